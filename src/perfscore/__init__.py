@@ -1,0 +1,41 @@
+"""perfscore: score government performance indicators (绩效指标) from their published cells.
+
+>>> import perfscore
+>>> ladder = perfscore.parse_ladder({"优": "≥95%", "良": "≥90%", "中": "≥80%", "差": "<80%"})
+>>> ladder.grade("94.99%")
+<Grade.GOOD: '良'>
+"""
+
+from .errors import (
+    InvalidLadder,
+    NotationError,
+    PerfscoreError,
+    ResultsError,
+    TableError,
+    UncoveredValue,
+    UnitMismatch,
+    UnknownIndicator,
+)
+from .grades import GRADES, Grade
+from .ladders import Direction, Ladder, parse_ladder
+from .units import ureg
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "GRADES",
+    "Direction",
+    "Grade",
+    "InvalidLadder",
+    "Ladder",
+    "NotationError",
+    "PerfscoreError",
+    "ResultsError",
+    "TableError",
+    "UncoveredValue",
+    "UnitMismatch",
+    "UnknownIndicator",
+    "__version__",
+    "parse_ladder",
+    "ureg",
+]

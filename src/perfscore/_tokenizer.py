@@ -1,0 +1,154 @@
+"""The token table of the grading-cell notation, and a tokenizer that keeps source spans.
+
+Every spelling the notation accepts is listed here and nowhere else: comparison operators in
+their ASCII, mathematical and full-width forms; the inclusive and exclusive words (simplified
+and traditional); conjunction, disjunction and range separators; numbers; and unit names
+(taken from the unit registry). Full-width forms are folded character by character (NFKC), so
+every token's span points at the characters the user wrote.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+from .errors import NotationError
+from .units import unit_names
+
+__all__ = ["Kind", "Token", "fold", "tokenize"]
+
+
+class Kind(enum.Enum):
+    NUMBER = "a number"
+    UNIT = "a unit"
+    OP = "a comparison"  # ≥ ≤ > < =
+    PREFIX = "a comparison word"  # 不低于 95%
+    SUFFIX = "a comparison word after the number"  # 95%以上
+    AND = "和"
+    OR = "或"
+    RANGE = "a range separator"
+    DASH = "-"  # a range separator or a minus sign: the parser decides
+    END = "the end of the cell"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: Kind
+    text: str  # the folded text
+    start: int
+    end: int
+    #: For OP, PREFIX and SUFFIX: the comparison it means, one of ">=", ">", "<=", "<", "=".
+    meaning: str = ""
+
+
+# Comparison operators after folding (NFKC turns ＞ ＜ ＝ into > < =).
+_OPERATORS: Final[dict[str, str]] = {
+    ">=": ">=", "≥": ">=", "≧": ">=", "⩾": ">=", "=>": ">=",
+    "<=": "<=", "≤": "<=", "≦": "<=", "⩽": "<=", "=<": "<=",
+    ">": ">", "<": "<", "=": "=", "==": "=",
+}  # fmt: skip
+
+# Words placed before the number. The inclusive words follow 民法典 第一千二百五十九条:
+# 以上 / 以下 / 以内 include the number itself; 不满 / 超过 / 以外 do not.
+_PREFIX_WORDS: Final[dict[str, str]] = {
+    **dict.fromkeys(
+        ["不低于", "不少于", "不小于", "至少", "大于等于", "大于或等于", "达到", "不低於",
+         "不少於", "不小於", "達到", "大於等於"], ">="),
+    **dict.fromkeys(
+        ["不高于", "不超过", "不多于", "不大于", "最多", "至多", "小于等于", "小于或等于",
+         "不高於", "不超過", "不多於", "不大於", "小於等於"], "<="),
+    **dict.fromkeys(["超过", "高于", "大于", "多于", "超過", "高於", "大於", "多於"], ">"),
+    **dict.fromkeys(
+        ["低于", "少于", "小于", "不满", "不足", "未满", "低於", "少於", "小於", "不滿"], "<"),
+    **dict.fromkeys(["等于", "等於"], "="),
+}  # fmt: skip
+
+# Words placed after the number.
+_SUFFIX_WORDS: Final[dict[str, str]] = {
+    **dict.fromkeys(["以上", "及以上", "或以上", "(含)以上", "(含以上)"], ">="),
+    **dict.fromkeys(["以下", "及以下", "或以下", "以内", "以內", "(含)以下", "(含以下)"], "<="),
+}  # fmt: skip
+
+_AND: Final[tuple[str, ...]] = ("和", "且", "并且", "而且", "与", "與", "並且", "&")
+_OR: Final[tuple[str, ...]] = ("或", "或者")
+_RANGE: Final[tuple[str, ...]] = ("~", "至", "到", "—", "–", "〜")
+
+_NUMBER: Final = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+_SPACE: Final = re.compile(r"\s+")
+
+# Characters folded individually: full-width forms, the ideographic space, and the few
+# look-alikes NFKC leaves alone.
+_EXTRA_FOLDS: Final[dict[str, str]] = {"－": "-", "﹣": "-", "−": "-", "～": "~", "，": ","}
+
+
+def fold(text: str) -> str:
+    """Fold full-width and compatibility forms one character at a time (length-preserving).
+
+    >>> fold("＞＝９５％")
+    '>=95%'
+    """
+    out: list[str] = []
+    for ch in text:
+        folded = _EXTRA_FOLDS.get(ch) or unicodedata.normalize("NFKC", ch)
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+@cache
+def _literals() -> tuple[tuple[str, Kind, str], ...]:
+    table: list[tuple[str, Kind, str]] = []
+    table += [(s, Kind.OP, m) for s, m in _OPERATORS.items()]
+    table += [(s, Kind.PREFIX, m) for s, m in _PREFIX_WORDS.items()]
+    table += [(s, Kind.SUFFIX, m) for s, m in _SUFFIX_WORDS.items()]
+    table += [(s, Kind.AND, "") for s in _AND]
+    table += [(s, Kind.OR, "") for s in _OR]
+    table += [(s, Kind.RANGE, "") for s in _RANGE]
+    table += [("-", Kind.DASH, "")]
+    table += [(u, Kind.UNIT, "") for u in unit_names()]
+    # Longest first, so 及以上 wins over 及, 人次 over 人, 至少 over 至.
+    return tuple(sorted(table, key=lambda entry: -len(entry[0])))
+
+
+def tokenize(source: str) -> Iterator[Token]:
+    """Split a cell into tokens, ending with an END token.
+
+    Raises :class:`~perfscore.errors.NotationError` at the first character no token starts with.
+
+    >>> [t.text for t in tokenize("≥ 400- 499 人")]
+    ['≥', '400', '-', '499', '人', '']
+    """
+    text = fold(source)
+    pos = 0
+    literals = _literals()
+    while pos < len(text):
+        space = _SPACE.match(text, pos)
+        if space:
+            pos = space.end()
+            continue
+        number = _NUMBER.match(text, pos)
+        if number:
+            yield Token(Kind.NUMBER, number.group(), pos, number.end())
+            pos = number.end()
+            continue
+        for literal, kind, meaning in literals:
+            if text.startswith(literal, pos):
+                yield Token(kind, literal, pos, pos + len(literal), meaning)
+                pos += len(literal)
+                break
+        else:
+            end = pos + 1
+            while end < len(text) and not _starts_token(text, end):
+                end += 1
+            raise NotationError(f"unexpected {text[pos:end]!r}", source=source, span=(pos, end))
+    yield Token(Kind.END, "", len(text), len(text))
+
+
+def _starts_token(text: str, pos: int) -> bool:
+    if text[pos].isspace() or text[pos].isdigit():
+        return True
+    return any(text.startswith(literal, pos) for literal, _, _ in _literals())

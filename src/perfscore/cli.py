@@ -1,0 +1,82 @@
+"""The ``perfscore`` command line.
+
+Each command is a small function taking the parsed arguments and returning an exit status.
+Every :class:`~perfscore.errors.PerfscoreError` is reported as one message on standard error,
+never as a traceback: exit status 1 for bad input, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from . import __version__
+from .errors import PerfscoreError
+from .grades import GRADES
+from .ladders import parse_ladder
+
+__all__ = ["main"]
+
+_BLANK = frozenset({"", "-", "—", "–", "空"})
+
+Command = Callable[[argparse.Namespace, TextIO], int]
+
+
+def _grade(args: argparse.Namespace, out: TextIO) -> int:
+    cells = [c.strip() for c in args.ladder.split("/")]
+    if len(cells) != len(GRADES):
+        raise PerfscoreError(
+            f"a ladder is four cells 优 / 良 / 中 / 差 separated by '/', got {len(cells)}: "
+            f"{args.ladder!r}"
+        )
+    ladder = parse_ladder(
+        {g: (None if c in _BLANK else c) for g, c in zip(GRADES, cells, strict=True)},
+        unit=args.unit,
+    )
+    out.write(f"{ladder}  ({ladder.direction.value}, unit {ladder.unit})\n")
+    failed = 0
+    for value in args.values:
+        try:
+            out.write(f"{value}\t{ladder.grade(value)}\n")
+        except PerfscoreError as error:
+            failed += 1
+            out.write(f"{value}\terror: {error.reason}\n")
+    return 1 if failed else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="perfscore",
+        description="Score government performance indicators (绩效指标) from published cells.",
+    )
+    parser.add_argument("--version", action="version", version=f"perfscore {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    grade = commands.add_parser(
+        "grade",
+        help="grade values against one ladder",
+        description="Grade values against a ladder written as its four cells, e.g. "
+        "'100% / ≥90% / ≥80% / <80%' (a blank cell as - or nothing).",
+    )
+    grade.add_argument("ladder", help="the cells 优 / 良 / 中 / 差, separated by '/'")
+    grade.add_argument("values", nargs="+", metavar="VALUE", help="a value, e.g. 95%%, 0.9, 499人")
+    grade.add_argument("--unit", default=None, help="the indicator's unit (percent, 人, 次 …)")
+    grade.set_defaults(run=_grade)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    run: Command = args.run
+    try:
+        return run(args, sys.stdout)
+    except PerfscoreError as error:
+        sys.stderr.write(f"perfscore: error: {error}\n")
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
