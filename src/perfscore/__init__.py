@@ -18,24 +18,42 @@ from .errors import (
 )
 from .grades import GRADES, Grade
 from .ladders import Direction, Ladder, parse_ladder
+from .tables import (
+    Activity,
+    Department,
+    Duty,
+    Indicator,
+    Reading,
+    Table,
+    bundled_tables,
+    load_table,
+)
 from .units import ureg
 
 __version__ = "0.1.0"
 
 __all__ = [
     "GRADES",
+    "Activity",
+    "Department",
     "Direction",
+    "Duty",
     "Grade",
+    "Indicator",
     "InvalidLadder",
     "Ladder",
     "NotationError",
     "PerfscoreError",
+    "Reading",
     "ResultsError",
+    "Table",
     "TableError",
     "UncoveredValue",
     "UnitMismatch",
     "UnknownIndicator",
     "__version__",
+    "bundled_tables",
+    "load_table",
     "parse_ladder",
     "ureg",
 ]

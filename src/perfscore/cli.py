@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TextIO, TypeAlias
 
 from . import __version__
 from .errors import PerfscoreError
@@ -22,6 +22,7 @@ __all__ = ["main"]
 _BLANK = frozenset({"", "-", "—", "–", "空"})
 
 Command = Callable[[argparse.Namespace, TextIO], int]
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _grade(args: argparse.Namespace, out: TextIO) -> int:
@@ -46,14 +47,7 @@ def _grade(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failed else 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="perfscore",
-        description="Score government performance indicators (绩效指标) from published cells.",
-    )
-    parser.add_argument("--version", action="version", version=f"perfscore {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
+def _add_grade(commands: Subcommands) -> None:
     grade = commands.add_parser(
         "grade",
         help="grade values against one ladder",
@@ -64,6 +58,21 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("values", nargs="+", metavar="VALUE", help="a value, e.g. 95%%, 0.9, 499人")
     grade.add_argument("--unit", default=None, help="the indicator's unit (percent, 人, 次 …)")
     grade.set_defaults(run=_grade)
+
+
+#: Each command adds its own subparser; the order is the order of ``perfscore --help``.
+_COMMANDS: tuple[Callable[[Subcommands], None], ...] = (_add_grade,)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="perfscore",
+        description="Score government performance indicators (绩效指标) from published cells.",
+    )
+    parser.add_argument("--version", action="version", version=f"perfscore {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in _COMMANDS:
+        add(commands)
     return parser
 
 

@@ -167,6 +167,11 @@ class UnknownIndicator(PerfscoreError, KeyError):
 class TableError(PerfscoreError):
     """A table file that cannot be read or is not a valid table."""
 
+    detail: str = ""
+
+    def details(self) -> str:
+        return self.detail
+
 
 @dataclass(eq=False)
 class ResultsError(PerfscoreError):

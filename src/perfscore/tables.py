@@ -1,0 +1,354 @@
+"""Indicator tables (部门职责-工作活动绩效目标) as frozen models: Table, Duty, Activity, Indicator.
+
+A table file (YAML or JSON, see ``docs/data-files.md``) keeps every published text verbatim;
+where the encoding reads a cell or a name otherwise than its letter, a :class:`Reading` next to
+it says how and why. Loading validates the whole file, parses every ladder, and reports the
+first fault with the file and the field path (``duties[8].activities[1].indicators[0].cells.良``).
+
+>>> import perfscore
+>>> table = perfscore.load_table("zanhuang-hrss-2018")
+>>> table.department.name, table.year, len(table.duties), len(table.indicators())
+('赞皇县人力资源和社会保障局', 2018, 13, 68)
+>>> indicator = table.indicator("9.2.1")
+>>> indicator.name, indicator.grade("84%")
+('当年基金使用率', <Grade.GOOD: '良'>)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveFloat,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
+
+from .errors import PerfscoreError, TableError, UnknownIndicator
+from .grades import GRADES, Grade
+from .ladders import Ladder, parse_ladder
+
+__all__ = [
+    "Activity",
+    "Department",
+    "Duty",
+    "Indicator",
+    "Reading",
+    "Table",
+    "bundled_tables",
+    "load_table",
+]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+GradeName = Literal["优", "良", "中", "差"]
+
+
+class Reading(BaseModel):
+    """How the encoding reads a published field otherwise than its letter, and why.
+
+    For a cell (``field`` 优/良/中/差), ``read_as`` is the text the ladder is built from; the
+    published cell stays in ``cells``. For a repaired ``name``, ``published`` keeps the damaged
+    published text and the indicator's ``name`` holds the repair.
+    """
+
+    model_config = _FROZEN
+
+    field: Literal["name", "优", "良", "中", "差"]
+    read_as: str | None = None
+    published: str | None = None
+    why: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Reading:
+        if self.field == "name" and self.published is None:
+            raise ValueError("a reading of the name records the published text in `published`")
+        if self.field != "name" and self.read_as is None:
+            raise ValueError(f"a reading of cell {self.field} says how it is read in `read_as`")
+        return self
+
+
+class Indicator(BaseModel):
+    """A performance indicator (绩效指标): its published cells, its unit and its ladder."""
+
+    model_config = _FROZEN
+
+    id: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    name: str = Field(min_length=1)
+    unit: str | None = None
+    cells: dict[GradeName, str | None]
+    readings: tuple[Reading, ...] = ()
+    weight: PositiveFloat | None = None
+
+    _ladder: Ladder = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _build_ladder(self) -> Indicator:
+        missing = [g.value for g in GRADES if g.value not in self.cells]
+        if missing:
+            raise ValueError(f"cells needs all four grades 优 良 中 差; missing {missing}")
+        fields = [r.field for r in self.readings]
+        if len(set(fields)) != len(fields):
+            raise ValueError("two readings of the same field")
+        try:
+            self._ladder = parse_ladder(self.read_cells, unit=self.unit)
+        except PerfscoreError as error:
+            raise error.located(indicator=self.id) from None
+        return self
+
+    @property
+    def ladder(self) -> Ladder:
+        """The grade ladder, read from :attr:`read_cells` in :attr:`unit`."""
+        return self._ladder
+
+    @property
+    def read_cells(self) -> dict[Grade, str | None]:
+        """The cells the ladder is built from: the published ones, with readings applied."""
+        cells = {Grade(g): text for g, text in self.cells.items()}
+        for reading in self.readings:
+            if reading.field != "name":
+                cells[Grade(reading.field)] = reading.read_as
+        return cells
+
+    @property
+    def published_name(self) -> str:
+        """The name as published (before any repair recorded in a reading)."""
+        for reading in self.readings:
+            if reading.field == "name" and reading.published is not None:
+                return reading.published
+        return self.name
+
+    def cell(self, grade: Grade | str) -> str | None:
+        """The published cell of ``grade``."""
+        return self.cells[Grade(grade).value]
+
+    def grade(self, value: object) -> Grade:
+        """Grade a measured value (see :meth:`perfscore.Ladder.grade`)."""
+        try:
+            return self._ladder.grade(value)
+        except PerfscoreError as error:
+            raise error.located(indicator=self.id) from None
+
+
+class Activity(BaseModel):
+    """A work activity (工作活动) under a duty, with its indicators."""
+
+    model_config = _FROZEN
+
+    id: str = Field(pattern=r"^\d+\.\d+$")
+    name: str = Field(min_length=1)
+    budget: float | None = None
+    description: str | None = None
+    goal: str | None = None
+    weight: PositiveFloat | None = None
+    indicators: tuple[Indicator, ...]
+
+
+class Duty(BaseModel):
+    """A duty (职责活动) of the department, with its activities."""
+
+    model_config = _FROZEN
+
+    id: str = Field(pattern=r"^\d+$")
+    ordinal: str | None = None
+    name: str = Field(min_length=1)
+    budget: float | None = None
+    description: str | None = None
+    goal: str | None = None
+    weight: PositiveFloat | None = None
+    activities: tuple[Activity, ...]
+
+
+class Department(BaseModel):
+    """The publishing department (部门)."""
+
+    model_config = _FROZEN
+
+    name: str = Field(min_length=1)
+    short_name: str | None = None
+    code: str | None = None
+
+
+class Table(BaseModel):
+    """One department's published table for one year."""
+
+    model_config = _FROZEN
+
+    format: Literal[1] = 1
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str | None = None
+    department: Department
+    year: int = Field(ge=1949, le=2200)
+    money_unit: str | None = None
+    source: str | None = None
+    duties: tuple[Duty, ...]
+
+    def activities(self) -> list[Activity]:
+        """Every activity, in table order."""
+        return [a for d in self.duties for a in d.activities]
+
+    def indicators(self) -> list[Indicator]:
+        """Every indicator, in table order."""
+        return list(self)
+
+    def __iter__(self) -> Iterator[Indicator]:  # type: ignore[override]
+        for duty in self.duties:
+            for activity in duty.activities:
+                yield from activity.indicators
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self}
+
+    @cached_property
+    def _by_name(self) -> dict[str, list[Indicator]]:
+        by_name: dict[str, list[Indicator]] = {}
+        for indicator in self:
+            by_name.setdefault(indicator.name, []).append(indicator)
+        return by_name
+
+    def indicator(self, key: str) -> Indicator:
+        """The indicator with id ``key``, or with the published name ``key`` if that is unique.
+
+        Raises :class:`~perfscore.errors.UnknownIndicator` (a ``KeyError``) suggesting close ids.
+        """
+        key = str(key).strip()
+        found = self._by_id.get(key)
+        if found is not None:
+            return found
+        named = self._by_name.get(key, [])
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            ids = ", ".join(i.id for i in named)
+            raise UnknownIndicator(
+                f"{key!r} names {len(named)} indicators ({ids}); use an id",
+                key=key,
+                suggestions=[i.id for i in named],
+            )
+        close = difflib.get_close_matches(key, [*self._by_id, *self._by_name], n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        raise UnknownIndicator(
+            f"table {self.name} has no indicator {key!r}{hint}", key=key, suggestions=close
+        )
+
+    def duty_of(self, indicator_id: str) -> Duty:
+        return next(d for d in self.duties if d.id == indicator_id.split(".")[0])
+
+    def activity_of(self, indicator_id: str) -> Activity:
+        duty_id, activity_n, _ = indicator_id.split(".")
+        return next(
+            a for a in self.duty_of(indicator_id).activities if a.id == f"{duty_id}.{activity_n}"
+        )
+
+
+# -- loading --------------------------------------------------------------------------------
+
+
+def bundled_tables() -> list[str]:
+    """The names of the tables that ship with perfscore.
+
+    >>> "zanhuang-hrss-2018" in bundled_tables()
+    True
+    """
+    return sorted(
+        entry.name.rsplit(".", 1)[0]
+        for entry in _bundle().iterdir()
+        if entry.name.endswith((".yaml", ".yml", ".json"))
+    )
+
+
+def _bundle() -> Traversable:
+    return files(__package__).joinpath("indicators")
+
+
+def load_table(source: str | Path | Mapping[str, Any]) -> Table:
+    """Load a table from a path (YAML or JSON), a bundled table's name, or a parsed mapping.
+
+    Raises :class:`~perfscore.errors.TableError` naming the file, the field path and the reason.
+    """
+    if isinstance(source, Mapping):
+        return _validate(source, "<mapping>")
+    text, label, suffix = _read(source)
+    try:
+        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise TableError(f"not valid {'JSON' if suffix == '.json' else 'YAML'}: {exc}").located(
+            file=label
+        ) from None
+    if not isinstance(data, Mapping):
+        raise TableError("a table file holds a mapping at the top level").located(file=label)
+    return _validate(data, label)
+
+
+def _read(source: str | Path) -> tuple[str, str, str]:
+    path = Path(source)
+    if path.suffix.lower() in (".yaml", ".yml", ".json") or path.exists():
+        try:
+            return path.read_text(encoding="utf-8-sig"), str(path), path.suffix.lower()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TableError(f"cannot read the table file: {exc}").located(file=str(path)) from None
+    name = str(source)
+    for suffix in (".yaml", ".yml", ".json"):
+        entry = _bundle().joinpath(name + suffix)
+        if entry.is_file():
+            return entry.read_text(encoding="utf-8"), name, suffix
+    close = difflib.get_close_matches(name, bundled_tables(), n=3)
+    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+    raise TableError(
+        f"no table file {name!r} and no bundled table of that name{hint} "
+        f"(bundled: {', '.join(bundled_tables())})"
+    )
+
+
+def _validate(data: Mapping[str, Any], label: str) -> Table:
+    try:
+        return Table.model_validate(data)
+    except ValidationError as exc:
+        raise _table_error(exc, label) from None
+
+
+def _table_error(exc: ValidationError, label: str) -> TableError:
+    first = exc.errors(include_url=False)[0]
+    path = _field_path(first["loc"])
+    cause = (first.get("ctx") or {}).get("error")
+    if isinstance(cause, PerfscoreError):
+        where = cause.where
+        if where.cell is not None:
+            path = f"{path}.cells.{where.cell}" if path else f"cells.{where.cell}"
+            where = dataclasses.replace(where, cell=None)
+        error = TableError(cause.reason, where=where, detail=cause.details())
+    else:
+        message = first["msg"].removeprefix("Value error, ")
+        error = TableError(message)
+    more = exc.error_count() - 1
+    if more:
+        error.reason += f" (and {more} more problem{'s' if more > 1 else ''})"
+    error.located(file=label, path=path or None)
+    return error
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
