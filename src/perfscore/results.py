@@ -154,9 +154,11 @@ def read_results(source: ResultsSource, table: Table) -> Results:
         if len(positions) > 1:
             # Which of two results is right cannot be guessed: neither is scored.
             given = ", ".join(_place(outcomes[p][0]) for p in positions)
+            numbered = all(outcomes[p][0].row is not None for p in positions)
+            given = f"rows {given.replace('row ', '')}" if numbered else given
             for p in positions:
                 row, named, _ = outcomes[p]
-                twice = ResultsError(f"indicator {indicator_id} is given more than once ({given})")
+                twice = ResultsError(f"{indicator_id} is given more than once ({given})")
                 outcomes[p] = (row, named, twice.located(row=row.row, indicator=row.key))
     for row, found, outcome in outcomes:
         if isinstance(outcome, PerfscoreError):
@@ -246,12 +248,18 @@ def _is_frame(source: object) -> bool:
 def _from_frame(frame: Any) -> Iterator[ResultRow]:
     columns = [str(c).strip().lower() for c in frame.columns]
     # Row numbers as if the frame were written to a spreadsheet: header row 1.
-    yield from _from_records(columns, (list(r) for r in frame.itertuples(index=False)), None, 2)
+    records = enumerate((list(r) for r in frame.itertuples(index=False)), start=2)
+    yield from _from_records(columns, records, None, header_row=1)
 
 
 def _from_records(
-    header: list[str], records: Iterable[list[Any]], label: str | None, first: int
+    header: list[str],
+    records: Iterable[tuple[int, list[Any]]],
+    label: str | None,
+    *,
+    header_row: int | None,
 ) -> Iterator[ResultRow]:
+    """Rows from numbered records under ``header``; checks the columns before any row."""
     index = {name: position for position, name in reversed(list(enumerate(header)))}
     absent = [name for name in ("id", "value") if name not in index]
     if absent:
@@ -259,9 +267,9 @@ def _from_records(
         raise ResultsError(
             f"the results need the column{'s' if len(absent) > 1 else ''} "
             f"{' and '.join(absent)} (found {found})"
-        ).located(file=label, row=first - 1 if first > 1 else None)
+        ).located(file=label, row=header_row)
     unit_at = index.get("unit")
-    for number, record in enumerate(records, start=first):
+    for number, record in records:
         if not any(_present(cell) for cell in record):
             continue  # a blank line between rows is layout, not a result
         cells = list(record) + [None] * (len(header) - len(record))
@@ -335,14 +343,13 @@ def _read_csv(data: bytes, label: str) -> Iterator[ResultRow]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip().lower() for h in next(reader, [])]
+        # The reader's line number, so a quoted value running over lines keeps the count right.
         records = [(reader.line_num, record) for record in reader]
     except csv.Error as exc:
         raise ResultsError(f"not a readable CSV file: {exc}").located(
             file=label, row=reader.line_num
         ) from None
-    for line, record in records:
-        # The reader's line number, so a quoted value running over lines keeps the count right.
-        yield from _from_records(header, [record], label, line)
+    yield from _from_records(header, records, label, header_row=1)
 
 
 def _read_xlsx(data: bytes, label: str) -> Iterator[ResultRow]:
@@ -369,7 +376,7 @@ def _read_xlsx(data: bytes, label: str) -> Iterator[ResultRow]:
             record.append(value)
         records.append(record)
     book.close()
-    yield from _from_records(header, records, label, 2)
+    yield from _from_records(header, enumerate(records, start=2), label, header_row=1)
 
 
 def _percent(value: float | int) -> str:
@@ -398,4 +405,4 @@ def _read_json(data: bytes, label: str) -> Iterator[ResultRow]:
         [{str(k).strip().lower(): v for k, v in item.items()}.get(h) for h in header]
         for item in parsed
     ]
-    yield from _from_records(header, records, label, 1)
+    yield from _from_records(header, enumerate(records, start=1), label, header_row=None)
