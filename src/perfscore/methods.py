@@ -160,8 +160,15 @@ class MeanOfPoints:
         return None
 
     def combine(self, scored: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
-        total = sum((w for _, w in scored), Fraction(0))
-        return sum((s * w for s, w in scored), Fraction(0)) / total
+        # Whole points and whole weights (the usual case) sum as integers: exact and fast.
+        numerator = denominator = 0
+        for score, weight in scored:
+            if score.denominator != 1 or weight.denominator != 1:
+                total = sum((w for _, w in scored), Fraction(0))
+                return sum((s * w for s, w in scored), Fraction(0)) / total
+            numerator += score.numerator * weight.numerator
+            denominator += weight.numerator
+        return Fraction(numerator, denominator)
 
     def grade(self, score: Fraction) -> Grade:
         for grade in GRADES:

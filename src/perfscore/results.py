@@ -195,7 +195,7 @@ def _grade(indicator: Indicator, row: ResultRow) -> GradedResult:
         assert ladder.unit is not None
         value = _magnitude(row, ladder.unit)
         grade = ladder.grade(value)
-    cell = indicator.cell(grade) or indicator.read_cells[grade]
+    cell = indicator.cells[grade.value] or indicator.read_cells[grade]
     return GradedResult(indicator, row.row, row.value, value, grade, cell)
 
 

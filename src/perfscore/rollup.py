@@ -29,6 +29,8 @@ from .tables import Table
 
 __all__ = ["DEPARTMENT", "Node", "roll_up", "table_weights"]
 
+_ONE: Final[Fraction] = Fraction(1)
+
 #: The key of the department in :func:`roll_up`'s answer (duties are "1", activities "1.1").
 DEPARTMENT: Final[str] = ""
 
@@ -60,11 +62,11 @@ def table_weights(table: Table, weights: Mapping[str, object] | None = None) -> 
     """
     known: dict[str, Fraction] = {}
     for duty in table.duties:
-        known[duty.id] = exact(duty.weight) if duty.weight is not None else Fraction(1)
+        known[duty.id] = _ONE if duty.weight is None else exact(duty.weight)
         for activity in duty.activities:
-            known[activity.id] = exact(activity.weight) if activity.weight else Fraction(1)
+            known[activity.id] = _ONE if activity.weight is None else exact(activity.weight)
             for indicator in activity.indicators:
-                known[indicator.id] = exact(indicator.weight) if indicator.weight else Fraction(1)
+                known[indicator.id] = _ONE if indicator.weight is None else exact(indicator.weight)
     for key, value in (weights or {}).items():
         key = str(key).strip()
         if key not in known:
