@@ -286,7 +286,7 @@ class Scorecard:
                 for i in activity.indicators:
                     value = "—" if i.value is None else _show_value(i)
                     rows.append((f"    {i.id}", i.name, value, _grade(i.grade) or "missing"))
-        rows = [(r[0], _clip(r[1], 34), r[2], r[3]) for r in rows]
+        rows = [(r[0], _clip(r[1], 34), _clip(r[2], 16), r[3]) for r in rows]
         widths = [max(_width(r[k]) for r in rows) for k in range(3)]
         lines.append("")
         for row in rows:
