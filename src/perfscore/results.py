@@ -288,7 +288,6 @@ def _present(cell: object) -> bool:
 
 
 def _text(key: object) -> str:
-    # Excel turns an id like 1.10 into the float 1.1; ids are text, and are kept as written.
     return str(key).strip()
 
 
