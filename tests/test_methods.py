@@ -19,7 +19,7 @@ from perfscore.methods import (
     get_method,
 )
 
-from .conftest import small_table_data
+from .scoring_data import small, small_table_data, zanhuang
 
 # 1.1.1 100% 优 100 · 1.1.2 85% 中 60 · 1.2.1 420人 良 80 · 2.1.1 2次 差 0 · 2.1.2 有效实施 优 100
 FULL = {"1.1.1": "100%", "1.1.2": "85%", "1.2.1": 420, "2.1.1": 2, "2.1.2": "有效实施"}
@@ -43,7 +43,7 @@ def grades(card: perfscore.Scorecard) -> dict[str, str | None]:
     return {k: None if g is None else g.value for k, g in out.items()}
 
 
-def test_default_mean_of_points(small: perfscore.Table) -> None:
+def test_default_mean_of_points() -> None:
     card = perfscore.score(small, FULL)
     # 1.1 (100+60)/2 = 80 · 1.2 80 · duty 1 (80+80)/2 = 80 · 2.1 (0+100)/2 = 50 · dept (80+50)/2
     assert scores(card) == {"": 65, "1": 80, "1.1": 80, "1.2": 80, "2": 50, "2.1": 50}
@@ -58,7 +58,7 @@ def test_default_mean_of_points(small: perfscore.Table) -> None:
     assert card.duties[1].counts[Grade.POOR] == 1
 
 
-def test_missing_results_are_left_out_not_zero(small: perfscore.Table) -> None:
+def test_missing_results_are_left_out_not_zero() -> None:
     given = {k: v for k, v in FULL.items() if k not in ("1.1.2", "2.1.1")}
     card = perfscore.score(small, given)
     # 1.1 100 · 1.2 80 · duty 1 90 · 2.1 100 · dept (90+100)/2 = 95
@@ -73,7 +73,7 @@ def test_missing_results_are_left_out_not_zero(small: perfscore.Table) -> None:
     assert (missing.value, missing.grade, missing.points) == (None, None, None)
 
 
-def test_a_node_with_nothing_graded_has_no_score(small: perfscore.Table) -> None:
+def test_a_node_with_nothing_graded_has_no_score() -> None:
     card = perfscore.score(small, {"1.1.1": "100%"})
     duty = card.duties[1]
     assert (duty.score, duty.grade, duty.graded, duty.coverage) == (None, None, 0, 0.0)
@@ -85,21 +85,21 @@ def test_a_node_with_nothing_graded_has_no_score(small: perfscore.Table) -> None
     assert empty.to_dict()["department"]["score"] is None
 
 
-def test_flat(small: perfscore.Table) -> None:
+def test_flat() -> None:
     card = perfscore.score(small, FULL, method="flat")
     # duty 1 (100+60+80)/3 = 80 · duty 2 (0+100)/2 = 50 · dept (100+60+80+0+100)/5 = 68
     assert scores(card) == {"": 68, "1": 80, "1.1": 80, "1.2": 80, "2": 50, "2.1": 50}
     assert grades(card)[""] == "中"
 
 
-def test_flat_differs_from_the_mean_of_means(small: perfscore.Table) -> None:
+def test_flat_differs_from_the_mean_of_means() -> None:
     given = {"1.1.1": "100%", "1.1.2": "100%", "1.2.1": 100}
     # mean: duty 1 (100 + 0)/2 = 50; flat: (100+100+0)/3 = 66.67
     assert perfscore.score(small, given).duties[0].score == 50
     assert perfscore.score(small, given, method=Flat()).duties[0].score == pytest.approx(200 / 3)
 
 
-def test_worst_grade(small: perfscore.Table) -> None:
+def test_worst_grade() -> None:
     card = perfscore.score(small, FULL, method="worst")
     assert grades(card) == {"": "差", "1": "中", "1.1": "中", "1.2": "良", "2": "差", "2.1": "差"}
     assert scores(card) == {"": 0, "1": 60, "1.1": 60, "1.2": 80, "2": 0, "2.1": 0}
@@ -114,7 +114,7 @@ def test_worst_grade_takes_the_childs_grade_not_the_band() -> None:
     )
 
 
-def test_missing_as_poor(small: perfscore.Table) -> None:
+def test_missing_as_poor() -> None:
     given = {k: v for k, v in FULL.items() if k not in ("1.1.2", "2.1.1")}
     card = perfscore.score(small, given, method="missing-as-poor")
     # 1.1 (100+0)/2 = 50 · 1.2 80 · duty 1 65 · 2.1 (0+100)/2 = 50 · dept (65+50)/2 = 57.5
@@ -125,7 +125,7 @@ def test_missing_as_poor(small: perfscore.Table) -> None:
     assert get_method("missing-as-差").name == "missing-as-poor"
 
 
-def test_proportional_credit_linear(small: perfscore.Table) -> None:
+def test_proportional_credit_linear() -> None:
     given = {"1.1.1": "85%", "1.1.2": "100%", "1.2.1": 420, "2.1.1": 2, "2.1.2": "能完整的实施"}
     card = perfscore.score(small, given, method="proportional")
     # 85/100 → 85 · 100 · 420/500 → 84 · ≤1次 at 2: 1 − (2−1)/1 → 0 · label 良 → 80
@@ -136,7 +136,7 @@ def test_proportional_credit_linear(small: perfscore.Table) -> None:
     assert grades(card) == {"": "中", "1": "良", "1.1": "优", "1.2": "良", "2": "差", "2.1": "差"}
 
 
-def test_proportional_credit_ratio(small: perfscore.Table) -> None:
+def test_proportional_credit_ratio() -> None:
     given = {"1.1.1": "85%", "1.1.2": "100%", "1.2.1": 420, "2.1.1": 2, "2.1.2": "能完整的实施"}
     card = perfscore.score(small, given, method="proportional-ratio")
     # ≤1次 at 2: 1/2 → 50 · 2.1 (50+80)/2 = 65 · dept (88.25+65)/2 = 76.625
@@ -154,9 +154,7 @@ def test_proportional_credit_ratio(small: perfscore.Table) -> None:
         ("90%", Fraction(100), Fraction(100)),
     ],
 )
-def test_proportional_credit_target_band(
-    zanhuang: perfscore.Table, value: str, linear: Fraction, ratio: Fraction
-) -> None:
+def test_proportional_credit_target_band(value: str, linear: Fraction, ratio: Fraction) -> None:
     indicator = zanhuang.indicator("9.2.1")  # 优 ≥85%和≤100%
     magnitude = Fraction(value.rstrip("%"))
     grade = indicator.grade(value)
@@ -164,7 +162,7 @@ def test_proportional_credit_target_band(
     assert ProportionalCredit(lower_is_better="ratio").points(indicator, grade, magnitude) == ratio
 
 
-def test_weights_passed_in(small: perfscore.Table) -> None:
+def test_weights_passed_in() -> None:
     card = perfscore.score(small, FULL, weights={"1.1.1": 3, "1": 1, "2": 3})
     # 1.1 (3·100 + 60)/4 = 90 → 优 · duty 1 (90+80)/2 = 85 · dept (85 + 3·50)/4 = 58.75
     assert card.duties[0].activities[0].score == 90
@@ -186,7 +184,7 @@ def test_weights_from_the_table_file() -> None:
     )
 
 
-def test_weights_of_missing_children_drop_out(small: perfscore.Table) -> None:
+def test_weights_of_missing_children_drop_out() -> None:
     given = {"1.1.1": "100%", "1.2.1": 300}
     card = perfscore.score(small, given, weights={"1.1": 9})
     # 1.1 100 (weight 9) · 1.2 60 (weight 1) · duty 1 (900+60)/10 = 96 · duty 2 has no score
@@ -194,7 +192,7 @@ def test_weights_of_missing_children_drop_out(small: perfscore.Table) -> None:
     assert card.department.score == 96
 
 
-def test_a_mean_on_a_band_edge_gets_the_band(small: perfscore.Table) -> None:
+def test_a_mean_on_a_band_edge_gets_the_band() -> None:
     method = MeanOfPoints(points={"优": 100, "良": 85, "中": 60, "差": 0})
     card = perfscore.score(
         small,
@@ -209,7 +207,7 @@ def test_a_mean_on_a_band_edge_gets_the_band(small: perfscore.Table) -> None:
     assert activity.grade is Grade.EXCELLENT
 
 
-def test_points_and_bands_are_configurable(small: perfscore.Table) -> None:
+def test_points_and_bands_are_configurable() -> None:
     method = MeanOfPoints(points={"优": 10, "良": 8, "中": 6, "差": 2}, bands={"优": 9, "良": 7})
     card = perfscore.score(small, FULL, method=method)
     # 1.1 (10+6)/2 = 8 良 · 1.2 8 · duty 1 8 · 2.1 (2+10)/2 = 6 差 (below 良 7, no 中 band)
@@ -230,7 +228,7 @@ def test_bad_method_settings(kwargs: dict[str, object], message: str) -> None:
         MeanOfPoints(**kwargs)  # type: ignore[arg-type]
 
 
-def test_bad_weights(small: perfscore.Table) -> None:
+def test_bad_weights() -> None:
     with pytest.raises(perfscore.PerfscoreError, match="a weight is given for '7', which"):
         perfscore.score(small, FULL, weights={"7": 1})
     with pytest.raises(perfscore.PerfscoreError, match="the weight of 1 is 0; weights are"):
@@ -263,7 +261,7 @@ class PassFail:
         return Grade.EXCELLENT if score == 1 else Grade.POOR
 
 
-def test_a_method_of_ones_own(small: perfscore.Table) -> None:
+def test_a_method_of_ones_own() -> None:
     method = PassFail()
     assert isinstance(method, Method)
     card = perfscore.score(small, FULL, method=method)

@@ -12,6 +12,8 @@ import perfscore
 from perfscore import Grade
 from perfscore.results import BadResults, decode, read_results
 
+from .scoring_data import zanhuang
+
 CSV = "id,value,unit\n1.1.1,100%,\n1.1.2,0.93,1\n新增就业人员数量,505,\n10.3.1,有效实施,\n"
 
 
@@ -20,9 +22,7 @@ def grades_of(results: perfscore.results.Results) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
-def test_csv_in_every_encoding_excel_saves(
-    tmp_path: Path, zanhuang: perfscore.Table, encoding: str
-) -> None:
+def test_csv_in_every_encoding_excel_saves(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "results.csv"
     path.write_bytes(CSV.encode(encoding))
     results = read_results(path, zanhuang)
@@ -37,7 +37,7 @@ def test_gb18030_is_not_mistaken_for_utf8() -> None:
     assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
 
 
-def test_value_with_a_unit_column_is_read_in_that_unit(zanhuang: perfscore.Table) -> None:
+def test_value_with_a_unit_column_is_read_in_that_unit() -> None:
     frame = pd.DataFrame({"id": ["1.1.2", "2.2.2"], "value": [0.9, 94.99], "unit": ["1", "%"]})
     results = read_results(frame, zanhuang)
     # 0.9 as a plain fraction is 90% (良); 94.99% is below 95% (良)
@@ -46,14 +46,14 @@ def test_value_with_a_unit_column_is_read_in_that_unit(zanhuang: perfscore.Table
     assert results.graded["2.2.2"].row == 3
 
 
-def test_dataframe_rows_numbered_as_a_spreadsheet(zanhuang: perfscore.Table) -> None:
+def test_dataframe_rows_numbered_as_a_spreadsheet() -> None:
     frame = pd.DataFrame({"ID": ["1.1.1", "9.9.9"], "Value": ["95%", "1"]})
     results = read_results(frame, zanhuang)
     assert results.problems[0].where.row == 3
     assert grades_of(results) == {"1.1.1": "良"}
 
 
-def test_json_object_and_list(tmp_path: Path, zanhuang: perfscore.Table) -> None:
+def test_json_object_and_list(tmp_path: Path) -> None:
     as_object = tmp_path / "a.json"
     as_object.write_text(json.dumps({"1.1.1": "95%", "1.2.2": 470}), encoding="utf-8")
     assert grades_of(read_results(as_object, zanhuang)) == {"1.1.1": "良", "1.2.2": "中"}
@@ -67,7 +67,7 @@ def test_json_object_and_list(tmp_path: Path, zanhuang: perfscore.Table) -> None
     assert results.problems[0].where.row == 2
 
 
-def test_xlsx_with_a_percent_formatted_cell(tmp_path: Path, zanhuang: perfscore.Table) -> None:
+def test_xlsx_with_a_percent_formatted_cell(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -86,7 +86,7 @@ def test_xlsx_with_a_percent_formatted_cell(tmp_path: Path, zanhuang: perfscore.
     assert results.graded["10.3.1"].row == 4
 
 
-def test_a_blank_value_is_a_missing_result_not_an_error(zanhuang: perfscore.Table) -> None:
+def test_a_blank_value_is_a_missing_result_not_an_error() -> None:
     results = read_results({"1.1.1": "", "1.1.2": None, "1.2.2": 500}, zanhuang)
     assert results.problems == []
     assert set(results.blank) == {"1.1.1", "1.1.2"}
@@ -94,7 +94,7 @@ def test_a_blank_value_is_a_missing_result_not_an_error(zanhuang: perfscore.Tabl
     assert "1.1.1" in card.department.missing
 
 
-def test_blank_lines_are_layout(tmp_path: Path, zanhuang: perfscore.Table) -> None:
+def test_blank_lines_are_layout(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_text("id,value\n1.1.1,95%\n,\n\n1.1.2,bad\n", encoding="utf-8")
     results = read_results(path, zanhuang)
@@ -120,7 +120,7 @@ BAD = [
 
 
 @pytest.mark.parametrize(("line", "message"), BAD)
-def test_bad_row(tmp_path: Path, zanhuang: perfscore.Table, line: str, message: str) -> None:
+def test_bad_row(tmp_path: Path, line: str, message: str) -> None:
     path = tmp_path / "r.csv"
     path.write_text(f"id,value,unit\n{line}\n", encoding="utf-8")
     results = read_results(path, zanhuang)
@@ -132,7 +132,7 @@ def test_bad_row(tmp_path: Path, zanhuang: perfscore.Table, line: str, message: 
     assert message in str(raised.value)
 
 
-def test_nan_and_infinity_as_numbers(zanhuang: perfscore.Table) -> None:
+def test_nan_and_infinity_as_numbers() -> None:
     frame = pd.DataFrame({"id": ["1.1.1", "1.1.2"], "value": [float("nan"), float("inf")]})
     problems = [str(p) for p in read_results(frame, zanhuang).problems]
     assert problems == [
@@ -141,7 +141,7 @@ def test_nan_and_infinity_as_numbers(zanhuang: perfscore.Table) -> None:
     ]
 
 
-def test_the_same_indicator_twice_scores_neither(zanhuang: perfscore.Table) -> None:
+def test_the_same_indicator_twice_scores_neither() -> None:
     frame = pd.DataFrame({"id": ["1.1.1", "公益性岗位补贴到位率"], "value": ["95%", "100%"]})
     results = read_results(frame, zanhuang)
     assert [str(p) for p in results.problems] == [
@@ -151,14 +151,14 @@ def test_the_same_indicator_twice_scores_neither(zanhuang: perfscore.Table) -> N
     assert results.graded == {}
 
 
-def test_a_name_shared_by_two_indicators_is_not_accepted(zanhuang: perfscore.Table) -> None:
+def test_a_name_shared_by_two_indicators_is_not_accepted() -> None:
     results = read_results({"拓展工种": 1}, zanhuang)
     assert str(results.problems[0]) == (
         "indicator 拓展工种: '拓展工种' names 2 indicators (11.1.1, 12.1.1); use an id"
     )
 
 
-def test_a_number_for_a_qualitative_indicator(zanhuang: perfscore.Table) -> None:
+def test_a_number_for_a_qualitative_indicator() -> None:
     results = read_results({"10.3.1": 3}, zanhuang)
     assert str(results.problems[0]) == (
         "indicator 10.3.1: 教学计划的实施效果 is graded by label "
@@ -182,9 +182,7 @@ def test_a_number_for_a_qualitative_indicator(zanhuang: perfscore.Table) -> None
         (b"", ".ods", "cannot tell the format of 'r.ods'"),
     ],
 )
-def test_unreadable_files(
-    tmp_path: Path, zanhuang: perfscore.Table, content: bytes, suffix: str, message: str
-) -> None:
+def test_unreadable_files(tmp_path: Path, content: bytes, suffix: str, message: str) -> None:
     path = tmp_path / f"r{suffix}"
     path.write_bytes(content)
     with pytest.raises(perfscore.ResultsError) as raised:
@@ -193,17 +191,17 @@ def test_unreadable_files(
     assert message in str(raised.value)
 
 
-def test_a_missing_file(tmp_path: Path, zanhuang: perfscore.Table) -> None:
+def test_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(perfscore.ResultsError, match="cannot read the results file: No such file"):
         perfscore.score(zanhuang, tmp_path / "absent.csv")
 
 
-def test_not_a_results_source(zanhuang: perfscore.Table) -> None:
+def test_not_a_results_source() -> None:
     with pytest.raises(perfscore.ResultsError, match="results are a mapping of id to value"):
         perfscore.score(zanhuang, 42)  # type: ignore[arg-type]
 
 
-def test_keep_going_scores_the_rest_and_lists_every_bad_row(zanhuang: perfscore.Table) -> None:
+def test_keep_going_scores_the_rest_and_lists_every_bad_row() -> None:
     card = perfscore.score(
         zanhuang, {"1.1.1": "100%", "1.1.2": "lots", "9.9.9": 1}, keep_going=True
     )

@@ -13,11 +13,13 @@ import perfscore
 from perfscore import Grade
 from perfscore.cli import main
 
+from .scoring_data import small, zanhuang
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "zanhuang-hrss-2018-results.csv"
 FULL = {"1.1.1": "100%", "1.1.2": "85%", "1.2.1": 420, "2.1.1": 2, "2.1.2": "有效实施"}
 
 
-def test_to_dict_has_exactly_the_documented_shape(small: perfscore.Table) -> None:
+def test_to_dict_has_exactly_the_documented_shape() -> None:
     data = perfscore.score(small, {"1.1.1": "100%", "1.2.1": 420}).to_dict()
     assert set(data) == {"department", "duties"}
     assert data["department"] == {
@@ -36,7 +38,7 @@ def test_to_dict_has_exactly_the_documented_shape(small: perfscore.Table) -> Non
     assert data["duties"][1]["grade"] is None
 
 
-def test_json_keeps_chinese_and_unrounded_scores(small: perfscore.Table) -> None:
+def test_json_keeps_chinese_and_unrounded_scores() -> None:
     card = perfscore.score(small, {"1.1.1": "100%", "1.1.2": "92.5%", "1.2.1": 300})
     data = json.loads(card.to_json())
     # 1.1 (100+80)/2 = 90 · 1.2 60 · duty 1 75 · value 92.5 stays a fraction of a percent
@@ -47,7 +49,7 @@ def test_json_keeps_chinese_and_unrounded_scores(small: perfscore.Table) -> None
     assert json.loads(thirds.to_json())["duties"][0]["score"] == pytest.approx(200 / 3)
 
 
-def test_to_frame_one_row_per_indicator(zanhuang: perfscore.Table) -> None:
+def test_to_frame_one_row_per_indicator() -> None:
     card = perfscore.score(zanhuang, EXAMPLE)
     frame = card.to_frame()
     assert len(frame) == 68
@@ -67,7 +69,7 @@ def test_to_frame_one_row_per_indicator(zanhuang: perfscore.Table) -> None:
     assert list(summary["graded"]) == [d.graded for d in card.duties]
 
 
-def test_csv_round_trips_through_the_csv_module(tmp_path: Path, small: perfscore.Table) -> None:
+def test_csv_round_trips_through_the_csv_module(tmp_path: Path) -> None:
     card = perfscore.score(small, FULL)
     text = card.to_csv(tmp_path / "card.csv")
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -79,7 +81,7 @@ def test_csv_round_trips_through_the_csv_module(tmp_path: Path, small: perfscore
     assert (tmp_path / "card.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_text_view_lists_every_node(small: perfscore.Table) -> None:
+def test_text_view_lists_every_node() -> None:
     text = str(perfscore.score(small, {k: v for k, v in FULL.items() if k != "1.2.1"}))
     lines = text.splitlines()
     assert lines[0] == "测试局 2020 · small · method mean"
@@ -91,7 +93,7 @@ def test_text_view_lists_every_node(small: perfscore.Table) -> None:
     assert indicator.split()[-2:] == ["85%", "中"]
 
 
-def test_html_view_colours_the_grades(small: perfscore.Table) -> None:
+def test_html_view_colours_the_grades() -> None:
     html = perfscore.score(small, FULL)._repr_html_()
     assert html.count("<tr") == 1 + 2 + 3 + 5  # header, duties, activities, indicators
     poor = '<td style="background:#f4b4a8;text-align:center">差</td>'
@@ -102,7 +104,7 @@ def test_html_view_colours_the_grades(small: perfscore.Table) -> None:
 
 
 def test_html_escapes_names() -> None:
-    from .conftest import small_table_data
+    from .scoring_data import small_table_data
 
     data = small_table_data()
     data["department"]["name"] = "<b>局</b>"
@@ -111,7 +113,7 @@ def test_html_escapes_names() -> None:
     assert "<b>局</b>" not in html
 
 
-def test_the_example_scores_every_indicator(zanhuang: perfscore.Table) -> None:
+def test_the_example_scores_every_indicator() -> None:
     card = perfscore.score(zanhuang, EXAMPLE)
     assert card.department.graded == 68
     assert card.department.missing == ()
@@ -205,7 +207,7 @@ def test_cli_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture
     assert "Traceback" not in err
 
 
-def test_grade_counts_per_node(small: perfscore.Table) -> None:
+def test_grade_counts_per_node() -> None:
     card = perfscore.score(small, FULL)
     assert card.duties[0].activities[0].counts == {
         Grade.EXCELLENT: 1, Grade.GOOD: 0, Grade.FAIR: 1, Grade.POOR: 0,

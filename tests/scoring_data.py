@@ -1,11 +1,9 @@
-"""A small table whose scores are easy to work out by hand."""
+"""Tables for the scoring tests: a small one whose scores are easy to work out by hand."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-
-import pytest
 
 import perfscore
 
@@ -69,11 +67,7 @@ def small_table_data() -> dict[str, Any]:
     }  # fmt: skip
 
 
-@pytest.fixture
-def small() -> perfscore.Table:
-    return perfscore.load_table(small_table_data())
-
-
-@pytest.fixture(scope="session")
-def zanhuang() -> perfscore.Table:
-    return perfscore.load_table("zanhuang-hrss-2018")
+#: The small table: duty 1 (1.1: 1.1.1, 1.1.2 percent; 1.2: 1.2.1 人), duty 2 (2.1: 2.1.1 次,
+#: lower is better; 2.1.2 qualitative).
+small = perfscore.load_table(small_table_data())
+zanhuang = perfscore.load_table("zanhuang-hrss-2018")
