@@ -18,6 +18,8 @@ from .errors import (
 )
 from .grades import GRADES, Grade
 from .ladders import Direction, Ladder, parse_ladder
+from .methods import Method, get_method
+from .scorecard import Scorecard, score
 from .tables import (
     Activity,
     Department,
@@ -42,10 +44,12 @@ __all__ = [
     "Indicator",
     "InvalidLadder",
     "Ladder",
+    "Method",
     "NotationError",
     "PerfscoreError",
     "Reading",
     "ResultsError",
+    "Scorecard",
     "Table",
     "TableError",
     "UncoveredValue",
@@ -53,7 +57,9 @@ __all__ = [
     "UnknownIndicator",
     "__version__",
     "bundled_tables",
+    "get_method",
     "load_table",
     "parse_ladder",
+    "score",
     "ureg",
 ]

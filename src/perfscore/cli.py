@@ -60,8 +60,66 @@ def _add_grade(commands: Subcommands) -> None:
     grade.set_defaults(run=_grade)
 
 
+def _score(args: argparse.Namespace, out: TextIO) -> int:
+    from .methods import METHODS
+    from .scorecard import score
+
+    if args.method not in METHODS:
+        raise PerfscoreError(
+            f"no scoring method {args.method!r}; the methods are {', '.join(METHODS)}"
+        )
+    card = score(args.table, args.results, method=args.method, keep_going=args.keep_going)
+    if args.format == "json":
+        text = card.to_json() + "\n"
+    elif args.format == "csv":
+        text = card.to_csv()
+    else:
+        text = card.to_text() + "\n"
+    if args.output is not None:
+        # Excel opens a CSV as UTF-8 only when it starts with a BOM.
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+        try:
+            with open(args.output, "w", encoding=encoding, newline="") as file:
+                file.write(text)
+        except OSError as exc:
+            raise PerfscoreError(f"cannot write {args.output}: {exc.strerror}") from None
+    else:
+        out.write(text)
+    if card.unscored and args.format != "text":
+        # JSON and CSV keep their documented shape; the rows left out are named here instead.
+        for row in card.unscored:
+            sys.stderr.write(f"perfscore: unscored: {row.message}\n")
+    return 1 if card.unscored else 0
+
+
+def _add_score(commands: Subcommands) -> None:
+    score = commands.add_parser(
+        "score",
+        help="grade year-end results and roll them up",
+        description="Grade a department's year-end results against its table and roll them up "
+        "into a score and a grade per activity, duty and department.",
+    )
+    score.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
+    score.add_argument(
+        "results", metavar="RESULTS", help="a CSV, XLSX or JSON file with columns id, value[, unit]"
+    )
+    score.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    score.add_argument(
+        "--method",
+        default="mean",
+        help="mean (default), flat, worst, missing-as-poor, proportional, proportional-ratio",
+    )
+    score.add_argument("-o", "--output", metavar="FILE", help="write the scorecard to FILE")
+    score.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="score the good rows and list the bad ones as unscored (still exits 1)",
+    )
+    score.set_defaults(run=_score)
+
+
 #: Each command adds its own subparser; the order is the order of ``perfscore --help``.
-_COMMANDS: tuple[Callable[[Subcommands], None], ...] = (_add_grade,)
+_COMMANDS: tuple[Callable[[Subcommands], None], ...] = (_add_grade, _add_score)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,0 +1,215 @@
+"""Reading results: every source, every encoding, and every bad input with its message."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import perfscore
+from perfscore import Grade
+from perfscore.results import BadResults, decode, read_results
+
+from .scoring_data import zanhuang
+
+CSV = "id,value,unit\n1.1.1,100%,\n1.1.2,0.93,1\n新增就业人员数量,505,\n10.3.1,有效实施,\n"
+
+
+def grades_of(results: perfscore.results.Results) -> dict[str, str]:
+    return {k: r.grade.value for k, r in results.graded.items()}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_in_every_encoding_excel_saves(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "results.csv"
+    path.write_bytes(CSV.encode(encoding))
+    results = read_results(path, zanhuang)
+    assert grades_of(results) == {"1.1.1": "优", "1.1.2": "良", "1.2.2": "优", "10.3.1": "优"}
+    assert results.graded["1.2.2"].row == 4  # the header is row 1
+    assert results.problems == []
+
+
+def test_gb18030_is_not_mistaken_for_utf8() -> None:
+    text = "id,value\n10.3.1,基本上能实施\n"
+    assert decode(text.encode("gb18030")) == text
+    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
+
+
+def test_value_with_a_unit_column_is_read_in_that_unit() -> None:
+    frame = pd.DataFrame({"id": ["1.1.2", "2.2.2"], "value": [0.9, 94.99], "unit": ["1", "%"]})
+    results = read_results(frame, zanhuang)
+    # 0.9 as a plain fraction is 90% (良); 94.99% is below 95% (良)
+    assert results.graded["1.1.2"].value == 90
+    assert grades_of(results) == {"1.1.2": "良", "2.2.2": "良"}
+    assert results.graded["2.2.2"].row == 3
+
+
+def test_dataframe_rows_numbered_as_a_spreadsheet() -> None:
+    frame = pd.DataFrame({"ID": ["1.1.1", "9.9.9"], "Value": ["95%", "1"]})
+    results = read_results(frame, zanhuang)
+    assert results.problems[0].where.row == 3
+    assert grades_of(results) == {"1.1.1": "良"}
+
+
+def test_json_object_and_list(tmp_path: Path) -> None:
+    as_object = tmp_path / "a.json"
+    as_object.write_text(json.dumps({"1.1.1": "95%", "1.2.2": 470}), encoding="utf-8")
+    assert grades_of(read_results(as_object, zanhuang)) == {"1.1.1": "良", "1.2.2": "中"}
+    as_list = tmp_path / "b.json"
+    as_list.write_text(
+        json.dumps([{"id": "1.1.1", "value": 0.95, "unit": "1"}, {"id": "x", "value": 1}]),
+        encoding="utf-8",
+    )
+    results = read_results(as_list, zanhuang)
+    assert grades_of(results) == {"1.1.1": "良"}
+    assert results.problems[0].where.row == 2
+
+
+def test_xlsx_with_a_percent_formatted_cell(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "value"])
+    sheet.append(["1.1.1", 0.95])
+    sheet["B2"].number_format = "0%"  # shown as 95%, stored as 0.95
+    sheet.append(["1.2.2", 480])
+    sheet.append(["10.3.1", "基本上能实施"])
+    path = tmp_path / "results.xlsx"
+    book.save(path)
+    results = read_results(path, zanhuang)
+    assert results.graded["1.1.1"].value == 95
+    assert grades_of(results) == {"1.1.1": "良", "1.2.2": "良", "10.3.1": "中"}
+    assert results.graded["10.3.1"].row == 4
+
+
+def test_a_blank_value_is_a_missing_result_not_an_error() -> None:
+    results = read_results({"1.1.1": "", "1.1.2": None, "1.2.2": 500}, zanhuang)
+    assert results.problems == []
+    assert set(results.blank) == {"1.1.1", "1.1.2"}
+    card = perfscore.score(zanhuang, {"1.1.1": "", "1.2.2": 500})
+    assert "1.1.1" in card.department.missing
+
+
+def test_blank_lines_are_layout(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("id,value\n1.1.1,95%\n,\n\n1.1.2,bad\n", encoding="utf-8")
+    results = read_results(path, zanhuang)
+    assert [p.where.row for p in results.problems] == [5]
+
+
+# -- bad input: each reported with its row and id -------------------------------------------
+
+BAD = [
+    ("1.1.9,95%,", "row 2, indicator 1.1.9: table zanhuang-hrss-2018 has no indicator '1.1.9'; "
+     "did you mean '1.1.2', '1.1.1', '13.1.2'?"),
+    ("1.2.1,90%,", "row 2, indicator 1.2.1: a value in percent cannot be read as 次"),
+    ("9.1.1,95,人", "row 2, indicator 9.1.1: a value in 人 cannot be read as percent"),
+    ("1.2.2,many,", "row 2, indicator 1.2.2: expected a number in 人, got 'many'"),
+    ("1.2.3,NaN,", "row 2, indicator 1.2.3: expected a finite number, got 'NaN'"),
+    ("1.2.3,-inf,", "row 2, indicator 1.2.3: expected a finite number, got '-inf'"),
+    ("1.3.1,-5,", "row 2, indicator 1.3.1: a count of 人 cannot be negative: -5"),
+    ("10.3.1,做得很好,", "row 2, indicator 10.3.1: '做得很好' is not one of this ladder's labels "
+     "(有效实施, 能完整的实施, 基本上能实施, 不能很好实施)"),
+    ("1.1.1,95,furlong", "row 2, indicator 1.1.1: unknown unit 'furlong'"),
+    ("1.1.1,95%,人次", "row 2, indicator 1.1.1: a value in percent cannot be read as 人次"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "message"), BAD)
+def test_bad_row(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(f"id,value,unit\n{line}\n", encoding="utf-8")
+    results = read_results(path, zanhuang)
+    assert len(results.problems) == 1
+    assert str(results.problems[0]).startswith(message)
+    with pytest.raises(BadResults) as raised:
+        perfscore.score(zanhuang, path)
+    assert str(raised.value).startswith(f"{path}: 1 bad result row; nothing was scored")
+    assert message in str(raised.value)
+
+
+def test_nan_and_infinity_as_numbers() -> None:
+    frame = pd.DataFrame({"id": ["1.1.1", "1.1.2"], "value": [float("nan"), float("inf")]})
+    problems = [str(p) for p in read_results(frame, zanhuang).problems]
+    assert problems == [
+        "row 2, indicator 1.1.1: expected a finite number, got nan",
+        "row 3, indicator 1.1.2: expected a finite number, got inf",
+    ]
+
+
+def test_the_same_indicator_twice_scores_neither() -> None:
+    frame = pd.DataFrame({"id": ["1.1.1", "公益性岗位补贴到位率"], "value": ["95%", "100%"]})
+    results = read_results(frame, zanhuang)
+    assert [str(p) for p in results.problems] == [
+        "row 2, indicator 1.1.1: 1.1.1 is given more than once (rows 2, 3)",
+        "row 3, indicator 公益性岗位补贴到位率: 1.1.1 is given more than once (rows 2, 3)",
+    ]
+    assert results.graded == {}
+
+
+def test_a_name_shared_by_two_indicators_is_not_accepted() -> None:
+    results = read_results({"拓展工种": 1}, zanhuang)
+    assert str(results.problems[0]) == (
+        "indicator 拓展工种: '拓展工种' names 2 indicators (11.1.1, 12.1.1); use an id"
+    )
+
+
+def test_a_number_for_a_qualitative_indicator() -> None:
+    results = read_results({"10.3.1": 3}, zanhuang)
+    assert str(results.problems[0]) == (
+        "indicator 10.3.1: 教学计划的实施效果 is graded by label "
+        "(有效实施, 能完整的实施, 基本上能实施, 不能很好实施), not by the number 3"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "message"),
+    [
+        (
+            b"id,val\n1.1.1,2\n",
+            ".csv",
+            "row 1: the results need the column value (found 'id', 'val')",
+        ),
+        (b"name,x\n", ".csv", "the results need the columns id and value (found 'name', 'x')"),
+        (b"\xff\xfe\x00\x81", ".csv", "the file is neither UTF-8 nor GB18030 text"),
+        (b"{", ".json", "not valid JSON"),
+        (b"[1, 2]", ".json", "JSON results are an object"),
+        (b"not a zip", ".xlsx", "not a readable XLSX workbook"),
+        (b"", ".ods", "cannot tell the format of 'r.ods'"),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, content: bytes, suffix: str, message: str) -> None:
+    path = tmp_path / f"r{suffix}"
+    path.write_bytes(content)
+    with pytest.raises(perfscore.ResultsError) as raised:
+        perfscore.score(zanhuang, path)
+    assert str(raised.value).startswith(str(path))
+    assert message in str(raised.value)
+
+
+def test_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(perfscore.ResultsError, match="cannot read the results file: No such file"):
+        perfscore.score(zanhuang, tmp_path / "absent.csv")
+
+
+def test_not_a_results_source() -> None:
+    with pytest.raises(perfscore.ResultsError, match="results are a mapping of id to value"):
+        perfscore.score(zanhuang, 42)  # type: ignore[arg-type]
+
+
+def test_keep_going_scores_the_rest_and_lists_every_bad_row() -> None:
+    card = perfscore.score(
+        zanhuang, {"1.1.1": "100%", "1.1.2": "lots", "9.9.9": 1}, keep_going=True
+    )
+    assert [(u.key, u.reason) for u in card.unscored] == [
+        ("1.1.2", "expected a number in percent, got 'lots'"),
+        ("9.9.9", "table zanhuang-hrss-2018 has no indicator '9.9.9'; did you mean "
+                  "'9.5.1', '9.4.1', '9.3.1'?"),
+    ]  # fmt: skip
+    assert card.department.graded == 1
+    assert card.duties[0].activities[0].indicators[0].grade is Grade.EXCELLENT
+    assert "1.1.2" in card.department.missing

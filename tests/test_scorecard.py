@@ -1,0 +1,215 @@
+"""The scorecard's views: dict/JSON shape, frames, CSV, text, HTML; and the score command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import perfscore
+from perfscore import Grade
+from perfscore.cli import main
+
+from .scoring_data import small, zanhuang
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "zanhuang-hrss-2018-results.csv"
+FULL = {"1.1.1": "100%", "1.1.2": "85%", "1.2.1": 420, "2.1.1": 2, "2.1.2": "有效实施"}
+
+
+def test_to_dict_has_exactly_the_documented_shape() -> None:
+    data = perfscore.score(small, {"1.1.1": "100%", "1.2.1": 420}).to_dict()
+    assert set(data) == {"department", "duties"}
+    assert data["department"] == {
+        "name": "测试局", "year": 2020, "score": 90.0, "grade": "优", "graded": 2,
+        "missing": ["1.1.2", "2.1.1", "2.1.2"],
+    }  # fmt: skip
+    duty = data["duties"][0]
+    assert set(duty) == {"id", "name", "score", "grade", "activities"}
+    activity = duty["activities"][0]
+    assert set(activity) == {"id", "name", "score", "grade", "indicators"}
+    assert activity["indicators"] == [
+        {"id": "1.1.1", "name": "到位率", "value": 100, "grade": "优"},
+        {"id": "1.1.2", "name": "完成率", "value": None, "grade": None},
+    ]
+    assert data["duties"][1]["score"] is None
+    assert data["duties"][1]["grade"] is None
+
+
+def test_json_keeps_chinese_and_unrounded_scores() -> None:
+    card = perfscore.score(small, {"1.1.1": "100%", "1.1.2": "92.5%", "1.2.1": 300})
+    data = json.loads(card.to_json())
+    # 1.1 (100+80)/2 = 90 · 1.2 60 · duty 1 75 · value 92.5 stays a fraction of a percent
+    assert data["duties"][0]["score"] == 75
+    assert data["duties"][0]["activities"][0]["indicators"][1]["value"] == 92.5
+    assert "测试局" in card.to_json()
+    thirds = perfscore.score(small, {"1.1.1": "100%", "1.1.2": "100%", "1.2.1": 0}, method="flat")
+    assert json.loads(thirds.to_json())["duties"][0]["score"] == pytest.approx(200 / 3)
+
+
+def test_to_frame_one_row_per_indicator() -> None:
+    card = perfscore.score(zanhuang, EXAMPLE)
+    frame = card.to_frame()
+    assert len(frame) == 68
+    assert list(frame["id"]) == [i.id for i in zanhuang]
+    row = frame.set_index("id").loc["9.2.1"]
+    assert (row["duty"], row["activity"], row["grade"], row["cell"]) == (
+        "9",
+        "9.2",
+        "优",
+        "≥85%和≤100%",
+    )
+    assert row["activity_score"] == 100
+    summary = card.summary()
+    assert list(summary["duty"]) == [d.id for d in zanhuang.duties]
+    counts = summary[["优", "良", "中", "差"]].sum()
+    assert counts.sum() == 68
+    assert list(summary["graded"]) == [d.graded for d in card.duties]
+
+
+def test_csv_round_trips_through_the_csv_module(tmp_path: Path) -> None:
+    card = perfscore.score(small, FULL)
+    text = card.to_csv(tmp_path / "card.csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["id"] for r in rows] == ["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2"]
+    assert rows[3]["grade"] == "差"
+    assert rows[3]["points"] == "0.0"
+    assert float(rows[0]["department_score"]) == 65
+    # The file starts with a BOM so Excel reads it as UTF-8.
+    assert (tmp_path / "card.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_text_view_lists_every_node() -> None:
+    text = str(perfscore.score(small, {k: v for k, v in FULL.items() if k != "1.2.1"}))
+    lines = text.splitlines()
+    assert lines[0] == "测试局 2020 · small · method mean"
+    assert lines[1].startswith("department  ")
+    assert "missing: 1.2.1" in text
+    activity = next(line for line in lines if line.lstrip().startswith("1.2 "))
+    assert activity.split()[-2:] == ["—", "0/1"]
+    indicator = next(line for line in lines if line.lstrip().startswith("1.1.2 "))
+    assert indicator.split()[-2:] == ["85%", "中"]
+
+
+def test_html_view_colours_the_grades() -> None:
+    html = perfscore.score(small, FULL)._repr_html_()
+    assert html.count("<tr") == 1 + 2 + 3 + 5  # header, duties, activities, indicators
+    poor = '<td style="background:#f4b4a8;text-align:center">差</td>'
+    assert poor in html
+    assert '<td style="background:#b7e1a1;text-align:center">优</td>' in html
+    assert "<td>1次以上</td>" in html  # the cell 2.1.1 met
+    assert html.count("#f4b4a8") == 3  # 2.1.1, activity 2.1 and duty 2
+
+
+def test_html_escapes_names() -> None:
+    from .scoring_data import small_table_data
+
+    data = small_table_data()
+    data["department"]["name"] = "<b>局</b>"
+    html = perfscore.score(perfscore.load_table(data), {})._repr_html_()
+    assert "&lt;b&gt;局&lt;/b&gt;" in html
+    assert "<b>局</b>" not in html
+
+
+def test_the_example_scores_every_indicator() -> None:
+    card = perfscore.score(zanhuang, EXAMPLE)
+    assert card.department.graded == 68
+    assert card.department.missing == ()
+    assert all(count > 0 for count in card.department.counts.values())
+    assert card.unscored == ()
+
+
+def test_the_example_says_it_is_invented() -> None:
+    rows = list(csv.DictReader(EXAMPLE.open(encoding="utf-8")))
+    assert all("invented example, not published data" in row["note"] for row in rows)
+
+
+# -- the command line -----------------------------------------------------------------------
+
+
+def test_cli_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", "zanhuang-hrss-2018", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    card = perfscore.score("zanhuang-hrss-2018", EXAMPLE)
+    assert out == card.to_text() + "\n"
+
+
+def test_cli_json_and_method(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "json",
+                 "--method", "worst"]) == 0  # fmt: skip
+    data = json.loads(capsys.readouterr().out)
+    assert data["department"]["grade"] == "差"  # two indicators are 差
+    assert data["department"]["graded"] == 68
+
+
+def test_cli_csv_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "card.csv"
+    assert (
+        main(["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "csv", "-o", str(out)]) == 0
+    )
+    assert capsys.readouterr().out == ""
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 68
+
+
+def test_cli_bad_rows_print_no_scorecard(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    results = tmp_path / "r.csv"
+    results.write_text("id,value\n1.1.1,100%\n1.1.3,95%\n1.2.2,-3\n", encoding="utf-8")
+    assert main(["score", "zanhuang-hrss-2018", str(results)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        f"perfscore: error: {results}: 2 bad result rows; nothing was scored (fix them, or keep "
+        "going to score the rest)",
+        "  row 3, indicator 1.1.3: table zanhuang-hrss-2018 has no indicator '1.1.3'; did you "
+        "mean '7.1.3', '2.1.3', '1.2.3'?",
+        "  row 4, indicator 1.2.2: a count of 人 cannot be negative: -3",
+    ]
+
+
+def test_cli_keep_going(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    results = tmp_path / "r.csv"
+    results.write_text("id,value\n1.1.1,100%\n1.2.2,-3\n", encoding="utf-8")
+    assert main(["score", "zanhuang-hrss-2018", str(results), "--keep-going"]) == 1
+    out = capsys.readouterr().out
+    assert "unscored rows (1):" in out
+    assert "  row 3, indicator 1.2.2: a count of 人 cannot be negative: -3" in out
+    assert (
+        main(["score", "zanhuang-hrss-2018", str(results), "--keep-going", "--format", "json"]) == 1
+    )
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["department"]["graded"] == 1
+    assert captured.err == (
+        "perfscore: unscored: row 3, indicator 1.2.2: a count of 人 cannot be negative: -3\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["score", "no-such-table", "x.csv"], "no table file 'no-such-table'"),
+        (["score", "zanhuang-hrss-2018", "absent.csv"], "absent.csv: cannot read the results file"),
+        (
+            ["score", "zanhuang-hrss-2018", "x.csv", "--method", "median"],
+            "no scoring method 'median'",
+        ),
+    ],
+)
+def test_cli_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("perfscore: error: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_grade_counts_per_node() -> None:
+    card = perfscore.score(small, FULL)
+    assert card.duties[0].activities[0].counts == {
+        Grade.EXCELLENT: 1, Grade.GOOD: 0, Grade.FAIR: 1, Grade.POOR: 0,
+    }  # fmt: skip
+    assert card.indicators()[0].cell == "100%"
