@@ -6,6 +6,7 @@
 <Grade.GOOD: '良'>
 """
 
+from .check import Finding, Severity, check_file, check_table
 from .errors import (
     InvalidLadder,
     NotationError,
@@ -38,6 +39,7 @@ __all__ = [
     "Department",
     "Direction",
     "Duty",
+    "Finding",
     "Grade",
     "Indicator",
     "InvalidLadder",
@@ -46,6 +48,7 @@ __all__ = [
     "PerfscoreError",
     "Reading",
     "ResultsError",
+    "Severity",
     "Table",
     "TableError",
     "UncoveredValue",
@@ -53,6 +56,8 @@ __all__ = [
     "UnknownIndicator",
     "__version__",
     "bundled_tables",
+    "check_file",
+    "check_table",
     "load_table",
     "parse_ladder",
     "ureg",
