@@ -19,6 +19,7 @@ import yaml
 
 import perfscore
 from perfscore import Grade, TableError, UnknownIndicator, load_table
+from perfscore.check import check_file
 from perfscore.tables import Indicator, Table, bundled_tables, json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -230,6 +231,7 @@ def test_every_shipped_table_loads() -> None:
         table = load_table(name)
         assert table.name == name, "a bundled table is loaded by its name"
         assert len(table) > 0
+        assert check_file(name) == [], "every shipped table passes perfscore check"
 
 
 def test_a_path_and_a_bundled_name_load_the_same_table(table: Table) -> None:
