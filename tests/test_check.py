@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from perfscore import load_table
@@ -425,3 +425,53 @@ def test_cli_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[st
     printed = capsys.readouterr().out
     assert json.loads(printed) == json_schema()
     assert printed == (ROOT / "docs" / "table.schema.json").read_text(encoding="utf-8")
+
+
+_JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=8),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.sampled_from(["id", "优", "name", "x"]), st.text(max_size=4), max_size=2),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_check_file_never_raises_on_a_damaged_table(data: st.DataObject) -> None:
+    # Replace one node anywhere in the bundled table with junk: check_file reports, never raises.
+    table = bundled()
+    node: Any = table
+    while True:
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        key = data.draw(st.sampled_from(keys))
+        child = node[key]
+        if not isinstance(child, dict | list) or not child or data.draw(st.booleans()):
+            node[key] = data.draw(_JUNK)
+            break
+        node = child
+    findings = check_file_of(table)
+    assert all(isinstance(f, Finding) for f in findings)
+    assert all(str(f) for f in findings)
+
+
+def check_file_of(data: dict[str, Any]) -> list[Finding]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "t.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return check_file(path)
+
+
+def test_an_unquoted_id_and_a_missing_field(tmp_path: Path) -> None:
+    data = table_of(indicator("100% / ≥90% / ≥80% / <80%"))
+    data["duties"][0]["id"] = 1
+    del data["year"]
+    findings = check_file(write(tmp_path, data))
+    assert [str(f).split(": ", 1)[1] for f in findings] == [
+        "error: year: Field required",
+        'error: duty 1 职责, id (duties[0].id): an id is text: quote it ("1")',
+    ]

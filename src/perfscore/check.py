@@ -88,7 +88,7 @@ class Finding:
             subject.append(" ".join(filter(None, (kind, self.indicator, self.name))))
         if self.cell is not None:
             subject.append(f"cell {self.cell}")
-        elif self.field is not None:
+        elif self.field is not None and self.field != self.path:
             subject.append(self.field)
         where = ", ".join(subject)
         if self.path is not None:

@@ -461,6 +461,11 @@ def _one_error(problem: Any, label: str) -> TableError:
         message = problem["msg"].removeprefix("Value error, ")
         if problem["type"] == "extra_forbidden":
             message = f"unknown field {problem['loc'][-1]!r}"
+        elif problem["type"] == "tuple_type":  # the models keep lists as tuples (frozen)
+            message = "Input should be a list"
+        elif problem["type"] == "string_type" and problem["loc"][-1] == "id":
+            # YAML reads 10.10 as the number 10.1: ids are text, never coerced.
+            message = f'an id is text: quote it ("{problem["input"]}")'
         error = TableError(message)
     error.located(file=label, path=path or None)
     return error
