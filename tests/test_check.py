@@ -475,3 +475,29 @@ def test_an_unquoted_id_and_a_missing_field(tmp_path: Path) -> None:
         "error: year: Field required",
         'error: duty 1 职责, id (duties[0].id): an id is text: quote it ("1")',
     ]
+
+
+@pytest.mark.parametrize(
+    ("interval", "first"),
+    [
+        ("(-inf, 0]", 0),
+        ("(-inf, 0)", None),
+        ("(2, 3)", None),
+        ("[-3, 3)", 0),
+        ("(1/2, inf)", 1),
+        ("[499, 500]", 499),
+    ],
+)
+def test_the_smallest_count_in_an_interval(interval: str, first: int | None) -> None:
+    from fractions import Fraction
+
+    from perfscore.check import _first_whole
+    from perfscore.intervals import INF, Interval
+
+    low, high = (b.strip() for b in interval[1:-1].split(","))
+
+    def bound(text: str) -> Fraction | float:
+        return {"-inf": -INF, "inf": INF}.get(text) or Fraction(text)
+
+    made = Interval.make(bound(low), bound(high), interval[0] == "[", interval[-1] == "]")
+    assert _first_whole(made) == first

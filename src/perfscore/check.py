@@ -252,12 +252,13 @@ def _first_gap(ladder: Ladder) -> str | None:
 
 
 def _first_whole(interval: Interval) -> int | None:
-    """The smallest whole number in ``interval``, or None if it holds none."""
+    """The smallest count (a whole number from 0) in ``interval``, or None if it holds none."""
     if math.isinf(interval.lower):
-        return None if interval.upper <= 0 else 0  # counted domains start at 0
-    low = Fraction(interval.lower)
-    n = math.ceil(low) if interval.lower_closed else math.floor(low) + 1
-    return n if n in interval else None
+        n = 0
+    else:
+        low = Fraction(interval.lower)
+        n = max(math.ceil(low) if interval.lower_closed else math.floor(low) + 1, 0)
+    return n if Fraction(n) in interval else None
 
 
 def _whole_range(interval: Interval) -> tuple[int, float | int] | None:
