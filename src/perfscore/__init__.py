@@ -6,6 +6,7 @@
 <Grade.GOOD: '良'>
 """
 
+from .check import Finding, Severity, check_file, check_table
 from .errors import (
     InvalidLadder,
     NotationError,
@@ -40,6 +41,7 @@ __all__ = [
     "Department",
     "Direction",
     "Duty",
+    "Finding",
     "Grade",
     "Indicator",
     "InvalidLadder",
@@ -50,6 +52,7 @@ __all__ = [
     "Reading",
     "ResultsError",
     "Scorecard",
+    "Severity",
     "Table",
     "TableError",
     "UncoveredValue",
@@ -57,6 +60,8 @@ __all__ = [
     "UnknownIndicator",
     "__version__",
     "bundled_tables",
+    "check_file",
+    "check_table",
     "get_method",
     "load_table",
     "parse_ladder",
