@@ -6,6 +6,7 @@
 <Grade.GOOD: '良'>
 """
 
+from .batch import LadderBook
 from .errors import (
     InvalidLadder,
     NotationError,
@@ -42,6 +43,7 @@ __all__ = [
     "Indicator",
     "InvalidLadder",
     "Ladder",
+    "LadderBook",
     "NotationError",
     "PerfscoreError",
     "Reading",

@@ -1,0 +1,181 @@
+"""Batch grading at a province's scale: compile time, grading speed, roll-up, peak memory.
+
+Run from the repository root::
+
+    PYTHONPATH=src python benchmarks/bench_batch.py
+
+It builds the workload of ``benchmarks/province.py`` (340,000 ladders, 3.4 million results),
+compiles the ladders with ``LadderBook.from_frame``, grades every result with
+``LadderBook.grade``, times a plain numpy reference kernel on the same rows in the same process,
+checks that the two agree, and reports the figures. The roll-up is a stand-in (the mean grade
+code per county and department, missing results left out) until scoring methods exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import platform
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from province import workload  # noqa: E402
+
+from perfscore import LadderBook  # noqa: E402
+
+
+def reference_kernel(
+    index: pd.Index, bounds: npt.NDArray[np.float64], codes: npt.NDArray[np.int8]
+) -> Callable[[Any, npt.NDArray[np.float64]], npt.NDArray[np.int8]]:
+    """The plain numpy kernel: look each row's key up, gather its cut points, compare, sum.
+
+    ``bounds`` is (keys × max cuts) float64, padded with +inf; ``codes`` (keys × max cuts + 1).
+    """
+
+    def grade(keys: Any, values: npt.NDArray[np.float64]) -> npt.NDArray[np.int8]:
+        position = index.get_indexer(keys)
+        passed = (bounds[position] <= values[:, None]).sum(axis=1)
+        return codes[position, passed]
+
+    return grade
+
+
+def best_of(runs: int, work: Callable[[], object]) -> tuple[float, object]:
+    times = []
+    result: object = None
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--counties", type=int, default=100)
+    parser.add_argument("--departments", type=int, default=50)
+    parser.add_argument("--indicators", type=int, default=68)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs; the median is shown")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    ladders, results = workload(
+        counties=args.counties,
+        departments=args.departments,
+        indicators=args.indicators,
+        years=args.years,
+    )
+    generated = time.perf_counter() - start
+
+    start = time.perf_counter()
+    book = LadderBook.from_frame(ladders)
+    compiled = time.perf_counter() - start
+
+    # Qualitative ladders are the ones the frame gives no unit and no number (the workload's
+    # only unit-less ladders); their results are labels, graded in a call of their own.
+    labelled = results["key"].isin(ladders["key"][ladders["unit"].isna()]).to_numpy()
+    numeric = results[~labelled]
+    labels = results[labelled]
+    keys = numeric["key"].to_numpy()
+    values = numeric["value"].to_numpy()
+
+    # The reference kernel's matrices, one row per key (not per distinct ladder), from the same
+    # compiled cuts: both kernels grade with identical thresholds.
+    width = max(len(ladder.compiled.cuts) for ladder in book.ladders)
+    per_ladder_bounds = np.full((len(book.ladders), width), np.inf)
+    per_ladder_codes = np.full((len(book.ladders), width + 1), -2, dtype=np.int8)
+    for row, ladder in enumerate(book.ladders):
+        if ladder.categorical:
+            continue
+        cuts = ladder.compiled.bounds()
+        per_ladder_bounds[row, : len(cuts)] = cuts
+        per_ladder_codes[row, : len(cuts) + 1] = ladder.compiled.codes
+        per_ladder_codes[row, len(cuts) + 1 :] = ladder.compiled.codes[-1]
+    distinct = {ladder: row for row, ladder in enumerate(book.ladders)}
+    ladder_of_key = np.array([distinct[book[k]] for k in book.keys])
+    reference = reference_kernel(
+        book.keys, per_ladder_bounds[ladder_of_key], per_ladder_codes[ladder_of_key]
+    )
+
+    ours_time, ours = best_of(args.runs, lambda: book.grade(keys, values))
+    reference_time, theirs = best_of(args.runs, lambda: reference(keys, values))
+    assert isinstance(ours, np.ndarray) and isinstance(theirs, np.ndarray)
+    present = ~np.isnan(values)
+    if not np.array_equal(ours[present], theirs[present]):
+        raise SystemExit("the book and the reference kernel disagree")
+
+    label_time, label_codes = best_of(
+        args.runs, lambda: book.grade(labels["key"].to_numpy(), labels["label"].to_numpy())
+    )
+
+    codes = np.empty(len(results), dtype=np.int8)
+    codes[~labelled] = ours
+    assert isinstance(label_codes, np.ndarray)
+    codes[labelled] = label_codes
+
+    def roll_up(frame: pd.DataFrame, graded: npt.NDArray[np.int8]) -> pd.DataFrame:
+        scored = frame[["county", "department", "year"]].assign(code=graded)
+        scored = scored[scored["code"] >= 0]
+        return scored.groupby(["county", "department", "year"], sort=False)["code"].mean()
+
+    rollup_time, _ = best_of(args.runs, lambda: roll_up(results, codes))
+
+    # One province-year end to end: compile, grade (numbers and labels), roll up.
+    last = results["year"] == results["year"].max()
+    year = results[last]
+    year_labelled = labelled[last.to_numpy()]
+
+    def province_year() -> object:
+        book = LadderBook.from_frame(ladders)
+        graded = np.empty(len(year), dtype=np.int8)
+        graded[~year_labelled] = book.grade(
+            year["key"].to_numpy()[~year_labelled], year["value"].to_numpy()[~year_labelled]
+        )
+        graded[year_labelled] = book.grade(
+            year["key"].to_numpy()[year_labelled], year["label"].to_numpy()[year_labelled]
+        )
+        return roll_up(year, graded)
+
+    def province_decade() -> object:
+        book = LadderBook.from_frame(ladders)
+        graded = np.empty(len(results), dtype=np.int8)
+        graded[~labelled] = book.grade(keys, values)
+        graded[labelled] = book.grade(labels["key"].to_numpy(), labels["label"].to_numpy())
+        return roll_up(results, graded)
+
+    year_time, _ = best_of(1, province_year)
+    decade_time, _ = best_of(1, province_decade)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
+
+    rows = len(results)
+    print(f"machine            {platform.machine()}, {platform.python_version()}, "
+          f"numpy {np.__version__}, pandas {pd.__version__}, cpus {len(__import__('os').sched_getaffinity(0))}")  # fmt: skip
+    print(f"workload           {len(ladders):,} ladders ({len(book.ladders)} distinct), "
+          f"{rows:,} results ({len(numeric):,} numbers, {len(labels):,} labels, "
+          f"{int(np.isnan(values).sum()):,} missing); generated in {generated:.1f} s")  # fmt: skip
+    print(f"compile            {compiled:.2f} s  (LadderBook.from_frame)                target < 10 s")  # fmt: skip
+    print(f"grade numbers      {ours_time * 1e3:.0f} ms, {ours_time / len(numeric) * 1e9:.1f} ns/row")  # fmt: skip
+    print(f"reference kernel   {reference_time * 1e3:.0f} ms, {reference_time / len(numeric) * 1e9:.1f} ns/row")  # fmt: skip
+    print(f"ratio              {ours_time / reference_time:.2f} × the reference             target ≤ 1.5")  # fmt: skip
+    print(f"grade labels       {label_time * 1e3:.0f} ms, {label_time / max(len(labels), 1) * 1e9:.1f} ns/row")  # fmt: skip
+    print(f"roll-up stand-in   {rollup_time * 1e3:.0f} ms (mean code per county × department × year)")  # fmt: skip
+    print(f"province-year      {year_time:.2f} s  (compile + grade {len(year):,} rows + roll-up)  target < 20 s")  # fmt: skip
+    print(f"ten years          {decade_time:.2f} s  (compile + grade {rows:,} rows + roll-up)")
+    print(f"peak memory        {peak / 2**30:.2f} GiB (ru_maxrss, whole process)       target < 4 GB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
