@@ -73,8 +73,8 @@ def templates() -> list[Template]:
         )  # fmt: skip
     pool.append(Template(("≤1次", None, None, "1次以上"), "次", "lower", low=0, high=4, cuts=(1,)))
     pool.append(Template(("1种", None, None, "0"), "种", "blank", low=0, high=1, cuts=(1,)))
-    pool.append(Template(("有效实施", "能完整的实施", "基本上能实施", "不能很好实施"), None, "labels",
-                         labels=("有效实施", "能完整的实施", "基本上能实施", "不能很好实施")))  # fmt: skip
+    carried_out = ("有效实施", "能完整的实施", "基本上能实施", "不能很好实施")
+    pool.append(Template(carried_out, None, "labels", labels=carried_out))
     pool.append(
         Template(("聘请相关专业中、高级资格教师、专家等进行授课", "聘请相关专业教师授课",
                   "聘请一般教师授课", "师资力量不足"), None, "labels",

@@ -61,7 +61,7 @@ from .errors import (
 )
 from .grades import GRADES
 from .ladders import Ladder, normalize_label, parse_ladder
-from .units import canonical_unit, factor, is_counted
+from .units import canonical_unit, factor
 
 if TYPE_CHECKING:
     from .tables import Table
@@ -148,9 +148,7 @@ class LadderBook:
                 try:
                     ladder = parse_ladder(dict(zip(_CELL_COLUMNS, spec[:4], strict=True)), spec[4])
                 except PerfscoreError as error:
-                    raise error.located(
-                        row=position, indicator=str(keys.iloc[position])
-                    ) from None
+                    raise error.located(row=position, indicator=str(keys.iloc[position])) from None
                 row = parsed[spec] = distinct.setdefault(ladder, len(distinct))
             ladder_rows[position] = row
         book = cls.__new__(cls)
@@ -202,7 +200,7 @@ class LadderBook:
         position = self._position(key)
         if position < 0:
             raise UnknownIndicator(f"no ladder has the key {key!r}", key=str(key))
-        return self._ladders[self._ladder_of_key[position]]
+        return self._ladders[int(self._ladder_of_key[position])]
 
     def _position(self, key: object) -> int:
         target = _key_index([key])
@@ -280,11 +278,12 @@ class LadderBook:
             ladder = self._ladders[rows[first]]
             assert ladder.unit is not None
             try:
-                factor(ladder.unit, data_unit)
+                factor(data_unit, ladder.unit)
             except UnitMismatch as error:
                 error.reason = (
-                    f"{error.reason} (row {first}: key {_plain(target[first])!r} grades in "
-                    f"{ladder.unit}; {len(mismatched)} such rows)"
+                    f"{error.reason} (row {first}: key {_plain(target[first])!r} is graded in "
+                    f"{ladder.unit}; {len(mismatched)} row{'s' if len(mismatched) > 1 else ''} "
+                    "in all)"
                 )
                 raise error from None
         labelled = at[codes[at] == _LABELS]
@@ -310,7 +309,8 @@ class LadderBook:
                 out[i] = self._ladders[row].compiled.code_label(normalize_label(label))
             else:
                 out[i] = _BAD
-        return out[inverse.reshape(-1)]
+        graded: npt.NDArray[np.int8] = out[inverse.reshape(-1)]
+        return graded
 
     def _kernel(self, data_unit: str | None) -> _Kernel:
         kernel = self._kernels.get(data_unit)
@@ -346,14 +346,14 @@ class LadderBook:
                 why = "a qualitative ladder grades labels"
             elif ladder.counted and isinstance(value, float | int | np.number):
                 why = f"a count of {ladder.unit} is a whole number, never negative"
+            elif isinstance(value, float | np.floating) and math.isinf(value):
+                why = "expected a finite number"
             else:
                 why = "expected a number"
             lines.append(f"row {position}: key {key!r}, value {shown}: {why}")
         more = f"\n  … and {len(bad) - _SHOWN} more" if len(bad) > _SHOWN else ""
         reason = (
-            f"{len(bad)} of {len(codes)} rows cannot be graded:\n  "
-            + "\n  ".join(lines)
-            + more
+            f"{len(bad)} of {len(codes)} rows cannot be graded:\n  " + "\n  ".join(lines) + more
         )
         first = int(bad[0])
         kind = int(codes[first])
@@ -455,12 +455,15 @@ def _numbers(values: Any) -> tuple[npt.NDArray[np.float64], npt.NDArray[Any] | N
         array = np.asarray(values)
         if array.dtype.kind in "fiu":
             return np.asarray(array, dtype=np.float64), None
+        if not isinstance(values, np.ndarray):
+            # numpy would spell a list of numbers and labels all as text
+            array = np.asarray(values, dtype=object)
     if array.ndim != 1:
         raise PerfscoreError(f"values must be one-dimensional, not of shape {array.shape}")
     originals = np.asarray(array, dtype=object)
     numeric = pd.to_numeric(
         pd.Series(
-            [None if isinstance(v, bool | np.bool_) or isinstance(v, str) else v for v in originals],
+            [None if isinstance(v, bool | np.bool_ | str) else v for v in originals],
             dtype=object,
         ),
         errors="coerce",
@@ -485,8 +488,10 @@ def _key_index(keys: Any) -> pd.Index:
     if any(isinstance(k, tuple) for k in listed):
         array = np.empty(len(listed), dtype=object)
         array[:] = listed
-        return pd.Index(array, dtype=object, tupleize_cols=False)
-    return pd.Index(listed)
+        tuples: pd.Index = pd.Index(array, dtype=object, tupleize_cols=False)
+        return tuples
+    index: pd.Index = pd.Index(listed)
+    return index
 
 
 def _tuples(index: pd.Index) -> bool:
