@@ -388,6 +388,12 @@ def test_call_errors() -> None:
         PerfscoreError, match=re.escape("keys must be one-dimensional, not of shape (1, 1)")
     ):
         book.grade(np.array([[7]]), [1])
+    with pytest.raises(
+        PerfscoreError, match=re.escape("values must be one-dimensional, not of shape ()")
+    ):
+        book.grade([7], 85.0)
+    with pytest.raises(PerfscoreError, match="keys must be an array of keys, not str"):
+        book.grade("7", [85.0])
     with pytest.raises(PerfscoreError, match="unknown unit 'furlong'"):
         book.grade([7], [1], unit="furlong")
     with pytest.raises(UnknownIndicator, match="no ladder has the key 70"):
@@ -434,3 +440,24 @@ def test_a_converted_value_that_rounds_onto_a_threshold_is_graded_exactly() -> N
     assert ladder.code(ureg.Quantity(tiny, "percent")) == 0
     assert LadderBook([0], [ladder]).grade([0], [tiny], unit="percent").tolist() == [0]
     assert ladder.code(ureg.Quantity(0.0, "percent")) == 1
+
+
+def test_identical_cells_are_parsed_once_and_equal_ladders_share_a_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import perfscore.batch
+
+    calls: list[object] = []
+
+    def counting(cells: Any, unit: str | None = None) -> Ladder:
+        calls.append(cells)
+        return parse_ladder(cells, unit)
+
+    monkeypatch.setattr(perfscore.batch, "parse_ladder", counting)
+    repeated = pd.concat([frame()] * 50, ignore_index=True)
+    repeated["key"] = range(len(repeated))
+    respelled = frame(key=[1000, 1001, 1002], 优=["≥100%", "≥500人", "有效实施"])
+    book = LadderBook.from_frame(pd.concat([repeated, respelled], ignore_index=True))
+    assert len(calls) == 4  # three distinct rows, and one respelled 优 cell
+    assert len(book.ladders) == 3  # ≥100% and 100% make the same ladder
+    assert book[1000] is book[0]

@@ -228,7 +228,9 @@ class LadderBook:
 
         Raises :class:`~perfscore.errors.PerfscoreError` naming the first rows that cannot be
         graded (an :class:`~perfscore.errors.UnknownIndicator` when the first is an unknown
-        key, an :class:`~perfscore.errors.UncoveredValue` when no grade covers its value); with
+        key, an :class:`~perfscore.errors.UncoveredValue` when no grade covers its value, a
+        :class:`~perfscore.errors.ResultsError` for a value that is not a number, not finite,
+        a negative or fractional count, or a number for a qualitative ladder); with
         ``errors="coerce"`` those rows get -2. A value whose unit does not fit its ladder's
         raises :class:`~perfscore.errors.UnitMismatch` either way: that is a wrong column, not
         a bad row.
@@ -252,7 +254,9 @@ class LadderBook:
             # for qualitative ladders come back as NaN here and are graded below).
             codes[(codes == MISSING) & pd.notna(originals)] = _BAD
         if self._counted.any():
-            _check_counts(codes, rows, numbers, self._counted[rows])
+            # Counted units (人, 次 …) have no multiples in the registry, so a count in the data's
+            # unit is a count in the ladder's: check the values as given.
+            _check_counts(codes, rows, numbers, self._counted.take(rows))
         at = np.flatnonzero(codes < MISSING)
         if len(at):
             self._unusual(codes, at, rows, target, numbers, originals, data_unit)
@@ -454,6 +458,8 @@ def _numbers(values: Any) -> tuple[npt.NDArray[np.float64], npt.NDArray[Any] | N
     else:
         array = np.asarray(values)
         if array.dtype.kind in "fiu":
+            if array.ndim != 1:
+                raise PerfscoreError(f"values must be one-dimensional, not of shape {array.shape}")
             return np.asarray(array, dtype=np.float64), None
         if not isinstance(values, np.ndarray):
             # numpy would spell a list of numbers and labels all as text
