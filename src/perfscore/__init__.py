@@ -6,6 +6,7 @@
 <Grade.GOOD: '良'>
 """
 
+from .batch import LadderBook
 from .check import Finding, Severity, check_file, check_table
 from .errors import (
     InvalidLadder,
@@ -46,6 +47,7 @@ __all__ = [
     "Indicator",
     "InvalidLadder",
     "Ladder",
+    "LadderBook",
     "Method",
     "NotationError",
     "PerfscoreError",

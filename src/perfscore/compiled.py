@@ -81,8 +81,20 @@ class CompiledLadder:
         """The grade code of one value given in the data unit ``factor`` describes."""
         if factor not in self._floats:
             self.bounds(factor)
-        position = bisect.bisect_right(self._floats[factor], float(value))
+        floats = self._floats[factor]
+        nearest = float(value)
+        position = bisect.bisect_right(floats, nearest)
+        if isinstance(value, Fraction) and (
+            (position > 0 and floats[position - 1] == nearest)
+            or (position < len(floats) and floats[position] == math.nextafter(nearest, math.inf))
+        ):
+            # An exact value (one converted from another unit) can round onto a threshold it
+            # does not meet, or just under a strict one it passes; only there, compare exactly.
+            return self.codes[self._passed(value, factor)]
         return self.codes[position]
+
+    def _passed(self, value: Fraction, factor: Fraction) -> int:
+        return sum(value > t * factor if strict else value >= t * factor for t, strict in self.cuts)
 
     def code_label(self, label: str) -> int:
         assert self.labels is not None
