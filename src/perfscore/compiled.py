@@ -78,7 +78,24 @@ class CompiledLadder:
         return cached
 
     def code(self, value: Fraction | float, factor: Fraction = Fraction(1)) -> int:
-        """The grade code of one value given in the data unit ``factor`` describes."""
+        """The grade code of one value given in the data unit ``factor`` describes.
+
+        A :class:`~fractions.Fraction` is compared with the thresholds exactly (a value may
+        carry more digits than a float holds, or be beyond a float's range); a float as the
+        batch path compares it, against :meth:`bounds`.
+
+        >>> c = CompiledLadder(cuts=((Fraction(83), False),), codes=(0, 3))
+        >>> c.code(Fraction(8299999999999999999, 10**17)), c.code(8299999999999999999 / 10**17)
+        (0, 3)
+        """
+        if isinstance(value, Fraction):
+            # Cuts are sorted so that passing one means passing every cut before it.
+            passed = sum(
+                1
+                for t, strict in self.cuts
+                if value > t * factor or (not strict and value == t * factor)
+            )
+            return self.codes[passed]
         if factor not in self._floats:
             self.bounds(factor)
         position = bisect.bisect_right(self._floats[factor], float(value))
