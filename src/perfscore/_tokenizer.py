@@ -136,7 +136,7 @@ def tokenize(source: str) -> Iterator[Token]:
             pos = number.end()
             continue
         for literal, kind, meaning in literals:
-            if text.startswith(literal, pos):
+            if _matches(text, pos, literal):
                 yield Token(kind, literal, pos, pos + len(literal), meaning)
                 pos += len(literal)
                 break
@@ -148,7 +148,22 @@ def tokenize(source: str) -> Iterator[Token]:
     yield Token(Kind.END, "", len(text), len(text))
 
 
+def _matches(text: str, pos: int, literal: str) -> bool:
+    """Whether ``literal`` is written at ``pos``; a Latin name (t, kg) only as a whole word."""
+    if not text.startswith(literal, pos):
+        return False
+    end = pos + len(literal)
+    latin = _is_latin(literal[-1])
+    return not (latin and end < len(text) and _is_latin(text[end]))
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and (ch.isalpha() or ch == "_")
+
+
 def _starts_token(text: str, pos: int) -> bool:
     if text[pos].isspace() or text[pos].isdigit():
         return True
-    return any(text.startswith(literal, pos) for literal, _, _ in _literals())
+    if _is_latin(text[pos]) and _is_latin(text[pos - 1]):
+        return False  # inside a Latin word
+    return any(_matches(text, pos, literal) for literal, _, _ in _literals())
