@@ -104,7 +104,7 @@ def test_unknown_unit(name: str) -> None:
 
 def test_unit_named_by_text() -> None:
     with pytest.raises(PerfscoreError, match="a unit is named by text, not 5"):
-        canonical_unit(5)  # type: ignore[arg-type]
+        canonical_unit(5)  # type: ignore[arg-type, unused-ignore]
 
 
 def test_pint_quantities_convert() -> None:
