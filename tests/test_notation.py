@@ -193,3 +193,20 @@ def test_tokens_longest_first() -> None:
     assert [t.meaning for t in tokenize("不低于 低于 以上 不超过 超过")][:5] == [
         ">=", "<", ">=", "<=", ">",
     ]  # fmt: skip
+
+
+def test_docs_show_the_parser_grammar() -> None:
+    import re
+    from pathlib import Path
+
+    import perfscore.notation
+
+    def rules(text: str) -> list[str]:
+        return [
+            " ".join(line.split()) for line in text.splitlines() if re.match(r"\s*\w+\s+= ", line)
+        ]
+
+    docs = Path(__file__).resolve().parent.parent / "docs" / "notation.md"
+    grammar = rules(docs.read_text(encoding="utf-8").split("```ebnf", 1)[1].split("```", 1)[0])
+    assert grammar == rules(perfscore.notation.__doc__ or "")
+    assert len(grammar) == 5
