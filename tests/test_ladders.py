@@ -281,6 +281,9 @@ INVALID: list[tuple[dict[str, str | None], str | None, type[PerfscoreError], str
      "a ladder's unit is one named unit, not '人/天'"),
     ({"优": "≥5", "极差": "<5"}, None, PerfscoreError, "'极差' is not a grade (优, 良, 中, 差)"),
     ({"优": 5}, None, PerfscoreError, "cell 优: expected text, got 5"),  # type: ignore[dict-item]
+    ({"优": "≥1天", "差": "<1天"}, "周", NotationError,
+     "cell 优: 1天 is 1/7 周, which no decimal writes; give the ladder's unit as 天\n"
+     "    ≥1天\n    ^^^^"),
 ]  # fmt: skip
 
 
@@ -473,3 +476,23 @@ def test_region_and_gaps() -> None:
     assert str(ladder.region(G)) == "()"
     assert str(ladder.gaps()) == "(80, 90)"
     assert str(ladder.domain()) == "[0, inf)"
+
+
+@pytest.mark.parametrize(
+    ("row", "direction"),
+    [
+        ("≥90% / - / - / -", HIGHER),
+        ("90% / - / - / -", HIGHER),
+        ("≤1次 / - / - / -", LOWER),
+        ("- / - / - / 1次以上", LOWER),  # only 差 is reachable, above 1
+        ("- / - / - / <60%", HIGHER),
+        ("400-499人 / - / - / -", BAND),
+        ("≥0和<10 / - / - / -", BAND),
+        ("- / - / 60-80% / -", BAND),
+    ],
+)
+def test_direction_of_one_reachable_grade(row: str, direction: Direction) -> None:
+    ladder = parse_ladder(cells(row))
+    assert ladder.direction is direction
+    # it follows from the values graded, so the canonical spelling keeps it
+    assert parse_ladder(ladder.to_cells(), unit=ladder.unit).direction is direction

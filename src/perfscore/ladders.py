@@ -151,7 +151,7 @@ def _numeric(
     tentative = _tentative_direction(scaled)
     conditions = _conditions(scaled, tentative)
     regions = _resolve(conditions, written)
-    direction = _direction(regions, tentative)
+    direction = _direction(regions)
     return Ladder._make(published, ladder_unit, direction, regions, {})
 
 
@@ -175,13 +175,22 @@ def _in_unit(expression: Expression, unit: str, grade: Grade) -> _Scaled:
         if written is None:
             return value
         try:
-            return value * factor(written, unit)
+            scaled = value * factor(written, unit)
         except UnitMismatch as error:
             raise NotationError(
                 f"{written} does not fit the ladder's unit {unit}",
                 source=expression.source,
                 span=clause.span,
             ).located(cell=grade.value) from error
+        if not _is_decimal(scaled):
+            # The canonical cells write every threshold as a decimal in the ladder's unit.
+            raise NotationError(
+                f"{format_number(value)}{written} is {format_number(scaled)} {unit}, "
+                f"which no decimal writes; give the ladder's unit as {written}",
+                source=expression.source,
+                span=clause.span,
+            ).located(cell=grade.value)
+        return scaled
 
     out = []
     for alternative in expression.alternatives:
@@ -192,6 +201,14 @@ def _in_unit(expression: Expression, unit: str, grade: Grade) -> _Scaled:
             clauses.append((clause.op, low, high))
         out.append(tuple(clauses))
     return tuple(out)
+
+
+def _is_decimal(x: Fraction) -> bool:
+    den = x.denominator
+    for prime in (2, 5):
+        while den % prime == 0:
+            den //= prime
+    return den == 1
 
 
 def _tentative_direction(scaled: Mapping[Grade, _Scaled]) -> Direction:
@@ -301,7 +318,12 @@ def _resolve(
     return regions
 
 
-def _direction(regions: Mapping[Grade, IntervalSet], tentative: Direction) -> Direction:
+def _direction(regions: Mapping[Grade, IntervalSet]) -> Direction:
+    """The direction of the built ladder: how the grades run along the number line.
+
+    Rising grades are higher is better, falling ones lower is better, rising then falling a
+    target band; anything else is not a ladder.
+    """
     pieces = sorted(
         ((interval, grade) for grade, region in regions.items() for interval in region),
         key=lambda piece: (piece[0].lower, not piece[0].lower_closed),
@@ -312,7 +334,7 @@ def _direction(regions: Mapping[Grade, IntervalSet], tentative: Direction) -> Di
             run.append(grade)
     codes = [g.code for g in run]
     if len(set(codes)) == 1:
-        return tentative if tentative is not Direction.TARGET_BAND else Direction.HIGHER_IS_BETTER
+        return _lone_direction(run[0], regions[run[0]])
     if codes == sorted(codes):
         return Direction.HIGHER_IS_BETTER
     if codes == sorted(codes, reverse=True):
@@ -324,6 +346,25 @@ def _direction(regions: Mapping[Grade, IntervalSet], tentative: Direction) -> Di
         return Direction.TARGET_BAND
     order = " → ".join(str(g) for g in run)
     raise InvalidLadder(f"the grades do not run in one direction: along the scale they go {order}")
+
+
+def _lone_direction(grade: Grade, region: IntervalSet) -> Direction:
+    """The direction of a ladder with one reachable grade.
+
+    The values it takes are better than the rest (worse, when the grade is 差): a ray up is
+    higher is better, a ray down lower is better, one bounded interval a target band.
+    """
+    rises = math.isinf(region.intervals[-1].upper)
+    falls = math.isinf(region.intervals[0].lower)
+    if rises != falls:
+        return (
+            Direction.HIGHER_IS_BETTER
+            if rises != (grade is Grade.POOR)
+            else Direction.LOWER_IS_BETTER
+        )
+    if len(region) == 1 and not rises and grade is not Grade.POOR:
+        return Direction.TARGET_BAND
+    return Direction.HIGHER_IS_BETTER
 
 
 class Ladder:
@@ -361,9 +402,9 @@ class Ladder:
         self._regions = dict(regions)
         self._labels = dict(labels)
         self._compiled = _compile(self._regions, self._labels, categorical=unit is None)
+        # The direction follows from the regions, so equality needs only these.
         key = (
             unit,
-            direction,
             tuple(sorted((g.code, r) for g, r in self._regions.items())),
             tuple(sorted((label, g.code) for label, g in self._labels.items())),
         )
@@ -551,7 +592,6 @@ class Ladder:
             return NotImplemented
         return (
             self.unit == other.unit
-            and self.direction is other.direction
             and self._regions == other._regions
             and self._labels == other._labels
         )

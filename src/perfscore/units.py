@@ -63,7 +63,6 @@ def canonical_unit(name: str | None) -> str:
     try:
         unit = ureg.Unit(name.strip())
     except Exception as exc:  # pint's parser raises anything from AssertionError to SyntaxError
-
         known = ", ".join(sorted(n for n in unit_names() if not n.isascii()))
         raise PerfscoreError(f"unknown unit {name!r}; perfscore knows: %, {known}") from exc
     key = str(unit)
