@@ -126,6 +126,7 @@ INVALID: list[tuple[str, str, str]] = [
     ("≥5人-6次", "a range from 人 to 次", "     ^^^"),
     ("＞＝九十", "unexpected '九十'", "    ^^^^"),
     ("good", "unexpected 'good'", "^^^^"),
+    ("≥٣", "unexpected '٣'", " ^"),  # digits are 0-9 (full-width folded), not every script's
     ("≥5 meters", "unexpected 'meters'", "   ^^^^^^"),
     ("90 % ≥", "expected 和, 或 or the end of the cell, found '≥'", "     ^"),
 ]

@@ -78,7 +78,7 @@ _AND: Final[tuple[str, ...]] = ("和", "且", "并且", "而且", "与", "與", 
 _OR: Final[tuple[str, ...]] = ("或", "或者")
 _RANGE: Final[tuple[str, ...]] = ("~", "至", "到", "—", "–", "〜")
 
-_NUMBER: Final = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+_NUMBER: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+")
 _SPACE: Final = re.compile(r"\s+")
 
 # Characters folded individually: full-width forms, the ideographic space, and the few
@@ -162,7 +162,7 @@ def _is_latin(ch: str) -> bool:
 
 
 def _starts_token(text: str, pos: int) -> bool:
-    if text[pos].isspace() or text[pos].isdigit():
+    if text[pos].isspace() or text[pos] in "0123456789":
         return True
     if _is_latin(text[pos]) and _is_latin(text[pos - 1]):
         return False  # inside a Latin word

@@ -57,7 +57,8 @@ __all__ = ["Cells", "Direction", "Ladder", "normalize_label", "parse_ladder", "r
 #: Grading cells as published: a grade (or 优/良/中/差) to its cell text, None for a blank cell.
 Cells: TypeAlias = Mapping[Grade, str | None] | Mapping[str, str | None]
 
-_DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
+# A cell with any of these (after folding full-width forms) is notation, never a label.
+_NOTATION_MARKS: Final = frozenset("0123456789<>=≥≤≧≦%‰")
 
 
 class Direction(enum.Enum):
@@ -96,7 +97,7 @@ def parse_ladder(cells: Cells, unit: str | None = None) -> Ladder:
     written = {g: text for g, text in published.items() if text is not None and text.strip()}
     if not written:
         raise InvalidLadder("every cell is blank: no grade can be reached")
-    if not any(_DIGITS & set(text) for text in written.values()):
+    if not any(_NOTATION_MARKS & set(fold(text)) for text in written.values()):
         if unit is not None and canonical_unit(unit) != "dimensionless":
             grade = next(iter(written))
             raise NotationError(
