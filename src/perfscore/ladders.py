@@ -473,8 +473,8 @@ class Ladder:
         """The values no grade covers, within ``within`` (default: the ladder's natural domain).
 
         The natural domain is ``[0, ∞)`` for counted units (人, 次 …) and percent, the whole line
-        otherwise. Counted units are whole numbers: a gap between two integers is no gap for
-        them, which :func:`perfscore.check` takes into account.
+        otherwise. Counted units are whole numbers: a gap strictly between two integers (the
+        ``(499, 500)`` of ``≥500人 / 400-499人``) holds no count.
         """
         if within is None:
             within = self.domain()
