@@ -86,8 +86,8 @@ def parse_ladder(cells: Cells, unit: str | None = None) -> Ladder:
     ``None`` or ``""`` is a blank cell, which that grade cannot be reached through. ``unit`` names
     the unit the indicator is measured in (``"percent"``, ``"人"``, ``"万元"`` …): numbers written
     without a unit are read in it. With ``unit=None`` the unit is taken from the cells (a plain
-    number where they write none), and cells without any number make a qualitative ladder graded
-    by label.
+    number where they write none), and cells with no number, comparison or ``%`` make a
+    qualitative ladder graded by label.
 
     Raises :class:`~perfscore.errors.NotationError` for a cell that does not read (a unit that
     does not fit the ladder's included), :class:`~perfscore.errors.InvalidLadder` for cells that
