@@ -83,6 +83,14 @@ def test_not_a_grade(value: object, message: str) -> None:
     assert isinstance(info.value, ValueError)
 
 
+def test_from_code_takes_numpy_codes() -> None:
+    import numpy as np
+
+    codes = np.array([3, 2, 1, 0], dtype=np.int8)
+    assert [Grade.from_code(c) for c in codes] == list(GRADES)
+    assert Grade(np.int64(2)) is Grade.GOOD
+
+
 def test_from_code_out_of_range() -> None:
     with pytest.raises(PerfscoreError, match="7 is not a grade"):
         Grade.from_code(7)

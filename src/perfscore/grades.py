@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import enum
+from numbers import Integral
 from typing import Final
 
 from .errors import PerfscoreError
@@ -59,8 +60,9 @@ class Grade(enum.Enum):
                     return member
             if text in _TRADITIONAL:
                 return _TRADITIONAL[text]
-        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 3:
-            return GRADES[3 - value]
+        # Codes often come out of arrays as numpy integers.
+        if isinstance(value, Integral) and not isinstance(value, bool) and 0 <= int(value) <= 3:
+            return GRADES[3 - int(value)]
         # A ValueError raised here reaches the caller as is: keep it in perfscore's family.
         raise PerfscoreError(f"{value!r} is not a grade (优, 良, 中, 差)")
 
