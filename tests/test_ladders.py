@@ -499,3 +499,20 @@ def test_direction_of_one_reachable_grade(row: str, direction: Direction) -> Non
     assert ladder.direction is direction
     # it follows from the values graded, so the canonical spelling keeps it
     assert parse_ladder(ladder.to_cells(), unit=ladder.unit).direction is direction
+
+
+def test_pint_errors_never_escape() -> None:
+    import pint
+
+    other: pint.UnitRegistry[float] = pint.UnitRegistry()
+    odd: list[object] = [
+        other.Quantity(1, "degC"),
+        other.Quantity(1, "count"),
+        ureg.Quantity(1, "人/天"),
+        ureg.Quantity(np.array([83.0]), "percent"),
+        "83 人/",
+        "83 percent percent",
+    ]
+    for value in odd:
+        with pytest.raises(PerfscoreError):
+            AT_LEAST_83.grade(value)
