@@ -78,22 +78,24 @@ class CompiledLadder:
         return cached
 
     def code(self, value: Fraction | float, factor: Fraction = Fraction(1)) -> int:
-        """The grade code of one value given in the data unit ``factor`` describes."""
+        """The grade code of one value given in the data unit ``factor`` describes.
+
+        A :class:`~fractions.Fraction` is compared with the thresholds exactly (a value may
+        carry more digits than a float holds, or be beyond a float's range); a float as the
+        batch path compares it, against :meth:`bounds`.
+
+        >>> c = CompiledLadder(cuts=((Fraction(83), False),), codes=(0, 3))
+        >>> c.code(Fraction(8299999999999999999, 10**17)), c.code(8299999999999999999 / 10**17)
+        (0, 3)
+        """
+        if isinstance(value, Fraction):
+            return self.codes[self._passed(value, factor)]
         if factor not in self._floats:
             self.bounds(factor)
-        floats = self._floats[factor]
-        nearest = float(value)
-        position = bisect.bisect_right(floats, nearest)
-        if isinstance(value, Fraction) and (
-            (position > 0 and floats[position - 1] == nearest)
-            or (position < len(floats) and floats[position] == math.nextafter(nearest, math.inf))
-        ):
-            # An exact value (one converted from another unit) can round onto a threshold it
-            # does not meet, or just under a strict one it passes; only there, compare exactly.
-            return self.codes[self._passed(value, factor)]
-        return self.codes[position]
+        return self.codes[bisect.bisect_right(self._floats[factor], float(value))]
 
     def _passed(self, value: Fraction, factor: Fraction) -> int:
+        # Cuts are sorted along the line, so the count of tests passed is the piece's index.
         return sum(value > t * factor if strict else value >= t * factor for t, strict in self.cuts)
 
     def code_label(self, label: str) -> int:
