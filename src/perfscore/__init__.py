@@ -6,6 +6,8 @@
 <Grade.GOOD: '良'>
 """
 
+from .batch import LadderBook
+from .check import Finding, Severity, check_file, check_table
 from .errors import (
     InvalidLadder,
     NotationError,
@@ -40,16 +42,19 @@ __all__ = [
     "Department",
     "Direction",
     "Duty",
+    "Finding",
     "Grade",
     "Indicator",
     "InvalidLadder",
     "Ladder",
+    "LadderBook",
     "Method",
     "NotationError",
     "PerfscoreError",
     "Reading",
     "ResultsError",
     "Scorecard",
+    "Severity",
     "Table",
     "TableError",
     "UncoveredValue",
@@ -57,6 +62,8 @@ __all__ = [
     "UnknownIndicator",
     "__version__",
     "bundled_tables",
+    "check_file",
+    "check_table",
     "get_method",
     "load_table",
     "parse_ladder",

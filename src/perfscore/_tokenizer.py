@@ -78,7 +78,7 @@ _AND: Final[tuple[str, ...]] = ("和", "且", "并且", "而且", "与", "與", 
 _OR: Final[tuple[str, ...]] = ("或", "或者")
 _RANGE: Final[tuple[str, ...]] = ("~", "至", "到", "—", "–", "〜")
 
-_NUMBER: Final = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+_NUMBER: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+")
 _SPACE: Final = re.compile(r"\s+")
 
 # Characters folded individually: full-width forms, the ideographic space, and the few
@@ -136,7 +136,7 @@ def tokenize(source: str) -> Iterator[Token]:
             pos = number.end()
             continue
         for literal, kind, meaning in literals:
-            if text.startswith(literal, pos):
+            if _matches(text, pos, literal):
                 yield Token(kind, literal, pos, pos + len(literal), meaning)
                 pos += len(literal)
                 break
@@ -148,7 +148,22 @@ def tokenize(source: str) -> Iterator[Token]:
     yield Token(Kind.END, "", len(text), len(text))
 
 
+def _matches(text: str, pos: int, literal: str) -> bool:
+    """Whether ``literal`` is written at ``pos``; a Latin name (t, kg) only as a whole word."""
+    if not text.startswith(literal, pos):
+        return False
+    end = pos + len(literal)
+    latin = _is_latin(literal[-1])
+    return not (latin and end < len(text) and _is_latin(text[end]))
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and (ch.isalpha() or ch == "_")
+
+
 def _starts_token(text: str, pos: int) -> bool:
-    if text[pos].isspace() or text[pos].isdigit():
+    if text[pos].isspace() or text[pos] in "0123456789":
         return True
-    return any(text.startswith(literal, pos) for literal, _, _ in _literals())
+    if _is_latin(text[pos]) and _is_latin(text[pos - 1]):
+        return False  # inside a Latin word
+    return any(_matches(text, pos, literal) for literal, _, _ in _literals())

@@ -118,8 +118,83 @@ def _add_score(commands: Subcommands) -> None:
     score.set_defaults(run=_score)
 
 
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from .check import check_file, has_errors
+
+    failed = False
+    for source in args.tables:
+        findings = check_file(source)
+        for finding in findings:
+            out.write(f"{finding}\n")
+        errors = sum(f.severity.value == "error" for f in findings)
+        warnings = len(findings) - errors
+        out.write(f"{source}: {_count(errors, 'error')}, {_count(warnings, 'warning')}\n")
+        failed = failed or has_errors(findings)
+    return 1 if failed else 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _add_check(commands: Subcommands) -> None:
+    check = commands.add_parser(
+        "check",
+        help="check table files",
+        description="Check table files (or bundled tables by name): every ladder over its whole "
+        "domain, ids, names, units and readings. Exit status 0 when there are no errors "
+        "(warnings are listed), 1 otherwise.",
+    )
+    check.add_argument("tables", nargs="+", metavar="TABLE", help="a table file or bundled name")
+    check.set_defaults(run=_check)
+
+
+def _tables(args: argparse.Namespace, out: TextIO) -> int:
+    from .tables import bundled_tables, load_table
+
+    for name in bundled_tables():
+        table = load_table(name)
+        out.write(f"{name}\t{table.department.name}\t{table.year}\t{len(table)} indicators\n")
+    return 0
+
+
+def _add_tables(commands: Subcommands) -> None:
+    tables = commands.add_parser(
+        "tables",
+        help="list the bundled tables",
+        description="List the tables that ship with perfscore: name, department, year and "
+        "number of indicators.",
+    )
+    tables.set_defaults(run=_tables)
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from .tables import json_schema
+
+    out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _add_schema(commands: Subcommands) -> None:
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of table files",
+        description="Print the JSON Schema of table files; docs/table.schema.json is its output "
+        "(perfscore schema > docs/table.schema.json).",
+    )
+    schema.set_defaults(run=_schema)
+
+
 #: Each command adds its own subparser; the order is the order of ``perfscore --help``.
-_COMMANDS: tuple[Callable[[Subcommands], None], ...] = (_add_grade, _add_score)
+_COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
+    _add_score,
+    _add_grade,
+    _add_check,
+    _add_tables,
+    _add_schema,
+)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -78,11 +78,25 @@ class CompiledLadder:
         return cached
 
     def code(self, value: Fraction | float, factor: Fraction = Fraction(1)) -> int:
-        """The grade code of one value given in the data unit ``factor`` describes."""
+        """The grade code of one value given in the data unit ``factor`` describes.
+
+        A :class:`~fractions.Fraction` is compared with the thresholds exactly (a value may
+        carry more digits than a float holds, or be beyond a float's range); a float as the
+        batch path compares it, against :meth:`bounds`.
+
+        >>> c = CompiledLadder(cuts=((Fraction(83), False),), codes=(0, 3))
+        >>> c.code(Fraction(8299999999999999999, 10**17)), c.code(8299999999999999999 / 10**17)
+        (0, 3)
+        """
+        if isinstance(value, Fraction):
+            return self.codes[self._passed(value, factor)]
         if factor not in self._floats:
             self.bounds(factor)
-        position = bisect.bisect_right(self._floats[factor], float(value))
-        return self.codes[position]
+        return self.codes[bisect.bisect_right(self._floats[factor], float(value))]
+
+    def _passed(self, value: Fraction, factor: Fraction) -> int:
+        # Cuts are sorted along the line, so the count of tests passed is the piece's index.
+        return sum(value > t * factor if strict else value >= t * factor for t, strict in self.cuts)
 
     def code_label(self, label: str) -> int:
         assert self.labels is not None

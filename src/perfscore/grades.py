@@ -14,7 +14,10 @@ True
 from __future__ import annotations
 
 import enum
+from numbers import Integral
 from typing import Final
+
+from .errors import PerfscoreError
 
 __all__ = ["GRADES", "Grade"]
 
@@ -25,7 +28,8 @@ class Grade(enum.Enum):
 
     The value is the Chinese character used in published tables. ``code`` is the integer used by
     the batch API (3 优, 2 良, 1 中, 0 差). ``Grade(...)`` also accepts the English member name
-    in any case and the code.
+    in any case, the traditional 優 and the code; anything else raises
+    :class:`~perfscore.errors.PerfscoreError`.
     """
 
     EXCELLENT = "优"
@@ -45,7 +49,7 @@ class Grade(enum.Enum):
         >>> Grade.from_code(3)
         <Grade.EXCELLENT: '优'>
         """
-        return GRADES[3 - int(code)] if 0 <= int(code) <= 3 else cls(code)
+        return cls(code)
 
     @classmethod
     def _missing_(cls, value: object) -> Grade | None:
@@ -54,10 +58,13 @@ class Grade(enum.Enum):
             for member in cls:
                 if text.upper() == member.name or text == member.value:
                     return member
-            return _TRADITIONAL.get(text)
-        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 3:
-            return GRADES[3 - value]
-        return None
+            if text in _TRADITIONAL:
+                return _TRADITIONAL[text]
+        # Codes often come out of arrays as numpy integers.
+        if isinstance(value, Integral) and not isinstance(value, bool) and 0 <= int(value) <= 3:
+            return GRADES[3 - int(value)]
+        # A ValueError raised here reaches the caller as is: keep it in perfscore's family.
+        raise PerfscoreError(f"{value!r} is not a grade (优, 良, 中, 差)")
 
     def __str__(self) -> str:
         return self.value

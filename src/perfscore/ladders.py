@@ -50,14 +50,15 @@ from .errors import (
 from .grades import GRADES, Grade
 from .intervals import INF, Interval, IntervalSet, format_number
 from .notation import Clause, Expression, parse_cell, parse_quantity
-from .units import UNIT_SYMBOLS, canonical_unit, factor, is_counted
+from .units import UNIT_SYMBOLS, canonical_unit, factor, is_counted, unit_names
 
 __all__ = ["Cells", "Direction", "Ladder", "normalize_label", "parse_ladder", "read_value"]
 
 #: Grading cells as published: a grade (or 优/良/中/差) to its cell text, None for a blank cell.
 Cells: TypeAlias = Mapping[Grade, str | None] | Mapping[str, str | None]
 
-_DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
+# A cell with any of these (after folding full-width forms) is notation, never a label.
+_NOTATION_MARKS: Final = frozenset("0123456789<>=≥≤≧≦%‰")
 
 
 class Direction(enum.Enum):
@@ -85,18 +86,18 @@ def parse_ladder(cells: Cells, unit: str | None = None) -> Ladder:
     ``None`` or ``""`` is a blank cell, which that grade cannot be reached through. ``unit`` names
     the unit the indicator is measured in (``"percent"``, ``"人"``, ``"万元"`` …): numbers written
     without a unit are read in it. With ``unit=None`` the unit is taken from the cells (a plain
-    number where they write none), and cells without any number make a qualitative ladder graded
-    by label.
+    number where they write none), and cells with no number, comparison or ``%`` make a
+    qualitative ladder graded by label.
 
-    Raises :class:`~perfscore.errors.NotationError` for a cell that does not read,
-    :class:`~perfscore.errors.UnitMismatch` for a unit that does not fit, and
-    :class:`~perfscore.errors.InvalidLadder` for cells that contradict one another.
+    Raises :class:`~perfscore.errors.NotationError` for a cell that does not read (a unit that
+    does not fit the ladder's included), :class:`~perfscore.errors.InvalidLadder` for cells that
+    contradict one another, and :class:`~perfscore.errors.PerfscoreError` for an unknown unit.
     """
     published = _normalize_cells(cells)
     written = {g: text for g, text in published.items() if text is not None and text.strip()}
     if not written:
         raise InvalidLadder("every cell is blank: no grade can be reached")
-    if not any(_DIGITS & set(text) for text in written.values()):
+    if not any(_NOTATION_MARKS & set(fold(text)) for text in written.values()):
         if unit is not None and canonical_unit(unit) != "dimensionless":
             grade = next(iter(written))
             raise NotationError(
@@ -112,11 +113,12 @@ def _normalize_cells(cells: Cells) -> dict[Grade, str | None]:
     if not isinstance(cells, Mapping):
         raise PerfscoreError(f"cells must map grades to cell texts, not {type(cells).__name__}")
     out: dict[Grade, str | None] = dict.fromkeys(GRADES)
+    seen: set[Grade] = set()
     for key, text in cells.items():
-        try:
-            grade = key if isinstance(key, Grade) else Grade(key)
-        except ValueError:
-            raise PerfscoreError(f"{key!r} is not a grade (优, 良, 中, 差)") from None
+        grade = key if isinstance(key, Grade) else Grade(key)
+        if grade in seen:
+            raise PerfscoreError(f"two cells for {grade} ({key!r} and another key)")
+        seen.add(grade)
         if text is not None and not isinstance(text, str):
             raise PerfscoreError(f"cell {grade}: expected text, got {text!r}")
         out[grade] = text if text is None or text.strip() else None
@@ -150,19 +152,20 @@ def _numeric(
     tentative = _tentative_direction(scaled)
     conditions = _conditions(scaled, tentative)
     regions = _resolve(conditions, written)
-    direction = _direction(regions, tentative)
+    direction = _direction(regions)
     return Ladder._make(published, ladder_unit, direction, regions, {})
 
 
 def _ladder_unit(expressions: Mapping[Grade, Expression], unit: str | None) -> str:
-    if unit is not None:
-        return canonical_unit(unit)
-    for expression in expressions.values():
-        for clause in expression.clauses():
-            for written in clause.units:
-                if written is not None:
-                    return written
-    return "dimensionless"
+    if unit is None:
+        written = (u for e in expressions.values() for c in e.clauses() for u in c.units if u)
+        return next(written, "dimensionless")
+    name = canonical_unit(unit)
+    # The canonical cells write the unit after each number, so it must be one the cells can
+    # spell: a single named unit, not a compound such as 人/天.
+    if name not in UNIT_SYMBOLS and name not in unit_names():
+        raise PerfscoreError(f"a ladder's unit is one named unit, not {unit!r}")
+    return name
 
 
 _Scaled: TypeAlias = tuple[tuple[tuple[str, Fraction, Fraction | None], ...], ...]
@@ -173,13 +176,22 @@ def _in_unit(expression: Expression, unit: str, grade: Grade) -> _Scaled:
         if written is None:
             return value
         try:
-            return value * factor(written, unit)
+            scaled = value * factor(written, unit)
         except UnitMismatch as error:
             raise NotationError(
                 f"{written} does not fit the ladder's unit {unit}",
                 source=expression.source,
                 span=clause.span,
             ).located(cell=grade.value) from error
+        if not _is_decimal(scaled):
+            # The canonical cells write every threshold as a decimal in the ladder's unit.
+            raise NotationError(
+                f"{format_number(value)}{written} is {format_number(scaled)} {unit}, "
+                f"which no decimal writes; give the ladder's unit as {written}",
+                source=expression.source,
+                span=clause.span,
+            ).located(cell=grade.value)
+        return scaled
 
     out = []
     for alternative in expression.alternatives:
@@ -192,45 +204,51 @@ def _in_unit(expression: Expression, unit: str, grade: Grade) -> _Scaled:
     return tuple(out)
 
 
+def _is_decimal(x: Fraction) -> bool:
+    den = x.denominator
+    for prime in (2, 5):
+        while den % prime == 0:
+            den //= prime
+    return den == 1
+
+
 def _tentative_direction(scaled: Mapping[Grade, _Scaled]) -> Direction:
     """The direction bare numbers are read in, before the ladder exists.
 
-    The first number of each written cell, best grade first: falling means higher is better,
-    rising means lower is better. Where they do not say (one cell, or equal numbers), the
-    comparisons vote: ``≥`` in the best cell or ``<`` in the worst means higher is better.
-    Higher is better when nothing decides, as for most published indicators.
+    A cell that says ``<a或>b`` makes a target band. Otherwise the first number of each written
+    cell, best grade first: falling means higher is better, rising means lower is better. Where
+    they do not say (one cell, or equal numbers as in ``1次 / / / 1次以上``), the comparisons
+    do: ``≥``/``>`` in the best cell or ``≤``/``<`` in the 差 cell lean towards higher is
+    better, the mirror towards lower is better. Higher is better when nothing decides, as for
+    most published indicators.
     """
-    if any(len(alternatives) > 1 for alternatives in scaled.values()):
-        ops = {alt[0][0] for alts in scaled.values() for alt in alts if len(alt) == 1}
+    cells = list(scaled.values())
+    if any(len(alternatives) > 1 for alternatives in cells):
+        ops = {alt[0][0] for alternatives in cells for alt in alternatives if len(alt) == 1}
         if ops & {"<", "<="} and ops & {">", ">="}:
             return Direction.TARGET_BAND
-    anchors = [alternatives[0][0][1] for alternatives in scaled.values()]
-    falls = sum(a > b for a, b in itertools.pairwise(anchors))
-    rises = sum(a < b for a, b in itertools.pairwise(anchors))
-    if falls and not rises:
+    anchors = [alternatives[0][0][1] for alternatives in cells]
+    steps = {(a > b) - (a < b) for a, b in itertools.pairwise(anchors)} - {0}
+    if steps == {1}:
         return Direction.HIGHER_IS_BETTER
-    if rises and not falls:
+    if steps == {-1}:
         return Direction.LOWER_IS_BETTER
-    votes = 0
-    cells = list(scaled.values())
-    for position, alternatives in ((0, cells[0]), (-1, cells[-1])):
-        if position == -1 and len(cells) == 1:
-            break
-        sign = 1 if position == 0 else -1
-        for alternative in alternatives:
-            for op, _, _ in alternative:
-                if op in (">=", ">"):
-                    votes += sign
-                elif op in ("<=", "<"):
-                    votes -= sign
-    return Direction.LOWER_IS_BETTER if votes < 0 else Direction.HIGHER_IS_BETTER
+    lean = _lean(cells[0]) - (_lean(cells[-1]) if len(cells) > 1 else 0)
+    return Direction.LOWER_IS_BETTER if lean < 0 else Direction.HIGHER_IS_BETTER
+
+
+def _lean(cell: _Scaled) -> int:
+    """+1 for each lower bound in a cell (``≥``, ``>``), -1 for each upper bound."""
+    signs = {">=": 1, ">": 1, "<=": -1, "<": -1}
+    return sum(signs.get(op, 0) for alternative in cell for op, _, _ in alternative)
 
 
 def _conditions(scaled: Mapping[Grade, _Scaled], direction: Direction) -> dict[Grade, IntervalSet]:
     grades = list(scaled)
     conditions: dict[Grade, IntervalSet] = {}
     for index, grade in enumerate(grades):
-        worst = index == len(grades) - 1 and index > 0
+        # The 差 cell describes what falls short, when a better cell is written beside it.
+        worst = grade is Grade.POOR and index > 0
         previous_anchor = scaled[grades[index - 1]][0][0][1] if index > 0 else None
         union = IntervalSet()
         for alternative in scaled[grade]:
@@ -247,9 +265,9 @@ def _conditions(scaled: Mapping[Grade, _Scaled], direction: Direction) -> dict[G
 def _bare_meaning(direction: Direction, worst: bool, repeats_next: bool) -> str:
     """What a number written alone means.
 
-    Higher is better: at least the number; in the worst cell, at most it, or below it when it
-    repeats the next better cell's number (``100% 90% 85% 85%``). Lower is better: the mirror.
-    In a target band: exactly the number.
+    Higher is better: at least the number; in the 差 cell, at most it (``3 2 1 0``), or below it
+    when it repeats the next better written cell's number (``100% 90% 85% 85%``). Lower is
+    better: the mirror. In a target band: exactly the number.
     """
     if direction is Direction.TARGET_BAND:
         return "="
@@ -286,6 +304,10 @@ def _resolve(
             continue
         if not condition:
             raise InvalidLadder(f"{written[grade]!r} can never be met").located(cell=grade.value)
+        if not taken and condition == IntervalSet.everything():
+            raise InvalidLadder(
+                f"{written[grade]!r} is met by every value: the ladder grades nothing"
+            ).located(cell=grade.value)
         region = condition - taken
         if not region:
             raise InvalidLadder(
@@ -297,7 +319,12 @@ def _resolve(
     return regions
 
 
-def _direction(regions: Mapping[Grade, IntervalSet], tentative: Direction) -> Direction:
+def _direction(regions: Mapping[Grade, IntervalSet]) -> Direction:
+    """The direction of the built ladder: how the grades run along the number line.
+
+    Rising grades are higher is better, falling ones lower is better, rising then falling a
+    target band; anything else is not a ladder.
+    """
     pieces = sorted(
         ((interval, grade) for grade, region in regions.items() for interval in region),
         key=lambda piece: (piece[0].lower, not piece[0].lower_closed),
@@ -308,7 +335,7 @@ def _direction(regions: Mapping[Grade, IntervalSet], tentative: Direction) -> Di
             run.append(grade)
     codes = [g.code for g in run]
     if len(set(codes)) == 1:
-        return tentative if tentative is not Direction.TARGET_BAND else Direction.HIGHER_IS_BETTER
+        return _lone_direction(run[0], regions[run[0]])
     if codes == sorted(codes):
         return Direction.HIGHER_IS_BETTER
     if codes == sorted(codes, reverse=True):
@@ -322,6 +349,25 @@ def _direction(regions: Mapping[Grade, IntervalSet], tentative: Direction) -> Di
     raise InvalidLadder(f"the grades do not run in one direction: along the scale they go {order}")
 
 
+def _lone_direction(grade: Grade, region: IntervalSet) -> Direction:
+    """The direction of a ladder with one reachable grade.
+
+    The values it takes are better than the rest (worse, when the grade is 差): a ray up is
+    higher is better, a ray down lower is better, one bounded interval a target band.
+    """
+    rises = math.isinf(region.intervals[-1].upper)
+    falls = math.isinf(region.intervals[0].lower)
+    if rises != falls:
+        return (
+            Direction.HIGHER_IS_BETTER
+            if rises != (grade is Grade.POOR)
+            else Direction.LOWER_IS_BETTER
+        )
+    if len(region) == 1 and not rises and grade is not Grade.POOR:
+        return Direction.TARGET_BAND
+    return Direction.HIGHER_IS_BETTER
+
+
 class Ladder:
     """An indicator's grades as a function of its measured value.
 
@@ -331,10 +377,10 @@ class Ladder:
     ladder.
     """
 
-    __slots__ = ("_compiled", "_hash", "_labels", "_published", "_regions", "direction", "unit")
+    __slots__ = ("_compiled", "_direction", "_hash", "_labels", "_published", "_regions", "_unit")
 
-    unit: str | None
-    direction: Direction
+    _unit: str | None
+    _direction: Direction
     _published: dict[Grade, str | None]
     _regions: dict[Grade, IntervalSet]
     _labels: dict[str, Grade]
@@ -352,14 +398,14 @@ class Ladder:
     ) -> Ladder:
         self = cls.__new__(cls)
         self._published = dict(published)
-        self.unit = unit
-        self.direction = direction
+        self._unit = unit
+        self._direction = direction
         self._regions = dict(regions)
         self._labels = dict(labels)
         self._compiled = _compile(self._regions, self._labels, categorical=unit is None)
+        # The direction follows from the regions, so equality needs only these.
         key = (
             unit,
-            direction,
             tuple(sorted((g.code, r) for g, r in self._regions.items())),
             tuple(sorted((label, g.code) for label, g in self._labels.items())),
         )
@@ -367,6 +413,17 @@ class Ladder:
         return self
 
     # -- what the ladder is ----------------------------------------------------------------
+
+    @property
+    def unit(self) -> str | None:
+        """The unit values are read in (canonical name: ``percent``, ``人``, ``万元`` …); None
+        for a qualitative ladder."""
+        return self._unit
+
+    @property
+    def direction(self) -> Direction:
+        """Which values the ladder rewards."""
+        return self._direction
 
     @property
     def categorical(self) -> bool:
@@ -416,8 +473,8 @@ class Ladder:
         """The values no grade covers, within ``within`` (default: the ladder's natural domain).
 
         The natural domain is ``[0, ∞)`` for counted units (人, 次 …) and percent, the whole line
-        otherwise. Counted units are whole numbers: a gap between two integers is no gap for
-        them, which :func:`perfscore.check` takes into account.
+        otherwise. Counted units are whole numbers: a gap strictly between two integers (the
+        ``(499, 500)`` of ``≥500人 / 400-499人``) holds no count.
         """
         if within is None:
             within = self.domain()
@@ -484,7 +541,10 @@ class Ladder:
                 if isinstance(label, str):
                     out.flat[i] = self._compiled.code_label(normalize_label(label))
             return out
-        numbers = np.asarray(values, dtype=np.float64)
+        try:
+            numbers = np.asarray(values, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise PerfscoreError(f"expected numbers: {exc}") from None
         scale = factor(self.unit, unit) if unit is not None else Fraction(1)
         bounds = self._compiled.bounds(scale)
         positions = np.searchsorted(bounds, numbers, side="right")
@@ -533,7 +593,6 @@ class Ladder:
             return NotImplemented
         return (
             self.unit == other.unit
-            and self.direction is other.direction
             and self._regions == other._regions
             and self._labels == other._labels
         )
@@ -616,7 +675,14 @@ def read_value(value: object, unit: str) -> Fraction:
     magnitude, written = _magnitude(value)
     if written is None:
         return magnitude
-    return magnitude * factor(written, unit)
+    try:
+        return magnitude * factor(written, unit)
+    except UnitMismatch:
+        raise
+    except PerfscoreError:  # a quantity from another registry, in a unit perfscore lacks
+        raise UnitMismatch(
+            f"a value in {written} cannot be read as {unit}", value_unit=written, ladder_unit=unit
+        ) from None
 
 
 def _magnitude(value: object) -> tuple[Fraction, str | None]:
@@ -628,7 +694,7 @@ def _magnitude(value: object) -> tuple[Fraction, str | None]:
         return parse_quantity(value)
     if hasattr(value, "magnitude") and hasattr(value, "units"):
         magnitude, _ = _magnitude(value.magnitude)
-        return magnitude, canonical_unit(str(value.units))
+        return magnitude, str(value.units)
     if isinstance(value, Fraction):
         return value, None
     if isinstance(value, Integral):

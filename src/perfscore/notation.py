@@ -127,8 +127,12 @@ class _Parser:
                 reason += ", found the end of the cell"
             else:
                 span = (token.start, token.end)
-                reason += f", found {token.text!r}"
+                reason += f", found {self.source[token.start : token.end]!r}"
         return NotationError(reason, source=self.source, span=span)
+
+    def written(self, token: Token) -> str:
+        """A token as the source spells it (before folding)."""
+        return self.source[token.start : token.end]
 
     def cell(self) -> Expression:
         """cell = alternative , { OR , alternative } ;"""
@@ -157,13 +161,15 @@ class _Parser:
         span = (start, self.tokens[self.pos - 1].end)
         if before and after:
             raise self.error(
-                f"two comparisons for one number ({before.text} and {after.text})", span
+                f"two comparisons for one number ({self.written(before)} and "
+                f"{self.written(after)})",
+                span,
             )
         comparison = before or after
         if high is not None:
             if comparison is not None and comparison.meaning not in (">=", "="):
                 raise self.error(
-                    f"a range cannot be combined with {comparison.text}",
+                    f"a range cannot be combined with {self.written(comparison)}",
                     (comparison.start, comparison.end),
                 )
             if high < low:

@@ -117,7 +117,7 @@ class Unscored:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Scorecard:
     """Grades and scores at every level of one table, by one method."""
 
@@ -126,6 +126,16 @@ class Scorecard:
     department: DepartmentScore
     duties: tuple[DutyScore, ...]
     unscored: tuple[Unscored, ...] = field(default=())
+
+    def __repr__(self) -> str:
+        # The whole card is str() / the HTML view; the repr stays one line, as in a REPL list.
+        d = self.department
+        score = "no score" if d.score is None else f"{d.score:.1f} {d.grade}"
+        unscored = f", {len(self.unscored)} unscored" if self.unscored else ""
+        return (
+            f"<Scorecard {self.table} by {self.method}: {score}, "
+            f"{d.graded} of {d.total} graded{unscored}>"
+        )
 
     # -- navigation ----------------------------------------------------------------------
 

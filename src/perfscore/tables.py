@@ -24,7 +24,7 @@ from functools import cached_property
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -34,6 +34,7 @@ from pydantic import (
     PositiveFloat,
     PrivateAttr,
     ValidationError,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -49,12 +50,36 @@ __all__ = [
     "Reading",
     "Table",
     "bundled_tables",
+    "json_schema",
     "load_table",
 ]
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+# Attribute docstrings become the field descriptions of the JSON Schema, so an editor shows them.
+_FROZEN = ConfigDict(
+    frozen=True, extra="forbid", str_strip_whitespace=True, use_attribute_docstrings=True
+)
 
 GradeName = Literal["优", "良", "中", "差"]
+
+_CELL_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "string"}, {"type": "null"}],
+}
+_CELLS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "title": "Cells",
+    "description": "The four published grading cells (评价标准), verbatim; null for a blank cell.",
+    "properties": {
+        grade: {**_CELL_SCHEMA, "description": f"The {grade} cell ({meaning}), as published."}
+        for grade, meaning in zip(
+            ("优", "良", "中", "差"), ("excellent", "good", "fair", "poor"), strict=True
+        )
+    },
+    "required": ["优", "良", "中", "差"],
+    "additionalProperties": False,
+}
+
+#: The cells as published, keyed 优 良 中 差 (all four; ``None`` for a blank cell).
+PublishedCells = Annotated[dict[GradeName, str | None], WithJsonSchema(_CELLS_SCHEMA)]
 
 
 class Reading(BaseModel):
@@ -68,9 +93,13 @@ class Reading(BaseModel):
     model_config = _FROZEN
 
     field: Literal["name", "优", "良", "中", "差"]
+    """What is read: ``name``, or the cell of a grade (优 良 中 差)."""
     read_as: str | None = None
+    """For a cell: the text the ladder is built from instead of the published cell."""
     published: str | None = None
+    """For the name: the name as published (damaged); the indicator's ``name`` is the repair."""
     why: str = Field(min_length=1)
+    """Why the encoding departs from the letter of the table."""
 
     @model_validator(mode="after")
     def _complete(self) -> Reading:
@@ -87,11 +116,17 @@ class Indicator(BaseModel):
     model_config = _FROZEN
 
     id: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    """``<duty>.<activity>.<n>``, numbered in table order from 1 (``"9.2.1"``)."""
     name: str = Field(min_length=1)
+    """The published name (绩效指标), or its repair when a ``name`` reading records one."""
     unit: str | None = None
-    cells: dict[GradeName, str | None]
+    """The unit results are measured in: ``percent``, ``人``, ``次``, ``万元`` …; null when the
+    cells are qualitative labels."""
+    cells: PublishedCells
     readings: tuple[Reading, ...] = ()
+    """Where the encoding reads a cell or the name otherwise than its letter, and why."""
     weight: PositiveFloat | None = None
+    """The indicator's weight in a roll-up, where the table gives one."""
 
     _ladder: Ladder = PrivateAttr()
 
@@ -149,12 +184,19 @@ class Activity(BaseModel):
     model_config = _FROZEN
 
     id: str = Field(pattern=r"^\d+\.\d+$")
+    """``<duty>.<n>``, numbered in table order from 1 (``"9.2"``)."""
     name: str = Field(min_length=1)
+    """The published name, without its ordinal (1、2、…)."""
     budget: float | None = None
+    """年度预算数, in the table's ``money_unit``; null where the table leaves it blank."""
     description: str | None = None
+    """内容描述, verbatim."""
     goal: str | None = None
+    """绩效目标, verbatim."""
     weight: PositiveFloat | None = None
+    """The activity's weight in a roll-up, where the table gives one."""
     indicators: tuple[Indicator, ...]
+    """The activity's indicators (绩效指标), in table order."""
 
 
 class Duty(BaseModel):
@@ -163,13 +205,21 @@ class Duty(BaseModel):
     model_config = _FROZEN
 
     id: str = Field(pattern=r"^\d+$")
+    """``"1"``, ``"2"`` …, numbered in table order."""
     ordinal: str | None = None
+    """The published ordinal (一, 二, … 十三)."""
     name: str = Field(min_length=1)
+    """The published name, without its ordinal."""
     budget: float | None = None
+    """年度预算数, in the table's ``money_unit``; null where the table leaves it blank."""
     description: str | None = None
+    """内容描述, verbatim."""
     goal: str | None = None
+    """绩效目标, verbatim."""
     weight: PositiveFloat | None = None
+    """The duty's weight in a roll-up, where the table gives one."""
     activities: tuple[Activity, ...]
+    """The duty's activities (工作活动), in table order."""
 
 
 class Department(BaseModel):
@@ -178,8 +228,11 @@ class Department(BaseModel):
     model_config = _FROZEN
 
     name: str = Field(min_length=1)
+    """The department's full name (赞皇县人力资源和社会保障局)."""
     short_name: str | None = None
+    """A short name (人社局)."""
     code: str | None = None
+    """The department code in the budget (部门编码), as text (``"323"``)."""
 
 
 class Table(BaseModel):
@@ -188,13 +241,34 @@ class Table(BaseModel):
     model_config = _FROZEN
 
     format: Literal[1] = 1
+    """The version of the file format."""
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    """The table's name, as it is loaded by: ``<place>-<department>-<year>``, the file name
+    without its suffix."""
     title: str | None = None
+    """The table's published title."""
     department: Department
+    """The publishing department (部门)."""
     year: int = Field(ge=1949, le=2200)
+    """The budget year."""
     money_unit: str | None = None
+    """The unit of the budget columns (万元)."""
     source: str | None = None
+    """Where the table was published."""
     duties: tuple[Duty, ...]
+    """The department's duties (职责活动), in table order."""
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Table:
+        # Ids are the keys results are matched by: a repeated id would silently shadow a row.
+        seen: dict[str, str] = {}
+        for path, item in _items(self):
+            where = seen.setdefault(item.id, path)
+            if where != path:
+                raise TableError(f"duplicate id {item.id!r}: {where}.id has it already").located(
+                    path=f"{path}.id"
+                )
+        return self
 
     def activities(self) -> list[Activity]:
         """Every activity, in table order."""
@@ -249,13 +323,43 @@ class Table(BaseModel):
         )
 
     def duty_of(self, indicator_id: str) -> Duty:
-        return next(d for d in self.duties if d.id == indicator_id.split(".")[0])
+        """The duty the indicator ``indicator_id`` (an id or a unique name) belongs to."""
+        indicator = self.indicator(indicator_id)
+        return next(d for d in self.duties for a in d.activities if indicator in a.indicators)
 
     def activity_of(self, indicator_id: str) -> Activity:
-        duty_id, activity_n, _ = indicator_id.split(".")
-        return next(
-            a for a in self.duty_of(indicator_id).activities if a.id == f"{duty_id}.{activity_n}"
-        )
+        """The activity the indicator ``indicator_id`` (an id or a unique name) belongs to."""
+        indicator = self.indicator(indicator_id)
+        return next(a for a in self.activities() if indicator in a.indicators)
+
+
+def _items(table: Table) -> Iterator[tuple[str, Duty | Activity | Indicator]]:
+    """Every duty, activity and indicator with its field path, in table order."""
+    for d, duty in enumerate(table.duties):
+        yield f"duties[{d}]", duty
+        for a, activity in enumerate(duty.activities):
+            yield f"duties[{d}].activities[{a}]", activity
+            for i, indicator in enumerate(activity.indicators):
+                yield f"duties[{d}].activities[{a}].indicators[{i}]", indicator
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a table file, as committed in ``docs/table.schema.json``.
+
+    Regenerate the committed file with ``perfscore schema > docs/table.schema.json``.
+
+    >>> schema = json_schema()
+    >>> schema["title"], schema["$defs"]["Indicator"]["properties"]["cells"]["required"]
+    ('perfscore table', ['优', '良', '中', '差'])
+    """
+    schema = Table.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+        "title": "perfscore table",
+        "description": "A department's table 部门职责-工作活动绩效目标 for one year: duties, "
+        "activities and indicators with their published grading cells (see docs/data-files.md).",
+    }
 
 
 # -- loading --------------------------------------------------------------------------------
@@ -283,8 +387,14 @@ def load_table(source: str | Path | Mapping[str, Any]) -> Table:
 
     Raises :class:`~perfscore.errors.TableError` naming the file, the field path and the reason.
     """
+    data, label = _load_data(source)
+    return _validate(data, label)
+
+
+def _load_data(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str, Any], str]:
+    """The parsed, not yet validated content of a table file and the label it is reported by."""
     if isinstance(source, Mapping):
-        return _validate(source, "<mapping>")
+        return source, "<mapping>"
     text, label, suffix = _read(source)
     try:
         data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
@@ -294,7 +404,7 @@ def load_table(source: str | Path | Mapping[str, Any]) -> Table:
         ) from None
     if not isinstance(data, Mapping):
         raise TableError("a table file holds a mapping at the top level").located(file=label)
-    return _validate(data, label)
+    return data, label
 
 
 def _read(source: str | Path) -> tuple[str, str, str]:
@@ -325,9 +435,22 @@ def _validate(data: Mapping[str, Any], label: str) -> Table:
 
 
 def _table_error(exc: ValidationError, label: str) -> TableError:
-    first = exc.errors(include_url=False)[0]
-    path = _field_path(first["loc"])
-    cause = (first.get("ctx") or {}).get("error")
+    errors = _table_errors(exc, label)
+    error = errors[0]
+    more = len(errors) - 1
+    if more:
+        error.reason += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return error
+
+
+def _table_errors(exc: ValidationError, label: str) -> list[TableError]:
+    """Every problem pydantic found, each as a :class:`TableError` with its field path."""
+    return [_one_error(error, label) for error in exc.errors(include_url=False)]
+
+
+def _one_error(problem: Any, label: str) -> TableError:
+    path = _field_path(problem["loc"])
+    cause = (problem.get("ctx") or {}).get("error")
     if isinstance(cause, PerfscoreError):
         where = cause.where
         if where.cell is not None:
@@ -335,11 +458,15 @@ def _table_error(exc: ValidationError, label: str) -> TableError:
             where = dataclasses.replace(where, cell=None)
         error = TableError(cause.reason, where=where, detail=cause.details())
     else:
-        message = first["msg"].removeprefix("Value error, ")
+        message = problem["msg"].removeprefix("Value error, ")
+        if problem["type"] == "extra_forbidden":
+            message = f"unknown field {problem['loc'][-1]!r}"
+        elif problem["type"] == "tuple_type":  # the models keep lists as tuples (frozen)
+            message = "Input should be a list"
+        elif problem["type"] == "string_type" and problem["loc"][-1] == "id":
+            # YAML reads 10.10 as the number 10.1: ids are text, never coerced.
+            message = f'an id is text: quote it ("{problem["input"]}")'
         error = TableError(message)
-    more = exc.error_count() - 1
-    if more:
-        error.reason += f" (and {more} more problem{'s' if more > 1 else ''})"
     error.located(file=label, path=path or None)
     return error
 

@@ -56,13 +56,15 @@ def canonical_unit(name: str | None) -> str:
     ``None``, ``""`` and ``"1"`` mean a plain number (``"dimensionless"``); ``%`` and
     ``percent`` are ``"percent"``; ``人`` and ``person`` are ``"人"``.
     """
+    if name is not None and not isinstance(name, str):
+        raise PerfscoreError(f"a unit is named by text, not {name!r}")
     if name is None or name.strip() in ("", "1", _DIMENSIONLESS):
         return _DIMENSIONLESS
     try:
         unit = ureg.Unit(name.strip())
-    except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError) as exc:
-        known = ", ".join(sorted(unit_names()))
-        raise PerfscoreError(f"unknown unit {name!r}; perfscore knows: {known}") from exc
+    except Exception as exc:  # pint's parser raises anything from AssertionError to SyntaxError
+        known = ", ".join(sorted(n for n in unit_names() if not n.isascii()))
+        raise PerfscoreError(f"unknown unit {name!r}; perfscore knows: %, {known}") from exc
     key = str(unit)
     if key in UNIT_SYMBOLS or key == _DIMENSIONLESS:
         return key
@@ -78,17 +80,30 @@ def factor(source: str | None, target: str | None) -> Fraction:
     src, dst = canonical_unit(source), canonical_unit(target)
     if src == dst:
         return Fraction(1)
-    try:
-        magnitude: Any = ureg.Quantity(1, src).to(dst).magnitude
-    except pint.errors.DimensionalityError as exc:
+    if ureg.Unit(src).dimensionality != ureg.Unit(dst).dimensionality:
         raise UnitMismatch(
             f"a value in {_label(src)} cannot be read as {_label(dst)}",
             value_unit=src,
             ladder_unit=dst,
-        ) from exc
-    # pint multiplies the factors of its definitions as floats; every factor in units.txt is a
-    # decimal, and the shortest repr of the float recovers that decimal exactly.
-    return Fraction(repr(float(magnitude)))
+        )
+    return _base_factor(src) / _base_factor(dst)
+
+
+@functools.cache
+def _base_factor(unit: str) -> Fraction:
+    """How many base units one ``unit`` is, exactly.
+
+    pint multiplies the factors of a definition chain as floats (so 1 天 in 周 would come out
+    as 0.14285714285714285). Each unit's own factor to its base is a decimal in units.txt, whose
+    float's shortest repr recovers it exactly; the products and quotients are then taken in
+    rationals.
+    """
+    result = Fraction(1)
+    exponent: Any
+    for name, exponent in ureg.Unit(unit)._units.items():
+        magnitude: Any = ureg.Quantity(1, name).to_base_units().magnitude
+        result *= Fraction(repr(float(magnitude))) ** int(exponent)
+    return result
 
 
 def _label(unit: str) -> str:
@@ -106,7 +121,8 @@ def unit_names() -> frozenset[str]:
         symbol = getattr(definition, "symbol", None)
         if symbol and symbol != "_":
             names.add(symbol)
-    names.discard(_DIMENSIONLESS)
+    # A quantity prints as "1 dimensionless"; reading it back must work too.
+    names.add(_DIMENSIONLESS)
     return frozenset(names)
 
 

@@ -1,0 +1,528 @@
+"""Batch grading: many indicators' ladders as one :class:`LadderBook`, millions of results at once.
+
+A book maps keys (an indicator's id, a ``(table, id)`` pair, any hashable a frame holds) to
+ladders. :meth:`LadderBook.grade` grades an array of results against the ladders their keys name
+and returns int8 codes: 3 优, 2 良, 1 中, 0 差, -1 for a missing value (NaN, None).
+
+>>> import pandas as pd
+>>> from perfscore import LadderBook
+>>> book = LadderBook.from_frame(pd.DataFrame({
+...     "key": [101, 102, 103],
+...     "优": ["100%", "≥500人", "有效实施"],
+...     "良": ["≥90%", "≥480人", "能完整的实施"],
+...     "中": ["≥80%", "≥460人", "基本上能实施"],
+...     "差": ["<80%", "<460人", "不能很好实施"],
+...     "unit": ["percent", "人", None],
+... }))
+>>> book.grade([101, 101, 102, 101], [90, 89.99, 480, float("nan")]).tolist()
+[2, 1, 2, -1]
+>>> book.grade([101, 101], [0.9, 1.0], unit="dimensionless").tolist()
+[2, 3]
+>>> book.grade([103, 103], ["能完整的 实施", None]).tolist()
+[2, -1]
+
+Every ladder is compiled once (:attr:`perfscore.Ladder.compiled`): the same cuts and piece codes
+the single-value :meth:`perfscore.Ladder.grade` uses, laid out as a padded float64 bound matrix
+(one row per distinct ladder, ``+inf`` past its last cut) and an int8 code matrix. Thresholds are
+converted into the data's unit once per ladder, exactly; the values are never converted.
+
+Rows that cannot be graded (an unknown key, a value no grade covers, a value that is not a number,
+a negative or fractional count) raise a :class:`~perfscore.errors.PerfscoreError` naming the first
+of them by row number (position in the arrays, from 0), key and value; with ``errors="coerce"``
+they get -2 instead:
+
+>>> book.grade([101, 999], [95, 95])
+Traceback (most recent call last):
+  ...
+perfscore.errors.UnknownIndicator: 1 of 2 rows cannot be graded:
+  row 1: key 999: no ladder has this key
+>>> book.grade([101, 999], [95, 95], errors="coerce").tolist()
+[2, -2]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Iterator
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from .compiled import MISSING, UNCOVERED
+from .errors import (
+    PerfscoreError,
+    ResultsError,
+    UncoveredValue,
+    UnitMismatch,
+    UnknownIndicator,
+)
+from .grades import GRADES
+from .ladders import Ladder, normalize_label, parse_ladder
+from .units import canonical_unit, factor
+
+if TYPE_CHECKING:
+    from .tables import Table
+
+__all__ = ["LadderBook"]
+
+# Codes the kernel uses internally, below the public ones; none of them leaves `grade`.
+_MISMATCH: Final = -3  # the ladder's unit does not convert into the data's
+_LABELS: Final = -4  # a qualitative ladder: graded by label, outside the numeric kernel
+_UNKNOWN: Final = -5  # no ladder has the key
+_BAD: Final = -6  # a value the ladder cannot take (not a number, infinite, a broken count)
+
+_CELL_COLUMNS: Final = tuple(g.value for g in GRADES)
+#: How many offending rows an error lists.
+_SHOWN: Final = 5
+
+
+class LadderBook:
+    """Ladders by key, compiled together for grading arrays of results.
+
+    Build one with :meth:`from_frame` or :meth:`from_tables`. ``len(book)``, ``key in book``,
+    ``book[key]`` (the :class:`~perfscore.Ladder`) and :attr:`keys` look into it.
+    """
+
+    __slots__ = ("_counted", "_index", "_kernels", "_ladder_of_key", "_ladders")
+
+    _index: pd.Index
+    _ladders: tuple[Ladder, ...]
+    _ladder_of_key: npt.NDArray[np.intp]
+    _counted: npt.NDArray[np.bool_]
+    _kernels: dict[str | None, _Kernel]
+
+    def __init__(self, keys: Iterable[Hashable], ladders: Iterable[Ladder]) -> None:
+        """A book of ``ladders``, the ``i``-th under the ``i``-th of ``keys`` (keys unique)."""
+        key_list = list(keys)
+        distinct: dict[Ladder, int] = {}
+        rows = [distinct.setdefault(ladder, len(distinct)) for ladder in ladders]
+        if len(rows) != len(key_list):
+            raise PerfscoreError(f"{len(key_list)} keys for {len(rows)} ladders")
+        self._init(_key_index(key_list), tuple(distinct), np.asarray(rows, dtype=np.intp))
+
+    def _init(
+        self, index: pd.Index, ladders: tuple[Ladder, ...], rows: npt.NDArray[np.intp]
+    ) -> None:
+        if not index.is_unique:
+            repeated = index[index.duplicated()][0]
+            at = np.flatnonzero(index == repeated) if not _tuples(index) else None
+            where = f" (rows {', '.join(map(str, at[:_SHOWN]))})" if at is not None else ""
+            raise PerfscoreError(f"the key {_plain(repeated)!r} names more than one ladder{where}")
+        self._index = index
+        self._ladders = ladders
+        # One extra row past the last ladder: get_indexer's -1 (an unknown key) lands on it.
+        self._ladder_of_key = np.append(rows, len(ladders)).astype(np.intp)
+        self._counted = np.array(
+            [not ladder.categorical and ladder.counted for ladder in ladders] + [False]
+        )
+        self._kernels = {}
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> LadderBook:
+        """A book from a frame with columns ``key``, ``优``, ``良``, ``中``, ``差`` and ``unit``.
+
+        The cells are texts (None or NaN for a blank cell); ``unit`` is the indicator's unit
+        (None or NaN to take it from the cells; the column may be left out). Rows with the same
+        cells and unit are parsed once. A cell that does not read raises the ladder's error,
+        located at the first row (from 0) and key that carry it.
+        """
+        missing = [c for c in ("key", *_CELL_COLUMNS) if c not in frame.columns]
+        if missing:
+            raise PerfscoreError(
+                f"a ladder frame needs the columns key, 优, 良, 中, 差 (and unit); "
+                f"missing {', '.join(missing)}"
+            )
+        columns = [_texts(frame[c], c) for c in (*_CELL_COLUMNS, "unit") if c in frame.columns]
+        if "unit" not in frame.columns:
+            columns.append([None] * len(frame))
+        parsed: dict[tuple[str | None, ...], int] = {}
+        distinct: dict[Ladder, int] = {}
+        ladder_rows = np.empty(len(frame), dtype=np.intp)
+        keys = frame["key"]
+        for position, spec in enumerate(zip(*columns, strict=True)):
+            row = parsed.get(spec)
+            if row is None:
+                try:
+                    ladder = parse_ladder(dict(zip(_CELL_COLUMNS, spec[:4], strict=True)), spec[4])
+                except PerfscoreError as error:
+                    raise error.located(row=position, indicator=str(keys.iloc[position])) from None
+                row = parsed[spec] = distinct.setdefault(ladder, len(distinct))
+            ladder_rows[position] = row
+        book = cls.__new__(cls)
+        book._init(_key_index(keys), tuple(distinct), ladder_rows)
+        return book
+
+    @classmethod
+    def from_tables(cls, tables: Iterable[Table]) -> LadderBook:
+        """A book of every indicator of ``tables``, keyed by ``(table name, indicator id)``.
+
+        >>> import perfscore
+        >>> book = LadderBook.from_tables([perfscore.load_table("zanhuang-hrss-2018")])
+        >>> len(book), book.grade([("zanhuang-hrss-2018", "9.2.1")], [84]).tolist()
+        (68, [2])
+        """
+        keys: list[tuple[str, str]] = []
+        ladders: list[Ladder] = []
+        for table in tables:
+            for indicator in table:
+                keys.append((table.name, indicator.id))
+                ladders.append(indicator.ladder)
+        return cls(keys, ladders)
+
+    # -- looking in --------------------------------------------------------------------------
+
+    @property
+    def keys(self) -> pd.Index:
+        """The keys, in the order the book was given them."""
+        return self._index
+
+    @property
+    def ladders(self) -> tuple[Ladder, ...]:
+        """The distinct ladders (equal ladders under many keys are kept once)."""
+        return self._ladders
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            return bool(self._position(key) >= 0)
+        except (TypeError, ValueError):
+            return False
+
+    def __iter__(self) -> Iterator[Hashable]:
+        return iter(self._index)
+
+    def __getitem__(self, key: Hashable) -> Ladder:
+        position = self._position(key)
+        if position < 0:
+            raise UnknownIndicator(f"no ladder has the key {key!r}", key=str(key))
+        return self._ladders[int(self._ladder_of_key[position])]
+
+    def _position(self, key: object) -> int:
+        target = _key_index([key])
+        return int(self._index.get_indexer(target)[0])
+
+    def __repr__(self) -> str:
+        return f"<LadderBook: {len(self)} keys, {len(self._ladders)} distinct ladders>"
+
+    # -- grading -----------------------------------------------------------------------------
+
+    def grade(
+        self,
+        keys: Any,
+        values: Any,
+        *,
+        unit: str | None = None,
+        errors: Literal["raise", "coerce"] = "raise",
+    ) -> npt.NDArray[np.int8]:
+        """Grade codes for ``values``, each against the ladder its key names.
+
+        ``keys`` and ``values`` are array-likes of one length. Values are numbers in each
+        ladder's unit, or all in ``unit`` (the thresholds are converted into it, once per
+        ladder); labels for qualitative ladders. Returns int8 codes: 3 优, 2 良, 1 中, 0 差,
+        -1 where the value is missing (NaN, None).
+
+        Raises :class:`~perfscore.errors.PerfscoreError` naming the first rows that cannot be
+        graded (an :class:`~perfscore.errors.UnknownIndicator` when the first is an unknown
+        key, an :class:`~perfscore.errors.UncoveredValue` when no grade covers its value, a
+        :class:`~perfscore.errors.ResultsError` for a value that is not a number, not finite,
+        a negative or fractional count, or a number for a qualitative ladder); with
+        ``errors="coerce"`` those rows get -2. A value whose unit does not fit its ladder's
+        raises :class:`~perfscore.errors.UnitMismatch` either way: that is a wrong column, not
+        a bad row.
+        """
+        if errors not in ("raise", "coerce"):
+            raise PerfscoreError(f"errors must be 'raise' or 'coerce', not {errors!r}")
+        target = _key_index(keys)
+        numbers, originals = _numbers(values)
+        if len(target) != len(numbers):
+            raise PerfscoreError(
+                f"keys and values differ in length ({len(target)} keys, {len(numbers)} values)"
+            )
+        data_unit = None if unit is None else canonical_unit(unit)
+        kernel = self._kernel(data_unit)
+        positions = self._index.get_indexer(target)
+        rows = self._ladder_of_key.take(positions)
+        codes = kernel.grade(rows, numbers)
+
+        if originals is not None:
+            # A value that is there but did not read as a number (numeric ladders only: labels
+            # for qualitative ladders come back as NaN here and are graded below).
+            codes[(codes == MISSING) & pd.notna(originals)] = _BAD
+        if self._counted.any():
+            # Counted units (人, 次 …) have no multiples in the registry, so a count in the data's
+            # unit is a count in the ladder's: check the values as given.
+            _check_counts(codes, rows, numbers, self._counted.take(rows))
+        at = np.flatnonzero(codes < MISSING)
+        if len(at):
+            self._unusual(codes, at, rows, target, numbers, originals, data_unit)
+            bad = at[codes[at] < MISSING]
+            if len(bad) and errors == "raise":
+                raise self._error(codes, bad, rows, target, numbers, originals)
+            codes[bad] = UNCOVERED
+        return codes
+
+    def _unusual(
+        self,
+        codes: npt.NDArray[np.int8],
+        at: npt.NDArray[np.intp],
+        rows: npt.NDArray[np.intp],
+        target: pd.Index,
+        numbers: npt.NDArray[np.float64],
+        originals: npt.NDArray[Any] | None,
+        data_unit: str | None,
+    ) -> None:
+        mismatched = at[codes[at] == _MISMATCH]
+        if len(mismatched):
+            first = int(mismatched[0])
+            ladder = self._ladders[rows[first]]
+            assert ladder.unit is not None
+            try:
+                factor(data_unit, ladder.unit)
+            except UnitMismatch as error:
+                error.reason = (
+                    f"{error.reason} (row {first}: key {_plain(target[first])!r} is graded in "
+                    f"{ladder.unit}; {len(mismatched)} row{'s' if len(mismatched) > 1 else ''} "
+                    "in all)"
+                )
+                raise error from None
+        labelled = at[codes[at] == _LABELS]
+        if len(labelled):
+            labels = originals[labelled] if originals is not None else numbers[labelled]
+            codes[labelled] = self._grade_labels(rows[labelled], np.asarray(labels, dtype=object))
+
+    def _grade_labels(
+        self, rows: npt.NDArray[np.intp], labels: npt.NDArray[Any]
+    ) -> npt.NDArray[np.int8]:
+        # Few distinct (ladder, label) pairs stand for many rows: grade each pair once.
+        label_ids, uniques = pd.factorize(labels, use_na_sentinel=True)
+        pairs = rows * (len(uniques) + 1) + (label_ids + 1)
+        distinct, inverse = np.unique(pairs, return_inverse=True)
+        out = np.empty(len(distinct), dtype=np.int8)
+        for i, pair in enumerate(distinct.tolist()):
+            row, label_id = divmod(pair, len(uniques) + 1)
+            if label_id == 0:
+                out[i] = MISSING
+                continue
+            label = uniques[label_id - 1]
+            if isinstance(label, str):
+                out[i] = self._ladders[row].compiled.code_label(normalize_label(label))
+            else:
+                out[i] = _BAD
+        graded: npt.NDArray[np.int8] = out[inverse.reshape(-1)]
+        return graded
+
+    def _kernel(self, data_unit: str | None) -> _Kernel:
+        kernel = self._kernels.get(data_unit)
+        if kernel is None:
+            kernel = self._kernels[data_unit] = _Kernel(self._ladders, data_unit)
+        return kernel
+
+    def _error(
+        self,
+        codes: npt.NDArray[np.int8],
+        bad: npt.NDArray[np.intp],
+        rows: npt.NDArray[np.intp],
+        target: pd.Index,
+        numbers: npt.NDArray[np.float64],
+        originals: npt.NDArray[Any] | None,
+    ) -> PerfscoreError:
+        lines = []
+        for position in bad[:_SHOWN].tolist():
+            key = _plain(target[position])
+            value = originals[position] if originals is not None else numbers[position]
+            code = int(codes[position])
+            if code == _UNKNOWN:
+                lines.append(f"row {position}: key {key!r}: no ladder has this key")
+                continue
+            ladder = self._ladders[rows[position]]
+            shown = _show(value)
+            if code == UNCOVERED and ladder.categorical:
+                known = ", ".join(ladder.labels)
+                why = f"not one of this ladder's labels ({known})"
+            elif code == UNCOVERED:
+                why = "no grade covers it"
+            elif ladder.categorical:
+                why = "a qualitative ladder grades labels"
+            elif ladder.counted and isinstance(value, float | int | np.number):
+                why = f"a count of {ladder.unit} is a whole number, never negative"
+            elif isinstance(value, float | np.floating) and math.isinf(value):
+                why = "expected a finite number"
+            else:
+                why = "expected a number"
+            lines.append(f"row {position}: key {key!r}, value {shown}: {why}")
+        more = f"\n  … and {len(bad) - _SHOWN} more" if len(bad) > _SHOWN else ""
+        reason = (
+            f"{len(bad)} of {len(codes)} rows cannot be graded:\n  " + "\n  ".join(lines) + more
+        )
+        first = int(bad[0])
+        kind = int(codes[first])
+        if kind == _UNKNOWN:
+            return UnknownIndicator(reason, key=str(_plain(target[first])))
+        if kind == UNCOVERED:
+            value = originals[first] if originals is not None else numbers[first]
+            return UncoveredValue(reason, value=_show(value))
+        return ResultsError(reason)
+
+
+class _Kernel:
+    """The bound and code matrices of a book's ladders for data in one unit."""
+
+    __slots__ = ("bounds", "codes", "width")
+
+    bounds: npt.NDArray[np.float64]  # (max cuts, ladders + 1), column per ladder
+    codes: npt.NDArray[np.int8]  # (ladders + 1) * (max cuts + 1), row per ladder, flat
+    width: int
+
+    def __init__(self, ladders: tuple[Ladder, ...], data_unit: str | None) -> None:
+        width = max((len(ladder.compiled.cuts) for ladder in ladders), default=0)
+        bounds = np.full((len(ladders) + 1, width), np.inf)
+        codes = np.empty((len(ladders) + 1, width + 1), dtype=np.int8)
+        for row, ladder in enumerate(ladders):
+            compiled = ladder.compiled
+            if ladder.categorical:
+                codes[row] = _LABELS
+                continue
+            assert ladder.unit is not None
+            try:
+                scale = Fraction(1) if data_unit is None else factor(ladder.unit, data_unit)
+            except UnitMismatch:
+                codes[row] = _MISMATCH
+                continue
+            cuts = compiled.bounds(scale)
+            bounds[row, : len(cuts)] = cuts
+            codes[row, : len(cuts) + 1] = compiled.codes
+            # Past the last cut (padding): only +inf reaches it, and +inf is no result.
+            codes[row, len(cuts) + 1 :] = compiled.codes[-1]
+        codes[len(ladders)] = _UNKNOWN
+        # Column-major bounds: each pass of the kernel gathers one contiguous column.
+        self.bounds = np.ascontiguousarray(bounds.T)
+        self.codes = codes.reshape(-1)
+        self.width = width
+
+    def grade(
+        self, rows: npt.NDArray[np.intp], numbers: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.int8]:
+        """Codes of ``numbers`` (NaN → -1), each in the ladder of its row."""
+        passed = np.zeros(len(rows), dtype=np.intp)
+        threshold = np.empty(len(rows), dtype=np.float64)
+        meets = np.empty(len(rows), dtype=np.bool_)
+        # One pass per cut column: gather the row's threshold (from a matrix small enough to
+        # stay in cache), test, count. No (rows × cuts) temporary.
+        for column in self.bounds:
+            np.take(column, rows, out=threshold)
+            np.less_equal(threshold, numbers, out=meets)
+            passed += meets
+        passed += rows * (self.width + 1)
+        codes = self.codes.take(passed)
+        finite = np.isfinite(numbers)
+        if not finite.all():
+            missing = np.isnan(numbers)
+            # Missing values are missing whatever their ladder; an unknown key stays unknown
+            # and a qualitative ladder's rows are graded by label.
+            codes[missing & (codes >= UNCOVERED)] = MISSING
+            codes[~finite & ~missing & (codes >= UNCOVERED)] = _BAD
+        return codes
+
+
+def _check_counts(
+    codes: npt.NDArray[np.int8],
+    rows: npt.NDArray[np.intp],
+    numbers: npt.NDArray[np.float64],
+    counted: npt.NDArray[np.bool_],
+) -> None:
+    """Mark counts (人, 次 …) that are negative or not whole, as the single-value path refuses."""
+    at = np.flatnonzero(counted)
+    if not len(at):
+        return
+    values = numbers[at]
+    broken = at[(codes[at] >= UNCOVERED) & ((values < 0) | (np.floor(values) != values))]
+    broken = broken[np.isfinite(numbers[broken])]
+    codes[broken] = _BAD
+
+
+def _numbers(values: Any) -> tuple[npt.NDArray[np.float64], npt.NDArray[Any] | None]:
+    """Values as float64 (NaN for missing and for what is not a number) and, for values that are
+    not all numbers, the originals (object array) to grade labels with and name in errors."""
+    if isinstance(values, pd.Series | pd.Index) or pd.api.types.is_extension_array_dtype(values):
+        series = pd.Series(values)
+        if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
+            series.dtype
+        ):
+            return series.to_numpy(dtype=np.float64, na_value=np.nan), None
+        array = series.to_numpy(dtype=object)
+    else:
+        array = np.asarray(values)
+        if array.dtype.kind in "fiu":
+            if array.ndim != 1:
+                raise PerfscoreError(f"values must be one-dimensional, not of shape {array.shape}")
+            return np.asarray(array, dtype=np.float64), None
+        if not isinstance(values, np.ndarray):
+            # numpy would spell a list of numbers and labels all as text
+            array = np.asarray(values, dtype=object)
+    if array.ndim != 1:
+        raise PerfscoreError(f"values must be one-dimensional, not of shape {array.shape}")
+    originals = np.asarray(array, dtype=object)
+    numeric = pd.to_numeric(
+        pd.Series(
+            [None if isinstance(v, bool | np.bool_ | str) else v for v in originals],
+            dtype=object,
+        ),
+        errors="coerce",
+    )
+    return numeric.to_numpy(dtype=np.float64, na_value=np.nan), originals
+
+
+def _key_index(keys: Any) -> pd.Index:
+    if isinstance(keys, pd.MultiIndex):
+        return keys.to_flat_index()
+    if isinstance(keys, pd.Index):
+        return keys
+    if isinstance(keys, pd.Series):
+        return pd.Index(keys.array, tupleize_cols=False)
+    if isinstance(keys, np.ndarray):
+        if keys.ndim != 1:
+            raise PerfscoreError(f"keys must be one-dimensional, not of shape {keys.shape}")
+        return pd.Index(keys)
+    if isinstance(keys, str | bytes) or not isinstance(keys, Iterable):
+        raise PerfscoreError(f"keys must be an array of keys, not {type(keys).__name__}")
+    listed = list(keys)
+    if any(isinstance(k, tuple) for k in listed):
+        array = np.empty(len(listed), dtype=object)
+        array[:] = listed
+        tuples: pd.Index = pd.Index(array, dtype=object, tupleize_cols=False)
+        return tuples
+    index: pd.Index = pd.Index(listed)
+    return index
+
+
+def _tuples(index: pd.Index) -> bool:
+    return index.dtype == object and len(index) > 0 and isinstance(index[0], tuple)
+
+
+def _texts(column: pd.Series, name: str) -> list[str | None]:
+    out: list[str | None] = []
+    for value in column.tolist():
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+            out.append(None)
+        elif isinstance(value, str):
+            out.append(value)
+        else:
+            raise PerfscoreError(f"column {name}: expected text, got {value!r}")
+    return out
+
+
+def _plain(key: object) -> object:
+    # Numpy scalars print as np.int64(7); show keys as the frame's reader wrote them.
+    return key.item() if isinstance(key, np.generic) else key
+
+
+def _show(value: object) -> str:
+    if isinstance(value, float | np.floating):
+        number = float(value)
+        return repr(int(number)) if number.is_integer() else repr(number)
+    return repr(value)
