@@ -78,7 +78,17 @@ class CompiledLadder:
         return cached
 
     def code(self, value: Fraction | float, factor: Fraction = Fraction(1)) -> int:
-        """The grade code of one value given in the data unit ``factor`` describes."""
+        """The grade code of one value given in the data unit ``factor`` describes.
+
+        An exact value (a :class:`~fractions.Fraction`) is compared exactly: it may carry more
+        digits than a float (89.999…9 is below 90) or lie beyond a float's range.
+        """
+        if isinstance(value, Fraction):
+            passed = sum(
+                value > t * factor or (value == t * factor and not strict)
+                for t, strict in self.cuts
+            )
+            return self.codes[passed]
         if factor not in self._floats:
             self.bounds(factor)
         position = bisect.bisect_right(self._floats[factor], float(value))

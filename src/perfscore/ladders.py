@@ -26,6 +26,7 @@ ladder's direction (at least, where better grades need larger values):
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
 import math
 import unicodedata
@@ -33,7 +34,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Integral, Real
-from typing import Any, Final, TypeAlias
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -50,14 +51,12 @@ from .errors import (
 from .grades import GRADES, Grade
 from .intervals import INF, Interval, IntervalSet, format_number
 from .notation import Clause, Expression, parse_cell, parse_quantity
-from .units import UNIT_SYMBOLS, canonical_unit, factor, is_counted
+from .units import UNIT_SYMBOLS, canonical_unit, factor, is_counted, unit_names
 
 __all__ = ["Cells", "Direction", "Ladder", "normalize_label", "parse_ladder", "read_value"]
 
 #: Grading cells as published: a grade (or 优/良/中/差) to its cell text, None for a blank cell.
 Cells: TypeAlias = Mapping[Grade, str | None] | Mapping[str, str | None]
-
-_DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
 
 
 class Direction(enum.Enum):
@@ -96,7 +95,7 @@ def parse_ladder(cells: Cells, unit: str | None = None) -> Ladder:
     written = {g: text for g, text in published.items() if text is not None and text.strip()}
     if not written:
         raise InvalidLadder("every cell is blank: no grade can be reached")
-    if not any(_DIGITS & set(text) for text in written.values()):
+    if not any(_has_digit(text) for text in written.values()):
         if unit is not None and canonical_unit(unit) != "dimensionless":
             grade = next(iter(written))
             raise NotationError(
@@ -106,6 +105,11 @@ def parse_ladder(cells: Cells, unit: str | None = None) -> Ladder:
             ).located(cell=grade.value)
         return _categorical(published, written)
     return _numeric(published, written, unit)
+
+
+def _has_digit(text: str) -> bool:
+    # The digits the tokenizer reads as a number: any decimal digit once folded (９, ², ①).
+    return any(ch.isdecimal() for ch in fold(text))
 
 
 def _normalize_cells(cells: Cells) -> dict[Grade, str | None]:
@@ -505,7 +509,6 @@ class Ladder:
             by_grade = {g: label for label, g in self._labels.items()}
             return {g: by_grade.get(g) for g in GRADES}
         assert self.unit is not None
-        symbol = UNIT_SYMBOLS.get(self.unit, self.unit)
         cells: dict[Grade, str | None] = {}
         taken = IntervalSet()
         for grade in GRADES:
@@ -517,7 +520,7 @@ class Ladder:
             # grades take, when that is simpler (≥90% for 良 rather than ≥90%和<100%).
             widened = region | taken
             simpler = _bounds(widened) < _bounds(region) and widened != IntervalSet.everything()
-            cells[grade] = _spell(widened if simpler else region, symbol)
+            cells[grade] = _spell(widened if simpler else region, self.unit)
             taken = taken | region
         return cells
 
@@ -550,9 +553,9 @@ def _bounds(region: IntervalSet) -> int:
     )
 
 
-def _spell(region: IntervalSet, symbol: str) -> str:
+def _spell(region: IntervalSet, unit: str) -> str:
     def number(x: Fraction | float) -> str:
-        return f"{format_number(Fraction(x))}{symbol}"
+        return _written(Fraction(x), unit)
 
     def interval(i: Interval) -> str:
         if i.lower == i.upper:
@@ -565,6 +568,36 @@ def _spell(region: IntervalSet, symbol: str) -> str:
         return "和".join(parts)
 
     return "或".join(interval(i) for i in region)
+
+
+def _written(value: Fraction, unit: str) -> str:
+    """``value`` (in ``unit``) as the notation writes a number: a decimal with its unit.
+
+    A threshold read from a cell in another unit may have no decimal in the ladder's own
+    (``≥1天`` in a 周 ladder is 1/7 周); it is then written in a unit of the same kind that has one.
+    """
+    text = format_number(value)
+    if "/" in text:
+        for other in _relatives(unit):
+            scaled = format_number(value * factor(unit, other))
+            if "/" not in scaled:
+                return f"{scaled}{UNIT_SYMBOLS.get(other, other)}"
+    return f"{text}{UNIT_SYMBOLS.get(unit, unit)}"
+
+
+@functools.cache
+def _relatives(unit: str) -> tuple[str, ...]:
+    """The units a magnitude in ``unit`` converts into, by name."""
+    out = set()
+    for name in unit_names():
+        other = canonical_unit(name)
+        try:
+            factor(unit, other)
+        except UnitMismatch:
+            continue
+        out.add(other)
+    out.discard(unit)
+    return tuple(sorted(out))
 
 
 def _compile(

@@ -60,7 +60,8 @@ def canonical_unit(name: str | None) -> str:
         return _DIMENSIONLESS
     try:
         unit = ureg.Unit(name.strip())
-    except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError) as exc:
+    # pint's unit parser fails on junk in assorted ways (even AssertionError for "\x1b").
+    except Exception as exc:
         known = ", ".join(sorted(unit_names()))
         raise PerfscoreError(f"unknown unit {name!r}; perfscore knows: {known}") from exc
     key = str(unit)
@@ -79,15 +80,22 @@ def factor(source: str | None, target: str | None) -> Fraction:
     if src == dst:
         return Fraction(1)
     try:
-        magnitude: Any = ureg.Quantity(1, src).to(dst).magnitude
+        ureg.Quantity(1, src).to(dst)
     except pint.errors.DimensionalityError as exc:
         raise UnitMismatch(
             f"a value in {_label(src)} cannot be read as {_label(dst)}",
             value_unit=src,
             ladder_unit=dst,
         ) from exc
-    # pint multiplies the factors of its definitions as floats; every factor in units.txt is a
-    # decimal, and the shortest repr of the float recovers that decimal exactly.
+    # Divide exactly, not in pint's floats: 天 into 周 is 1/7, which no float or decimal names.
+    return _in_base(src) / _in_base(dst)
+
+
+@functools.cache
+def _in_base(unit: str) -> Fraction:
+    # Every factor in units.txt is a decimal, and the shortest repr of pint's float for a
+    # unit's size in its base unit recovers that decimal exactly.
+    magnitude: Any = ureg.Quantity(1, unit).to_base_units().magnitude
     return Fraction(repr(float(magnitude)))
 
 
