@@ -168,12 +168,16 @@ def _labels(draw: st.DrawFn, count: int) -> tuple[str, ...]:
     return tuple(labels)
 
 
+#: Thresholds drawn for every ladder: enough for a band of four grades with both sides apart.
+_MOST_THRESHOLDS: Final = 6
+
+
 @st.composite
-def _thresholds(draw: st.DrawFn, unit: str, count: int) -> tuple[Fraction, ...]:
-    """``count`` distinct decimal thresholds in ``unit``, rising; small and round when shrunk."""
+def _thresholds(draw: st.DrawFn, unit: str) -> tuple[Fraction, ...]:
+    """Distinct decimal thresholds in ``unit``, rising; small and round when shrunk."""
     counted = is_counted(unit)
-    places = 0 if counted else draw(st.sampled_from((0, 1, 2)))
-    scale = 10**places
+    places = draw(st.sampled_from((0, 1, 2)))
+    scale = 1 if counted else 10**places
     low = -100 * scale if unit == "dimensionless" else 1
     high = {"percent": 100, "万元": 10_000}.get(unit, 1_000) * scale
     # Whole-number units need a whole number strictly between two thresholds, so that every
@@ -181,48 +185,44 @@ def _thresholds(draw: st.DrawFn, unit: str, count: int) -> tuple[Fraction, ...]:
     least_gap = 2 if counted else 1
     start = draw(st.integers(min_value=low, max_value=high))
     step = st.integers(min_value=least_gap, max_value=max(least_gap, high // 4))
-    gaps = draw(st.lists(step, min_size=count - 1, max_size=count - 1))
+    count = _MOST_THRESHOLDS - 1
+    gaps = draw(st.lists(step, min_size=count, max_size=count))
     steps = [start]
     for gap in gaps:
         steps.append(steps[-1] + gap)
     return tuple(Fraction(s, scale) for s in steps)
 
 
-def _present(draw: st.DrawFn, kind: str) -> tuple[Grade, ...]:
-    if kind != "blank":
-        return GRADES
-    # Two or more grades written; the others blank (1种 / — / — / 0, or 优 良 中 with 差 blank).
-    keep = draw(st.lists(st.sampled_from(GRADES), min_size=2, max_size=3, unique=True).map(set))
-    return tuple(g for g in GRADES if g in keep)
-
-
 @st.composite
 def _specs(draw: st.DrawFn, kinds: tuple[str, ...], units: tuple[str, ...]) -> _Spec:
+    # Every kind makes the same draws, whether it uses them or not: hypothesis shrinks toward
+    # fewer draws before smaller ones, and the simplest ladder should be the first kind and unit
+    # listed, not whichever kind happens to draw least.
     kind = draw(st.sampled_from(kinds))
-    if kind == "categorical":
-        grades = _present(draw, draw(st.sampled_from(("categorical", "blank"))))
-        return _Spec(kind, None, grades, labels=draw(_labels(len(grades))))
     unit = draw(st.sampled_from(units))
+    blank_kind = draw(st.sampled_from(("higher", "lower", "band")))
+    # Two or three grades written; the others blank (1种 / — / — / 0, or 差 left blank).
+    kept = set(draw(st.lists(st.sampled_from(GRADES), min_size=2, max_size=3, unique=True)))
+    sides = draw(st.integers(0, 2))
+    line = draw(_thresholds(unit))
+    closed = tuple(not c for c in draw(st.lists(st.booleans(), min_size=3, max_size=3)))
+    grades = tuple(g for g in GRADES if g in kept) if kind == "blank" else GRADES
+    if kind == "categorical":
+        return _Spec(kind, None, grades, labels=draw(_labels(len(grades))))
     if kind == "blank":
-        kind_of_blank = draw(st.sampled_from(("higher", "lower", "band")))
-        grades = _present(draw, "blank")
-        kind = kind_of_blank
-    else:
-        grades = GRADES
+        kind = blank_kind
     steps = len(grades) - 1
     if kind == "band":
         # Lower thresholds l_k < … < l_1 under the 优 band, upper ones u_1 ≤ … ≤ u_k above it:
         # grade i takes [l_i, u_i] less what better grades take; the worst grade takes the rest.
-        line = draw(_thresholds(unit, steps + 1 + draw(st.integers(0, steps - 1))))
         lowers = tuple(reversed(line[:steps]))
-        top = line[steps:]
+        top = line[steps : steps + 1 + min(sides, steps - 1)]
         uppers = tuple(top[min(i, len(top) - 1)] for i in range(steps))
         return _Spec("band", unit, grades, lowers, (True,) * steps, uppers)
-    line = draw(_thresholds(unit, steps))
-    bounds = tuple(reversed(line)) if kind == "higher" else line
-    closed = tuple(draw(st.lists(st.booleans(), min_size=steps, max_size=steps)))
+    bounds = line[:steps]
     # Shrinking booleans goes to False; the common published form is the closed one (≥90%).
-    return _Spec(kind, unit, grades, bounds, tuple(not c for c in closed))
+    ordered = tuple(reversed(bounds)) if kind == "higher" else bounds
+    return _Spec(kind, unit, grades, ordered, closed[:steps])
 
 
 # -- spelling a spec as cells ---------------------------------------------------------------
@@ -422,8 +422,15 @@ def ladders(
     cells blank, in any direction) and ``"categorical"`` (graded by label). ``units`` names the
     units numeric ladders are measured in (default :data:`UNITS`); categorical ladders have
     none. Thresholds are decimals; in whole-number units (人, 次 …) every grade is reached by
-    some count. Ladders shrink toward the first kind and unit given, then toward few grades and
-    small round thresholds.
+    some count. Ladders shrink toward the first kind and unit given and small round
+    thresholds (categorical ladders, which also draw their labels, after numeric ones).
+
+    >>> from hypothesis import find
+    >>> from perfscore import Direction
+    >>> find(ladders(), lambda ladder: True)
+    <Ladder('优 ≥3% | 良 ≥2% | 中 ≥1% | 差 <1%', unit='percent')>
+    >>> find(ladders(units=["人"]), lambda ladder: ladder.direction is Direction.TARGET_BAND)
+    <Ladder('优 ≥5人和≤7人 | 良 ≥3人和<5人 | 中 ≥1人和<3人 | 差 <1人或>7人', unit='人')>
     """
     checked_kinds, checked_units = _check_kinds(kinds), _check_units(units)
     inner = _specs(checked_kinds, checked_units).map(_ladder)
