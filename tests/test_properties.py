@@ -7,7 +7,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perfscore import Direction, Grade, Ladder, PerfscoreError, parse_ladder, ureg
+from perfscore import (
+    Direction,
+    Grade,
+    Indicator,
+    Ladder,
+    PerfscoreError,
+    load_table,
+    parse_ladder,
+    ureg,
+)
 from perfscore.intervals import format_number
 from perfscore.strategies import _ladder as plain_ladder
 from perfscore.strategies import _specs as specs
@@ -295,3 +304,15 @@ def test_a_day_in_a_week_ladder_is_written_in_days() -> None:
     assert parse_ladder(ladder.to_cells(), unit="周") == ladder
     assert ladder.grade("1天") is Grade.EXCELLENT
     assert ladder.grade("0.99天") is Grade.POOR
+
+
+_BUNDLED = load_table("zanhuang-hrss-2018").indicators()
+
+
+@given(st.sampled_from(_BUNDLED), st.data())
+def test_values_drawn_for_the_bundled_ladders_get_their_grade(
+    indicator: Indicator, data: st.DataObject
+) -> None:
+    grade = data.draw(st.sampled_from(indicator.ladder.grades))
+    value = data.draw(from_ladder(indicator.ladder, grade=grade))
+    assert indicator.grade(value) is grade
