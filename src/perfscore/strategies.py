@@ -347,8 +347,8 @@ def _spell_monotone(
         else:
             t, closed = spec.bounds[-1], spec.closed[-1]
             form = 0 if draw is None else draw(st.integers(0, 3))
-            previous_anchor_is_t = n >= 2
-            if form == 1 and closed and not bare_best and previous_anchor_is_t and n > 2:
+            # The cell before the worst starts with t, which a bare t in the worst cell repeats.
+            if form == 1 and closed and not bare_best and n > 2:
                 texts[grade] = w.number(t)  # 100% 90% 85% 85%: below the next grade's number
             elif form == 2 and closed:
                 texts[grade] = w.compare(at_most, t)  # best grade wins at t
