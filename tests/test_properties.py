@@ -316,3 +316,18 @@ def test_values_drawn_for_the_bundled_ladders_get_their_grade(
     grade = data.draw(st.sampled_from(indicator.ladder.grades))
     value = data.draw(from_ladder(indicator.ladder, grade=grade))
     assert indicator.grade(value) is grade
+
+
+@given(ladders(kinds=NUMERIC, units=["percent", "万元", "人"]), st.data())
+def test_array_grading_agrees_with_one_value_at_a_time(ladder: Ladder, data: st.DataObject) -> None:
+    drawn = [_read(data.draw(from_ladder(ladder)), ladder) for _ in range(4)]
+    # Arrays hold floats: keep the values a float names exactly.
+    values = [v for v in drawn if Fraction(repr(float(v))) == v]
+    floats = [float(v) for v in values]
+    codes = ladder.grade_array(floats).tolist()
+    assert codes == [ladder.grade(v).code for v in values]
+    scales = {"percent": ("dimensionless", Fraction(100)), "万元": ("元", Fraction(1, 10_000))}
+    other, scale = scales.get(ladder.unit or "", (ladder.unit, Fraction(1)))
+    converted = [v / scale for v in values]
+    if all(Fraction(repr(float(c))) == c for c in converted):
+        assert ladder.grade_array([float(c) for c in converted], unit=other).tolist() == codes
