@@ -284,9 +284,6 @@ INVALID: list[tuple[dict[str, str | None], str | None, type[PerfscoreError], str
     # a comparison or % makes a cell notation, not a qualitative label
     (cells("≥九十% / - / - / 不足九十%"), None, NotationError,
      "cell 优: unexpected '九十'\n    ≥九十%\n     ^^^^"),
-    ({"优": "≥1天", "差": "<1天"}, "周", NotationError,
-     "cell 优: 1天 is 1/7 周, which no decimal writes; give the ladder's unit as 天\n"
-     "    ≥1天\n    ^^^^"),
 ]  # fmt: skip
 
 

@@ -26,6 +26,7 @@ ladder's direction (at least, where better grades need larger values):
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
 import math
 import unicodedata
@@ -109,6 +110,11 @@ def parse_ladder(cells: Cells, unit: str | None = None) -> Ladder:
     return _numeric(published, written, unit)
 
 
+def _has_digit(text: str) -> bool:
+    # The digits the tokenizer reads as a number: any decimal digit once folded (９, ², ①).
+    return any(ch.isdecimal() for ch in fold(text))
+
+
 def _normalize_cells(cells: Cells) -> dict[Grade, str | None]:
     if not isinstance(cells, Mapping):
         raise PerfscoreError(f"cells must map grades to cell texts, not {type(cells).__name__}")
@@ -176,22 +182,13 @@ def _in_unit(expression: Expression, unit: str, grade: Grade) -> _Scaled:
         if written is None:
             return value
         try:
-            scaled = value * factor(written, unit)
+            return value * factor(written, unit)
         except UnitMismatch as error:
             raise NotationError(
                 f"{written} does not fit the ladder's unit {unit}",
                 source=expression.source,
                 span=clause.span,
             ).located(cell=grade.value) from error
-        if not _is_decimal(scaled):
-            # The canonical cells write every threshold as a decimal in the ladder's unit.
-            raise NotationError(
-                f"{format_number(value)}{written} is {format_number(scaled)} {unit}, "
-                f"which no decimal writes; give the ladder's unit as {written}",
-                source=expression.source,
-                span=clause.span,
-            ).located(cell=grade.value)
-        return scaled
 
     out = []
     for alternative in expression.alternatives:
@@ -202,14 +199,6 @@ def _in_unit(expression: Expression, unit: str, grade: Grade) -> _Scaled:
             clauses.append((clause.op, low, high))
         out.append(tuple(clauses))
     return tuple(out)
-
-
-def _is_decimal(x: Fraction) -> bool:
-    den = x.denominator
-    for prime in (2, 5):
-        while den % prime == 0:
-            den //= prime
-    return den == 1
 
 
 def _tentative_direction(scaled: Mapping[Grade, _Scaled]) -> Direction:
@@ -265,17 +254,17 @@ def _conditions(scaled: Mapping[Grade, _Scaled], direction: Direction) -> dict[G
 def _bare_meaning(direction: Direction, worst: bool, repeats_next: bool) -> str:
     """What a number written alone means.
 
-    Higher is better: at least the number; in the 差 cell, at most it (``3 2 1 0``), or below it
-    when it repeats the next better written cell's number (``100% 90% 85% 85%``). Lower is
-    better: the mirror. In a target band: exactly the number.
+    Higher is better: at least the number; below it when it repeats the next better written
+    cell's number (``100% 90% 85% 85%``: "at least" would add nothing there); in the 差 cell,
+    at most it (``3 2 1 0``). Lower is better: the mirror. In a target band: exactly the number.
     """
     if direction is Direction.TARGET_BAND:
         return "="
     higher = direction is Direction.HIGHER_IS_BETTER
-    if not worst:
-        return ">=" if higher else "<="
     if repeats_next:
         return "<" if higher else ">"
+    if not worst:
+        return ">=" if higher else "<="
     return "<=" if higher else ">="
 
 
@@ -565,7 +554,6 @@ class Ladder:
             by_grade = {g: label for label, g in self._labels.items()}
             return {g: by_grade.get(g) for g in GRADES}
         assert self.unit is not None
-        symbol = UNIT_SYMBOLS.get(self.unit, self.unit)
         cells: dict[Grade, str | None] = {}
         taken = IntervalSet()
         for grade in GRADES:
@@ -577,7 +565,7 @@ class Ladder:
             # grades take, when that is simpler (≥90% for 良 rather than ≥90%和<100%).
             widened = region | taken
             simpler = _bounds(widened) < _bounds(region) and widened != IntervalSet.everything()
-            cells[grade] = _spell(widened if simpler else region, symbol)
+            cells[grade] = _spell(widened if simpler else region, self.unit)
             taken = taken | region
         return cells
 
@@ -609,9 +597,9 @@ def _bounds(region: IntervalSet) -> int:
     )
 
 
-def _spell(region: IntervalSet, symbol: str) -> str:
+def _spell(region: IntervalSet, unit: str) -> str:
     def number(x: Fraction | float) -> str:
-        return f"{format_number(Fraction(x))}{symbol}"
+        return _written(Fraction(x), unit)
 
     def interval(i: Interval) -> str:
         if i.lower == i.upper:
@@ -624,6 +612,36 @@ def _spell(region: IntervalSet, symbol: str) -> str:
         return "和".join(parts)
 
     return "或".join(interval(i) for i in region)
+
+
+def _written(value: Fraction, unit: str) -> str:
+    """``value`` (in ``unit``) as the notation writes a number: a decimal with its unit.
+
+    A threshold read from a cell in another unit may have no decimal in the ladder's own
+    (``≥1天`` in a 周 ladder is 1/7 周); it is then written in a unit of the same kind that has one.
+    """
+    text = format_number(value)
+    if "/" in text:
+        for other in _relatives(unit):
+            scaled = format_number(value * factor(unit, other))
+            if "/" not in scaled:
+                return f"{scaled}{UNIT_SYMBOLS.get(other, other)}"
+    return f"{text}{UNIT_SYMBOLS.get(unit, unit)}"
+
+
+@functools.cache
+def _relatives(unit: str) -> tuple[str, ...]:
+    """The units a magnitude in ``unit`` converts into, by name."""
+    out = set()
+    for name in unit_names():
+        other = canonical_unit(name)
+        try:
+            factor(unit, other)
+        except UnitMismatch:
+            continue
+        out.add(other)
+    out.discard(unit)
+    return tuple(sorted(out))
 
 
 def _compile(
