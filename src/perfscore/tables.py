@@ -316,11 +316,23 @@ class Table(BaseModel):
                 key=key,
                 suggestions=[i.id for i in named],
             )
-        close = difflib.get_close_matches(key, [*self._by_id, *self._by_name], n=3, cutoff=0.6)
+        close = self._close_ids(key)
         hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
         raise UnknownIndicator(
             f"table {self.name} has no indicator {key!r}{hint}", key=key, suggestions=close
         )
+
+    def _close_ids(self, key: str) -> list[str]:
+        # An id is a path: 1.1.3 is nearest its siblings (1.1.1, 1.1.2), then its cousins, not
+        # 7.1.3, which only looks alike. Names are compared as text.
+        if all(part.isdigit() for part in key.split(".")):
+            parts = key.split(".")
+            for depth in range(len(parts) - 1, 0, -1):
+                prefix = ".".join(parts[:depth]) + "."
+                near = [i for i in self._by_id if i.startswith(prefix)]
+                if near:
+                    return difflib.get_close_matches(key, near, n=3, cutoff=0) or near[:3]
+        return difflib.get_close_matches(key, [*self._by_id, *self._by_name], n=3, cutoff=0.6)
 
     def duty_of(self, indicator_id: str) -> Duty:
         """The duty the indicator ``indicator_id`` (an id or a unique name) belongs to."""
