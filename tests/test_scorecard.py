@@ -166,7 +166,7 @@ def test_cli_bad_rows_print_no_scorecard(
         f"perfscore: error: {results}: 2 bad result rows; nothing was scored (fix them, or keep "
         "going to score the rest)",
         "  row 3, indicator 1.1.3: table zanhuang-hrss-2018 has no indicator '1.1.3'; did you "
-        "mean '7.1.3', '2.1.3', '1.2.3'?",
+        "mean '1.1.2', '1.1.1'?",
         "  row 4, indicator 1.2.2: a count of 人 cannot be negative: -3",
     ]
 
