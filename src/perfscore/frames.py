@@ -256,7 +256,8 @@ def _texts(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str | None]]:
     """Codes of a column's distinct cells and each cell as stripped text (None when blank)."""
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     texts = [None if _blank(u) else str(u).strip() for u in uniques]
-    return np.asarray(codes, dtype=np.intp), texts
+    blank = np.array([t is None for t in texts] + [True], dtype=bool)
+    return np.where(blank[codes], -1, codes).astype(np.intp), texts
 
 
 def _blank(cell: object) -> bool:
@@ -281,8 +282,10 @@ class _Grading:
         self.label: dict[int, str] = {}
         self.exact: dict[int, Fraction | str] = {}
         self.units: list[str | None] | None = None
-        self.unit_code: npt.NDArray[np.intp] | None = None
 
+        self.unit_column: npt.NDArray[np.intp] | None = None
+        if columns.unit is not None:
+            self.unit_column, self.units = _texts(columns.unit)
         table_codes, table_texts = _texts(columns.table)
         id_codes, id_texts = _texts(columns.id)
         self.table_texts, self.id_texts = table_texts, id_texts
@@ -331,10 +334,11 @@ class _Grading:
         t = int(self.table_at[r])
         key = self._key(r)
         if t < 0:
-            cells = [self.columns.table.iat[r], self.columns.id.iat[r], self.columns.value.iat[r]]
-            if self.columns.unit is not None:
-                cells.append(self.columns.unit.iat[r])
-            if all(_blank(c) for c in cells):
+            # Text columns hold None as NaN; a value of NaN is a value (a bad one), not a blank.
+            texts = [self.table_codes[r], self.id_codes[r]]
+            if self.unit_column is not None:
+                texts.append(self.unit_column[r])
+            if all(code < 0 for code in texts) and _blank(self.columns.value.iat[r]):
                 return -2  # a blank line between rows is layout, not a result
             name = self._table_name(r)
             self._problem(r, ResultsError(
@@ -369,12 +373,11 @@ class _Grading:
         value = self.columns.value
         g = self.found[rows]
         categorical = layout.categorical[g]
-        if self.columns.unit is not None:
-            unit_codes, self.units = _texts(self.columns.unit)
+        if self.unit_column is not None and self.units is not None:
+            unit_codes = self.unit_column
             given_units: list[str | None] = [*self.units, None]
             unit_code = unit_codes[rows]
             has_unit = np.array([u is not None for u in given_units], dtype=bool)[unit_code]
-            self.unit_code = unit_codes
         else:
             unit_code = np.full(len(rows), -1, dtype=np.intp)
             has_unit = np.zeros(len(rows), dtype=bool)
@@ -389,7 +392,11 @@ class _Grading:
             is_blank = np.zeros(len(rows), dtype=bool)
             cells = None
         else:
-            cells = value.to_numpy(dtype=object)[rows]
+            if isinstance(dtype, pd.StringDtype):
+                # A text column keeps None as its NA: a blank value, not a number NaN.
+                cells = value.to_numpy(dtype=object, na_value=None)[rows]
+            else:
+                cells = value.to_numpy(dtype=object)[rows]
             kinds = np.fromiter((_kind(c) for c in cells), dtype=np.int8, count=len(cells))
             is_number, is_label, is_blank = kinds == 0, kinds == 1, kinds == 2
             numbers = np.full(len(rows), np.nan)
@@ -462,8 +469,8 @@ class _Grading:
         indicator = self.layout.indicators[g]
         name = self.layout.names[int(self.layout.table_of[g])]
         unit = None
-        if self.unit_code is not None and self.units is not None and self.unit_code[r] >= 0:
-            unit = self.units[self.unit_code[r]]
+        if self.unit_column is not None and self.units is not None and self.unit_column[r] >= 0:
+            unit = self.units[self.unit_column[r]]
         row = ResultRow(r + 2, self._key(r), self.columns.value.iat[r], unit)
         try:
             result: GradedResult = _grade(indicator, row)
@@ -489,8 +496,8 @@ class _Grading:
         ladder_unit = self.layout.ladders[g].unit
         assert ladder_unit is not None
         unit = None
-        if self.unit_code is not None and self.units is not None and self.unit_code[r] >= 0:
-            unit = self.units[self.unit_code[r]]
+        if self.unit_column is not None and self.units is not None and self.unit_column[r] >= 0:
+            unit = self.units[self.unit_column[r]]
         return _magnitude(ResultRow(r + 2, self._key(r), self.columns.value.iat[r], unit),
                           ladder_unit)  # fmt: skip
 
@@ -611,14 +618,17 @@ def _counts(
 
 
 def _frame(rows: list[list[Any]], columns: list[str], counts: npt.NDArray[Any]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["score"] = frame["score"].astype(np.float64)
-    frame["coverage"] = frame["coverage"].astype(np.float64)
-    missing = frame.pop("missing")
+    values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
+    data: dict[str, Any] = dict(zip(columns, values, strict=True))
+    data["score"] = np.asarray(data["score"], dtype=np.float64)
+    data["coverage"] = np.asarray(data["coverage"], dtype=np.float64)
+    # Grades stay None where nothing was scored (a text column would turn None into NaN).
+    data["grade"] = pd.Series(data["grade"], dtype=object)
+    missing = data.pop("missing")
     for k, grade in enumerate(_COUNT_COLUMNS):
-        frame[grade] = counts[:, k]
-    frame["missing"] = missing
-    return frame
+        data[grade] = counts[:, k]
+    data["missing"] = list(missing)
+    return pd.DataFrame(data)
 
 
 def _indicators(
@@ -648,9 +658,9 @@ def _indicators(
             "name": [i.name for i in layout.indicators],
             "unit": [ladder.unit for ladder in layout.ladders],
             "value": graded.number,
-            "label": labels,
-            "grade": grade,
-            "cell": cells,
+            "label": pd.Series(labels, dtype=object),
+            "grade": pd.Series(grade, dtype=object),
+            "cell": pd.Series(cells, dtype=object),
             "points": np.array([math.nan if p is None else float(p) for p in points]),
             "row": rows,
         }
