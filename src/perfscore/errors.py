@@ -96,9 +96,7 @@ class PerfscoreError(ValueError):
 
         Context already set on the error is kept: the innermost caller knows best.
         """
-        outer = Location(
-            file=file, row=row, indicator=indicator, cell=cell, path=path, table=table
-        )
+        outer = Location(file=file, row=row, indicator=indicator, cell=cell, path=path, table=table)
         self.where = self.where.merged(outer)
         return self
 

@@ -234,9 +234,7 @@ class _Columns:
 
 def _columns(results: pd.DataFrame) -> _Columns:
     if not isinstance(results, pd.DataFrame):
-        raise ResultsError(
-            f"results for many tables are a DataFrame, not {type(results).__name__}"
-        )
+        raise ResultsError(f"results for many tables are a DataFrame, not {type(results).__name__}")
     index: dict[str, Any] = {}
     for column in reversed(list(results.columns)):
         index[str(column).strip().lower()] = column
@@ -383,8 +381,10 @@ class _Grading:
             has_unit = np.zeros(len(rows), dtype=bool)
 
         dtype = value.dtype
-        if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype) and (
-            not pd.api.types.is_extension_array_dtype(dtype) or not value.hasnans
+        if (
+            pd.api.types.is_numeric_dtype(dtype)
+            and not pd.api.types.is_bool_dtype(dtype)
+            and (not pd.api.types.is_extension_array_dtype(dtype) or not value.hasnans)
         ):
             numbers = value.to_numpy(dtype=np.float64)[rows]
             is_number = np.ones(len(rows), dtype=bool)
@@ -394,7 +394,8 @@ class _Grading:
         else:
             if isinstance(dtype, pd.StringDtype):
                 # A text column keeps None as its NA: a blank value, not a number NaN.
-                cells = value.to_numpy(dtype=object, na_value=None)[rows]
+                cells = value.to_numpy(dtype=object)[rows]
+                cells[pd.isna(cells)] = None
             else:
                 cells = value.to_numpy(dtype=object)[rows]
             kinds = np.fromiter((_kind(c) for c in cells), dtype=np.int8, count=len(cells))
@@ -631,9 +632,7 @@ def _frame(rows: list[list[Any]], columns: list[str], counts: npt.NDArray[Any]) 
     return pd.DataFrame(data)
 
 
-def _indicators(
-    layout: _Layout, graded: _Grading, points: list[Fraction | None]
-) -> pd.DataFrame:
+def _indicators(layout: _Layout, graded: _Grading, points: list[Fraction | None]) -> pd.DataFrame:
     codes = graded.code
     grade_names = np.array([*reversed(_COUNT_COLUMNS), None], dtype=object)  # 差 … 优, None
     grade = grade_names[np.where(codes >= 0, codes, 4)]
@@ -665,4 +664,3 @@ def _indicators(
             "row": rows,
         }
     )
-

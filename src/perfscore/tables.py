@@ -177,7 +177,7 @@ class Indicator(BaseModel):
 
 
 def _read_cells(
-    cells: Mapping[str, str | None], readings: tuple[Reading, ...]
+    cells: Mapping[GradeName, str | None] | Mapping[str, str | None], readings: tuple[Reading, ...]
 ) -> dict[Grade, str | None]:
     read = {Grade(g): text for g, text in cells.items()}
     for reading in readings:
