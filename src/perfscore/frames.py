@@ -9,7 +9,7 @@ uses) and returns one frame per level: indicators, activities, duties and depart
 >>> import perfscore
 >>> results = pd.DataFrame({
 ...     "table": ["zanhuang-hrss-2018"] * 4,
-...     "id": ["1.1.1", "1.1.2", "1.2.2", "13.1.1"],
+...     "id": ["1.1.1", "1.1.2", "1.2.2", "10.3.1"],
 ...     "value": [100, 92.5, 470, "有效实施"],
 ... })
 >>> scores = perfscore.score_frame(["zanhuang-hrss-2018"], results)
@@ -39,7 +39,7 @@ from .batch import LadderBook
 from .compiled import UNCOVERED
 from .errors import PerfscoreError, ResultsError, UnitMismatch, UnknownIndicator
 from .grades import GRADES
-from .methods import MeanOfPoints, Method, get_method
+from .methods import MeanOfPoints, Method, ProportionalCredit, get_method
 from .results import BadResults, GradedResult, ResultRow, _grade, _magnitude
 from .rollup import DEPARTMENT, Node, roll_up
 from .tables import Indicator, Table, load_table
@@ -183,6 +183,8 @@ class _Layout:
         self.names = list(named)
         self.tables = list(named.values())
         indicators: list[Indicator] = []
+        self.duty_ids: list[str] = []
+        self.activity_ids: list[str] = []
         activity_of: list[int] = []
         duty_of: list[int] = []
         offsets = [0]
@@ -195,6 +197,8 @@ class _Layout:
                     indicators += activity.indicators
                     activity_of += [activities] * len(activity.indicators)
                     duty_of += [duties] * len(activity.indicators)
+                    self.duty_ids += [duty.id] * len(activity.indicators)
+                    self.activity_ids += [activity.id] * len(activity.indicators)
                     activities += 1
                 duties += 1
             offsets.append(len(indicators))
@@ -219,6 +223,11 @@ class _Layout:
 
     def __len__(self) -> int:
         return len(self.indicators)
+
+    def ladder_rows(self) -> list[int]:
+        """For each indicator, the number of its ladder among the book's distinct ladders."""
+        distinct = {ladder: row for row, ladder in enumerate(self.book.ladders)}
+        return [distinct[ladder] for ladder in self.ladders]
 
 
 # -- the results ----------------------------------------------------------------------------
@@ -278,6 +287,9 @@ class _Grading:
         self.row = np.full(len(layout), -1, dtype=np.int64)
         self.number = np.full(len(layout), np.nan)
         self.label: dict[int, str] = {}
+        #: Per indicator: whether its value came as a plain number in the ladder's unit.
+        self.plain = np.zeros(len(layout), dtype=bool)
+        self.decimals: dict[float, Fraction] = {}
         self.exact: dict[int, Fraction | str] = {}
         self.units: list[str | None] | None = None
 
@@ -457,6 +469,7 @@ class _Grading:
                 self.label[int(g[k])] = str(values[k]).strip()
         elif unit is None:
             self.number[g[good]] = values[good]
+            self.plain[g[good]] = True
         else:
             for ladder_unit in {self.layout.ladders[i].unit for i in np.unique(g).tolist()}:
                 scale = float(factor(unit, ladder_unit))
@@ -493,6 +506,14 @@ class _Grading:
             return known
         if g in self.label:
             return self.label[g]
+        if self.plain[g]:
+            # A number in the ladder's unit stands for the decimal it prints as (read_value's
+            # rule); results repeat values, so each distinct one is converted once.
+            number = float(self.number[g])
+            exact = self.decimals.get(number)
+            if exact is None:
+                exact = self.decimals[number] = Fraction(repr(number))
+            return exact
         r = int(self.row[g])
         ladder_unit = self.layout.ladders[g].unit
         assert ladder_unit is not None
@@ -547,11 +568,24 @@ def _points(layout: _Layout, graded: _Grading, method: Method) -> list[Fraction 
         for g, c in zip(graded_at.tolist(), graded.code[graded_at].tolist(), strict=True):
             points[g] = by_code[c]
         return points
+    # Proportional credit depends on the ladder, the grade and the value alone; equal ladders
+    # see the same (grade, value) pairs over and over, so each is priced once.
+    shared = type(method).points is ProportionalCredit.points
+    ladder_row = layout.ladder_rows() if shared else None
+    priced: dict[tuple[int, int, Fraction | str], Fraction] = {}
     for g in graded_at.tolist():
         indicator = layout.indicators[g]
-        grade = _GRADE_OF_CODE[int(graded.code[g])]
+        code = int(graded.code[g])
         try:
-            points[g] = method.points(indicator, grade, graded.value_of(g))
+            value = graded.value_of(g)
+            if ladder_row is None:
+                points[g] = method.points(indicator, _GRADE_OF_CODE[code], value)
+                continue
+            key = (ladder_row[g], code, value)
+            earned = priced.get(key)
+            if earned is None:
+                earned = priced[key] = method.points(indicator, _GRADE_OF_CODE[code], value)
+            points[g] = earned
         except PerfscoreError as error:
             row = int(graded.row[g]) + 2
             name = layout.names[int(layout.table_of[g])]
@@ -646,13 +680,11 @@ def _indicators(layout: _Layout, graded: _Grading, points: list[Fraction | None]
         labels[g] = label
     rows = pd.array(np.where(graded.row >= 0, graded.row + 2, 0), dtype="Int64")
     rows[graded.row < 0] = pd.NA
-    structure = [(t, d, a) for t, table in enumerate(layout.tables) for d in table.duties
-                 for a in d.activities for _ in a.indicators]  # fmt: skip
     return pd.DataFrame(
         {
-            "table": [layout.names[t] for t, _, _ in structure],
-            "duty": [d.id for _, d, _ in structure],
-            "activity": [a.id for _, _, a in structure],
+            "table": np.asarray(layout.names, dtype=object)[layout.table_of],
+            "duty": layout.duty_ids,
+            "activity": layout.activity_ids,
             "id": layout.ids,
             "name": [i.name for i in layout.indicators],
             "unit": [ladder.unit for ladder in layout.ladders],
