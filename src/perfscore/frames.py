@@ -110,7 +110,8 @@ def score_frame(
     its table), ``value`` and optionally ``unit``, read as :func:`score` reads them: numbers in
     the indicator's unit (or in ``unit``), labels for qualitative indicators, texts such as
     ``"95%"``; a blank value (None, empty text) is a missing result; NaN and infinity are bad.
-    A table without rows is scored with every result missing.
+    A table without rows is scored with every result missing; a row blank in every column is
+    layout, not a result, and is skipped (as :func:`score` skips a blank line).
 
     ``method`` and ``weights`` are :func:`score`'s; ``weights`` maps ids to weights for every
     table, or table names to such mappings. The figures equal ``score(table, rows of table)``
