@@ -189,8 +189,6 @@ class _Layout:
         activity_of: list[int] = []
         duty_of: list[int] = []
         offsets = [0]
-        activity_offsets = [0]
-        duty_offsets = [0]
         activities = duties = 0
         for table in self.tables:
             for duty in table.duties:
@@ -203,13 +201,9 @@ class _Layout:
                     activities += 1
                 duties += 1
             offsets.append(len(indicators))
-            activity_offsets.append(activities)
-            duty_offsets.append(duties)
         self.indicators = indicators
         self.ids = [i.id for i in indicators]
         self.offsets = np.asarray(offsets, dtype=np.intp)
-        self.activity_offsets = activity_offsets
-        self.duty_offsets = duty_offsets
         self.activity_of = np.asarray(activity_of, dtype=np.intp)
         self.duty_of = np.asarray(duty_of, dtype=np.intp)
         self.table_of = np.repeat(np.arange(len(self.tables)), np.diff(self.offsets))
@@ -278,8 +272,6 @@ class _Grading:
 
     def __init__(self, layout: _Layout, columns: _Columns) -> None:
         self.layout = layout
-        n = len(columns.value)
-        self.n = n
         self.columns = columns
         self.problems: list[PerfscoreError] = []
         self.bad_rows: list[int] = []
