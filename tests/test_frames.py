@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -296,3 +297,33 @@ def test_a_frame_without_a_table_column_is_refused() -> None:
         perfscore.score_frame([small], pd.DataFrame({"id": ["1.1.1"], "value": [1]}))
     with pytest.raises(perfscore.PerfscoreError, match="errors must be 'raise' or 'coerce'"):
         perfscore.score_frame([small], BAD, errors="ignore")  # type: ignore[arg-type]
+
+
+class ValueAsPoints:
+    """A method of one's own that prices the value itself (so score_frame must pass it exactly)."""
+
+    name, flat = "value", False
+
+    def points(
+        self, indicator: Indicator, grade: perfscore.Grade, value: Fraction | str
+    ) -> Fraction:
+        return value if isinstance(value, Fraction) else Fraction(grade.code)
+
+    def missing(self, indicator: Indicator) -> Fraction | None:
+        return None
+
+    def combine(self, scored: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
+        return max(s for s, _ in scored)
+
+    def grade(self, score: Fraction) -> perfscore.Grade:
+        return perfscore.Grade.EXCELLENT if score >= 90 else perfscore.Grade.POOR
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_a_method_of_ones_own_gets_the_exact_values(data: st.DataObject) -> None:
+    given = {t.name: data.draw(table_results(t), label=t.name) for t in TABLES}
+    scores = perfscore.score_frame(TABLES, frame_of(given, []), method=ValueAsPoints())
+    cards = {t.name: perfscore.score(t, given[t.name], method=ValueAsPoints()) for t in TABLES}
+    assert scores.method == "value"
+    assert_same_figures(scores, cards)
