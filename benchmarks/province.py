@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["Template", "templates", "workload"]
+__all__ = ["Template", "results_frame", "tables", "templates", "workload"]
 
 PERCENT_CUTS = (100, 95, 90, 85, 80, 75, 70, 60, 50)
 
@@ -173,3 +174,72 @@ def workload(
         }
     )
     return ladders, results
+
+
+def tables(ladders: pd.DataFrame) -> list[Any]:
+    """One :class:`perfscore.Table` per county department, shaped as the seed table (13 duties,
+    42 activities, 68 indicators) with the workload's cells; named ``c<county>-d<department>``.
+    Needs ``indicators=68`` (the seed table's count)."""
+    import perfscore
+
+    seed = perfscore.load_table("zanhuang-hrss-2018")
+    cells = ladders[["优", "良", "中", "差", "unit"]].astype(object)
+    cells = cells.where(cells.notna(), None).to_numpy().tolist()
+    county = ladders["county"].to_numpy().tolist()
+    department = ladders["department"].to_numpy().tolist()
+    width = len(seed)
+    if len(cells) % width:
+        raise ValueError(f"the seed table has {width} indicators; draw indicators={width}")
+    out = []
+    for start in range(0, len(cells), width):
+        drawn = iter(cells[start : start + width])
+        duties = [
+            {
+                "id": duty.id,
+                "name": duty.name,
+                "activities": [
+                    {
+                        "id": activity.id,
+                        "name": activity.name,
+                        "indicators": [
+                            {"id": i.id, "name": i.name, "unit": c[4],
+                             "cells": dict(zip(("优", "良", "中", "差"), c[:4], strict=True))}
+                            for i, c in zip(activity.indicators, drawn, strict=False)
+                        ],
+                    }
+                    for activity in duty.activities
+                ],
+            }
+            for duty in seed.duties
+        ]  # fmt: skip
+        name = f"c{130101 + county[start]}-d{301 + department[start]}"
+        out.append(
+            perfscore.load_table(
+                {"name": name, "department": {"name": name}, "year": 2018, "duties": duties}
+            )
+        )
+    return out
+
+
+def results_frame(results: pd.DataFrame, ids: list[str], *, labels: bool = True) -> pd.DataFrame:
+    """The results as :func:`perfscore.score_frame` takes them: ``table``, ``id``, ``value``.
+
+    Missing results are rows left out. With ``labels`` the qualitative results share the value
+    column (an object column of numbers and labels); without, they are left out and ``value``
+    stays float64.
+    """
+    present = results["value"].notna() | results["label"].notna()
+    if not labels:
+        present &= results["label"].isna()
+    chosen = results[present]
+    table = ("c" + (130101 + chosen["county"]).astype(str) + "-d"
+             + (301 + chosen["department"]).astype(str))  # fmt: skip
+    number = chosen["key"].to_numpy() % 1000
+    value: Any = chosen["value"].to_numpy()
+    if labels:
+        value = value.astype(object)
+        has_label = chosen["label"].notna().to_numpy()
+        value[has_label] = chosen["label"].to_numpy()[has_label]
+    return pd.DataFrame(
+        {"table": table.to_numpy(), "id": np.asarray(ids, dtype=object)[number], "value": value}
+    )

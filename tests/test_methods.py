@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import perfscore
 from perfscore import Grade
@@ -275,3 +277,20 @@ def test_a_method_of_ones_own() -> None:
 def test_missing_as_poor_class_prices_missing() -> None:
     assert MissingAsPoor().missing(None) == 0
     assert MeanOfPoints().missing(None) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.fractions(min_value=0, max_value=100, max_denominator=10_000),
+            st.fractions(min_value=Fraction(1, 100), max_value=50, max_denominator=100),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_the_weighted_mean_is_the_exact_one(scored: list[tuple[Fraction, Fraction]]) -> None:
+    total = sum((w for _, w in scored), Fraction(0))
+    expected = sum((s * w for s, w in scored), Fraction(0)) / total
+    assert MeanOfPoints().combine(scored) == expected

@@ -18,6 +18,7 @@ from .errors import (
     UnitMismatch,
     UnknownIndicator,
 )
+from .frames import FrameScores, score_frame
 from .grades import GRADES, Grade
 from .ladders import Direction, Ladder, parse_ladder
 from .methods import Method, get_method
@@ -43,6 +44,7 @@ __all__ = [
     "Direction",
     "Duty",
     "Finding",
+    "FrameScores",
     "Grade",
     "Indicator",
     "InvalidLadder",
@@ -68,5 +70,6 @@ __all__ = [
     "load_table",
     "parse_ladder",
     "score",
+    "score_frame",
     "ureg",
 ]

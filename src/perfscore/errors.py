@@ -34,13 +34,15 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Location:
-    """Where an error happened: any of a file, a row, an indicator, a cell, a field path."""
+    """Where an error happened: any of a file, a row, an indicator, a cell, a field path, and
+    the table (for results that span many tables)."""
 
     file: str | None = None
     row: int | None = None
     indicator: str | None = None
     cell: str | None = None
     path: str | None = None
+    table: str | None = None
 
     def merged(self, other: Location) -> Location:
         """Fill this location's empty fields from ``other`` (inner context wins)."""
@@ -56,6 +58,8 @@ class Location:
             parts.append(self.file)
         if self.row is not None:
             parts.append(f"row {self.row}")
+        if self.table is not None:
+            parts.append(f"table {self.table}")
         if self.path is not None:
             parts.append(self.path)
         if self.indicator is not None:
@@ -86,12 +90,13 @@ class PerfscoreError(ValueError):
         indicator: str | None = None,
         cell: str | None = None,
         path: str | None = None,
+        table: str | None = None,
     ) -> PerfscoreError:
-        """Fill in more context (file, row, indicator, cell, field path) and return ``self``.
+        """Fill in more context (file, row, indicator, cell, field path, table); return ``self``.
 
         Context already set on the error is kept: the innermost caller knows best.
         """
-        outer = Location(file=file, row=row, indicator=indicator, cell=cell, path=path)
+        outer = Location(file=file, row=row, indicator=indicator, cell=cell, path=path, table=table)
         self.where = self.where.merged(outer)
         return self
 

@@ -24,6 +24,7 @@ Fraction(70, 1)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -164,18 +165,36 @@ class MeanOfPoints:
         numerator = denominator = 0
         for score, weight in scored:
             if score.denominator != 1 or weight.denominator != 1:
-                total = sum((w for _, w in scored), Fraction(0))
-                return sum((s * w for s, w in scored), Fraction(0)) / total
+                return _weighted_mean(scored)
             numerator += score.numerator * weight.numerator
             denominator += weight.numerator
         return Fraction(numerator, denominator)
 
     def grade(self, score: Fraction) -> Grade:
+        # score >= least, cross-multiplied in integers (denominators are positive): a Fraction
+        # comparison costs more than the rest of a roll-up node.
+        top, bottom = score.numerator, score.denominator
         for grade in GRADES:
             least = self.bands.get(grade)
-            if least is not None and score >= least:
+            if least is not None and top * least.denominator >= least.numerator * bottom:
                 return grade
         return Grade.POOR
+
+
+def _weighted_mean(scored: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
+    """Σ s·w / Σ w exactly, in integers over one common denominator, reduced once at the end
+    (summing Fractions reduces at every step, which dominates a province's roll-up).
+
+    >>> _weighted_mean([(Fraction(1, 3), Fraction(1)), (Fraction(1, 2), Fraction(1, 2))])
+    Fraction(7, 18)
+    """
+    common = math.lcm(*(s.denominator for s, _ in scored), *(w.denominator for _, w in scored))
+    top = bottom = 0
+    for score, weight in scored:
+        share = weight.numerator * (common // weight.denominator)  # w · common
+        top += score.numerator * (common // score.denominator) * share
+        bottom += share
+    return Fraction(top, bottom * common)
 
 
 class Flat(MeanOfPoints):

@@ -1,0 +1,329 @@
+"""score_frame: the same figures as score table by table, and every bad row named."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import perfscore
+from perfscore import frames
+from perfscore.methods import METHODS
+from perfscore.tables import Indicator, Table
+
+from .scoring_data import small, small_table_data, zanhuang
+
+
+def _weighted() -> Table:
+    data = small_table_data()
+    data["name"] = "small-weighted"
+    data["duties"][0]["weight"] = 3
+    data["duties"][0]["activities"][1]["weight"] = 2
+    data["duties"][1]["activities"][0]["indicators"][0]["weight"] = 0.5
+    return perfscore.load_table(data)
+
+
+weighted = _weighted()
+TABLES = (zanhuang, small, weighted)
+
+
+def candidates(indicator: Indicator) -> list[object]:
+    """Values the indicator's ladder grades: at, just below and just above every cut, in the
+    forms a results frame carries (floats, whole numbers, texts with units, labels)."""
+    ladder = indicator.ladder
+    if ladder.categorical:
+        return [*ladder.labels, None]
+    points: set[Fraction] = set()
+    for cut, _ in ladder.compiled.cuts:
+        points |= {cut, cut - 1, cut + 1, cut - Fraction(1, 2), cut + Fraction(1, 10)}
+    out: list[object] = [None]
+    for point in sorted(points):
+        try:
+            if ladder.code(point) < 0:
+                continue
+        except perfscore.PerfscoreError:
+            continue  # a broken count: a bad row, tested below
+        if point.denominator == 1:
+            out.append(int(point))
+        out.append(float(point))
+        if ladder.unit == "percent":
+            out.append(f"{float(point)}%")
+    return out
+
+
+@st.composite
+def table_results(draw: st.DrawFn, table: Table) -> dict[str, object]:
+    chosen = draw(
+        st.lists(st.sampled_from([i.id for i in table]), unique=True, max_size=len(table))
+    )
+    return {i: draw(st.sampled_from(candidates(table.indicator(i)))) for i in chosen}
+
+
+def weights_of(table: Table) -> st.SearchStrategy[dict[str, int] | None]:
+    ids = [d.id for d in table.duties] + [a.id for a in table.activities()] + [i.id for i in table]
+    return st.none() | st.dictionaries(st.sampled_from(ids), st.integers(1, 5), max_size=4)
+
+
+def frame_of(given: dict[str, dict[str, object]], order: list[int]) -> pd.DataFrame:
+    rows = [(name, key, value) for name, results in given.items() for key, value in results.items()]
+    rows = [rows[i] for i in order] if len(order) == len(rows) else rows
+    return pd.DataFrame(rows, columns=["table", "id", "value"], dtype=object)
+
+
+def same(a: float | None, b: Any) -> bool:
+    return (a is None and math.isnan(b)) or bool(a == b)
+
+
+def assert_same_figures(scores: frames.FrameScores, cards: dict[str, perfscore.Scorecard]) -> None:
+    for name, card in cards.items():
+        department = scores.departments.set_index("table").loc[name]
+        assert same(card.department.score, department["score"])
+        assert (card.department.grade.value if card.department.grade else None) == (
+            department["grade"]
+        )
+        assert card.department.graded == department["graded"]
+        assert card.department.total == department["total"]
+        assert " ".join(card.department.missing) == department["missing"]
+        assert [card.department.counts[g] for g in perfscore.GRADES] == [
+            department[g.value] for g in perfscore.GRADES
+        ]
+        for level, nodes in (("duties", card.duties), ("activities", card.activities())):
+            frame = getattr(scores, level)
+            frame = frame[frame["table"] == name].set_index("id")
+            assert list(frame.index) == [n.id for n in nodes]
+            for node in nodes:
+                row = frame.loc[node.id]
+                assert same(node.score, row["score"]), (name, node.id)
+                assert (node.grade.value if node.grade else None) == row["grade"]
+                assert (node.graded, node.total) == (row["graded"], row["total"])
+                assert node.coverage == row["coverage"]
+                assert " ".join(node.missing) == row["missing"]
+                assert [node.counts[g] for g in perfscore.GRADES] == [
+                    row[g.value] for g in perfscore.GRADES
+                ]
+        indicators = scores.indicators[scores.indicators["table"] == name].set_index("id")
+        for indicator in card.indicators():
+            row = indicators.loc[indicator.id]
+            assert (indicator.grade.value if indicator.grade else None) == row["grade"]
+            points = None if indicator.points is None else float(indicator.points)
+            assert same(points, row["points"])
+            assert indicator.cell == row["cell"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.data(),
+    method=st.sampled_from(sorted(METHODS)),
+)
+def test_figures_equal_scoring_table_by_table(data: st.DataObject, method: str) -> None:
+    given = {t.name: data.draw(table_results(t), label=t.name) for t in TABLES}
+    weights = {t.name: data.draw(weights_of(t), label=f"weights {t.name}") for t in TABLES}
+    count = sum(len(r) for r in given.values())
+    order = data.draw(st.permutations(range(count)), label="order")
+    chosen = {name: w for name, w in weights.items() if w}
+    scores = perfscore.score_frame(
+        TABLES, frame_of(given, order), method=method, weights=chosen or None
+    )
+    cards = {
+        t.name: perfscore.score(t, given[t.name], method=method, weights=weights[t.name])
+        for t in TABLES
+    }
+    assert scores.method == cards[zanhuang.name].method
+    assert scores.unscored.empty
+    assert_same_figures(scores, cards)
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), method=st.sampled_from(sorted(METHODS)))
+def test_float_columns_and_units_give_the_same_figures(data: st.DataObject, method: str) -> None:
+    """A float64 value column (the column-wise path), and fractions given with unit 1."""
+    numeric = [i.id for i in zanhuang if not i.ladder.categorical]
+    ids = data.draw(st.lists(st.sampled_from(numeric), unique=True, min_size=1))
+    chosen = [zanhuang.indicator(i) for i in ids]
+    values = {}
+    for indicator in chosen:
+        value = data.draw(st.sampled_from([v for v in candidates(indicator)
+                                           if isinstance(v, float)]))  # fmt: skip
+        values[indicator.id] = value
+    as_fraction = {i.id for i in chosen if i.ladder.unit == "percent" and data.draw(st.booleans())}
+    frame = pd.DataFrame(
+        {
+            "table": zanhuang.name,
+            "id": list(values),
+            "value": [v / 100 if k in as_fraction else v for k, v in values.items()],
+            "unit": pd.Series(["1" if k in as_fraction else None for k in values], dtype=object),
+        }
+    )
+    scores = perfscore.score_frame([zanhuang], frame, method=method)
+    card = perfscore.score(zanhuang, frame.drop(columns="table"), method=method)
+    assert_same_figures(scores, {zanhuang.name: card})
+
+
+def test_a_table_without_rows_is_scored_with_every_result_missing() -> None:
+    frame = pd.DataFrame({"table": ["small"], "id": ["1.1.1"], "value": [95.0]})
+    scores = perfscore.score_frame([small, zanhuang], frame)
+    department = scores.departments.set_index("table")
+    assert department.loc["small", "score"] == 80
+    assert department["score"].isna().tolist() == [False, True]
+    assert department.loc[zanhuang.name, "grade"] is None
+    assert department.loc[zanhuang.name, "graded"] == 0
+    assert department.loc[zanhuang.name, "total"] == 68
+    assert len(scores.indicators) == 68 + 5
+
+
+def test_the_numeric_column_never_takes_the_single_value_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*args: Any) -> Any:
+        raise AssertionError("a float column went through the single-value path")
+
+    monkeypatch.setattr(frames, "_grade", refuse)
+    numeric = [i for i in zanhuang if not i.ladder.categorical]
+    frame = pd.DataFrame(
+        {
+            "table": zanhuang.name,
+            "id": [i.id for i in numeric],
+            "value": np.array([float(i.ladder.compiled.cuts[0][0]) for i in numeric]),
+        }
+    )
+    scores = perfscore.score_frame([zanhuang], frame, method="proportional")
+    assert scores.departments["graded"].item() == len(numeric)
+
+
+def test_tables_by_name_by_mapping_and_alone() -> None:
+    frame = pd.DataFrame({"table": ["hrss"], "id": ["1.1.1"], "value": ["100%"]})
+    by_mapping = perfscore.score_frame({"hrss": "zanhuang-hrss-2018"}, frame)
+    assert by_mapping.departments["table"].tolist() == ["hrss"]
+    assert by_mapping.departments["score"].item() == 100
+    named = frame.assign(table="zanhuang-hrss-2018")
+    assert perfscore.score_frame("zanhuang-hrss-2018", named).departments["score"].item() == 100
+    with pytest.raises(perfscore.PerfscoreError, match="two tables are named 'small'"):
+        perfscore.score_frame([small, small], frame)
+
+
+def test_weights_for_every_table_or_by_table() -> None:
+    frame = pd.DataFrame(
+        {"table": "small", "id": ["1.1.1", "1.2.1"], "value": [100, 300]}  # 1.1: 100, 1.2: 60
+    )
+    assert perfscore.score_frame([small], frame).duties["score"][0] == 80
+    shared = perfscore.score_frame([small], frame, weights={"1.2": 3})
+    by_table = perfscore.score_frame([small], frame, weights={"small": {"1.2": 3}})
+    assert shared.duties["score"][0] == by_table.duties["score"][0] == 70
+    with pytest.raises(perfscore.PerfscoreError, match="weights are given for table 'big'"):
+        perfscore.score_frame([small], frame, weights={"big": {"1.2": 3}})
+
+
+BAD = pd.DataFrame(
+    {
+        "table": ["small", "nosuch", "small", "small-weighted", "small", "small", "small", "small",
+                  "small", "small", None],
+        "id": ["1.1.9", "1.1.1", "1.2.1", "1.2.1", "1.1.2", "2.1.1", "2.1.2", "1.1.1", "1.1.1",
+               "到位率", None],
+        "value": [1, 1, 90, "many", float("inf"), -1, "做得很好", "95%", 0.9, "100%", None],
+        "unit": [None, None, "percent", None, None, None, None, None, "1", None, None],
+    }
+)  # fmt: skip
+MESSAGES = [
+    "row 2, table small, indicator 1.1.9: table small has no indicator '1.1.9'; "
+    "did you mean '1.1.2', '1.1.1'?",
+    "row 3, table nosuch, indicator 1.1.1: no table 'nosuch' among the 2 tables given",
+    "row 4, table small, indicator 1.2.1: a value in percent cannot be read as 人",
+    "row 5, table small-weighted, indicator 1.2.1: expected a number in 人, got 'many'",
+    "row 6, table small, indicator 1.1.2: expected a finite number, got inf",
+    "row 7, table small, indicator 2.1.1: a count of 次 cannot be negative: -1",
+    "row 8, table small, indicator 2.1.2: '做得很好' is not one of this ladder's labels "
+    "(有效实施, 能完整的实施, 基本上能实施, 不能很好实施)",
+    "row 9, table small, indicator 1.1.1: 1.1.1 is given more than once (rows 9, 10, 11)",
+    "row 10, table small, indicator 1.1.1: 1.1.1 is given more than once (rows 9, 10, 11)",
+    "row 11, table small, indicator 到位率: 1.1.1 is given more than once (rows 9, 10, 11)",
+]
+
+
+def test_every_bad_row_is_named_in_one_error() -> None:
+    with pytest.raises(perfscore.ResultsError) as caught:
+        perfscore.score_frame([small, weighted], BAD)
+    lines = str(caught.value).splitlines()
+    assert lines[0] == (
+        "10 bad result rows; nothing was scored (fix them, or pass errors='coerce' to score "
+        "the rest)"
+    )
+    assert [line.strip() for line in lines[1:]] == MESSAGES
+    assert len(caught.value.problems) == 10  # type: ignore[attr-defined]
+
+
+def test_coerce_lists_the_bad_rows_and_scores_the_rest() -> None:
+    good = pd.DataFrame({"table": "small-weighted", "id": ["1.1.1", "2.1.2"],
+                         "value": pd.Series([None, "有效实施"], dtype=object)})  # fmt: skip
+    frame = pd.concat([BAD, good], ignore_index=True)
+    scores = perfscore.score_frame([small, weighted], frame, errors="coerce")
+    unscored = scores.unscored
+    assert unscored["row"].tolist() == list(range(2, 12))
+    assert [m.strip() for m in unscored["message"]] == MESSAGES
+    assert unscored["reason"].tolist()[1] == "no table 'nosuch' among the 2 tables given"
+    assert unscored["table"].tolist()[1] == "nosuch"
+    assert unscored["value"].tolist()[3] == "many"
+    # small-weighted: 2.1.2 is scored (优) from row 14; 1.1.1 is missing, blank at row 13.
+    indicators = scores.indicators.set_index(["table", "id"])
+    assert indicators["grade"].notna().sum() == 1
+    assert indicators.loc[("small-weighted", "2.1.2"), "label"] == "有效实施"
+    assert indicators.loc[("small-weighted", "2.1.2"), "row"] == 14
+    assert indicators.loc[("small-weighted", "1.1.1"), "row"] == 13
+    departments = scores.departments.set_index("table")
+    rows = frame[frame["table"] == "small-weighted"].drop(columns=["table", "unit"])
+    card = perfscore.score(weighted, rows, keep_going=True)
+    assert departments.loc["small-weighted", "score"] == card.department.score == 100
+    assert departments["score"].isna().tolist() == [True, False]
+
+
+def test_more_bad_rows_than_the_message_shows_are_all_kept() -> None:
+    frame = pd.DataFrame({"table": "small", "id": [f"9.9.{k}" for k in range(30)], "value": 1})
+    with pytest.raises(perfscore.ResultsError) as caught:
+        perfscore.score_frame([small], frame)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 1 + 20 + 1
+    assert lines[-1].strip() == "… and 10 more (all in .problems; errors='coerce' lists them)"
+    assert len(caught.value.problems) == 30  # type: ignore[attr-defined]
+
+
+def test_a_frame_without_a_table_column_is_refused() -> None:
+    with pytest.raises(perfscore.ResultsError, match=r"row 1: the results need the column table"):
+        perfscore.score_frame([small], pd.DataFrame({"id": ["1.1.1"], "value": [1]}))
+    with pytest.raises(perfscore.PerfscoreError, match="errors must be 'raise' or 'coerce'"):
+        perfscore.score_frame([small], BAD, errors="ignore")  # type: ignore[arg-type]
+
+
+class ValueAsPoints:
+    """A method of one's own that prices the value itself (so score_frame must pass it exactly)."""
+
+    name, flat = "value", False
+
+    def points(
+        self, indicator: Indicator, grade: perfscore.Grade, value: Fraction | str
+    ) -> Fraction:
+        return value if isinstance(value, Fraction) else Fraction(grade.code)
+
+    def missing(self, indicator: Indicator) -> Fraction | None:
+        return None
+
+    def combine(self, scored: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
+        return max(s for s, _ in scored)
+
+    def grade(self, score: Fraction) -> perfscore.Grade:
+        return perfscore.Grade.EXCELLENT if score >= 90 else perfscore.Grade.POOR
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_a_method_of_ones_own_gets_the_exact_values(data: st.DataObject) -> None:
+    given = {t.name: data.draw(table_results(t), label=t.name) for t in TABLES}
+    scores = perfscore.score_frame(TABLES, frame_of(given, []), method=ValueAsPoints())
+    cards = {t.name: perfscore.score(t, given[t.name], method=ValueAsPoints()) for t in TABLES}
+    assert scores.method == "value"
+    assert_same_figures(scores, cards)
