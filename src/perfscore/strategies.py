@@ -352,7 +352,16 @@ def _spell_monotone(
                 texts[grade] = w.number(t)  # 100% 90% 85% 85%: below the next grade's number
             elif form == 2 and closed:
                 texts[grade] = w.compare(at_most, t)  # best grade wins at t
-            elif form == 3 and whole and higher and t >= 1 and closed and n > 2 and not bare_best:
+            elif (
+                form == 3
+                and whole
+                and higher
+                and t >= 1
+                and closed
+                and n > 2
+                and not bare_best
+                and grade is Grade.POOR  # a bare number reads "at most" only in the 差 cell
+            ):
                 texts[grade] = w.number(t - 1)  # 3 / 2 / 1 / 0
             else:
                 texts[grade] = w.compare(below if closed else at_most, t)
