@@ -257,8 +257,9 @@ class ProportionalCredit(MeanOfPoints):
     gives ``(1 − (value − target) / target) × full``, reaching 0 at twice the target; ``"ratio"``
     gives ``target / value × full``. A target band uses the higher-is-better rule below the band
     and the lower-is-better rule above it. A qualitative indicator earns its grade's points.
-    Credit never falls below 0; a target of 0 leaves nothing to be proportional to, so the value
-    earns 差's points.
+    Credit never falls below 0, and reaches full only when 优 is met: a value on an open end of
+    优 (``>35人`` at 35), between two pieces of 优, or beside a target of 0 or less (nothing to
+    be proportional to) earns its grade's points.
 
     >>> from perfscore import load_table
     >>> table = load_table("zanhuang-hrss-2018")
@@ -303,11 +304,12 @@ class ProportionalCredit(MeanOfPoints):
             share = self._higher(value, low)
         elif isinstance(high, Fraction) and value > high:
             share = self._lower(value, high)
-        else:  # between two pieces of 优, or on an open end: as close as can be
-            share = Fraction(1)
-        if share is None:
-            return self.points_of[Grade.POOR]
-        return full * min(max(share, Fraction(0)), Fraction(1))
+        else:  # on an open end of 优 (">35人" at 35), or between two pieces of 优
+            share = None
+        if share is None or share >= 1:
+            # Nothing to be proportional to, or full credit for a 优 not met: the grade decides.
+            return self.points_of[grade]
+        return full * max(share, Fraction(0))
 
     @staticmethod
     def _higher(value: Fraction, target: Fraction) -> Fraction | None:
