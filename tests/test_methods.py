@@ -210,12 +210,46 @@ def test_a_mean_on_a_band_edge_gets_the_band() -> None:
 
 
 def test_points_and_bands_are_configurable() -> None:
-    method = MeanOfPoints(points={"优": 10, "良": 8, "中": 6, "差": 2}, bands={"优": 9, "良": 7})
+    bands = {"优": 9, "良": 7, "中": 6.5}
+    method = MeanOfPoints(points={"优": 10, "良": 8, "中": 6, "差": 2}, bands=bands)
     card = perfscore.score(small, FULL, method=method)
-    # 1.1 (10+6)/2 = 8 良 · 1.2 8 · duty 1 8 · 2.1 (2+10)/2 = 6 差 (below 良 7, no 中 band)
+    # 1.1 (10+6)/2 = 8 良 · 1.2 8 · duty 1 8 · 2.1 (2+10)/2 = 6 差 (below 中 6.5)
     assert card.duties[0].score == 8
     assert card.duties[0].grade is Grade.GOOD
     assert (card.duties[1].score, card.duties[1].grade) == (6, Grade.POOR)
+
+
+@pytest.mark.parametrize(
+    ("bands", "score", "grade"),
+    [
+        # Bands not given keep the Ministry of Finance's: 良 ≥ 80, 中 ≥ 60.
+        ({"优": 95}, 94, "良"),
+        ({"优": 95}, 70, "中"),
+        ({"优": 95}, 95, "优"),
+        ({"优": 95, "良": 85}, 70, "中"),
+        ({"中": 50}, 55, "中"),
+        ({"中": 50}, 49, "差"),
+    ],
+)
+def test_partial_bands_keep_the_others(bands: dict[str, int], score: int, grade: str) -> None:
+    assert MeanOfPoints(bands=bands).grade(Fraction(score)).value == grade
+    assert ProportionalCredit(bands=bands).grade(Fraction(score)).value == grade
+
+
+@pytest.mark.parametrize(
+    ("bands", "message"),
+    [
+        ({"优": 80, "良": 90, "中": 60}, "the bands fall from 优 to 中; 优 80 is not above 良 90"),
+        ({"优": 80}, "the bands fall from 优 to 中; 优 80 is not above 良 80"),
+        ({"良": 50}, "the bands fall from 优 to 中; 良 50 is not above 中 60"),
+    ],
+)
+def test_bands_that_do_not_fall_are_refused(bands: dict[str, int], message: str) -> None:
+    with pytest.raises(perfscore.PerfscoreError) as raised:
+        MeanOfPoints(bands=bands)
+    assert str(raised.value) == (
+        f"{message} (bands not given are the Ministry of Finance's: 优 90, 良 80, 中 60)"
+    )
 
 
 @pytest.mark.parametrize(
