@@ -381,7 +381,10 @@ def test_proportional_credit_with_a_target_of_zero_earns_the_grades_points() -> 
     for method in ("proportional", "proportional-ratio"):
         # 1次 is 良: nothing to be proportional to, so 良's 80 (as the mean method gives).
         card = perfscore.score(table, {"1.1.1": 1}, method=method)
-        assert (str(card.indicators()[0].grade), card.indicators()[0].points) == ("良", 80)
+        assert (str(card.indicators()[0].grade), card.indicators()[0].points) == (
+            "良",
+            Fraction(80),
+        )
         assert (card.department.score, str(card.department.grade)) == (80.0, "良")
         poor = perfscore.score(table, {"1.1.1": 3}, method=method)
-        assert (str(poor.indicators()[0].grade), poor.indicators()[0].points) == ("差", 0)
+        assert (str(poor.indicators()[0].grade), poor.indicators()[0].points) == ("差", Fraction(0))

@@ -24,6 +24,7 @@ Fraction(70, 1)
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -132,7 +133,7 @@ def _bands(bands: Mapping[Grade, object] | Mapping[str, object] | None) -> dict[
         bounds.update(_grade_map(bands))
     bounds.pop(Grade.POOR, None)  # 差 is whatever no better band takes
     ladder = [g for g in GRADES if g in bounds]
-    for better, worse in zip(ladder, ladder[1:], strict=False):
+    for better, worse in itertools.pairwise(ladder):
         if bounds[better] <= bounds[worse]:
             defaults = ", ".join(f"{g.value} {n}" for g, n in MOF_BANDS.items())
             raise PerfscoreError(

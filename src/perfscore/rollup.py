@@ -60,6 +60,8 @@ def table_weights(table: Table, weights: Mapping[str, object] | None = None) -> 
 
     ``weights`` maps ids (``"3"``, ``"3.1"``, ``"3.1.2"``) to positive numbers.
     """
+    if weights is not None and not isinstance(weights, Mapping):
+        raise PerfscoreError(f"weights are a mapping of id to weight, not {type(weights).__name__}")
     known: dict[str, Fraction] = {}
     for duty in table.duties:
         known[duty.id] = _ONE if duty.weight is None else exact(duty.weight)

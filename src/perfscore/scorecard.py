@@ -299,6 +299,11 @@ def score(
     and id, unless ``keep_going``: then they are listed in :attr:`Scorecard.unscored` and the rest
     is scored. A missing result is never a zero (see ``docs/scoring.md``).
     """
+    if not isinstance(table, Table | str | Path):
+        raise PerfscoreError(
+            f"a table is a Table, a table file or a bundled table's name, not "
+            f"{type(table).__name__}"
+        )
     if not isinstance(table, Table):
         table = load_table(table)
     chosen = get_method(method)
