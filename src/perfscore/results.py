@@ -7,7 +7,8 @@ are read as :meth:`perfscore.Ladder.grade` reads them: ``"95%"``, ``0.95`` with 
 
 Every row ends up in exactly one place: graded (:attr:`Results.graded`), blank (a row whose
 value is empty: the result is missing, and says so) or bad (:attr:`Results.problems`, each with
-its row number, its id and the reason). Nothing is dropped silently.
+its row number, its id and the reason); a row blank in every cell (a blank line, a frame's row
+of NaN) is layout, not a result. A repeated id, in a JSON object too, is a bad row, twice.
 
 >>> import perfscore
 >>> table = perfscore.load_table("zanhuang-hrss-2018")

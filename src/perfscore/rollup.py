@@ -27,7 +27,7 @@ from .grades import Grade
 from .methods import Method, exact
 from .tables import Table
 
-__all__ = ["DEPARTMENT", "Node", "roll_up", "table_weights"]
+__all__ = ["DEPARTMENT", "Node", "coverage", "roll_up", "table_weights"]
 
 _ONE: Final[Fraction] = Fraction(1)
 
@@ -52,7 +52,16 @@ class Node:
     @property
     def coverage(self) -> float:
         """The share of the indicators beneath that have a result (0 to 1)."""
-        return self.graded / self.total if self.total else 0.0
+        return coverage(self.graded, self.total)
+
+
+def coverage(graded: int, total: int) -> float:
+    """The share of ``total`` indicators that have a result; 0 when there are none.
+
+    >>> coverage(5, 7) == 5 / 7, coverage(0, 0)
+    (True, 0.0)
+    """
+    return graded / total if total else 0.0
 
 
 def table_weights(table: Table, weights: Mapping[str, object] | None = None) -> dict[str, Fraction]:
