@@ -327,3 +327,33 @@ def test_a_method_of_ones_own_gets_the_exact_values(data: st.DataObject) -> None
     cards = {t.name: perfscore.score(t, given[t.name], method=ValueAsPoints()) for t in TABLES}
     assert scores.method == "value"
     assert_same_figures(scores, cards)
+
+
+def test_score_and_score_frame_read_blank_nan_and_na_cells_alike() -> None:
+    nan = float("nan")
+    rows = pd.DataFrame(
+        {
+            "id": ["1.1.1", "1.1.2", nan, "1.2.1", "2.1.1"],
+            "value": [0.95, "92%", nan, pd.NA, nan],
+            "unit": ["1", nan, nan, nan, nan],
+        }
+    )
+    card = perfscore.score(small, rows, keep_going=True)
+    tables = rows.assign(table=["small", "small", nan, "small", "small"])
+    scores = perfscore.score_frame([small], tables, errors="coerce")
+    # 0.95 in unit 1 is 95% (良) · a NaN unit is blank · the row of NaN is layout · pd.NA is a
+    # missing result · NaN beside an id is a bad number, in both.
+    assert [(i.id, str(i.grade)) for i in card.indicators() if i.grade] == [
+        ("1.1.1", "良"), ("1.1.2", "良"),
+    ]  # fmt: skip
+    indicators = scores.indicators.set_index("id")
+    assert indicators.loc[["1.1.1", "1.1.2"], "grade"].tolist() == ["良", "良"]
+    assert indicators.loc["1.2.1", "grade"] is None
+    assert [u.message for u in card.unscored] == [
+        "row 6, indicator 2.1.1: expected a finite number, got nan"
+    ]
+    assert scores.unscored["message"].tolist() == [
+        "row 6, table small, indicator 2.1.1: expected a finite number, got nan"
+    ]
+    assert card.department.score == scores.departments["score"].item() == 80.0
+    assert card.indicators()[2].row == indicators.loc["1.2.1", "row"] == 5

@@ -40,7 +40,18 @@ from .compiled import UNCOVERED
 from .errors import PerfscoreError, ResultsError, UnitMismatch, UnknownIndicator
 from .grades import GRADES
 from .methods import MeanOfPoints, Method, ProportionalCredit, get_method
-from .results import BadResults, GradedResult, ResultRow, _grade, _magnitude
+from .results import (
+    BLANK,
+    NUMBER,
+    TEXT,
+    BadResults,
+    GradedResult,
+    ResultRow,
+    _grade,
+    _magnitude,
+    cell_kind,
+    cell_text,
+)
 from .rollup import DEPARTMENT, Node, roll_up
 from .tables import Indicator, Table, load_table
 from .units import canonical_unit, factor
@@ -257,13 +268,9 @@ def _columns(results: pd.DataFrame) -> _Columns:
 def _texts(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str | None]]:
     """Codes of a column's distinct cells and each cell as stripped text (None when blank)."""
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    texts = [None if _blank(u) else str(u).strip() for u in uniques]
+    texts = [cell_text(u) for u in uniques]
     blank = np.array([t is None for t in texts] + [True], dtype=bool)
     return np.where(blank[codes], -1, codes).astype(np.intp), texts
-
-
-def _blank(cell: object) -> bool:
-    return cell is None or cell is pd.NA or (isinstance(cell, str) and not cell.strip())
 
 
 class _Grading:
@@ -337,11 +344,11 @@ class _Grading:
         t = int(self.table_at[r])
         key = self._key(r)
         if t < 0:
-            # Text columns hold None as NaN; a value of NaN is a value (a bad one), not a blank.
+            # A row blank in every cell (NaN is pandas' blank) is layout, as score reads it.
             texts = [self.table_codes[r], self.id_codes[r]]
             if self.unit_column is not None:
                 texts.append(self.unit_column[r])
-            if all(code < 0 for code in texts) and _blank(self.columns.value.iat[r]):
+            if all(code < 0 for code in texts) and cell_text(self.columns.value.iat[r]) is None:
                 return -2  # a blank line between rows is layout, not a result
             name = self._table_name(r)
             self._problem(r, ResultsError(
@@ -403,8 +410,9 @@ class _Grading:
                 cells[pd.isna(cells)] = None
             else:
                 cells = value.to_numpy(dtype=object)[rows]
-            kinds = np.fromiter((_kind(c) for c in cells), dtype=np.int8, count=len(cells))
-            is_number, is_label, is_blank = kinds == 0, kinds == 1, kinds == 2
+            # Classified as score classifies them (results.cell_kind): one rule for both.
+            kinds = np.fromiter((cell_kind(c) for c in cells), dtype=np.int8, count=len(cells))
+            is_number, is_label, is_blank = kinds == NUMBER, kinds == TEXT, kinds == BLANK
             numbers = np.full(len(rows), np.nan)
             if is_number.any():
                 numbers[is_number] = np.asarray(cells[is_number], dtype=np.float64)
@@ -531,21 +539,6 @@ class _Grading:
             )
         columns = ["row", "table", "id", "value", "reason", "message"]
         return pd.DataFrame(records, columns=columns)
-
-
-def _kind(cell: object) -> int:
-    """0 a real number, 1 text, 2 blank (None, empty text), 3 anything else (pd.NA, Fraction,
-    Decimal, bool …: the single-value path reads it or says why not)."""
-    kind = type(cell)
-    if kind is float or kind is int or kind is np.float64 or kind is np.int64:
-        return 0
-    if kind is str:
-        return 2 if not cell.strip() else 1  # type: ignore[attr-defined]
-    if cell is None:
-        return 2
-    if isinstance(cell, np.floating | np.integer):
-        return 0
-    return 3
 
 
 # -- points and the roll-up -----------------------------------------------------------------

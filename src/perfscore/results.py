@@ -39,6 +39,8 @@ from numbers import Real
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
+import numpy as np
+
 from .errors import NotationError, PerfscoreError, ResultsError, UnknownIndicator
 from .grades import Grade
 from .ladders import read_value
@@ -86,7 +88,7 @@ def cell_kind(cell: object) -> int:
     [0, 0, 0, 1, 2, 2, 3]
     """
     kind = type(cell)
-    if kind is float or kind is int:
+    if kind is float or kind is int or kind is np.float64 or kind is np.int64:
         return NUMBER
     if kind is str:
         return TEXT if cell.strip() else BLANK  # type: ignore[attr-defined]
