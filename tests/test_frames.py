@@ -357,3 +357,22 @@ def test_score_and_score_frame_read_blank_nan_and_na_cells_alike() -> None:
     ]
     assert card.department.score == scores.departments["score"].item() == 80.0
     assert card.indicators()[2].row == indicators.loc["1.2.1", "row"] == 5
+
+
+@pytest.mark.parametrize(
+    ("tables", "weights", "message"),
+    [
+        (None, None, "tables are Tables, table files or bundled tables' names, not NoneType"),
+        (5, None, "tables are Tables, table files or bundled tables' names, not int"),
+        ([None], None, "a table is a Table, a table file or a bundled table's name, not NoneType"),
+        (["small"], [("1", 2)], "weights are a mapping of id to weight, not list"),
+    ],
+)
+def test_score_frame_refuses_arguments_of_the_wrong_type(
+    tables: object, weights: object, message: str
+) -> None:
+    rows = pd.DataFrame({"table": ["small"], "id": ["1.1.1"], "value": ["100%"]})
+    named = {"small": small} if tables == ["small"] else tables
+    with pytest.raises(perfscore.PerfscoreError) as raised:
+        perfscore.score_frame(named, rows, weights=weights)  # type: ignore[arg-type]
+    assert str(raised.value) == message

@@ -157,25 +157,39 @@ def score_frame(
 def _named_tables(tables: TablesSource) -> dict[str, Table]:
     if isinstance(tables, Table | str | Path):
         tables = [tables]
+    if not isinstance(tables, Iterable):
+        raise PerfscoreError(
+            f"tables are Tables, table files or bundled tables' names, not {type(tables).__name__}"
+        )
     named: dict[str, Table] = {}
     if isinstance(tables, Mapping):
-        items = [(str(k).strip(), v if isinstance(v, Table) else load_table(v)) for k, v in
-                 tables.items()]  # fmt: skip
+        items = [(str(k).strip(), _table(v)) for k, v in tables.items()]
     else:
-        loaded = [t if isinstance(t, Table) else load_table(t) for t in tables]
+        loaded = [_table(t) for t in tables]
         items = [(t.name, t) for t in loaded]
     for name, table in items:
-        if not isinstance(table, Table):
-            raise PerfscoreError(f"expected a Table for {name!r}, got {type(table).__name__}")
         if name in named:
             raise PerfscoreError(f"two tables are named {name!r}")
         named[name] = table
     return named
 
 
+def _table(table: object) -> Table:
+    if isinstance(table, Table):
+        return table
+    if not isinstance(table, str | Path):
+        raise PerfscoreError(
+            f"a table is a Table, a table file or a bundled table's name, not "
+            f"{type(table).__name__}"
+        )
+    return load_table(table)
+
+
 def _weights(
     named: Mapping[str, Table], weights: Mapping[str, object] | None
 ) -> dict[str, Mapping[str, object] | None]:
+    if weights is not None and not isinstance(weights, Mapping):
+        raise PerfscoreError(f"weights are a mapping of id to weight, not {type(weights).__name__}")
     if not weights:
         return dict.fromkeys(named)
     if all(isinstance(w, Mapping) for w in weights.values()):
