@@ -56,6 +56,7 @@ __all__ = [
     "ResultRow",
     "Results",
     "ResultsSource",
+    "beyond_float",
     "cell_kind",
     "cell_text",
     "read_results",
@@ -270,11 +271,22 @@ def _magnitude(row: ResultRow, unit: str) -> Fraction:
     except NotationError:
         expected = "a plain number" if unit == "dimensionless" else f"a number in {unit}"
         raise ResultsError(f"expected {expected}, got {value!r}") from None
-    if abs(magnitude) > _FLOAT_MAX:
+    if beyond_float(magnitude):
         raise ResultsError(
             f"expected a number a float can hold (within ±1.8e308), got {_scientific(magnitude)}"
         )
     return magnitude
+
+
+def beyond_float(number: Fraction) -> bool:
+    """Whether a float cannot hold ``number`` (scores, frames and JSON carry floats).
+
+    >>> [beyond_float(Fraction(n)) for n in (10**308, 10**309, -(10**309))]
+    [False, True, True]
+    """
+    # Bit lengths first: a Fraction comparison per row would cost a province's scoring.
+    size = number.numerator.bit_length() - number.denominator.bit_length()
+    return size > 1000 and abs(number) > _FLOAT_MAX
 
 
 def _scientific(number: Fraction) -> str:
@@ -419,7 +431,6 @@ def _read_csv(data: bytes, label: str) -> Iterator[ResultRow]:
 
 
 def _read_xlsx(data: bytes, label: str) -> Iterator[ResultRow]:
-    import zipfile
 
     from openpyxl import load_workbook
 
@@ -441,7 +452,7 @@ def _read_xlsx(data: bytes, label: str) -> Iterator[ResultRow]:
                 record.append(value)
             records.append(record)
         book.close()
-    except (zipfile.BadZipFile, Exception) as exc:
+    except Exception as exc:
         # openpyxl lets the XML parser's, zipfile's and its own errors through, of many types.
         raise ResultsError(f"not a readable XLSX workbook: {exc}").located(file=label) from None
     yield from _from_records(header, enumerate(records, start=2), label, header_row=1)

@@ -25,6 +25,7 @@ from typing import Final
 from .errors import PerfscoreError
 from .grades import Grade
 from .methods import Method, exact
+from .results import _scientific, beyond_float
 from .tables import Table
 
 __all__ = ["DEPARTMENT", "Node", "coverage", "roll_up", "table_weights"]
@@ -124,7 +125,7 @@ def roll_up(
                     missing.append(indicator.id)
                     earned = method.missing(indicator)
                 if earned is not None:
-                    scored.append((exact(earned), weight[indicator.id]))
+                    scored.append((_points(earned, indicator.id), weight[indicator.id]))
             node = _node(activity.id, method, scored, len(activity.indicators), missing)
             nodes[activity.id] = node
             beneath += scored
@@ -142,6 +143,19 @@ def roll_up(
     children = everything if method.flat else duty_scores
     nodes[DEPARTMENT] = _node(DEPARTMENT, method, children, len(table), all_missing)
     return nodes
+
+
+def _points(earned: object, indicator_id: str) -> Fraction:
+    """An indicator's points, exact; refused beyond a float, which every score is shown as."""
+    try:
+        points = exact(earned)
+    except PerfscoreError as error:
+        raise error.located(indicator=indicator_id) from None
+    if beyond_float(points):
+        raise PerfscoreError(
+            f"points of {_scientific(points)} are beyond what a float can hold (±1.8e308)"
+        ).located(indicator=indicator_id)
+    return points
 
 
 def _node(
