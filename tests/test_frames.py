@@ -376,3 +376,17 @@ def test_score_frame_refuses_arguments_of_the_wrong_type(
     with pytest.raises(perfscore.PerfscoreError) as raised:
         perfscore.score_frame(named, rows, weights=weights)  # type: ignore[arg-type]
     assert str(raised.value) == message
+
+
+def test_a_number_beyond_a_float_is_an_unscored_row_in_score_frame() -> None:
+    rows = pd.DataFrame(
+        {"table": ["small", "small"], "id": ["1.2.1", "1.1.1"], "value": [10**400, "100%"]}
+    )
+    scores = perfscore.score_frame([small], rows, errors="coerce")
+    assert scores.unscored["message"].tolist() == [
+        "row 2, table small, indicator 1.2.1: expected a number a float can hold "
+        "(within ±1.8e308), got 1e+400"
+    ]
+    assert scores.departments["graded"].item() == 1
+    card = perfscore.score(small, rows.drop(columns="table"), keep_going=True)
+    assert [u.reason for u in card.unscored] == [scores.unscored["reason"].item()]

@@ -429,7 +429,10 @@ class _Grading:
             is_number, is_label, is_blank = kinds == NUMBER, kinds == TEXT, kinds == BLANK
             numbers = np.full(len(rows), np.nan)
             if is_number.any():
-                numbers[is_number] = np.asarray(cells[is_number], dtype=np.float64)
+                try:
+                    numbers[is_number] = np.asarray(cells[is_number], dtype=np.float64)
+                except OverflowError:  # an int no float holds: NaN sends it down the single path
+                    numbers[is_number] = [_float_or_nan(c) for c in cells[is_number]]
         # Numbers that float64 holds exactly, for numeric ladders: the column-wise path.
         exact = np.isfinite(numbers) & (np.abs(numbers) < _EXACT_FLOAT)
         by_number = is_number & exact & ~categorical
@@ -553,6 +556,13 @@ class _Grading:
             )
         columns = ["row", "table", "id", "value", "reason", "message"]
         return pd.DataFrame(records, columns=columns)
+
+
+def _float_or_nan(number: Any) -> float:
+    try:
+        return float(number)
+    except OverflowError:
+        return math.nan
 
 
 # -- points and the roll-up -----------------------------------------------------------------

@@ -431,7 +431,6 @@ def _read_csv(data: bytes, label: str) -> Iterator[ResultRow]:
 
 
 def _read_xlsx(data: bytes, label: str) -> Iterator[ResultRow]:
-
     from openpyxl import load_workbook
 
     records = []
