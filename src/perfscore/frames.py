@@ -120,7 +120,9 @@ def score_frame(
     a DataFrame with columns ``table``, ``id`` (an indicator id, or a published name unique in
     its table), ``value`` and optionally ``unit``, read as :func:`score` reads them: numbers in
     the indicator's unit (or in ``unit``), labels for qualitative indicators, texts such as
-    ``"95%"``; a blank value (None, empty text) is a missing result; NaN and infinity are bad.
+    ``"95%"``; a blank value (None, pd.NA, empty text) is a missing result; NaN and infinity
+    are bad; a NaN table, id or unit is blank. Cells are classified as :func:`score` classifies
+    them (:func:`perfscore.results.cell_kind`).
     A table without rows is scored with every result missing; a row blank in every column is
     layout, not a result, and is skipped (as :func:`score` skips a blank line).
 
