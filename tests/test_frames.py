@@ -327,3 +327,66 @@ def test_a_method_of_ones_own_gets_the_exact_values(data: st.DataObject) -> None
     cards = {t.name: perfscore.score(t, given[t.name], method=ValueAsPoints()) for t in TABLES}
     assert scores.method == "value"
     assert_same_figures(scores, cards)
+
+
+def test_score_and_score_frame_read_blank_nan_and_na_cells_alike() -> None:
+    nan = float("nan")
+    rows = pd.DataFrame(
+        {
+            "id": ["1.1.1", "1.1.2", nan, "1.2.1", "2.1.1"],
+            "value": [0.95, "92%", nan, pd.NA, nan],
+            "unit": ["1", nan, nan, nan, nan],
+        }
+    )
+    card = perfscore.score(small, rows, keep_going=True)
+    tables = rows.assign(table=["small", "small", nan, "small", "small"])
+    scores = perfscore.score_frame([small], tables, errors="coerce")
+    # 0.95 in unit 1 is 95% (良) · a NaN unit is blank · the row of NaN is layout · pd.NA is a
+    # missing result · NaN beside an id is a bad number, in both.
+    assert [(i.id, str(i.grade)) for i in card.indicators() if i.grade] == [
+        ("1.1.1", "良"), ("1.1.2", "良"),
+    ]  # fmt: skip
+    indicators = scores.indicators.set_index("id")
+    assert indicators.loc[["1.1.1", "1.1.2"], "grade"].tolist() == ["良", "良"]
+    assert indicators.loc["1.2.1", "grade"] is None
+    assert [u.message for u in card.unscored] == [
+        "row 6, indicator 2.1.1: expected a finite number, got nan"
+    ]
+    assert scores.unscored["message"].tolist() == [
+        "row 6, table small, indicator 2.1.1: expected a finite number, got nan"
+    ]
+    assert card.department.score == scores.departments["score"].item() == 80.0
+    assert card.indicators()[2].row == indicators.loc["1.2.1", "row"] == 5
+
+
+@pytest.mark.parametrize(
+    ("tables", "weights", "message"),
+    [
+        (None, None, "tables are Tables, table files or bundled tables' names, not NoneType"),
+        (5, None, "tables are Tables, table files or bundled tables' names, not int"),
+        ([None], None, "a table is a Table, a table file or a bundled table's name, not NoneType"),
+        (["small"], [("1", 2)], "weights are a mapping of id to weight, not list"),
+    ],
+)
+def test_score_frame_refuses_arguments_of_the_wrong_type(
+    tables: object, weights: object, message: str
+) -> None:
+    rows = pd.DataFrame({"table": ["small"], "id": ["1.1.1"], "value": ["100%"]})
+    named = {"small": small} if tables == ["small"] else tables
+    with pytest.raises(perfscore.PerfscoreError) as raised:
+        perfscore.score_frame(named, rows, weights=weights)  # type: ignore[arg-type]
+    assert str(raised.value) == message
+
+
+def test_a_number_beyond_a_float_is_an_unscored_row_in_score_frame() -> None:
+    rows = pd.DataFrame(
+        {"table": ["small", "small"], "id": ["1.2.1", "1.1.1"], "value": [10**400, "100%"]}
+    )
+    scores = perfscore.score_frame([small], rows, errors="coerce")
+    assert scores.unscored["message"].tolist() == [
+        "row 2, table small, indicator 1.2.1: expected a number a float can hold "
+        "(within ±1.8e308), got 1e+400"
+    ]
+    assert scores.departments["graded"].item() == 1
+    card = perfscore.score(small, rows.drop(columns="table"), keep_going=True)
+    assert [u.reason for u in card.unscored] == [scores.unscored["reason"].item()]

@@ -210,12 +210,46 @@ def test_a_mean_on_a_band_edge_gets_the_band() -> None:
 
 
 def test_points_and_bands_are_configurable() -> None:
-    method = MeanOfPoints(points={"优": 10, "良": 8, "中": 6, "差": 2}, bands={"优": 9, "良": 7})
+    bands = {"优": 9, "良": 7, "中": 6.5}
+    method = MeanOfPoints(points={"优": 10, "良": 8, "中": 6, "差": 2}, bands=bands)
     card = perfscore.score(small, FULL, method=method)
-    # 1.1 (10+6)/2 = 8 良 · 1.2 8 · duty 1 8 · 2.1 (2+10)/2 = 6 差 (below 良 7, no 中 band)
+    # 1.1 (10+6)/2 = 8 良 · 1.2 8 · duty 1 8 · 2.1 (2+10)/2 = 6 差 (below 中 6.5)
     assert card.duties[0].score == 8
     assert card.duties[0].grade is Grade.GOOD
     assert (card.duties[1].score, card.duties[1].grade) == (6, Grade.POOR)
+
+
+@pytest.mark.parametrize(
+    ("bands", "score", "grade"),
+    [
+        # Bands not given keep the Ministry of Finance's: 良 ≥ 80, 中 ≥ 60.
+        ({"优": 95}, 94, "良"),
+        ({"优": 95}, 70, "中"),
+        ({"优": 95}, 95, "优"),
+        ({"优": 95, "良": 85}, 70, "中"),
+        ({"中": 50}, 55, "中"),
+        ({"中": 50}, 49, "差"),
+    ],
+)
+def test_partial_bands_keep_the_others(bands: dict[str, int], score: int, grade: str) -> None:
+    assert MeanOfPoints(bands=bands).grade(Fraction(score)).value == grade
+    assert ProportionalCredit(bands=bands).grade(Fraction(score)).value == grade
+
+
+@pytest.mark.parametrize(
+    ("bands", "message"),
+    [
+        ({"优": 80, "良": 90, "中": 60}, "the bands fall from 优 to 中; 优 80 is not above 良 90"),
+        ({"优": 80}, "the bands fall from 优 to 中; 优 80 is not above 良 80"),
+        ({"良": 50}, "the bands fall from 优 to 中; 良 50 is not above 中 60"),
+    ],
+)
+def test_bands_that_do_not_fall_are_refused(bands: dict[str, int], message: str) -> None:
+    with pytest.raises(perfscore.PerfscoreError) as raised:
+        MeanOfPoints(bands=bands)
+    assert str(raised.value) == (
+        f"{message} (bands not given are the Ministry of Finance's: 优 90, 良 80, 中 60)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -294,3 +328,63 @@ def test_the_weighted_mean_is_the_exact_one(scored: list[tuple[Fraction, Fractio
     total = sum((w for _, w in scored), Fraction(0))
     expected = sum((s * w for s, w in scored), Fraction(0)) / total
     assert MeanOfPoints().combine(scored) == expected
+
+
+def _one_indicator(unit: str, cells: dict[str, str | None]) -> perfscore.Table:
+    data = small_table_data()
+    data["duties"] = data["duties"][:1]
+    data["duties"][0]["activities"] = data["duties"][0]["activities"][:1]
+    activity = data["duties"][0]["activities"][0]
+    activity["indicators"] = [{"id": "1.1.1", "name": "指标", "unit": unit, "cells": cells}]
+    return perfscore.load_table(data)
+
+
+@pytest.mark.parametrize(
+    ("unit", "cells", "value", "grade", "linear", "ratio"),
+    [
+        # 优 >35人 not met at 35 (良): 35/35 would be full points; 良's 80 instead.
+        ("人", {"优": ">35人", "良": "≥30人", "中": "≥25人", "差": "<25人"}, 35, "良", 80, 80),
+        # just inside: 优 100; just below the target: proportional, 34/35
+        ("人", {"优": ">35人", "良": "≥30人", "中": "≥25人", "差": "<25人"}, 36, "优", 100, 100),
+        (
+            "人", {"优": ">35人", "良": "≥30人", "中": "≥25人", "差": "<25人"}, 34, "良",
+            Fraction(3400, 35), Fraction(3400, 35),
+        ),
+        # Lower is better, 优 <5% not met at 5% (良): 良's 80, not 100.
+        ("percent", {"优": "<5%", "良": "≤8%", "中": "≤10%", "差": ">10%"}, "5%", "良", 80, 80),
+        # 6%: linear 1 − 1/5 → 80 · ratio 5/6 → 83.3
+        (
+            "percent", {"优": "<5%", "良": "≤8%", "中": "≤10%", "差": ">10%"}, "6%", "良",
+            80, Fraction(500, 6),
+        ),
+    ],
+)  # fmt: skip
+def test_proportional_credit_on_an_open_bound_of_excellent_is_not_full(
+    unit: str,
+    cells: dict[str, str | None],
+    value: object,
+    grade: str,
+    linear: Fraction,
+    ratio: Fraction,
+) -> None:
+    table = _one_indicator(unit, cells)
+    card = perfscore.score(table, {"1.1.1": value}, method="proportional")
+    (scored,) = card.indicators()
+    assert (str(scored.grade), scored.points) == (grade, linear)
+    assert card.department.score == float(linear)
+    ratio_card = perfscore.score(table, {"1.1.1": value}, method="proportional-ratio")
+    assert ratio_card.indicators()[0].points == ratio
+
+
+def test_proportional_credit_with_a_target_of_zero_earns_the_grades_points() -> None:
+    table = _one_indicator("次", {"优": "0次", "良": "≤1次", "中": "≤2次", "差": ">2次"})
+    for method in ("proportional", "proportional-ratio"):
+        # 1次 is 良: nothing to be proportional to, so 良's 80 (as the mean method gives).
+        card = perfscore.score(table, {"1.1.1": 1}, method=method)
+        assert (str(card.indicators()[0].grade), card.indicators()[0].points) == (
+            "良",
+            Fraction(80),
+        )
+        assert (card.department.score, str(card.department.grade)) == (80.0, "良")
+        poor = perfscore.score(table, {"1.1.1": 3}, method=method)
+        assert (str(poor.indicators()[0].grade), poor.indicators()[0].points) == ("差", Fraction(0))

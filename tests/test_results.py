@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
@@ -213,3 +214,158 @@ def test_keep_going_scores_the_rest_and_lists_every_bad_row() -> None:
     assert card.department.graded == 1
     assert card.duties[0].activities[0].indicators[0].grade is Grade.EXCELLENT
     assert "1.1.2" in card.department.missing
+
+
+# -- findings of the review: each reproduced, then fixed -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "number_format", "value", "grade"),
+    [
+        (0.95, "0%", 95, "良"),  # a real percentage: shown as 95%, stored as 0.95
+        (0.955, "0.0%", Fraction("95.5"), "良"),
+        (95, '0"%"', 95, "良"),  # the % is quoted text: the cell holds 95 and shows 95%
+        (92, "0\\%", 92, "良"),  # an escaped %: 92, not 9200
+        (100, '0"%"', 100, "优"),
+        (0.9, '[Red]0%;"-"0%', 90, "良"),  # a real percent after a colour section
+    ],
+)
+def test_xlsx_percent_shown_only_as_text_is_not_scaled(
+    tmp_path: Path, number: float, number_format: str, value: Fraction, grade: str
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "value"])
+    sheet.append(["1.1.1", number])
+    sheet["B2"].number_format = number_format
+    path = tmp_path / "results.xlsx"
+    book.save(path)
+    results = read_results(path, zanhuang)
+    assert (results.graded["1.1.1"].value, results.graded["1.1.1"].grade.value) == (value, grade)
+
+
+def test_a_dataframe_read_from_csv_scores_as_the_csv_does(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("id,value,unit\n1.1.1,95%,\n1.1.2,0.93,1\n,,\n1.2.2,470,\n", encoding="utf-8")
+    frame = pd.read_csv(path)
+    assert frame["unit"].isna().sum() == 3  # pandas' blank is NaN
+    by_file, by_frame = perfscore.score(zanhuang, path), perfscore.score(zanhuang, frame)
+    assert by_frame.to_dict() == by_file.to_dict()
+    assert [(i.id, i.grade.value, i.row) for i in by_frame.indicators() if i.grade] == [
+        ("1.1.1", "良", 2), ("1.1.2", "良", 3), ("1.2.2", "中", 5),
+    ]  # fmt: skip
+
+
+def test_a_row_of_nan_in_a_dataframe_is_layout() -> None:
+    nan = float("nan")
+    frame = pd.DataFrame(
+        {"id": ["1.1.1", nan, "1.1.2"], "value": ["95%", nan, nan], "unit": [nan, nan, nan]}
+    )
+    results = read_results(frame, zanhuang)
+    assert grades_of(results) == {"1.1.1": "良"}
+    # The row of NaN is skipped; a NaN value beside an id is a bad number, as in score_frame.
+    assert [str(p) for p in results.problems] == [
+        "row 4, indicator 1.1.2: expected a finite number, got nan"
+    ]
+
+
+def test_a_json_object_giving_an_id_twice_scores_neither(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text('{"1.1.1": "95%", "1.2.2": 470, "1.1.1": "100%"}', encoding="utf-8")
+    results = read_results(path, zanhuang)
+    assert [str(p) for p in results.problems] == [
+        "indicator 1.1.1: 1.1.1 is given more than once ('1.1.1', '1.1.1')",
+        "indicator 1.1.1: 1.1.1 is given more than once ('1.1.1', '1.1.1')",
+    ]
+    assert grades_of(results) == {"1.2.2": "中"}
+    with pytest.raises(BadResults, match="2 bad result rows"):
+        perfscore.score(zanhuang, path)
+
+
+def test_a_number_beyond_a_float_is_refused_not_an_overflow(tmp_path: Path) -> None:
+    huge = 10**400
+    message = "expected a number a float can hold (within ±1.8e308), got 1e+400"
+    for given in ({"1.2.2": huge}, {"1.2.2": f"{huge}.5"}, {"1.2.2": Fraction(huge, 3)}):
+        results = read_results(given, zanhuang)
+        assert [p.reason for p in results.problems] == [message.replace("1e+400", "3.3e+399")] \
+            if isinstance(given["1.2.2"], Fraction) else [message]  # fmt: skip
+    path = tmp_path / "r.csv"
+    path.write_text(f"id,value\n1.2.2,{huge}\n1.1.1,95%\n", encoding="utf-8")
+    card = perfscore.score(zanhuang, path, keep_going=True)
+    assert [u.message for u in card.unscored] == [f"row 2, indicator 1.2.2: {message}"]
+    assert json.loads(card.to_json())["department"]["graded"] == 1
+    assert card.to_csv().count("\n") == 69
+
+
+def test_malformed_xml_inside_an_xlsx_is_a_results_error(tmp_path: Path) -> None:
+    import zipfile
+
+    from openpyxl import Workbook
+
+    good = tmp_path / "good.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "value"])
+    sheet.append(["1.1.1", 0.95])
+    book.save(good)
+    for broken in ("xl/worksheets/sheet1.xml", "xl/workbook.xml"):
+        path = tmp_path / "bad.xlsx"
+        with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                target.writestr(item, b"<worksheet><sheetData><row" if item.filename == broken
+                                else data)  # fmt: skip
+        with pytest.raises(perfscore.ResultsError) as raised:
+            perfscore.score(zanhuang, path)
+        assert str(raised.value).startswith(f"{path}: not a readable XLSX workbook: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "not valid JSON: nested too deeply"),
+        ('{"1.2.2": ' + "9" * 5000 + "}", "not valid JSON: a number of more than 4300 digits"),
+    ],
+)
+def test_json_too_deep_or_too_long_is_a_results_error(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(perfscore.ResultsError) as raised:
+        perfscore.score(zanhuang, path)
+    assert str(raised.value) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize(
+    ("table", "results", "weights", "message"),
+    [
+        (zanhuang, "a\x00b.csv", None, "a\x00b.csv: cannot read the results file: "
+         "the path has a null byte"),
+        (zanhuang, "a" * 300 + ".csv", None, "cannot read the results file: File name too long"),
+        (None, {}, None, "a table is a Table, a table file or a bundled table's name, not None"),
+        (5, {}, None, "a table is a Table, a table file or a bundled table's name, not int"),
+        (zanhuang, {}, [("1", 2)], "weights are a mapping of id to weight, not list"),
+        (zanhuang, {"1.1.1": 1}, {"1": "heavy"}, "expected a number, got 'heavy'"),
+    ],
+)  # fmt: skip
+def test_bad_arguments_are_perfscore_errors(
+    table: object, results: object, weights: object, message: str
+) -> None:
+    with pytest.raises(perfscore.PerfscoreError) as raised:
+        perfscore.score(table, results, weights=weights)  # type: ignore[arg-type]
+    assert message in str(raised.value)
+
+
+def test_csv_rows_are_records_not_lines(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text('id,value,note\n1.1.1,95%,"two\nlines"\n1.1.2,bad,\n', encoding="utf-8")
+    results = read_results(path, zanhuang)
+    assert results.graded["1.1.1"].row == 2
+    assert [str(p) for p in results.problems] == [
+        "row 3, indicator 1.1.2: expected a number in percent, got 'bad'"
+    ]

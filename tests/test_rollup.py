@@ -6,6 +6,8 @@ import csv
 from fractions import Fraction
 from pathlib import Path
 
+import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,3 +88,25 @@ def test_roll_up_from_points_alone_gives_the_scorecards_figures(
     assert {n.id: (n.exact, n.grade) for n in nodes(card)} == {
         key: (node.score, node.grade) for key, node in rolled.items()
     }
+
+
+def test_points_beyond_a_float_are_refused_with_the_indicator() -> None:
+    from perfscore.methods import MeanOfPoints
+
+    class Huge(MeanOfPoints):
+        def points(self, indicator: object, grade: object, value: object) -> Fraction:
+            return Fraction(10**400)
+
+    for scorer in (
+        lambda: perfscore.score("zanhuang-hrss-2018", {"1.1.1": "95%"}, method=Huge()),
+        lambda: perfscore.score_frame(
+            ["zanhuang-hrss-2018"],
+            pd.DataFrame({"table": ["zanhuang-hrss-2018"], "id": ["1.1.1"], "value": ["95%"]}),
+            method=Huge(),
+        ),
+    ):
+        with pytest.raises(perfscore.PerfscoreError) as raised:
+            scorer()
+        assert str(raised.value).endswith(
+            "indicator 1.1.1: points of 1e+400 are beyond what a float can hold (±1.8e308)"
+        )

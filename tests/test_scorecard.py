@@ -213,3 +213,92 @@ def test_grade_counts_per_node() -> None:
         Grade.EXCELLENT: 1, Grade.GOOD: 0, Grade.FAIR: 1, Grade.POOR: 0,
     }  # fmt: skip
     assert card.indicators()[0].cell == "100%"
+
+
+# -- findings of the review: each reproduced, then fixed -----------------------------------
+
+# 1.1.1 100 (weight 996) · 1.1.2 92% 良 80 (weight 1004): 1.1 is 179920/2000 = 89.96 exactly, 良.
+JUST_UNDER = {"1.1.1": "100%", "1.1.2": "92%"}
+UNDER_WEIGHTS = {"1.1.1": 996, "1.1.2": 1004}
+
+
+def test_a_score_just_under_a_band_is_not_shown_rounded_up() -> None:
+    card = perfscore.score(small, JUST_UNDER, weights=UNDER_WEIGHTS)
+    assert (card.department.score, card.department.grade) == (89.96, Grade.GOOD)
+    assert repr(card) == "<Scorecard small by mean: 89.9 良, 2 of 5 graded>"
+    lines = card.to_text().splitlines()
+    assert lines[1].startswith("department  89.9 良  ·  graded 2 of 5")
+    activity = next(line for line in lines if line.lstrip().startswith("1.1 "))
+    assert activity.split()[-3:] == ["89.9", "良", "2/2"]
+    html = card._repr_html_()
+    assert "score 89.9 <span" in html
+    assert '<td style="text-align:right">89.9</td>' in html
+    assert "90.0" not in card.to_text() + html + repr(card)
+
+
+BAD_ROWS = {"1.1.1": "100%", "1.1.2": "lots", "9.9.9": 1}
+
+
+def test_unscored_rows_are_in_every_view() -> None:
+    card = perfscore.score(small, BAD_ROWS, keep_going=True)
+    messages = [
+        "indicator 1.1.2: expected a number in percent, got 'lots'",
+        "indicator 9.9.9: table small has no indicator '9.9.9'",
+    ]
+    assert [u.message for u in card.unscored][:1] == messages[:1]
+    assert card.unscored[1].message.startswith(messages[1])
+    # JSON: the documented shape, and the rows left out in a top-level "unscored" list.
+    data = json.loads(card.to_json())
+    assert set(data) == {"department", "duties", "unscored"}
+    assert [(u["row"], u["id"], u["message"][: len(m)]) for u, m in
+            zip(data["unscored"], messages, strict=True)] == [
+        (None, "1.1.2", messages[0]), (None, "9.9.9", messages[1]),
+    ]  # fmt: skip
+    # HTML: a section after the table.
+    html = card._repr_html_()
+    assert "<p>unscored rows (2):</p>" in html
+    assert "expected a number in percent, got &#x27;lots&#x27;" in html
+    # Frames and CSV: one row per indicator as before; the companion lists the rows left out.
+    frame = card.unscored_frame()
+    assert list(frame.columns) == ["row", "id", "reason", "message"]
+    assert frame["id"].tolist() == ["1.1.2", "9.9.9"]
+    assert frame["reason"].tolist()[0] == "expected a number in percent, got 'lots'"
+    assert len(card.to_frame()) == 5
+    # A clean run keeps exactly the shape.
+    clean = perfscore.score(small, {"1.1.1": "100%"})
+    assert set(clean.to_dict()) == {"department", "duties"}
+    assert clean.unscored_frame().empty
+    assert "unscored" not in clean._repr_html_()
+
+
+def test_cli_csv_keep_going_writes_the_unscored_rows_beside_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    results = tmp_path / "r.csv"
+    results.write_text("id,value\n1.1.1,100%\n1.2.2,-3\n", encoding="utf-8")
+    out = tmp_path / "card.csv"
+    argv = ["score", "zanhuang-hrss-2018", str(results), "--keep-going", "--format", "csv"]
+    assert main([*argv, "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        "perfscore: unscored: row 3, indicator 1.2.2: a count of 人 cannot be negative: -3\n"
+    )
+    assert len(list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))) == 68
+
+
+@pytest.mark.parametrize("name", ["mean ", " worst", "missing-as-差"])
+def test_cli_reads_methods_as_score_does(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "json", "--method", name]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    card = perfscore.score(zanhuang, EXAMPLE, method=name)
+    assert data == card.to_dict()
+
+
+def test_coverage_is_the_roll_ups() -> None:
+    from perfscore.rollup import Node
+
+    card = perfscore.score(small, {"1.1.1": "100%"})
+    node = Node("1", None, None, card.duties[0].graded, card.duties[0].total, ())
+    assert card.duties[0].coverage == node.coverage == 1 / 3
+    empty = Node("", None, None, 0, 0, ())
+    assert empty.coverage == 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import unicodedata
 from collections.abc import Mapping
 from fractions import Fraction
@@ -14,7 +15,7 @@ from .intervals import format_number
 if TYPE_CHECKING:
     from .scorecard import IndicatorScore, NodeScore, Scorecard
 
-__all__ = ["GRADE_COLOURS", "html_table", "text"]
+__all__ = ["GRADE_COLOURS", "grade_text", "html_table", "shown_score", "text"]
 
 #: Background colours of the grades in the HTML view (green to red).
 GRADE_COLOURS: Mapping[Grade, str] = {
@@ -30,26 +31,26 @@ def text(card: Scorecard) -> str:
     d = card.department
     lines = [
         f"{d.name} {d.year} · {card.table} · method {card.method}",
-        f"department  {_score(d.score)} {_grade(d.grade) or '—'}  ·  graded {d.graded} of "
+        f"department  {shown_score(d.exact)} {grade_text(d.grade) or '—'}  ·  graded {d.graded} of "
         f"{d.total} ({d.coverage:.0%})  ·  {_counts(d.counts)}",
     ]
     if d.missing:
         lines.append(f"missing: {' '.join(d.missing)}")
     rows: list[tuple[str, str, str, str]] = []
     for duty in card.duties:
-        rows.append((duty.id, duty.name, _score(duty.score), _node_note(duty)))
+        rows.append((duty.id, duty.name, shown_score(duty.exact), _node_note(duty)))
         for activity in duty.activities:
             rows.append(
                 (
                     f"  {activity.id}",
                     activity.name,
-                    _score(activity.score),
+                    shown_score(activity.exact),
                     _node_note(activity),
                 )
             )
             for i in activity.indicators:
                 value = "—" if i.value is None else _show_value(i)
-                rows.append((f"    {i.id}", i.name, value, _grade(i.grade) or "missing"))
+                rows.append((f"    {i.id}", i.name, value, grade_text(i.grade) or "missing"))
     rows = [(r[0], _clip(r[1], 34), _clip(r[2], 16), r[3]) for r in rows]
     widths = [max(_width(r[k]) for r in rows) for k in range(3)]
     lines.append("")
@@ -69,13 +70,13 @@ def html_table(card: Scorecard) -> str:
     d = card.department
     head = (
         f"<p><b>{_e(d.name)}</b> {d.year} · {_e(card.table)} · method {_e(card.method)}: "
-        f"score {_score(d.score)} {_badge(d.grade)} · graded {d.graded} of {d.total}</p>"
+        f"score {shown_score(d.exact)} {_badge(d.grade)} · graded {d.graded} of {d.total}</p>"
     )
     rows = []
     for duty in card.duties:
-        rows.append(_html_row("duty", duty.id, duty.name, _score(duty.score), duty.grade, ""))
+        rows.append(_html_row("duty", duty.id, duty.name, shown_score(duty.exact), duty.grade, ""))
         for a in duty.activities:
-            rows.append(_html_row("activity", a.id, a.name, _score(a.score), a.grade, ""))
+            rows.append(_html_row("activity", a.id, a.name, shown_score(a.exact), a.grade, ""))
             for i in a.indicators:
                 value = "" if i.value is None else _show_value(i)
                 rows.append(_html_row("indicator", i.id, i.name, value, i.grade, i.cell or ""))
@@ -85,15 +86,32 @@ def html_table(card: Scorecard) -> str:
         + "".join(rows)
         + "</tbody></table>"
     )
-    return head + table
+    return head + table + _html_unscored(card)
 
 
-def _grade(grade: Grade | None) -> str | None:
+def _html_unscored(card: Scorecard) -> str:
+    if not card.unscored:
+        return ""
+    items = "".join(f"<li>{_e(u.message)}</li>" for u in card.unscored)
+    return (
+        f'<p>unscored rows ({len(card.unscored)}):</p><ul class="perfscore-unscored">{items}</ul>'
+    )
+
+
+def grade_text(grade: Grade | None) -> str | None:
+    """A grade as its character (优 良 中 差), ``None`` for no grade: how every view writes it."""
     return None if grade is None else grade.value
 
 
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+def shown_score(score: Fraction | None) -> str:
+    """A score to one decimal, rounded down: a score under a band edge never shows on it.
+
+    >>> shown_score(Fraction(8996, 100)), shown_score(Fraction(250, 3)), shown_score(None)
+    ('89.9', '83.3', '—')
+    """
+    if score is None:
+        return "—"
+    return f"{math.floor(score * 10) / 10:.1f}"
 
 
 def _show_value(indicator: IndicatorScore) -> str:
@@ -113,7 +131,7 @@ def _counts(counts: Mapping[Grade, int]) -> str:
 
 
 def _node_note(node: NodeScore) -> str:
-    grade = _grade(node.grade) or "—"
+    grade = grade_text(node.grade) or "—"
     return f"{grade}  {node.graded}/{node.total}"
 
 
@@ -160,6 +178,6 @@ def _html_row(
         f'<tr class="{level}"><td style="{weight}">{_e(node_id)}</td>'
         f'<td style="padding-left:{indent * 1.5}em;{weight}">{_e(name)}</td>'
         f'<td style="text-align:right">{_e(shown)}</td>'
-        f'<td style="{background}text-align:center">{_e(_grade(grade) or "—")}</td>'
+        f'<td style="{background}text-align:center">{_e(grade_text(grade) or "—")}</td>'
         f"<td>{_e(cell)}</td></tr>"
     )

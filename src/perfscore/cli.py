@@ -61,14 +61,11 @@ def _add_grade(commands: Subcommands) -> None:
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    from .methods import METHODS
+    from .methods import get_method
     from .scorecard import score
 
-    if args.method not in METHODS:
-        raise PerfscoreError(
-            f"no scoring method {args.method!r}; the methods are {', '.join(METHODS)}"
-        )
-    card = score(args.table, args.results, method=args.method, keep_going=args.keep_going)
+    method = get_method(args.method)  # refused before any file is read, named as score names it
+    card = score(args.table, args.results, method=method, keep_going=args.keep_going)
     if args.format == "json":
         text = card.to_json() + "\n"
     elif args.format == "csv":

@@ -40,7 +40,18 @@ from .compiled import UNCOVERED
 from .errors import PerfscoreError, ResultsError, UnitMismatch, UnknownIndicator
 from .grades import GRADES
 from .methods import MeanOfPoints, Method, ProportionalCredit, get_method
-from .results import BadResults, GradedResult, ResultRow, _grade, _magnitude
+from .results import (
+    BLANK,
+    NUMBER,
+    TEXT,
+    BadResults,
+    GradedResult,
+    ResultRow,
+    _grade,
+    _magnitude,
+    cell_kind,
+    cell_text,
+)
 from .rollup import DEPARTMENT, Node, roll_up
 from .tables import Indicator, Table, load_table
 from .units import canonical_unit, factor
@@ -109,7 +120,9 @@ def score_frame(
     a DataFrame with columns ``table``, ``id`` (an indicator id, or a published name unique in
     its table), ``value`` and optionally ``unit``, read as :func:`score` reads them: numbers in
     the indicator's unit (or in ``unit``), labels for qualitative indicators, texts such as
-    ``"95%"``; a blank value (None, empty text) is a missing result; NaN and infinity are bad.
+    ``"95%"``; a blank value (None, pd.NA, empty text) is a missing result; NaN and infinity
+    are bad; a NaN table, id or unit is blank. Cells are classified as :func:`score` classifies
+    them (:func:`perfscore.results.cell_kind`).
     A table without rows is scored with every result missing; a row blank in every column is
     layout, not a result, and is skipped (as :func:`score` skips a blank line).
 
@@ -146,25 +159,39 @@ def score_frame(
 def _named_tables(tables: TablesSource) -> dict[str, Table]:
     if isinstance(tables, Table | str | Path):
         tables = [tables]
+    if not isinstance(tables, Iterable):
+        raise PerfscoreError(
+            f"tables are Tables, table files or bundled tables' names, not {type(tables).__name__}"
+        )
     named: dict[str, Table] = {}
     if isinstance(tables, Mapping):
-        items = [(str(k).strip(), v if isinstance(v, Table) else load_table(v)) for k, v in
-                 tables.items()]  # fmt: skip
+        items = [(str(k).strip(), _table(v)) for k, v in tables.items()]
     else:
-        loaded = [t if isinstance(t, Table) else load_table(t) for t in tables]
+        loaded = [_table(t) for t in tables]
         items = [(t.name, t) for t in loaded]
     for name, table in items:
-        if not isinstance(table, Table):
-            raise PerfscoreError(f"expected a Table for {name!r}, got {type(table).__name__}")
         if name in named:
             raise PerfscoreError(f"two tables are named {name!r}")
         named[name] = table
     return named
 
 
+def _table(table: object) -> Table:
+    if isinstance(table, Table):
+        return table
+    if not isinstance(table, str | Path):
+        raise PerfscoreError(
+            f"a table is a Table, a table file or a bundled table's name, not "
+            f"{type(table).__name__}"
+        )
+    return load_table(table)
+
+
 def _weights(
     named: Mapping[str, Table], weights: Mapping[str, object] | None
 ) -> dict[str, Mapping[str, object] | None]:
+    if weights is not None and not isinstance(weights, Mapping):
+        raise PerfscoreError(f"weights are a mapping of id to weight, not {type(weights).__name__}")
     if not weights:
         return dict.fromkeys(named)
     if all(isinstance(w, Mapping) for w in weights.values()):
@@ -257,13 +284,9 @@ def _columns(results: pd.DataFrame) -> _Columns:
 def _texts(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str | None]]:
     """Codes of a column's distinct cells and each cell as stripped text (None when blank)."""
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    texts = [None if _blank(u) else str(u).strip() for u in uniques]
+    texts = [cell_text(u) for u in uniques]
     blank = np.array([t is None for t in texts] + [True], dtype=bool)
     return np.where(blank[codes], -1, codes).astype(np.intp), texts
-
-
-def _blank(cell: object) -> bool:
-    return cell is None or cell is pd.NA or (isinstance(cell, str) and not cell.strip())
 
 
 class _Grading:
@@ -337,11 +360,11 @@ class _Grading:
         t = int(self.table_at[r])
         key = self._key(r)
         if t < 0:
-            # Text columns hold None as NaN; a value of NaN is a value (a bad one), not a blank.
+            # A row blank in every cell (NaN is pandas' blank) is layout, as score reads it.
             texts = [self.table_codes[r], self.id_codes[r]]
             if self.unit_column is not None:
                 texts.append(self.unit_column[r])
-            if all(code < 0 for code in texts) and _blank(self.columns.value.iat[r]):
+            if all(code < 0 for code in texts) and cell_text(self.columns.value.iat[r]) is None:
                 return -2  # a blank line between rows is layout, not a result
             name = self._table_name(r)
             self._problem(r, ResultsError(
@@ -403,11 +426,15 @@ class _Grading:
                 cells[pd.isna(cells)] = None
             else:
                 cells = value.to_numpy(dtype=object)[rows]
-            kinds = np.fromiter((_kind(c) for c in cells), dtype=np.int8, count=len(cells))
-            is_number, is_label, is_blank = kinds == 0, kinds == 1, kinds == 2
+            # Classified as score classifies them (results.cell_kind): one rule for both.
+            kinds = np.fromiter((cell_kind(c) for c in cells), dtype=np.int8, count=len(cells))
+            is_number, is_label, is_blank = kinds == NUMBER, kinds == TEXT, kinds == BLANK
             numbers = np.full(len(rows), np.nan)
             if is_number.any():
-                numbers[is_number] = np.asarray(cells[is_number], dtype=np.float64)
+                try:
+                    numbers[is_number] = np.asarray(cells[is_number], dtype=np.float64)
+                except OverflowError:  # an int no float holds: NaN sends it down the single path
+                    numbers[is_number] = [_float_or_nan(c) for c in cells[is_number]]
         # Numbers that float64 holds exactly, for numeric ladders: the column-wise path.
         exact = np.isfinite(numbers) & (np.abs(numbers) < _EXACT_FLOAT)
         by_number = is_number & exact & ~categorical
@@ -533,19 +560,11 @@ class _Grading:
         return pd.DataFrame(records, columns=columns)
 
 
-def _kind(cell: object) -> int:
-    """0 a real number, 1 text, 2 blank (None, empty text), 3 anything else (pd.NA, Fraction,
-    Decimal, bool …: the single-value path reads it or says why not)."""
-    kind = type(cell)
-    if kind is float or kind is int or kind is np.float64 or kind is np.int64:
-        return 0
-    if kind is str:
-        return 2 if not cell.strip() else 1  # type: ignore[attr-defined]
-    if cell is None:
-        return 2
-    if isinstance(cell, np.floating | np.integer):
-        return 0
-    return 3
+def _float_or_nan(number: Any) -> float:
+    try:
+        return float(number)
+    except OverflowError:
+        return math.nan
 
 
 # -- points and the roll-up -----------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Scoring methods: how grades become points and how points roll up (评分方法).
 
-A method is a small object with five members (the :class:`Method` protocol):
+A method is a small object with six members (the :class:`Method` protocol):
 
 - ``name``: what it is called on the command line;
 - ``points(indicator, grade, value)``: an indicator's points for its grade and value;
@@ -24,6 +24,7 @@ Fraction(70, 1)
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from typing import TYPE_CHECKING, Final, Literal, Protocol, runtime_checkable
 
 from .errors import PerfscoreError
 from .grades import GRADES, Grade
-from .intervals import INF
+from .intervals import INF, format_number
 
 if TYPE_CHECKING:
     from .tables import Indicator
@@ -121,6 +122,28 @@ def _grade_map(mapping: Mapping[Grade, object] | Mapping[str, object]) -> dict[G
     return {Grade(key): exact(value) for key, value in mapping.items()}
 
 
+def _bands(bands: Mapping[Grade, object] | Mapping[str, object] | None) -> dict[Grade, Fraction]:
+    """The bands given over :data:`MOF_BANDS`, checked to fall strictly from 优 to 中.
+
+    >>> _bands({"优": 95})[Grade.GOOD]
+    Fraction(80, 1)
+    """
+    bounds = dict(MOF_BANDS)
+    if bands is not None:
+        bounds.update(_grade_map(bands))
+    bounds.pop(Grade.POOR, None)  # 差 is whatever no better band takes
+    ladder = [g for g in GRADES if g in bounds]
+    for better, worse in itertools.pairwise(ladder):
+        if bounds[better] <= bounds[worse]:
+            defaults = ", ".join(f"{g.value} {n}" for g, n in MOF_BANDS.items())
+            raise PerfscoreError(
+                f"the bands fall from 优 to 中; {better.value} {format_number(bounds[better])} "
+                f"is not above {worse.value} {format_number(bounds[worse])} (bands not given "
+                f"are the Ministry of Finance's: {defaults})"
+            )
+    return bounds
+
+
 @dataclass(frozen=True)
 class MeanOfPoints:
     """The default: grade points, weighted means at each level, grades by the bands.
@@ -128,11 +151,12 @@ class MeanOfPoints:
     An indicator earns ``points[grade]``; an activity scores the (weighted) mean of its graded
     indicators' points, a duty the mean of its scored activities, the department the mean of its
     scored duties. A score becomes the best grade whose band minimum it reaches, else 差.
-    Missing results are left out of every mean.
+    Missing results are left out of every mean. ``bands`` given replace those of
+    :data:`MOF_BANDS` grade by grade (the others stay); they must fall from 优 to 中.
 
     >>> m = MeanOfPoints(points={"优": 100, "良": 85, "中": 70, "差": 40}, bands={"优": 95})
     >>> m.points(None, Grade.GOOD, None), m.grade(Fraction(94)), m.grade(Fraction(95))
-    (Fraction(85, 1), <Grade.POOR: '差'>, <Grade.EXCELLENT: '优'>)
+    (Fraction(85, 1), <Grade.GOOD: '良'>, <Grade.EXCELLENT: '优'>)
     """
 
     points_of: Mapping[Grade, Fraction] = field(default_factory=lambda: dict(DEFAULT_POINTS))
@@ -149,8 +173,7 @@ class MeanOfPoints:
         absent = [g.value for g in GRADES if g not in chosen]
         if absent:
             raise PerfscoreError(f"points are needed for every grade; missing {' '.join(absent)}")
-        bounds = _grade_map(bands) if bands is not None else dict(MOF_BANDS)
-        bounds.pop(Grade.POOR, None)  # 差 is whatever no better band takes
+        bounds = _bands(bands)
         object.__setattr__(self, "points_of", chosen)
         object.__setattr__(self, "bands", bounds)
 
@@ -257,8 +280,9 @@ class ProportionalCredit(MeanOfPoints):
     gives ``(1 − (value − target) / target) × full``, reaching 0 at twice the target; ``"ratio"``
     gives ``target / value × full``. A target band uses the higher-is-better rule below the band
     and the lower-is-better rule above it. A qualitative indicator earns its grade's points.
-    Credit never falls below 0; a target of 0 leaves nothing to be proportional to, so the value
-    earns 差's points.
+    Credit never falls below 0, and reaches full only when 优 is met: a value on an open end of
+    优 (``>35人`` at 35), between two pieces of 优, or beside a target of 0 or less (nothing to
+    be proportional to) earns its grade's points.
 
     >>> from perfscore import load_table
     >>> table = load_table("zanhuang-hrss-2018")
@@ -303,11 +327,12 @@ class ProportionalCredit(MeanOfPoints):
             share = self._higher(value, low)
         elif isinstance(high, Fraction) and value > high:
             share = self._lower(value, high)
-        else:  # between two pieces of 优, or on an open end: as close as can be
-            share = Fraction(1)
-        if share is None:
-            return self.points_of[Grade.POOR]
-        return full * min(max(share, Fraction(0)), Fraction(1))
+        else:  # on an open end of 优 (">35人" at 35), or between two pieces of 优
+            share = None
+        if share is None or share >= 1:
+            # Nothing to be proportional to, or full credit for a 优 not met: the grade decides.
+            return self.points_of[grade]
+        return full * max(share, Fraction(0))
 
     @staticmethod
     def _higher(value: Fraction, target: Fraction) -> Fraction | None:

@@ -7,7 +7,8 @@ are read as :meth:`perfscore.Ladder.grade` reads them: ``"95%"``, ``0.95`` with 
 
 Every row ends up in exactly one place: graded (:attr:`Results.graded`), blank (a row whose
 value is empty: the result is missing, and says so) or bad (:attr:`Results.problems`, each with
-its row number, its id and the reason). Nothing is dropped silently.
+its row number, its id and the reason); a row blank in every cell (a blank line, a frame's row
+of NaN) is layout, not a result. A repeated id, in a JSON object too, is a bad row, twice.
 
 >>> import perfscore
 >>> table = perfscore.load_table("zanhuang-hrss-2018")
@@ -29,12 +30,16 @@ import csv
 import io
 import json
 import math
+import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from numbers import Real
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+import numpy as np
 
 from .errors import NotationError, PerfscoreError, ResultsError, UnknownIndicator
 from .grades import Grade
@@ -51,6 +56,9 @@ __all__ = [
     "ResultRow",
     "Results",
     "ResultsSource",
+    "beyond_float",
+    "cell_kind",
+    "cell_text",
     "read_results",
     "read_rows",
 ]
@@ -59,6 +67,54 @@ __all__ = [
 ResultsSource: TypeAlias = "Mapping[str, object] | pd.DataFrame | str | Path"
 
 _NOT_FINITE = frozenset({"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"})
+# The largest magnitude a float holds: scores, frames and JSON carry values as floats.
+_FLOAT_MAX: Final = Fraction(sys.float_info.max)
+
+#: What a result cell is (:func:`cell_kind`): a real number (NaN and infinity included: bad
+#: values, reported), text (a number with its unit, or a label), blank (a missing result), or
+#: anything else (Fraction, Decimal, a quantity, bool …: the value reader takes it or says why).
+NUMBER: Final = 0
+TEXT: Final = 1
+BLANK: Final = 2
+OTHER: Final = 3
+
+
+def cell_kind(cell: object) -> int:
+    """What a result cell is: :data:`NUMBER`, :data:`TEXT`, :data:`BLANK` or :data:`OTHER`.
+
+    ``None``, pandas' ``NA`` and ``NaT`` and empty text are blank; a float NaN is a number (a
+    bad one). :func:`perfscore.score` and :func:`perfscore.score_frame` both classify by this.
+
+    >>> [cell_kind(c) for c in (95, 0.5, float("nan"), "95%", " ", None, True)]
+    [0, 0, 0, 1, 2, 2, 3]
+    """
+    kind = type(cell)
+    if kind is float or kind is int or kind is np.float64 or kind is np.int64:
+        return NUMBER
+    if kind is str:
+        return TEXT if cell.strip() else BLANK  # type: ignore[attr-defined]
+    if cell is None or kind.__name__ in ("NAType", "NaTType"):
+        return BLANK
+    if isinstance(cell, bool):
+        return OTHER
+    if isinstance(cell, int | float) or (kind.__module__ == "numpy" and isinstance(cell, Real)):
+        return NUMBER
+    return OTHER
+
+
+def cell_text(cell: object) -> str | None:
+    """An id, unit or table cell as stripped text; ``None`` when blank or NaN (pandas' blank).
+
+    >>> cell_text(" 1.1.1 "), cell_text(float("nan")), cell_text(""), cell_text(3)
+    ('1.1.1', None, None, '3')
+    """
+    if cell_kind(cell) == BLANK or _is_nan(cell):
+        return None
+    return str(cell).strip()
+
+
+def _is_nan(cell: object) -> bool:
+    return isinstance(cell, float) and math.isnan(cell)
 
 
 @dataclass(eq=False)
@@ -82,8 +138,8 @@ class ResultRow:
 
     @property
     def blank(self) -> bool:
-        """Whether the value is empty (``None`` or blank text): a missing result, not an error."""
-        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+        """Whether the value is empty (``None``, pandas' NA or blank text): a missing result."""
+        return cell_kind(self.value) == BLANK
 
 
 @dataclass(frozen=True)
@@ -204,17 +260,45 @@ def _magnitude(row: ResultRow, unit: str) -> Fraction:
     value = row.value
     if isinstance(value, str) and value.strip().lower() in _NOT_FINITE:
         raise ResultsError(f"expected a finite number, got {value.strip()!r}")
-    real = isinstance(value, Real) and not isinstance(value, bool | Fraction)
-    if real and not math.isfinite(float(value)):  # type: ignore[arg-type]
-        raise ResultsError(f"expected a finite number, got {value}")
     try:
+        # read_value refuses NaN and infinity ("expected a finite number, got nan") and reads
+        # integers and Fractions exactly, however large.
         if row.unit is None:
-            return read_value(value, unit)
-        given_unit = canonical_unit(row.unit)
-        return read_value(value, given_unit) * factor(given_unit, unit)
+            magnitude = read_value(value, unit)
+        else:
+            given_unit = canonical_unit(row.unit)
+            magnitude = read_value(value, given_unit) * factor(given_unit, unit)
     except NotationError:
         expected = "a plain number" if unit == "dimensionless" else f"a number in {unit}"
         raise ResultsError(f"expected {expected}, got {value!r}") from None
+    if beyond_float(magnitude):
+        raise ResultsError(
+            f"expected a number a float can hold (within ±1.8e308), got {_scientific(magnitude)}"
+        )
+    return magnitude
+
+
+def beyond_float(number: Fraction) -> bool:
+    """Whether a float cannot hold ``number`` (scores, frames and JSON carry floats).
+
+    >>> [beyond_float(Fraction(n)) for n in (10**308, 10**309, -(10**309))]
+    [False, True, True]
+    """
+    # Bit lengths first: a Fraction comparison per row would cost a province's scoring.
+    size = number.numerator.bit_length() - number.denominator.bit_length()
+    return size > 1000 and abs(number) > _FLOAT_MAX
+
+
+def _scientific(number: Fraction) -> str:
+    """A huge number in two figures, without a float (it would overflow).
+
+    >>> _scientific(Fraction(10**400, 3)), _scientific(Fraction(-(10**309)))
+    ('3.3e+399', '-1e+309')
+    """
+    size = abs(number)
+    exponent = len(str(size.numerator // size.denominator)) - 1
+    mantissa = float(size / 10**exponent)
+    return f"{'-' if number < 0 else ''}{mantissa:.2g}e+{exponent}"
 
 
 # -- reading rows ---------------------------------------------------------------------------
@@ -270,25 +354,14 @@ def _from_records(
         ).located(file=label, row=header_row)
     unit_at = index.get("unit")
     for number, record in records:
-        if not any(_present(cell) for cell in record):
-            continue  # a blank line between rows is layout, not a result
+        if all(cell_text(cell) is None for cell in record):
+            # A blank line between rows is layout, not a result; so is a frame's row of NaN
+            # (pandas' blank). NaN beside an id is a value, and a bad one: reported.
+            continue
         cells = list(record) + [None] * (len(header) - len(record))
-        key = cells[index["id"]]
-        unit = cells[unit_at] if unit_at is not None else None
-        unit_text = None if not _present(unit) else str(unit).strip()
-        yield ResultRow(number, "" if key is None else _text(key), cells[index["value"]], unit_text)
-
-
-def _present(cell: object) -> bool:
-    if cell is None:
-        return False
-    if isinstance(cell, float) and math.isnan(cell):
-        return True  # NaN is a value, and a bad one: reported, not skipped
-    return not (isinstance(cell, str) and not cell.strip())
-
-
-def _text(key: object) -> str:
-    return str(key).strip()
+        key = cell_text(cells[index["id"]])
+        unit = cell_text(cells[unit_at]) if unit_at is not None else None
+        yield ResultRow(number, key or "", cells[index["value"]], unit)
 
 
 def _read_file(path: Path) -> Iterator[ResultRow]:
@@ -298,6 +371,10 @@ def _read_file(path: Path) -> Iterator[ResultRow]:
         data = path.read_bytes()
     except OSError as exc:
         raise ResultsError(f"cannot read the results file: {exc.strerror}").located(
+            file=label
+        ) from None
+    except ValueError:  # the only one open() raises: a NUL in the path
+        raise ResultsError("cannot read the results file: the path has a null byte").located(
             file=label
         ) from None
     if suffix in (".csv", ".tsv", ".txt"):
@@ -340,42 +417,55 @@ def _read_csv(data: bytes, label: str) -> Iterator[ResultRow]:
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
     try:
         header = [h.strip().lower() for h in next(reader, [])]
-        # The reader's line number, so a quoted value running over lines keeps the count right.
-        records = [(reader.line_num, record) for record in reader]
+        # Records, not lines: a spreadsheet shows a quoted value running over lines in one row.
+        for number, record in enumerate(reader, start=2):
+            records.append((number, record))
     except csv.Error as exc:
         raise ResultsError(f"not a readable CSV file: {exc}").located(
-            file=label, row=reader.line_num
+            file=label, row=len(records) + 2
         ) from None
     yield from _from_records(header, records, label, header_row=1)
 
 
 def _read_xlsx(data: bytes, label: str) -> Iterator[ResultRow]:
-    import zipfile
-
     from openpyxl import load_workbook
 
+    records = []
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        sheet = book.worksheets[0]
+        rows = sheet.iter_rows()
+        header = [str(c.value).strip().lower() if c.value is not None else "" for c in
+                  next(rows, ())]  # fmt: skip
+        for cells in rows:
+            record: list[Any] = []
+            for c in cells:
+                value = c.value
+                number = isinstance(value, int | float) and not isinstance(value, bool)
+                if number and _shows_percent(str(getattr(c, "number_format", ""))):
+                    # A cell shown as 95% holds 0.95: read it as the percentage it shows.
+                    value = _percent(value)  # type: ignore[arg-type]
+                record.append(value)
+            records.append(record)
+        book.close()
+    except Exception as exc:
+        # openpyxl lets the XML parser's, zipfile's and its own errors through, of many types.
         raise ResultsError(f"not a readable XLSX workbook: {exc}").located(file=label) from None
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows()
-    header = [str(c.value).strip().lower() if c.value is not None else "" for c in next(rows, ())]
-    records = []
-    for cells in rows:
-        record: list[Any] = []
-        for c in cells:
-            value = c.value
-            number = isinstance(value, int | float) and not isinstance(value, bool)
-            if number and "%" in str(getattr(c, "number_format", "")):
-                # A cell shown as 95% holds 0.95: read it as the percentage it shows.
-                value = _percent(value)  # type: ignore[arg-type]
-            record.append(value)
-        records.append(record)
-    book.close()
     yield from _from_records(header, enumerate(records, start=2), label, header_row=1)
+
+
+def _shows_percent(number_format: str) -> bool:
+    """Whether a number format scales by 100 and shows %: a bare %, not a quoted ``"%"``, an
+    escaped ``\\%`` or one inside a ``[…]`` section (a colour, a locale).
+
+    >>> [_shows_percent(f) for f in ("0%", "0.0%", '0"%"', "0\\\\%", "[Red]0%", "0")]
+    [True, True, False, False, True, False]
+    """
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
+    return "%" in bare
 
 
 def _percent(value: float | int) -> str:
@@ -385,23 +475,41 @@ def _percent(value: float | int) -> str:
     return f"{format_number(exact * 100)}%"
 
 
+class _Pairs(list[tuple[str, Any]]):
+    """A JSON object as its pairs in order, so a repeated key is seen, not overwritten."""
+
+
 def _read_json(data: bytes, label: str) -> Iterator[ResultRow]:
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
+        parsed = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_Pairs)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ResultsError(f"not valid JSON: {exc}").located(file=label) from None
-    if isinstance(parsed, Mapping):
-        for key, value in parsed.items():
+    except RecursionError:
+        raise ResultsError("not valid JSON: nested too deeply").located(file=label) from None
+    except ValueError:  # int() refuses a number too long to convert in reasonable time
+        digits = sys.get_int_max_str_digits()
+        raise ResultsError(f"not valid JSON: a number of more than {digits} digits").located(
+            file=label
+        ) from None
+    if isinstance(parsed, _Pairs):
+        # Every pair, a repeated id included: read_results reports both, as for any source.
+        for key, value in parsed:
             yield ResultRow(None, str(key), value)
         return
-    if not isinstance(parsed, list) or not all(isinstance(item, Mapping) for item in parsed):
+    if not isinstance(parsed, list) or not all(isinstance(item, _Pairs) for item in parsed):
         raise ResultsError(
             'JSON results are an object {"id": value, ...} or a list of '
             '{"id": ..., "value": ..., "unit": ...} objects'
         ).located(file=label)
-    header = sorted({str(k).strip().lower() for item in parsed for k in item})
-    records = [
-        [{str(k).strip().lower(): v for k, v in item.items()}.get(h) for h in header]
-        for item in parsed
-    ]
+    items: list[dict[str, Any]] = []
+    for number, item in enumerate(parsed, start=1):
+        fields = [str(k).strip().lower() for k, _ in item]
+        repeated = sorted({f for f in fields if fields.count(f) > 1})
+        if repeated:
+            raise ResultsError(
+                f"the item gives {', '.join(repr(f) for f in repeated)} more than once"
+            ).located(file=label, row=number)
+        items.append({str(k).strip().lower(): v for k, v in item})
+    header = sorted({k for item in items for k in item})
+    records = [[item.get(h) for h in header] for item in items]
     yield from _from_records(header, enumerate(records, start=1), label, header_row=None)

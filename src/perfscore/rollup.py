@@ -25,9 +25,10 @@ from typing import Final
 from .errors import PerfscoreError
 from .grades import Grade
 from .methods import Method, exact
+from .results import _scientific, beyond_float
 from .tables import Table
 
-__all__ = ["DEPARTMENT", "Node", "roll_up", "table_weights"]
+__all__ = ["DEPARTMENT", "Node", "coverage", "roll_up", "table_weights"]
 
 _ONE: Final[Fraction] = Fraction(1)
 
@@ -52,7 +53,16 @@ class Node:
     @property
     def coverage(self) -> float:
         """The share of the indicators beneath that have a result (0 to 1)."""
-        return self.graded / self.total if self.total else 0.0
+        return coverage(self.graded, self.total)
+
+
+def coverage(graded: int, total: int) -> float:
+    """The share of ``total`` indicators that have a result; 0 when there are none.
+
+    >>> coverage(5, 7) == 5 / 7, coverage(0, 0)
+    (True, 0.0)
+    """
+    return graded / total if total else 0.0
 
 
 def table_weights(table: Table, weights: Mapping[str, object] | None = None) -> dict[str, Fraction]:
@@ -60,6 +70,8 @@ def table_weights(table: Table, weights: Mapping[str, object] | None = None) -> 
 
     ``weights`` maps ids (``"3"``, ``"3.1"``, ``"3.1.2"``) to positive numbers.
     """
+    if weights is not None and not isinstance(weights, Mapping):
+        raise PerfscoreError(f"weights are a mapping of id to weight, not {type(weights).__name__}")
     known: dict[str, Fraction] = {}
     for duty in table.duties:
         known[duty.id] = _ONE if duty.weight is None else exact(duty.weight)
@@ -113,7 +125,7 @@ def roll_up(
                     missing.append(indicator.id)
                     earned = method.missing(indicator)
                 if earned is not None:
-                    scored.append((exact(earned), weight[indicator.id]))
+                    scored.append((_points(earned, indicator.id), weight[indicator.id]))
             node = _node(activity.id, method, scored, len(activity.indicators), missing)
             nodes[activity.id] = node
             beneath += scored
@@ -131,6 +143,19 @@ def roll_up(
     children = everything if method.flat else duty_scores
     nodes[DEPARTMENT] = _node(DEPARTMENT, method, children, len(table), all_missing)
     return nodes
+
+
+def _points(earned: object, indicator_id: str) -> Fraction:
+    """An indicator's points, exact; refused beyond a float, which every score is shown as."""
+    try:
+        points = exact(earned)
+    except PerfscoreError as error:
+        raise error.located(indicator=indicator_id) from None
+    if beyond_float(points):
+        raise PerfscoreError(
+            f"points of {_scientific(points)} are beyond what a float can hold (±1.8e308)"
+        ).located(indicator=indicator_id)
+    return points
 
 
 def _node(

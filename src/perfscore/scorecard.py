@@ -27,7 +27,7 @@ from .errors import PerfscoreError
 from .grades import GRADES, Grade
 from .methods import Method, get_method
 from .results import ResultsSource, read_results
-from .rollup import DEPARTMENT, Node, roll_up
+from .rollup import DEPARTMENT, Node, coverage, roll_up
 from .tables import Table, load_table
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ class NodeScore:
     @property
     def coverage(self) -> float:
         """The share of the indicators beneath that have a result (0 to 1)."""
-        return self.graded / self.total if self.total else 0.0
+        return coverage(self.graded, self.total)
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ class Scorecard:
     def __repr__(self) -> str:
         # The whole card is str() / the HTML view; the repr stays one line, as in a REPL list.
         d = self.department
-        score = "no score" if d.score is None else f"{d.score:.1f} {d.grade}"
+        score = "no score" if d.exact is None else f"{_views.shown_score(d.exact)} {d.grade}"
         unscored = f", {len(self.unscored)} unscored" if self.unscored else ""
         return (
             f"<Scorecard {self.table} by {self.method}: {score}, "
@@ -150,9 +150,13 @@ class Scorecard:
     # -- data ----------------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        """The scorecard as plain data: grades 优/良/中/差, unrounded scores, ``None`` if none."""
+        """The scorecard as plain data: grades 优/良/中/差, unrounded scores, ``None`` if none.
+
+        When rows were left unscored (``keep_going``), a top-level ``"unscored"`` list gives
+        each one's ``row``, ``id``, ``reason`` and ``message``; the other keys keep their shape.
+        """
         department = self.department
-        return {
+        data: dict[str, Any] = {
             "department": {
                 "name": department.name,
                 "year": department.year,
@@ -189,6 +193,12 @@ class Scorecard:
                 for duty in self.duties
             ],
         }
+        if self.unscored:
+            data["unscored"] = [
+                {"row": u.row, "id": u.key, "reason": u.reason, "message": u.message}
+                for u in self.unscored
+            ]
+        return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """:meth:`to_dict` as JSON text (Chinese kept as it is, not escaped)."""
@@ -199,6 +209,22 @@ class Scorecard:
         import pandas as pd
 
         return pd.DataFrame(self._records(), columns=list(_COLUMNS))
+
+    def unscored_frame(self) -> pd.DataFrame:
+        """The rows left unscored (``keep_going``): ``row``, ``id``, ``reason``, ``message``.
+
+        The companion of :meth:`to_frame` and :meth:`to_csv`, which keep one row per indicator.
+        """
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "row": pd.array([u.row for u in self.unscored], dtype="Int64"),
+                "id": pd.Series([u.key for u in self.unscored], dtype=object),
+                "reason": pd.Series([u.reason for u in self.unscored], dtype=object),
+                "message": pd.Series([u.message for u in self.unscored], dtype=object),
+            }
+        )
 
     def summary(self) -> pd.DataFrame:
         """One row per duty: score, grade, graded and total counts, coverage and grade counts."""
@@ -299,6 +325,11 @@ def score(
     and id, unless ``keep_going``: then they are listed in :attr:`Scorecard.unscored` and the rest
     is scored. A missing result is never a zero (see ``docs/scoring.md``).
     """
+    if not isinstance(table, Table | str | Path):
+        raise PerfscoreError(
+            f"a table is a Table, a table file or a bundled table's name, not "
+            f"{type(table).__name__}"
+        )
     if not isinstance(table, Table):
         table = load_table(table)
     chosen = get_method(method)
@@ -383,9 +414,7 @@ def _node_fields(node: Node, name: str, counts: dict[Grade, int]) -> dict[str, A
 
 # -- formatting helpers ---------------------------------------------------------------------
 
-
-def _grade(grade: Grade | None) -> str | None:
-    return None if grade is None else grade.value
+_grade = _views.grade_text
 
 
 def _plain(value: Fraction | str | None) -> int | float | str | None:
