@@ -461,3 +461,50 @@ def test_identical_cells_are_parsed_once_and_equal_ladders_share_a_row(
     assert len(calls) == 4  # three distinct rows, and one respelled 优 cell
     assert len(book.ladders) == 3  # ≥100% and 100% make the same ladder
     assert book[1000] is book[0]
+
+
+# -- exact values: quantities, fractions, decimals, big integers ---------------------------------
+
+
+def test_quantities_are_converted_into_each_rows_ladder_unit_as_ladder_grade_does() -> None:
+    book = LadderBook.from_frame(frame())
+    values = [
+        ureg.Quantity(95, "percent"),
+        ureg.Quantity(0.85, "dimensionless"),
+        ureg.Quantity(490, "人"),
+    ]
+    assert (
+        book.grade([7, 7, 8], values).tolist()
+        == [book[7].code(values[0]), book[7].code(values[1]), book[8].code(values[2])]
+        == [2, 1, 2]
+    )
+
+
+def test_a_quantity_whose_unit_does_not_fit_its_ladder_raises_unit_mismatch() -> None:
+    book = LadderBook.from_frame(frame())
+    with pytest.raises(UnitMismatch, match=r"\(row 1: key 8 is graded in 人\)"):
+        book.grade([7, 8], [ureg.Quantity(95, "percent"), ureg.Quantity(1_000_000, "元")])
+
+
+def test_fractions_decimals_and_big_integers_are_read_exactly() -> None:
+    book = LadderBook.from_frame(frame())
+    values = [Fraction(95), Decimal("89.99"), 10**400, Fraction(8999, 100)]
+    assert book.grade([7, 7, 7, 7], values).tolist() == [2, 1, 3, 1]
+    assert book.grade([7], [Fraction(9, 10)], unit="dimensionless").tolist() == [2]
+
+
+def test_exact_values_that_cannot_be_graded_are_named_by_row() -> None:
+    book = LadderBook.from_frame(frame())
+    with pytest.raises(ResultsError) as caught:
+        book.grade([7, 8, 8], [Decimal("Infinity"), Fraction(981, 2), -(10**400)])
+    assert str(caught.value) == (
+        "3 of 3 rows cannot be graded:\n"
+        "  row 0: key 7, value Decimal('Infinity'): expected a finite number, got Infinity\n"
+        "  row 1: key 8, value Fraction(981, 2): a count of 人 is a whole number, not 490.5\n"
+        f"  row 2: key 8, value -{'1' + '0' * 400}: a count of 人 cannot be negative: "
+        f"-{'1' + '0' * 400}"
+    )
+    coerced = book.grade(
+        [7, 8, 8], [Decimal("Infinity"), Fraction(981, 2), -(10**400)], errors="coerce"
+    )
+    assert coerced.tolist() == [-2, -2, -2]
