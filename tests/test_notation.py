@@ -211,3 +211,22 @@ def test_docs_show_the_parser_grammar() -> None:
     grammar = rules(docs.read_text(encoding="utf-8").split("```ebnf", 1)[1].split("```", 1)[0])
     assert grammar == rules(perfscore.notation.__doc__ or "")
     assert len(grammar) == 5
+
+
+@pytest.mark.parametrize("digits", ["9" * 4301, "1." + "5" * 4400, "1," + ",".join(["000"] * 1500)])
+def test_a_number_too_long_to_read_is_a_notation_error_under_it(digits: str) -> None:
+    for read in (parse_cell, parse_quantity):
+        with pytest.raises(NotationError) as info:
+            read(f"≥{digits}%" if read is parse_cell else f"{digits}%")
+        error = info.value
+        assert error.reason == "a number of more than 4300 digits"
+        start = 1 if read is parse_cell else 0
+        assert error.span == (start, start + len(digits))
+
+
+def test_a_value_too_long_to_read_is_a_notation_error_when_grading() -> None:
+    from perfscore import parse_ladder
+
+    ladder = parse_ladder({"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"})
+    with pytest.raises(NotationError, match="a number of more than 4300 digits"):
+        ladder.grade("9" * 5000 + "%")
