@@ -525,3 +525,17 @@ def test_a_source_that_cannot_be_opened_is_a_finding(source: Any, reason: str) -
     (finding,) = check_file(source)
     assert finding.severity is Severity.ERROR
     assert finding.message.startswith(reason)
+
+
+def test_an_infinite_weight_is_a_finding_at_its_path(tmp_path: Path) -> None:
+    path = tmp_path / "inf.yaml"
+    text = (
+        Path(__file__).parents[1] / "src/perfscore/indicators/zanhuang-hrss-2018.yaml"
+    ).read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('  - id: "9"\n', '  - id: "9"\n    weight: .inf\n', 1), encoding="utf-8"
+    )
+    (finding,) = check_file(path)
+    assert finding.severity is Severity.ERROR
+    assert (finding.indicator, finding.field) == ("9", "weight")
+    assert finding.message == "Input should be a finite number"

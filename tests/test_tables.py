@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -501,3 +502,28 @@ def test_a_source_that_is_no_path_is_refused(source: Any) -> None:
         "a table is loaded from a path, a bundled table's name or a mapping, "
         f"not {type(source).__name__}"
     )
+
+
+@pytest.mark.parametrize("weight", [math.inf, math.nan, 0, -1])
+@pytest.mark.parametrize(
+    ("at", "path"),
+    [
+        (lambda d: d["duties"][8], "duties[8].weight"),
+        (lambda d: d["duties"][8]["activities"][1], "duties[8].activities[1].weight"),
+        (
+            lambda d: d["duties"][8]["activities"][1]["indicators"][0],
+            "duties[8].activities[1].indicators[0].weight",
+        ),
+    ],
+)
+def test_a_weight_must_be_finite_and_positive(weight: float, at: Any, path: str) -> None:
+    data = raw()
+    at(data)["weight"] = weight
+    with pytest.raises(TableError) as caught:
+        load_table(data)
+    reason = (
+        "Input should be a finite number"
+        if not math.isfinite(weight)
+        else "Input should be greater than 0"
+    )
+    assert str(caught.value) == f"<mapping>, {path}: {reason}"

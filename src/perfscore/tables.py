@@ -32,7 +32,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PositiveFloat,
     PrivateAttr,
     ValidationError,
     WithJsonSchema,
@@ -54,6 +53,10 @@ __all__ = [
     "json_schema",
     "load_table",
 ]
+
+#: A weight in a roll-up: a finite number above 0 (``.inf`` or ``.nan`` would make every share
+#: of a roll-up infinite or undefined).
+Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 # Attribute docstrings become the field descriptions of the JSON Schema, so an editor shows them.
 _FROZEN = ConfigDict(
@@ -126,7 +129,7 @@ class Indicator(BaseModel):
     cells: PublishedCells
     readings: tuple[Reading, ...] = ()
     """Where the encoding reads a cell or the name otherwise than its letter, and why."""
-    weight: PositiveFloat | None = None
+    weight: Weight | None = None
     """The indicator's weight in a roll-up, where the table gives one."""
 
     _ladder: Ladder = PrivateAttr()
@@ -214,7 +217,7 @@ class Activity(BaseModel):
     """内容描述, verbatim."""
     goal: str | None = None
     """绩效目标, verbatim."""
-    weight: PositiveFloat | None = None
+    weight: Weight | None = None
     """The activity's weight in a roll-up, where the table gives one."""
     indicators: tuple[Indicator, ...]
     """The activity's indicators (绩效指标), in table order."""
@@ -237,7 +240,7 @@ class Duty(BaseModel):
     """内容描述, verbatim."""
     goal: str | None = None
     """绩效目标, verbatim."""
-    weight: PositiveFloat | None = None
+    weight: Weight | None = None
     """The duty's weight in a roll-up, where the table gives one."""
     activities: tuple[Activity, ...]
     """The duty's activities (工作活动), in table order."""
