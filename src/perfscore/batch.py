@@ -61,6 +61,7 @@ from .errors import (
     UnknownIndicator,
 )
 from .grades import GRADES
+from .intervals import format_number
 from .ladders import Ladder, _check_count, normalize_label, parse_ladder, read_value
 from .units import canonical_unit, factor
 
@@ -125,10 +126,12 @@ class LadderBook:
     def from_frame(cls, frame: pd.DataFrame) -> LadderBook:
         """A book from a frame with columns ``key``, ``优``, ``良``, ``中``, ``差`` and ``unit``.
 
-        The cells are texts (None or NaN for a blank cell); ``unit`` is the indicator's unit
-        (None or NaN to take it from the cells; the column may be left out). Rows with the same
+        The cells are texts (None or NaN for a blank cell) or numbers, read as the decimal they
+        print as (``3.0`` is ``"3"``: a 3/2/1/0 ladder from a numeric column); ``unit`` is the
+        indicator's unit (None or NaN to take it from the cells; the column may be left out). Rows with the same
         cells and unit are parsed once. A cell that does not read raises the ladder's error,
-        located at the first row (from 0) and key that carry it.
+        located at the first row (from 0) and key that carry it; so does a cell that is neither
+        text nor a finite number.
         """
         missing = [c for c in ("key", *_CELL_COLUMNS) if c not in frame.columns]
         if missing:
@@ -136,13 +139,15 @@ class LadderBook:
                 f"a ladder frame needs the columns key, 优, 良, 中, 差 (and unit); "
                 f"missing {', '.join(missing)}"
             )
-        columns = [_texts(frame[c], c) for c in (*_CELL_COLUMNS, "unit") if c in frame.columns]
+        keys = frame["key"]
+        columns = [
+            _texts(frame[c], c, keys) for c in (*_CELL_COLUMNS, "unit") if c in frame.columns
+        ]
         if "unit" not in frame.columns:
             columns.append([None] * len(frame))
         parsed: dict[tuple[str | None, ...], int] = {}
         distinct: dict[Ladder, int] = {}
         ladder_rows = np.empty(len(frame), dtype=np.intp)
-        keys = frame["key"]
         for position, spec in enumerate(zip(*columns, strict=True)):
             row = parsed.get(spec)
             if row is None:
@@ -614,15 +619,32 @@ def _tuples(index: pd.Index) -> bool:
     return index.dtype == object and len(index) > 0 and isinstance(index[0], tuple)
 
 
-def _texts(column: pd.Series, name: str) -> list[str | None]:
+_NUMBER_CELLS: Final = (int, float, Decimal, np.integer, np.floating)
+
+
+def _texts(column: pd.Series, name: str, keys: pd.Series) -> list[str | None]:
+    """A frame's column as cell texts (None for a blank); a number in a grading cell is the
+    text it prints as (``3.0`` is ``"3"``, a 3/2/1/0 ladder from a numeric column)."""
+    numbers = name != "unit"
     out: list[str | None] = []
-    for value in column.tolist():
-        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    for position, value in enumerate(column.tolist()):
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
             out.append(None)
         elif isinstance(value, str):
             out.append(value)
+        elif numbers and isinstance(value, _NUMBER_CELLS) and not isinstance(value, bool):
+            try:
+                number = value.item() if isinstance(value, np.generic) else value
+                out.append(format_number(Fraction(number)))
+            except (ValueError, OverflowError):
+                raise PerfscoreError(
+                    f"column {name}: expected text or a finite number, got {value!r}"
+                ).located(row=position, indicator=str(_plain(keys.iloc[position]))) from None
         else:
-            raise PerfscoreError(f"column {name}: expected text, got {value!r}")
+            wanted = "text or a number" if numbers else "text"
+            raise PerfscoreError(f"column {name}: expected {wanted}, got {value!r}").located(
+                row=position, indicator=str(_plain(keys.iloc[position]))
+            )
     return out
 
 
