@@ -129,9 +129,9 @@ class LadderBook:
         The cells are texts (None or NaN for a blank cell) or numbers, read as the decimal they
         print as (``3.0`` is ``"3"``: a 3/2/1/0 ladder from a numeric column); ``unit`` is the
         indicator's unit (None or NaN to take it from the cells; the column may be left out).
-        Rows with the same cells and unit are parsed once. A cell that does not read raises the ladder's error,
-        located at the first row (from 0) and key that carry it; so does a cell that is neither
-        text nor a finite number.
+        Rows with the same cells and unit are parsed once. A cell that does not read raises the
+        ladder's error, located at the first row (from 0) and key that carry it; so does a cell
+        that is neither text nor a finite number.
         """
         missing = [c for c in ("key", *_CELL_COLUMNS) if c not in frame.columns]
         if missing:
