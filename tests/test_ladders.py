@@ -531,3 +531,13 @@ def test_grade_array_refuses_what_grade_refuses_with_code_minus_2() -> None:
     )
     percent = parse_ladder(cells("100% / ≥90% / ≥80% / <80%"), unit="percent")
     assert percent.grade_array([-0.5, 95.5, float("-inf")]).tolist() == [0, 2, -2]
+
+
+@pytest.mark.parametrize(
+    ("unit", "canonical"),
+    [("kg", "公斤"), ("%", "percent"), ("percent", "percent"), ("萬元", "万元"), ("人", "人")],
+)
+def test_unit_is_the_canonical_name_not_the_spelling_given(unit: str, canonical: str) -> None:
+    ladder = parse_ladder({"优": "≥5", "差": "<5"}, unit=unit)
+    assert ladder.unit == canonical
+    assert parse_ladder(ladder.to_cells(), unit=ladder.unit) == ladder

@@ -400,8 +400,17 @@ class Ladder:
 
     @property
     def unit(self) -> str | None:
-        """The unit values are read in (canonical name: ``percent``, ``人``, ``万元`` …); None
-        for a qualitative ladder."""
+        """The canonical name of the unit values are read in; None for a qualitative ladder.
+
+        Not necessarily the spelling the ladder was built with: the canonical name is the
+        Chinese alias where ``units.txt`` defines one, and ``percent`` for ``%``. It parses
+        back to the same unit, so ``parse_ladder(ladder.to_cells(), ladder.unit) == ladder``.
+
+        >>> parse_ladder({"优": "≥5", "差": "<5"}, unit="kg").unit
+        '公斤'
+        >>> parse_ladder({"优": "≥95%", "差": "<95%"}).unit
+        'percent'
+        """
         return self._unit
 
     @property
