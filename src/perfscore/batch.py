@@ -544,7 +544,7 @@ def _numbers(
         array = np.asarray(values, dtype=object)  # no array: refused below by its shape
     else:
         listed = list(values)
-        if any(map(_exact, listed)):
+        if any(map(_exact_type, set(map(type, listed)))):
             # numpy would read a list of quantities as their magnitudes in base units
             array = np.empty(len(listed), dtype=object)
             array[:] = listed
@@ -561,14 +561,18 @@ def _numbers(
     if array.ndim != 1:
         raise PerfscoreError(f"values must be one-dimensional, not of shape {array.shape}")
     originals = np.asarray(array, dtype=object)
-    exact = np.fromiter(map(_exact, originals), dtype=np.bool_, count=len(originals))
+    types = set(map(type, originals))
+    if int in types or any(map(_exact_type, types)):
+        exact = np.fromiter(map(_exact, originals), dtype=np.bool_, count=len(originals))
+    else:
+        exact = np.zeros(len(originals), dtype=np.bool_)
+    plain = originals
+    if exact.any():  # graded exactly, one by one: keep them out of the float64 column
+        plain = originals.copy()
+        plain[exact] = None
     numeric = pd.to_numeric(
         pd.Series(
-            [
-                None if isinstance(v, bool | np.bool_ | str) or is_exact else v
-                for v, is_exact in zip(originals, exact, strict=True)
-            ],
-            dtype=object,
+            [None if isinstance(v, bool | np.bool_ | str) else v for v in plain], dtype=object
         ),
         errors="coerce",
     )
@@ -581,6 +585,13 @@ _FLOAT_EXACT: Final = 2**53
 
 def _is_quantity(value: object) -> bool:
     return hasattr(value, "magnitude") and hasattr(value, "units")
+
+
+def _exact_type(kind: type) -> bool:
+    """Whether values of type ``kind`` are never read as a float64 (big ints aside)."""
+    return issubclass(kind, Fraction | Decimal) or (
+        hasattr(kind, "magnitude") and hasattr(kind, "units")
+    )
 
 
 def _exact(value: object) -> bool:
