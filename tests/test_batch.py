@@ -409,8 +409,11 @@ def test_frame_errors() -> None:
         PerfscoreError, match=re.escape("the key 7 names more than one ladder (rows 0, 2)")
     ):
         LadderBook.from_frame(frame(key=[7, 8, 7]))
-    with pytest.raises(PerfscoreError, match="column 良: expected text, got 90"):
-        LadderBook.from_frame(frame(良=[90, "≥480人", "能完整的实施"]))
+    with pytest.raises(PerfscoreError) as located:
+        LadderBook.from_frame(frame(良=["≥90%", True, "能完整的实施"]))
+    assert (
+        str(located.value) == "row 1, indicator 8: column 良: expected text or a number, got True"
+    )
     with pytest.raises(perfscore.NotationError) as caught:
         LadderBook.from_frame(frame(优=["100%", "≥5OO人", "有效实施"]))
     assert str(caught.value) == "row 1, indicator 8, cell 优: unexpected 'OO'\n    ≥5OO人\n      ^^"
@@ -461,3 +464,81 @@ def test_identical_cells_are_parsed_once_and_equal_ladders_share_a_row(
     assert len(calls) == 4  # three distinct rows, and one respelled 优 cell
     assert len(book.ladders) == 3  # ≥100% and 100% make the same ladder
     assert book[1000] is book[0]
+
+
+# -- exact values: quantities, fractions, decimals, big integers ---------------------------------
+
+
+def test_quantities_are_converted_into_each_rows_ladder_unit_as_ladder_grade_does() -> None:
+    book = LadderBook.from_frame(frame())
+    values = [
+        ureg.Quantity(95, "percent"),
+        ureg.Quantity(0.85, "dimensionless"),
+        ureg.Quantity(490, "人"),
+    ]
+    assert (
+        book.grade([7, 7, 8], values).tolist()
+        == [book[7].code(values[0]), book[7].code(values[1]), book[8].code(values[2])]
+        == [2, 1, 2]
+    )
+
+
+def test_a_quantity_whose_unit_does_not_fit_its_ladder_raises_unit_mismatch() -> None:
+    book = LadderBook.from_frame(frame())
+    with pytest.raises(UnitMismatch, match=r"\(row 1: key 8 is graded in 人\)"):
+        book.grade([7, 8], [ureg.Quantity(95, "percent"), ureg.Quantity(1_000_000, "元")])
+
+
+def test_fractions_decimals_and_big_integers_are_read_exactly() -> None:
+    book = LadderBook.from_frame(frame())
+    values = [Fraction(95), Decimal("89.99"), 10**400, Fraction(8999, 100)]
+    assert book.grade([7, 7, 7, 7], values).tolist() == [2, 1, 3, 1]
+    assert book.grade([7], [Fraction(9, 10)], unit="dimensionless").tolist() == [2]
+
+
+def test_exact_values_that_cannot_be_graded_are_named_by_row() -> None:
+    book = LadderBook.from_frame(frame())
+    with pytest.raises(ResultsError) as caught:
+        book.grade([7, 8, 8], [Decimal("Infinity"), Fraction(981, 2), -(10**400)])
+    assert str(caught.value) == (
+        "3 of 3 rows cannot be graded:\n"
+        "  row 0: key 7, value Decimal('Infinity'): expected a finite number, got Infinity\n"
+        "  row 1: key 8, value Fraction(981, 2): a count of 人 is a whole number, not 490.5\n"
+        f"  row 2: key 8, value -{'1' + '0' * 400}: a count of 人 cannot be negative: "
+        f"-{'1' + '0' * 400}"
+    )
+    coerced = book.grade(
+        [7, 8, 8], [Decimal("Infinity"), Fraction(981, 2), -(10**400)], errors="coerce"
+    )
+    assert coerced.tolist() == [-2, -2, -2]
+
+
+def test_numeric_cells_are_read_as_the_numbers_they_print_as() -> None:
+    numeric = pd.DataFrame(
+        {"key": ["a", "b", "c"], "优": [3, 3.0, np.int64(3)], "良": [2, 2.0, 2.5],
+         "中": [1, 1.0, 1], "差": [0, 0.0, 0], "unit": [None, None, "次"]}
+    )  # fmt: skip
+    book = LadderBook.from_frame(numeric)
+    spelled = parse_ladder({"优": "3", "良": "2", "中": "1", "差": "0"})
+    assert book["a"] == book["b"] == spelled
+    assert book["c"] == parse_ladder({"优": "3", "良": "2.5", "中": "1", "差": "0"}, unit="次")
+    assert book.grade(["a", "a", "a", "a"], [3, 2, 1, 0]).tolist() == [3, 2, 1, 0]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "reason"),
+    [
+        ("优", math.inf, "column 优: expected text or a finite number, got inf"),
+        ("中", [1], "column 中: expected text or a number, got [1]"),
+        ("unit", 5, "column unit: expected text, got 5"),
+    ],
+)
+def test_a_cell_that_is_neither_text_nor_a_number_is_located_by_row_and_key(
+    column: str, value: Any, reason: str
+) -> None:
+    cells = frame()
+    cells[column] = cells[column].astype(object)
+    cells.at[2, column] = value
+    with pytest.raises(PerfscoreError) as caught:
+        LadderBook.from_frame(cells)
+    assert str(caught.value) == f"row 2, indicator 9: {reason}"

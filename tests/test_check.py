@@ -501,3 +501,41 @@ def test_the_smallest_count_in_an_interval(interval: str, first: int | None) -> 
 
     made = Interval.make(bound(low), bound(high), interval[0] == "[", interval[-1] == "]")
     assert _first_whole(made) == first
+
+
+def test_a_repeated_key_is_a_finding(tmp_path: Path) -> None:
+    path = tmp_path / "twice.yaml"
+    path.write_text("name: x\nyear: 2018\nyear: 2019\n", encoding="utf-8")
+    (finding,) = check_file(path)
+    assert finding.severity is Severity.ERROR
+    assert str(finding) == (
+        f"{path}: error: not valid YAML: the key 'year' is repeated at line 3 (first at line 2)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "reason"),
+    [
+        ("a" * 300, "cannot read the table file: "),
+        ("a\x00b.yaml", "cannot read the table file: embedded null byte"),
+        (None, "a table is loaded from a path, a bundled table's name or a mapping, not NoneType"),
+    ],
+)
+def test_a_source_that_cannot_be_opened_is_a_finding(source: Any, reason: str) -> None:
+    (finding,) = check_file(source)
+    assert finding.severity is Severity.ERROR
+    assert finding.message.startswith(reason)
+
+
+def test_an_infinite_weight_is_a_finding_at_its_path(tmp_path: Path) -> None:
+    path = tmp_path / "inf.yaml"
+    text = (
+        Path(__file__).parents[1] / "src/perfscore/indicators/zanhuang-hrss-2018.yaml"
+    ).read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('  - id: "9"\n', '  - id: "9"\n    weight: .inf\n', 1), encoding="utf-8"
+    )
+    (finding,) = check_file(path)
+    assert finding.severity is Severity.ERROR
+    assert (finding.indicator, finding.field) == ("9", "weight")
+    assert finding.message == "Input should be a finite number"

@@ -15,6 +15,7 @@ from perfscore import (
     Grade,
     InvalidLadder,
     Ladder,
+    LadderBook,
     NotationError,
     PerfscoreError,
     UncoveredValue,
@@ -513,3 +514,30 @@ def test_pint_errors_never_escape() -> None:
     for value in odd:
         with pytest.raises(PerfscoreError):
             AT_LEAST_83.grade(value)
+
+
+def test_grade_array_refuses_what_grade_refuses_with_code_minus_2() -> None:
+    ladder = parse_ladder(cells("≥500人 / 400-499人 / <400人 / -"), unit="人")
+    values = [-1, 499.5, 500, 499, float("inf"), float("nan")]
+    assert ladder.grade_array(values).tolist() == [-2, -2, 3, 2, -2, -1]
+    for value in (-1, 499.5):
+        with pytest.raises(PerfscoreError, match="a count of 人"):
+            ladder.grade(value)
+    with pytest.raises(PerfscoreError, match="expected a finite number, got inf"):
+        ladder.grade(float("inf"))
+    book = LadderBook([0], [ladder])
+    assert book.grade([0] * len(values), values, errors="coerce").tolist() == (
+        ladder.grade_array(values).tolist()
+    )
+    percent = parse_ladder(cells("100% / ≥90% / ≥80% / <80%"), unit="percent")
+    assert percent.grade_array([-0.5, 95.5, float("-inf")]).tolist() == [0, 2, -2]
+
+
+@pytest.mark.parametrize(
+    ("unit", "canonical"),
+    [("kg", "公斤"), ("%", "percent"), ("percent", "percent"), ("萬元", "万元"), ("人", "人")],
+)
+def test_unit_is_the_canonical_name_not_the_spelling_given(unit: str, canonical: str) -> None:
+    ladder = parse_ladder({"优": "≥5", "差": "<5"}, unit=unit)
+    assert ladder.unit == canonical
+    assert parse_ladder(ladder.to_cells(), unit=ladder.unit) == ladder

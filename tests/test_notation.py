@@ -211,3 +211,44 @@ def test_docs_show_the_parser_grammar() -> None:
     grammar = rules(docs.read_text(encoding="utf-8").split("```ebnf", 1)[1].split("```", 1)[0])
     assert grammar == rules(perfscore.notation.__doc__ or "")
     assert len(grammar) == 5
+
+
+@pytest.mark.parametrize("digits", ["9" * 4301, "1." + "5" * 4400, "1," + ",".join(["000"] * 1500)])
+def test_a_number_too_long_to_read_is_a_notation_error_under_it(digits: str) -> None:
+    for read in (parse_cell, parse_quantity):
+        with pytest.raises(NotationError) as info:
+            read(f"≥{digits}%" if read is parse_cell else f"{digits}%")
+        error = info.value
+        assert error.reason == "a number of more than 4300 digits"
+        start = 1 if read is parse_cell else 0
+        assert error.span == (start, start + len(digits))
+
+
+def test_a_value_too_long_to_read_is_a_notation_error_when_grading() -> None:
+    from perfscore import parse_ladder
+
+    ladder = parse_ladder({"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"})
+    with pytest.raises(NotationError, match="a number of more than 4300 digits"):
+        ladder.grade("9" * 5000 + "%")
+
+
+def test_yiwai_is_an_exclusive_more_than_after_the_number() -> None:
+    # 民法典 第一千二百五十九条: 以外 does not include the number itself.
+    (clause,) = parse_cell("30天以外").alternatives[0]
+    assert (clause.op, clause.low, clause.units) == (">", Fraction(30), ("天",))
+
+
+def test_a_ladder_of_days_within_and_beyond() -> None:
+    from perfscore import Grade, parse_ladder
+
+    ladder = parse_ladder({"优": "10天以内", "良": "20天以内", "中": "30天以内", "差": "30天以外"})
+    grades = [ladder.grade(days) for days in (10, 11, 30, 31)]
+    assert grades == [Grade.EXCELLENT, Grade.GOOD, Grade.FAIR, Grade.POOR]
+    assert str(ladder) == "优 ≤10天 | 良 ≤20天 | 中 ≤30天 | 差 >30天"
+
+
+def test_an_unknown_unit_letter_is_an_error_under_it() -> None:
+    # M (兆? million? megabit?) is no unit perfscore defines: a table must say which it means.
+    with pytest.raises(NotationError) as info:
+        parse_cell("≥80M")
+    assert str(info.value) == "unexpected 'M'\n    ≥80M\n       ^"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -439,3 +440,90 @@ def test_the_wheel_ships_the_tables(tmp_path: Path) -> None:
         names = _build_wheel(source, out)
         assert sorted(n for n in names if n.startswith("perfscore/indicators/")) == shipped
         assert "perfscore/py.typed" in names
+
+
+def test_a_repeated_yaml_key_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "twice.yaml"
+    path.write_text("name: x\nyear: 2018\nyear: 2019\n", encoding="utf-8")
+    with pytest.raises(TableError) as caught:
+        load_table(path)
+    assert str(caught.value) == (
+        f"{path}: not valid YAML: the key 'year' is repeated at line 3 (first at line 2)"
+    )
+
+
+def test_a_repeated_json_key_is_refused_naming_its_object(tmp_path: Path) -> None:
+    path = tmp_path / "twice.json"
+    path.write_text('{"name": "x", "duties": [{"id": "1", "weight": 1, "weight": 9}]}', "utf-8")
+    with pytest.raises(TableError) as caught:
+        load_table(path)
+    assert str(caught.value) == (
+        f"{path}: not valid JSON: the key 'weight' is repeated in the object with id '1'"
+    )
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_deeply_nested_data_is_a_table_error(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"deep{suffix}"
+    path.write_text('{"name": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    kind = "JSON" if suffix == ".json" else "YAML"
+    with pytest.raises(TableError) as caught:
+        load_table(path)
+    assert str(caught.value) == f"{path}: not valid {kind}: nested too deeply to read"
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_a_huge_integer_is_a_table_error(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"huge{suffix}"
+    path.write_text('{"name": "x", "year": ' + "9" * 5000 + "}", encoding="utf-8")
+    kind = "JSON" if suffix == ".json" else "YAML"
+    with pytest.raises(TableError) as caught:
+        load_table(path)
+    assert str(caught.value) == f"{path}: not valid {kind}: a number of more than 4300 digits"
+
+
+def test_a_file_name_the_system_refuses_is_a_table_error() -> None:
+    with pytest.raises(TableError) as caught:
+        load_table("b" * 300 + ".yaml")
+    assert str(caught.value).startswith(f"{'b' * 300}.yaml: cannot read the table file: ")
+    with pytest.raises(TableError) as caught:
+        load_table("b" * 300)
+    assert str(caught.value).startswith(f"{'b' * 300}: cannot read the table file: ")
+    with pytest.raises(TableError) as caught:
+        load_table("a\x00b.yaml")
+    assert str(caught.value) == "'a\\x00b.yaml': cannot read the table file: embedded null byte"
+
+
+@pytest.mark.parametrize("source", [None, 5, b"x.yaml"])
+def test_a_source_that_is_no_path_is_refused(source: Any) -> None:
+    with pytest.raises(TableError) as caught:
+        load_table(source)
+    assert str(caught.value) == (
+        "a table is loaded from a path, a bundled table's name or a mapping, "
+        f"not {type(source).__name__}"
+    )
+
+
+@pytest.mark.parametrize("weight", [math.inf, math.nan, 0, -1])
+@pytest.mark.parametrize(
+    ("at", "path"),
+    [
+        (lambda d: d["duties"][8], "duties[8].weight"),
+        (lambda d: d["duties"][8]["activities"][1], "duties[8].activities[1].weight"),
+        (
+            lambda d: d["duties"][8]["activities"][1]["indicators"][0],
+            "duties[8].activities[1].indicators[0].weight",
+        ),
+    ],
+)
+def test_a_weight_must_be_finite_and_positive(weight: float, at: Any, path: str) -> None:
+    data = raw()
+    at(data)["weight"] = weight
+    with pytest.raises(TableError) as caught:
+        load_table(data)
+    reason = (
+        "Input should be a finite number"
+        if not math.isfinite(weight)
+        else "Input should be greater than 0"
+    )
+    assert str(caught.value) == f"<mapping>, {path}: {reason}"

@@ -54,7 +54,7 @@ _OPERATORS: Final[dict[str, str]] = {
 }  # fmt: skip
 
 # Words placed before the number. The inclusive words follow 民法典 第一千二百五十九条:
-# 以上 / 以下 / 以内 include the number itself; 不满 / 超过 / 以外 do not.
+# 以上 / 以下 / 以内 include the number itself; 不满 / 超过 (and the suffix 以外) do not.
 _PREFIX_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(
         ["不低于", "不少于", "不小于", "至少", "大于等于", "大于或等于", "达到", "不低於",
@@ -72,6 +72,8 @@ _PREFIX_WORDS: Final[dict[str, str]] = {
 _SUFFIX_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(["以上", "及以上", "或以上", "(含)以上", "(含以上)"], ">="),
     **dict.fromkeys(["以下", "及以下", "或以下", "以内", "以內", "(含)以下", "(含以下)"], "<="),
+    # 以外 (beyond) excludes the number, as 民法典 第一千二百五十九条 says: 30天以外 is >30天.
+    "以外": ">",
 }  # fmt: skip
 
 _AND: Final[tuple[str, ...]] = ("和", "且", "并且", "而且", "与", "與", "並且", "&")

@@ -43,7 +43,8 @@ perfscore.errors.UnknownIndicator: 1 of 2 rows cannot be graded:
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -60,7 +61,8 @@ from .errors import (
     UnknownIndicator,
 )
 from .grades import GRADES
-from .ladders import Ladder, normalize_label, parse_ladder
+from .intervals import format_number
+from .ladders import Ladder, _check_count, normalize_label, parse_ladder, read_value
 from .units import canonical_unit, factor
 
 if TYPE_CHECKING:
@@ -124,10 +126,12 @@ class LadderBook:
     def from_frame(cls, frame: pd.DataFrame) -> LadderBook:
         """A book from a frame with columns ``key``, ``优``, ``良``, ``中``, ``差`` and ``unit``.
 
-        The cells are texts (None or NaN for a blank cell); ``unit`` is the indicator's unit
-        (None or NaN to take it from the cells; the column may be left out). Rows with the same
-        cells and unit are parsed once. A cell that does not read raises the ladder's error,
-        located at the first row (from 0) and key that carry it.
+        The cells are texts (None or NaN for a blank cell) or numbers, read as the decimal they
+        print as (``3.0`` is ``"3"``: a 3/2/1/0 ladder from a numeric column); ``unit`` is the
+        indicator's unit (None or NaN to take it from the cells; the column may be left out).
+        Rows with the same cells and unit are parsed once. A cell that does not read raises the
+        ladder's error, located at the first row (from 0) and key that carry it; so does a cell
+        that is neither text nor a finite number.
         """
         missing = [c for c in ("key", *_CELL_COLUMNS) if c not in frame.columns]
         if missing:
@@ -135,13 +139,15 @@ class LadderBook:
                 f"a ladder frame needs the columns key, 优, 良, 中, 差 (and unit); "
                 f"missing {', '.join(missing)}"
             )
-        columns = [_texts(frame[c], c) for c in (*_CELL_COLUMNS, "unit") if c in frame.columns]
+        keys = frame["key"]
+        columns = [
+            _texts(frame[c], c, keys) for c in (*_CELL_COLUMNS, "unit") if c in frame.columns
+        ]
         if "unit" not in frame.columns:
             columns.append([None] * len(frame))
         parsed: dict[tuple[str | None, ...], int] = {}
         distinct: dict[Ladder, int] = {}
         ladder_rows = np.empty(len(frame), dtype=np.intp)
-        keys = frame["key"]
         for position, spec in enumerate(zip(*columns, strict=True)):
             row = parsed.get(spec)
             if row is None:
@@ -223,7 +229,11 @@ class LadderBook:
 
         ``keys`` and ``values`` are array-likes of one length. Values are numbers in each
         ladder's unit, or all in ``unit`` (the thresholds are converted into it, once per
-        ladder); labels for qualitative ladders. Returns int8 codes: 3 优, 2 良, 1 中, 0 差,
+        ladder); labels for qualitative ladders. Values a float cannot stand for are graded
+        exactly, one by one, as :meth:`~perfscore.Ladder.grade` grades them: a pint quantity is
+        converted from its own unit into its row's ladder unit, and a
+        :class:`~fractions.Fraction`, a :class:`~decimal.Decimal` or an integer past 2**53 is
+        compared with the thresholds without rounding. Returns int8 codes: 3 优, 2 良, 1 中, 0 差,
         -1 where the value is missing (NaN, None).
 
         Raises :class:`~perfscore.errors.PerfscoreError` naming the first rows that cannot be
@@ -238,7 +248,7 @@ class LadderBook:
         if errors not in ("raise", "coerce"):
             raise PerfscoreError(f"errors must be 'raise' or 'coerce', not {errors!r}")
         target = _key_index(keys)
-        numbers, originals = _numbers(values)
+        numbers, originals, exact = _numbers(values)
         if len(target) != len(numbers):
             raise PerfscoreError(
                 f"keys and values differ in length ({len(target)} keys, {len(numbers)} values)"
@@ -257,14 +267,64 @@ class LadderBook:
             # Counted units (人, 次 …) have no multiples in the registry, so a count in the data's
             # unit is a count in the ladder's: check the values as given.
             _check_counts(codes, rows, numbers, self._counted.take(rows))
+        reasons = self._grade_exact(codes, exact, rows, target, originals, data_unit)
         at = np.flatnonzero(codes < MISSING)
         if len(at):
             self._unusual(codes, at, rows, target, numbers, originals, data_unit)
             bad = at[codes[at] < MISSING]
             if len(bad) and errors == "raise":
-                raise self._error(codes, bad, rows, target, numbers, originals)
+                raise self._error(codes, bad, rows, target, numbers, originals, reasons)
             codes[bad] = UNCOVERED
         return codes
+
+    def _grade_exact(
+        self,
+        codes: npt.NDArray[np.int8],
+        exact: npt.NDArray[np.intp],
+        rows: npt.NDArray[np.intp],
+        target: pd.Index,
+        originals: npt.NDArray[Any] | None,
+        data_unit: str | None,
+    ) -> dict[int, str]:
+        """Grade the values a float cannot stand for as :meth:`Ladder.code` does, exactly.
+
+        A quantity is converted from its own unit into its row's ladder unit; a bare number is
+        in ``data_unit`` (default: the ladder's). Returns why each row that cannot be graded
+        fails, by position; those rows get the internal bad-value code.
+        """
+        reasons: dict[int, str] = {}
+        if originals is None:
+            return reasons
+        for position in exact.tolist():
+            row = int(rows[position])
+            if row == len(self._ladders) or codes[position] == _MISMATCH:
+                continue  # an unknown key, or a data unit the ladder's does not convert into
+            ladder = self._ladders[row]
+            if ladder.categorical:
+                codes[position] = _BAD
+                continue
+            assert ladder.unit is not None
+            value = originals[position]
+            try:
+                if _is_quantity(value) or data_unit is None:
+                    magnitude = read_value(value, ladder.unit)
+                else:
+                    magnitude = read_value(value, data_unit) * factor(data_unit, ladder.unit)
+                codes[position] = (
+                    ladder.compiled.code(magnitude)
+                    if not ladder.counted
+                    else (_counted_code(ladder, magnitude))
+                )
+            except UnitMismatch as error:
+                error.reason = (
+                    f"{error.reason} (row {position}: key {_plain(target[position])!r} is "
+                    f"graded in {ladder.unit})"
+                )
+                raise error from None
+            except PerfscoreError as error:
+                codes[position] = _BAD
+                reasons[position] = error.reason
+        return reasons
 
     def _unusual(
         self,
@@ -330,6 +390,7 @@ class LadderBook:
         target: pd.Index,
         numbers: npt.NDArray[np.float64],
         originals: npt.NDArray[Any] | None,
+        reasons: Mapping[int, str],
     ) -> PerfscoreError:
         lines = []
         for position in bad[:_SHOWN].tolist():
@@ -341,7 +402,9 @@ class LadderBook:
                 continue
             ladder = self._ladders[rows[position]]
             shown = _show(value)
-            if code == UNCOVERED and ladder.categorical:
+            if position in reasons:
+                why = reasons[position]
+            elif code == UNCOVERED and ladder.categorical:
                 known = ", ".join(ladder.labels)
                 why = f"not one of this ladder's labels ({known})"
             elif code == UNCOVERED:
@@ -429,6 +492,13 @@ class _Kernel:
         return codes
 
 
+def _counted_code(ladder: Ladder, magnitude: Fraction) -> int:
+    """The code of a count, exactly; raises as :meth:`Ladder.code` does for a broken count."""
+    assert ladder.unit is not None
+    _check_count(magnitude, ladder.unit)
+    return ladder.compiled.code(magnitude)
+
+
 def _check_counts(
     codes: npt.NDArray[np.int8],
     rows: npt.NDArray[np.intp],
@@ -445,36 +515,92 @@ def _check_counts(
     codes[broken] = _BAD
 
 
-def _numbers(values: Any) -> tuple[npt.NDArray[np.float64], npt.NDArray[Any] | None]:
-    """Values as float64 (NaN for missing and for what is not a number) and, for values that are
-    not all numbers, the originals (object array) to grade labels with and name in errors."""
+def _numbers(
+    values: Any,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[Any] | None, npt.NDArray[np.intp]]:
+    """Values as float64 (NaN for missing and for what is not a number); for values that are
+    not all numbers, the originals (object array) to grade labels with and name in errors; and
+    the positions of values a float cannot stand for (quantities, fractions, decimals, integers
+    past 2**53), which are graded exactly, one by one."""
+    none: npt.NDArray[np.intp] = np.empty(0, dtype=np.intp)
+    if _is_quantity(values):
+        # A quantity holding an array: one quantity per value, each graded with its unit.
+        magnitudes = np.asarray(values.magnitude, dtype=object)
+        values = [values.units._REGISTRY.Quantity(m, values.units) for m in magnitudes.flat]
     if isinstance(values, pd.Series | pd.Index) or pd.api.types.is_extension_array_dtype(values):
         series = pd.Series(values)
         if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
             series.dtype
         ):
-            return series.to_numpy(dtype=np.float64, na_value=np.nan), None
+            return series.to_numpy(dtype=np.float64, na_value=np.nan), None, none
         array = series.to_numpy(dtype=object)
-    else:
-        array = np.asarray(values)
+    elif isinstance(values, np.ndarray):
+        array = values
         if array.dtype.kind in "fiu":
             if array.ndim != 1:
                 raise PerfscoreError(f"values must be one-dimensional, not of shape {array.shape}")
-            return np.asarray(array, dtype=np.float64), None
-        if not isinstance(values, np.ndarray):
+            return np.asarray(array, dtype=np.float64), None, none
+    elif isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        array = np.asarray(values, dtype=object)  # no array: refused below by its shape
+    else:
+        listed = list(values)
+        if any(map(_exact_type, set(map(type, listed)))):
+            # numpy would read a list of quantities as their magnitudes in base units
+            array = np.empty(len(listed), dtype=object)
+            array[:] = listed
+        else:
+            array = np.asarray(listed)
+            if array.dtype.kind in "fiu":
+                if array.ndim != 1:
+                    raise PerfscoreError(
+                        f"values must be one-dimensional, not of shape {array.shape}"
+                    )
+                return np.asarray(array, dtype=np.float64), None, none
             # numpy would spell a list of numbers and labels all as text
-            array = np.asarray(values, dtype=object)
+            array = np.asarray(listed, dtype=object)
     if array.ndim != 1:
         raise PerfscoreError(f"values must be one-dimensional, not of shape {array.shape}")
     originals = np.asarray(array, dtype=object)
+    types = set(map(type, originals))
+    if int in types or any(map(_exact_type, types)):
+        exact = np.fromiter(map(_exact, originals), dtype=np.bool_, count=len(originals))
+    else:
+        exact = np.zeros(len(originals), dtype=np.bool_)
+    plain = originals
+    if exact.any():  # graded exactly, one by one: keep them out of the float64 column
+        plain = originals.copy()
+        plain[exact] = None
     numeric = pd.to_numeric(
         pd.Series(
-            [None if isinstance(v, bool | np.bool_ | str) else v for v in originals],
-            dtype=object,
+            [None if isinstance(v, bool | np.bool_ | str) else v for v in plain], dtype=object
         ),
         errors="coerce",
     )
-    return numeric.to_numpy(dtype=np.float64, na_value=np.nan), originals
+    return numeric.to_numpy(dtype=np.float64, na_value=np.nan), originals, np.flatnonzero(exact)
+
+
+#: Integers beyond this lose digits as a float64.
+_FLOAT_EXACT: Final = 2**53
+
+
+def _is_quantity(value: object) -> bool:
+    return hasattr(value, "magnitude") and hasattr(value, "units")
+
+
+def _exact_type(kind: type) -> bool:
+    """Whether values of type ``kind`` are never read as a float64 (big ints aside)."""
+    return issubclass(kind, Fraction | Decimal) or (
+        hasattr(kind, "magnitude") and hasattr(kind, "units")
+    )
+
+
+def _exact(value: object) -> bool:
+    """Whether ``value`` must be read exactly rather than as a float64."""
+    if isinstance(value, bool | np.bool_ | str | float | np.number) or value is None:
+        return False
+    if isinstance(value, int):
+        return abs(value) > _FLOAT_EXACT
+    return isinstance(value, Fraction | Decimal) or _is_quantity(value)
 
 
 def _key_index(keys: Any) -> pd.Index:
@@ -504,15 +630,32 @@ def _tuples(index: pd.Index) -> bool:
     return index.dtype == object and len(index) > 0 and isinstance(index[0], tuple)
 
 
-def _texts(column: pd.Series, name: str) -> list[str | None]:
+_NUMBER_CELLS: Final = (int, float, Decimal, np.integer, np.floating)
+
+
+def _texts(column: pd.Series, name: str, keys: pd.Series) -> list[str | None]:
+    """A frame's column as cell texts (None for a blank); a number in a grading cell is the
+    text it prints as (``3.0`` is ``"3"``, a 3/2/1/0 ladder from a numeric column)."""
+    numbers = name != "unit"
     out: list[str | None] = []
-    for value in column.tolist():
-        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    for position, value in enumerate(column.tolist()):
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
             out.append(None)
         elif isinstance(value, str):
             out.append(value)
+        elif numbers and isinstance(value, _NUMBER_CELLS) and not isinstance(value, bool):
+            try:
+                number = value.item() if isinstance(value, np.generic) else value
+                out.append(format_number(Fraction(number)))
+            except (ValueError, OverflowError):
+                raise PerfscoreError(
+                    f"column {name}: expected text or a finite number, got {value!r}"
+                ).located(row=position, indicator=str(_plain(keys.iloc[position]))) from None
         else:
-            raise PerfscoreError(f"column {name}: expected text, got {value!r}")
+            wanted = "text or a number" if numbers else "text"
+            raise PerfscoreError(f"column {name}: expected {wanted}, got {value!r}").located(
+                row=position, indicator=str(_plain(keys.iloc[position]))
+            )
     return out
 
 

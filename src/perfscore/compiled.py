@@ -1,16 +1,28 @@
-"""The compiled form of a ladder: the arrays both the single-value and the batch paths grade with.
+"""The compiled form of a ladder: the cuts and codes both the single-value and the batch paths use.
 
 A numeric ladder compiles to *cuts*: exact thresholds, each a test ``x >= t`` or ``x > t``, sorted
 along the line, and the grade code of each of the ``len(cuts) + 1`` pieces between them (``-2``
 where no grade covers the piece). The grade of ``x`` is the code of piece ``k``, ``k`` being the
 number of tests ``x`` passes.
 
-For a given data unit the cuts become one sorted float64 array, converted once and exactly: a
-threshold ``t`` (a rational, in the ladder's unit) is multiplied by the exact unit factor and
-rounded to the nearest float; a strict test ``x > t`` becomes ``x >= nextafter(t, +inf)``. A float
-result then passes a test exactly when the decimal it stands for does (for values and thresholds
-of up to 15 significant digits, which covers every published table), so ``0.83`` meets ``≥83%``.
-Counting passed tests is ``bisect_right`` for one value and ``searchsorted`` for an array.
+What the two paths share, and what they do not:
+
+- **Shared:** the cuts and piece codes, so a value both paths read as the same number gets the
+  same grade; and the rules for what is refused: a value no grade covers, an infinite value,
+  and for a counted unit (人, 次 …) a negative or fractional count.
+- **Single value** (:meth:`CompiledLadder.code`, behind :meth:`perfscore.Ladder.grade`): the value
+  is an exact :class:`~fractions.Fraction` (a float stands for the decimal it prints as) and is
+  compared with the cuts exactly. A refused value raises.
+- **Batch** (:meth:`CompiledLadder.bounds`, behind :meth:`perfscore.Ladder.grade_array` and
+  :class:`perfscore.LadderBook`): for a given data unit the cuts become one sorted float64 array,
+  converted once and exactly: a threshold ``t`` (a rational, in the ladder's unit) is multiplied
+  by the exact unit factor and rounded to the nearest float; a strict test ``x > t`` becomes
+  ``x >= nextafter(t, +inf)``. A float passes a test exactly when the decimal it stands for
+  does for values and thresholds of up to 15 significant digits, which covers every published
+  table (``0.83`` meets ``≥83%``); beyond that the two paths may differ in the last place, which
+  is why :class:`perfscore.LadderBook` grades fractions, decimals, big integers and quantities on
+  the exact path. A refused value gets ``-2`` (``Ladder.grade_array``, and ``LadderBook.grade``
+  with ``errors="coerce"``) instead of raising, and a missing one (NaN) ``-1``.
 
 >>> from fractions import Fraction as F
 >>> c = CompiledLadder(cuts=((F(80), False), (F(90), False), (F(100), False)), codes=(0, 1, 2, 3))
@@ -22,7 +34,6 @@ Counting passed tests is ``bisect_right`` for one value and ``searchsorted`` for
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -50,9 +61,6 @@ class CompiledLadder:
     _bounds: dict[Fraction, npt.NDArray[np.float64]] = field(
         default_factory=dict, compare=False, repr=False
     )
-    _floats: dict[Fraction, tuple[float, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
 
     def __post_init__(self) -> None:
         if self.labels is None and len(self.codes) != len(self.cuts) + 1:
@@ -74,29 +82,19 @@ class CompiledLadder:
             cached = np.array(values, dtype=np.float64)
             cached.setflags(write=False)
             self._bounds[factor] = cached
-            self._floats[factor] = tuple(values)
         return cached
 
-    def code(self, value: Fraction | float, factor: Fraction = Fraction(1)) -> int:
-        """The grade code of one value given in the data unit ``factor`` describes.
+    def code(self, value: Fraction) -> int:
+        """The grade code of ``value`` (in the ladder's unit), compared with the cuts exactly.
 
-        A :class:`~fractions.Fraction` is compared with the thresholds exactly (a value may
-        carry more digits than a float holds, or be beyond a float's range); a float as the
-        batch path compares it, against :meth:`bounds`.
+        A value may carry more digits than a float holds, or be beyond a float's range.
 
         >>> c = CompiledLadder(cuts=((Fraction(83), False),), codes=(0, 3))
-        >>> c.code(Fraction(8299999999999999999, 10**17)), c.code(8299999999999999999 / 10**17)
+        >>> c.code(Fraction(8299999999999999999, 10**17)), c.code(Fraction(10**400))
         (0, 3)
         """
-        if isinstance(value, Fraction):
-            return self.codes[self._passed(value, factor)]
-        if factor not in self._floats:
-            self.bounds(factor)
-        return self.codes[bisect.bisect_right(self._floats[factor], float(value))]
-
-    def _passed(self, value: Fraction, factor: Fraction) -> int:
         # Cuts are sorted along the line, so the count of tests passed is the piece's index.
-        return sum(value > t * factor if strict else value >= t * factor for t, strict in self.cuts)
+        return self.codes[sum(value > t if strict else value >= t for t, strict in self.cuts)]
 
     def code_label(self, label: str) -> int:
         assert self.labels is not None

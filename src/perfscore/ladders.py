@@ -110,11 +110,6 @@ def parse_ladder(cells: Cells, unit: str | None = None) -> Ladder:
     return _numeric(published, written, unit)
 
 
-def _has_digit(text: str) -> bool:
-    # The digits the tokenizer reads as a number: any decimal digit once folded (９, ², ①).
-    return any(ch.isdecimal() for ch in fold(text))
-
-
 def _normalize_cells(cells: Cells) -> dict[Grade, str | None]:
     if not isinstance(cells, Mapping):
         raise PerfscoreError(f"cells must map grades to cell texts, not {type(cells).__name__}")
@@ -405,8 +400,17 @@ class Ladder:
 
     @property
     def unit(self) -> str | None:
-        """The unit values are read in (canonical name: ``percent``, ``人``, ``万元`` …); None
-        for a qualitative ladder."""
+        """The canonical name of the unit values are read in; None for a qualitative ladder.
+
+        Not necessarily the spelling the ladder was built with: the canonical name is the
+        Chinese alias where ``units.txt`` defines one, and ``percent`` for ``%``. It parses
+        back to the same unit, so ``parse_ladder(ladder.to_cells(), ladder.unit) == ladder``.
+
+        >>> parse_ladder({"优": "≥5", "差": "<5"}, unit="kg").unit
+        '公斤'
+        >>> parse_ladder({"优": "≥95%", "差": "<95%"}).unit
+        'percent'
+        """
         return self._unit
 
     @property
@@ -518,10 +522,17 @@ class Ladder:
         return self._compiled.code(magnitude)
 
     def grade_array(self, values: Any, *, unit: str | None = None) -> npt.NDArray[np.int8]:
-        """Grade codes (3 优 … 0 差, -1 missing, -2 uncovered) for an array of values.
+        """Grade codes (3 优 … 0 差, -1 missing, -2 not graded) for an array of values.
 
         Numbers are in ``unit`` (default: the ladder's); the thresholds are converted into it
-        once. Labels for a qualitative ladder.
+        once. Labels for a qualitative ladder. A value :meth:`grade` refuses gets -2 here
+        rather than an error: one no grade covers, an infinite one, and for a counted unit
+        (人, 次 …) a negative or fractional count, as
+        :meth:`LadderBook.grade <perfscore.LadderBook.grade>` gives with ``errors="coerce"``.
+
+        >>> ladder = parse_ladder({"优": "≥500人", "良": "400-499人", "中": "<400人"})
+        >>> ladder.grade_array([500, 499, -1, 499.5, float("nan")]).tolist()
+        [3, 2, -2, -2, -1]
         """
         if self.categorical:
             labels = np.asarray(values, dtype=object)
@@ -538,6 +549,13 @@ class Ladder:
         bounds = self._compiled.bounds(scale)
         positions = np.searchsorted(bounds, numbers, side="right")
         codes = np.asarray(self._compiled.codes, dtype=np.int8)[positions]
+        codes[np.isinf(numbers)] = UNCOVERED
+        if self.counted:
+            # Counted units have no multiples in the registry: a count in ``unit`` is one in
+            # the ladder's, so the values are checked as given.
+            with np.errstate(invalid="ignore"):
+                broken = (numbers < 0) | (np.floor(numbers) != numbers)
+            codes[broken & np.isfinite(numbers)] = UNCOVERED
         codes[np.isnan(numbers)] = MISSING
         return codes
 

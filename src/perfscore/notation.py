@@ -194,7 +194,12 @@ class _Parser:
         start = self.token.start
         minus = self.take(Kind.DASH)
         number = self.expect(Kind.NUMBER, "a number")
-        value = Fraction(number.text.replace(",", ""))
+        try:
+            value = Fraction(number.text.replace(",", ""))
+        except ValueError:  # Python reads at most 4300 digits of an integer from text
+            raise self.error(
+                "a number of more than 4300 digits", (number.start, number.end)
+            ) from None
         if minus:
             value = -value
         unit_token = self.take(Kind.UNIT)

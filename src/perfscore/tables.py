@@ -32,7 +32,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PositiveFloat,
     PrivateAttr,
     ValidationError,
     WithJsonSchema,
@@ -54,6 +53,10 @@ __all__ = [
     "json_schema",
     "load_table",
 ]
+
+#: A weight in a roll-up: a finite number above 0 (``.inf`` or ``.nan`` would make every share
+#: of a roll-up infinite or undefined).
+Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 # Attribute docstrings become the field descriptions of the JSON Schema, so an editor shows them.
 _FROZEN = ConfigDict(
@@ -126,7 +129,7 @@ class Indicator(BaseModel):
     cells: PublishedCells
     readings: tuple[Reading, ...] = ()
     """Where the encoding reads a cell or the name otherwise than its letter, and why."""
-    weight: PositiveFloat | None = None
+    weight: Weight | None = None
     """The indicator's weight in a roll-up, where the table gives one."""
 
     _ladder: Ladder = PrivateAttr()
@@ -214,7 +217,7 @@ class Activity(BaseModel):
     """内容描述, verbatim."""
     goal: str | None = None
     """绩效目标, verbatim."""
-    weight: PositiveFloat | None = None
+    weight: Weight | None = None
     """The activity's weight in a roll-up, where the table gives one."""
     indicators: tuple[Indicator, ...]
     """The activity's indicators (绩效指标), in table order."""
@@ -237,7 +240,7 @@ class Duty(BaseModel):
     """内容描述, verbatim."""
     goal: str | None = None
     """绩效目标, verbatim."""
-    weight: PositiveFloat | None = None
+    weight: Weight | None = None
     """The duty's weight in a roll-up, where the table gives one."""
     activities: tuple[Activity, ...]
     """The duty's activities (工作活动), in table order."""
@@ -428,11 +431,31 @@ def _load_data(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str, Any
     """The parsed, not yet validated content of a table file and the label it is reported by."""
     if isinstance(source, Mapping):
         return source, "<mapping>"
+    if not isinstance(source, str | Path):
+        raise TableError(
+            "a table is loaded from a path, a bundled table's name or a mapping, "
+            f"not {type(source).__name__}"
+        )
     text, label, suffix = _read(source)
+    kind = "JSON" if suffix == ".json" else "YAML"
     try:
-        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        data = (
+            json.loads(text, object_pairs_hook=_json_object)
+            if suffix == ".json"
+            else yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader
+        )
+    except _RepeatedKey as exc:
+        raise TableError(f"not valid {kind}: {exc.args[0]}").located(file=label) from None
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise TableError(f"not valid {'JSON' if suffix == '.json' else 'YAML'}: {exc}").located(
+        raise TableError(f"not valid {kind}: {exc}").located(file=label) from None
+    except RecursionError:
+        raise TableError(f"not valid {kind}: nested too deeply to read").located(
+            file=label
+        ) from None
+    except ValueError as exc:  # Python's limit on the digits of an integer read from text
+        if "digits" not in str(exc):
+            raise
+        raise TableError(f"not valid {kind}: a number of more than 4300 digits").located(
             file=label
         ) from None
     if not isinstance(data, Mapping):
@@ -440,18 +463,56 @@ def _load_data(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str, Any
     return data, label
 
 
+class _RepeatedKey(Exception):
+    """A key written twice in one mapping: the later value would silently replace the first."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """The safe YAML loader, refusing a mapping that repeats a key."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        first: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            try:
+                seen = first.get(key)
+            except TypeError:  # an unhashable key: the base loader reports it
+                break
+            if seen is not None:
+                raise _RepeatedKey(
+                    f"the key {key!r} is repeated at line {line} (first at line {seen})"
+                )
+            first[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            named = dict(pairs).get("id")
+            within = f" in the object with id {named!r}" if isinstance(named, str) else ""
+            raise _RepeatedKey(f"the key {key!r} is repeated{within}")
+        out[key] = value
+    return out
+
+
 def _read(source: str | Path) -> tuple[str, str, str]:
     path = Path(source)
-    if path.suffix.lower() in (".yaml", ".yml", ".json") or path.exists():
-        try:
-            return path.read_text(encoding="utf-8-sig"), str(path), path.suffix.lower()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise TableError(f"cannot read the table file: {exc}").located(file=str(path)) from None
-    name = str(source)
-    for suffix in (".yaml", ".yml", ".json"):
-        entry = _bundle().joinpath(name + suffix)
-        if entry.is_file():
-            return entry.read_text(encoding="utf-8"), name, suffix
+    label = str(path) if str(path).isprintable() else repr(str(path))
+    try:
+        is_file = path.suffix.lower() in (".yaml", ".yml", ".json") or path.exists()
+        if is_file:
+            return path.read_text(encoding="utf-8-sig"), label, path.suffix.lower()
+        name = str(source)
+        for suffix in (".yaml", ".yml", ".json"):
+            entry = _bundle().joinpath(name + suffix)
+            if entry.is_file():
+                return entry.read_text(encoding="utf-8"), name, suffix
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        # ValueError: a null byte in the name; OSError: a name the system refuses (too long)
+        raise TableError(f"cannot read the table file: {exc}").located(file=label) from None
     close = difflib.get_close_matches(name, bundled_tables(), n=3)
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
     raise TableError(
