@@ -17,25 +17,11 @@ from perfscore.check import Finding, Severity, check_file, check_table, has_erro
 from perfscore.cli import main
 from perfscore.tables import Table, json_schema
 
+from .table_data import table_of
+
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = "zanhuang-hrss-2018"
 PATH = "duties[0].activities[0].indicators[0]"
-
-
-def table_of(*indicators: dict[str, Any], activity_id: str = "1.1") -> dict[str, Any]:
-    """A table with one duty and one activity holding ``indicators``."""
-    return {
-        "name": "small",
-        "department": {"name": "某局"},
-        "year": 2018,
-        "duties": [
-            {
-                "id": "1",
-                "name": "职责",
-                "activities": [{"id": activity_id, "name": "活动", "indicators": list(indicators)}],
-            }
-        ],
-    }
 
 
 def indicator(cells: str, unit: str | None = "percent", **more: Any) -> dict[str, Any]:

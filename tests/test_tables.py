@@ -23,6 +23,8 @@ from perfscore import Grade, TableError, UnknownIndicator, load_table
 from perfscore.check import check_file
 from perfscore.tables import Indicator, Table, bundled_tables, json_schema
 
+from .table_data import table_of
+
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = "zanhuang-hrss-2018"
 
@@ -48,18 +50,7 @@ def small(**indicator: Any) -> dict[str, Any]:
         "cells": {"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"},
         **indicator,
     }
-    return {
-        "name": "small",
-        "department": {"name": "某局"},
-        "year": 2018,
-        "duties": [
-            {
-                "id": "1",
-                "name": "职责",
-                "activities": [{"id": "1.1", "name": "活动", "indicators": [fields]}],
-            }
-        ],
-    }
+    return table_of(fields)
 
 
 # -- the bundled table ---------------------------------------------------------------------
