@@ -62,7 +62,7 @@ from .errors import (
 )
 from .grades import GRADES
 from .intervals import format_number
-from .ladders import Ladder, _check_count, normalize_label, parse_ladder, read_value
+from .ladders import Ladder, normalize_label, parse_ladder, read_value
 from .units import canonical_unit, factor
 
 if TYPE_CHECKING:
@@ -310,17 +310,10 @@ class LadderBook:
                     magnitude = read_value(value, ladder.unit)
                 else:
                     magnitude = read_value(value, data_unit) * factor(data_unit, ladder.unit)
-                codes[position] = (
-                    ladder.compiled.code(magnitude)
-                    if not ladder.counted
-                    else (_counted_code(ladder, magnitude))
-                )
+                # Ladder.code reads an exact magnitude in its unit, checks counts and grades it.
+                codes[position] = ladder.code(magnitude)
             except UnitMismatch as error:
-                error.reason = (
-                    f"{error.reason} (row {position}: key {_plain(target[position])!r} is "
-                    f"graded in {ladder.unit})"
-                )
-                raise error from None
+                raise _mismatch(error, position, target, ladder.unit) from None
             except PerfscoreError as error:
                 codes[position] = _BAD
                 reasons[position] = error.reason
@@ -344,12 +337,7 @@ class LadderBook:
             try:
                 factor(data_unit, ladder.unit)
             except UnitMismatch as error:
-                error.reason = (
-                    f"{error.reason} (row {first}: key {_plain(target[first])!r} is graded in "
-                    f"{ladder.unit}; {len(mismatched)} row{'s' if len(mismatched) > 1 else ''} "
-                    "in all)"
-                )
-                raise error from None
+                raise _mismatch(error, first, target, ladder.unit, len(mismatched)) from None
         labelled = at[codes[at] == _LABELS]
         if len(labelled):
             labels = originals[labelled] if originals is not None else numbers[labelled]
@@ -492,11 +480,15 @@ class _Kernel:
         return codes
 
 
-def _counted_code(ladder: Ladder, magnitude: Fraction) -> int:
-    """The code of a count, exactly; raises as :meth:`Ladder.code` does for a broken count."""
-    assert ladder.unit is not None
-    _check_count(magnitude, ladder.unit)
-    return ladder.compiled.code(magnitude)
+def _mismatch(
+    error: UnitMismatch, row: int, target: pd.Index, unit: str, rows: int | None = None
+) -> UnitMismatch:
+    """``error`` naming the first row whose ladder the data unit does not fit."""
+    count = "" if rows is None else f"; {rows} row{'s' if rows > 1 else ''} in all"
+    error.reason = (
+        f"{error.reason} (row {row}: key {_plain(target[row])!r} is graded in {unit}{count})"
+    )
+    return error
 
 
 def _check_counts(
