@@ -518,7 +518,7 @@ def _numbers(
     if _is_quantity(values):
         # A quantity holding an array: one quantity per value, each graded with its unit.
         magnitudes = np.asarray(values.magnitude, dtype=object)
-        values = [values.units._REGISTRY.Quantity(m, values.units) for m in magnitudes.flat]
+        values = [m * values.units for m in magnitudes.flat]
     if isinstance(values, pd.Series | pd.Index) or pd.api.types.is_extension_array_dtype(values):
         series = pd.Series(values)
         if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(

@@ -37,18 +37,16 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from numbers import Real
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import numpy as np
+import pandas as pd
 
 from .errors import NotationError, PerfscoreError, ResultsError, UnknownIndicator
 from .grades import Grade
 from .ladders import read_value
 from .tables import Indicator, Table
 from .units import canonical_unit, factor
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = [
     "BadResults",
@@ -93,7 +91,7 @@ def cell_kind(cell: object) -> int:
         return NUMBER
     if kind is str:
         return TEXT if cell.strip() else BLANK  # type: ignore[attr-defined]
-    if cell is None or kind.__name__ in ("NAType", "NaTType"):
+    if cell is None or cell is pd.NA or cell is pd.NaT:
         return BLANK
     if isinstance(cell, bool):
         return OTHER
@@ -316,7 +314,7 @@ def read_rows(source: ResultsSource) -> Iterator[ResultRow]:
     elif isinstance(source, Mapping):
         for key, value in source.items():
             yield ResultRow(None, str(key), value)
-    elif _is_frame(source):
+    elif isinstance(source, pd.DataFrame):
         yield from _from_frame(source)
     else:
         raise ResultsError(
@@ -325,11 +323,7 @@ def read_rows(source: ResultsSource) -> Iterator[ResultRow]:
         )
 
 
-def _is_frame(source: object) -> bool:
-    return type(source).__name__ == "DataFrame" and hasattr(source, "itertuples")
-
-
-def _from_frame(frame: Any) -> Iterator[ResultRow]:
+def _from_frame(frame: pd.DataFrame) -> Iterator[ResultRow]:
     columns = [str(c).strip().lower() for c in frame.columns]
     # Row numbers as if the frame were written to a spreadsheet: header row 1.
     records = enumerate((list(r) for r in frame.itertuples(index=False)), start=2)

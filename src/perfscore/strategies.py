@@ -98,26 +98,6 @@ def _check_size(name: str, value: object, least: int) -> int:
     return value
 
 
-def _reprs(name: str, **options: object) -> str:
-    shown = ", ".join(f"{k}={v!r}" for k, v in options.items())
-    return f"{name}({shown})"
-
-
-class _Named(st.SearchStrategy[Any]):
-    """A strategy that shows as the call that made it, as hypothesis's own strategies do."""
-
-    def __init__(self, inner: st.SearchStrategy[Any], shown: str) -> None:
-        super().__init__()
-        self._inner = inner
-        self._shown = shown
-
-    def do_draw(self, data: Any) -> Any:
-        return data.draw(self._inner)
-
-    def __repr__(self) -> str:
-        return self._shown
-
-
 # -- the shape of a generated ladder --------------------------------------------------------
 
 
@@ -442,8 +422,7 @@ def ladders(
     <Ladder('优 ≥5人和≤7人 | 良 ≥3人和<5人 | 中 ≥1人和<3人 | 差 <1人或>7人', unit='人')>
     """
     checked_kinds, checked_units = _check_kinds(kinds), _check_units(units)
-    inner = _specs(checked_kinds, checked_units).map(_ladder)
-    return _Named(inner, _reprs("ladders", kinds=checked_kinds, units=checked_units))
+    return _specs(checked_kinds, checked_units).map(_ladder)
 
 
 def cells(
@@ -466,7 +445,7 @@ def cells(
         spec = draw(_specs(checked_kinds, checked_units))
         return _spell(spec, draw, gapped=True)
 
-    return _Named(rows(), _reprs("cells", kinds=checked_kinds, units=checked_units))
+    return rows()
 
 
 def from_ladder(ladder: Ladder, *, grade: Grade | str | None = None) -> st.SearchStrategy[object]:
@@ -492,17 +471,11 @@ def from_ladder(ladder: Ladder, *, grade: Grade | str | None = None) -> st.Searc
         if wanted not in grades:
             raise InvalidArgument(f"no value gets {wanted} from {ladder!r}: its cell is blank")
         grades = (wanted,)
-    shown = (
-        _reprs("from_ladder", ladder=ladder)
-        if grade is None
-        else (f"from_ladder({ladder!r}, grade={Grade(grade)!r})")
-    )
     if ladder.categorical:
         labels = ladder.labels
-        inner: st.SearchStrategy[object] = st.sampled_from(grades).flatmap(
+        return st.sampled_from(grades).flatmap(
             lambda g: _label_values(tuple(x for x, lg in labels.items() if lg is g))
         )
-        return _Named(inner, shown)
     strategies = {g: _magnitudes(ladder, g) for g in grades}
     empty = [g for g, s in strategies.items() if s is None]
     if empty:
@@ -513,7 +486,7 @@ def from_ladder(ladder: Ladder, *, grade: Grade | str | None = None) -> st.Searc
     magnitudes = st.one_of([s for s in strategies.values() if s is not None])
     unit = ladder.unit
     assert unit is not None
-    return _Named(magnitudes.flatmap(lambda m: _forms(m, unit)), shown)
+    return magnitudes.flatmap(lambda m: _forms(m, unit))
 
 
 def _label_values(labels: tuple[str, ...]) -> st.SearchStrategy[object]:
@@ -717,8 +690,7 @@ def tables(
             data["duties"].append({"id": str(d), "name": f"职责{d}", "activities": activities})
         return load_table(data)
 
-    shown = _reprs("tables", kinds=checked_kinds, units=checked_units, min_size=low, max_size=high)
-    return _Named(build(), shown)
+    return build()
 
 
 _DEPARTMENTS: Final[tuple[str, ...]] = ("赞皇县人力资源和社会保障局", "某县财政局", "某县教育局")

@@ -152,10 +152,7 @@ class Indicator(BaseModel):
     @property
     def ladder(self) -> Ladder:
         """The grade ladder, read from :attr:`read_cells` in :attr:`unit`."""
-        # Read past pydantic's __getattr__ for private attributes (about 2 µs a call, which
-        # counts when a province's 340,000 indicators are graded in one go).
-        ladder: Ladder = self.__pydantic_private__["_ladder"]  # type: ignore[index]
-        return ladder
+        return self._ladder
 
     @property
     def read_cells(self) -> dict[Grade, str | None]:

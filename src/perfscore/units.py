@@ -42,6 +42,8 @@ def _make_registry() -> pint.UnitRegistry[Any]:
 
 #: The registry every perfscore quantity belongs to.
 ureg: Final[pint.UnitRegistry[Any]] = _make_registry()
+# Quantities pickle (and unpickle in another process) through the application registry.
+pint.set_application_registry(ureg)  # type: ignore[no-untyped-call]
 
 #: The symbol a unit is written with in canonical cell text (``≥90%``, ``≥500人``).
 UNIT_SYMBOLS: Final[dict[str, str]] = {"percent": "%", "permille": "‰", "dimensionless": ""}
@@ -100,7 +102,7 @@ def _base_factor(unit: str) -> Fraction:
     """
     result = Fraction(1)
     exponent: Any
-    for name, exponent in ureg.Unit(unit)._units.items():
+    for name, exponent in ureg.Quantity(1, unit).unit_items():
         magnitude: Any = ureg.Quantity(1, name).to_base_units().magnitude
         result *= Fraction(repr(float(magnitude))) ** int(exponent)
     return result
@@ -112,32 +114,21 @@ def _label(unit: str) -> str:
 
 @functools.cache
 def unit_names() -> frozenset[str]:
-    """Every unit name and alias the registry knows (for tokenizing cells)."""
-    names: set[str] = set()
-    for name in ureg._units:
-        names.add(name)
-        definition = ureg._units[name]
-        names.update(a for a in getattr(definition, "aliases", ()) if a and a != "_")
-        symbol = getattr(definition, "symbol", None)
-        if symbol and symbol != "_":
-            names.add(symbol)
-    # A quantity prints as "1 dimensionless"; reading it back must work too.
-    names.add(_DIMENSIONLESS)
-    return frozenset(names)
+    """Every unit name, symbol and alias the registry knows (for tokenizing cells)."""
+    # Iterating a registry yields every name it answers to; a quantity prints as
+    # "1 dimensionless", and reading it back must work too.
+    return frozenset(ureg) | {_DIMENSIONLESS}
 
 
 def _preferred() -> dict[str, str]:
-    # The name a unit is kept under: its first Chinese alias, so `Ladder.unit` reads as published.
+    # The name a unit is kept under: its symbol where that is Chinese (units.txt gives each
+    # unit's simplified Chinese name as its symbol), so `Ladder.unit` reads as published.
     preferred: dict[str, str] = {}
-    for name in ureg._units:
-        definition = ureg._units[name]
-        chinese = [
-            a
-            for a in (getattr(definition, "symbol", None), *getattr(definition, "aliases", ()))
-            if a and any("\u4e00" <= ch <= "\u9fff" for ch in a)
-        ]
-        if chinese:
-            preferred[name] = chinese[0]
+    for name in ureg:
+        canonical = ureg.get_name(name)
+        symbol = ureg.get_symbol(canonical)
+        if any("\u4e00" <= ch <= "\u9fff" for ch in symbol):
+            preferred[canonical] = symbol
     return preferred
 
 
