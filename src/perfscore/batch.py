@@ -60,9 +60,10 @@ from .errors import (
     UnitMismatch,
     UnknownIndicator,
 )
+from .exact import exact_type, is_quantity, needs_exact, read_value, refused
 from .grades import GRADES
 from .intervals import format_number
-from .ladders import Ladder, normalize_label, parse_ladder, read_value
+from .ladders import Ladder, normalize_label, parse_ladder
 from .units import canonical_unit, factor
 
 if TYPE_CHECKING:
@@ -263,10 +264,9 @@ class LadderBook:
             # A value that is there but did not read as a number (numeric ladders only: labels
             # for qualitative ladders come back as NaN here and are graded below).
             codes[(codes == MISSING) & pd.notna(originals)] = _BAD
-        if self._counted.any():
-            # Counted units (人, 次 …) have no multiples in the registry, so a count in the data's
-            # unit is a count in the ladder's: check the values as given.
-            _check_counts(codes, rows, numbers, self._counted.take(rows))
+        # Counted units (人, 次 …) have no multiples in the registry, so a count in the data's
+        # unit is a count in the ladder's: check the values as given.
+        _refuse(codes, numbers, self._counted.take(rows) if self._counted.any() else False)
         reasons = self._grade_exact(codes, exact, rows, target, originals, data_unit)
         at = np.flatnonzero(codes < MISSING)
         if len(at):
@@ -306,7 +306,7 @@ class LadderBook:
             assert ladder.unit is not None
             value = originals[position]
             try:
-                if _is_quantity(value) or data_unit is None:
+                if is_quantity(value) or data_unit is None:
                     magnitude = read_value(value, ladder.unit)
                 else:
                     magnitude = read_value(value, data_unit) * factor(data_unit, ladder.unit)
@@ -470,13 +470,10 @@ class _Kernel:
             passed += meets
         passed += rows * (self.width + 1)
         codes = self.codes.take(passed)
-        finite = np.isfinite(numbers)
-        if not finite.all():
-            missing = np.isnan(numbers)
+        if not np.isfinite(numbers).all():
             # Missing values are missing whatever their ladder; an unknown key stays unknown
             # and a qualitative ladder's rows are graded by label.
-            codes[missing & (codes >= UNCOVERED)] = MISSING
-            codes[~finite & ~missing & (codes >= UNCOVERED)] = _BAD
+            codes[np.isnan(numbers) & (codes >= UNCOVERED)] = MISSING
         return codes
 
 
@@ -491,20 +488,13 @@ def _mismatch(
     return error
 
 
-def _check_counts(
+def _refuse(
     codes: npt.NDArray[np.int8],
-    rows: npt.NDArray[np.intp],
     numbers: npt.NDArray[np.float64],
-    counted: npt.NDArray[np.bool_],
+    counted: bool | npt.NDArray[np.bool_],
 ) -> None:
-    """Mark counts (人, 次 …) that are negative or not whole, as the single-value path refuses."""
-    at = np.flatnonzero(counted)
-    if not len(at):
-        return
-    values = numbers[at]
-    broken = at[(codes[at] >= UNCOVERED) & ((values < 0) | (np.floor(values) != values))]
-    broken = broken[np.isfinite(numbers[broken])]
-    codes[broken] = _BAD
+    """Mark the values no ladder grades (exact.refused: infinite, broken counts) as bad."""
+    codes[refused(numbers, counted=counted) & (codes >= UNCOVERED)] = _BAD
 
 
 def _numbers(
@@ -515,7 +505,7 @@ def _numbers(
     the positions of values a float cannot stand for (quantities, fractions, decimals, integers
     past 2**53), which are graded exactly, one by one."""
     none: npt.NDArray[np.intp] = np.empty(0, dtype=np.intp)
-    if _is_quantity(values):
+    if is_quantity(values):
         # A quantity holding an array: one quantity per value, each graded with its unit.
         magnitudes = np.asarray(values.magnitude, dtype=object)
         values = [m * values.units for m in magnitudes.flat]
@@ -536,7 +526,7 @@ def _numbers(
         array = np.asarray(values, dtype=object)  # no array: refused below by its shape
     else:
         listed = list(values)
-        if any(map(_exact_type, set(map(type, listed)))):
+        if any(map(exact_type, set(map(type, listed)))):
             # numpy would read a list of quantities as their magnitudes in base units
             array = np.empty(len(listed), dtype=object)
             array[:] = listed
@@ -554,8 +544,8 @@ def _numbers(
         raise PerfscoreError(f"values must be one-dimensional, not of shape {array.shape}")
     originals = np.asarray(array, dtype=object)
     types = set(map(type, originals))
-    if int in types or any(map(_exact_type, types)):
-        exact = np.fromiter(map(_exact, originals), dtype=np.bool_, count=len(originals))
+    if int in types or any(map(exact_type, types)):
+        exact = np.fromiter(map(needs_exact, originals), dtype=np.bool_, count=len(originals))
     else:
         exact = np.zeros(len(originals), dtype=np.bool_)
     plain = originals
@@ -569,30 +559,6 @@ def _numbers(
         errors="coerce",
     )
     return numeric.to_numpy(dtype=np.float64, na_value=np.nan), originals, np.flatnonzero(exact)
-
-
-#: Integers beyond this lose digits as a float64.
-_FLOAT_EXACT: Final = 2**53
-
-
-def _is_quantity(value: object) -> bool:
-    return hasattr(value, "magnitude") and hasattr(value, "units")
-
-
-def _exact_type(kind: type) -> bool:
-    """Whether values of type ``kind`` are never read as a float64 (big ints aside)."""
-    return issubclass(kind, Fraction | Decimal) or (
-        hasattr(kind, "magnitude") and hasattr(kind, "units")
-    )
-
-
-def _exact(value: object) -> bool:
-    """Whether ``value`` must be read exactly rather than as a float64."""
-    if isinstance(value, bool | np.bool_ | str | float | np.number) or value is None:
-        return False
-    if isinstance(value, int):
-        return abs(value) > _FLOAT_EXACT
-    return isinstance(value, Fraction | Decimal) or _is_quantity(value)
 
 
 def _key_index(keys: Any) -> pd.Index:

@@ -38,10 +38,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import PerfscoreError
+from .exact import whole_range
 from .grades import GRADES
 from .intervals import Interval, IntervalSet, format_number
 from .ladders import Ladder, normalize_label
-from .tables import Indicator, Table, _items, _load_data, _table_errors
+from .table_files import read_table_data, table_errors
+from .tables import Indicator, Table, field_paths
 from .units import UNIT_SYMBOLS
 
 __all__ = ["Finding", "Severity", "check_file", "check_table", "has_errors"]
@@ -111,7 +113,7 @@ def check_table(table: Table, *, file: str | None = None) -> list[Finding]:
     findings: list[Finding] = []
     findings.extend(_check_ids(table))
     findings.extend(_check_names(table))
-    for path, item in _items(table):
+    for path, item in field_paths(table):
         if isinstance(item, Indicator):
             findings.extend(_check_indicator(item, path))
     if file is not None:
@@ -253,23 +255,20 @@ def _first_gap(ladder: Ladder) -> str | None:
 
 def _first_whole(interval: Interval) -> int | None:
     """The smallest count (a whole number from 0) in ``interval``, or None if it holds none."""
-    if math.isinf(interval.lower):
-        n = 0
-    else:
-        low = Fraction(interval.lower)
-        n = max(math.ceil(low) if interval.lower_closed else math.floor(low) + 1, 0)
-    return n if Fraction(n) in interval else None
+    counts = _whole_range(interval)
+    return None if counts is None else counts[0]
 
 
 def _whole_range(interval: Interval) -> tuple[int, float | int] | None:
-    first = _first_whole(interval)
-    if first is None:
+    """The counts (whole numbers from 0) in ``interval``: the first and the last (inf)."""
+    bounds = whole_range(interval)
+    if bounds is None:
         return None
-    if math.isinf(interval.upper):
-        return first, math.inf
-    high = Fraction(interval.upper)
-    last = math.floor(high) if interval.upper_closed else math.ceil(high) - 1
-    return first, last
+    low, high = bounds
+    first = max(low if low is not None else 0, 0)
+    if high is not None and first > high:
+        return None
+    return first, math.inf if high is None else high
 
 
 def _spell_range(low: int, high: float | int) -> str:
@@ -321,13 +320,13 @@ def check_file(source: str | Path) -> list[Finding]:
     bad file: a file that does not load is reported as error findings with its field paths.
     """
     try:
-        data, label = _load_data(source)
+        data, label = read_table_data(source)
     except PerfscoreError as error:
         return [_from_error(error, str(source), {})]
     try:
         table = Table.model_validate(data)
     except ValidationError as exc:
-        return [_from_error(e, label, data) for e in _table_errors(exc, label)]
+        return [_from_error(e, label, data) for e in table_errors(exc, label)]
     except PerfscoreError as error:  # pragma: no cover - validators wrap their errors
         return [_from_error(error, label, data)]
     return check_table(table, file=label)

@@ -43,7 +43,10 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["MISSING", "UNCOVERED", "CompiledLadder"]
+from .grades import Grade
+from .intervals import IntervalSet
+
+__all__ = ["MISSING", "UNCOVERED", "CompiledLadder", "compile_regions"]
 
 #: Batch code for a missing value (NaN, None).
 MISSING: Final[int] = -1
@@ -104,3 +107,33 @@ class CompiledLadder:
 def _threshold(t: Fraction, strict: bool) -> float:
     nearest = float(t)
     return math.nextafter(nearest, math.inf) if strict else nearest
+
+
+def compile_regions(
+    regions: Mapping[Grade, IntervalSet], labels: Mapping[str, Grade], *, categorical: bool
+) -> CompiledLadder:
+    """The cuts and piece codes of ``regions`` (or the codes of ``labels`` when
+    ``categorical``): the compiled form both grading paths use."""
+    if categorical:
+        return CompiledLadder(labels={label: g.code for label, g in labels.items()})
+
+    def code_at(x: Fraction) -> int:
+        for grade, region in regions.items():
+            if x in region:
+                code: int = grade.code
+                return code
+        return UNCOVERED
+
+    points = sorted({p for r in regions.values() for p in r.endpoints()})
+    cuts: list[tuple[Fraction, bool]] = []
+    codes: list[int] = [code_at(points[0] - 1) if points else UNCOVERED]
+    if not points:  # one grade over the whole line
+        return CompiledLadder(cuts=(), codes=(code_at(Fraction(0)),))
+    for index, point in enumerate(points):
+        after = points[index + 1] if index + 1 < len(points) else point + 2
+        for strict, sample in ((False, point), (True, (point + after) / 2)):
+            code = code_at(sample)
+            if code != codes[-1]:
+                cuts.append((point, strict))
+                codes.append(code)
+    return CompiledLadder(cuts=tuple(cuts), codes=tuple(codes))

@@ -38,22 +38,28 @@ import pandas as pd
 from .batch import LadderBook
 from .compiled import UNCOVERED
 from .errors import PerfscoreError, ResultsError, UnitMismatch, UnknownIndicator
+from .exact import FLOAT_EXACT, as_decimal
 from .grades import GRADES
-from .methods import MeanOfPoints, Method, ProportionalCredit, get_method
-from .results import (
-    BLANK,
-    NUMBER,
-    TEXT,
+from .methods import Method, get_method, points_depend_on
+from .rollup import DEPARTMENT, Node, roll_up
+from .rows import (
     BadResults,
+    CellKind,
     GradedResult,
     ResultRow,
-    _grade,
-    _magnitude,
+    as_table,
+    bad_rows,
     cell_kind,
     cell_text,
+    check_errors,
+    check_weights,
+    find_columns,
+    given_twice,
+    grade_row,
+    is_layout,
+    row_magnitude,
 )
-from .rollup import DEPARTMENT, Node, roll_up
-from .tables import Indicator, Table, load_table
+from .tables import Indicator, Table
 from .units import canonical_unit, factor
 
 __all__ = ["BadFrameResults", "FrameScores", "TablesSource", "score_frame"]
@@ -65,8 +71,6 @@ TablesSource: TypeAlias = "Iterable[Table | str | Path] | Mapping[str, Table | s
 _SHOWN: Final = 20
 _GRADE_OF_CODE: Final = {g.code: g for g in GRADES}
 _COUNT_COLUMNS: Final = tuple(g.value for g in GRADES)
-# Integers beyond this do not survive the trip through float64; they take the exact path.
-_EXACT_FLOAT: Final = 2.0**53
 
 
 @dataclass(eq=False)
@@ -135,19 +139,15 @@ def score_frame(
     :class:`BadFrameResults` naming each by row, table and id; with ``errors="coerce"`` they
     are listed in :attr:`FrameScores.unscored` and the rest is scored.
     """
-    if errors not in ("raise", "coerce"):
-        raise PerfscoreError(f"errors must be 'raise' or 'coerce', not {errors!r}")
+    check_errors(errors)
     named = _named_tables(tables)
     chosen = get_method(method)
     per_table = _weights(named, weights)
     layout = _Layout(named)
     graded = _Grading(layout, _columns(results))
     if graded.problems and errors == "raise":
-        count = len(graded.problems)
-        raise BadFrameResults(
-            f"{count} bad result row{'s' if count > 1 else ''}; nothing was scored "
-            "(fix them, or pass errors='coerce' to score the rest)",
-            problems=tuple(graded.problems),
+        raise bad_rows(
+            graded.problems, hint="pass errors='coerce' to score the rest", kind=BadFrameResults
         )
     points = _points(layout, graded, chosen)
     return _roll_up(layout, graded, chosen, points, per_table)
@@ -160,14 +160,14 @@ def _named_tables(tables: TablesSource) -> dict[str, Table]:
     if isinstance(tables, Table | str | Path):
         tables = [tables]
     if not isinstance(tables, Iterable):
-        raise PerfscoreError(
+        raise TypeError(
             f"tables are Tables, table files or bundled tables' names, not {type(tables).__name__}"
         )
     named: dict[str, Table] = {}
     if isinstance(tables, Mapping):
-        items = [(str(k).strip(), _table(v)) for k, v in tables.items()]
+        items = [(str(k).strip(), as_table(v)) for k, v in tables.items()]
     else:
-        loaded = [_table(t) for t in tables]
+        loaded = [as_table(t) for t in tables]
         items = [(t.name, t) for t in loaded]
     for name, table in items:
         if name in named:
@@ -176,22 +176,10 @@ def _named_tables(tables: TablesSource) -> dict[str, Table]:
     return named
 
 
-def _table(table: object) -> Table:
-    if isinstance(table, Table):
-        return table
-    if not isinstance(table, str | Path):
-        raise PerfscoreError(
-            f"a table is a Table, a table file or a bundled table's name, not "
-            f"{type(table).__name__}"
-        )
-    return load_table(table)
-
-
 def _weights(
     named: Mapping[str, Table], weights: Mapping[str, object] | None
 ) -> dict[str, Mapping[str, object] | None]:
-    if weights is not None and not isinstance(weights, Mapping):
-        raise PerfscoreError(f"weights are a mapping of id to weight, not {type(weights).__name__}")
+    check_weights(weights)
     if not weights:
         return dict.fromkeys(named)
     if all(isinstance(w, Mapping) for w in weights.values()):
@@ -265,20 +253,15 @@ class _Columns:
 
 def _columns(results: pd.DataFrame) -> _Columns:
     if not isinstance(results, pd.DataFrame):
-        raise ResultsError(f"results for many tables are a DataFrame, not {type(results).__name__}")
-    index: dict[str, Any] = {}
-    for column in reversed(list(results.columns)):
-        index[str(column).strip().lower()] = column
-    absent = [name for name in ("table", "id", "value") if name not in index]
-    if absent:
-        found = ", ".join(repr(str(c)) for c in results.columns) or "none"
-        raise ResultsError(
-            f"the results need the column{'s' if len(absent) > 1 else ''} "
-            f"{' and '.join(absent)} (found {found})"
-        ).located(row=1)
+        raise TypeError(f"results for many tables are a DataFrame, not {type(results).__name__}")
+    index = find_columns(list(results.columns), ("table", "id", "value"))
     frame = results.reset_index(drop=True)
-    unit = frame[index["unit"]] if "unit" in index else None
-    return _Columns(frame[index["table"]], frame[index["id"]], frame[index["value"]], unit)
+
+    def column(name: str) -> pd.Series:
+        return frame.iloc[:, index[name]]
+
+    unit = column("unit") if "unit" in index else None
+    return _Columns(column("table"), column("id"), column("value"), unit)
 
 
 def _texts(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str | None]]:
@@ -350,6 +333,14 @@ class _Grading:
         text = self.table_texts[self.table_codes[r]] if self.table_codes[r] >= 0 else None
         return "" if text is None else text
 
+    def _row(self, r: int) -> ResultRow:
+        """Row ``r`` (from 0) as the single-value path reads it, numbered as a spreadsheet."""
+        unit = None
+        if self.unit_column is not None and self.units is not None and self.unit_column[r] >= 0:
+            unit = self.units[self.unit_column[r]]
+        table = self._table_name(r) or None
+        return ResultRow(r + 2, self._key(r), self.columns.value.iat[r], unit, table=table)
+
     def _problem(self, r: int, error: PerfscoreError) -> None:
         self.problems.append(error)
         self.bad_rows.append(r)
@@ -360,11 +351,10 @@ class _Grading:
         t = int(self.table_at[r])
         key = self._key(r)
         if t < 0:
-            # A row blank in every cell (NaN is pandas' blank) is layout, as score reads it.
-            texts = [self.table_codes[r], self.id_codes[r]]
-            if self.unit_column is not None:
-                texts.append(self.unit_column[r])
-            if all(code < 0 for code in texts) and cell_text(self.columns.value.iat[r]) is None:
+            columns = [self.columns.table, self.columns.id, self.columns.value]
+            if self.columns.unit is not None:
+                columns.append(self.columns.unit)
+            if is_layout(column.iat[r] for column in columns):
                 return -2  # a blank line between rows is layout, not a result
             name = self._table_name(r)
             self._problem(r, ResultsError(
@@ -385,12 +375,9 @@ class _Grading:
         for r in rows.tolist():
             by_indicator.setdefault(int(self.found[r]), []).append(r)
         for g, given in by_indicator.items():
-            listed = ", ".join(str(r + 2) for r in given)
-            name = self.layout.names[int(self.layout.table_of[g])]
-            for r in given:
-                self._problem(r, ResultsError(
-                    f"{self.layout.ids[g]} is given more than once (rows {listed})"
-                ).located(row=r + 2, table=name, indicator=self._key(r)))  # fmt: skip
+            twice = given_twice(self.layout.ids[g], [self._row(r) for r in given])
+            for r, error in zip(given, twice, strict=True):
+                self._problem(r, error)
 
     # -- grading -----------------------------------------------------------------------------
 
@@ -426,9 +413,10 @@ class _Grading:
                 cells[pd.isna(cells)] = None
             else:
                 cells = value.to_numpy(dtype=object)[rows]
-            # Classified as score classifies them (results.cell_kind): one rule for both.
+            # Classified as score classifies them (rows.cell_kind): one rule for both.
             kinds = np.fromiter((cell_kind(c) for c in cells), dtype=np.int8, count=len(cells))
-            is_number, is_label, is_blank = kinds == NUMBER, kinds == TEXT, kinds == BLANK
+            is_number = kinds == CellKind.NUMBER
+            is_label, is_blank = kinds == CellKind.TEXT, kinds == CellKind.BLANK
             numbers = np.full(len(rows), np.nan)
             if is_number.any():
                 try:
@@ -436,7 +424,7 @@ class _Grading:
                 except OverflowError:  # an int no float holds: NaN sends it down the single path
                     numbers[is_number] = [_float_or_nan(c) for c in cells[is_number]]
         # Numbers that float64 holds exactly, for numeric ladders: the column-wise path.
-        exact = np.isfinite(numbers) & (np.abs(numbers) < _EXACT_FLOAT)
+        exact = np.isfinite(numbers) & (np.abs(numbers) < FLOAT_EXACT)
         by_number = is_number & exact & ~categorical
         by_label = is_label & categorical & ~has_unit
         single = ~(by_number | by_label | is_blank)
@@ -501,15 +489,11 @@ class _Grading:
     def _single(self, r: int) -> None:
         g = int(self.found[r])
         indicator = self.layout.indicators[g]
-        name = self.layout.names[int(self.layout.table_of[g])]
-        unit = None
-        if self.unit_column is not None and self.units is not None and self.unit_column[r] >= 0:
-            unit = self.units[self.unit_column[r]]
-        row = ResultRow(r + 2, self._key(r), self.columns.value.iat[r], unit)
+        row = self._row(r)
         try:
-            result: GradedResult = _grade(indicator, row)
+            result: GradedResult = grade_row(indicator, row)
         except PerfscoreError as error:
-            self._problem(r, error.located(row=r + 2, table=name, indicator=indicator.id))
+            self._problem(r, row.locate(error, indicator.id))
             return
         self.code[g] = result.grade.code
         self.row[g] = r
@@ -532,16 +516,11 @@ class _Grading:
             number = float(self.number[g])
             exact = self.decimals.get(number)
             if exact is None:
-                exact = self.decimals[number] = Fraction(repr(number))
+                exact = self.decimals[number] = as_decimal(number)
             return exact
-        r = int(self.row[g])
         ladder_unit = self.layout.ladders[g].unit
         assert ladder_unit is not None
-        unit = None
-        if self.unit_column is not None and self.units is not None and self.unit_column[r] >= 0:
-            unit = self.units[self.unit_column[r]]
-        return _magnitude(ResultRow(r + 2, self._key(r), self.columns.value.iat[r], unit),
-                          ladder_unit)  # fmt: skip
+        return row_magnitude(self._row(int(self.row[g])), ladder_unit)
 
     def unscored(self) -> pd.DataFrame:
         records = []
@@ -574,15 +553,21 @@ def _points(layout: _Layout, graded: _Grading, method: Method) -> list[Fraction 
     """Each indicator's points: looked up by grade code where the method prices grades alone."""
     points: list[Fraction | None] = [None] * len(layout)
     graded_at = np.flatnonzero(graded.code >= 0)
-    if getattr(type(method), "points", None) is MeanOfPoints.points:
-        assert isinstance(method, MeanOfPoints)
-        by_code = [method.points_of[_GRADE_OF_CODE[c]] for c in range(4)]
+    depends_on = points_depend_on(method)
+    if depends_on == "grade":
+        # Priced by the grade alone: once per grade, at the first indicator that gets it.
+        by_code: dict[int, Fraction] = {}
         for g, c in zip(graded_at.tolist(), graded.code[graded_at].tolist(), strict=True):
-            points[g] = by_code[c]
+            earned = by_code.get(c)
+            if earned is None:
+                earned = by_code[c] = method.points(
+                    layout.indicators[g], _GRADE_OF_CODE[c], graded.value_of(g)
+                )
+            points[g] = earned
         return points
-    # Proportional credit depends on the ladder, the grade and the value alone; equal ladders
-    # see the same (grade, value) pairs over and over, so each is priced once.
-    shared = type(method).points is ProportionalCredit.points
+    # Points that depend on the ladder, the grade and the value alone: equal ladders see the
+    # same (grade, value) pairs over and over, so each is priced once.
+    shared = depends_on == "ladder"
     ladder_row = layout.ladder_rows() if shared else None
     priced: dict[tuple[int, int, Fraction | str], Fraction] = {}
     for g in graded_at.tolist():

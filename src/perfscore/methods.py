@@ -30,9 +30,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from numbers import Real
-from typing import TYPE_CHECKING, Final, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, Protocol, runtime_checkable
 
 from .errors import PerfscoreError
+from .exact import as_decimal
 from .grades import GRADES, Grade
 from .intervals import INF, format_number
 
@@ -47,10 +48,12 @@ __all__ = [
     "MeanOfPoints",
     "Method",
     "MissingAsPoor",
+    "PointsDependOn",
     "ProportionalCredit",
     "WorstGrade",
     "exact",
     "get_method",
+    "points_depend_on",
 ]
 
 #: Points of each grade: the common grade coefficients 优 100%, 良 80%, 中 60%, 差 0.
@@ -84,7 +87,7 @@ def exact(number: object) -> Fraction:
     as_float = float(number)
     if as_float != as_float or as_float in (INF, -INF):
         raise PerfscoreError(f"expected a finite number, got {as_float}")
-    return Fraction(repr(as_float))
+    return as_decimal(as_float)
 
 
 @runtime_checkable
@@ -116,6 +119,27 @@ class Method(Protocol):
     def grade(self, score: Fraction) -> Grade:
         """The grade a node's score earns."""
         ...
+
+
+#: What an indicator's points depend on (:func:`points_depend_on`): its grade alone; its ladder,
+#: grade and value (equal ladders price alike); or anything about the indicator.
+PointsDependOn = Literal["grade", "ladder", "indicator"]
+
+
+def points_depend_on(method: Method) -> PointsDependOn:
+    """What ``method``'s points depend on, as it declares in ``points_depend_on``; a method
+    that declares nothing may depend on anything about the indicator.
+
+    The batch path ([score_frame][perfscore.score_frame]) prices points once per grade, or once
+    per ladder, grade and value, where the method allows it.
+
+    >>> points_depend_on(MeanOfPoints()), points_depend_on(ProportionalCredit())
+    ('grade', 'ladder')
+    """
+    declared = getattr(method, "points_depend_on", "indicator")
+    if declared == "grade":
+        return "grade"
+    return "ladder" if declared == "ladder" else "indicator"
 
 
 def _grade_map(mapping: Mapping[Grade, object] | Mapping[str, object]) -> dict[Grade, Fraction]:
@@ -163,6 +187,14 @@ class MeanOfPoints:
     bands: Mapping[Grade, Fraction] = field(default_factory=lambda: dict(MOF_BANDS))
     name: str = "mean"
     flat: bool = False
+    #: Points depend on the grade alone ([points_depend_on][perfscore.methods.points_depend_on]).
+    points_depend_on: ClassVar[PointsDependOn] = "grade"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A subclass that prices points its own way and says nothing may look at anything.
+        if "points" in cls.__dict__ and "points_depend_on" not in cls.__dict__:
+            cls.points_depend_on = "indicator"
 
     def __init__(
         self,
@@ -297,6 +329,8 @@ class ProportionalCredit(MeanOfPoints):
     """
 
     lower_is_better: LowerIsBetter = "linear"
+    #: Points depend on the ladder, the grade and the value alone.
+    points_depend_on: ClassVar[PointsDependOn] = "ladder"
 
     def __init__(
         self,

@@ -23,9 +23,9 @@ from fractions import Fraction
 from typing import Final
 
 from .errors import PerfscoreError
+from .exact import beyond_float, scientific
 from .grades import Grade
 from .methods import Method, exact
-from .results import _scientific, beyond_float
 from .tables import Table
 
 __all__ = ["DEPARTMENT", "Node", "coverage", "roll_up", "table_weights"]
@@ -71,7 +71,7 @@ def table_weights(table: Table, weights: Mapping[str, object] | None = None) -> 
     ``weights`` maps ids (``"3"``, ``"3.1"``, ``"3.1.2"``) to positive numbers.
     """
     if weights is not None and not isinstance(weights, Mapping):
-        raise PerfscoreError(f"weights are a mapping of id to weight, not {type(weights).__name__}")
+        raise TypeError(f"weights are a mapping of id to weight, not {type(weights).__name__}")
     known: dict[str, Fraction] = {}
     for duty in table.duties:
         known[duty.id] = _ONE if duty.weight is None else exact(duty.weight)
@@ -153,7 +153,7 @@ def _points(earned: object, indicator_id: str) -> Fraction:
         raise error.located(indicator=indicator_id) from None
     if beyond_float(points):
         raise PerfscoreError(
-            f"points of {_scientific(points)} are beyond what a float can hold (±1.8e308)"
+            f"points of {scientific(points)} are beyond what a float can hold (±1.8e308)"
         ).located(indicator=indicator_id)
     return points
 

@@ -28,7 +28,8 @@ from .grades import GRADES, Grade
 from .methods import Method, get_method
 from .results import ResultsSource, read_results
 from .rollup import DEPARTMENT, Node, coverage, roll_up
-from .tables import Table, load_table
+from .rows import as_table, check_weights
+from .tables import Table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -325,13 +326,8 @@ def score(
     and id, unless ``keep_going``: then they are listed in :attr:`Scorecard.unscored` and the rest
     is scored. A missing result is never a zero (see ``docs/scoring.md``).
     """
-    if not isinstance(table, Table | str | Path):
-        raise PerfscoreError(
-            f"a table is a Table, a table file or a bundled table's name, not "
-            f"{type(table).__name__}"
-        )
-    if not isinstance(table, Table):
-        table = load_table(table)
+    table = as_table(table)
+    check_weights(weights)
     chosen = get_method(method)
     results_read = read_results(results, table)
     if not keep_going:

@@ -18,9 +18,10 @@ shrink toward the first kind and unit listed, few grades and small round thresho
 Importing perfscore also registers :func:`ladders` and :func:`tables` with
 ``hypothesis.strategies.from_type`` (through hypothesis's ``hypothesis`` entry point).
 
+>>> from hypothesis import find
 >>> from perfscore.strategies import ladders
->>> ladders(kinds=["higher", "band"], units=["percent"])
-ladders(kinds=('higher', 'band'), units=('percent',))
+>>> find(ladders(kinds=["higher", "band"], units=["percent"]), lambda ladder: True).unit
+'percent'
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import hypothesis.strategies as st
 from hypothesis.errors import InvalidArgument
 
 from .errors import PerfscoreError
+from .exact import as_decimal, whole_range
 from .grades import GRADES, Grade
 from .intervals import Interval, format_number
 from .ladders import Ladder, normalize_label, parse_ladder
@@ -507,8 +509,10 @@ def _points(i: Interval, *, whole: bool) -> st.SearchStrategy[Fraction] | None:
     """Values in the interval: its closed ends, just inside its open ends, and between."""
     lower, upper = i.lower, i.upper
     if whole:
-        lo = _whole_above(lower, i.lower_closed)
-        hi = _whole_below(upper, i.upper_closed)
+        bounds = whole_range(i)
+        if bounds is None:
+            return None
+        lo, hi = bounds
         if lo is None and hi is None:
             lo = 0
         if lo is None:
@@ -550,20 +554,6 @@ def _inside(end: Fraction, width: Fraction, sign: int) -> st.SearchStrategy[Frac
     return st.builds(step, st.integers(0, 6), st.integers(1, 9))
 
 
-def _whole_above(bound: float | Fraction, closed: bool) -> int | None:
-    if math.isinf(bound):
-        return None
-    n = math.ceil(bound)
-    return n + 1 if n == bound and not closed else n
-
-
-def _whole_below(bound: float | Fraction, closed: bool) -> int | None:
-    if math.isinf(bound):
-        return None
-    n = math.floor(bound)
-    return n - 1 if n == bound and not closed else n
-
-
 def _decimal(value: Fraction) -> str | None:
     text = format_number(value)
     return None if "/" in text else text
@@ -571,7 +561,7 @@ def _decimal(value: Fraction) -> str | None:
 
 def _exact_float(value: Fraction) -> float | None:
     number = float(value)
-    return number if Fraction(repr(number)) == value else None
+    return number if as_decimal(number) == value else None
 
 
 # Other units a value may arrive in, by the ladder's unit: (unit, magnitude per ladder unit).

@@ -24,6 +24,7 @@ import math
 from fractions import Fraction
 
 from .errors import PerfscoreError
+from .exact import whole_range
 from .grades import Grade
 from .intervals import Interval, IntervalSet, format_number
 from .ladders import Direction, Ladder, parse_ladder
@@ -53,18 +54,12 @@ def _sample(interval: Interval, *, whole: bool) -> Fraction | None:
     """A value in ``interval``: a closed end, else the middle; for counts, a whole number."""
     lower, upper = interval.lower, interval.upper
     if whole:
-        low = None if math.isinf(lower) else math.ceil(lower)
-        if low is not None and low == lower and not interval.lower_closed:
-            low += 1
-        high = None if math.isinf(upper) else math.floor(upper)
-        if high is not None and high == upper and not interval.upper_closed:
-            high -= 1
-        pick = low if low is not None else high
-        if pick is None:
-            return Fraction(0)
-        if low is not None and high is not None and low > high:
+        bounds = whole_range(interval)
+        if bounds is None:
             return None
-        return Fraction(pick)
+        low, high = bounds
+        pick = low if low is not None else high
+        return Fraction(0 if pick is None else pick)
     if not math.isinf(lower) and interval.lower_closed:
         return Fraction(lower)
     if not math.isinf(upper) and interval.upper_closed:
