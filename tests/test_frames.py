@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfscore
-from perfscore import frames
+from perfscore import frame_grading, frames
 from perfscore.methods import METHODS
 from perfscore.tables import Indicator, Table
 
@@ -184,7 +184,7 @@ def test_the_numeric_column_never_takes_the_single_value_path(
     def refuse(*args: Any) -> Any:
         raise AssertionError("a float column went through the single-value path")
 
-    monkeypatch.setattr(frames, "grade_row", refuse)
+    monkeypatch.setattr(frame_grading, "grade_row", refuse)
     numeric = [i for i in zanhuang if not i.ladder.categorical]
     frame = pd.DataFrame(
         {

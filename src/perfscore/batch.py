@@ -52,7 +52,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .compiled import MISSING, UNCOVERED
+from .compiled import MISSING, UNCOVERED, CompiledLadder, Kernel
 from .errors import (
     PerfscoreError,
     ResultsError,
@@ -95,7 +95,7 @@ class LadderBook:
     _ladders: tuple[Ladder, ...]
     _ladder_of_key: npt.NDArray[np.intp]
     _counted: npt.NDArray[np.bool_]
-    _kernels: dict[str | None, _Kernel]
+    _kernels: dict[str | None, Kernel]
 
     def __init__(self, keys: Iterable[Hashable], ladders: Iterable[Ladder]) -> None:
         """A book of ``ladders``, the ``i``-th under the ``i``-th of ``keys`` (keys unique)."""
@@ -364,10 +364,12 @@ class LadderBook:
         graded: npt.NDArray[np.int8] = out[inverse.reshape(-1)]
         return graded
 
-    def _kernel(self, data_unit: str | None) -> _Kernel:
+    def _kernel(self, data_unit: str | None) -> Kernel:
         kernel = self._kernels.get(data_unit)
         if kernel is None:
-            kernel = self._kernels[data_unit] = _Kernel(self._ladders, data_unit)
+            kernel = self._kernels[data_unit] = Kernel(
+                [*(_kernel_row(ladder, data_unit) for ladder in self._ladders), _UNKNOWN]
+            )
         return kernel
 
     def _error(
@@ -420,61 +422,17 @@ class LadderBook:
         return ResultsError(reason)
 
 
-class _Kernel:
-    """The bound and code matrices of a book's ladders for data in one unit."""
-
-    __slots__ = ("bounds", "codes", "width")
-
-    bounds: npt.NDArray[np.float64]  # (max cuts, ladders + 1), column per ladder
-    codes: npt.NDArray[np.int8]  # (ladders + 1) * (max cuts + 1), row per ladder, flat
-    width: int
-
-    def __init__(self, ladders: tuple[Ladder, ...], data_unit: str | None) -> None:
-        width = max((len(ladder.compiled.cuts) for ladder in ladders), default=0)
-        bounds = np.full((len(ladders) + 1, width), np.inf)
-        codes = np.empty((len(ladders) + 1, width + 1), dtype=np.int8)
-        for row, ladder in enumerate(ladders):
-            compiled = ladder.compiled
-            if ladder.categorical:
-                codes[row] = _LABELS
-                continue
-            assert ladder.unit is not None
-            try:
-                scale = Fraction(1) if data_unit is None else factor(ladder.unit, data_unit)
-            except UnitMismatch:
-                codes[row] = _MISMATCH
-                continue
-            cuts = compiled.bounds(scale)
-            bounds[row, : len(cuts)] = cuts
-            codes[row, : len(cuts) + 1] = compiled.codes
-            # Past the last cut (padding): only +inf reaches it, and +inf is no result.
-            codes[row, len(cuts) + 1 :] = compiled.codes[-1]
-        codes[len(ladders)] = _UNKNOWN
-        # Column-major bounds: each pass of the kernel gathers one contiguous column.
-        self.bounds = np.ascontiguousarray(bounds.T)
-        self.codes = codes.reshape(-1)
-        self.width = width
-
-    def grade(
-        self, rows: npt.NDArray[np.intp], numbers: npt.NDArray[np.float64]
-    ) -> npt.NDArray[np.int8]:
-        """Codes of ``numbers`` (NaN → -1), each in the ladder of its row."""
-        passed = np.zeros(len(rows), dtype=np.intp)
-        threshold = np.empty(len(rows), dtype=np.float64)
-        meets = np.empty(len(rows), dtype=np.bool_)
-        # One pass per cut column: gather the row's threshold (from a matrix small enough to
-        # stay in cache), test, count. No (rows × cuts) temporary.
-        for column in self.bounds:
-            np.take(column, rows, out=threshold)
-            np.less_equal(threshold, numbers, out=meets)
-            passed += meets
-        passed += rows * (self.width + 1)
-        codes = self.codes.take(passed)
-        if not np.isfinite(numbers).all():
-            # Missing values are missing whatever their ladder; an unknown key stays unknown
-            # and a qualitative ladder's rows are graded by label.
-            codes[np.isnan(numbers) & (codes >= UNCOVERED)] = MISSING
-        return codes
+def _kernel_row(ladder: Ladder, data_unit: str | None) -> tuple[CompiledLadder, Fraction] | int:
+    """A ladder's row of the kernel for data in ``data_unit``: its cuts converted into that
+    unit, or the internal code of a ladder the kernel does not grade."""
+    if ladder.categorical:
+        return _LABELS
+    assert ladder.unit is not None
+    try:
+        scale = Fraction(1) if data_unit is None else factor(ladder.unit, data_unit)
+    except UnitMismatch:
+        return _MISMATCH
+    return ladder.compiled, scale
 
 
 def _mismatch(

@@ -35,7 +35,7 @@ What the two paths share, and what they do not:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Final
@@ -46,7 +46,7 @@ import numpy.typing as npt
 from .grades import Grade
 from .intervals import IntervalSet
 
-__all__ = ["MISSING", "UNCOVERED", "CompiledLadder", "compile_regions"]
+__all__ = ["MISSING", "UNCOVERED", "CompiledLadder", "Kernel", "compile_regions"]
 
 #: Batch code for a missing value (NaN, None).
 MISSING: Final[int] = -1
@@ -107,6 +107,69 @@ class CompiledLadder:
 def _threshold(t: Fraction, strict: bool) -> float:
     nearest = float(t)
     return math.nextafter(nearest, math.inf) if strict else nearest
+
+
+class Kernel:
+    """Many compiled ladders as one bound matrix and one code matrix, for data in one unit: the
+    numpy kernel of [Ladder.grade_array][perfscore.Ladder.grade_array] and
+    [LadderBook.grade][perfscore.LadderBook.grade].
+
+    Each row is a compiled ladder with the exact factor that converts its unit into the data's,
+    or a code every value of that row gets (a ladder the kernel does not grade).
+
+    >>> from fractions import Fraction as F
+    >>> c = CompiledLadder(cuts=((F(80), False), (F(90), False)), codes=(0, 1, 2))
+    >>> kernel = Kernel([(c, F(1)), -5])
+    >>> kernel.grade(np.array([0, 0, 0, 1]), np.array([95.0, 80.0, float("nan"), 95.0])).tolist()
+    [2, 1, -1, -5]
+    """
+
+    __slots__ = ("bounds", "codes", "width")
+
+    bounds: npt.NDArray[np.float64]  # (max cuts, rows), one column per ladder row
+    codes: npt.NDArray[np.int8]  # rows * (max cuts + 1), flat
+    width: int
+
+    def __init__(self, rows: Sequence[tuple[CompiledLadder, Fraction] | int]) -> None:
+        width = max((len(row[0].cuts) for row in rows if not isinstance(row, int)), default=0)
+        bounds = np.full((len(rows), width), np.inf)
+        codes = np.empty((len(rows), width + 1), dtype=np.int8)
+        for at, row in enumerate(rows):
+            if isinstance(row, int):
+                codes[at] = row
+                continue
+            compiled, scale = row
+            cuts = compiled.bounds(scale)
+            bounds[at, : len(cuts)] = cuts
+            codes[at, : len(cuts) + 1] = compiled.codes
+            # Past the last cut (padding): only +inf reaches it, and +inf is no result.
+            codes[at, len(cuts) + 1 :] = compiled.codes[-1]
+        # Column-major bounds: each pass of the kernel gathers one contiguous column.
+        self.bounds = np.ascontiguousarray(bounds.T)
+        self.codes = codes.reshape(-1)
+        self.width = width
+
+    def grade(
+        self, rows: npt.NDArray[np.intp], numbers: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.int8]:
+        """Codes of ``numbers``, each in the ladder of its row; NaN gets -1 (missing) in every
+        row that grades, whatever its ladder."""
+        passed = np.zeros(len(rows), dtype=np.intp)
+        threshold = np.empty(len(rows), dtype=np.float64)
+        meets = np.empty(len(rows), dtype=np.bool_)
+        # One pass per cut column: gather the row's threshold (from a matrix small enough to
+        # stay in cache), test, count. No (rows × cuts) temporary.
+        for column in self.bounds:
+            np.take(column, rows, out=threshold)
+            np.less_equal(threshold, numbers, out=meets)
+            passed += meets
+        passed += rows * (self.width + 1)
+        codes: npt.NDArray[np.int8] = self.codes.take(passed)
+        if not np.isfinite(numbers).all():
+            # Missing values are missing whatever their ladder; a row the kernel does not
+            # grade keeps its code.
+            codes[np.isnan(numbers) & (codes >= UNCOVERED)] = MISSING
+        return codes
 
 
 def compile_regions(

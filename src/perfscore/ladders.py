@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .compiled import MISSING, UNCOVERED, CompiledLadder, compile_regions
+from .compiled import MISSING, UNCOVERED, CompiledLadder, Kernel, compile_regions
 from .errors import PerfscoreError, UncoveredValue
 from .exact import check_count, read_value, refused, show_number
 from .grades import GRADES, Grade
@@ -256,9 +256,9 @@ class Ladder:
         except (TypeError, ValueError) as exc:
             raise PerfscoreError(f"expected numbers: {exc}") from None
         scale = factor(self.unit, unit) if unit is not None else Fraction(1)
-        bounds = self._compiled.bounds(scale)
-        positions = np.searchsorted(bounds, numbers, side="right")
-        codes = np.asarray(self._compiled.codes, dtype=np.int8)[positions]
+        flat = numbers.reshape(-1)
+        kernel = Kernel([(self._compiled, scale)])
+        codes = kernel.grade(np.zeros(len(flat), dtype=np.intp), flat).reshape(numbers.shape)
         # Counted units have no multiples in the registry: a count in ``unit`` is one in the
         # ladder's, so the values are checked as given.
         codes[refused(numbers, counted=self.counted)] = UNCOVERED
