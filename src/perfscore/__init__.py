@@ -6,6 +6,8 @@
 <Grade.GOOD: '良'>
 """
 
+from importlib import metadata as _metadata
+
 from .batch import LadderBook
 from .check import Finding, Severity, check_file, check_table
 from .errors import (
@@ -35,7 +37,11 @@ from .tables import (
 )
 from .units import ureg
 
-__version__ = "0.1.0"
+try:
+    # The one place the version is written is pyproject.toml; the installed metadata carries it.
+    __version__ = _metadata.version("perfscore")
+except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree that is not installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "GRADES",

@@ -14,28 +14,16 @@ from typing import TextIO, TypeAlias
 
 from . import __version__
 from .errors import PerfscoreError
-from .grades import GRADES
 from .ladders import parse_ladder
 
 __all__ = ["main"]
-
-_BLANK = frozenset({"", "-", "—", "–", "空"})
 
 Command = Callable[[argparse.Namespace, TextIO], int]
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _grade(args: argparse.Namespace, out: TextIO) -> int:
-    cells = [c.strip() for c in args.ladder.split("/")]
-    if len(cells) != len(GRADES):
-        raise PerfscoreError(
-            f"a ladder is four cells 优 / 良 / 中 / 差 separated by '/', got {len(cells)}: "
-            f"{args.ladder!r}"
-        )
-    ladder = parse_ladder(
-        {g: (None if c in _BLANK else c) for g, c in zip(GRADES, cells, strict=True)},
-        unit=args.unit,
-    )
+    ladder = parse_ladder(args.ladder, unit=args.unit)
     out.write(f"{ladder}  ({ladder.direction.value}, unit {ladder.unit})\n")
     failed = 0
     for value in args.values:
@@ -52,7 +40,8 @@ def _add_grade(commands: Subcommands) -> None:
         "grade",
         help="grade values against one ladder",
         description="Grade values against a ladder written as its four cells, e.g. "
-        "'100% / ≥90% / ≥80% / <80%' (a blank cell as - or nothing).",
+        "'100% / ≥90% / ≥80% / <80%' (a blank cell as - or nothing), or as perfscore prints "
+        "one: '优 ≥100% | 良 ≥90% | 中 ≥80% | 差 <80%'.",
     )
     grade.add_argument("ladder", help="the cells 优 / 良 / 中 / 差, separated by '/'")
     grade.add_argument("values", nargs="+", metavar="VALUE", help="a value, e.g. 95%%, 0.9, 499人")

@@ -109,10 +109,6 @@ class Interval:
     def empty(self) -> bool:
         return self is EMPTY or self.lower > self.upper
 
-    @property
-    def bounded(self) -> bool:
-        return not (math.isinf(self.lower) or math.isinf(self.upper))
-
     def __contains__(self, value: object) -> bool:
         if self.empty or not isinstance(value, Fraction | int | float):
             return False

@@ -50,7 +50,7 @@ from .units import factor, is_counted
 __all__ = ["Cells", "Direction", "Ladder", "normalize_label", "parse_ladder", "read_value"]
 
 
-def parse_ladder(cells: Cells, unit: str | None = None) -> Ladder:
+def parse_ladder(cells: Cells | str, unit: str | None = None) -> Ladder:
     """Read an indicator's published grading cells into a :class:`Ladder`.
 
     ``cells`` maps each grade (a :class:`Grade`, or 优/良/中/差) to its cell text; a missing key,
@@ -58,7 +58,12 @@ def parse_ladder(cells: Cells, unit: str | None = None) -> Ladder:
     the unit the indicator is measured in (``"percent"``, ``"人"``, ``"万元"`` …): numbers written
     without a unit are read in it. With ``unit=None`` the unit is taken from the cells (a plain
     number where they write none), and cells with no number, comparison or ``%`` make a
-    qualitative ladder graded by label.
+    qualitative ladder graded by label. ``cells`` may also be one line
+    ([read_row][perfscore.regions.read_row]): ``str(ladder)`` parses back to an equal ladder.
+
+    >>> ladder = parse_ladder("100% / ≥90% / ≥80% / <80%")
+    >>> parse_ladder(str(ladder), unit=ladder.unit) == ladder
+    True
 
     Raises :class:`~perfscore.errors.NotationError` for a cell that does not read (a unit that
     does not fit the ladder's included), :class:`~perfscore.errors.InvalidLadder` for cells that

@@ -36,9 +36,6 @@ from .units import canonical_unit
 
 __all__ = ["Clause", "Expression", "parse_cell", "parse_quantity"]
 
-#: The comparisons a clause can make. ``bare`` is a number written alone; ``range`` is ``a-b``.
-OPS = (">=", ">", "<=", "<", "=", "range", "bare")
-
 
 @dataclass(frozen=True, slots=True)
 class Clause:

@@ -37,6 +37,7 @@ __all__ = [
     "Regions",
     "normalize_label",
     "read_regions",
+    "read_row",
     "region_bounds",
     "spell_region",
 ]
@@ -66,6 +67,48 @@ def normalize_label(text: str) -> str:
     return "".join(fold(unicodedata.normalize("NFC", text)).split())
 
 
+#: What a blank cell is written as in a one-line row: nothing, a dash, or 空.
+BLANK_CELLS: Final = frozenset({"", "-", "—", "–", "空"})
+
+
+def read_row(text: str) -> dict[Grade, str | None]:
+    """A ladder's cells from one line: ``str(ladder)`` (``优 ≥100% | 良 ≥90% | 中 ≥80% | 差 <80%``)
+    or the four cells 优 / 良 / 中 / 差 separated by ``/`` (``100% / ≥90% / ≥80% / <80%``).
+    A blank cell is written as nothing, ``-``, ``—`` or ``空``.
+
+    >>> read_row("100% / ≥90% / - / <80%")[Grade.FAIR] is None
+    True
+    >>> read_row("优 ≥100% | 良 ≥90% | 中 ≥80% | 差 <80%")[Grade.GOOD]
+    '≥90%'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"a row of cells is text, not {type(text).__name__}")
+    if "|" in text:
+        cells: dict[Grade, str | None] = dict.fromkeys(GRADES)
+        named: set[Grade] = set()
+        for part in text.split("|"):
+            grade_text, _, cell = part.strip().partition(" ")
+            try:
+                grade = Grade(grade_text)
+            except ValueError:
+                raise PerfscoreError(
+                    f"each part of a ladder written with '|' starts with its grade 优, 良, 中 or "
+                    f"差, not {part.strip()!r}"
+                ) from None
+            if grade in named:
+                raise PerfscoreError(f"the grade {grade} is written twice in {text!r}")
+            named.add(grade)
+            cell = cell.strip()
+            cells[grade] = None if cell in BLANK_CELLS else cell
+        return cells
+    parts = [c.strip() for c in text.split("/")]
+    if len(parts) != len(GRADES):
+        raise PerfscoreError(
+            f"a ladder is four cells 优 / 良 / 中 / 差 separated by '/', got {len(parts)}: {text!r}"
+        )
+    return {g: (None if c in BLANK_CELLS else c) for g, c in zip(GRADES, parts, strict=True)}
+
+
 @dataclass(frozen=True)
 class Regions:
     """What a ladder's cells say: each grade's region (or, for a qualitative ladder, labels)."""
@@ -80,7 +123,7 @@ class Regions:
     labels: Mapping[str, Grade]
 
 
-def read_regions(cells: Cells, unit: str | None = None) -> Regions:
+def read_regions(cells: Cells | str, unit: str | None = None) -> Regions:
     """Read published grading cells into each grade's region of the number line (or labels).
 
     This is what [parse_ladder][perfscore.parse_ladder] does before it builds the
@@ -90,7 +133,7 @@ def read_regions(cells: Cells, unit: str | None = None) -> Regions:
     >>> read.unit, read.direction, str(read.regions[Grade.GOOD])
     ('percent', <Direction.HIGHER_IS_BETTER: 'higher is better'>, '[90, 100)')
     """
-    published = _normalize_cells(cells)
+    published = _normalize_cells(read_row(cells) if isinstance(cells, str) else cells)
     written = {g: text for g, text in published.items() if text is not None and text.strip()}
     if not written:
         raise InvalidLadder("every cell is blank: no grade can be reached")
