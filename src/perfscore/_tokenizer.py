@@ -119,7 +119,8 @@ def _literals() -> tuple[tuple[str, Kind, str], ...]:
 def tokenize(source: str) -> Iterator[Token]:
     """Split a cell into tokens, ending with an END token.
 
-    Raises :class:`~perfscore.errors.NotationError` at the first character no token starts with.
+    Raises [NotationError][perfscore.errors.NotationError] at the first character no token starts
+    with.
 
     >>> [t.text for t in tokenize("≥ 400- 499 人")]
     ['≥', '400', '-', '499', '人', '']

@@ -1,8 +1,10 @@
-"""Batch grading: many indicators' ladders as one :class:`LadderBook`, millions of results at once.
+"""Batch grading: many indicators' ladders as one [LadderBook][perfscore.batch.LadderBook], millions
+of results at once.
 
 A book maps keys (an indicator's id, a ``(table, id)`` pair, any hashable a frame holds) to
-ladders. :meth:`LadderBook.grade` grades an array of results against the ladders their keys name
-and returns int8 codes: 3 优, 2 良, 1 中, 0 差, -1 for a missing value (NaN, None).
+ladders. [LadderBook.grade][perfscore.batch.LadderBook.grade] grades an array of results against the
+ladders their keys name and returns int8 codes: 3 优, 2 良, 1 中, 0 差, -1 for a missing value (NaN,
+None).
 
 >>> import pandas as pd
 >>> from perfscore import LadderBook
@@ -21,15 +23,16 @@ and returns int8 codes: 3 优, 2 良, 1 中, 0 差, -1 for a missing value (NaN,
 >>> book.grade([103, 103], ["能完整的 实施", None]).tolist()
 [2, -1]
 
-Every ladder is compiled once (:attr:`perfscore.Ladder.compiled`): the same cuts and piece codes
-the single-value :meth:`perfscore.Ladder.grade` uses, laid out as a padded float64 bound matrix
-(one row per distinct ladder, ``+inf`` past its last cut) and an int8 code matrix. Thresholds are
-converted into the data's unit once per ladder, exactly; the values are never converted.
+Every ladder is compiled once ([perfscore.Ladder.compiled][perfscore.ladders.Ladder.compiled]): the
+same cuts and piece codes the single-value [perfscore.Ladder.grade][perfscore.ladders.Ladder.grade]
+uses, laid out as a padded float64 bound matrix (one row per distinct ladder, ``+inf`` past its last
+cut) and an int8 code matrix. Thresholds are converted into the data's unit once per ladder,
+exactly; the values are never converted.
 
 Rows that cannot be graded (an unknown key, a value no grade covers, a value that is not a number,
-a negative or fractional count) raise a :class:`~perfscore.errors.PerfscoreError` naming the first
-of them by row number (position in the arrays, from 0), key and value; with ``errors="coerce"``
-they get -2 instead:
+a negative or fractional count) raise a [PerfscoreError][perfscore.errors.PerfscoreError] naming the
+first of them by row number (position in the arrays, from 0), key and value; with
+``errors="coerce"`` they get -2 instead:
 
 >>> book.grade([101, 999], [95, 95])
 Traceback (most recent call last):
@@ -85,8 +88,8 @@ _SHOWN: Final = 5
 class LadderBook:
     """Ladders by key, compiled together for grading arrays of results.
 
-    Build one with :meth:`from_frame` or :meth:`from_tables`. ``len(book)``, ``key in book``,
-    ``book[key]`` (the :class:`~perfscore.Ladder`) and :attr:`keys` look into it.
+    Build one with `from_frame` or `from_tables`. ``len(book)``, ``key in book``,
+    ``book[key]`` (the [Ladder][perfscore.ladders.Ladder]) and `keys` look into it.
     """
 
     __slots__ = ("_counted", "_index", "_kernels", "_ladder_of_key", "_ladders")
@@ -231,19 +234,19 @@ class LadderBook:
         ``keys`` and ``values`` are array-likes of one length. Values are numbers in each
         ladder's unit, or all in ``unit`` (the thresholds are converted into it, once per
         ladder); labels for qualitative ladders. Values a float cannot stand for are graded
-        exactly, one by one, as :meth:`~perfscore.Ladder.grade` grades them: a pint quantity is
-        converted from its own unit into its row's ladder unit, and a
-        :class:`~fractions.Fraction`, a :class:`~decimal.Decimal` or an integer past 2**53 is
+        exactly, one by one, as [grade][perfscore.ladders.Ladder.grade] grades them: a pint quantity
+        is converted from its own unit into its row's ladder unit, and a
+        `Fraction`, a `Decimal` or an integer past 2**53 is
         compared with the thresholds without rounding. Returns int8 codes: 3 优, 2 良, 1 中, 0 差,
         -1 where the value is missing (NaN, None).
 
-        Raises :class:`~perfscore.errors.PerfscoreError` naming the first rows that cannot be
-        graded (an :class:`~perfscore.errors.UnknownIndicator` when the first is an unknown
-        key, an :class:`~perfscore.errors.UncoveredValue` when no grade covers its value, a
-        :class:`~perfscore.errors.ResultsError` for a value that is not a number, not finite,
-        a negative or fractional count, or a number for a qualitative ladder); with
+        Raises [PerfscoreError][perfscore.errors.PerfscoreError] naming the first rows that cannot
+        be graded (an [UnknownIndicator][perfscore.errors.UnknownIndicator] when the first is an
+        unknown key, an [UncoveredValue][perfscore.errors.UncoveredValue] when no grade covers its
+        value, a [ResultsError][perfscore.errors.ResultsError] for a value that is not a number, not
+        finite, a negative or fractional count, or a number for a qualitative ladder); with
         ``errors="coerce"`` those rows get -2. A value whose unit does not fit its ladder's
-        raises :class:`~perfscore.errors.UnitMismatch` either way: that is a wrong column, not
+        raises [UnitMismatch][perfscore.errors.UnitMismatch] either way: that is a wrong column, not
         a bad row.
         """
         if errors not in ("raise", "coerce"):
@@ -286,7 +289,8 @@ class LadderBook:
         originals: npt.NDArray[Any] | None,
         data_unit: str | None,
     ) -> dict[int, str]:
-        """Grade the values a float cannot stand for as :meth:`Ladder.code` does, exactly.
+        """Grade the values a float cannot stand for as [Ladder.code][perfscore.ladders.Ladder.code]
+        does, exactly.
 
         A quantity is converted from its own unit into its row's ladder unit; a bare number is
         in ``data_unit`` (default: the ladder's). Returns why each row that cannot be graded

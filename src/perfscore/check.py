@@ -1,9 +1,9 @@
 """Checking a table: every ladder over its whole domain, the ids, the names and the readings.
 
-:func:`check_table` looks at a loaded :class:`~perfscore.tables.Table`; :func:`check_file` also
-reports a file that does not load (bad YAML, an unknown field, a cell that does not read, a
-ladder that contradicts itself) as findings, each with the file and the field path, instead of
-raising. ``perfscore check`` prints them.
+[check_table][perfscore.check.check_table] looks at a loaded [Table][perfscore.tables.Table];
+[check_file][perfscore.check.check_file] also reports a file that does not load (bad YAML, an
+unknown field, a cell that does not read, a ladder that contradicts itself) as findings, each with
+the file and the field path, instead of raising. ``perfscore check`` prints them.
 
 Each ladder is checked over the values its indicator can take: whole numbers from 0 for counted
 units (人, 次, 种 …), ``[0, ∞)`` for percent, the real line otherwise. A gap between 499 and 500
@@ -61,7 +61,8 @@ class Severity(enum.Enum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem :func:`check_table` or :func:`check_file` found.
+    """One problem [check_table][perfscore.check.check_table] or
+    [check_file][perfscore.check.check_file] found.
 
     ``indicator`` and ``name`` are the id and name of the indicator concerned (of the duty or
     activity, for a finding about one); ``field`` is the field within it (``cells.良``, ``id``,

@@ -1,8 +1,8 @@
 """The ``perfscore`` command line.
 
 Each command is a small function taking the parsed arguments and returning an exit status.
-Every :class:`~perfscore.errors.PerfscoreError` is reported as one message on standard error,
-never as a traceback: exit status 1 for bad input, 2 for a usage error.
+Every [PerfscoreError][perfscore.errors.PerfscoreError] is reported as one message on standard
+error, never as a traceback: exit status 1 for bad input, 2 for a usage error.
 """
 
 from __future__ import annotations

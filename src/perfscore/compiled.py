@@ -10,19 +10,21 @@ What the two paths share, and what they do not:
 - **Shared:** the cuts and piece codes, so a value both paths read as the same number gets the
   same grade; and the rules for what is refused: a value no grade covers, an infinite value,
   and for a counted unit (人, 次 …) a negative or fractional count.
-- **Single value** (:meth:`CompiledLadder.code`, behind :meth:`perfscore.Ladder.grade`): the value
-  is an exact :class:`~fractions.Fraction` (a float stands for the decimal it prints as) and is
-  compared with the cuts exactly. A refused value raises.
-- **Batch** (:meth:`CompiledLadder.bounds`, behind :meth:`perfscore.Ladder.grade_array` and
-  :class:`perfscore.LadderBook`): for a given data unit the cuts become one sorted float64 array,
-  converted once and exactly: a threshold ``t`` (a rational, in the ladder's unit) is multiplied
-  by the exact unit factor and rounded to the nearest float; a strict test ``x > t`` becomes
-  ``x >= nextafter(t, +inf)``. A float passes a test exactly when the decimal it stands for
-  does for values and thresholds of up to 15 significant digits, which covers every published
-  table (``0.83`` meets ``≥83%``); beyond that the two paths may differ in the last place, which
-  is why :class:`perfscore.LadderBook` grades fractions, decimals, big integers and quantities on
-  the exact path. A refused value gets ``-2`` (``Ladder.grade_array``, and ``LadderBook.grade``
-  with ``errors="coerce"``) instead of raising, and a missing one (NaN) ``-1``.
+- **Single value** ([CompiledLadder.code][perfscore.compiled.CompiledLadder.code], behind
+  [perfscore.Ladder.grade][perfscore.ladders.Ladder.grade]): the value is an exact `Fraction` (a
+  float stands for the decimal it prints as) and is compared with the cuts exactly. A refused value
+  raises.
+- **Batch** ([CompiledLadder.bounds][perfscore.compiled.CompiledLadder.bounds], behind
+  [perfscore.Ladder.grade_array][perfscore.ladders.Ladder.grade_array] and
+  [perfscore.LadderBook][perfscore.batch.LadderBook]): for a given data unit the cuts become one
+  sorted float64 array, converted once and exactly: a threshold ``t`` (a rational, in the ladder's
+  unit) is multiplied by the exact unit factor and rounded to the nearest float; a strict test ``x >
+  t`` becomes ``x >= nextafter(t, +inf)``. A float passes a test exactly when the decimal it stands
+  for does for values and thresholds of up to 15 significant digits, which covers every published
+  table (``0.83`` meets ``≥83%``); beyond that the two paths may differ in the last place, which is
+  why [perfscore.LadderBook][perfscore.batch.LadderBook] grades fractions, decimals, big integers
+  and quantities on the exact path. A refused value gets ``-2`` (``Ladder.grade_array``, and
+  ``LadderBook.grade`` with ``errors="coerce"``) instead of raising, and a missing one (NaN) ``-1``.
 
 >>> from fractions import Fraction as F
 >>> c = CompiledLadder(cuts=((F(80), False), (F(90), False), (F(100), False)), codes=(0, 1, 2, 3))
@@ -111,8 +113,8 @@ def _threshold(t: Fraction, strict: bool) -> float:
 
 class Kernel:
     """Many compiled ladders as one bound matrix and one code matrix, for data in one unit: the
-    numpy kernel of [Ladder.grade_array][perfscore.Ladder.grade_array] and
-    [LadderBook.grade][perfscore.LadderBook.grade].
+    numpy kernel of [Ladder.grade_array][perfscore.ladders.Ladder.grade_array] and
+    [LadderBook.grade][perfscore.batch.LadderBook.grade].
 
     Each row is a compiled ladder with the exact factor that converts its unit into the data's,
     or a code every value of that row gets (a ladder the kernel does not grade).

@@ -6,14 +6,15 @@ One module holds every number rule both front ends and both grading paths follow
   fraction nearest it: [as_decimal][perfscore.exact.as_decimal]); integers, fractions and
   decimals are read as they are, however large; text is read by the cell notation with its
   unit; a pint quantity is converted exactly ([read_value][perfscore.exact.read_value]).
-- **Limits.** [FLOAT_EXACT][perfscore.exact.FLOAT_EXACT] is the first integer a float64 cannot
+- **Limits.** `FLOAT_EXACT` is the first integer a float64 cannot
   tell from its neighbour (2**53): past it, values go the exact way, one by one;
   [beyond_float][perfscore.exact.beyond_float] tells a number no float can hold.
 - **Refusals.** Infinite and NaN values are no results; a count (人, 次 …) is whole and never
   negative. [check_count][perfscore.exact.check_count] says so for one exact value and
   [refused][perfscore.exact.refused] marks them in a float64 array, for
-  [Ladder.code][perfscore.Ladder.code], [Ladder.grade_array][perfscore.Ladder.grade_array] and
-  [LadderBook.grade][perfscore.LadderBook.grade] alike.
+  [Ladder.code][perfscore.ladders.Ladder.code],
+  [Ladder.grade_array][perfscore.ladders.Ladder.grade_array] and
+  [LadderBook.grade][perfscore.batch.LadderBook.grade] alike.
 
 >>> as_decimal(0.1), read_value("84%", "dimensionless"), read_value(0.83, "percent")
 (Fraction(1, 10), Fraction(21, 25), Fraction(83, 100))

@@ -1,12 +1,12 @@
 """Many tables' result rows, graded column-wise (批量评分的行).
 
-This is what [score_frame][perfscore.score_frame] grades before it rolls up.
+This is what [score_frame][perfscore.frames.score_frame] grades before it rolls up.
 
 [Layout][perfscore.frame_grading.Layout] numbers every indicator of every table, in table order;
 [Grading][perfscore.frame_grading.Grading] resolves each row of a results frame to its indicator
-and grades it: column-wise through one [LadderBook][perfscore.LadderBook] where it can, else row
-by row through [grade_row][perfscore.rows.grade_row], the rule [score][perfscore.score] grades
-by, which also words every bad row's message.
+and grades it: column-wise through one [LadderBook][perfscore.batch.LadderBook] where it can, else
+row by row through [grade_row][perfscore.rows.grade_row], the rule
+[score][perfscore.scorecard.score] grades by, which also words every bad row's message.
 """
 
 from __future__ import annotations

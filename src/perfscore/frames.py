@@ -1,9 +1,11 @@
 """Scoring many tables' results at once (批量评分): graded in batch, rolled up as ``score`` does.
 
-:func:`score_frame` takes results for many tables in one DataFrame (columns ``table``, ``id``,
-``value``, optionally ``unit``), grades them through one :class:`~perfscore.LadderBook`, rolls
-every table up with :func:`perfscore.rollup.roll_up` (the same roll-up :func:`perfscore.score`
-uses) and returns one frame per level: indicators, activities, duties and departments.
+[score_frame][perfscore.frames.score_frame] takes results for many tables in one DataFrame (columns
+``table``, ``id``, ``value``, optionally ``unit``), grades them through one
+[LadderBook][perfscore.batch.LadderBook], rolls every table up with
+[perfscore.rollup.roll_up][perfscore.rollup.roll_up] (the same roll-up
+[perfscore.score][perfscore.scorecard.score] uses) and returns one frame per level: indicators,
+activities, duties and departments.
 
 >>> import pandas as pd
 >>> import perfscore
@@ -51,7 +53,7 @@ from .tables import Table
 
 __all__ = ["BadFrameResults", "FrameScores", "TablesSource", "score_frame"]
 
-#: What :func:`score_frame` accepts as its tables.
+#: What [score_frame][perfscore.frames.score_frame] accepts as its tables.
 TablesSource: TypeAlias = "Iterable[Table | str | Path] | Mapping[str, Table | str | Path]"
 
 #: How many bad rows an error message lists (all of them are in ``problems``).
@@ -62,7 +64,7 @@ _COUNT_COLUMNS: Final = tuple(g.value for g in GRADES)
 
 @dataclass(eq=False)
 class BadFrameResults(BadResults):
-    """Bad rows in a results frame: every one in :attr:`problems`; the message lists the first."""
+    """Bad rows in a results frame: every one in `problems`; the message lists the first."""
 
     def details(self) -> str:
         shown = [f"  {problem}" for problem in self.problems[:_SHOWN]]
@@ -104,27 +106,31 @@ def score_frame(
     weights: Mapping[str, object] | None = None,
     errors: Literal["raise", "coerce"] = "raise",
 ) -> FrameScores:
-    """Grade ``results`` for many tables at once and roll each table up, as :func:`score` does.
+    """Grade ``results`` for many tables at once and roll each table up, as
+    [score][perfscore.scorecard.score] does.
 
-    ``tables`` are :class:`~perfscore.Table` objects, table files or bundled tables' names (each
-    known by its ``name``), or a mapping of the name the results use to a table. ``results`` is
-    a DataFrame with columns ``table``, ``id`` (an indicator id, or a published name unique in
-    its table), ``value`` and optionally ``unit``, read as :func:`score` reads them: numbers in
-    the indicator's unit (or in ``unit``), labels for qualitative indicators, texts such as
-    ``"95%"``; a blank value (None, pd.NA, empty text) is a missing result; NaN and infinity
-    are bad; a NaN table, id or unit is blank. Cells are classified as :func:`score` classifies
-    them (:func:`perfscore.results.cell_kind`).
-    A table without rows is scored with every result missing; a row blank in every column is
-    layout, not a result, and is skipped (as :func:`score` skips a blank line).
+    ``tables`` are [Table][perfscore.tables.Table] objects, table files or bundled tables' names
+    (each known by its ``name``), or a mapping of the name the results use to a table. ``results``
+    is a DataFrame with columns ``table``, ``id`` (an indicator id, or a published name unique in
+    its table), ``value`` and optionally ``unit``, read as [score][perfscore.scorecard.score] reads
+    them: numbers in the indicator's unit (or in ``unit``), labels for qualitative indicators, texts
+    such as ``"95%"``; a blank value (None, pd.NA, empty text) is a missing result; NaN and infinity
+    are bad; a NaN table, id or unit is blank. Cells are classified as
+    [score][perfscore.scorecard.score] classifies them
+    ([perfscore.results.cell_kind][perfscore.rows.cell_kind]). A table without rows is scored with
+    every result missing; a row blank in every column is layout, not a result, and is skipped (as
+    [score][perfscore.scorecard.score] skips a blank line).
 
-    ``method`` and ``weights`` are :func:`score`'s; ``weights`` maps ids to weights for every
-    table, or table names to such mappings. The figures equal ``score(table, rows of table)``
-    for every table. Rows are numbered as a spreadsheet shows the frame (the header is row 1).
+    ``method`` and ``weights`` are [score][perfscore.scorecard.score]'s; ``weights`` maps ids to
+    weights for every table, or table names to such mappings. The figures equal ``score(table, rows
+    of table)`` for every table. Rows are numbered as a spreadsheet shows the frame (the header is
+    row 1).
 
     Bad rows (an unknown table or id, an indicator given twice, a unit that does not fit, text
     where a number is needed, NaN, a negative count, an unknown label) raise one
-    :class:`BadFrameResults` naming each by row, table and id; with ``errors="coerce"`` they
-    are listed in :attr:`FrameScores.unscored` and the rest is scored.
+    [BadFrameResults][perfscore.frames.BadFrameResults] naming each by row, table and id; with
+    ``errors="coerce"`` they are listed in
+    `FrameScores.unscored` and the rest is scored.
     """
     check_errors(errors)
     named = _named_tables(tables)

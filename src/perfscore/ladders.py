@@ -51,23 +51,24 @@ __all__ = ["Cells", "Direction", "Ladder", "normalize_label", "parse_ladder", "r
 
 
 def parse_ladder(cells: Cells | str, unit: str | None = None) -> Ladder:
-    """Read an indicator's published grading cells into a :class:`Ladder`.
+    """Read an indicator's published grading cells into a [Ladder][perfscore.ladders.Ladder].
 
-    ``cells`` maps each grade (a :class:`Grade`, or 优/良/中/差) to its cell text; a missing key,
-    ``None`` or ``""`` is a blank cell, which that grade cannot be reached through. ``unit`` names
-    the unit the indicator is measured in (``"percent"``, ``"人"``, ``"万元"`` …): numbers written
-    without a unit are read in it. With ``unit=None`` the unit is taken from the cells (a plain
-    number where they write none), and cells with no number, comparison or ``%`` make a
-    qualitative ladder graded by label. ``cells`` may also be one line
+    ``cells`` maps each grade (a [Grade][perfscore.grades.Grade], or 优/良/中/差) to its cell text;
+    a missing key, ``None`` or ``""`` is a blank cell, which that grade cannot be reached through.
+    ``unit`` names the unit the indicator is measured in (``"percent"``, ``"人"``, ``"万元"`` …):
+    numbers written without a unit are read in it. With ``unit=None`` the unit is taken from the
+    cells (a plain number where they write none), and cells with no number, comparison or ``%`` make
+    a qualitative ladder graded by label. ``cells`` may also be one line
     ([read_row][perfscore.regions.read_row]): ``str(ladder)`` parses back to an equal ladder.
 
     >>> ladder = parse_ladder("100% / ≥90% / ≥80% / <80%")
     >>> parse_ladder(str(ladder), unit=ladder.unit) == ladder
     True
 
-    Raises :class:`~perfscore.errors.NotationError` for a cell that does not read (a unit that
-    does not fit the ladder's included), :class:`~perfscore.errors.InvalidLadder` for cells that
-    contradict one another, and :class:`~perfscore.errors.PerfscoreError` for an unknown unit.
+    Raises [NotationError][perfscore.errors.NotationError] for a cell that does not read (a unit
+    that does not fit the ladder's included), [InvalidLadder][perfscore.errors.InvalidLadder] for
+    cells that contradict one another, and [PerfscoreError][perfscore.errors.PerfscoreError] for an
+    unknown unit.
     """
     return Ladder._make(read_regions(cells, unit))
 
@@ -75,10 +76,10 @@ def parse_ladder(cells: Cells | str, unit: str | None = None) -> Ladder:
 class Ladder:
     """An indicator's grades as a function of its measured value.
 
-    Build one with :func:`parse_ladder`. Ladders are immutable; equal ladders (the same grade for
-    every value, in the same unit) compare and hash equal, whatever their published spelling.
-    ``str()`` and :meth:`to_cells` give the canonical spelling, which parses back to an equal
-    ladder.
+    Build one with [parse_ladder][perfscore.ladders.parse_ladder]. Ladders are immutable; equal
+    ladders (the same grade for every value, in the same unit) compare and hash equal, whatever
+    their published spelling. ``str()`` and `to_cells` give the canonical spelling, which parses
+    back to an equal ladder.
     """
 
     __slots__ = ("_compiled", "_direction", "_hash", "_labels", "_published", "_regions", "_unit")
@@ -154,7 +155,7 @@ class Ladder:
 
     @property
     def compiled(self) -> CompiledLadder:
-        """The array form both :meth:`grade` and batch grading use."""
+        """The array form both `grade` and batch grading use."""
         return self._compiled
 
     def region(self, grade: Grade | str) -> IntervalSet:
@@ -204,8 +205,8 @@ class Ladder:
 
         ``value`` is a number in the ladder's unit, a string with or without its unit
         (``"84%"``, ``"499 人"``), a pint quantity, or, for a qualitative ladder, a label.
-        Raises :class:`~perfscore.errors.UncoveredValue` when no grade covers the value and
-        :class:`~perfscore.errors.UnitMismatch` when its unit does not fit.
+        Raises [UncoveredValue][perfscore.errors.UncoveredValue] when no grade covers the value and
+        [UnitMismatch][perfscore.errors.UnitMismatch] when its unit does not fit.
         """
         code = self.code(value)
         if code < 0:
@@ -223,7 +224,7 @@ class Ladder:
         return Grade.from_code(code)
 
     def code(self, value: object) -> int:
-        """Like :meth:`grade`, as a code: 3 优 … 0 差, -2 where no grade covers the value."""
+        """Like `grade`, as a code: 3 优 … 0 差, -2 where no grade covers the value."""
         if self.categorical:
             if not isinstance(value, str):
                 raise PerfscoreError(
@@ -240,10 +241,10 @@ class Ladder:
         """Grade codes (3 优 … 0 差, -1 missing, -2 not graded) for an array of values.
 
         Numbers are in ``unit`` (default: the ladder's); the thresholds are converted into it
-        once. Labels for a qualitative ladder. A value :meth:`grade` refuses gets -2 here
+        once. Labels for a qualitative ladder. A value `grade` refuses gets -2 here
         rather than an error: one no grade covers, an infinite one, and for a counted unit
         (人, 次 …) a negative or fractional count, as
-        :meth:`LadderBook.grade <perfscore.LadderBook.grade>` gives with ``errors="coerce"``.
+        [LadderBook.grade][perfscore.batch.LadderBook.grade] gives with ``errors="coerce"``.
 
         >>> ladder = parse_ladder({"优": "≥500人", "良": "400-499人", "中": "<400人"})
         >>> ladder.grade_array([500, 499, -1, 499.5, float("nan")]).tolist()

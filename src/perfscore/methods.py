@@ -1,6 +1,6 @@
 """Scoring methods: how grades become points and how points roll up (评分方法).
 
-A method is a small object with six members (the :class:`Method` protocol):
+A method is a small object with six members (the [Method][perfscore.methods.Method] protocol):
 
 - ``name``: what it is called on the command line;
 - ``points(indicator, grade, value)``: an indicator's points for its grade and value;
@@ -9,7 +9,7 @@ A method is a small object with six members (the :class:`Method` protocol):
 - ``grade(score)``: the grade a score earns;
 - ``flat``: whether duties and the department average their indicators directly.
 
-Scores are exact :class:`~fractions.Fraction` values, so a mean that lands on a band edge gets the
+Scores are exact `Fraction` values, so a mean that lands on a band edge gets the
 band (in floats, ``(0.1 * 90 + 0.2 * 90) / 0.3`` is ``89.99999999999999``).
 
 >>> from perfscore import Grade
@@ -92,7 +92,8 @@ def exact(number: object) -> Fraction:
 
 @runtime_checkable
 class Method(Protocol):
-    """What :func:`perfscore.score` needs of a scoring method. Write your own by providing these."""
+    """What [perfscore.score][perfscore.scorecard.score] needs of a scoring method. Write your own
+    by providing these."""
 
     @property
     def name(self) -> str:
@@ -121,7 +122,8 @@ class Method(Protocol):
         ...
 
 
-#: What an indicator's points depend on (:func:`points_depend_on`): its grade alone; its ladder,
+#: What an indicator's points depend on ([points_depend_on][perfscore.methods.points_depend_on]):
+#: its grade alone; its ladder,
 #: grade and value (equal ladders price alike); or anything about the indicator.
 PointsDependOn = Literal["grade", "ladder", "indicator"]
 
@@ -130,8 +132,8 @@ def points_depend_on(method: Method) -> PointsDependOn:
     """What ``method``'s points depend on, as it declares in ``points_depend_on``; a method
     that declares nothing may depend on anything about the indicator.
 
-    The batch path ([score_frame][perfscore.score_frame]) prices points once per grade, or once
-    per ladder, grade and value, where the method allows it.
+    The batch path ([score_frame][perfscore.frames.score_frame]) prices points once per grade, or
+    once per ladder, grade and value, where the method allows it.
 
     >>> points_depend_on(MeanOfPoints()), points_depend_on(ProportionalCredit())
     ('grade', 'ladder')
@@ -147,7 +149,8 @@ def _grade_map(mapping: Mapping[Grade, object] | Mapping[str, object]) -> dict[G
 
 
 def _bands(bands: Mapping[Grade, object] | Mapping[str, object] | None) -> dict[Grade, Fraction]:
-    """The bands given over :data:`MOF_BANDS`, checked to fall strictly from 优 to 中.
+    """The bands given over `MOF_BANDS`, checked to fall strictly from
+    优 to 中.
 
     >>> _bands({"优": 95})[Grade.GOOD]
     Fraction(80, 1)
@@ -176,7 +179,8 @@ class MeanOfPoints:
     indicators' points, a duty the mean of its scored activities, the department the mean of its
     scored duties. A score becomes the best grade whose band minimum it reaches, else 差.
     Missing results are left out of every mean. ``bands`` given replace those of
-    :data:`MOF_BANDS` grade by grade (the others stay); they must fall from 优 to 中.
+    `MOF_BANDS` grade by grade (the others stay); they must fall from
+    优 to 中.
 
     >>> m = MeanOfPoints(points={"优": 100, "良": 85, "中": 70, "差": 40}, bands={"优": 95})
     >>> m.points(None, Grade.GOOD, None), m.grade(Fraction(94)), m.grade(Fraction(95))
@@ -255,9 +259,9 @@ def _weighted_mean(scored: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
 class Flat(MeanOfPoints):
     """Every node scores the (weighted) mean over all the graded indicators beneath it.
 
-    Activities score as with :class:`MeanOfPoints`; a duty and the department do not pass
-    through their activities' means, so an activity with many indicators counts for more.
-    Only indicator weights apply.
+    Activities score as with [MeanOfPoints][perfscore.methods.MeanOfPoints]; a duty and the
+    department do not pass through their activities' means, so an activity with many indicators
+    counts for more. Only indicator weights apply.
     """
 
     name = "flat"
@@ -393,7 +397,8 @@ METHODS: Final[Mapping[str, Callable[[], Method]]] = {
 
 
 def get_method(method: str | Method | None) -> Method:
-    """A method by name, or the method itself; ``None`` is the default :class:`MeanOfPoints`.
+    """A method by name, or the method itself; ``None`` is the default
+    [MeanOfPoints][perfscore.methods.MeanOfPoints].
 
     >>> get_method("worst").name, get_method(None).name
     ('worst', 'mean')

@@ -33,7 +33,8 @@ from .rows import ResultRow, cell_text, find_columns, is_layout
 
 __all__ = ["ResultsSource", "decode", "read_rows"]
 
-#: What [read_results][perfscore.results.read_results] (and [score][perfscore.score]) accept as
+#: What [read_results][perfscore.results.read_results] (and [score][perfscore.scorecard.score])
+#: accept as
 #: results.
 ResultsSource: TypeAlias = "Mapping[str, object] | pd.DataFrame | str | Path"
 
@@ -42,8 +43,8 @@ def read_rows(source: ResultsSource) -> Iterator[ResultRow]:
     """The rows of ``source`` as given, without grading them.
 
     ``source`` is a mapping of id to value, a pandas DataFrame, or a path to a ``.csv``,
-    ``.xlsx`` or ``.json`` file. Raises :class:`~perfscore.errors.ResultsError` for a file that
-    cannot be read or lacks the ``id`` or ``value`` column.
+    ``.xlsx`` or ``.json`` file. Raises [ResultsError][perfscore.errors.ResultsError] for a file
+    that cannot be read or lacks the ``id`` or ``value`` column.
     """
     if isinstance(source, str | Path):
         yield from _read_file(Path(source))

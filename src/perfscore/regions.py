@@ -2,7 +2,7 @@
 
 Each grade's cell becomes the part of the number line it takes: bare numbers read by the
 ladder's direction, best grade first, contradictions refused with the cell that causes them.
-[parse_ladder][perfscore.parse_ladder] builds a [Ladder][perfscore.Ladder] from what
+[parse_ladder][perfscore.ladders.parse_ladder] builds a [Ladder][perfscore.ladders.Ladder] from what
 [read_regions][perfscore.regions.read_regions] finds; [spell_region][perfscore.regions.spell_region]
 writes a region back as cell text (the canonical spelling of ``str(ladder)``).
 
@@ -126,8 +126,8 @@ class Regions:
 def read_regions(cells: Cells | str, unit: str | None = None) -> Regions:
     """Read published grading cells into each grade's region of the number line (or labels).
 
-    This is what [parse_ladder][perfscore.parse_ladder] does before it builds the
-    [Ladder][perfscore.Ladder]; it raises the same errors.
+    This is what [parse_ladder][perfscore.ladders.parse_ladder] does before it builds the
+    [Ladder][perfscore.ladders.Ladder]; it raises the same errors.
 
     >>> read = read_regions({"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"})
     >>> read.unit, read.direction, str(read.regions[Grade.GOOD])

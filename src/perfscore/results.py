@@ -2,12 +2,12 @@
 
 Results come as rows of an indicator ``id`` (or its published name, where that is unique in the
 table), a ``value`` and optionally a ``unit`` (then ``value`` is a number in that unit). Values
-are read as [Ladder.grade][perfscore.Ladder.grade] reads them: ``"95%"``, ``0.95`` with unit ``1``,
-``"499 人"``, a label for a qualitative indicator.
+are read as [Ladder.grade][perfscore.ladders.Ladder.grade] reads them: ``"95%"``, ``0.95`` with unit
+``1``, ``"499 人"``, a label for a qualitative indicator.
 
 Every row ends up in exactly one place: graded
-([Results.graded][perfscore.results.Results.graded]), blank (a row whose value is empty: the
-result is missing, and says so) or bad ([Results.problems][perfscore.results.Results.problems],
+(`Results.graded`), blank (a row whose value is empty: the
+result is missing, and says so) or bad (`Results.problems`,
 each with its row number, its id and the reason); a row blank in every cell (a blank line, a
 frame's row of NaN) is layout, not a result. A repeated id, in a JSON object too, is a bad row,
 twice.
@@ -22,7 +22,7 @@ twice.
 indicator 9.9.9: table zanhuang-hrss-2018 has no indicator '9.9.9'; did you mean '9.5.1', ...
 
 The rules a row is read and graded by are [perfscore.rows][]' (the same for
-[score_frame][perfscore.score_frame]); the file formats are [perfscore.readers][]'.
+[score_frame][perfscore.frames.score_frame]); the file formats are [perfscore.readers][]'.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ class Results:
 def read_results(source: ResultsSource, table: Table) -> Results:
     """Read results from ``source`` and grade each row against ``table``.
 
-    Bad rows are collected in [Results.problems][perfscore.results.Results.problems], never
+    Bad rows are collected in `Results.problems`, never
     raised; a source that cannot be read at all (a missing file, a missing column) raises
     [ResultsError][perfscore.errors.ResultsError].
     """

@@ -1,7 +1,8 @@
 """The roll-up (汇总): indicator points to activity, duty and department scores, in one place.
 
-:func:`roll_up` works from each indicator's points alone (``None`` for a missing result), so every
-front end that grades values its own way, one by one or in batches, gets the same figures.
+[roll_up][perfscore.rollup.roll_up] works from each indicator's points alone (``None`` for a missing
+result), so every front end that grades values its own way, one by one or in batches, gets the same
+figures.
 
 >>> from fractions import Fraction as F
 >>> from perfscore import load_table
@@ -32,7 +33,8 @@ __all__ = ["DEPARTMENT", "Node", "coverage", "roll_up", "table_weights"]
 
 _ONE: Final[Fraction] = Fraction(1)
 
-#: The key of the department in :func:`roll_up`'s answer (duties are "1", activities "1.1").
+#: The key of the department in [roll_up][perfscore.rollup.roll_up]'s answer (duties are "1",
+#: activities "1.1").
 DEPARTMENT: Final[str] = ""
 
 
@@ -104,7 +106,7 @@ def roll_up(
     ``points`` maps indicator ids to their points; an id absent or mapped to ``None`` is a
     missing result, which ``method.missing`` prices (``None``: left out of every mean). A node
     whose children all lack a score has no score and no grade. Answers by id, the department
-    under :data:`DEPARTMENT`.
+    under `DEPARTMENT`.
     """
     weight = table_weights(table, weights)
     nodes: dict[str, Node] = {}

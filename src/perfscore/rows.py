@@ -1,7 +1,8 @@
 """Result rows (结果行): the rules both front ends read and grade a result row by.
 
-[score][perfscore.score] reads one table's results, [score_frame][perfscore.score_frame] many
-tables' in one frame; they differ in shape only. Everything a row means is decided here, once:
+[score][perfscore.scorecard.score] reads one table's results,
+[score_frame][perfscore.frames.score_frame] many tables' in one frame; they differ in shape only.
+Everything a row means is decided here, once:
 
 - what a cell is ([cell_kind][perfscore.rows.cell_kind]) and its text
   ([cell_text][perfscore.rows.cell_text]); a row blank in every cell is layout, not a result
@@ -80,8 +81,8 @@ def cell_kind(cell: object) -> CellKind:
     """What a result cell is: a [CellKind][perfscore.rows.CellKind].
 
     ``None``, pandas' ``NA`` and ``NaT`` and empty text are blank; a float NaN is a number (a
-    bad one). [score][perfscore.score] and [score_frame][perfscore.score_frame] both classify
-    by this.
+    bad one). [score][perfscore.scorecard.score] and [score_frame][perfscore.frames.score_frame]
+    both classify by this.
 
     >>> [cell_kind(c).name for c in (95, 0.5, float("nan"), "95%", " ", None, True)]
     ['NUMBER', 'NUMBER', 'NUMBER', 'TEXT', 'BLANK', 'BLANK', 'OTHER']
@@ -211,7 +212,7 @@ def bad_rows(
 
 
 def as_table(table: object) -> Table:
-    """A [Table][perfscore.Table] from a table, a table file or a bundled table's name.
+    """A [Table][perfscore.tables.Table] from a table, a table file or a bundled table's name.
 
     Raises ``TypeError`` for anything else.
     """

@@ -62,7 +62,7 @@ class IndicatorScore:
 
     @property
     def number(self) -> int | float | str | None:
-        """:attr:`value` as JSON has it: a whole number as an int, a label as text."""
+        """`value` as JSON has it: a whole number as an int, a label as text."""
         return _plain(self.value)
 
 
@@ -202,7 +202,7 @@ class Scorecard:
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON text (Chinese kept as it is, not escaped)."""
+        """`to_dict` as JSON text (Chinese kept as it is, not escaped)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_frame(self) -> pd.DataFrame:
@@ -214,7 +214,7 @@ class Scorecard:
     def unscored_frame(self) -> pd.DataFrame:
         """The rows left unscored (``keep_going``): ``row``, ``id``, ``reason``, ``message``.
 
-        The companion of :meth:`to_frame` and :meth:`to_csv`, which keep one row per indicator.
+        The companion of `to_frame` and `to_csv`, which keep one row per indicator.
         """
         import pandas as pd
 
@@ -248,7 +248,7 @@ class Scorecard:
         return pd.DataFrame(rows)
 
     def to_csv(self, path: str | Path | None = None) -> str:
-        """:meth:`to_frame` as CSV text; also written to ``path`` (UTF-8 with a BOM, for Excel)."""
+        """`to_frame` as CSV text; also written to ``path`` (UTF-8 with a BOM, for Excel)."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_COLUMNS)
@@ -314,17 +314,19 @@ def score(
     weights: Mapping[str, object] | None = None,
     keep_going: bool = False,
 ) -> Scorecard:
-    """Grade ``results`` against ``table`` and roll them up into a :class:`Scorecard`.
+    """Grade ``results`` against ``table`` and roll them up into a
+    [Scorecard][perfscore.scorecard.Scorecard].
 
-    ``table`` is a :class:`~perfscore.Table`, a table file or a bundled table's name; ``results``
-    a mapping of id (or unique published name) to value, a DataFrame, or a CSV, XLSX or JSON
-    file with columns ``id``, ``value`` and optionally ``unit``. ``method`` is a name (see
-    :data:`perfscore.methods.METHODS`) or a :class:`~perfscore.methods.Method`; ``weights`` maps
-    duty, activity or indicator ids to weights, over those in the table file.
+    ``table`` is a [Table][perfscore.tables.Table], a table file or a bundled table's name;
+    ``results`` a mapping of id (or unique published name) to value, a DataFrame, or a CSV, XLSX or
+    JSON file with columns ``id``, ``value`` and optionally ``unit``. ``method`` is a name (see
+    `perfscore.methods.METHODS`) or a [Method][perfscore.methods.Method];
+    ``weights`` maps duty, activity or indicator ids to weights, over those in the table file.
 
-    Bad rows raise one :class:`~perfscore.errors.ResultsError` listing each with its row number
-    and id, unless ``keep_going``: then they are listed in :attr:`Scorecard.unscored` and the rest
-    is scored. A missing result is never a zero (see ``docs/scoring.md``).
+    Bad rows raise one [ResultsError][perfscore.errors.ResultsError] listing each with its row
+    number and id, unless ``keep_going``: then they are listed in
+    `Scorecard.unscored` and the rest is scored. A missing
+    result is never a zero (see ``docs/scoring.md``).
     """
     table = as_table(table)
     check_weights(weights)

@@ -1,9 +1,9 @@
 """Spellings of generated ladders (评价标准的写法): the shapes and cell texts strategies draw.
 
-A [Spec][perfscore.spellings.Spec] is a ladder before it is written: its kind, unit, grades and
-thresholds. [specs][perfscore.spellings.specs] draws one; [spell][perfscore.spellings.spell]
+A `Spec` is a ladder before it is written: its kind, unit, grades and
+thresholds. `specs` draws one; `spell`
 writes it as a row of published cells in the forms real tables use (spaces, full-width digits,
-以上 / 以下 / 不低于, ranges, units left off); [ladder_of][perfscore.spellings.ladder_of] is the
+以上 / 以下 / 不低于, ranges, units left off); `ladder_of` is the
 ladder the canonical spelling parses to. [perfscore.strategies][] composes these into its public
 strategies.
 

@@ -2,21 +2,23 @@
 
 Install with ``pip install "perfscore[hypothesis]"``. The strategies follow hypothesis's own
 style: plural nouns, keyword-only options with defaults, and
-:class:`hypothesis.errors.InvalidArgument` for an option that makes no sense. Generated ladders
+`hypothesis.errors.InvalidArgument` for an option that makes no sense. Generated ladders
 shrink toward the first kind and unit listed, few grades and small round thresholds.
 
-- :func:`ladders` draws :class:`~perfscore.Ladder` objects of every kind: higher is better, lower
-  is better, target band, blank grades (优 … 差 with some cells left blank) and categorical.
-- :func:`cells` draws rows of published grading cells (评价标准) in the forms real tables use,
+- [ladders][perfscore.strategies.ladders] draws [Ladder][perfscore.ladders.Ladder] objects of every
+  kind: higher is better, lower is better, target band, blank grades (优 … 差 with some cells left
+  blank) and categorical.
+- `cells` draws rows of published grading cells (评价标准) in the forms real tables use,
   messy ones included: spaces inside, full-width digits and operators, 以上 / 以下 / 不低于 …,
   ranges such as ``≥ 400- 499 人``, a unit left off some cells. Every row parses.
-- :func:`from_ladder` draws values a ladder grades as a given grade, boundary values included, as
+- `from_ladder` draws values a ladder grades as a given grade, boundary values included, as
   numbers, strings with units, pint quantities, fractions for percent ladders, 元 for 万元 ladders,
   and labels for qualitative ladders.
-- :func:`tables` draws whole small :class:`~perfscore.Table` objects.
+- [tables][perfscore.strategies.tables] draws whole small [Table][perfscore.tables.Table] objects.
 
-Importing perfscore also registers :func:`ladders` and :func:`tables` with
-``hypothesis.strategies.from_type`` (through hypothesis's ``hypothesis`` entry point).
+Importing perfscore also registers [ladders][perfscore.strategies.ladders] and
+[tables][perfscore.strategies.tables] with ``hypothesis.strategies.from_type`` (through hypothesis's
+``hypothesis`` entry point).
 
 >>> from hypothesis import find
 >>> from perfscore.strategies import ladders
@@ -46,7 +48,7 @@ from .units import canonical_unit, ureg
 
 __all__ = ["KINDS", "UNITS", "cells", "from_ladder", "ladders", "tables"]
 
-#: The kinds of ladder :func:`ladders` and :func:`cells` draw, simplest first.
+#: The kinds of ladder [ladders][perfscore.strategies.ladders] and `cells` draw, simplest first.
 KINDS: Final[tuple[str, ...]] = ("higher", "lower", "band", "blank", "categorical")
 
 #: The units drawn when ``units`` is not given, simplest first.
@@ -107,10 +109,10 @@ def ladders(
 ) -> st.SearchStrategy[Ladder]:
     """Grade ladders of the given ``kinds`` in the given ``units``.
 
-    ``kinds`` is drawn from :data:`KINDS`: ``"higher"`` and ``"lower"`` (is better),
+    ``kinds`` is drawn from `KINDS`: ``"higher"`` and ``"lower"`` (is better),
     ``"band"`` (a target band: grades fall away on both sides), ``"blank"`` (some grades'
     cells blank, in any direction) and ``"categorical"`` (graded by label). ``units`` names the
-    units numeric ladders are measured in (default :data:`UNITS`); categorical ladders have
+    units numeric ladders are measured in (default `UNITS`); categorical ladders have
     none. Thresholds are decimals; in whole-number units (人, 次 …) every grade is reached by
     some count. Ladders shrink toward the first kind and unit given and small round
     thresholds (categorical ladders, which also draw their labels, after numeric ones).
@@ -129,15 +131,16 @@ def ladders(
 def cells(
     *, kinds: Sequence[str] | None = None, units: Sequence[str] | None = None
 ) -> st.SearchStrategy[Row]:
-    """Rows of published grading cells (评价标准), a dict from each :class:`Grade` to its text.
+    """Rows of published grading cells (评价标准), a dict from each [Grade][perfscore.grades.Grade]
+    to its text.
 
     The texts take the forms published tables use, messy ones included: spaces inside,
     full-width digits and operators (``＞＝９５％``), the words 以上 / 以下 / 不低于 / 超过 …,
     ranges (``≥ 400- 499 人``), bare numbers read by the ladder's direction (``100%`` as the best
     cell, a worst cell repeating the next number), the unit left off some cells, and blank
     cells (``None``). At least one cell of a numeric row writes its unit, so every row parses
-    with :func:`perfscore.parse_ladder` without being told the unit. Options as for
-    :func:`ladders`.
+    with [perfscore.parse_ladder][perfscore.ladders.parse_ladder] without being told the unit.
+    Options as for [ladders][perfscore.strategies.ladders].
     """
     checked_kinds, checked_units = _check_kinds(kinds), _check_units(units)
 
@@ -157,9 +160,9 @@ def from_ladder(ladder: Ladder, *, grade: Grade | str | None = None) -> st.Searc
     (``int``, ``Fraction``, ``Decimal``, ``float`` where the float is the exact decimal), strings
     with or without the unit (``"83%"``, ``"499 人"``, full-width digits), pint quantities, and
     other units of the same kind: plain fractions for percent ladders, 元 for 万元 ladders.
-    Values stay inside the ladder's natural domain (:meth:`perfscore.Ladder.domain`) and are
-    whole numbers for counted units. For a qualitative ladder, its labels, spaced as a PDF
-    extraction might space them.
+    Values stay inside the ladder's natural domain
+    ([perfscore.Ladder.domain][perfscore.ladders.Ladder.domain]) and are whole numbers for counted
+    units. For a qualitative ladder, its labels, spaced as a PDF extraction might space them.
     """
     if not isinstance(ladder, Ladder):
         raise InvalidArgument(f"from_ladder needs a perfscore.Ladder, not {ladder!r}")
@@ -331,12 +334,13 @@ def tables(
     min_size: int = 1,
     max_size: int | None = None,
 ) -> st.SearchStrategy[Table]:
-    """Whole small tables (:class:`perfscore.Table`) of ``min_size`` to ``max_size`` indicators.
+    """Whole small tables ([perfscore.Table][perfscore.tables.Table]) of ``min_size`` to
+    ``max_size`` indicators.
 
     Indicators are spread over one to three duties (职责) and their activities (活动), with
-    published-style cells drawn as by :func:`cells` and the indicator's unit; ``kinds`` and
-    ``units`` as for :func:`ladders`. ``max_size`` defaults to a small table (eight
-    indicators, or ``min_size``).
+    published-style cells drawn as by `cells` and the indicator's unit; ``kinds`` and
+    ``units`` as for [ladders][perfscore.strategies.ladders]. ``max_size`` defaults to a small table
+    (eight indicators, or ``min_size``).
     """
     checked_kinds, checked_units = _check_kinds(kinds), _check_units(units)
     low = _check_size("min_size", min_size, 1)
@@ -347,7 +351,7 @@ def tables(
     @st.composite
     def build(draw: st.DrawFn) -> Table:
         count = draw(st.integers(low, high))
-        specs = [draw(specs(checked_kinds, checked_units)) for _ in range(count)]
+        drawn = [draw(specs(checked_kinds, checked_units)) for _ in range(count)]
         duties = draw(st.integers(1, min(3, count)))
         layout = _layout(count, duties, draw)
         data: dict[str, Any] = {
@@ -357,7 +361,7 @@ def tables(
             "year": draw(st.integers(2015, 2030)),
             "duties": [],
         }
-        specs_left = iter(specs)
+        specs_left = iter(drawn)
         for d, activity_sizes in enumerate(layout, start=1):
             activities = []
             for a, size in enumerate(activity_sizes, start=1):

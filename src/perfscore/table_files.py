@@ -1,6 +1,6 @@
 """Table files (表格文件): reading a table's YAML or JSON, and wording what pydantic finds wrong.
 
-The models ([Table][perfscore.Table] and its parts) live in [perfscore.tables][]; this module
+The models ([Table][perfscore.tables.Table] and its parts) live in [perfscore.tables][]; this module
 reads the text they are validated from: a path, a bundled table's name or a parsed mapping,
 refusing a repeated key (a later value would silently replace the first), and turns each
 validation problem into a [TableError][perfscore.errors.TableError] with its field path

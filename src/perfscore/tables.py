@@ -1,9 +1,10 @@
 """Indicator tables (部门职责-工作活动绩效目标) as frozen models: Table, Duty, Activity, Indicator.
 
 A table file (YAML or JSON, see ``docs/data-files.md``) keeps every published text verbatim;
-where the encoding reads a cell or a name otherwise than its letter, a :class:`Reading` next to
-it says how and why. Loading validates the whole file, parses every ladder, and reports the
-first fault with the file and the field path (``duties[8].activities[1].indicators[0].cells.良``).
+where the encoding reads a cell or a name otherwise than its letter, a
+[Reading][perfscore.tables.Reading] next to it says how and why. Loading validates the whole file,
+parses every ladder, and reports the first fault with the file and the field path
+(``duties[8].activities[1].indicators[0].cells.良``).
 
 >>> import perfscore
 >>> table = perfscore.load_table("zanhuang-hrss-2018")
@@ -148,7 +149,7 @@ class Indicator(BaseModel):
 
     @property
     def ladder(self) -> Ladder:
-        """The grade ladder, read from :attr:`read_cells` in :attr:`unit`."""
+        """The grade ladder, read from `read_cells` in `unit`."""
         return self._ladder
 
     @property
@@ -169,7 +170,7 @@ class Indicator(BaseModel):
         return self.cells[Grade(grade).value]
 
     def grade(self, value: object) -> Grade:
-        """Grade a measured value (see :meth:`perfscore.Ladder.grade`)."""
+        """Grade a measured value (see [perfscore.Ladder.grade][perfscore.ladders.Ladder.grade])."""
         try:
             return self._ladder.grade(value)
         except PerfscoreError as error:
@@ -318,7 +319,8 @@ class Table(BaseModel):
     def indicator(self, key: str) -> Indicator:
         """The indicator with id ``key``, or with the published name ``key`` if that is unique.
 
-        Raises :class:`~perfscore.errors.UnknownIndicator` (a ``KeyError``) suggesting close ids.
+        Raises [UnknownIndicator][perfscore.errors.UnknownIndicator] (a ``KeyError``) suggesting
+        close ids.
         """
         key = str(key).strip()
         found = self._by_id.get(key)

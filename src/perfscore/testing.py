@@ -1,6 +1,6 @@
 """Assertions for your own tests of indicator tables and ladders.
 
-Each helper raises :class:`AssertionError` with a message naming the indicator (when given one)
+Each helper raises `AssertionError` with a message naming the indicator (when given one)
 and the value at fault, so a failing test says what to fix:
 
 >>> from perfscore import parse_ladder
@@ -13,8 +13,8 @@ Traceback (most recent call last):
   ...
 AssertionError: 85% has no grade (uncovered: [85, 90) percent)
 
-:func:`assert_table_valid` runs every check on every indicator of a table and reports all the
-faults at once.
+[assert_table_valid][perfscore.testing.assert_table_valid] runs every check on every indicator of a
+table and reports all the faults at once.
 """
 
 from __future__ import annotations
@@ -76,10 +76,11 @@ def _sample(interval: Interval, *, whole: bool) -> Fraction | None:
 def assert_covers(subject: Ladder | Indicator, *, domain: IntervalSet | None = None) -> None:
     """Assert every value of ``domain`` gets a grade.
 
-    ``domain`` defaults to the ladder's natural domain (:meth:`perfscore.Ladder.domain`):
-    ``[0, ∞)`` for percent and counts, the whole line otherwise. Counted units (人, 次, 种 …)
-    are checked over whole numbers only, so ``≥ 400- 499 人`` under ``≥500人`` leaves no gap.
-    A qualitative ladder grades labels and covers every label it lists.
+    ``domain`` defaults to the ladder's natural domain
+    ([perfscore.Ladder.domain][perfscore.ladders.Ladder.domain]): ``[0, ∞)`` for percent and counts,
+    the whole line otherwise. Counted units (人, 次, 种 …) are checked over whole numbers only, so
+    ``≥ 400- 499 人`` under ``≥500人`` leaves no gap. A qualitative ladder grades labels and covers
+    every label it lists.
     """
     ladder, where = _ladder_of(subject)
     if ladder.categorical:
@@ -159,8 +160,10 @@ def _cells(cells: dict[Grade, str | None]) -> str:
 
 
 def assert_table_valid(table: Table) -> None:
-    """Run :func:`assert_covers`, :func:`assert_monotone` and :func:`assert_round_trips` on
-    every indicator of ``table``; one :class:`AssertionError` lists every fault found."""
+    """Run [assert_covers][perfscore.testing.assert_covers],
+    [assert_monotone][perfscore.testing.assert_monotone] and
+    [assert_round_trips][perfscore.testing.assert_round_trips] on
+    every indicator of ``table``; one `AssertionError` lists every fault found."""
     if not isinstance(table, Table):
         raise TypeError(f"expected a perfscore Table, got {type(table).__name__}")
     faults: list[str] = []

@@ -1,10 +1,11 @@
-"""The unit registry: one :class:`pint.UnitRegistry`, ``perfscore.ureg``, with perfscore's units.
+"""The unit registry: one `pint.UnitRegistry`,
+``perfscore.ureg``, with perfscore's units.
 
 The units are defined in ``units.txt`` beside this module. Counted things (人, 次, 种, 户 …) have
 dimensions of their own and never convert into one another or into percent; percent and plain
 fractions interchange; money converts between 元, 千元, 万元 and 亿元.
 
-Conversions used for grading are exact: :func:`factor` returns a :class:`~fractions.Fraction`,
+Conversions used for grading are exact: [factor][perfscore.units.factor] returns a `Fraction`,
 so ``83%`` and ``0.83`` meet ``≥83%`` alike (``83 * 0.01`` in floats is ``0.8300000000000001``).
 
 >>> from perfscore import ureg
@@ -77,7 +78,7 @@ def canonical_unit(name: str | None) -> str:
 def factor(source: str | None, target: str | None) -> Fraction:
     """The exact factor that converts a magnitude in ``source`` into ``target``.
 
-    Raises :class:`~perfscore.errors.UnitMismatch` naming both units when they do not convert.
+    Raises [UnitMismatch][perfscore.errors.UnitMismatch] naming both units when they do not convert.
     """
     src, dst = canonical_unit(source), canonical_unit(target)
     if src == dst:
