@@ -53,7 +53,7 @@ def test_to_frame_one_row_per_indicator() -> None:
     card = perfscore.score(zanhuang, EXAMPLE)
     frame = card.to_frame()
     assert len(frame) == 68
-    assert list(frame["id"]) == [i.id for i in zanhuang]
+    assert list(frame["id"]) == [i.id for i in zanhuang.indicators()]
     row = frame.set_index("id").loc["9.2.1"]
     assert (row["duty"], row["activity"], row["grade"], row["cell"]) == (
         "9",

@@ -177,7 +177,7 @@ class LadderBook:
         keys: list[tuple[str, str]] = []
         ladders: list[Ladder] = []
         for table in tables:
-            for indicator in table:
+            for indicator in table.indicators():
                 keys.append((table.name, indicator.id))
                 ladders.append(indicator.ladder)
         return cls(keys, ladders)

@@ -387,7 +387,9 @@ def score(
             )
         )
     department = DepartmentScore(
-        **_node_fields(nodes[DEPARTMENT], table.department.name, counts([i.id for i in table])),
+        **_node_fields(
+            nodes[DEPARTMENT], table.department.name, counts([i.id for i in table.indicators()])
+        ),
         year=table.year,
     )
     unscored = tuple(

@@ -294,25 +294,21 @@ class Table(BaseModel):
         return [a for d in self.duties for a in d.activities]
 
     def indicators(self) -> list[Indicator]:
-        """Every indicator, in table order."""
-        return list(self)
-
-    def __iter__(self) -> Iterator[Indicator]:  # type: ignore[override]
-        for duty in self.duties:
-            for activity in duty.activities:
-                yield from activity.indicators
+        """Every indicator, in table order (``iter(table)`` is pydantic's, over the fields)."""
+        return [i for d in self.duties for a in d.activities for i in a.indicators]
 
     def __len__(self) -> int:
+        """How many indicators the table has."""
         return len(self._by_id)
 
     @cached_property
     def _by_id(self) -> dict[str, Indicator]:
-        return {i.id: i for i in self}
+        return {i.id: i for i in self.indicators()}
 
     @cached_property
     def _by_name(self) -> dict[str, list[Indicator]]:
         by_name: dict[str, list[Indicator]] = {}
-        for indicator in self:
+        for indicator in self.indicators():
             by_name.setdefault(indicator.name, []).append(indicator)
         return by_name
 

@@ -167,7 +167,7 @@ def assert_table_valid(table: Table) -> None:
     if not isinstance(table, Table):
         raise TypeError(f"expected a perfscore Table, got {type(table).__name__}")
     faults: list[str] = []
-    for indicator in table:
+    for indicator in table.indicators():
         for check in (assert_covers, assert_monotone, assert_round_trips):
             try:
                 check(indicator)
