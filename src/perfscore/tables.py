@@ -147,9 +147,11 @@ class Indicator(BaseModel):
             raise error.located(indicator=self.id) from None
         return self
 
-    @property
+    @cached_property
     def ladder(self) -> Ladder:
         """The grade ladder, read from `read_cells` in `unit`."""
+        # Cached as a plain attribute after the first read: pydantic's private attributes go
+        # through its __getattr__ (about 2 µs a read), and a province reads 340,000 of them.
         return self._ladder
 
     @property
