@@ -308,6 +308,7 @@ class MissingAsPoor(MeanOfPoints):
 LowerIsBetter = Literal["linear", "ratio"]
 
 
+@dataclass(frozen=True, init=False)
 class ProportionalCredit(MeanOfPoints):
     """Full points when the 优 condition is met, otherwise points in proportion to the value.
 
