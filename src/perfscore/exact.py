@@ -195,6 +195,8 @@ def whole_range(interval: Interval) -> tuple[int | None, int | None] | None:
     >>> whole_range(Interval.open(Fraction(1), Fraction(2))) is None
     True
     """
+    if interval.empty:
+        return None
     lower, upper = interval.lower, interval.upper
     low = None if math.isinf(lower) else math.ceil(lower)
     if low is not None and low == lower and not interval.lower_closed:
