@@ -63,7 +63,7 @@ from .errors import (
     UnitMismatch,
     UnknownIndicator,
 )
-from .exact import exact_type, is_quantity, needs_exact, read_value, refused
+from .exact import exact_type, is_quantity, needs_exact, read_value, refused, to_float64
 from .grades import GRADES
 from .intervals import format_number
 from .ladders import Ladder, normalize_label, parse_ladder
@@ -476,14 +476,14 @@ def _numbers(
         if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
             series.dtype
         ):
-            return series.to_numpy(dtype=np.float64, na_value=np.nan), None, none
+            return to_float64(series.to_numpy(na_value=np.nan)), None, none
         array = series.to_numpy(dtype=object)
     elif isinstance(values, np.ndarray):
         array = values
         if array.dtype.kind in "fiu":
             if array.ndim != 1:
                 raise PerfscoreError(f"values must be one-dimensional, not of shape {array.shape}")
-            return np.asarray(array, dtype=np.float64), None, none
+            return to_float64(array), None, none
     elif isinstance(values, str | bytes) or not isinstance(values, Iterable):
         array = np.asarray(values, dtype=object)  # no array: refused below by its shape
     else:
@@ -499,7 +499,7 @@ def _numbers(
                     raise PerfscoreError(
                         f"values must be one-dimensional, not of shape {array.shape}"
                     )
-                return np.asarray(array, dtype=np.float64), None, none
+                return to_float64(array), None, none
             # numpy would spell a list of numbers and labels all as text
             array = np.asarray(listed, dtype=object)
     if array.ndim != 1:

@@ -52,6 +52,7 @@ __all__ = [
     "refused",
     "scientific",
     "show_number",
+    "to_float64",
     "whole_range",
 ]
 
@@ -66,10 +67,43 @@ _FLOAT_MAX: Final = Fraction(sys.float_info.max)
 def as_decimal(number: float) -> Fraction:
     """The decimal a float prints as, exactly: what a person who typed ``0.83`` meant.
 
-    >>> as_decimal(0.83), as_decimal(1e-7), as_decimal(2.0)
-    (Fraction(83, 100), Fraction(1, 10000000), Fraction(2, 1))
+    A float32 or float16 stands for the decimal *it* prints as (``np.float32(0.9)`` is 9/10),
+    not for its binary value widened to a float64 (0.89999997615814208984375).
+
+    >>> as_decimal(0.83), as_decimal(1e-7), as_decimal(2.0), as_decimal(np.float32(0.9))
+    (Fraction(83, 100), Fraction(1, 10000000), Fraction(2, 1), Fraction(9, 10))
     """
+    if _narrow(number):
+        return Fraction(str(number))
     return Fraction(repr(float(number)))
+
+
+def _narrow(number: object) -> bool:
+    """Whether ``number`` is a numpy float narrower than a float64 (float32, float16)."""
+    return isinstance(number, np.floating) and number.dtype.itemsize < 8
+
+
+def to_float64(values: Any) -> npt.NDArray[np.float64]:
+    """``values`` as a float64 array, a float32 or float16 read as the decimal it prints as.
+
+    Widening a float32 keeps its binary value: ``np.float32(0.9)`` becomes 0.8999999761…,
+    which a ``≥90%`` ladder grades one grade lower than the 0.9 the spreadsheet showed. Every
+    array path (``Ladder.grade_array``, ``LadderBook.grade``, ``score_frame``) widens through
+    here.
+
+    >>> to_float64(np.array([0.9, np.nan], dtype=np.float32)).tolist()
+    [0.9, nan]
+    >>> to_float64([np.float16(0.1), 2]).tolist()
+    [0.1, 2.0]
+    """
+    array = np.asarray(values)
+    if array.dtype.kind == "f" and array.dtype.itemsize < 8:
+        # numpy spells each narrow float by its shortest decimal; float64 reads that back.
+        return array.astype(str).astype(np.float64)
+    if array.dtype == object and any(map(_narrow, array.flat)):
+        array = np.array([float(str(v)) if _narrow(v) else v for v in array.flat], dtype=object)
+        return np.asarray(array, dtype=np.float64).reshape(np.shape(values))
+    return np.asarray(array, dtype=np.float64)
 
 
 def is_quantity(value: object) -> bool:
@@ -106,7 +140,7 @@ def read_number(value: object) -> tuple[Fraction, str | None]:
         number = float(value)
         if not math.isfinite(number):
             raise PerfscoreError(f"expected a finite number, got {number}")
-        return as_decimal(number), None
+        return as_decimal(value if _narrow(value) else number), None
     raise PerfscoreError(f"expected a number, got {type(value).__name__} {value!r}")
 
 

@@ -24,7 +24,7 @@ import pandas as pd
 from .batch import LadderBook
 from .compiled import UNCOVERED
 from .errors import PerfscoreError, ResultsError, UnitMismatch, UnknownIndicator
-from .exact import FLOAT_EXACT, as_decimal
+from .exact import FLOAT_EXACT, as_decimal, to_float64
 from .rows import (
     CellKind,
     GradedResult,
@@ -252,7 +252,7 @@ class Grading:
             and not pd.api.types.is_bool_dtype(dtype)
             and (not pd.api.types.is_extension_array_dtype(dtype) or not value.hasnans)
         ):
-            numbers = value.to_numpy(dtype=np.float64)[rows]
+            numbers = to_float64(value.to_numpy()[rows])
             is_number = np.ones(len(rows), dtype=bool)
             is_label = np.zeros(len(rows), dtype=bool)
             is_blank = np.zeros(len(rows), dtype=bool)
@@ -271,7 +271,7 @@ class Grading:
             numbers = np.full(len(rows), np.nan)
             if is_number.any():
                 try:
-                    numbers[is_number] = np.asarray(cells[is_number], dtype=np.float64)
+                    numbers[is_number] = to_float64(cells[is_number])
                 except OverflowError:  # an int no float holds: NaN sends it down the single path
                     numbers[is_number] = [_float_or_nan(c) for c in cells[is_number]]
         # Numbers that float64 holds exactly, for numeric ladders: the column-wise path.

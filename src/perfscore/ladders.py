@@ -33,7 +33,7 @@ import numpy.typing as npt
 
 from .compiled import MISSING, UNCOVERED, CompiledLadder, Kernel, compile_regions
 from .errors import PerfscoreError, UncoveredValue
-from .exact import check_count, read_value, refused, show_number
+from .exact import check_count, read_value, refused, show_number, to_float64
 from .grades import GRADES, Grade
 from .intervals import INF, Interval, IntervalSet
 from .regions import (
@@ -258,7 +258,7 @@ class Ladder:
                     out.flat[i] = self._compiled.code_label(normalize_label(label))
             return out
         try:
-            numbers = np.asarray(values, dtype=np.float64)
+            numbers = to_float64(values)
         except (TypeError, ValueError) as exc:
             raise PerfscoreError(f"expected numbers: {exc}") from None
         scale = factor(self.unit, unit) if unit is not None else Fraction(1)

@@ -24,10 +24,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, TypeAlias
 
+import numpy as np
 import pandas as pd
 
 from .errors import ResultsError
-from .exact import as_decimal
+from .exact import as_decimal, to_float64
 from .intervals import format_number
 from .rows import ResultRow, cell_text, find_columns, is_layout
 
@@ -62,9 +63,19 @@ def read_rows(source: ResultsSource) -> Iterator[ResultRow]:
 
 def _from_frame(frame: pd.DataFrame) -> Iterator[ResultRow]:
     columns = [str(c).strip().lower() for c in frame.columns]
+    # Column by column: a float32 column is read as the decimals it shows (exact.to_float64),
+    # where itertuples would widen each value to its binary float64 neighbour.
+    arrays = [_column(frame.iloc[:, i]) for i in range(frame.shape[1])]
     # Row numbers as if the frame were written to a spreadsheet: header row 1.
-    records = enumerate((list(r) for r in frame.itertuples(index=False)), start=2)
+    records = enumerate((list(r) for r in zip(*arrays, strict=True)), start=2)
     yield from _from_records(columns, records, None, header_row=1)
+
+
+def _column(column: pd.Series) -> Any:
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind == "f" and dtype.itemsize < 8:
+        return to_float64(column.to_numpy()).tolist()
+    return column.tolist()
 
 
 def _from_records(
