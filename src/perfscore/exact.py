@@ -64,7 +64,7 @@ FLOAT_EXACT: Final = 2**53
 _FLOAT_MAX: Final = Fraction(sys.float_info.max)
 
 
-def as_decimal(number: float) -> Fraction:
+def as_decimal(number: float | np.floating[Any]) -> Fraction:
     """The decimal a float prints as, exactly: what a person who typed ``0.83`` meant.
 
     A float32 or float16 stands for the decimal *it* prints as (``np.float32(0.9)`` is 9/10),
@@ -96,6 +96,8 @@ def to_float64(values: Any) -> npt.NDArray[np.float64]:
     >>> to_float64([np.float16(0.1), 2]).tolist()
     [0.1, 2.0]
     """
+    if isinstance(values, list | tuple) and any(map(_narrow, values)):
+        values = np.asarray(values, dtype=object)  # numpy would widen the mix first
     array = np.asarray(values)
     if array.dtype.kind == "f" and array.dtype.itemsize < 8:
         # numpy spells each narrow float by its shortest decimal; float64 reads that back.
@@ -140,7 +142,7 @@ def read_number(value: object) -> tuple[Fraction, str | None]:
         number = float(value)
         if not math.isfinite(number):
             raise PerfscoreError(f"expected a finite number, got {number}")
-        return as_decimal(value if _narrow(value) else number), None
+        return as_decimal(value if isinstance(value, np.floating) else number), None
     raise PerfscoreError(f"expected a number, got {type(value).__name__} {value!r}")
 
 
@@ -255,15 +257,28 @@ def beyond_float(number: Fraction) -> bool:
 
 
 def scientific(number: Fraction) -> str:
-    """A huge number in two figures, without a float (it would overflow).
+    """A huge number in two figures, rounded on its exact value, without a float (it would
+    overflow) and without spelling all its digits (Python refuses past 4300).
 
     >>> scientific(Fraction(10**400, 3)), scientific(Fraction(-(10**309)))
     ('3.3e+399', '-1e+309')
+    >>> scientific(Fraction(10**500 - 1)), scientific(Fraction(10**100_000 * 96))
+    ('1e+500', '9.6e+100001')
     """
     size = abs(number)
-    exponent = len(str(size.numerator // size.denominator)) - 1
-    mantissa = float(size / 10**exponent)
-    return f"{'-' if number < 0 else ''}{mantissa:.2g}e+{exponent}"
+    whole = max(size.numerator // size.denominator, 1)
+    exponent = int(math.log10(whole))
+    # log10 of a huge integer is a float: correct its last digit exactly.
+    while exponent > 0 and Fraction(10) ** exponent > size:
+        exponent -= 1
+    while Fraction(10) ** (exponent + 1) <= size:
+        exponent += 1
+    tenths = round(size / Fraction(10) ** (exponent - 1))
+    if tenths >= 100:  # 9.96e9 rounds up to 1.0e10
+        exponent += 1
+        tenths = round(size / Fraction(10) ** (exponent - 1))
+    mantissa = f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
+    return f"{'-' if number < 0 else ''}{mantissa}e+{exponent}"
 
 
 def show_number(value: object) -> str:

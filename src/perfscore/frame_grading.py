@@ -26,6 +26,7 @@ from .compiled import UNCOVERED
 from .errors import PerfscoreError, ResultsError, UnitMismatch, UnknownIndicator
 from .exact import FLOAT_EXACT, as_decimal, to_float64
 from .rows import (
+    SHOWN_ROWS,
     CellKind,
     GradedResult,
     ResultRow,
@@ -226,9 +227,8 @@ class Grading:
         for r in rows.tolist():
             by_indicator.setdefault(int(self.found[r]), []).append(r)
         for g, given in by_indicator.items():
-            twice = given_twice(self.layout.ids[g], [self._row(r) for r in given])
-            for r, error in zip(given, twice, strict=True):
-                self._problem(r, error)
+            shown = [self._row(r) for r in given[:SHOWN_ROWS]]
+            self._problem(given[0], given_twice(self.layout.ids[g], shown, count=len(given)))
 
     # -- grading -----------------------------------------------------------------------------
 

@@ -19,10 +19,11 @@ import io
 import json
 import re
 import sys
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ import pandas as pd
 from .errors import ResultsError
 from .exact import as_decimal, to_float64
 from .intervals import format_number
-from .rows import ResultRow, cell_text, find_columns, is_layout
+from .rows import ResultRow, cell_text, find_columns, is_layout, quoted
 
 __all__ = ["ResultsSource", "decode", "read_rows"]
 
@@ -84,17 +85,34 @@ def _from_records(
     label: str | None,
     *,
     header_row: int | None,
+    faults: Mapping[int, str] | None = None,
 ) -> Iterator[ResultRow]:
-    """Rows from numbered records under ``header``; checks the columns before any row."""
+    """Rows from numbered records under ``header``; checks the columns before any row.
+    ``faults`` are reasons a reader found, by row number, to report rows rather than grade
+    them."""
     index = find_columns(header, ("id", "value"), file=label, row=header_row)
     unit_at = index.get("unit")
+    width = len(header)
+    given = 0
     for number, record in records:
         if is_layout(record):
             continue
-        cells = list(record) + [None] * (len(header) - len(record))
+        given += 1
+        fault = faults.get(number) if faults else None
+        if fault is None and len(record) > width and not is_layout(record[width:]):
+            # 1.2.2,1,234 under id,value: is the value 1, or 1,234? Not guessed.
+            fault = (
+                f"the row has {len(record)} cells under a header of {width} "
+                f"(extra: {quoted(', '.join(str(c) for c in record[width:]))}); "
+                "quote a value holding a comma"
+            )
+        cells = list(record) + [None] * (width - len(record))
         key = cell_text(cells[index["id"]])
         unit = cell_text(cells[unit_at]) if unit_at is not None else None
-        yield ResultRow(number, key or "", cells[index["value"]], unit)
+        yield ResultRow(number, key or "", cells[index["value"]], unit, fault=fault)
+    if not given and label is not None:
+        # As for an empty JSON list: a file of no results is a wrong export, not "all missing".
+        raise ResultsError("the file holds no result rows").located(file=label)
 
 
 def _read_file(path: Path) -> Iterator[ResultRow]:
@@ -123,17 +141,28 @@ def _read_file(path: Path) -> Iterator[ResultRow]:
 
 
 def decode(data: bytes) -> str:
-    """Text of a CSV file saved as UTF-8 (with or without a BOM) or GB18030.
+    """Text of a CSV file saved as UTF-8 (with or without a BOM), UTF-16 or GB18030.
 
     Excel in China saves "CSV" in the system code page (GB18030's subset GBK) and "CSV UTF-8"
     with a BOM; both are read. UTF-8 is tried first: GB18030 decodes almost any bytes, UTF-8
-    rarely decodes text that is not UTF-8.
+    rarely decodes text that is not UTF-8. "Unicode text" (UTF-16) is read by its BOM, or
+    without one when every other byte of its first line is zero (ASCII in UTF-16).
 
     >>> decode("﻿id,value".encode("utf-8")), decode("满意度".encode("gb18030"))
     ('id,value', '满意度')
+    >>> decode("id,value".encode("utf-16-le"))
+    'id,value'
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    head = data[:200]
+    if len(head) >= 4 and head.count(0) * 3 >= len(head):
+        # ASCII headers in UTF-16 without a BOM: a zero byte beside each letter.
+        if not any(head[1::2]) or head[1::2].count(0) > head[0::2].count(0):
+            return data.decode("utf-16-le")
+        return data.decode("utf-16-be")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -144,50 +173,143 @@ def _read_csv(data: bytes, label: str) -> Iterator[ResultRow]:
     try:
         text = decode(data)
     except UnicodeDecodeError:
-        raise ResultsError("the file is neither UTF-8 nor GB18030 text").located(
+        raise ResultsError("the file is neither UTF-8, UTF-16 nor GB18030 text").located(
             file=label
         ) from None
-    first_line = text.split("\n", 1)[0]
+    del data
+    if "\x00" in text:
+        raise ResultsError(
+            "the file holds NUL characters: not a text CSV (a spreadsheet saved in another "
+            "format?); save it as CSV UTF-8"
+        ).located(file=label)
+    first_line = text[: text.find("\n")] if "\n" in text else text
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
+    # Records, not lines: a spreadsheet shows a quoted value running over lines in one row.
+    # Read as they come, one line at a time: memory is the text and the rows kept, not a list
+    # of every record.
+    reader = csv.reader(_lines(text), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(reader, [])]
+    yield from _from_records(header, _records(reader, label), label, header_row=1)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, as csv.reader reads a file (newline="")."""
+    end = "\n" if "\n" in text else "\r"  # a file saved with old Mac line ends
+    start, size = 0, len(text)
+    while start < size:
+        stop = text.find(end, start)
+        stop = size if stop < 0 else stop + 1
+        yield text[start:stop]
+        start = stop
+
+
+def _records(reader: Any, label: str) -> Iterator[tuple[int, list[str]]]:
+    number = 1
     try:
-        header = [h.strip().lower() for h in next(reader, [])]
-        # Records, not lines: a spreadsheet shows a quoted value running over lines in one row.
         for number, record in enumerate(reader, start=2):
-            records.append((number, record))
+            yield number, record
     except csv.Error as exc:
-        raise ResultsError(f"not a readable CSV file: {exc}").located(
-            file=label, row=len(records) + 2
+        raise ResultsError(f"not a readable CSV file: {quoted(str(exc))}").located(
+            file=label, row=number + 1
         ) from None
-    yield from _from_records(header, records, label, header_row=1)
+
+
+#: Larger unpacked contents are refused: a results sheet of a million rows unpacks to about
+#: 100 MB; a zip bomb unpacks a few MB into gigabytes.
+MAX_UNPACKED: Final = 1 << 30
+
+#: Parts unpacking to more than this many times their packed size are refused (a sheet's XML
+#: packs about 10 to 30 times; a bomb about 1000 times).
+MAX_RATIO: Final = 200
+
+
+def _check_archive(data: bytes, label: str) -> None:
+    """Refuse a workbook whose parts would unpack to an absurd size, before opening it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ResultsError(f"not a readable XLSX workbook: {quoted(str(exc))}").located(
+            file=label
+        ) from None
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED:
+        raise ResultsError(
+            f"the workbook unpacks to {total / 2**20:,.0f} MB, more than any results sheet "
+            f"({MAX_UNPACKED // 2**20:,} MB at most): refused unopened"
+        ).located(file=label)
+    for part in parts:
+        if part.file_size > 2**20 and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+            raise ResultsError(
+                f"the workbook part {quoted(part.filename)} unpacks "
+                f"{part.file_size // max(part.compress_size, 1):,} times its packed size "
+                "(a zip bomb?): refused unopened"
+            ).located(file=label)
 
 
 def _read_xlsx(data: bytes, label: str) -> Iterator[ResultRow]:
     from openpyxl import load_workbook
 
-    records = []
+    _check_archive(data, label)
+    records: list[list[Any]] = []
+    blank_at: list[tuple[int, int]] = []  # (record, column) of blank cells: formulas, maybe
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = book.worksheets[0]
+        # The <dimension> a sheet declares may be wrong (scripts write A1:A1, or stale): read
+        # every cell the sheet holds, not the rectangle it claims.
+        sheet.reset_dimensions()
         rows = sheet.iter_rows()
         header = [str(c.value).strip().lower() if c.value is not None else "" for c in
                   next(rows, ())]  # fmt: skip
+        read = {i for i, name in enumerate(header) if name in ("id", "value")}
         for cells in rows:
             record: list[Any] = []
             for c in cells:
-                value = c.value
+                value = getattr(c, "value", None)
                 number = isinstance(value, int | float) and not isinstance(value, bool)
                 if number and _shows_percent(str(getattr(c, "number_format", ""))):
                     # A cell shown as 95% holds 0.95: read it as the percentage it shows.
                     value = _percent(value)  # type: ignore[arg-type]
+                if value is None and len(record) in read:
+                    blank_at.append((len(records), len(record)))
                 record.append(value)
             records.append(record)
         book.close()
+        formulas = _unsaved_formulas(data, {r for r, _ in blank_at}) if blank_at else {}
     except Exception as exc:
         # openpyxl lets the XML parser's, zipfile's and its own errors through, of many types.
-        raise ResultsError(f"not a readable XLSX workbook: {exc}").located(file=label) from None
-    yield from _from_records(header, enumerate(records, start=2), label, header_row=1)
+        raise ResultsError(f"not a readable XLSX workbook: {quoted(str(exc))}").located(
+            file=label
+        ) from None
+    faults = {r + 2: f"{where} with no saved value: open and save the workbook in a "
+              "spreadsheet program to compute it, or give the value" for r, where in
+              formulas.items()}  # fmt: skip
+    yield from _from_records(
+        header, enumerate(records, start=2), label, header_row=1, faults=faults
+    )
+
+
+def _unsaved_formulas(data: bytes, wanted: set[int]) -> dict[int, str]:
+    """For the records (from 0) in ``wanted``, the first cell holding a formula: read without
+    saved values, a blank cell there is a formula no program has computed (a workbook written
+    by a script)."""
+    from openpyxl import load_workbook
+
+    found: dict[int, str] = {}
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    sheet = book.worksheets[0]
+    sheet.reset_dimensions()
+    for r, cells in enumerate(sheet.iter_rows(min_row=2)):
+        if r not in wanted:
+            continue
+        for c in cells:
+            value = getattr(c, "value", None)
+            if isinstance(value, str) and value.startswith("="):
+                found[r] = f"{c.coordinate} holds the formula {quoted(value)}"
+                break
+    book.close()
+    return found
 
 
 def _shows_percent(number_format: str) -> bool:
@@ -223,10 +345,14 @@ def _read_json(data: bytes, label: str) -> Iterator[ResultRow]:
             file=label
         ) from None
     if isinstance(parsed, _Pairs):
+        if not parsed:
+            raise ResultsError("the file holds no result rows").located(file=label)
         # Every pair, a repeated id included: read_results reports both, as for any source.
         for key, value in parsed:
-            yield ResultRow(None, str(key), value)
+            yield ResultRow(None, str(key), *_json_value(value))
         return
+    if isinstance(parsed, list) and not parsed:
+        raise ResultsError("the file holds no result rows").located(file=label)
     if not isinstance(parsed, list) or not all(isinstance(item, _Pairs) for item in parsed):
         raise ResultsError(
             'JSON results are an object {"id": value, ...} or a list of '
@@ -243,4 +369,31 @@ def _read_json(data: bytes, label: str) -> Iterator[ResultRow]:
         items.append({str(k).strip().lower(): v for k, v in item})
     header = sorted({k for item in items for k in item})
     records = [[item.get(h) for h in header] for item in items]
-    yield from _from_records(header, enumerate(records, start=1), label, header_row=None)
+    faults = {}
+    for number, record in enumerate(records, start=1):
+        for name, cell in zip(header, record, strict=True):
+            if isinstance(cell, list):
+                faults[number] = _nested(name, cell)
+                break
+    for record in records:  # a nested value is reported by the fault, not shown as pairs
+        record[:] = [None if isinstance(c, list) else c for c in record]
+    yield from _from_records(
+        header, enumerate(records, start=1), label, header_row=None, faults=faults
+    )
+
+
+def _json_value(value: Any) -> tuple[Any, None, None, str | None]:
+    """A JSON object's value as (value, unit, table, fault): a nested object or list is a
+    fault, not a value."""
+    if isinstance(value, list):
+        return None, None, None, _nested("the value", value)
+    return value, None, None, None
+
+
+def _nested(name: str, value: list[Any]) -> str:
+    kind = "an object" if isinstance(value, _Pairs) else "a list"
+    shape = '{"1.1.1": "95%", ...}' if name == "the value" else '[{"id": "1.1.1", "value": "95%"}]'
+    return (
+        f"{name} is {kind}, not a number or text: JSON results are an object of id to value "
+        f"({shape}) or a list of id, value and unit objects"
+    )

@@ -20,34 +20,40 @@ Everything a row means is decided here, once:
 >>> graded = grade_row(table.indicator("1.1.1"), ResultRow(2, "1.1.1", "95%"))
 >>> str(graded.grade), graded.cell, graded.value
 ('良', '≥90%', Fraction(95, 1))
->>> print(given_twice("1.1.1", [ResultRow(2, "1.1.1", 1), ResultRow(3, "1.1.1", 2)])[1])
-row 3, indicator 1.1.1: 1.1.1 is given more than once (rows 2, 3)
+>>> print(given_twice("1.1.1", [ResultRow(2, "1.1.1", 1), ResultRow(3, "1.1.1", 2)]))
+row 2, indicator 1.1.1: 1.1.1 is given twice (rows 2, 3); none is scored
 """
 
 from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Real
 from pathlib import Path
+from typing import Final
 
 import numpy as np
 import pandas as pd
 
-from .errors import NotationError, PerfscoreError, ResultsError
+from .errors import NotationError, PerfscoreError, ResultsError, UnknownIndicator
 from .exact import beyond_float, read_value, scientific
 from .grades import Grade
+from .intervals import format_number
 from .tables import Indicator, Table, load_table
 from .units import canonical_unit, factor
 
 __all__ = [
+    "SHOWN_ROWS",
     "BadResults",
     "CellKind",
     "GradedResult",
     "ResultRow",
+    "RowsError",
+    "UnknownRows",
     "as_table",
     "bad_rows",
     "cell_kind",
@@ -58,8 +64,20 @@ __all__ = [
     "given_twice",
     "grade_row",
     "is_layout",
+    "places",
+    "quoted",
     "row_magnitude",
+    "rows_in",
 ]
+
+#: Columns read when present: a repeated one is refused as a repeated required one is.
+_OPTIONAL_COLUMNS = ("unit", "table")
+
+#: How many rows a message about many rows names before it gives only their count.
+SHOWN_ROWS: Final = 5
+
+#: How many characters of a given text a message quotes before it cuts the text.
+QUOTED: Final = 60
 
 _NOT_FINITE = frozenset({"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"})
 
@@ -126,9 +144,11 @@ def find_columns(
     header: Sequence[object], required: Sequence[str], *, file: str | None = None,
     row: int | None = 1,
 ) -> dict[str, int]:  # fmt: skip
-    """The position of each column by its name (stripped, lower case; the first of a repeated
-    name wins); raises [ResultsError][perfscore.errors.ResultsError] when a ``required`` one is
-    absent, naming those found. ``file`` and ``row`` say where the header is.
+    """The position of each column by its name (stripped, lower case); raises
+    [ResultsError][perfscore.errors.ResultsError] when a ``required`` one is absent, naming those
+    found, or when a column perfscore reads (``required``, ``unit``, ``table``) is given twice:
+    which of two ``value`` columns holds the results cannot be guessed. ``file`` and ``row`` say
+    where the header is.
 
     >>> find_columns(["ID", " Value ", "unit"], ("id", "value"))
     {'unit': 2, 'value': 1, 'id': 0}
@@ -136,9 +156,20 @@ def find_columns(
     Traceback (most recent call last):
       ...
     perfscore.errors.ResultsError: row 1: the results need the column value (found 'id', 'val')
+    >>> find_columns(["id", "value", "Value"], ("id", "value"))
+    Traceback (most recent call last):
+      ...
+    perfscore.errors.ResultsError: row 1: the column value is given twice (columns 2 and 3)
     """
     names = [str(name).strip().lower() for name in header]
     index = {name: position for position, name in reversed(list(enumerate(names)))}
+    for name in (*required, *_OPTIONAL_COLUMNS):
+        if names.count(name) > 1:
+            at = [str(i + 1) for i, n in enumerate(names) if n == name]
+            raise ResultsError(
+                f"the column {name} is given {_times(len(at))} (columns {', '.join(at[:-1])} "
+                f"and {at[-1]})"
+            ).located(file=file, row=row)
     absent = [name for name in required if name not in index]
     if absent:
         found = ", ".join(repr(name) for name in names if name) or "none"
@@ -159,6 +190,9 @@ class ResultRow:
     unit: str | None = None
     #: The table the row names, where a results source holds many tables' rows.
     table: str | None = None
+    #: Why the reader could not take the row as given (more cells than the header, a formula
+    #: without a saved value …): the row is reported, not graded.
+    fault: str | None = None
 
     @property
     def blank(self) -> bool:
@@ -176,16 +210,95 @@ class ResultRow:
         )
 
 
-def given_twice(indicator_id: str, rows: Sequence[ResultRow]) -> list[PerfscoreError]:
-    """One error per row that gives ``indicator_id`` again: which of two results is right
-    cannot be guessed, so none of them is scored."""
-    given = ", ".join(row.place() for row in rows)
-    if all(row.row is not None for row in rows):
-        given = f"rows {given.replace('row ', '')}"
-    return [
-        row.locate(ResultsError(f"{indicator_id} is given more than once ({given})"))
-        for row in rows
-    ]
+def given_twice(
+    indicator_id: str, rows: Sequence[ResultRow], *, count: int | None = None
+) -> RowsError:
+    """The one error for rows that give ``indicator_id`` more than once: which result is right
+    cannot be guessed, so none of them is scored. It names the first few rows and counts them
+    all, so a file of a million copies of one row gives one short message. ``rows`` may be the
+    first few of ``count`` rows (default: all of them).
+
+    >>> rows = [ResultRow(n, "1.1.1", 1) for n in range(2, 10)]
+    >>> print(given_twice("1.1.1", rows))
+    row 2, indicator 1.1.1: 1.1.1 is given 8 times (rows 2, 3, 4, 5, 6 …); none is scored
+    """
+    count = len(rows) if count is None else count
+    error = RowsError(
+        f"{indicator_id} is given {_times(count)} ({places(rows, count)}); none is scored",
+        count=count,
+        rows=tuple(row.row for row in rows[:SHOWN_ROWS]),
+    )
+    rows[0].locate(error)
+    return error
+
+
+def places(shown: Sequence[ResultRow], count: int) -> str:
+    """How a message names many rows: the first few, then an ellipsis for the rest.
+
+    >>> places([ResultRow(2, "a", 1), ResultRow(7, "a", 1)], 2)
+    'rows 2, 7'
+    """
+    named = [row.place() for row in shown[:SHOWN_ROWS]]
+    more = " …" if count > len(named) else ""
+    if all(row.row is not None for row in shown[:SHOWN_ROWS]):
+        numbers = ", ".join(name.removeprefix("row ") for name in named)
+        return f"row{'s' if count > 1 else ''} {numbers}{more}"
+    return f"{', '.join(named)}{more}"
+
+
+def _times(count: int) -> str:
+    return "twice" if count == 2 else f"{count:,} times"
+
+
+@dataclass(eq=False)
+class RowsError(ResultsError):
+    """One problem many rows share (an id given more than once, ids a table does not have):
+    reported once, naming the first few ``rows`` and counting them all (``count``)."""
+
+    count: int = 1
+    rows: tuple[int | None, ...] = ()
+
+
+@dataclass(eq=False)
+class UnknownRows(UnknownIndicator):
+    """An id (or name) the table does not have, given on ``count`` rows (the first few in
+    ``rows``)."""
+
+    count: int = 1
+    rows: tuple[int | None, ...] = ()
+
+
+def quoted_number(number: Fraction) -> str:
+    """An exact number as a message shows it: its decimal, or two figures when it is long.
+
+    >>> quoted_number(Fraction(-5)), quoted_number(Fraction(10**100))
+    ('-5', '1e+100')
+    """
+    text = format_number(number)
+    return scientific(number) if len(text) > QUOTED else text
+
+
+def rows_in(problem: PerfscoreError) -> int:
+    """How many input rows a reported problem stands for (one, unless it groups rows).
+
+    >>> rows_in(ResultsError("x")), rows_in(RowsError("x", count=3))
+    (1, 3)
+    """
+    return problem.count if isinstance(problem, RowsError | UnknownRows) else 1
+
+
+def quoted(value: object) -> str:
+    """``value`` as a message quotes it, cut to a window: a 100,000-digit cell is not echoed.
+
+    >>> quoted("95%"), quoted("9" * 100)
+    ("'95%'", "'9999999999999999999999999999999999999999999999999999999999' … (100 characters)")
+    """
+    if isinstance(value, str) and len(value) > QUOTED:
+        return f"{value[: QUOTED - 2]!r} … ({len(value):,} characters)"
+    text = repr(value)
+    if len(text) > QUOTED:
+        return f"{text[: QUOTED - 2]} … ({len(text):,} characters)"
+    return text
 
 
 @dataclass(eq=False)
@@ -203,7 +316,7 @@ def bad_rows(
 ) -> BadResults:
     """The one error that lists every bad row: nothing was scored. ``hint`` says how to score
     the rest anyway (``keep_going``, ``errors='coerce'``)."""
-    count = len(problems)
+    count = sum(map(rows_in, problems))
     return kind(
         f"{count} bad result row{'s' if count > 1 else ''}; nothing was scored "
         f"(fix them, or {hint})",
@@ -256,6 +369,8 @@ def grade_row(indicator: Indicator, row: ResultRow) -> GradedResult:
     """Grade ``row`` against ``indicator``: a label for a qualitative one, else a number read
     exactly in its unit ([row_magnitude][perfscore.rows.row_magnitude]). Raises the reason
     the row cannot be graded, unlocated."""
+    if row.fault is not None:
+        raise ResultsError(row.fault)
     ladder = indicator.ladder
     value: Fraction | str
     if ladder.categorical:
@@ -267,13 +382,17 @@ def grade_row(indicator: Indicator, row: ResultRow) -> GradedResult:
         if not isinstance(row.value, str):
             raise ResultsError(
                 f"{indicator.name} is graded by label ({', '.join(ladder.labels)}), "
-                f"not by the number {row.value!r}"
+                f"not by the number {quoted(row.value)}"
             )
         value = row.value.strip()
         grade = ladder.grade(value)
     else:
         assert ladder.unit is not None
         value = row_magnitude(row, ladder.unit)
+        if value < 0 and ladder.unit == "percent":
+            # A rate is never below nothing (check reads percent over [0, ∞) too): -5% is a
+            # typo or a change reported where a level is asked, not a result to grade 差.
+            raise ResultsError(f"a rate cannot be negative: {quoted_number(value)}%")
         grade = ladder.grade(value)
     cell = indicator.cells[grade.value] or indicator.read_cells[grade]
     return GradedResult(indicator, row.row, row.value, value, grade, cell)
@@ -284,19 +403,44 @@ def row_magnitude(row: ResultRow, unit: str) -> Fraction:
     value = row.value
     if isinstance(value, str) and value.strip().lower() in _NOT_FINITE:
         raise ResultsError(f"expected a finite number, got {value.strip()!r}")
+    if isinstance(value, str) and _E_NUMBER.fullmatch(value.strip()):
+        value = _e_number(value.strip())
     try:
         # read_value refuses NaN and infinity ("expected a finite number, got nan") and reads
         # integers and Fractions exactly, however large.
         if row.unit is None:
             magnitude = read_value(value, unit)
         else:
-            given_unit = canonical_unit(row.unit)
+            try:
+                given_unit = canonical_unit(row.unit)
+            except PerfscoreError:
+                # Not the registry's list of every unit on every row: the unit, cut to a window.
+                raise ResultsError(f"unknown unit {quoted(row.unit)}") from None
             magnitude = read_value(value, given_unit) * factor(given_unit, unit)
     except NotationError:
         expected = "a plain number" if unit == "dimensionless" else f"a number in {unit}"
-        raise ResultsError(f"expected {expected}, got {value!r}") from None
+        raise ResultsError(f"expected {expected}, got {quoted(value)}") from None
     if beyond_float(magnitude):
         raise ResultsError(
             f"expected a number a float can hold (within ±1.8e308), got {scientific(magnitude)}"
         )
     return magnitude
+
+
+# A number in E notation, as Excel writes a large number into a CSV (1.23E+11).
+_E_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d{1,7}")
+
+
+def _e_number(text: str) -> Fraction:
+    """``4.8e2`` exactly (480); an exponent past any float's range is refused without computing
+    ten to its power.
+
+    >>> _e_number("4.8e2"), _e_number("-1.5E-1")
+    (Fraction(480, 1), Fraction(-3, 20))
+    """
+    mantissa, _, exponent = text.lower().partition("e")
+    digits = mantissa.lstrip("+-").replace(".", "").lstrip("0")
+    if digits and abs(int(exponent)) > 400 + len(digits):
+        size = "beyond ±1.8e308" if int(exponent) > 0 else "too small for a float"
+        raise ResultsError(f"expected a number a float can hold, got {quoted(text)} ({size})")
+    return Fraction(text)
