@@ -8,7 +8,9 @@ error, never as a traceback: exit status 1 for bad input, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TextIO, TypeAlias
 
@@ -44,7 +46,9 @@ def _add_grade(commands: Subcommands) -> None:
         "one: '优 ≥100% | 良 ≥90% | 中 ≥80% | 差 <80%'.",
     )
     grade.add_argument("ladder", help="the cells 优 / 良 / 中 / 差, separated by '/'")
-    grade.add_argument("values", nargs="+", metavar="VALUE", help="a value, e.g. 95%%, 0.9, 499人")
+    grade.add_argument(
+        "values", nargs="+", metavar="VALUE", help="a value, e.g. 95%%, 499人, 有效实施"
+    )
     grade.add_argument("--unit", default=None, help="the indicator's unit (percent, 人, 次 …)")
     grade.set_defaults(run=_grade)
 
@@ -54,7 +58,13 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     from .scorecard import score
 
     method = get_method(args.method)  # refused before any file is read, named as score names it
-    card = score(args.table, args.results, method=method, keep_going=args.keep_going)
+    if sys.stderr.isatty() and _size(args.results) > _LARGE:
+        sys.stderr.write(f"perfscore: reading {_size(args.results) / 2**20:,.0f} MB of results…\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        card = score(args.table, args.results, method=method, keep_going=args.keep_going)
+    for warning in caught:  # one line each, not Python's file:line form
+        sys.stderr.write(f"perfscore: warning: {warning.message}\n")
     if args.format == "json":
         text = card.to_json() + "\n"
     elif args.format == "csv":
@@ -76,6 +86,17 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         for row in card.unscored:
             sys.stderr.write(f"perfscore: unscored: {row.message}\n")
     return 1 if card.unscored else 0
+
+
+#: Results files larger than this get a note on a terminal while they are read.
+_LARGE = 20 * 2**20
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def _add_score(commands: Subcommands) -> None:

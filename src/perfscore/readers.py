@@ -392,8 +392,8 @@ def _json_value(value: Any) -> tuple[Any, None, None, str | None]:
 
 def _nested(name: str, value: list[Any]) -> str:
     kind = "an object" if isinstance(value, _Pairs) else "a list"
-    shape = '{"1.1.1": "95%", ...}' if name == "the value" else '[{"id": "1.1.1", "value": "95%"}]'
+    field = "the value" if name == "the value" else f"the field {name!r}"
     return (
-        f"{name} is {kind}, not a number or text: JSON results are an object of id to value "
-        f"({shape}) or a list of id, value and unit objects"
+        f"{field} is {kind}, not a number or text (JSON results are "
+        '{"1.1.1": "95%", ...} or [{"id": "1.1.1", "value": "95%", "unit": "%"}, ...])'
     )

@@ -79,6 +79,10 @@ SHOWN_ROWS: Final = 5
 #: How many characters of a given text a message quotes before it cuts the text.
 QUOTED: Final = 60
 
+#: Value texts longer than this are refused unread (a number's digits stay far below it: a
+#: float holds 309).
+LONGEST_VALUE: Final = 1000
+
 _NOT_FINITE = frozenset({"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"})
 
 
@@ -403,6 +407,10 @@ def row_magnitude(row: ResultRow, unit: str) -> Fraction:
     value = row.value
     if isinstance(value, str) and value.strip().lower() in _NOT_FINITE:
         raise ResultsError(f"expected a finite number, got {value.strip()!r}")
+    expected = "a plain number" if unit == "dimensionless" else f"a number in {unit}"
+    if isinstance(value, str) and len(value) > LONGEST_VALUE:
+        # No one writes a result in a thousand characters: refused before any parsing.
+        raise ResultsError(f"expected {expected}, got {quoted(value)}: too long for a value")
     if isinstance(value, str) and _E_NUMBER.fullmatch(value.strip()):
         value = _e_number(value.strip())
     try:
@@ -418,7 +426,6 @@ def row_magnitude(row: ResultRow, unit: str) -> Fraction:
                 raise ResultsError(f"unknown unit {quoted(row.unit)}") from None
             magnitude = read_value(value, given_unit) * factor(given_unit, unit)
     except NotationError:
-        expected = "a plain number" if unit == "dimensionless" else f"a number in {unit}"
         raise ResultsError(f"expected {expected}, got {quoted(value)}") from None
     if beyond_float(magnitude):
         raise ResultsError(
