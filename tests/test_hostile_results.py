@@ -342,3 +342,16 @@ def test_huge_values_are_quoted_in_a_window() -> None:
     frame = pd.DataFrame({"id": ["1.2.2"] * 3, "value": [1, 2, 3], "unit": ["bogus"] * 3})
     messages = [str(p) for p in read_results(frame.iloc[:1], zanhuang).problems]
     assert messages == ["row 2, indicator 1.2.2: unknown unit 'bogus'"]
+
+
+def test_score_frame_refuses_negative_rates_as_score_does() -> None:
+    frame = pd.DataFrame(
+        {"table": zanhuang.name, "id": ["1.1.1", "1.1.2", "2.2.2"], "value": [-5, "-5%", -0.5]}
+    )
+    with pytest.raises(ResultsError) as raised:
+        perfscore.score_frame([zanhuang], frame)
+    assert str(raised.value).splitlines()[1:] == [
+        f"  row 2, table {zanhuang.name}, indicator 1.1.1: a rate cannot be negative: -5%",
+        f"  row 3, table {zanhuang.name}, indicator 1.1.2: a rate cannot be negative: -5%",
+        f"  row 4, table {zanhuang.name}, indicator 2.2.2: a rate cannot be negative: -0.5%",
+    ]

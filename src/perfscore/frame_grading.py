@@ -76,6 +76,7 @@ class Layout:
         self.table_of = np.repeat(np.arange(len(self.tables)), np.diff(self.offsets))
         self.ladders = [i.ladder for i in indicators]
         self.categorical = np.array([ladder.categorical for ladder in self.ladders], dtype=bool)
+        self.rates = np.array([ladder.unit == "percent" for ladder in self.ladders], dtype=bool)
         self.book = LadderBook(range(len(indicators)), self.ladders)
         # Rows find their indicator by (table position, id position in this vocabulary).
         vocabulary: dict[str, int] = {}
@@ -276,7 +277,8 @@ class Grading:
                     numbers[is_number] = [_float_or_nan(c) for c in cells[is_number]]
         # Numbers that float64 holds exactly, for numeric ladders: the column-wise path.
         exact = np.isfinite(numbers) & (np.abs(numbers) < FLOAT_EXACT)
-        by_number = is_number & exact & ~categorical
+        # A negative rate goes down the single path, where the row rule refuses it.
+        by_number = is_number & exact & ~categorical & ~((numbers < 0) & layout.rates[g])
         by_label = is_label & categorical & ~has_unit
         single = ~(by_number | by_label | is_blank)
 
