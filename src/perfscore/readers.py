@@ -91,12 +91,18 @@ def _from_records(
     ``faults`` are reasons a reader found, by row number, to report rows rather than grade
     them."""
     index = find_columns(header, ("id", "value"), file=label, row=header_row)
-    unit_at = index.get("unit")
+    unit_at, id_at, value_at = index.get("unit"), index["id"], index["value"]
     width = len(header)
     given = 0
     for number, record in records:
-        if is_layout(record):
-            continue
+        # The common row first: an id as text is no layout and is its own key (the cost of a
+        # million-row file is in this loop).
+        named = record[id_at] if len(record) > id_at else None
+        key = named.strip() if isinstance(named, str) else None
+        if not key:
+            if is_layout(record):
+                continue
+            key = cell_text(named)
         given += 1
         fault = faults.get(number) if faults else None
         if fault is None and len(record) > width and not is_layout(record[width:]):
@@ -106,10 +112,9 @@ def _from_records(
                 f"(extra: {quoted(', '.join(str(c) for c in record[width:]))}); "
                 "quote a value holding a comma"
             )
-        cells = list(record) + [None] * (width - len(record))
-        key = cell_text(cells[index["id"]])
+        cells = record if len(record) >= width else [*record, *[None] * (width - len(record))]
         unit = cell_text(cells[unit_at]) if unit_at is not None else None
-        yield ResultRow(number, key or "", cells[index["value"]], unit, fault=fault)
+        yield ResultRow(number, key or "", cells[value_at], unit, fault=fault)
     if not given and label is not None:
         # As for an empty JSON list: a file of no results is a wrong export, not "all missing".
         raise ResultsError("the file holds no result rows").located(file=label)
