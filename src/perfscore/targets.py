@@ -436,10 +436,7 @@ class _TargetParser:
         if word is not None and word.text[0] in _MULTIPLIERS:
             multiplier, word_rest = _MULTIPLIERS[word.text[0]], word.text[1:]
             self.pos += 1
-            if not word_rest and self.token.kind is Kind.UNIT:
-                word = None
-            elif word_rest:
-                word = Token(Kind.WORD, word_rest, word.start + 1, word.end)
+            word = Token(Kind.WORD, word_rest, word.start + 1, word.end) if word_rest else None
         elif word is not None:
             self.pos += 1
         unit_token = word if word is not None and word.text else self.take(Kind.UNIT)
