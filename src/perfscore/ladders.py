@@ -29,7 +29,6 @@ import enum
 import functools
 import itertools
 import math
-import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -50,6 +49,7 @@ from .errors import (
 )
 from .grades import GRADES, Grade
 from .intervals import INF, Interval, IntervalSet, format_number
+from .labels import simplified
 from .notation import Clause, Expression, parse_cell, parse_quantity
 from .units import UNIT_SYMBOLS, canonical_unit, factor, is_counted, unit_names
 
@@ -72,12 +72,13 @@ class Direction(enum.Enum):
 
 
 def normalize_label(text: str) -> str:
-    """The form labels are compared in: full-width folded, all white space removed.
+    """The form labels are compared in: full-width folded, all white space removed, traditional
+    characters simplified (see ``perfscore.labels``).
 
-    >>> normalize_label(" 能完整的 实施 ")
-    '能完整的实施'
+    >>> normalize_label(" 能完整的 实施 "), normalize_label("應保盡保")
+    ('能完整的实施', '应保尽保')
     """
-    return "".join(fold(unicodedata.normalize("NFC", text)).split())
+    return simplified(text)
 
 
 def parse_ladder(cells: Cells, unit: str | None = None) -> Ladder:

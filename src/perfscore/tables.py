@@ -25,7 +25,7 @@ from functools import cached_property
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -42,6 +42,9 @@ from .errors import PerfscoreError, TableError, UnknownIndicator
 from .grades import GRADES, Grade
 from .ladders import Ladder, parse_ladder
 
+if TYPE_CHECKING:
+    from .projects import TargetsTable
+
 __all__ = [
     "Activity",
     "Department",
@@ -52,6 +55,7 @@ __all__ = [
     "bundled_tables",
     "json_schema",
     "load_table",
+    "table_model",
 ]
 
 #: A weight in a roll-up: a finite number above 0 (``.inf`` or ``.nan`` would make every share
@@ -264,6 +268,9 @@ class Table(BaseModel):
 
     model_config = _FROZEN
 
+    kind: Literal["ladders"] = "ladders"
+    """``ladders`` (the default): four grading cells per indicator; a targets table
+    (``kind: targets``, one target per indicator) is a [TargetsTable][perfscore.TargetsTable]."""
     format: Literal[1] = 1
     """The version of the file format."""
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -388,13 +395,19 @@ def json_schema() -> dict[str, Any]:
     >>> schema["title"], schema["$defs"]["Indicator"]["properties"]["cells"]["required"]
     ('perfscore table', ['优', '良', '中', '差'])
     """
-    schema = Table.model_json_schema()
+    from pydantic import TypeAdapter
+
+    from .projects import TargetsTable
+
+    schema = TypeAdapter(Table | TargetsTable).json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
         "title": "perfscore table",
-        "description": "A department's table 部门职责-工作活动绩效目标 for one year: duties, "
-        "activities and indicators with their published grading cells (see docs/data-files.md).",
+        "description": "A department's table for one year: a ladder table 部门职责-工作活动绩效目标 "
+        "(duties, activities and indicators with their published grading cells) or, with "
+        "kind: targets, a goal or self-evaluation table (projects and indicators with one "
+        "published target each); see docs/data-files.md and docs/targets.md.",
     }
 
 
@@ -418,9 +431,11 @@ def _bundle() -> Traversable:
     return files(__package__).joinpath("indicators")
 
 
-def load_table(source: str | Path | Mapping[str, Any]) -> Table:
+def load_table(source: str | Path | Mapping[str, Any]) -> Table | TargetsTable:
     """Load a table from a path (YAML or JSON), a bundled table's name, or a parsed mapping.
 
+    A file with ``kind: targets`` is a [TargetsTable][perfscore.TargetsTable] (one target per
+    indicator); any other is a ladder [Table][perfscore.Table] (``kind: ladders``, the default).
     Raises :class:`~perfscore.errors.TableError` naming the file, the field path and the reason.
     """
     data, label = _load_data(source)
@@ -521,11 +536,29 @@ def _read(source: str | Path) -> tuple[str, str, str]:
     )
 
 
-def _validate(data: Mapping[str, Any], label: str) -> Table:
+def _validate(data: Mapping[str, Any], label: str) -> Table | TargetsTable:
     try:
-        return Table.model_validate(data)
+        model = table_model(data)
+    except TableError as error:
+        raise error.located(file=label) from None
+    try:
+        return model.model_validate(data)
     except ValidationError as exc:
         raise _table_error(exc, label) from None
+
+
+def table_model(data: Mapping[str, Any]) -> type[Table] | type[TargetsTable]:
+    """The model a table file's mapping is validated by, from its ``kind``."""
+    kind = data.get("kind", "ladders")
+    if kind == "targets":
+        from .projects import TargetsTable
+
+        return TargetsTable
+    if kind != "ladders":
+        raise TableError(f"kind is 'ladders' (the default) or 'targets', not {kind!r}").located(
+            path="kind"
+        )
+    return Table
 
 
 def _table_error(exc: ValidationError, label: str) -> TableError:
@@ -548,7 +581,9 @@ def _one_error(problem: Any, label: str) -> TableError:
     if isinstance(cause, PerfscoreError):
         where = cause.where
         if where.cell is not None:
-            path = f"{path}.cells.{where.cell}" if path else f"cells.{where.cell}"
+            # A ladder's cells sit under `cells`; a targets table's target is its own field.
+            field = where.cell if where.cell == "target" else f"cells.{where.cell}"
+            path = f"{path}.{field}" if path else field
             where = dataclasses.replace(where, cell=None)
         error = TableError(cause.reason, where=where, detail=cause.details())
     else:
