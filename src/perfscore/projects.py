@@ -216,7 +216,9 @@ class TargetsTable(BaseModel):
         seen: dict[str, str] = {}
         for p, project in enumerate(self.projects):
             items = [(f"projects[{p}]", project.id)]
-            items += [(f"projects[{p}].indicators[{i}]", x.id) for i, x in enumerate(project.indicators)]
+            items += [
+                (f"projects[{p}].indicators[{i}]", x.id) for i, x in enumerate(project.indicators)
+            ]
             for path, item_id in items:
                 where = seen.setdefault(item_id, path)
                 if where != path:

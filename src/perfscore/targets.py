@@ -72,12 +72,20 @@ _MEANING: Final[dict[str, tuple[str, bool]]] = {
     "<": ("≤", True),
     "=": ("=", False),
 }
-_MULTIPLIERS: Final[dict[str, int]] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+_MULTIPLIERS: Final[dict[str, int]] = {
+    "万": 10_000,
+    "萬": 10_000,
+    "亿": 100_000_000,
+    "億": 100_000_000,
+}
 # A count word the registry does not know is a unit of its own kind only when it is short and
 # written in Chinese: a longer run after a number is more likely prose than a unit.
 _LONGEST_WORD: Final = 3
 
-_DATE = r"(?P<{p}y>\d{{4}})(?:[.\-/年])(?P<{p}m>\d{{1,2}})月?(?:[.\-/](?P<{p}d>\d{{1,2}})|(?P<{p}d2>\d{{1,2}})[日号])?"
+_DATE = (
+    r"(?P<{p}y>\d{{4}})(?:[.\-/年])(?P<{p}m>\d{{1,2}})月?"
+    r"(?:[.\-/](?P<{p}d>\d{{1,2}})|(?P<{p}d2>\d{{1,2}})[日号])?"
+)
 _PERIOD: Final = re.compile(
     "^" + _DATE.format(p="a") + r"(?:-|~|至|到|—|–|〜)" + _DATE.format(p="b") + "$"
 )
@@ -346,7 +354,9 @@ def _dated(text: str, compact: str, direction: Direction | None) -> Target | Non
         for end in ends:
             _check_date(text, end)
         if not ends[0].on_or_before(ends[1]):
-            raise NotationError("the period ends before it starts", source=text, span=(0, len(text)))
+            raise NotationError(
+                "the period ends before it starts", source=text, span=(0, len(text))
+            )
         return Target("=", None, None, text.strip(), form="period", dates=(ends[0], ends[1]))
     return None
 
@@ -440,7 +450,11 @@ class _TargetParser:
         elif word is not None:
             self.pos += 1
         unit_token = word if word is not None and word.text else self.take(Kind.UNIT)
-        if unit_token is not None and unit_token.kind is Kind.WORD and not _is_word(unit_token.text):
+        if (
+            unit_token is not None
+            and unit_token.kind is Kind.WORD
+            and not _is_word(unit_token.text)
+        ):
             raise self.error("expected a unit or the end of the target", unit_token)
         written = target_unit(unit_token.text) if unit_token is not None else None
         given = self._given_unit()
