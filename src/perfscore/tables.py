@@ -406,8 +406,9 @@ def json_schema() -> dict[str, Any]:
         "title": "perfscore table",
         "description": "A department's table for one year: a ladder table "
         "部门职责-工作活动绩效目标 (duties, activities and indicators with their published "
-        "grading cells) or, with kind: targets, a goal or self-evaluation table (projects and indicators with one "
-        "published target each); see docs/data-files.md and docs/targets.md.",
+        "grading cells) or, with kind: targets, a goal or self-evaluation table (projects "
+        "and indicators with one published target each); see docs/data-files.md and "
+        "docs/targets.md.",
     }
 
 
