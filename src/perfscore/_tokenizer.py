@@ -20,7 +20,7 @@ from typing import Final
 from .errors import NotationError
 from .units import unit_names
 
-__all__ = ["Kind", "Token", "fold", "tokenize"]
+__all__ = ["Kind", "Token", "fold", "reload_units", "tokenize"]
 
 
 class Kind(enum.Enum):
@@ -117,6 +117,11 @@ def _literals() -> tuple[tuple[str, Kind, str], ...]:
     table += [(u, Kind.UNIT, "") for u in unit_names()]
     # Longest first, so 及以上 wins over 及, 人次 over 人, 至少 over 至.
     return tuple(sorted(table, key=lambda entry: -len(entry[0])))
+
+
+def reload_units() -> None:
+    """Read the unit names afresh (after [perfscore.define_unit][] adds one)."""
+    _literals.cache_clear()
 
 
 def tokenize(source: str, *, words: bool = False) -> Iterator[Token]:

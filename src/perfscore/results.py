@@ -135,6 +135,8 @@ class ResultRow:
     key: str
     value: object
     unit: str | None = None
+    #: The evaluator's 得分, from a ``points`` (or ``得分``) column (self-evaluations only).
+    points: object = None
 
     @property
     def blank(self) -> bool:
@@ -353,6 +355,7 @@ def _from_records(
             f"{' and '.join(absent)} (found {found})"
         ).located(file=label, row=header_row)
     unit_at = index.get("unit")
+    points_at = index.get("points", index.get("得分"))
     for number, record in records:
         if all(cell_text(cell) is None for cell in record):
             # A blank line between rows is layout, not a result; so is a frame's row of NaN
@@ -361,7 +364,8 @@ def _from_records(
         cells = list(record) + [None] * (len(header) - len(record))
         key = cell_text(cells[index["id"]])
         unit = cell_text(cells[unit_at]) if unit_at is not None else None
-        yield ResultRow(number, key or "", cells[index["value"]], unit)
+        points = cells[points_at] if points_at is not None else None
+        yield ResultRow(number, key or "", cells[index["value"]], unit, points)
 
 
 def _read_file(path: Path) -> Iterator[ResultRow]:
