@@ -344,7 +344,7 @@ def score(
     method: str | Method | SelfEvaluation | None = None,
     weights: Mapping[str, object] | None = None,
     keep_going: bool = False,
-) -> Scorecard | TargetsScorecard: ...
+) -> Any: ...
 
 
 def score(

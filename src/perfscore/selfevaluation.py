@@ -229,7 +229,7 @@ class SelfEvaluation:
         if planned <= 0:
             raise PerfscoreError("the planned budget (全年预算数) is 0: no execution rate")
         rate = spent / planned
-        flags = ()
+        flags: tuple[str, ...] = ()
         if rate > 1:
             flags = (
                 f"execution {format_number(_round_to(rate * 100, Fraction(1, 100)))}% "
@@ -265,8 +265,9 @@ class SelfEvaluation:
         if _blank(actual):
             if points_given is None:
                 raise PerfscoreError("no result and no 得分")
-            tier = self.tier_of(points_given, weight)
-            return Outcome("given", None, None, None, points_given, tier)
+            return Outcome(
+                "given", None, None, None, points_given, self.tier_of(points_given, weight)
+            )
         value, credit, tier, flags = self._read(target, actual, direction)
         if credit is None and tier is None:
             return Outcome("dropped", value, None, None, None, None, flags)

@@ -55,6 +55,7 @@ __all__ = [
     "bundled_tables",
     "json_schema",
     "load_table",
+    "read_table",
     "table_model",
 ]
 
@@ -432,13 +433,22 @@ def _bundle() -> Traversable:
     return files(__package__).joinpath("indicators")
 
 
-def load_table(source: str | Path | Mapping[str, Any]) -> Table | TargetsTable:
+def load_table(source: str | Path | Mapping[str, Any]) -> Table | Any:
     """Load a table from a path (YAML or JSON), a bundled table's name, or a parsed mapping.
 
     A file with ``kind: targets`` is a [TargetsTable][perfscore.TargetsTable] (one target per
     indicator); any other is a ladder [Table][perfscore.Table] (``kind: ladders``, the default).
+    Which one is known only once the file is read, so the result is typed ``Table | Any`` (code
+    written for ladder tables keeps working; code for targets tables narrows with
+    ``isinstance``); [read_table][perfscore.tables.read_table] is the same function typed
+    ``Table | TargetsTable``.
     Raises :class:`~perfscore.errors.TableError` naming the file, the field path and the reason.
     """
+    return read_table(source)
+
+
+def read_table(source: str | Path | Mapping[str, Any]) -> Table | TargetsTable:
+    """[load_table][perfscore.load_table], typed as the union of the two kinds of table."""
     data, label = _load_data(source)
     return _validate(data, label)
 

@@ -133,7 +133,7 @@ class When:
         mine = (self.year if self.year is not None else other.year, self.month)
         theirs = (other.year if other.year is not None else self.year, other.month)
         if mine != theirs or self.day is None or other.day is None:
-            return mine <= theirs  # type: ignore[operator]
+            return mine <= theirs
         return self.day <= other.day
 
 
@@ -349,8 +349,10 @@ def _dated(text: str, compact: str, direction: Direction | None) -> Target | Non
     if period is not None:
         ends = []
         for p in "ab":
-            day = period[f"{p}d"] or period[f"{p}d2"]
-            ends.append(When(int(period[f"{p}y"]), int(period[f"{p}m"]), int(day) if day else None))
+            written = period[f"{p}d"] or period[f"{p}d2"]
+            ends.append(
+                When(int(period[f"{p}y"]), int(period[f"{p}m"]), int(written) if written else None)
+            )
         for end in ends:
             _check_date(text, end)
         if not ends[0].on_or_before(ends[1]):
