@@ -401,6 +401,12 @@ def json_schema() -> dict[str, Any]:
     from .projects import TargetsTable
 
     schema = TypeAdapter(Table | TargetsTable).json_schema()
+    for model in (Table, TargetsTable):
+        # A field that is a bare reference to another model loses its description; restore it.
+        properties = schema["$defs"][model.__name__]["properties"]
+        for name, info in model.model_fields.items():
+            if "description" not in properties[name] and info.description:
+                properties[name]["description"] = info.description
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,

@@ -192,6 +192,10 @@ def define_unit(definition: str) -> None:
     """
     if not isinstance(definition, str):
         raise TypeError(f"a unit definition is text, not {type(definition).__name__}")
+    names = [part.strip() for part in definition.split("=")]
+    taken = [name for name in names[:1] + names[2:] if name and name in unit_names()]
+    if taken:
+        raise PerfscoreError(f"cannot define the unit {definition!r}: {taken[0]} is already a unit")
     try:
         ureg.define(definition)
     except Exception as exc:  # pint raises its own DefinitionSyntaxError, RedefinitionError …
