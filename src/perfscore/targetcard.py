@@ -28,7 +28,7 @@ import csv
 import html
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -40,8 +40,9 @@ from .intervals import format_number
 from .methods import exact
 from .projects import Project, TargetIndicator, TargetsTable
 from .results import BadResults, ResultRow, ResultsSource, read_rows
+from .scorecard import Unscored
 from .selfevaluation import Outcome, SelfEvaluation
-from .targets import Target, target_unit
+from .targets import Target, target_unit, unit_symbol
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,6 +52,7 @@ __all__ = [
     "ProjectScore",
     "RowScore",
     "TargetsScorecard",
+    "score_target_rows",
     "score_targets",
     "self_evaluation",
 ]
@@ -145,7 +147,7 @@ class TargetsScorecard:
     table: str
     method: str
     projects: tuple[ProjectScore, ...]
-    unscored: tuple[tuple[int | None, str | None, str], ...] = field(default=())
+    unscored: tuple[Unscored, ...] = field(default=())
 
     @property
     def exact(self) -> Fraction | None:
@@ -250,7 +252,10 @@ class TargetsScorecard:
             ],
         }
         if self.unscored:
-            data["unscored"] = [{"row": r, "id": k, "message": m} for r, k, m in self.unscored]
+            data["unscored"] = [
+                {"row": u.row, "id": u.key, "reason": u.reason, "message": u.message}
+                for u in self.unscored
+            ]
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -280,7 +285,7 @@ class TargetsScorecard:
             lines.append(f"{p.id} {p.name}: 总分 {total}{grade} of {format_number(p.weight)}")
             for r in p.rows:
                 lines.append(
-                    f"  {r.id:<8} {r.name}  目标 {r.target}  实际 {_text(r.value)}  "
+                    f"  {r.id:<8} {r.name}  目标 {r.target}  实际 {_text(r.value, r.parsed.unit)}  "
                     f"分值 {format_number(r.weight)}  得分 {_points(r.points)}{_flags(r.flags)}"
                 )
             if p.budget is not None:
@@ -294,8 +299,8 @@ class TargetsScorecard:
                 lines.append(f"  no result: {' '.join(p.missing)}")
         if len(self.projects) > 1 and self.exact is not None:
             lines.append(f"总分 (mean of the projects): {format_number(_shown(self.exact))}")
-        for _, _, message in self.unscored:
-            lines.append(f"unscored: {message}")
+        for unscored in self.unscored:
+            lines.append(f"unscored: {unscored.message}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -327,10 +332,12 @@ def _plain(value: Fraction | str | None) -> int | float | str | None:
     return value.numerator if value.denominator == 1 else float(value)
 
 
-def _text(value: Fraction | str | None) -> str:
+def _text(value: Fraction | str | None, unit: str | None = None) -> str:
     if value is None:
         return "—"
-    return value if isinstance(value, str) else format_number(value)
+    if isinstance(value, str):
+        return value
+    return f"{format_number(value)}{unit_symbol(unit)}"
 
 
 def _points(points: Fraction | None) -> str:
@@ -352,7 +359,7 @@ def self_evaluation(method: object) -> SelfEvaluation:
         return method
     if isinstance(method, str) and method.strip() in ("self-evaluation", "自评"):
         return SelfEvaluation()
-    shown = method if isinstance(method, str) else type(method).__name__
+    shown = method if isinstance(method, str) else getattr(method, "name", type(method).__name__)
     raise PerfscoreError(
         f"a targets table is scored by the self-evaluation method (method='self-evaluation' or "
         f"perfscore.SelfEvaluation(...)), not {shown!r}"
@@ -374,14 +381,31 @@ def score_targets(
     project's 全年执行数 in the table's ``money_unit``. Bad rows raise one
     [ResultsError][perfscore.ResultsError] listing each, unless ``keep_going``.
     """
-    chosen = self_evaluation(method)
     label = str(results) if isinstance(results, str | Path) else None
-    rows = list(_rows(results))
+    return score_target_rows(
+        table, _rows(results), method=method, keep_going=keep_going, file=label
+    )
+
+
+def score_target_rows(
+    table: TargetsTable,
+    rows: Iterable[ResultRow],
+    *,
+    method: object = None,
+    keep_going: bool = False,
+    file: str | None = None,
+) -> TargetsScorecard:
+    """[score_targets][perfscore.targetcard.score_targets] for rows already read (each with
+    its row number), as [perfscore.score_frame][] passes them."""
+    chosen = self_evaluation(method)
+    label = file
     given: dict[str, ResultRow] = {}
     problems: list[PerfscoreError] = []
     seen: dict[str, int] = {}
     budgets = {f"{p.id}.budget": p for p in table.projects if p.budget is not None}
     for row in rows:
+        if _empty(row.key) and _empty(row.value) and _empty(row.points):
+            continue  # a blank line is layout, not a result
         try:
             key = row.key if row.key in budgets else table.indicator(row.key).id
         except UnknownIndicator as error:
@@ -420,7 +444,7 @@ def score_targets(
             "(fix them, or keep going to score the rest)",
             problems=tuple(problems),
         ).located(file=label)
-    unscored = tuple((p.where.row, p.where.indicator, str(p)) for p in problems)
+    unscored = tuple(Unscored(p.where.row, p.where.indicator, p.reason, str(p)) for p in problems)
     return TargetsScorecard(table.name, chosen.name, tuple(projects), unscored)
 
 

@@ -54,6 +54,7 @@ __all__ = [
     "When",
     "parse_target",
     "target_unit",
+    "unit_symbol",
 ]
 
 #: The comparisons a target makes (指标性质).
