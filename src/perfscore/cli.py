@@ -89,7 +89,7 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         # Refused before any file is read, named as score names it; None: the table's default
         # (mean for a ladder table, self-evaluation for a targets table).
         method = None if args.method is None else get_method(args.method)
-    card = score(args.table, args.results, method=method, keep_going=args.keep_going)  # type: ignore[arg-type]
+    card = score(args.table, args.results, method=method, keep_going=args.keep_going)
     if args.format == "json":
         text = card.to_json() + "\n"
     elif args.format == "csv":

@@ -24,9 +24,10 @@ uses) and returns one frame per level: indicators, activities, duties and depart
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
@@ -40,6 +41,7 @@ from .compiled import UNCOVERED
 from .errors import PerfscoreError, ResultsError, UnitMismatch, UnknownIndicator
 from .grades import GRADES
 from .methods import MeanOfPoints, Method, ProportionalCredit, get_method
+from .projects import TargetsTable
 from .results import (
     BLANK,
     NUMBER,
@@ -53,13 +55,17 @@ from .results import (
     cell_text,
 )
 from .rollup import DEPARTMENT, Node, roll_up
+from .selfevaluation import SelfEvaluation
 from .tables import Indicator, Table, load_table
+from .targetframes import PROJECT_COLUMNS, TARGET_COLUMNS, score_target_frames
 from .units import canonical_unit, factor
 
 __all__ = ["BadFrameResults", "FrameScores", "TablesSource", "score_frame"]
 
 #: What :func:`score_frame` accepts as its tables.
-TablesSource: TypeAlias = "Iterable[Table | str | Path] | Mapping[str, Table | str | Path]"
+TablesSource: TypeAlias = (
+    "Iterable[Table | TargetsTable | str | Path] | Mapping[str, Table | TargetsTable | str | Path]"
+)
 
 #: How many bad rows an error message lists (all of them are in ``problems``).
 _SHOWN: Final = 20
@@ -94,7 +100,11 @@ class FrameScores:
       ``grade``, ``graded``, ``total``, ``coverage``, a count per grade (``优`` … ``差``) and
       ``missing`` (the ids without a result, space-separated);
     - ``unscored``: the bad rows (``row``, ``table``, ``id``, ``value``, ``reason``,
-      ``message``), empty unless ``errors="coerce"``.
+      ``message``), empty unless ``errors="coerce"``;
+    - ``targets`` and ``projects``: the targets tables' rows (a ``table`` column, then the
+      columns of [TargetsScorecard.to_frame][perfscore.targetcard.TargetsScorecard.to_frame])
+      and projects (``table``, ``id``, ``name``, ``total``, ``grade``, ``weight``, ``missing``,
+      ``dropped``); empty when no targets table is given.
     """
 
     method: str
@@ -103,6 +113,12 @@ class FrameScores:
     duties: pd.DataFrame
     departments: pd.DataFrame
     unscored: pd.DataFrame
+    targets: pd.DataFrame = field(default_factory=lambda: _empty(TARGET_COLUMNS))
+    projects: pd.DataFrame = field(default_factory=lambda: _empty(PROJECT_COLUMNS))
+
+
+def _empty(columns: Iterable[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=list(columns))
 
 
 def score_frame(
@@ -137,33 +153,74 @@ def score_frame(
     """
     if errors not in ("raise", "coerce"):
         raise PerfscoreError(f"errors must be 'raise' or 'coerce', not {errors!r}")
-    named = _named_tables(tables)
-    chosen = get_method(method)
+    everything = _named_tables(tables)
+    # Targets tables are scored table by table through score's own function (targetframes);
+    # the ladder tables go through the batch below, which skips the targets tables' rows.
+    targets = {n: t for n, t in everything.items() if isinstance(t, TargetsTable)}
+    named = {n: t for n, t in everything.items() if isinstance(t, Table)}
+    self_evaluation = isinstance(method, SelfEvaluation) or method in ("self-evaluation", "自评")
+    if self_evaluation and named:
+        raise PerfscoreError(
+            "the self-evaluation method scores targets tables; leave method unset to score "
+            "ladder and targets tables together, each by its default"
+        )
+    chosen = get_method(None if self_evaluation else method)
     per_table = _weights(named, weights)
     layout = _Layout(named)
-    graded = _Grading(layout, _columns(results))
-    if graded.problems and errors == "raise":
-        count = len(graded.problems)
+    columns = _columns(results)
+    graded = _Grading(layout, columns, elsewhere=frozenset(targets))
+    scored = score_target_frames(targets, results, method if targets and not named else None)
+    if (graded.problems or scored.problems) and errors == "raise":
+        problems = _in_row_order(graded, scored.problems)
+        count = len(problems)
         raise BadFrameResults(
             f"{count} bad result row{'s' if count > 1 else ''}; nothing was scored "
             "(fix them, or pass errors='coerce' to score the rest)",
-            problems=tuple(graded.problems),
+            problems=tuple(problems),
         )
     points = _points(layout, graded, chosen)
-    return _roll_up(layout, graded, chosen, points, per_table)
+    frames = _roll_up(layout, graded, chosen, points, per_table)
+    if not targets:
+        return frames
+    unscored = frames.unscored
+    if scored.problems:
+        extra = pd.DataFrame(
+            [
+                [row, e.where.table, e.where.indicator, value, e.reason, str(e)]
+                for row, e, value in scored.problems
+            ],
+            columns=list(unscored.columns),
+        )
+        unscored = pd.concat([unscored, extra] if len(unscored) else [extra], ignore_index=True)
+        unscored = unscored.sort_values("row", kind="stable", ignore_index=True)
+    return dataclasses.replace(
+        frames,
+        method=frames.method if named else "self-evaluation",
+        unscored=unscored,
+        targets=scored.targets,
+        projects=scored.projects,
+    )
+
+
+def _in_row_order(
+    graded: _Grading, extra: list[tuple[int, PerfscoreError, object]]
+) -> list[PerfscoreError]:
+    rows = [r + 2 for r in graded.bad_rows] + [row for row, _, _ in extra]
+    problems = [*graded.problems, *(e for _, e, _ in extra)]
+    return [problems[i] for i in sorted(range(len(rows)), key=rows.__getitem__)]
 
 
 # -- the tables -----------------------------------------------------------------------------
 
 
-def _named_tables(tables: TablesSource) -> dict[str, Table]:
-    if isinstance(tables, Table | str | Path):
+def _named_tables(tables: TablesSource) -> dict[str, Table | TargetsTable]:
+    if isinstance(tables, Table | TargetsTable | str | Path):
         tables = [tables]
     if not isinstance(tables, Iterable):
         raise PerfscoreError(
             f"tables are Tables, table files or bundled tables' names, not {type(tables).__name__}"
         )
-    named: dict[str, Table] = {}
+    named: dict[str, Table | TargetsTable] = {}
     if isinstance(tables, Mapping):
         items = [(str(k).strip(), _table(v)) for k, v in tables.items()]
     else:
@@ -176,8 +233,8 @@ def _named_tables(tables: TablesSource) -> dict[str, Table]:
     return named
 
 
-def _table(table: object) -> Table:
-    if isinstance(table, Table):
+def _table(table: object) -> Table | TargetsTable:
+    if isinstance(table, Table | TargetsTable):
         return table
     if not isinstance(table, str | Path):
         raise PerfscoreError(
@@ -293,8 +350,12 @@ class _Grading:
     """Every row resolved to its indicator and graded: column-wise where it can be, else row by
     row through the single-value path, which also words every bad row's message."""
 
-    def __init__(self, layout: _Layout, columns: _Columns) -> None:
+    def __init__(
+        self, layout: _Layout, columns: _Columns, elsewhere: frozenset[str] = frozenset()
+    ) -> None:
         self.layout = layout
+        #: Tables whose rows are scored elsewhere (targets tables): their rows are skipped.
+        self.elsewhere = elsewhere
         self.columns = columns
         self.problems: list[PerfscoreError] = []
         self.bad_rows: list[int] = []
@@ -331,7 +392,7 @@ class _Grading:
         self.found = found
 
         resolved = found >= 0
-        tally = np.bincount(found[resolved], minlength=len(layout))
+        tally = np.bincount(found[resolved], minlength=max(len(layout), 1))  # 1: no ladders
         twice = resolved & (tally[np.where(resolved, found, 0)] > 1)
         if twice.any():
             self._twice(np.flatnonzero(twice))
@@ -359,6 +420,8 @@ class _Grading:
         layout = self.layout
         t = int(self.table_at[r])
         key = self._key(r)
+        if t < 0 and self.elsewhere and self._table_name(r) in self.elsewhere:
+            return -2  # a targets table's row, scored by targetframes
         if t < 0:
             # A row blank in every cell (NaN is pandas' blank) is layout, as score reads it.
             texts = [self.table_codes[r], self.id_codes[r]]
