@@ -41,7 +41,9 @@ from .errors import PerfscoreError
 from .grades import GRADES
 from .intervals import Interval, IntervalSet, format_number
 from .ladders import Ladder, normalize_label
-from .tables import Indicator, Table, _items, _load_data, _table_errors
+from .misreadings import ladder_misreadings
+from .projects import TargetsTable
+from .tables import Indicator, Table, _items, _load_data, _table_errors, table_model
 from .units import UNIT_SYMBOLS
 
 __all__ = ["Finding", "Severity", "check_file", "check_table", "has_errors"]
@@ -73,6 +75,8 @@ class Finding:
     field: str | None = None
     path: str | None = None
     file: str | None = None
+    #: What ``indicator`` names (``project``, ``indicator``); by its id's depth when unset.
+    kind: str | None = None
 
     @property
     def cell(self) -> str | None:
@@ -84,7 +88,9 @@ class Finding:
     def __str__(self) -> str:
         subject: list[str] = []
         if self.indicator is not None:
-            kind = {0: "duty", 1: "activity"}.get(self.indicator.count("."), "indicator")
+            kind = self.kind or {0: "duty", 1: "activity"}.get(
+                self.indicator.count("."), "indicator"
+            )
             subject.append(" ".join(filter(None, (kind, self.indicator, self.name))))
         if self.cell is not None:
             subject.append(f"cell {self.cell}")
@@ -106,14 +112,27 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 # -- a loaded table ------------------------------------------------------------------------
 
 
-def check_table(table: Table, *, file: str | None = None) -> list[Finding]:
-    """Every finding about ``table``, in table order; empty when the table is sound."""
+def check_table(table: Table | TargetsTable, *, file: str | None = None) -> list[Finding]:
+    """Every finding about ``table``, in table order; empty when the table is sound.
+
+    A targets table is checked by ``perfscore.targetchecks``: ids, names and the misreadings of
+    ``perfscore.misreadings``; a ladder table also gets the misreadings that apply to ladders.
+    """
     findings: list[Finding] = []
-    findings.extend(_check_ids(table))
-    findings.extend(_check_names(table))
-    for path, item in _items(table):
-        if isinstance(item, Indicator):
-            findings.extend(_check_indicator(item, path))
+    if isinstance(table, TargetsTable):
+        from .targetchecks import check_targets
+
+        findings.extend(check_targets(table))
+    else:
+        findings.extend(_check_ids(table))
+        findings.extend(_check_names(table))
+        for path, item in _items(table):
+            if isinstance(item, Indicator):
+                findings.extend(_check_indicator(item, path))
+                findings.extend(
+                    Finding(Severity.WARNING, message, item.id, item.name, field, f"{path}.{field}")
+                    for field, message in ladder_misreadings(item.name, item.ladder)
+                )
     if file is not None:
         findings = [_with_file(f, file) for f in findings]
     return findings
@@ -325,7 +344,7 @@ def check_file(source: str | Path) -> list[Finding]:
     except PerfscoreError as error:
         return [_from_error(error, str(source), {})]
     try:
-        table = Table.model_validate(data)
+        table = table_model(data).model_validate(data)
     except ValidationError as exc:
         return [_from_error(e, label, data) for e in _table_errors(exc, label)]
     except PerfscoreError as error:  # pragma: no cover - validators wrap their errors
