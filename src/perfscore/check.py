@@ -26,6 +26,7 @@ no grade for 200人 (whole numbers without a grade: 200-299)
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import math
 from collections import Counter
@@ -346,8 +347,17 @@ def check_file(source: str | Path) -> list[Finding]:
     try:
         table = table_model(data).model_validate(data)
     except ValidationError as exc:
-        return [_from_error(e, label, data) for e in _table_errors(exc, label)]
-    except PerfscoreError as error:  # pragma: no cover - validators wrap their errors
+        found = [_from_error(e, label, data) for e in _table_errors(exc, label)]
+        if data.get("kind") == "targets":  # ids <project>.<n> name indicators, not activities
+            found = [
+                dataclasses.replace(f, kind="indicator" if "." in f.indicator else "project")
+                if f.indicator is not None
+                else f
+                for f in found
+            ]
+        return found
+    except PerfscoreError as error:
+        # A table file of an unknown kind, or a validator's own error.
         return [_from_error(error, label, data)]
     return check_table(table, file=label)
 

@@ -166,11 +166,13 @@ class Project(BaseModel):
     """年度目标 (总体目标), verbatim."""
     budget: Budget | None = None
     """The budget-execution item, where the table has one."""
-    indicators: tuple[TargetIndicator, ...] = Field(min_length=1)
-    """The 三级指标, in table order."""
+    indicators: tuple[TargetIndicator, ...]
+    """The 三级指标, in table order (at least one)."""
 
     @model_validator(mode="after")
     def _ids_under_project(self) -> Project:
+        if not self.indicators:
+            raise ValueError("a project has at least one indicator")
         for at, indicator in enumerate(self.indicators):
             if indicator.id.rsplit(".", 1)[0] != self.id:
                 raise TableError(
@@ -208,11 +210,13 @@ class TargetsTable(BaseModel):
     """What a project's 分值 add up to (100 on the 2020 forms)."""
     source: str | None = None
     """Where the table was published."""
-    projects: tuple[Project, ...] = Field(min_length=1)
-    """The projects (项目), in table order."""
+    projects: tuple[Project, ...]
+    """The projects (项目), in table order (at least one)."""
 
     @model_validator(mode="after")
     def _unique_ids(self) -> TargetsTable:
+        if not self.projects:
+            raise ValueError("a targets table has at least one project")
         seen: dict[str, str] = {}
         for p, project in enumerate(self.projects):
             items = [(f"projects[{p}]", project.id)]

@@ -401,8 +401,8 @@ def score_target_rows(
     label = file
     given: dict[str, ResultRow] = {}
     problems: list[PerfscoreError] = []
-    seen: dict[str, int] = {}
     budgets = {f"{p.id}.budget": p for p in table.projects if p.budget is not None}
+    keyed: dict[str, list[ResultRow]] = {}
     for row in rows:
         if _empty(row.key) and _empty(row.value) and _empty(row.points):
             continue  # a blank line is layout, not a result
@@ -411,13 +411,20 @@ def score_target_rows(
         except UnknownIndicator as error:
             problems.append(error.located(row=row.row, indicator=row.key))
             continue
-        if key in seen:
-            problems.append(
-                PerfscoreError(f"{key} is given twice").located(row=row.row, indicator=key)
-            )
+        keyed.setdefault(key, []).append(row)
+    for key, repeated in keyed.items():
+        if len(repeated) == 1:
+            given[key] = repeated[0]
             continue
-        seen[key] = 1
-        given[key] = row
+        # Which of two results is meant cannot be told: both rows are bad, as for ladders.
+        listed = ", ".join(str(r.row) for r in repeated if r.row is not None)
+        where = f" (rows {listed})" if listed else ""
+        for row in repeated:
+            problems.append(
+                PerfscoreError(f"{key} is given more than once{where}").located(
+                    row=row.row, indicator=key
+                )
+            )
     projects: list[ProjectScore] = []
     for project in table.projects:
         scored: list[RowScore] = []
@@ -444,6 +451,7 @@ def score_target_rows(
             "(fix them, or keep going to score the rest)",
             problems=tuple(problems),
         ).located(file=label)
+    problems.sort(key=lambda p: -1 if p.where.row is None else p.where.row)
     unscored = tuple(Unscored(p.where.row, p.where.indicator, p.reason, str(p)) for p in problems)
     return TargetsScorecard(table.name, chosen.name, tuple(projects), unscored)
 
