@@ -402,3 +402,36 @@ def test_the_example_scores_from_a_shell() -> None:
     frame = pd.read_csv(__import__("io").StringIO(done.stdout), dtype={"id": str})
     assert frame.set_index("id").loc["2.3", "score"] == 24.0
     assert len(frame) == 12
+
+
+rounding_methods = st.builds(
+    SelfEvaluation,
+    rounding=st.sampled_from([None, "0.01", "0.1", "1"]),
+    rounding_mode=st.sampled_from(["half-up", "down"]),
+    reverse=st.sampled_from(["linear", "ratio"]),
+    budget=st.sampled_from(["add", "exclude"]),
+)
+
+
+@settings(max_examples=50)
+@given(
+    rounding_methods,
+    st.integers(-5, 2000),
+    st.integers(-5, 50),
+    st.sampled_from(["达成", "部分达成", "未达成", "不适用", None]),
+    st.one_of(st.none(), st.integers(0, 300)),
+)
+def test_the_total_never_exceeds_the_weights(
+    method: SelfEvaluation, trained: int, complaints: int, tier: str | None, spent: int | None
+) -> None:
+    card = perfscore.score(
+        load_targets(small()),
+        {"1.1": trained, "1.2": complaints, "1.3": tier, "1.budget": spent},
+        method=method,
+    )
+    project = card.projects[0]
+    assert project.exact is not None
+    assert 0 <= project.exact <= project.weight
+    assert project.weight == (100 if method.budget == "add" else 90)
+    for row in project.rows:
+        assert row.points is None or 0 <= row.points <= row.weight
