@@ -163,8 +163,9 @@ VALID: list[tuple[str, str | None, Direction, str, list[tuple[object, Grade]]]] 
          ("不能很好实施", P)],
     ),
     (
+        # Labels compare across scripts, so their canonical text is the simplified form.
         "優良 / 良好 / 一般 / 無", None, LABELS,
-        "优 優良 | 良 良好 | 中 一般 | 差 無",
+        "优 优良 | 良 良好 | 中 一般 | 差 无",
         [("優良", E), ("無", P)],
     ),
 ]  # fmt: skip

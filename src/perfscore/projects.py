@@ -166,7 +166,7 @@ class Project(BaseModel):
     """年度目标 (总体目标), verbatim."""
     budget: Budget | None = None
     """The budget-execution item, where the table has one."""
-    indicators: tuple[TargetIndicator, ...]
+    indicators: tuple[TargetIndicator, ...] = Field(json_schema_extra={"minItems": 1})
     """The 三级指标, in table order (at least one)."""
 
     @model_validator(mode="after")
@@ -210,7 +210,7 @@ class TargetsTable(BaseModel):
     """What a project's 分值 add up to (100 on the 2020 forms)."""
     source: str | None = None
     """Where the table was published."""
-    projects: tuple[Project, ...]
+    projects: tuple[Project, ...] = Field(json_schema_extra={"minItems": 1})
     """The projects (项目), in table order (at least one)."""
 
     @model_validator(mode="after")
