@@ -435,3 +435,19 @@ def test_the_total_never_exceeds_the_weights(
     assert project.weight == (100 if method.budget == "add" else 90)
     for row in project.rows:
         assert row.points is None or 0 <= row.points <= row.weight
+
+
+def test_wan_alone_in_a_money_indicator_is_wan_yuan() -> None:
+    table = load_targets(
+        small(budget=None, indicators=[
+            {"id": "1.1", "name": "补贴资金发放", "target": "≥90万", "weight": 90}
+        ])
+    )  # fmt: skip
+    assert str(table.indicator("1.1").parsed) == "≥90万元"
+    assert perfscore.score(table, {"1.1": "850000元"}).rows()[0].points == F(85)
+    with pytest.raises(perfscore.TableError, match="万 or 亿 of what"):
+        load_targets(
+            small(budget=None, indicators=[
+                {"id": "1.1", "name": "培训人数", "target": "≥9万", "weight": 90}
+            ])
+        )  # fmt: skip

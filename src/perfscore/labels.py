@@ -1,9 +1,9 @@
 """Comparing labels and names across traditional and simplified characters (應保盡保 = 应保尽保).
 
 Published tables, and the results typed against them, mix traditional and simplified forms,
-full-width letters and stray spaces. :func:`simplified` folds a text into the form perfscore
-compares labels in: full-width forms folded, white space removed, and traditional characters
-replaced one by one with their simplified forms.
+full-width letters and stray spaces. [simplified][perfscore.labels.simplified] folds a text
+into the form perfscore compares labels in: full-width forms folded, white space removed, and
+traditional characters replaced one by one with their simplified forms.
 
 The character table below covers the characters of government performance tables (budget,
 personnel, services, quality, counting words) — a character-by-character mapping is enough for

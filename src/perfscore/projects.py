@@ -23,9 +23,10 @@ letter, a [TargetReading][perfscore.projects.TargetReading] says how and why.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -39,6 +40,10 @@ __all__ = ["Budget", "Project", "TargetIndicator", "TargetReading", "TargetsTabl
 _FROZEN = ConfigDict(
     frozen=True, extra="forbid", str_strip_whitespace=True, use_attribute_docstrings=True
 )
+
+# A money indicator, by its name, and a target that ends in 万 (or 亿) with no unit after it.
+_MONEY_NAME: Final = re.compile(r"资金|经费|成本|费用|金额|补贴|补助|投资|预算|支出|奖补|资助|元")
+_BARE_WAN: Final = re.compile(r"[0-9][万萬亿億]\s*$")
 
 #: 分值: a finite number above 0.
 Points = Annotated[float, Field(gt=0, allow_inf_nan=False)]
@@ -100,8 +105,11 @@ class TargetIndicator(BaseModel):
         if len(set(fields)) != len(fields):
             raise ValueError("two readings of the same field")
         text = self.read_target
+        unit = self.unit
+        if unit is None and _MONEY_NAME.search(self.name) and _BARE_WAN.search(text):
+            unit = "元"  # 万 alone in a money indicator (资金, 成本 …) is 万元
         try:
-            target = Target.from_cells(self.op, text, self.unit, direction=self.direction)
+            target = Target.from_cells(self.op, text, unit, direction=self.direction)
         except PerfscoreError as error:
             raise error.located(indicator=self.id, cell="target") from None
         if target.form == "number" and not target.written and self.direction is None:

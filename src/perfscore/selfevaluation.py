@@ -69,10 +69,15 @@ TIERS: Final[Mapping[str, str]] = {
 }
 #: Results that mean the target was met, whatever it is.
 MET_WORDS: Final = frozenset(
-    {"完成", "已完成", "全部完成", "按时完成", "达标", "已达标", "达到", "已达到", "是", "满足"}
-)
+    {
+        "完成", "已完成", "全部完成", "按时完成", "已按时完成", "如期完成", "提前完成", "按时",
+        "达标", "已达标", "全部达标", "达到", "已达到", "是", "满足", "已实现", "实现",
+    }
+)  # fmt: skip
 #: Results that mean it was not.
-NOT_MET_WORDS: Final = frozenset({"未完成", "没有完成", "未达标", "未达到", "否", "不满足"})
+NOT_MET_WORDS: Final = frozenset(
+    {"未完成", "没有完成", "未按时完成", "未达标", "未达到", "否", "不满足", "未实现"}
+)
 #: Results that take the row out: the rest is re-scaled to the same total.
 NOT_APPLICABLE: Final = frozenset({"不适用", "无", "/", "—", "--"})
 

@@ -1,7 +1,7 @@
 """The self-evaluation scorecard (绩效自评表) of a targets table, and its views.
 
-:func:`score_targets` (what :func:`perfscore.score` calls for a ``kind: targets`` table) reads
-each result against its indicator's target, scores it by
+[score_targets][perfscore.targetcard.score_targets] (what [perfscore.score][] calls for a
+``kind: targets`` table) reads each result against its indicator's target, scores it by
 [SelfEvaluation][perfscore.SelfEvaluation] and adds each project's rows and budget item into its
 总分. Every input row ends up scored, dropped (不适用), or reported with its row and id.
 
@@ -259,11 +259,13 @@ class TargetsScorecard:
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON text (Chinese kept as it is)."""
+        """[to_dict][perfscore.targetcard.TargetsScorecard.to_dict] as JSON text (Chinese kept
+        as it is)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_csv(self, path: str | Path | None = None) -> str:
-        """:meth:`to_frame` as CSV text; also written to ``path`` (UTF-8 with a BOM, for Excel)."""
+        """[to_frame][perfscore.targetcard.TargetsScorecard.to_frame] as CSV text; also written
+        to ``path`` (UTF-8 with a BOM, for Excel)."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)

@@ -4,7 +4,7 @@ Since the Ministry of Finance's 2020 rules (财预〔2020〕10号) most publishe
 indicator one target instead of a four-cell ladder. A target is a comparison with a number and a
 unit (``≥95%``, ``≤90万元``), a bare number (read as "at least", or "at most" for a 反向
 indicator), a deadline (``9月前``), a period (``2023.07-2024.01``) or a qualitative text
-(``效果明显``). The tokens are the ladder notation's (:mod:`perfscore.notation`), so every
+(``效果明显``). The tokens are the ladder notation's ([perfscore.notation][]), so every
 operator spelling, inclusive word and unit the ladders read, targets read too.
 
 The grammar, in EBNF (tokens in capitals are the ladder notation's; WORD is a run of letters no
@@ -288,7 +288,8 @@ def same_kind(a: str | None, b: str | None) -> bool:
 
 
 def convert(value: Fraction, source: str | None, target: str | None) -> Fraction:
-    """``value`` in ``source`` as a number in ``target`` (units of :func:`target_unit`)."""
+    """``value`` in ``source`` as a number in ``target`` (units of
+    [target_unit][perfscore.targets.target_unit])."""
     if source == target:
         return value
     return value * factor(source, target)
