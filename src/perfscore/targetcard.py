@@ -170,7 +170,8 @@ class TargetsScorecard:
 
     # -- data --------------------------------------------------------------------------------
 
-    def _records(self) -> list[dict[str, Any]]:
+    def records(self) -> list[dict[str, Any]]:
+        """The rows of [to_frame][perfscore.targetcard.TargetsScorecard.to_frame], as dicts."""
         records: list[dict[str, Any]] = []
         for project in self.projects:
             for r in project.rows:
@@ -228,11 +229,11 @@ class TargetsScorecard:
         and the rule's score, shortfall, tier, state and flags."""
         import pandas as pd
 
-        return pd.DataFrame(self._records(), columns=list(COLUMNS))
+        return pd.DataFrame(self.records(), columns=list(COLUMNS))
 
     def to_dict(self) -> dict[str, Any]:
         """The scorecard as plain data: projects with their totals, rows and budget item."""
-        records = self._records()
+        records = self.records()
         data: dict[str, Any] = {
             "table": self.table,
             "method": self.method,
@@ -269,7 +270,7 @@ class TargetsScorecard:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
-        for record in self._records():
+        for record in self.records():
             writer.writerow(["" if record[c] is None else record[c] for c in COLUMNS])
         text = out.getvalue()
         if path is not None:
@@ -314,7 +315,7 @@ class TargetsScorecard:
             "<tr>"
             + "".join(f"<td>{html.escape('' if r[c] is None else str(r[c]))}</td>" for c in COLUMNS)
             + "</tr>"
-            for r in self._records()
+            for r in self.records()
         )
         total = "" if self.exact is None else format_number(_shown(self.exact))
         return (

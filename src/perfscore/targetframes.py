@@ -46,25 +46,25 @@ def score_target_frames(
     for column in reversed(list(results.columns)):
         index[str(column).strip().lower()] = column
     frame = results.reset_index(drop=True)
-    unit = frame[index["unit"]] if "unit" in index else None
+    cells = {name: frame[index[name]].tolist() for name in ("table", "id", "value")}
+    units = frame[index["unit"]].tolist() if "unit" in index else None
     points_at = index.get("points", index.get("得分"))
-    points = frame[points_at] if points_at is not None else None
+    points = frame[points_at].tolist() if points_at is not None else None
     by_table: dict[str, list[ResultRow]] = {name: [] for name in tables}
     values: dict[int, object] = {}
-    table_column = frame[index["table"]]
-    for r, cell in enumerate(table_column.tolist()):
+    for r, cell in enumerate(cells["table"]):
         name = cell_text(cell)
         if name is None or name not in tables:
             continue
-        value = frame[index["value"]].iat[r]
+        value = cells["value"][r]
         values[r + 2] = value
         by_table[name].append(
             ResultRow(
                 r + 2,
-                cell_text(frame[index["id"]].iat[r]) or "",
+                cell_text(cells["id"][r]) or "",
                 value,
-                None if unit is None else cell_text(unit.iat[r]),
-                None if points is None else points.iat[r],
+                None if units is None else cell_text(units[r]),
+                None if points is None else points[r],
             )
         )
     records: list[dict[str, Any]] = []
@@ -72,8 +72,7 @@ def score_target_frames(
     problems: list[tuple[int, PerfscoreError, object]] = []
     for name, table in tables.items():
         card = score_target_rows(table, by_table[name], method=chosen, keep_going=True)
-        for record in card.to_frame().to_dict("records"):
-            records.append({"table": name, **{str(k): v for k, v in record.items()}})
+        records.extend({"table": name, **record} for record in card.records())
         for p in card.projects:
             projects.append(
                 [

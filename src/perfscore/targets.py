@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -321,6 +322,14 @@ ladder), found '-'
         raise TypeError(f"a target is text, not {type(text).__name__}")
     if direction is not None and direction not in DIRECTIONS:
         raise PerfscoreError(f"a direction is 正向 or 反向, not {direction!r}")
+    if unit is not None and not isinstance(unit, str):
+        raise TypeError(f"a unit is text, not {type(unit).__name__}")
+    return _parse(text, unit, direction)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(text: str, unit: str | None, direction: Direction | None) -> Target:
+    # Targets are immutable and tables repeat their cells (≥95%, 100%): each is read once.
     if not text.strip():
         raise NotationError("an empty target", source=text, span=(0, max(len(text), 1)))
     compact = "".join(fold(text).split())
