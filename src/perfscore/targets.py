@@ -54,6 +54,7 @@ __all__ = [
     "Target",
     "When",
     "parse_target",
+    "reload_units",
     "target_unit",
     "unit_symbol",
 ]
@@ -82,7 +83,7 @@ _MULTIPLIERS: Final[dict[str, int]] = {
 }
 # A count word the registry does not know is a unit of its own kind only when it is short and
 # written in Chinese: a longer run after a number is more likely prose than a unit.
-_LONGEST_WORD: Final = 3
+_LONGEST_WORD: Final = 4
 
 _DATE = (
     r"(?P<{p}y>\d{{4}})(?:[.\-/年])(?P<{p}m>\d{{1,2}})月?"
@@ -345,6 +346,11 @@ def _parse(text: str, unit: str | None, direction: Direction | None) -> Target:
     return _TargetParser(text, unit, direction).target()
 
 
+def reload_units() -> None:
+    """Forget the targets read so far (after [perfscore.define_unit][] adds a unit name)."""
+    _parse.cache_clear()
+
+
 def _dated(text: str, compact: str, direction: Direction | None) -> Target | None:
     deadline = _DEADLINE.match(compact)
     if deadline is not None:
@@ -462,6 +468,11 @@ class _TargetParser:
             word = Token(Kind.WORD, word_rest, word.start + 1, word.end) if word_rest else None
         elif word is not None:
             self.pos += 1
+            after = self.token
+            if after.kind is Kind.UNIT and after.start == word.end:
+                # A word ending in a known unit (标准米, 延长米) is one unit of its own.
+                word = Token(Kind.WORD, word.text + after.text, word.start, after.end)
+                self.pos += 1
         unit_token = word if word is not None and word.text else self.take(Kind.UNIT)
         if (
             unit_token is not None

@@ -200,10 +200,11 @@ def define_unit(definition: str) -> None:
         ureg.define(definition)
     except Exception as exc:  # pint raises its own DefinitionSyntaxError, RedefinitionError …
         raise PerfscoreError(f"cannot define the unit {definition!r}: {exc}") from None
-    from ._tokenizer import reload_units
+    from . import _tokenizer, targets
 
     for cached in (unit_names, canonical_unit, factor, _base_factor, is_counted):
         cached.cache_clear()
-    reload_units()
+    _tokenizer.reload_units()
+    targets.reload_units()
     _PREFERRED.clear()
     _PREFERRED.update(_preferred())
