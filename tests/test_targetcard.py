@@ -451,3 +451,43 @@ def test_wan_alone_in_a_money_indicator_is_wan_yuan() -> None:
                 {"id": "1.1", "name": "培训人数", "target": "≥9万", "weight": 90}
             ])
         )  # fmt: skip
+
+
+def test_a_reading_of_the_target_keeps_the_published_cell() -> None:
+    indicator = {
+        "id": "1.1", "name": "覆盖率", "target": "290%", "weight": 100,
+        "readings": [{"field": "target", "read_as": "≥90%", "why": "OCR read ≥ as 2"}],
+    }  # fmt: skip
+    table = load_targets(small(budget=None, indicators=[indicator]))
+    read = table.indicator("1.1")
+    assert (read.target, read.read_target, str(read.parsed)) == ("290%", "≥90%", "≥90%")
+    assert perfscore.check_table(table) == []
+    card = perfscore.score(table, {"1.1": "95%"})
+    assert card.rows()[0].target == "290%"
+    assert card.rows()[0].points == 100
+
+
+def test_an_idle_reading_is_warned_of() -> None:
+    indicator = {
+        "id": "1.1", "name": "覆盖率", "target": "≥90%", "weight": 100,
+        "readings": [{"field": "target", "read_as": "≥ 90 %", "why": "spacing"}],
+    }  # fmt: skip
+    findings = perfscore.check_table(load_targets(small(budget=None, indicators=[indicator])))
+    assert [f.message for f in findings] == [
+        "the reading of the target repeats it: it changes nothing"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reading", "message"),
+    [
+        ({"field": "target", "why": "x"}, "a reading of the target says how it is read"),
+        ({"field": "name", "why": "x"}, "a reading of the name records the published text"),
+        ({"field": "target", "read_as": "≥90%", "why": ""}, "readings[0].why"),
+    ],
+)
+def test_bad_readings(reading: dict[str, str], message: str) -> None:
+    indicator = {"id": "1.1", "name": "x", "target": "≥90%", "weight": 90, "readings": [reading]}
+    with pytest.raises(perfscore.TableError) as raised:
+        load_targets(small(budget=None, indicators=[indicator]))
+    assert message in str(raised.value)

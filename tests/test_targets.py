@@ -247,3 +247,26 @@ def test_area_and_volume() -> None:
     assert perfscore.targets.convert(Fraction(2), "平方公里", "平方米") == 2_000_000
     assert parse_target("≥12立方米").unit == "立方米"
     assert parse_target("≥12延长米").unit == "延长米"  # a word ending in a unit: its own
+
+
+@pytest.mark.parametrize(
+    ("op", "value", "unit", "canon"),
+    [
+        ("≥", "95", "%", "≥95%"),
+        ("＞＝", "95", "％", "≥95%"),
+        ("定量", "≥95", "%", "≥95%"),
+        ("", "≤10", "次", "≤10次"),
+        ("≥", "≥95%", None, "≥95%"),
+        ("=", 100, "%", "=100%"),
+        ("≤", "90", "万元", "≤90万元"),
+    ],
+)
+def test_from_three_cells(op: str, value: str | int, unit: str | None, canon: str) -> None:
+    assert str(Target.from_cells(op, value, unit)) == canon
+
+
+def test_from_cells_refuses_a_contradiction() -> None:
+    with pytest.raises(NotationError, match="指标性质 says ≤ but the target says otherwise"):
+        Target.from_cells("≤", "≥95%")
+    with pytest.raises(NotationError, match="a qualitative target needs its text"):
+        Target.from_cells("定性", None)

@@ -174,16 +174,33 @@ class Target:
     ) -> Target:
         """A target from the three cells of a 申报表: 指标性质, 指标值 and 度量单位.
 
+        指标性质 ``定量`` (quantitative) or blank leaves the comparison to the value cell; one
+        that repeats the value cell's own comparison is taken once, one that contradicts it is
+        refused.
+
         >>> Target.from_cells("≥", "95", "%"), Target.from_cells("定性", "效果明显")
         (<Target('≥95%')>, <Target('效果明显')>)
+        >>> Target.from_cells("定量", "≥95", "%"), Target.from_cells("≥", "≥95%")
+        (<Target('≥95%')>, <Target('≥95%')>)
         """
         text = "" if value is None else str(value).strip()
-        if op is not None and fold(op).strip() == "定性":
+        nature = "" if op is None else fold(op).strip()
+        if nature == "定性":
             if not text:
                 raise NotationError("a qualitative target needs its text", source=text, span=(0, 1))
             return cls("定性", None, None, text, form="qualitative")
-        written = "" if op is None else op.strip()
-        return parse_target(f"{written}{text}", unit, direction=direction)
+        if nature in ("", "定量"):
+            return parse_target(text, unit, direction=direction)
+        alone = _comparison_of(text)
+        if alone is not None:
+            said = _comparison_of(f"{nature}0")
+            if said != alone:
+                raise NotationError(
+                    f"指标性质 says {op.strip() if op else ''} but the target says otherwise",
+                    source=text, span=(0, len(text)),
+                )  # fmt: skip
+            return parse_target(text, unit, direction=direction)
+        return parse_target(f"{nature}{text}", unit, direction=direction)
 
     # -- meaning ----------------------------------------------------------------------------
 
@@ -240,6 +257,17 @@ class Target:
 
     def __hash__(self) -> int:
         return hash(str(self))
+
+
+def _comparison_of(text: str) -> tuple[str, bool] | None:
+    """The comparison a cell writes (op, strict), or ``None`` when it writes none or no number."""
+    try:
+        target = parse_target(text)
+    except PerfscoreError:
+        return None
+    if target.form != "number" or not target.written:
+        return None
+    return target.op, target.strict
 
 
 def unit_symbol(unit: str | None) -> str:
