@@ -296,11 +296,8 @@ class SelfEvaluation:
                 "部分达成": (weight * self.middle_tier / 100, weight * _MET_TIER),
                 "未达成": (Fraction(0), weight * self.middle_tier / 100),
             }[tier]
-            inside = (
-                low <= given <= high
-                if tier == "达成"
-                else low <= given < high or (tier == "未达成" and given == 0)
-            )
+            # 达成 includes full marks; the lower tiers stop short of the next one's bound.
+            inside = low <= given <= high if tier == "达成" else low <= given < high
             if not inside:
                 return (
                     f"得分 {format_number(given)} is outside the {tier} tier "
