@@ -275,3 +275,14 @@ def test_met_means_full_and_rounding_never_lifts(
     if target.meets(max(actual, F(0))):
         assert outcome.points == F(weight, 4)
         assert outcome.state == "met"
+
+
+def test_the_execution_rate_may_be_rounded_first() -> None:
+    # 分值 20 at 95.44 %: 19.088 → 19.09; with the rate rounded to 95.4 % first: 19.08.
+    exact = SelfEvaluation(rounding="0.01")
+    first = SelfEvaluation(rounding="0.01", rate_rounding="0.1")
+    assert exact.budget_points(F(20), F(10000), F(9544)).points == F(1909, 100)
+    assert first.budget_points(F(20), F(10000), F(9544)).points == F(1908, 100)
+    assert first.budget_points(F(20), F(10000), F(9544)).value == F(954, 10)
+    with pytest.raises(PerfscoreError, match="rate_rounding is a step above 0"):
+        SelfEvaluation(rate_rounding="0")

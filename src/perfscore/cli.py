@@ -73,7 +73,7 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         for name, value in (
             ("rounding", args.rounding), ("rounding_mode", args.rounding_mode),
             ("reverse", args.reverse), ("middle_tier", args.middle_tier),
-            ("budget", args.budget),
+            ("budget", args.budget), ("rate_rounding", args.rate_rounding),
         )
         if value is not None
     }  # fmt: skip
@@ -147,6 +147,9 @@ def _add_score(commands: Subcommands) -> None:
     )
     score.add_argument(
         "--budget", choices=("add", "exclude"), help="self-evaluation: the budget item in 总分"
+    )
+    score.add_argument(
+        "--rate-rounding", help="self-evaluation: round the execution rate (%%) first, e.g. 0.1"
     )
     score.add_argument("-o", "--output", metavar="FILE", help="write the scorecard to FILE")
     score.add_argument(

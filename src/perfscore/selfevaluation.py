@@ -11,6 +11,7 @@ difference is a choice (see ``docs/targets.md``):
 - Deadlines and periods: met on or before → full, else 0.
 - 定性: a tier — 达成 full, 部分达成 ``middle_tier`` % of 分值, 未达成 0.
 - The budget item: 分值 × min(1, spent / planned).
+- The execution rate optionally rounded first (``rate_rounding="0.1"``: to 0.1 %).
 - Rows' 得分 and the budget item rounded to ``rounding`` (``"0.01"``, ``"0.1"``, ``"1"``) by
   ``rounding_mode`` (``half-up`` or ``down``), never above the row's 分值; exact by default.
 
@@ -121,6 +122,7 @@ class SelfEvaluation:
     middle_tier: Fraction = Fraction(60)
     budget: Literal["add", "exclude"] = "add"
     bands: Mapping[Grade, Fraction] = field(default_factory=lambda: dict(MOF_BANDS))
+    rate_rounding: Fraction | None = None
     name: str = "self-evaluation"
 
     def __init__(
@@ -132,8 +134,12 @@ class SelfEvaluation:
         middle_tier: float | Fraction = 60,
         budget: Literal["add", "exclude"] = "add",
         bands: Mapping[Grade, object] | Mapping[str, object] | None = None,
+        rate_rounding: str | float | Fraction | Decimal | None = None,
     ) -> None:
         step = None if rounding is None else _number(rounding, "rounding")
+        rate_step = None if rate_rounding is None else _number(rate_rounding, "rate_rounding")
+        if rate_step is not None and rate_step <= 0:
+            raise PerfscoreError(f'rate_rounding is a step above 0 ("0.1"), not {rate_rounding!r}')
         if step is not None and step <= 0:
             raise PerfscoreError(f'rounding is a step above 0 ("0.01", "1"), not {rounding!r}')
         if rounding_mode not in ("half-up", "down"):
@@ -160,6 +166,7 @@ class SelfEvaluation:
         for name, value in (
             ("rounding", step), ("rounding_mode", rounding_mode), ("reverse", reverse),
             ("middle_tier", middle), ("budget", budget), ("bands", bounds),
+            ("rate_rounding", rate_step),
         ):  # fmt: skip
             object.__setattr__(self, name, value)
 
@@ -230,10 +237,22 @@ class SelfEvaluation:
         return Grade.POOR
 
     def budget_points(self, weight: Fraction, planned: Fraction, spent: Fraction) -> Outcome:
-        """The budget item: 分值 × min(1, spent / planned); above 100 % flagged, not rewarded."""
+        """The budget item: 分值 × min(1, spent / planned); above 100 % flagged, not rewarded.
+
+        With ``rate_rounding`` the execution rate, in percent, is first rounded to that step
+        (``"0.1"``: 95.3 %) by ``rounding_mode``, as some published tables do.
+        """
         if planned <= 0:
             raise PerfscoreError("the planned budget (全年预算数) is 0: no execution rate")
         rate = spent / planned
+        if self.rate_rounding is not None:
+            percent = rate * 100 / self.rate_rounding
+            whole = (
+                math.floor(percent + Fraction(1, 2))
+                if self.rounding_mode == "half-up"
+                else math.floor(percent)
+            )
+            rate = whole * self.rate_rounding / 100
         flags: tuple[str, ...] = ()
         if rate > 1:
             flags = (
