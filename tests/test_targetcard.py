@@ -491,3 +491,12 @@ def test_bad_readings(reading: dict[str, str], message: str) -> None:
     with pytest.raises(perfscore.TableError) as raised:
         load_targets(small(budget=None, indicators=[indicator]))
     assert message in str(raised.value)
+
+
+def test_a_deadline_without_a_year_is_in_the_tables_year() -> None:
+    indicator = {"id": "1.1", "name": "完成时间", "target": "12月底前", "weight": 100}
+    table = load_targets(small(budget=None, indicators=[indicator]))  # year 2023
+    late = perfscore.score(table, {"1.1": "2024年1月"}).rows()[0]
+    assert (late.points, late.flags) == (F(0), ("2024年1月 is after 2023年12月",))
+    assert perfscore.score(table, {"1.1": "2023年11月"}).rows()[0].points == 100
+    assert perfscore.score(table, {"1.1": "11月"}).rows()[0].points == 100

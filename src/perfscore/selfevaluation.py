@@ -273,9 +273,12 @@ class SelfEvaluation:
         *,
         direction: Direction | None = None,
         given: object = None,
+        year: int | None = None,
     ) -> Outcome:
         """Score one row: ``actual`` (a number in the target's unit, a text, a tier word) against
         ``target`` out of ``weight`` (分值), with the evaluator's ``given`` 得分 if any.
+
+        ``year`` is the table's year: a deadline or a date written without one is in it.
 
         Raises [PerfscoreError][perfscore.PerfscoreError] for a result that cannot be read
         against the target (a word for a number, a bound that does not decide, a bad 得分).
@@ -292,7 +295,7 @@ class SelfEvaluation:
             return Outcome(
                 "given", None, None, None, points_given, self.tier_of(points_given, weight)
             )
-        value, credit, tier, flags = self._read(target, actual, direction)
+        value, credit, tier, flags = self._read(target, actual, direction, year)
         if credit is None and tier is None:
             return Outcome("dropped", value, None, None, None, None, flags)
         if tier is not None:
@@ -328,7 +331,7 @@ class SelfEvaluation:
         return ()
 
     def _read(
-        self, target: Target, actual: object, direction: Direction | None
+        self, target: Target, actual: object, direction: Direction | None, year: int | None = None
     ) -> tuple[Fraction | str | None, Fraction | None, str | None, tuple[str, ...]]:
         """(value read, credit, tier, flags); credit and tier both None: the row drops out."""
         if isinstance(actual, str):
@@ -354,7 +357,7 @@ class SelfEvaluation:
                     f"{target.text!r}), not {actual!r}"
                 )
             if target.form in ("deadline", "period"):
-                return self._dated(target, actual)
+                return self._dated(target, actual, year)
             return self._numeric_text(target, actual, direction)
         if target.qualitative or target.form in ("deadline", "period"):
             raise PerfscoreError(
@@ -411,11 +414,14 @@ class SelfEvaluation:
             )
         return self._numeric(target, value, direction)
 
-    def _dated(self, target: Target, actual: str) -> tuple[str, Fraction, None, tuple[str, ...]]:
-        deadline = target.dates[-1]
+    def _dated(
+        self, target: Target, actual: str, year: int | None
+    ) -> tuple[str, Fraction, None, tuple[str, ...]]:
+        deadline = _in_year(target.dates[-1], year)
         when = read_when(actual)
         if when is None:
             raise PerfscoreError(f"the target {target.text!r} is a date; {actual!r} is not")
+        when = _in_year(when, year)
         met = when.on_or_before(deadline)
         flags = () if met else (f"{when} is after {deadline}",)
         return actual.strip(), Fraction(1) if met else Fraction(0), None, flags
@@ -472,6 +478,13 @@ def read_when(text: str) -> When | None:
     except PerfscoreError:
         return None
     return read.dates[-1] if read.form in ("deadline", "period") else None
+
+
+def _in_year(when: When, year: int | None) -> When:
+    """``when`` with the table's year where it leaves the year out."""
+    if when.year is not None or year is None:
+        return when
+    return When(year, when.month, when.day)
 
 
 def _blank(value: object) -> bool:

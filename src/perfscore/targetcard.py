@@ -433,7 +433,7 @@ def score_target_rows(
         scored: list[RowScore] = []
         for indicator in project.indicators:
             try:
-                scored.append(_row(chosen, project, indicator, given.get(indicator.id)))
+                scored.append(_row(chosen, project, indicator, given.get(indicator.id), table.year))
             except PerfscoreError as error:
                 source = given[indicator.id]
                 problems.append(error.located(row=source.row, indicator=indicator.id))
@@ -482,7 +482,11 @@ def _rows(results: ResultsSource) -> list[ResultRow]:
 
 
 def _row(
-    method: SelfEvaluation, project: Project, indicator: TargetIndicator, row: ResultRow | None
+    method: SelfEvaluation,
+    project: Project,
+    indicator: TargetIndicator,
+    row: ResultRow | None,
+    year: int | None = None,
 ) -> RowScore:
     target = indicator.parsed
     weight = exact(indicator.weight)
@@ -492,7 +496,9 @@ def _row(
         value: object = row.value
         if row.unit is not None and not _empty(value) and not isinstance(value, str):
             value = f"{value}{row.unit}"
-        outcome = method.score_row(target, weight, value, direction=direction, given=row.points)
+        outcome = method.score_row(
+            target, weight, value, direction=direction, given=row.points, year=year
+        )
     return RowScore(
         project=project.id,
         id=indicator.id,
