@@ -100,9 +100,9 @@ def test_bad_ladder(capsys: pytest.CaptureFixture[str], ladder: str, message: st
 
 
 def test_unknown_unit(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = run(capsys, "grade", "≥5 / - / - / <5", "--unit", "meter", "1")
+    status, _, err = run(capsys, "grade", "≥5 / - / - / <5", "--unit", "furlong", "1")
     assert status == 1
-    assert err.startswith("perfscore: error: unknown unit 'meter'; perfscore knows: %")
+    assert err.startswith("perfscore: error: unknown unit 'furlong'; perfscore knows: %")
 
 
 def test_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
