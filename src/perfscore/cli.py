@@ -132,7 +132,7 @@ def _add_score(commands: Subcommands) -> None:
         "--reverse", choices=("linear", "ratio"), help="self-evaluation: the 反向 rule"
     )
     score.add_argument(
-        "--middle-tier", type=float, help="self-evaluation: 部分达成's points, % of 分值 (60)"
+        "--middle-tier", type=float, help="self-evaluation: 部分达成's points, %% of 分值 (60)"
     )
     score.add_argument(
         "--budget", choices=("add", "exclude"), help="self-evaluation: the budget item in 总分"
