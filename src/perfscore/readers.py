@@ -92,6 +92,7 @@ def _from_records(
     them."""
     index = find_columns(header, ("id", "value"), file=label, row=header_row)
     unit_at, id_at, value_at = index.get("unit"), index["id"], index["value"]
+    points_at = index.get("points", index.get("得分"))
     width = len(header)
     given = 0
     for number, record in records:
@@ -114,7 +115,8 @@ def _from_records(
             )
         cells = record if len(record) >= width else [*record, *[None] * (width - len(record))]
         unit = cell_text(cells[unit_at]) if unit_at is not None else None
-        yield ResultRow(number, key or "", cells[value_at], unit, fault=fault)
+        points = cells[points_at] if points_at is not None else None
+        yield ResultRow(number, key or "", cells[value_at], unit, points=points, fault=fault)
     if not given and label is not None:
         # As for an empty JSON list: a file of no results is a wrong export, not "all missing".
         raise ResultsError("the file holds no result rows").located(file=label)

@@ -43,7 +43,8 @@ from .errors import NotationError, PerfscoreError, ResultsError, UnknownIndicato
 from .exact import beyond_float, read_value, scientific
 from .grades import Grade
 from .intervals import format_number
-from .tables import Indicator, Table, load_table
+from .projects import TargetsTable
+from .tables import Indicator, Table, load_table, read_table
 from .units import canonical_unit, factor
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "ResultRow",
     "RowsError",
     "UnknownRows",
+    "as_any_table",
     "as_table",
     "bad_rows",
     "cell_kind",
@@ -71,7 +73,7 @@ __all__ = [
 ]
 
 #: Columns read when present: a repeated one is refused as a repeated required one is.
-_OPTIONAL_COLUMNS = ("unit", "table")
+_OPTIONAL_COLUMNS = ("unit", "table", "points", "得分")
 
 #: How many rows a message about many rows names before it gives only their count.
 SHOWN_ROWS: Final = 5
@@ -150,9 +152,9 @@ def find_columns(
 ) -> dict[str, int]:  # fmt: skip
     """The position of each column by its name (stripped, lower case); raises
     [ResultsError][perfscore.errors.ResultsError] when a ``required`` one is absent, naming those
-    found, or when a column perfscore reads (``required``, ``unit``, ``table``) is given twice:
-    which of two ``value`` columns holds the results cannot be guessed. ``file`` and ``row`` say
-    where the header is.
+    found, or when a column perfscore reads (``required``, ``unit``, ``table``, ``points``) is
+    given twice: which of two ``value`` columns holds the results cannot be guessed. ``file``
+    and ``row`` say where the header is.
 
     >>> find_columns(["ID", " Value ", "unit"], ("id", "value"))
     {'unit': 2, 'value': 1, 'id': 0}
@@ -194,6 +196,8 @@ class ResultRow:
     unit: str | None = None
     #: The table the row names, where a results source holds many tables' rows.
     table: str | None = None
+    #: The evaluator's 得分, from a ``points`` (or ``得分``) column (self-evaluations only).
+    points: object = None
     #: Why the reader could not take the row as given (more cells than the header, a formula
     #: without a saved value …): the row is reported, not graded.
     fault: str | None = None
@@ -341,6 +345,19 @@ def as_table(table: object) -> Table:
             f"{type(table).__name__}"
         )
     return load_table(table)
+
+
+def as_any_table(table: object) -> Table | TargetsTable:
+    """A [Table][perfscore.tables.Table] or [TargetsTable][perfscore.projects.TargetsTable] from
+    either, a table file or a bundled table's name: what score and score_frame accept.
+
+    Raises ``TypeError`` for anything else.
+    """
+    if isinstance(table, TargetsTable):
+        return table
+    if isinstance(table, str | Path):
+        return read_table(table)
+    return as_table(table)
 
 
 def check_weights(weights: object) -> None:
