@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import warnings
 import zipfile
 from fractions import Fraction
@@ -355,3 +356,15 @@ def test_score_frame_refuses_negative_rates_as_score_does() -> None:
         f"  row 3, table {zanhuang.name}, indicator 1.1.2: a rate cannot be negative: -5%",
         f"  row 4, table {zanhuang.name}, indicator 2.2.2: a rate cannot be negative: -0.5%",
     ]
+
+
+def test_the_cli_notes_a_large_file_on_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _csv(tmp_path, "id,value\n1.1.1,95%\n")
+    monkeypatch.setattr(perfscore.cli, "_LARGE", 0)
+    main(["score", "zanhuang-hrss-2018", str(path), "--format", "json"])
+    assert "reading" not in capsys.readouterr().err  # not a terminal: nothing
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    main(["score", "zanhuang-hrss-2018", str(path), "--format", "json"])
+    assert capsys.readouterr().err == "perfscore: reading 0 MB of results…\n"
