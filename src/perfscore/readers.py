@@ -356,7 +356,10 @@ def _read_json(data: bytes, label: str) -> Iterator[ResultRow]:
             raise ResultsError("the file holds no result rows").located(file=label)
         # Every pair, a repeated id included: read_results reports both, as for any source.
         for key, value in parsed:
-            yield ResultRow(None, str(key), *_json_value(value))
+            if isinstance(value, list):  # a nested object or list is no value
+                yield ResultRow(None, str(key), None, fault=_nested("the value", value))
+            else:
+                yield ResultRow(None, str(key), value)
         return
     if isinstance(parsed, list) and not parsed:
         raise ResultsError("the file holds no result rows").located(file=label)
@@ -387,14 +390,6 @@ def _read_json(data: bytes, label: str) -> Iterator[ResultRow]:
     yield from _from_records(
         header, enumerate(records, start=1), label, header_row=None, faults=faults
     )
-
-
-def _json_value(value: Any) -> tuple[Any, None, None, str | None]:
-    """A JSON object's value as (value, unit, table, fault): a nested object or list is a
-    fault, not a value."""
-    if isinstance(value, list):
-        return None, None, None, _nested("the value", value)
-    return value, None, None, None
 
 
 def _nested(name: str, value: list[Any]) -> str:
