@@ -8,6 +8,7 @@
 
 from .batch import LadderBook
 from .check import Finding, Severity, check_file, check_table
+from .comparison import Comparison, compare
 from .errors import (
     InvalidLadder,
     NotationError,
@@ -40,6 +41,7 @@ __version__ = "0.1.0"
 __all__ = [
     "GRADES",
     "Activity",
+    "Comparison",
     "Department",
     "Direction",
     "Duty",
@@ -66,6 +68,7 @@ __all__ = [
     "bundled_tables",
     "check_file",
     "check_table",
+    "compare",
     "get_method",
     "load_table",
     "parse_ladder",

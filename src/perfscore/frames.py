@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -55,6 +55,9 @@ from .results import (
 from .rollup import DEPARTMENT, Node, roll_up
 from .tables import Indicator, Table, load_table
 from .units import canonical_unit, factor
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["BadFrameResults", "FrameScores", "TablesSource", "score_frame"]
 
@@ -103,6 +106,24 @@ class FrameScores:
     duties: pd.DataFrame
     departments: pd.DataFrame
     unscored: pd.DataFrame
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """The departments' scores across the tables, by grade band (a histogram).
+
+        See [perfscore.plots.plot_frame_scores][] (matplotlib: ``pip install "perfscore[plot]"``).
+        """
+        from .plots import plot_frame_scores
+
+        return plot_frame_scores(self, ax=ax)
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write the frames as a workbook, a sheet each, grades coloured; return the path.
+
+        See [perfscore.workbook.write_frame_scores][].
+        """
+        from .workbook import write_frame_scores
+
+        return write_frame_scores(self, path)
 
 
 def score_frame(

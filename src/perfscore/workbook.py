@@ -1,0 +1,347 @@
+"""Scorecards as Excel workbooks (Excel 导出): a sheet per level, grades coloured.
+
+[write_scorecard][perfscore.workbook.write_scorecard] (``Scorecard.to_excel``) and
+[write_frame_scores][perfscore.workbook.write_frame_scores] (``FrameScores.to_excel``) write one
+sheet per level (``indicators``, ``activities``, ``duties``, ``department`` or ``departments``,
+``unscored``). Numbers are stored as numbers with a number format: a percentage as the fraction
+Excel expects, shown as ``96.5%`` (and read back as 96.5% by [perfscore.score][]); a score to
+one decimal, or to as many as it takes not to round up onto the next whole number, so a score of
+89.96 never shows as 90.0 beside its grade 良. Grades are filled with their colours, the header
+row is frozen, and columns are as wide as their text, a Chinese character counting two.
+
+Files are written whole or not at all: to a temporary file beside the target, then renamed.
+
+Examples:
+    >>> import perfscore, tempfile, openpyxl
+    >>> card = perfscore.score("zanhuang-hrss-2018", {"1.1.1": "100%", "1.1.2": "96.5%"})
+    >>> path = card.to_excel(tempfile.mkdtemp() + "/card.xlsx")
+    >>> sheet = openpyxl.load_workbook(path)["indicators"]
+    >>> [c.value for c in sheet[3]][2:7], sheet["F3"].number_format
+    (['1.1.2', '社会保险补贴到位率', '%', 0.965, '良'], '0.0%')
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import secrets
+import unicodedata
+from collections.abc import Callable, Mapping
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import pandas as pd
+
+from . import _views
+from .errors import PerfscoreError
+from .grades import GRADES
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from .frames import FrameScores
+    from .scorecard import Scorecard
+
+__all__ = ["display_width", "score_format", "write_frame_scores", "write_scorecard"]
+
+#: The widest a column is made, in display columns (longer text wraps in the cell).
+_MAX_WIDTH: Final = 60
+_FILLS: Final = {g.value: _views.GRADE_COLOURS[g].lstrip("#").upper() for g in GRADES}
+_UNIT_SHOWN: Final = {"percent": "%", "dimensionless": ""}
+
+
+def display_width(text: str) -> int:
+    """How many columns ``text`` takes in a terminal or a spreadsheet: a wide character two.
+
+    Examples:
+        >>> display_width("1.1 就业"), display_width("ＡＢ")
+        (8, 4)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def score_format(score: float) -> str:
+    """The number format of a score: one decimal, more where one would round up to a whole.
+
+    Bands are whole numbers (90, 80, 60), so a score shown rounded up onto one would read as the
+    better grade; with more decimals it never does (up to six, beyond any table's precision).
+
+    Examples:
+        >>> score_format(83.333), score_format(89.96), score_format(89.9996), score_format(90)
+        ('0.0', '0.00', '0.0000', '0.0')
+    """
+    if math.isnan(score) or score == math.floor(score):
+        return "0.0"
+    ceiling = math.ceil(score)
+    for decimals in range(1, 7):
+        if round(score, decimals) < ceiling:
+            return "0." + "0" * decimals
+    return "0.000000"
+
+
+def write_scorecard(card: Scorecard, path: str | os.PathLike[str]) -> Path:
+    """Write a scorecard as a workbook; return the path written.
+
+    Sheets: ``indicators`` (duty, activity, id, name, unit, value, grade, cell, points, row),
+    ``activities``, ``duties`` (score, grade, graded, total, coverage, a count per grade,
+    missing), ``department`` and ``unscored`` (the rows left unscored; headers only if none).
+
+    Raises:
+        PerfscoreError: The file cannot be written (naming it and why).
+    """
+    frame = card.to_frame()
+    indicators = pd.DataFrame(
+        {
+            "duty": frame["duty"],
+            "activity": frame["activity"],
+            "id": frame["id"],
+            "name": frame["name"],
+            "unit": frame["unit"],
+            "value": pd.Series([i.value for i in card.indicators()], dtype=object),
+            "grade": frame["grade"],
+            "cell": frame["cell"],
+            "points": frame["points"],
+            "row": pd.array([i.row for i in card.indicators()], dtype="Int64"),
+        }
+    )
+    node_columns = ["score", "grade", "graded", "total", "coverage", *(g.value for g in GRADES)]
+    activities = pd.DataFrame(
+        [
+            {"duty": d.id, "id": a.id, "name": a.name, **_node(a), "missing": " ".join(a.missing)}
+            for d in card.duties
+            for a in d.activities
+        ],
+        columns=["duty", "id", "name", *node_columns, "missing"],
+    )
+    duties = pd.DataFrame(
+        [
+            {"id": d.id, "name": d.name, **_node(d), "missing": " ".join(d.missing)}
+            for d in card.duties
+        ],
+        columns=["id", "name", *node_columns, "missing"],
+    )
+    d = card.department
+    department = pd.DataFrame(
+        [
+            {
+                "name": d.name,
+                "year": d.year,
+                "table": card.table,
+                "method": card.method,
+                **_node(d),
+                "missing": " ".join(d.missing),
+            }
+        ],
+    )
+    sheets = {
+        "indicators": indicators,
+        "activities": activities,
+        "duties": duties,
+        "department": department,
+        "unscored": card.unscored_frame(),
+    }
+    return _write(sheets, path)
+
+
+def write_frame_scores(scores: FrameScores, path: str | os.PathLike[str]) -> Path:
+    """Write [FrameScores][perfscore.FrameScores] as a workbook; return the path written.
+
+    One sheet per frame (``indicators``, ``activities``, ``duties``, ``departments``,
+    ``unscored``), columns as in the frames; a percentage value is stored as Excel's fraction
+    with a percent format.
+
+    Raises:
+        PerfscoreError: The file cannot be written (naming it and why).
+    """
+    indicators = scores.indicators.copy()
+    # A qualitative indicator's value is its label: one column, as the scorecard's sheet has it.
+    labels = indicators.pop("label")
+    indicators["value"] = pd.Series(
+        [
+            lab if isinstance(lab, str) else v
+            for v, lab in zip(indicators["value"], labels, strict=True)
+        ],
+        dtype=object,
+    )
+    sheets = {
+        "indicators": indicators,
+        "activities": scores.activities,
+        "duties": scores.duties,
+        "departments": scores.departments,
+        "unscored": scores.unscored,
+    }
+    return _write(sheets, path)
+
+
+def _node(node: Any) -> dict[str, Any]:
+    return {
+        "score": node.exact,
+        "grade": _views.grade_text(node.grade),
+        "graded": node.graded,
+        "total": node.total,
+        "coverage": node.coverage,
+        **{g.value: node.counts[g] for g in GRADES},
+    }
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def _write(sheets: Mapping[str, pd.DataFrame], path: str | os.PathLike[str]) -> Path:
+    from openpyxl import Workbook
+
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"a workbook's path is a str or a path, not {type(path).__name__}")
+    target = Path(path)
+    book = Workbook()
+    first = True
+    for title, frame in sheets.items():
+        sheet = book.active if first else book.create_sheet()
+        assert sheet is not None
+        sheet.title = title
+        first = False
+        _fill_sheet(sheet, frame)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        book.save(temporary)
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise PerfscoreError(f"cannot write {target}: {exc.strerror or exc}") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _fill_sheet(sheet: Worksheet, frame: pd.DataFrame) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    columns = [str(c) for c in frame.columns]
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    writers = [_column_writer(name) for name in columns]
+    units = list(frame["unit"]) if "unit" in columns else None
+    widths = [display_width(name) for name in columns]
+    for r, record in enumerate(frame.itertuples(index=False, name=None)):
+        unit = units[r] if units is not None else None
+        for c, raw in enumerate(record):
+            value, number_format, shown = writers[c](raw, unit)
+            cell = sheet.cell(row=r + 2, column=c + 1, value=value)
+            if number_format is not None:
+                cell.number_format = number_format
+            if columns[c] == "grade" and isinstance(value, str) and value in _FILLS:
+                cell.fill = PatternFill(fill_type="solid", fgColor=_FILLS[value])
+                cell.alignment = Alignment(horizontal="center")
+            widths[c] = max(widths[c], display_width(shown or ""))
+    sheet.freeze_panes = "A2"
+    from openpyxl.utils import get_column_letter
+
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = min(width + 2, _MAX_WIDTH)
+
+
+Writer = Callable[[Any, Any], tuple[Any, str | None, str | None]]
+
+
+def _column_writer(name: str) -> Writer:
+    """How a column's cells are stored: (value, number format, text for the width)."""
+    if name in ("score",) or name.endswith("_score"):
+        return _score_cell
+    if name == "coverage":
+        return lambda raw, _unit: _number_cell(raw, "0%", percent=True)
+    if name == "value":
+        return _value_cell
+    if name == "unit":
+        return _unit_cell
+    if name == "points":
+        return lambda raw, _unit: _number_cell(raw, None)
+    return _plain_cell
+
+
+def _blank(raw: Any) -> bool:
+    if raw is None or raw is pd.NA:
+        return True
+    return isinstance(raw, float) and math.isnan(raw)
+
+
+def _plain_cell(raw: Any, _unit: Any) -> tuple[Any, str | None, str | None]:
+    if _blank(raw):
+        return None, None, None
+    if hasattr(raw, "item") and not isinstance(raw, str):
+        raw = raw.item()
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return raw, None, str(raw)
+    return str(raw), None, str(raw)
+
+
+def _unit_cell(raw: Any, _unit: Any) -> tuple[Any, str | None, str | None]:
+    if _blank(raw):
+        return None, None, None
+    shown = _UNIT_SHOWN.get(str(raw), str(raw))
+    return shown, None, shown
+
+
+def _score_cell(raw: Any, _unit: Any) -> tuple[Any, str | None, str | None]:
+    if _blank(raw):
+        return None, None, None
+    score = float(raw)
+    return score, score_format(score), f"{score:.1f}"
+
+
+def _number_cell(
+    raw: Any, number_format: str | None, *, percent: bool = False
+) -> tuple[Any, str | None, str | None]:
+    if _blank(raw):
+        return None, None, None
+    number = float(raw) if not isinstance(raw, int) else raw
+    shown = f"{number:.0%}" if percent else f"{number:g}"
+    return number, number_format or _decimal_format(_exact(raw)), shown
+
+
+def _value_cell(raw: Any, unit: Any) -> tuple[Any, str | None, str | None]:
+    if _blank(raw):
+        return None, None, None
+    if isinstance(raw, str):
+        return raw, None, raw
+    exact = _exact(raw)
+    if unit == "percent":
+        fraction = exact / 100
+        decimals = _decimals(exact)
+        number_format = "0%" if decimals == 0 else "0." + "0" * min(decimals, 6) + "%"
+        return _number(fraction), number_format, f"{float(exact):g}%"
+    return _number(exact), _decimal_format(exact), f"{float(exact):g}"
+
+
+def _exact(raw: Any) -> Fraction:
+    if isinstance(raw, Fraction):
+        return raw
+    if hasattr(raw, "item"):
+        raw = raw.item()
+    if isinstance(raw, int):
+        return Fraction(raw)
+    return Fraction(repr(float(raw)))  # a float stands for the decimal it prints as
+
+
+def _number(exact: Fraction) -> int | float:
+    return exact.numerator if exact.denominator == 1 else float(exact)
+
+
+def _decimals(exact: Fraction) -> int:
+    """Decimal places of a number with a finite decimal expansion; 7 for one without."""
+    denominator = exact.denominator
+    for places in range(7):
+        if (10**places) % denominator == 0:
+            return places
+    return 7
+
+
+def _decimal_format(exact: Fraction) -> str:
+    decimals = _decimals(exact)
+    if decimals == 0:
+        return "0"
+    if decimals > 6:
+        return "0.0#####"
+    return "0." + "0" * decimals
