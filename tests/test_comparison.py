@@ -83,9 +83,9 @@ def test_missing_scores_give_no_change_and_no_move() -> None:
     before = perfscore.score(small, {"1.1.1": "100%"})
     after = perfscore.score(small, {"1.1.1": "100%", "2.1.1": 1})
     duties = perfscore.compare(before, after).duties.set_index("id")
-    assert pd.isna(duties.loc["2", "score_1"])
+    assert duties["score_1"].isna()["2"]
     assert duties.loc["2", "grade_1"] is None
-    assert pd.isna(duties.loc["2", "change"])
+    assert duties["change"].isna()["2"]
     assert duties.loc["2", "move"] is pd.NA
     assert duties.loc["1", "change"] == 0
 
@@ -135,7 +135,7 @@ def test_versions_match_by_id_then_by_name_and_each_name_match_is_a_finding() ->
     # 职责二 is duty 2 in 2020 and duty 3 in 2021: matched by name, its change as computed by hand
     assert duties.loc["职责二", "id"] == "3"
     assert duties.loc["职责二", "change"] == 30.0
-    assert pd.isna(duties.loc["新职责", "score_2020"])
+    assert duties["score_2020"].isna()["新职责"]
     indicators = comparison.indicators.set_index("id")
     assert indicators.loc["1.1.2", "name"] == "任务完成率"  # renamed, matched by id
     assert indicators.loc["1.1.2", "change"] == 40.0

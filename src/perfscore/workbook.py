@@ -47,7 +47,7 @@ __all__ = ["display_width", "score_format", "write_frame_scores", "write_scoreca
 
 #: The widest a column is made, in display columns (longer text wraps in the cell).
 _MAX_WIDTH: Final = 60
-_FILLS: Final = {g.value: _views.GRADE_COLOURS[g].lstrip("#").upper() for g in GRADES}
+_FILLS: Final = {g.value: "FF" + _views.GRADE_COLOURS[g].lstrip("#").upper() for g in GRADES}
 _UNIT_SHOWN: Final = {"percent": "%", "dimensionless": ""}
 
 
