@@ -150,8 +150,8 @@ def plot_scorecard(
             ``"indicators"``: a bar per indicator, its points, coloured by its grade (a missing
             result an empty bar marked ×).
         ax: The axes to draw on; a new figure's by default.
-        bands: The least score of each grade, for a method of one's own (the card keeps only
-            its method's name).
+        bands: The least score of each grade (over the Ministry of Finance's, grade by grade),
+            for a method of one's own: the card keeps only its method's name.
 
     Returns:
         The axes drawn on.
@@ -182,7 +182,8 @@ def plot_scorecard(
         _bars(ax, heights, [d.grade for d in duties])
         _node_labels(ax, duties, font, "duty")
         _coverage(ax, duties, heights)
-        edges = {Grade(k): exact(v) for k, v in bands.items()} if bands else band_edges(card.method)
+        # Bands given replace the Ministry of Finance's grade by grade, as a method's do.
+        edges = dict(MeanOfPoints(bands=bands).bands) if bands else band_edges(card.method)
         _band_lines(ax, edges, font)
         ax.set_ylabel(f"score ({card.method})")
         top = max([100.0, *(h for h in heights if not math.isnan(h))])
