@@ -128,7 +128,8 @@ def test_indicators_plot_has_a_bar_per_indicator(font: str | None, tmp_path: Pat
         if indicator.points is None:
             assert (bar.get_height(), bar.get_hatch()) == (0, "//")
         else:
-            assert bar.get_height() == float(indicator.points)
+            grade = indicator.grade.value  # type: ignore[union-attr]
+            assert bar.get_height() == {"优": 4, "良": 3, "中": 2, "差": 1}[grade]
             assert to_hex(bar.get_facecolor()) == COLOUR[indicator.grade.value]  # type: ignore[union-attr]
     assert [t.get_text() for t in ax.get_xticklabels()] == [i.id for i in indicators]
     _save(ax, tmp_path / "indicators.png")
@@ -190,6 +191,7 @@ def test_comparison_plot_bars_are_the_hand_computed_changes(
     assert [bar.get_height() for bar in bars] == [20, 0]
     assert to_hex(bars[0].get_facecolor()) == "#2e7d32"
     assert [t.get_text() for t in ax.texts] == ["+20.0", "—"]
+    assert ax.get_xlabel() == ("duty" if font else "duty (id, no Chinese font installed)")
     activities = _draw(font, lambda: comparison.plot("activities"))
     # 1.1 80 → 100, 1.2 80 → 100, 2.1 0 → none
     assert [bar.get_height() for bar in _bars(activities)] == [20, 20, 0]

@@ -92,6 +92,14 @@ CHINESE_FONTS: Final = (
 _UP: Final = "#2e7d32"
 _DOWN: Final = "#c62828"
 _LABEL_CHARS: Final = 8
+_SINGULAR: Final = {
+    "departments": "department",
+    "duties": "duty",
+    "activities": "activity",
+    "indicators": "indicator",
+}
+#: Bar heights of the grades in the indicators plot: 差 1 … 优 4 (a missing result 0).
+_GRADE_HEIGHT: Final = {g: 4 - k for k, g in enumerate(GRADES)}
 
 
 class NoChineseFont(UserWarning):
@@ -147,8 +155,8 @@ def plot_scorecard(
         what: ``"duties"``: a bar per duty, its score, coloured by its grade, the band lines of
             the card's method (90 / 80 / 60 by default), and ``graded/total`` over a duty where
             results are missing (a duty with nothing graded has an empty bar and "no result");
-            ``"indicators"``: a bar per indicator, its points, coloured by its grade (a missing
-            result an empty bar marked ×).
+            ``"indicators"``: a bar per indicator, its grade (差 1 to 优 4 high), coloured by it
+            (a missing result an empty bar marked ×), labelled by id.
         ax: The axes to draw on; a new figure's by default.
         bands: The least score of each grade (over the Ministry of Finance's, grade by grade),
             for a method of one's own: the card keeps only its method's name.
@@ -166,7 +174,8 @@ def plot_scorecard(
     department = card.department
     if what == "indicators":
         indicators = card.indicators()
-        heights = [math.nan if i.points is None else float(i.points) for i in indicators]
+        # The grade itself, 差 1 to 优 4: points would hide 差 (0 points) as an empty bar.
+        heights = [math.nan if i.grade is None else _GRADE_HEIGHT[i.grade] for i in indicators]
         _bars(ax, heights, [i.grade for i in indicators])
         for x, indicator in enumerate(indicators):
             if indicator.grade is None:
@@ -174,7 +183,12 @@ def plot_scorecard(
         # Dozens of names do not fit under bars: indicators are labelled by id, font or not.
         ax.set_xticks(range(len(indicators)), [i.id for i in indicators], rotation=90, fontsize=7)
         ax.set_xlabel("indicator (id)")
-        ax.set_ylabel("points")
+        ax.set_yticks(
+            [_GRADE_HEIGHT[g] for g in GRADES],
+            [g.value if font else g.name.lower() for g in GRADES],
+            fontfamily=font,
+        )
+        ax.set_ylabel("grade")
         _grade_legend(ax, font)
     else:
         duties = card.duties
@@ -268,9 +282,7 @@ def plot_comparison(
     ax.axhline(0, color="#424242", linewidth=0.8)
     ids = [str(i) for i in frame["id"]]
     names = [str(n) for n in frame["name"]]
-    kind = (
-        level.removesuffix("s").replace("activitie", "activity").replace("departmen", "department")
-    )
+    kind = _SINGULAR[level]
     if font and level != "indicators":
         labels = [f"{i} {_clip(n)}".strip() for i, n in zip(ids, names, strict=True)]
         ax.set_xticks(range(len(ids)), labels, rotation=45, ha="right", fontfamily=font)
