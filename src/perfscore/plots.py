@@ -303,6 +303,12 @@ def plot_comparison(
 
 
 def _axes(ax: Axes | None, *, wide: bool = False) -> Axes:
+    try:
+        import matplotlib  # noqa: F401
+    except ModuleNotFoundError:
+        raise ModuleNotFoundError(
+            'perfscore draws its plots with matplotlib: pip install "perfscore[plot]"'
+        ) from None
     if ax is not None:
         from matplotlib.axes import Axes
 
