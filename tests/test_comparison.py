@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import perfscore
 from perfscore.cli import main
@@ -236,3 +239,55 @@ def test_cli_compare_refuses_one_file_and_bad_labels(capsys: pytest.CaptureFixtu
     assert main(args) == 1
     err = capsys.readouterr().err
     assert err == "perfscore: error: 2 cards need 2 labels, got 1\n"
+
+
+# -- invariants ---------------------------------------------------------------------------------
+
+LABELS = ("有效实施", "能完整的实施", "基本上能实施", "不能很好实施")
+
+
+@st.composite
+def small_results(draw: st.DrawFn) -> dict[str, object]:
+    """Results for the small table, each indicator possibly missing."""
+    drawn: dict[str, object] = {
+        "1.1.1": f"{draw(st.decimals(0, 120, places=1))}%",
+        "1.1.2": f"{draw(st.integers(0, 120))}%",
+        "1.2.1": draw(st.integers(0, 700)),
+        "2.1.1": draw(st.integers(0, 3)),
+        "2.1.2": draw(st.sampled_from(LABELS)),
+    }
+    kept = draw(st.sets(st.sampled_from(sorted(drawn))))
+    return {key: value for key, value in drawn.items() if key in kept}
+
+
+@given(
+    small_results(),
+    small_results(),
+    st.sampled_from(["mean", "flat", "worst", "missing-as-poor", "proportional"]),
+)
+def test_change_is_the_exact_difference_and_reverses(
+    first: dict[str, object], second: dict[str, object], method: str
+) -> None:
+    a, b = (
+        perfscore.score(small, first, method=method),
+        perfscore.score(small, second, method=method),
+    )
+    forward, backward = perfscore.compare(a, b), perfscore.compare(b, a)
+    assert forward.findings == ()
+    for level, nodes_a, nodes_b in (
+        ("duties", a.duties, b.duties),
+        ("activities", a.activities(), b.activities()),
+    ):
+        frame = forward.level(level)
+        assert frame["id"].tolist() == [n.id for n in nodes_a]
+        for change, x, y in zip(frame["change"], nodes_a, nodes_b, strict=True):
+            if x.exact is None or y.exact is None:
+                assert math.isnan(change)
+            else:
+                assert change == float(y.exact - x.exact)
+        reverse = backward.level(level)
+        assert (frame["change"].fillna(0) == -reverse["change"].fillna(0)).all()
+        assert (frame["move"].fillna(0) == -reverse["move"].fillna(0)).all()
+    same = perfscore.compare(a, a)
+    assert set(same.indicators["change"].dropna()) <= {0.0}
+    assert set(same.duties["move"].dropna()) <= {0}

@@ -27,6 +27,7 @@ Examples:
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -504,6 +505,4 @@ def _id_key(node_id: str) -> tuple[int, ...]:
 
 
 def _e(text: str) -> str:
-    import html
-
     return html.escape(text, quote=True)

@@ -195,13 +195,9 @@ def _write(sheets: Mapping[str, pd.DataFrame], path: str | os.PathLike[str]) -> 
         raise TypeError(f"a workbook's path is a str or a path, not {type(path).__name__}")
     target = Path(path)
     book = Workbook()
-    first = True
     for title, frame in sheets.items():
-        sheet = book.active if first else book.create_sheet()
-        assert sheet is not None
-        sheet.title = title
-        first = False
-        _fill_sheet(sheet, frame)
+        _fill_sheet(book.create_sheet(title), frame)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         book.save(temporary)
@@ -217,28 +213,33 @@ def _write(sheets: Mapping[str, pd.DataFrame], path: str | os.PathLike[str]) -> 
 
 def _fill_sheet(sheet: Worksheet, frame: pd.DataFrame) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     columns = [str(c) for c in frame.columns]
     sheet.append(columns)
+    bold = Font(bold=True)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font = bold
     writers = [_column_writer(name) for name in columns]
-    units = list(frame["unit"]) if "unit" in columns else None
+    units = list(frame["unit"]) if "unit" in columns else [None] * len(frame)
+    grade_at = columns.index("grade") if "grade" in columns else -1
+    fills = {grade: PatternFill(fill_type="solid", fgColor=rgb) for grade, rgb in _FILLS.items()}
+    centred = Alignment(horizontal="center")
     widths = [display_width(name) for name in columns]
-    for r, record in enumerate(frame.itertuples(index=False, name=None)):
-        unit = units[r] if units is not None else None
+    records = frame.itertuples(index=False, name=None)
+    for r, (record, unit) in enumerate(zip(records, units, strict=True), start=2):
         for c, raw in enumerate(record):
             value, number_format, shown = writers[c](raw, unit)
-            cell = sheet.cell(row=r + 2, column=c + 1, value=value)
+            if value is None:
+                continue
+            cell = sheet.cell(row=r, column=c + 1, value=value)
             if number_format is not None:
                 cell.number_format = number_format
-            if columns[c] == "grade" and isinstance(value, str) and value in _FILLS:
-                cell.fill = PatternFill(fill_type="solid", fgColor=_FILLS[value])
-                cell.alignment = Alignment(horizontal="center")
+            if c == grade_at and value in fills:
+                cell.fill = fills[value]
+                cell.alignment = centred
             widths[c] = max(widths[c], display_width(shown or ""))
     sheet.freeze_panes = "A2"
-    from openpyxl.utils import get_column_letter
-
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = min(width + 2, _MAX_WIDTH)
 
