@@ -288,9 +288,7 @@ def plot_comparison(
         ax.set_xticks(range(len(ids)), labels, rotation=45, ha="right", fontfamily=font)
         ax.set_xlabel(kind)
     else:
-        ax.set_xticks(
-            range(len(ids)), ids or [""] * len(ids), rotation=90 if level != "duties" else 0
-        )
+        ax.set_xticks(range(len(ids)), ids, rotation=90 if level != "duties" else 0)
         note = "" if font or level == "indicators" else ", no Chinese font installed"
         ax.set_xlabel(f"{kind} (id{note})")
     first, last = comparison.labels[0], comparison.labels[-1]
