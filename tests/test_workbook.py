@@ -40,7 +40,7 @@ def test_contract_every_indicator_id_with_coloured_grades(tmp_path: Path) -> Non
     sheet = _sheet(path, "indicators")
     header = [c.value for c in sheet[1]]
     ids = [row[header.index("id")] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert ids == [i.id for i in zanhuang]
+    assert ids == [i.id for i in zanhuang.indicators()]
     grade_column = header.index("grade") + 1
     for r, indicator in enumerate(card.indicators(), start=2):
         cell = sheet.cell(row=r, column=grade_column)
@@ -105,7 +105,7 @@ def test_column_widths_count_chinese_characters_as_two(tmp_path: Path) -> None:
     sheet = _sheet(card.to_excel(tmp_path / "card.xlsx"), "indicators")
     header = [c.value for c in sheet[1]]
     name_column = chr(ord("A") + header.index("name"))
-    longest = max(display_width(i.name) for i in zanhuang)
+    longest = max(display_width(i.name) for i in zanhuang.indicators())
     assert sheet.column_dimensions[name_column].width == min(longest + 2, 60)
     assert display_width("到位率") == 6
 
