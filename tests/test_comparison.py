@@ -291,3 +291,62 @@ def test_change_is_the_exact_difference_and_reverses(
     same = perfscore.compare(a, a)
     assert set(same.indicators["change"].dropna()) <= {0.0}
     assert set(same.duties["move"].dropna()) <= {0}
+
+
+# -- targets tables ---------------------------------------------------------------------------
+
+TARGETS = EXAMPLES / "targets-invented-2023.yaml"
+TARGET_RESULTS = EXAMPLES / "targets-invented-2023-results.csv"
+
+
+def _targets_pair() -> tuple[perfscore.TargetsScorecard, perfscore.TargetsScorecard]:
+    table = perfscore.load_table(TARGETS)
+    before = perfscore.score(table, TARGET_RESULTS)
+    results = pd.read_csv(TARGET_RESULTS, dtype=str)
+    results.loc[results["id"] == "2.1", "value"] = "0"  # no accident the next year
+    after = perfscore.score(table, results)
+    assert isinstance(before, perfscore.TargetsScorecard)
+    assert isinstance(after, perfscore.TargetsScorecard)
+    return before, after
+
+
+def test_targets_cards_compare_by_project() -> None:
+    before, after = _targets_pair()
+    comparison = perfscore.compare(before, after, labels=["2023", "2024"])
+    assert comparison.top == "projects"
+    # by hand: 2.1 (分值 20, 反向 target 0) goes from 1 accident (得分 0) to none (20), so
+    # project 2's 总分 rises by 20, from 62.81 (中) to 82.81 (良); project 1 is unchanged.
+    projects = comparison.projects.set_index("id")
+    assert projects["change"].tolist() == [0.0, 20.0]
+    assert projects.loc["2", "score_2023"] == pytest.approx(3580 / 57)
+    assert (projects.loc["2", "grade_2023"], projects.loc["2", "grade_2024"]) == ("中", "良")
+    assert projects.loc["2", "move"] == 1
+    rows = comparison.indicators.set_index("id")
+    assert list(rows.loc["2.1", ["project", "score_2023", "score_2024", "change"]]) == [
+        "2", 0.0, 20.0, 20.0,
+    ]  # fmt: skip
+    assert rows.loc["2.budget", "name"] == "预算执行率"
+    assert rows.loc["1.1", "value_2024"] == 1150
+    department = comparison.departments.iloc[0]
+    assert department["change"] == pytest.approx(10.0)  # the mean of the two projects' totals
+    assert comparison.findings == ()
+    with pytest.raises(perfscore.PerfscoreError, match="a targets table's cards have no duties"):
+        comparison.level("duties")
+    assert "2  高标准农田建设项目（虚构）" in comparison.to_text()
+    assert json.loads(comparison.to_json())["duties"] == []
+
+
+def test_a_ladder_card_and_a_targets_card_are_refused() -> None:
+    before, _ = _targets_pair()
+    with pytest.raises(perfscore.PerfscoreError, match="ladder table's scorecard with a targets"):
+        perfscore.compare(perfscore.score(small, A), before)
+
+
+def test_cli_compare_targets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    later = tmp_path / "later.csv"
+    results = pd.read_csv(TARGET_RESULTS, dtype=str)
+    results.loc[results["id"] == "2.1", "value"] = "0"
+    results.to_csv(later, index=False)
+    assert main(["compare", str(TARGETS), str(TARGET_RESULTS), str(later), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["change"] for p in data["projects"]] == [0.0, 20.0]

@@ -209,7 +209,7 @@ def test_comparison_plot_of_two_years(font: str | None) -> None:
     falls = [bar for bar in _bars(ax) if bar.get_height() < 0]
     assert falls
     assert all(to_hex(bar.get_facecolor()) == "#c62828" for bar in falls)
-    with pytest.raises(perfscore.PerfscoreError, match="no level 'projects'"):
+    with pytest.raises(perfscore.PerfscoreError, match="a ladder table's cards have no projects"):
         comparison.plot("projects")
 
 
@@ -221,3 +221,38 @@ def test_chinese_font_is_an_installed_family_or_none() -> None:
     assert found is None or (found in plots.CHINESE_FONTS and found in installed)
     if any(family in installed for family in plots.CHINESE_FONTS):
         assert found is not None
+
+
+TARGETS = EXAMPLES / "targets-invented-2023.yaml"
+TARGET_RESULTS = EXAMPLES / "targets-invented-2023-results.csv"
+
+
+def test_targets_card_plots_a_bar_per_project(font: str | None, tmp_path: Path) -> None:
+    card = perfscore.score(perfscore.load_table(TARGETS), TARGET_RESULTS)
+    ax = _draw(font, card.plot)
+    bars = _bars(ax)
+    # 总分 out of 100 (both projects' 分值 are 100): 281/3 优 and 3580/57 中
+    assert [b.get_height() for b in bars] == pytest.approx([281 / 3, 3580 / 57])
+    assert [to_hex(b.get_facecolor()) for b in bars] == [COLOUR["优"], COLOUR["中"]]
+    assert _levels(ax, "y") == [60, 80, 90]
+    _save(ax, tmp_path / "projects.png")
+
+
+def test_targets_indicators_plot_points_within_their_weight(font: str | None) -> None:
+    card = perfscore.score(perfscore.load_table(TARGETS), TARGET_RESULTS)
+    assert isinstance(card, perfscore.TargetsScorecard)
+    ax = _draw(font, lambda: card.plot("indicators"))
+    bars = _bars(ax)
+    rows = sorted(
+        [(r.id, r.weight, r.points) for r in card.rows()]
+        + [(f"{p.id}.budget", p.budget.weight, p.budget.points) for p in card.projects
+           if p.budget is not None],
+        key=lambda row: [int(x) if x.isdigit() else 10**9 for x in row[0].split(".")],
+    )  # fmt: skip
+    assert len(bars) == 2 * len(rows) == 24  # an outline (分值) and a bar (得分) per row
+    assert [b.get_height() for b in bars[:12]] == [float(w) for _, w, _ in rows]
+    assert [b.get_height() for b in bars[12:]] == pytest.approx([float(p) for _, _, p in rows])  # type: ignore[arg-type]
+    assert [t.get_text() for t in ax.get_xticklabels()][6] == "1.budget"
+    # 1.5: 10 of 15 (67%, 中); 2.1: 0 of 20 (差)
+    assert to_hex(bars[12 + 4].get_facecolor()) == COLOUR["中"]
+    assert to_hex(bars[12 + 7].get_facecolor()) == COLOUR["差"]

@@ -183,3 +183,67 @@ def test_cli_score_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     )
     assert main([*args, "-o", str(tmp_path / "missing" / "x.xlsx")]) == 1
     assert capsys.readouterr().err.startswith("perfscore: error: cannot write")
+
+
+TARGETS = EXAMPLE.parent / "targets-invented-2023.yaml"
+TARGET_RESULTS = EXAMPLE.parent / "targets-invented-2023-results.csv"
+
+
+def test_targets_card_writes_the_self_evaluation_form(tmp_path: Path) -> None:
+    card = perfscore.score(perfscore.load_table(TARGETS), TARGET_RESULTS)
+    assert isinstance(card, perfscore.TargetsScorecard)
+    path = card.to_excel(tmp_path / "form.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["自评表", "indicators", "projects", "unscored"]
+    form = _sheet(path, "自评表")
+    rows = [list(row) for row in form.iter_rows(min_row=1)]
+    values: list[list[object]] = [[c.value for c in row] for row in rows]
+    header: list[object] = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
+                            "得分", "偏差原因"]  # fmt: skip
+    assert values.count(header) == 2  # one per project
+    first = values.index(header)
+    training = rows[first + 1]
+    assert [c.value for c in training[:6]] == [
+        "产出指标",
+        "数量指标",
+        "培训人次",
+        "≥1,200人次",
+        1150,
+        20,
+    ]
+    assert training[4].number_format == '0"人次"'
+    assert training[6].value == pytest.approx(115 / 6)
+    assert training[6].number_format == "0.00"
+    rate = rows[first + 2][4]
+    assert (rate.value, rate.number_format) == (0.96, "0%")
+    budget = values[first - 1]
+    assert budget[:6] == ["预算执行率", 120, 114, 0.95, 10, 9.5]
+    totals = [row for row in rows if row[0].value == "总分"]
+    assert [(t[5].value, round(t[6].value, 4), t[7].value) for t in totals] == [  # type: ignore[arg-type]
+        (100, round(281 / 3, 4), "优"), (100, round(3580 / 57, 4), "中"),
+    ]  # fmt: skip
+    assert totals[1][7].fill.fgColor.rgb == FILLS["中"]
+    flagged = [row[7] for row in values if row[2] == "新增灌溉面积"]
+    assert flagged == ["result written as a bound (≥30亩)"]
+    assert form.freeze_panes == "A2"
+    assert len(_records(_sheet(path, "indicators"))) == 12
+
+
+def test_cli_score_targets_xlsx(tmp_path: Path) -> None:
+    out = tmp_path / "form.xlsx"
+    assert (
+        main(["score", str(TARGETS), str(TARGET_RESULTS), "--format", "xlsx", "-o", str(out)]) == 0
+    )
+    assert openpyxl.load_workbook(out).sheetnames[0] == "自评表"
+
+
+def test_frame_scores_with_targets_tables_have_their_sheets(tmp_path: Path) -> None:
+    rows = pd.read_csv(TARGET_RESULTS, dtype=str)
+    rows.insert(0, "table", "targets-invented-2023")
+    scores = perfscore.score_frame({"targets-invented-2023": TARGETS}, rows)
+    path = scores.to_excel(tmp_path / "batch.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[-2:] == ["targets", "projects"]
+    projects = _records(_sheet(path, "projects"))
+    assert [p["grade"] for p in projects] == ["优", "中"]
+    assert projects[0]["total"] == pytest.approx(281 / 3)

@@ -1,8 +1,8 @@
 """The ``perfscore`` command line.
 
 Each command is a small function taking the parsed arguments and returning an exit status.
-Every :class:`~perfscore.errors.PerfscoreError` is reported as one message on standard error,
-never as a traceback: exit status 1 for bad input, 2 for a usage error.
+Every [PerfscoreError][perfscore.errors.PerfscoreError] is reported as one message on standard
+error, never as a traceback: exit status 1 for bad input, 2 for a usage error.
 """
 
 from __future__ import annotations
@@ -14,28 +14,16 @@ from typing import TextIO, TypeAlias
 
 from . import __version__
 from .errors import PerfscoreError
-from .grades import GRADES
 from .ladders import parse_ladder
 
 __all__ = ["main"]
-
-_BLANK = frozenset({"", "-", "—", "–", "空"})
 
 Command = Callable[[argparse.Namespace, TextIO], int]
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _grade(args: argparse.Namespace, out: TextIO) -> int:
-    cells = [c.strip() for c in args.ladder.split("/")]
-    if len(cells) != len(GRADES):
-        raise PerfscoreError(
-            f"a ladder is four cells 优 / 良 / 中 / 差 separated by '/', got {len(cells)}: "
-            f"{args.ladder!r}"
-        )
-    ladder = parse_ladder(
-        {g: (None if c in _BLANK else c) for g, c in zip(GRADES, cells, strict=True)},
-        unit=args.unit,
-    )
+    ladder = parse_ladder(args.ladder, unit=args.unit)
     out.write(f"{ladder}  ({ladder.direction.value}, unit {ladder.unit})\n")
     failed = 0
     for value in args.values:
@@ -52,7 +40,8 @@ def _add_grade(commands: Subcommands) -> None:
         "grade",
         help="grade values against one ladder",
         description="Grade values against a ladder written as its four cells, e.g. "
-        "'100% / ≥90% / ≥80% / <80%' (a blank cell as - or nothing).",
+        "'100% / ≥90% / ≥80% / <80%' (a blank cell as - or nothing), or as perfscore prints "
+        "one: '优 ≥100% | 良 ≥90% | 中 ≥80% | 差 <80%'.",
     )
     grade.add_argument("ladder", help="the cells 优 / 良 / 中 / 差, separated by '/'")
     grade.add_argument("values", nargs="+", metavar="VALUE", help="a value, e.g. 95%%, 0.9, 499人")
@@ -60,16 +49,40 @@ def _add_grade(commands: Subcommands) -> None:
     grade.set_defaults(run=_grade)
 
 
+_SELF_EVALUATION = ("self-evaluation", "自评")
+
+
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     from .methods import get_method
     from .scorecard import score
+    from .selfevaluation import SelfEvaluation
 
+    options = {
+        name: value
+        for name, value in (
+            ("rounding", args.rounding), ("rounding_mode", args.rounding_mode),
+            ("reverse", args.reverse), ("middle_tier", args.middle_tier),
+            ("budget", args.budget), ("rate_rounding", args.rate_rounding),
+        )
+        if value is not None
+    }  # fmt: skip
+    method: object
+    if args.method in _SELF_EVALUATION or (args.method is None and options):
+        method = SelfEvaluation(**options)
+    elif options:
+        raise PerfscoreError(
+            f"--{next(iter(options)).replace('_', '-')} belongs to the self-evaluation method "
+            "(targets tables), not to --method " + str(args.method)
+        )
+    else:
+        # Refused before any file is read, named as score names it; None: the table's default
+        # (mean for a ladder table, self-evaluation for a targets table).
+        method = None if args.method is None else get_method(args.method)
     if args.format == "xlsx" and args.output is None:
         sys.stderr.write(
             "perfscore score: error: --format xlsx writes a workbook; name it with -o FILE.xlsx\n"
         )
         return 2
-    method = get_method(args.method)  # refused before any file is read, named as score names it
     card = score(args.table, args.results, method=method, keep_going=args.keep_going)
     if args.format == "xlsx":
         card.to_excel(args.output)
@@ -108,7 +121,9 @@ def _add_score(commands: Subcommands) -> None:
     )
     score.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
     score.add_argument(
-        "results", metavar="RESULTS", help="a CSV, XLSX or JSON file with columns id, value[, unit]"
+        "results",
+        metavar="RESULTS",
+        help="a CSV, XLSX or JSON file with columns id, value[, unit][, points]",
     )
     score.add_argument(
         "--format",
@@ -118,8 +133,27 @@ def _add_score(commands: Subcommands) -> None:
     )
     score.add_argument(
         "--method",
-        default="mean",
-        help="mean (default), flat, worst, missing-as-poor, proportional, proportional-ratio",
+        default=None,
+        help="for ladder tables: mean (default), flat, worst, missing-as-poor, proportional, "
+        "proportional-ratio; for targets tables: self-evaluation (default)",
+    )
+    score.add_argument(
+        "--rounding", help="self-evaluation: round each 得分 to this step (0.01, 0.1, 1)"
+    )
+    score.add_argument(
+        "--rounding-mode", choices=("half-up", "down"), help="self-evaluation: half-up or down"
+    )
+    score.add_argument(
+        "--reverse", choices=("linear", "ratio"), help="self-evaluation: the 反向 rule"
+    )
+    score.add_argument(
+        "--middle-tier", type=float, help="self-evaluation: 部分达成's points, %% of 分值 (60)"
+    )
+    score.add_argument(
+        "--budget", choices=("add", "exclude"), help="self-evaluation: the budget item in 总分"
+    )
+    score.add_argument(
+        "--rate-rounding", help="self-evaluation: round the execution rate (%%) first, e.g. 0.1"
     )
     score.add_argument("-o", "--output", metavar="FILE", help="write the scorecard to FILE")
     score.add_argument(
@@ -134,16 +168,21 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
     from .comparison import compare
-    from .methods import get_method
+    from .methods import Method, get_method
     from .scorecard import score
+    from .selfevaluation import SelfEvaluation
     from .tables import load_table
 
     if len(args.results) < 2:
         sys.stderr.write("perfscore compare: error: give two results files or more\n")
         return 2
-    method = get_method(args.method)
+    method: Method | SelfEvaluation | None = None  # the table's default
+    if args.method in _SELF_EVALUATION:
+        method = SelfEvaluation()
+    elif args.method is not None:
+        method = get_method(args.method)
     table = load_table(args.table)
-    cards = [score(table, results, method=method) for results in args.results]
+    cards = [score(table, results, method=method) for results in args.results]  # type: ignore[arg-type]
     if args.labels is not None:
         labels: list[str] | None = [label.strip() for label in args.labels.split(",")]
     else:
@@ -165,14 +204,16 @@ def _add_compare(commands: Subcommands) -> None:
         help="compare one table's results across years",
         description="Score results files against one table (oldest first) and compare them node "
         "by node: a score and grade per file, the change from the first to the last, the grade "
-        "move. Text shows the department and every duty; json and csv every level.",
+        "move. Text shows the department and every duty (or project); json and csv every level.",
     )
     compare.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
     compare.add_argument(
         "results", nargs="+", metavar="RESULTS", help="results files, oldest first (two or more)"
     )
     compare.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    compare.add_argument("--method", default="mean", help="the scoring method (as for score)")
+    compare.add_argument(
+        "--method", default=None, help="the scoring method (as for score; default the table's)"
+    )
     compare.add_argument(
         "--labels", default=None, help="a label per results file, comma-separated (default: names)"
     )

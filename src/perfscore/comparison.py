@@ -31,9 +31,9 @@ import html
 import json
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import pandas as pd
 
@@ -42,6 +42,7 @@ from .check import Finding, Severity
 from .errors import PerfscoreError
 from .grades import GRADES, Grade
 from .scorecard import Scorecard
+from .targetcard import BUDGET_NAME, TargetsScorecard
 from .workbook import display_width
 
 if TYPE_CHECKING:
@@ -50,10 +51,11 @@ if TYPE_CHECKING:
 __all__ = ["LEVELS", "Comparison", "compare"]
 
 #: The levels of a comparison, each a frame of [Comparison][perfscore.Comparison].
-LEVELS: Final = ("departments", "duties", "activities", "indicators")
+LEVELS: Final = ("departments", "projects", "duties", "activities", "indicators")
 
 _SINGULAR: Final = {
     "departments": "department",
+    "projects": "project",
     "duties": "duty",
     "activities": "activity",
     "indicators": "indicator",
@@ -94,6 +96,13 @@ class Comparison:
     <NA> unless both have a grade). ``indicators`` also has ``duty``, ``activity`` and
     ``value_<label>``; its scores are the indicators' points. ``activities`` has ``duty``.
 
+    Targets tables' cards are compared by project: ``projects`` has a row per project (项目),
+    its score the 总分; ``indicators`` a row per indicator and budget item (``<project>.budget``),
+    its score the 得分, with ``project`` instead of ``duty`` and ``activity``; ``duties`` and
+    ``activities`` are empty, without columns (as ``projects`` is for ladder tables), and
+    [level][perfscore.Comparison.level] refuses them. The department row is the
+    card's 总分, graded when the card has one project.
+
     Attributes:
         labels: One label per card, in the order given.
         tables: Each card's table name.
@@ -104,6 +113,7 @@ class Comparison:
         indicators: One row per indicator (绩效指标).
         findings: Nodes matched by name, renamed, or present in some cards only; methods that
             differ.
+        projects: One row per project (项目) of a targets table.
     """
 
     labels: tuple[str, ...]
@@ -114,6 +124,12 @@ class Comparison:
     activities: pd.DataFrame
     indicators: pd.DataFrame
     findings: tuple[Finding, ...]
+    projects: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def top(self) -> str:
+        """The level under the department: ``"duties"``, or ``"projects"`` for targets tables."""
+        return "projects" if len(self.projects) else "duties"
 
     def __repr__(self) -> str:
         d = self.departments.iloc[0]
@@ -124,10 +140,14 @@ class Comparison:
         )
 
     def level(self, name: str) -> pd.DataFrame:
-        """A level's frame: ``"departments"``, ``"duties"``, ``"activities"``, ``"indicators"``."""
+        """A level's frame: ``"departments"``, ``"projects"``, ``"duties"``, ``"activities"``,
+        ``"indicators"``."""
         if name not in LEVELS:
             raise PerfscoreError(f"no level {name!r}; the levels are {', '.join(LEVELS)}")
         frame: pd.DataFrame = getattr(self, name)
+        if frame.columns.empty:
+            kind = "a targets table's" if self.top == "projects" else "a ladder table's"
+            raise PerfscoreError(f"{kind} cards have no {name}")
         return frame
 
     def to_frame(self) -> pd.DataFrame:
@@ -142,7 +162,10 @@ class Comparison:
         ]
         parts = []
         for name in LEVELS:
-            part = self.level(name)[shared].copy()
+            frame: pd.DataFrame = getattr(self, name)
+            if frame.empty:
+                continue
+            part = frame[shared].copy()
             part.insert(0, "level", _SINGULAR[name])
             parts.append(part)
         return pd.concat(parts, ignore_index=True)
@@ -156,9 +179,10 @@ class Comparison:
             "findings": [str(f) for f in self.findings],
         }
         for name in LEVELS:
+            frame: pd.DataFrame = getattr(self, name)
             data[name] = [
                 {key: _plain(value) for key, value in record.items()}
-                for record in self.level(name).to_dict(orient="records")
+                for record in frame.to_dict(orient="records")
             ]
         return data
 
@@ -167,7 +191,7 @@ class Comparison:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self) -> str:
-        """A readable table for a terminal: the department, then every duty, with arrows."""
+        """A readable table for a terminal: the department, then every duty (or project)."""
         d = self.departments.iloc[0]
         lines = [
             f"{d['name']} · {self.tables[-1]} · {' → '.join(self.labels)}",
@@ -175,7 +199,7 @@ class Comparison:
         ]
         rows = [
             (str(r["id"]), str(r["name"]), self._scores(r), _change(r["change"]))
-            for _, r in self.duties.iterrows()
+            for _, r in self.level(self.top).iterrows()
         ]
         widths = [max((display_width(r[k]) for r in rows), default=0) for k in range(3)]
         lines.append("")
@@ -198,7 +222,12 @@ class Comparison:
         )
         header = "".join(f"<th>{_e(label)}</th>" for label in self.labels)
         rows = []
-        for level, frame in (("duty", self.duties), ("activity", self.activities)):
+        levels = (
+            ("duty", self.duties),
+            ("activity", self.activities),
+            ("duty", self.projects),
+        )
+        for level, frame in levels:
             for _, r in frame.iterrows():
                 indent = 0 if level == "duty" else 1.5
                 weight = "font-weight:bold;" if level == "duty" else ""
@@ -228,14 +257,14 @@ class Comparison:
             findings = f"<p>findings ({len(self.findings)}):</p><ul>{items}</ul>"
         return head + table + findings
 
-    def plot(self, level: str = "duties", *, ax: Axes | None = None) -> Axes:
-        """A bar per node of ``level`` (default: duties): its change, up green, down red.
+    def plot(self, level: str | None = None, *, ax: Axes | None = None) -> Axes:
+        """A bar per node of ``level`` (default: duties, or projects): its change.
 
         See [perfscore.plots.plot_comparison][].
         """
         from .plots import plot_comparison
 
-        return plot_comparison(self, level, ax=ax)
+        return plot_comparison(self, level or self.top, ax=ax)
 
     def _per_card(self, column: str) -> list[str]:
         return [f"{column}_{label}" for label in self.labels]
@@ -253,12 +282,17 @@ class Comparison:
         )
 
 
-def compare(*cards: Scorecard, labels: Sequence[object] | None = None) -> Comparison:
+Card: TypeAlias = "Scorecard | TargetsScorecard"
+
+
+def compare(*cards: Card, labels: Sequence[object] | None = None) -> Comparison:
     """Line up scorecards of one department's table, node by node.
 
     Args:
         *cards: Two scorecards or more, oldest first: the same table scored in different
-            years, or two versions of one department's table.
+            years, or two versions of one department's table. Ladder tables'
+            [Scorecard][perfscore.Scorecard]s, or targets tables'
+            [TargetsScorecard][perfscore.targetcard.TargetsScorecard]s (compared by project).
         labels: One label per card (years, say); by default each card's year when the years
             differ, else the cards' positions ``1``, ``2`` ….
 
@@ -267,9 +301,10 @@ def compare(*cards: Scorecard, labels: Sequence[object] | None = None) -> Compar
         card's score minus the first's.
 
     Raises:
-        TypeError: A card is not a [Scorecard][perfscore.Scorecard].
+        TypeError: A card is not a scorecard.
         PerfscoreError: Fewer than two cards; labels that are not one distinct label per card;
-            cards of different departments, or with no indicator name in common.
+            cards of different departments, of both kinds of table, or with no indicator name
+            in common.
 
     Examples:
         >>> import perfscore
@@ -280,15 +315,22 @@ def compare(*cards: Scorecard, labels: Sequence[object] | None = None) -> Compar
         0  1     60.0    100.0    40.0     2
     """
     for position, card in enumerate(cards, start=1):
-        if not isinstance(card, Scorecard):
-            raise TypeError(f"compare takes Scorecards; card {position} is {type(card).__name__}")
+        if not isinstance(card, Scorecard | TargetsScorecard):
+            raise TypeError(f"compare takes scorecards; card {position} is {type(card).__name__}")
     if len(cards) < 2:
         raise PerfscoreError(f"compare needs two scorecards or more, got {len(cards)}")
+    ladder = [c for c in cards if isinstance(c, Scorecard)]
+    targets = [c for c in cards if isinstance(c, TargetsScorecard)]
+    if ladder and targets:
+        raise PerfscoreError(
+            "cannot compare a ladder table's scorecard with a targets table's: "
+            "one is graded 优 良 中 差 per indicator, the other scored 得分 out of 分值"
+        )
     names = _labels(cards, labels)
-    departments = {card.department.name for card in cards}
+    departments = {card.department.name for card in ladder}
     if len(departments) > 1:
         shown = ", ".join(
-            f"{card.department.name!r} ({label})" for card, label in zip(cards, names, strict=True)
+            f"{card.department.name!r} ({label})" for card, label in zip(ladder, names, strict=True)
         )
         raise PerfscoreError(f"cannot compare the scorecards of different departments: {shown}")
     findings: list[Finding] = []
@@ -302,12 +344,26 @@ def compare(*cards: Scorecard, labels: Sequence[object] | None = None) -> Compar
             )
         )
     for k in range(1, len(cards)):
-        earlier = {i.name for i in cards[k - 1].indicators()}
-        if not any(i.name in earlier for i in cards[k].indicators()):
+        earlier = set(_indicator_names(cards[k - 1]))
+        if not any(name in earlier for name in _indicator_names(cards[k])):
             raise PerfscoreError(
                 f"cannot compare table {cards[k - 1].table} ({names[k - 1]}) with "
                 f"{cards[k].table} ({names[k]}): no indicator name in common"
             )
+    if targets:
+        return _compare_targets(targets, names, findings)
+    return _compare_ladders(ladder, names, findings)
+
+
+def _indicator_names(card: Card) -> list[str]:
+    if isinstance(card, Scorecard):
+        return [i.name for i in card.indicators()]
+    return [r.name for r in card.rows()]
+
+
+def _compare_ladders(
+    cards: list[Scorecard], names: list[str], findings: list[Finding]
+) -> Comparison:
     levels = {
         "duties": [
             [_Node(d.id, d.name, "", d.exact, d.grade) for d in card.duties] for card in cards
@@ -338,14 +394,16 @@ def compare(*cards: Scorecard, labels: Sequence[object] | None = None) -> Compar
     activity_duty = {r.latest().id: r.latest().parent for r in matched["activities"]}
     indicators.insert(0, "activity", [parents[id(r)] for r in matched["indicators"]])
     indicators.insert(
-        0, "duty", [activity_duty.get(a, a.split(".")[0]) for a in indicators["activity"]]
+        0,
+        "duty",
+        [activity_duty.get(a, a.split(".")[0]) for a in indicators["activity"]],
     )
     activities = _frame(matched["activities"], names)
     activities.insert(0, "duty", [row.latest().parent for row in matched["activities"]])
     return Comparison(
         labels=tuple(names),
         tables=tuple(card.table for card in cards),
-        methods=tuple(methods),
+        methods=tuple(card.method for card in cards),
         departments=_frame([department], names),
         duties=_frame(matched["duties"], names),
         activities=activities,
@@ -354,11 +412,65 @@ def compare(*cards: Scorecard, labels: Sequence[object] | None = None) -> Compar
     )
 
 
-def _labels(cards: Sequence[Scorecard], labels: Sequence[object] | None) -> list[str]:
+def _compare_targets(
+    cards: list[TargetsScorecard], names: list[str], findings: list[Finding]
+) -> Comparison:
+    """Targets cards: a project's score is its 总分, an indicator's its 得分 (budget items too)."""
+    projects = [
+        [_Node(p.id, p.name, "", p.exact, p.grade) for p in card.projects] for card in cards
+    ]
+    rows = [
+        [
+            node
+            for p in card.projects
+            for node in [
+                *(_Node(r.id, r.name, p.id, r.points, None, _value(r.value)) for r in p.rows),
+                *(
+                    [_Node(f"{p.id}.budget", BUDGET_NAME, p.id, p.budget.points, None,
+                           None if p.budget.rate is None else float(p.budget.rate))]
+                    if p.budget is not None
+                    else []
+                ),
+            ]
+        ]
+        for card in cards
+    ]  # fmt: skip
+    matched_projects = _match(projects, names, findings)
+    matched_rows = _match(rows, names, findings)
+    whole = _Row({k: _Node("", c.table, "", c.exact, _card_grade(c)) for k, c in enumerate(cards)})
+    indicators = _frame(matched_rows, names, value=True)
+    indicators.insert(0, "project", [row.latest().parent for row in matched_rows])
+    return Comparison(
+        labels=tuple(names),
+        tables=tuple(card.table for card in cards),
+        methods=tuple(card.method for card in cards),
+        departments=_frame([whole], names),
+        duties=pd.DataFrame(),
+        activities=pd.DataFrame(),
+        indicators=indicators,
+        findings=tuple(findings),
+        projects=_frame(matched_projects, names),
+    )
+
+
+def _card_grade(card: TargetsScorecard) -> Grade | None:
+    """A targets card's grade: its project's, when it has one project (总分 out of its 分值)."""
+    return card.projects[0].grade if len(card.projects) == 1 else None
+
+
+def _value(value: Fraction | str | None) -> int | float | str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+def _labels(cards: Sequence[Card], labels: Sequence[object] | None) -> list[str]:
     if labels is None:
-        years = [str(card.department.year) for card in cards]
+        years = [str(c.department.year) if isinstance(c, Scorecard) else "" for c in cards]
         return (
-            years if len(set(years)) == len(years) else [str(k) for k in range(1, len(cards) + 1)]
+            years
+            if len(set(years)) == len(years) and "" not in years
+            else [str(k) for k in range(1, len(cards) + 1)]
         )
     if isinstance(labels, str) or not isinstance(labels, Iterable):
         raise TypeError(f"labels are a sequence of one label per card, not {type(labels).__name__}")
@@ -404,7 +516,10 @@ def _match(cards: list[list[_Node]], labels: list[str], findings: list[Finding])
             if row is None:
                 still.append(node)
                 continue
-            note(node, f"matched by name: {row.latest().id} in {before} is {node.id} in {now}")
+            note(
+                node,
+                f"matched by name: {row.latest().id} in {before} is {node.id} in {now}",
+            )
             row.nodes[k] = node
         by_id = {row.latest().id: row for row in rows_left if k not in row.nodes}
         for node in still:
@@ -430,7 +545,8 @@ def _frame(rows: list[_Row], labels: list[str], *, value: bool = False) -> pd.Da
     for k, label in enumerate(labels):
         if value:
             data[f"value_{label}"] = pd.Series(
-                [row.nodes[k].value if k in row.nodes else None for row in rows], dtype=object
+                [row.nodes[k].value if k in row.nodes else None for row in rows],
+                dtype=object,
             )
         data[f"score_{label}"] = pd.Series(
             [_float(row.nodes[k].score) if k in row.nodes else math.nan for row in rows],

@@ -37,6 +37,8 @@ import numpy as np
 from .errors import PerfscoreError
 from .grades import GRADES, Grade
 from .methods import MOF_BANDS, MeanOfPoints, WorstGrade, exact, get_method
+from .selfevaluation import SelfEvaluation
+from .targetcard import TargetsScorecard
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -94,6 +96,7 @@ _DOWN: Final = "#c62828"
 _LABEL_CHARS: Final = 8
 _SINGULAR: Final = {
     "departments": "department",
+    "projects": "project",
     "duties": "duty",
     "activities": "activity",
     "indicators": "indicator",
@@ -142,8 +145,8 @@ def band_edges(method: str) -> dict[Grade, Fraction]:
 
 
 def plot_scorecard(
-    card: Scorecard,
-    what: str = "duties",
+    card: Scorecard | TargetsScorecard,
+    what: str | None = None,
     *,
     ax: Axes | None = None,
     bands: Mapping[Grade, object] | Mapping[str, object] | None = None,
@@ -164,9 +167,20 @@ def plot_scorecard(
     Returns:
         The axes drawn on.
 
+    A targets table's card ([TargetsScorecard][perfscore.targetcard.TargetsScorecard]) plots
+    ``"projects"`` (the default for it): a bar per project, its 总分 out of 100 (总分 / 分值),
+    coloured by its grade, with the band lines and ``scored/total`` where rows lack a result;
+    or ``"indicators"``: for each row and budget item, its 分值 as an outline and its 得分 as a
+    bar inside it, coloured by the grade its share of 分值 would earn (a row without a result
+    is an empty outline marked ×, a row that does not apply (不适用) a hatched one).
+
     Raises:
-        PerfscoreError: ``what`` is neither ``"duties"`` nor ``"indicators"``.
+        PerfscoreError: ``what`` is neither ``"duties"`` (``"projects"`` for a targets table)
+            nor ``"indicators"``.
     """
+    if isinstance(card, TargetsScorecard):
+        return _plot_targets(card, what or "projects", ax=ax, bands=bands)
+    what = what or "duties"
     if what not in ("duties", "indicators"):
         raise PerfscoreError(f"a scorecard plots 'duties' or 'indicators', not {what!r}")
     ax = _axes(ax, wide=what == "indicators")
@@ -208,6 +222,79 @@ def plot_scorecard(
     else:
         ax.set_title(f"{card.table} {department.year}")
     return ax
+
+
+def _plot_targets(
+    card: TargetsScorecard,
+    what: str,
+    *,
+    ax: Axes | None,
+    bands: Mapping[Grade, object] | Mapping[str, object] | None,
+) -> Axes:
+    if what not in ("projects", "indicators"):
+        raise PerfscoreError(f"a targets scorecard plots 'projects' or 'indicators', not {what!r}")
+    ax = _axes(ax, wide=what == "indicators")
+    font = _font()
+    method = SelfEvaluation(bands=bands) if bands else SelfEvaluation()
+    if what == "indicators":
+        items = [(r.id, r.weight, r.points, r.state) for p in card.projects for r in p.rows] + [
+            (f"{p.id}.budget", p.budget.weight, p.budget.points, "budget")
+            for p in card.projects
+            if p.budget is not None
+        ]
+        items.sort(key=lambda item: _id_key(item[0]))
+        xs = range(len(items))
+        ax.bar(xs, [float(w) for _, w, _, _ in items], color="none", edgecolor="#616161",
+               linewidth=0.8, hatch=None)  # fmt: skip
+        heights = [0.0 if pts is None else float(pts) for _, _, pts, _ in items]
+        colours = [
+            PLOT_COLOURS[None if pts is None or w == 0 else method.grade(pts * 100 / w)]
+            for _, w, pts, _ in items
+        ]
+        ax.bar(xs, heights, width=0.6, color=colours)
+        for x, (_, weight, points, state) in enumerate(items):
+            if state == "dropped":
+                ax.patches[x].set_hatch("//")
+                ax.annotate("n/a", (x, float(weight)), ha="center", va="bottom", fontsize=7)
+            elif points is None:
+                ax.annotate("×", (x, 0), ha="center", va="bottom", color="#616161")
+        ax.set_xticks(xs, [i for i, _, _, _ in items], rotation=90, fontsize=7)
+        ax.set_xlabel("indicator (id): 得分 within 分值" if font else "indicator (id)")
+        ax.set_ylabel("得分 / 分值" if font else "points earned / available")
+        _grade_legend(ax, font)
+    else:
+        projects = card.projects
+        heights = [
+            math.nan if p.exact is None or p.weight == 0 else float(p.exact * 100 / p.weight)
+            for p in projects
+        ]
+        _bars(ax, heights, [p.grade for p in projects])
+        if font:
+            labels = [f"{p.id} {_clip(p.name)}" for p in projects]
+            ax.set_xticks(range(len(projects)), labels, rotation=45, ha="right", fontfamily=font)
+            ax.set_xlabel("project")
+        else:
+            ax.set_xticks(range(len(projects)), [p.id for p in projects])
+            ax.set_xlabel("project (id; no Chinese font installed)")
+        for x, (project, height) in enumerate(zip(projects, heights, strict=True)):
+            total = len(project.rows) - len(project.dropped)
+            if math.isnan(height):
+                ax.annotate("no result", (x, 1), ha="center", va="bottom", rotation=90,
+                            fontsize=8)  # fmt: skip
+            elif project.missing:
+                ax.annotate(f"{total - len(project.missing)}/{total}", (x, height),
+                            ha="center", va="bottom", fontsize=8, color="#424242")  # fmt: skip
+        _band_lines(ax, dict(method.bands), font)
+        ax.set_ylabel("总分 out of 100" if font else "total out of 100")
+        top = max([100.0, *(h for h in heights if not math.isnan(h))])
+        ax.set_ylim(0, top * 1.1)
+        _grade_legend(ax, font)
+    ax.set_title(card.table)
+    return ax
+
+
+def _id_key(node_id: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else 10**9 for part in node_id.split("."))
 
 
 def plot_frame_scores(scores: FrameScores, *, ax: Axes | None = None) -> Axes:
@@ -253,7 +340,7 @@ def plot_frame_scores(scores: FrameScores, *, ax: Axes | None = None) -> Axes:
 
 
 def plot_comparison(
-    comparison: Comparison, level: str = "duties", *, ax: Axes | None = None
+    comparison: Comparison, level: str | None = None, *, ax: Axes | None = None
 ) -> Axes:
     """A bar per node of ``level``: its change from the first card to the last.
 
@@ -268,6 +355,7 @@ def plot_comparison(
     Returns:
         The axes drawn on.
     """
+    level = level or comparison.top
     frame = comparison.level(level)
     ax = _axes(ax, wide=level in ("activities", "indicators"))
     font = _font()

@@ -36,14 +36,23 @@ import pandas as pd
 from . import _views
 from .errors import PerfscoreError
 from .grades import GRADES
+from .targets import unit_symbol
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from .frames import FrameScores
     from .scorecard import Scorecard
+    from .targetcard import TargetsScorecard
 
-__all__ = ["display_width", "score_format", "write_frame_scores", "write_scorecard"]
+__all__ = [
+    "FORM_COLUMNS",
+    "display_width",
+    "score_format",
+    "write_frame_scores",
+    "write_scorecard",
+    "write_targets_scorecard",
+]
 
 #: The widest a column is made, in display columns (longer text wraps in the cell).
 _MAX_WIDTH: Final = 60
@@ -61,20 +70,23 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def score_format(score: float) -> str:
+def score_format(score: float, *, places: int = 1) -> str:
     """The number format of a score: one decimal, more where one would round up to a whole.
 
     Bands are whole numbers (90, 80, 60), so a score shown rounded up onto one would read as the
     better grade; with more decimals it never does (up to six, beyond any table's precision).
+    ``places`` is the least number of decimals (2 for a self-evaluation's 得分 and 总分).
 
     Examples:
         >>> score_format(83.333), score_format(89.96), score_format(89.9996), score_format(90)
         ('0.0', '0.00', '0.0000', '0.0')
+        >>> score_format(19.1666, places=2), score_format(89.996, places=2)
+        ('0.00', '0.000')
     """
     if math.isnan(score) or score == math.floor(score):
-        return "0.0"
+        return "0." + "0" * places
     ceiling = math.ceil(score)
-    for decimals in range(1, 7):
+    for decimals in range(places, 7):
         if round(score, decimals) < ceiling:
             return "0." + "0" * decimals
     return "0.000000"
@@ -148,8 +160,8 @@ def write_frame_scores(scores: FrameScores, path: str | os.PathLike[str]) -> Pat
     """Write [FrameScores][perfscore.FrameScores] as a workbook; return the path written.
 
     One sheet per frame (``indicators``, ``activities``, ``duties``, ``departments``,
-    ``unscored``), columns as in the frames; a percentage value is stored as Excel's fraction
-    with a percent format.
+    ``unscored``, and ``targets`` and ``projects`` when targets tables were scored), columns as
+    in the frames; a percentage value is stored as Excel's fraction with a percent format.
 
     Raises:
         PerfscoreError: The file cannot be written (naming it and why).
@@ -171,7 +183,138 @@ def write_frame_scores(scores: FrameScores, path: str | os.PathLike[str]) -> Pat
         "departments": scores.departments,
         "unscored": scores.unscored,
     }
+    if not scores.targets.empty:  # targets tables' rows and projects, when there are any
+        sheets["targets"] = scores.targets
+        sheets["projects"] = scores.projects
     return _write(sheets, path)
+
+
+#: The self-evaluation form's indicator columns (绩效自评表).
+FORM_COLUMNS: Final = (
+    "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因",
+)  # fmt: skip
+_BUDGET_COLUMNS: Final = ("预算执行情况", "全年预算数", "全年执行数", "执行率", "分值", "得分")
+
+
+def write_targets_scorecard(card: TargetsScorecard, path: str | os.PathLike[str]) -> Path:
+    """Write a targets table's self-evaluation as a workbook; return the path written.
+
+    The first sheet, ``自评表``, has the self-evaluation form's layout, project by project: the
+    project's name; its budget item (全年预算数 · 全年执行数 · 执行率 · 分值 · 得分); a row per
+    indicator (一级 · 二级 · 三级指标 · 年度指标值 · 实际完成值 · 分值 · 得分 · 偏差原因, the
+    last holding what the scoring flagged, for the evaluator to complete); and 总分 with the
+    grade, coloured. Then ``indicators`` (the card's frame), ``projects`` and ``unscored``.
+
+    Raises:
+        PerfscoreError: The file cannot be written (naming it and why).
+    """
+    projects = pd.DataFrame(
+        [
+            {"id": p.id, "name": p.name, "score": p.exact, "grade": _views.grade_text(p.grade),
+             "weight": _exact_number(p.weight), "missing": " ".join(p.missing),
+             "dropped": " ".join(p.dropped)}
+            for p in card.projects
+        ],
+        columns=["id", "name", "score", "grade", "weight", "missing", "dropped"],
+    )  # fmt: skip
+    unscored = pd.DataFrame(
+        [{"row": u.row, "id": u.key, "reason": u.reason, "message": u.message}
+         for u in card.unscored],
+        columns=["row", "id", "reason", "message"],
+    )  # fmt: skip
+    sheets = {"indicators": card.to_frame(), "projects": projects, "unscored": unscored}
+    return _write(sheets, path, form=lambda sheet: _fill_form(sheet, card))
+
+
+def _fill_form(sheet: Worksheet, card: TargetsScorecard) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    fills = {grade: PatternFill(fill_type="solid", fgColor=rgb) for grade, rgb in _FILLS.items()}
+    widths = [0] * len(FORM_COLUMNS)
+
+    def put(row: int, column: int, value: Any, number_format: str | None = None,
+            *, strong: bool = False, shown: str | None = None) -> None:  # fmt: skip
+        if value is None:
+            return
+        cell = sheet.cell(row=row, column=column, value=value)
+        if number_format is not None:
+            cell.number_format = number_format
+        if strong:
+            cell.font = bold
+        if isinstance(value, str) and value in fills and column > 1:
+            cell.fill = fills[value]
+            cell.alignment = Alignment(horizontal="center")
+        text = shown if shown is not None else str(value)
+        widths[column - 1] = max(widths[column - 1], display_width(text))
+
+    put(1, 1, f"绩效自评表 · {card.table}", strong=True, shown="")
+    r = 3
+    for project in card.projects:
+        put(r, 1, "项目名称", strong=True)
+        put(r, 2, f"{project.id} {project.name}", shown="")
+        r += 1
+        budget = project.budget
+        if budget is not None:
+            for c, name in enumerate(_BUDGET_COLUMNS, start=1):
+                put(r, c, name, strong=True)
+            r += 1
+            put(r, 1, "预算执行率")
+            put(r, 2, _exact_number(budget.planned), _decimal_format(budget.planned))
+            if budget.spent is not None:
+                put(r, 3, _exact_number(budget.spent), _decimal_format(budget.spent))
+            if budget.rate is not None:
+                put(r, 4, float(budget.rate / 100), "0.00%", shown="100.00%")
+            put(r, 5, _exact_number(budget.weight), _decimal_format(budget.weight))
+            if budget.points is not None:
+                put(r, 6, float(budget.points), score_format(float(budget.points), places=2))
+            r += 1
+        for c, name in enumerate(FORM_COLUMNS, start=1):
+            put(r, c, name, strong=True)
+        r += 1
+        for row in project.rows:
+            levels = [*row.levels, None, None][:2]
+            put(r, 1, levels[0])
+            put(r, 2, levels[1])
+            put(r, 3, row.name)
+            put(r, 4, row.target)
+            value, number_format, shown = _actual(row.value, row.parsed.unit)
+            put(r, 5, value, number_format, shown=shown)
+            put(r, 6, _exact_number(row.weight), _decimal_format(row.weight))
+            if row.state == "dropped":
+                put(r, 7, "不适用")
+            elif row.points is not None:
+                put(r, 7, float(row.points), score_format(float(row.points), places=2))
+            put(r, 8, "; ".join(row.flags) or ("无结果" if row.state == "missing" else None))
+            r += 1
+        put(r, 1, "总分", strong=True)
+        put(r, 6, _exact_number(project.weight), _decimal_format(project.weight), strong=True)
+        if project.exact is not None:
+            total = float(project.exact)
+            put(r, 7, total, score_format(total, places=2), strong=True)
+        put(r, 8, _views.grade_text(project.grade))
+        r += 2
+    sheet.freeze_panes = "A2"
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = min(max(width, 6) + 2, _MAX_WIDTH)
+
+
+def _actual(value: Fraction | str | None, unit: str | None) -> tuple[Any, str | None, str]:
+    """实际完成值 as a number in its unit (the unit in the number format), or as text."""
+    if value is None or isinstance(value, str):
+        return value, None, value or ""
+    if unit == "percent":
+        decimals = _decimals(value)
+        number_format = "0%" if decimals == 0 else "0." + "0" * min(decimals, 6) + "%"
+        return _number(value / 100), number_format, f"{float(value):g}%"
+    symbol = unit_symbol(unit).replace('"', "")
+    suffix = f'"{symbol}"' if symbol else ""
+    return _number(value), _decimal_format(value) + suffix, f"{float(value):g}{symbol}"
+
+
+def _exact_number(number: Fraction) -> int | float:
+    return _number(number)
 
 
 def _node(node: Any) -> dict[str, Any]:
@@ -188,13 +331,20 @@ def _node(node: Any) -> dict[str, Any]:
 # -- writing -----------------------------------------------------------------------------------
 
 
-def _write(sheets: Mapping[str, pd.DataFrame], path: str | os.PathLike[str]) -> Path:
+def _write(
+    sheets: Mapping[str, pd.DataFrame],
+    path: str | os.PathLike[str],
+    *,
+    form: Callable[[Worksheet], None] | None = None,
+) -> Path:
     from openpyxl import Workbook
 
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"a workbook's path is a str or a path, not {type(path).__name__}")
     target = Path(path)
     book = Workbook()
+    if form is not None:
+        form(book.create_sheet("自评表"))
     for title, frame in sheets.items():
         _fill_sheet(book.create_sheet(title), frame)
     book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
@@ -249,7 +399,7 @@ Writer = Callable[[Any, Any], tuple[Any, str | None, str | None]]
 
 def _column_writer(name: str) -> Writer:
     """How a column's cells are stored: (value, number format, text for the width)."""
-    if name in ("score",) or name.endswith("_score"):
+    if name in ("score", "total") or name.endswith("_score"):
         return _score_cell
     if name == "coverage":
         return lambda raw, _unit: _number_cell(raw, "0%", percent=True)
