@@ -1,0 +1,430 @@
+"""``import_table``: a published table, as text, Excel, Word or PDF, into a perfscore table.
+
+The import reads the source into rows, finds the table's header, assembles duties, activities
+and indicators (joining what page breaks split), repairs what extraction damaged, and builds a
+validated [Table][perfscore.Table]. Everything it joined, repaired or inferred is a finding for
+a person to review; every repair that changes a published text is also a
+[Reading][perfscore.Reading] in the table, with its reason.
+
+>>> import perfscore
+>>> text = (
+...     "某县人社局 2019 年部门职责-工作活动绩效目标\\n"
+...     "职责活动\\t年度预算数\\t内容描述\\t绩效目标\\t绩效指标\\t评价标准\\t\\t\\t\\n"
+...     "\\t\\t\\t\\t\\t优\\t良\\t中\\t差\\n"
+...     "一、促进就业\\t\\t\\t\\t\\t\\t\\t\\t\\n"
+...     "1、就业服务\\t\\t\\t\\t就业服务到位率\\t100%\\t≥ 90%\\t≥ 80%\\t<80%\\n"
+...     "\\t\\t\\t\\t新增就业人员数量\\t≥500\\t≥480\\t≥460\\t<460\\n"
+... )
+>>> imported = perfscore.import_table(text, name="example-2019")
+>>> imported.table.department.name, imported.table.year, len(imported.table)
+('某县人社局', 2019, 2)
+>>> [(i.id, i.name, i.unit, i.cells["良"]) for i in imported.table]
+[('1.1.1', '就业服务到位率', 'percent', '≥90%'), ('1.1.2', '新增就业人员数量', '人', '≥480')]
+>>> print(imported.findings[-1])
+row 3, column 绩效指标 (1.1.2): '新增就业人员数量': unit 人, inferred from the name \
+(the cells write no unit)
+>>> perfscore.load_table(imported.to_dict()) == imported.table
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ..errors import PerfscoreError
+from ..ladders import parse_ladder
+from ..tables import Table, load_table
+from .findings import ImportFinding, Place
+from .layouts import LAYOUTS, GRADE_NAMES, Assembly, IndicatorDraft, assemble
+from .repairs import clean, operator_read_as_2, simplify, split_fused, unit_from_name
+from .sources import Source, SourceRow, read_source, read_text
+
+__all__ = ["ImportFailed", "Imported", "import_table"]
+
+
+@dataclass(eq=False)
+class ImportFailed(PerfscoreError):
+    """No valid table came out of a source; ``findings`` say what was seen and done."""
+
+    findings: tuple[ImportFinding, ...] = ()
+
+    def details(self) -> str:
+        return "\n".join(f"  {finding}" for finding in self.findings)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A table read from a published source, and what a person should review.
+
+    ``table`` is the validated [Table][perfscore.Table]; ``findings`` every join, repair and
+    inference the import made (and every row it could not place), in source order; ``source``
+    the file (or ``<text>``) it came from; ``layout`` the layout read.
+    """
+
+    table: Table
+    findings: list[ImportFinding] = field(default_factory=list)
+    source: str = "<text>"
+    layout: str = "ladders"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The table as a table file's mapping (``load_table`` reads it back to ``table``)."""
+        data: dict[str, Any] = self.table.model_dump(mode="json")
+        return _pruned(data)
+
+    def to_yaml(self) -> str:
+        """The table file: published texts verbatim, each repair a reading with its reason,
+        and a head comment naming the source and the findings to review."""
+        head = [
+            "# yaml-language-server: $schema=https://perfscore.invalid/table.schema.json",
+            f"# Imported by perfscore from {self.source} (layout {self.layout}).",
+            f"# {len(self.findings)} findings to review (perfscore import prints them); every",
+            "# repair of a published text is a `readings` entry with its reason.",
+        ]
+        body = yaml.safe_dump(
+            self.to_dict(), allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
+        )
+        return "\n".join(head[1:]) + "\n" + body
+
+
+def _pruned(data: Any) -> Any:
+    # Keep the file short: leave out empty readings and absent weights, as written by hand.
+    if isinstance(data, dict):
+        return {
+            k: _pruned(v)
+            for k, v in data.items()
+            if not (k == "readings" and not v) and not (k == "weight" and v is None)
+        }
+    if isinstance(data, list):
+        return [_pruned(v) for v in data]
+    return data
+
+
+def import_table(
+    source: str | Path,
+    *,
+    layout: str = "auto",
+    name: str | None = None,
+    year: int | None = None,
+) -> Imported:
+    """Import a published table from ``source``: a ``.txt``, ``.xlsx``, ``.docx`` or ``.pdf``
+    file, or the text itself (a string holding a tab or a line break).
+
+    ``layout`` is ``auto`` (decided from the header), ``ladders`` or ``project``; ``name`` the
+    table's name (default: the file name, when it is a valid name); ``year`` the budget year
+    (default: read from the title). Raises [ImportFailed][perfscore.importing.ImportFailed]
+    (a [PerfscoreError][perfscore.PerfscoreError]) with the findings when no valid table
+    comes out.
+    """
+    if not isinstance(source, str | Path):
+        raise TypeError(f"a source is a path or text, not {type(source).__name__}")
+    if layout not in LAYOUTS:
+        raise PerfscoreError(f"unknown layout {layout!r}; the layouts are {', '.join(LAYOUTS)}")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise TypeError(f"year is an int, not {type(year).__name__}")
+    if isinstance(source, str) and ("\n" in source or "\t" in source):
+        read = read_text(source)
+    else:
+        read = read_source(source)
+    return _build(read, layout=layout, name=name, year=year, path=source)
+
+
+def _build(
+    read: Source, *, layout: str, name: str | None, year: int | None, path: str | Path
+) -> Imported:
+    findings = list(read.findings)
+    assembly = assemble(read.rows, layout)
+    findings.extend(assembly.findings)
+    if assembly.header is None:
+        findings.append(
+            ImportFinding(Place(), read.label, "no table header found (绩效指标 with 评价标准 or "
+                          "优 良 中 差, and 职责活动 or 绩效指标分类)", kind="source")  # fmt: skip
+        )
+        raise ImportFailed(f"{read.label}: no table found", findings=tuple(findings))
+    meta = _metadata(assembly.before, read.label, name, year, path, findings)
+    duties = []
+    for duty in assembly.duties:
+        activities = []
+        for activity in duty.activities:
+            indicators = [
+                built
+                for draft in activity.indicators
+                if (built := _indicator(draft, findings)) is not None
+            ]
+            activities.append(
+                {
+                    "id": activity.id,
+                    "name": activity.name or "(unnamed)",
+                    "budget": _budget(activity.budget, activity.id, findings),
+                    "description": activity.description or None,
+                    "goal": activity.goal or None,
+                    "indicators": indicators,
+                }
+            )
+        duties.append(
+            {
+                "id": duty.id,
+                "ordinal": duty.ordinal,
+                "name": duty.name or "(unnamed)",
+                "budget": _budget(duty.budget, duty.id, findings),
+                "description": duty.description or None,
+                "goal": duty.goal or None,
+                "activities": activities,
+            }
+        )
+    if not any(a["indicators"] for d in duties for a in d["activities"]):
+        raise ImportFailed(f"{read.label}: no indicator could be read", findings=tuple(findings))
+    try:
+        table = load_table({**meta, "duties": duties})
+    except PerfscoreError as error:
+        raise ImportFailed(
+            f"{read.label}: the table read does not validate: {error}", findings=tuple(findings)
+        ) from None
+    findings.sort(key=_order)
+    return Imported(table, findings, read.label, assembly.header.layout)
+
+
+def _order(finding: ImportFinding) -> tuple[int, int, int]:
+    where = finding.where
+    return (where.page or 0, where.row or 0, where.line or 0)
+
+
+# -- metadata -------------------------------------------------------------------------------
+
+_TITLE = re.compile(r"^(?P<department>\D*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<rest>.*)$")
+_CODE = re.compile(r"^(?P<code>\d{3,})\s*(?P<short>[^\d\s]\S*)$")
+_MONEY = re.compile(r"单位\s*[:：]\s*(?P<unit>\S+)")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _metadata(
+    before: list[SourceRow],
+    label: str,
+    name: str | None,
+    year: int | None,
+    path: str | Path,
+    findings: list[ImportFinding],
+) -> dict[str, Any]:
+    prose = [clean(" ".join(r.cells)) for r in before if r.prose]
+    department = None
+    found_year = None
+    code = short = money = None
+    title_line = None
+    for line in prose:
+        match = _TITLE.match(line)
+        if match and department is None and match.group("department"):
+            department, found_year = match.group("department").strip(), int(match.group("year"))
+        if (code_match := _CODE.match(line)) is not None:
+            code, short = code_match.group("code"), code_match.group("short")
+        if (money_match := _MONEY.search(line)) is not None:
+            money = money_match.group("unit")
+    for line in reversed(prose):
+        if _CODE.match(line) or _MONEY.search(line):
+            continue
+        title_line = line
+        break
+    if title_line is not None:
+        match = _TITLE.match(title_line)
+        if match is None and department is not None and found_year is not None:
+            title_line = f"{department} {found_year} 年{title_line}"
+    where = Place(line=before[0].line if before else None)
+    if year is None:
+        year = found_year
+    if year is None:
+        raise ImportFailed(
+            f"{label}: no budget year in the title; give one (--year)",
+            findings=(ImportFinding(where, title_line or "", "no year found", kind="metadata"),),
+        )
+    if department is None:
+        department = "(department)"
+        findings.append(ImportFinding(where, title_line or "", "no department name found "
+                                      "in the title; edit department.name", kind="metadata"))  # fmt: skip
+    if name is None:
+        stem = Path(path).stem.lower() if not isinstance(path, str) or "\n" not in path else ""
+        if _NAME.match(stem):
+            name = stem
+        else:
+            name = f"imported-{year}"
+            findings.append(ImportFinding(where, stem or label, f"named {name!r} (the file name "
+                                          "is not a table name); give one with --name",
+                                          kind="metadata"))  # fmt: skip
+    elif not _NAME.match(name):
+        raise PerfscoreError(f"a table name is lower-case ASCII letters, digits and -, not {name!r}")
+    return {
+        "format": 1,
+        "name": name,
+        "title": title_line,
+        "department": {"name": department, "short_name": short, "code": code},
+        "year": year,
+        "money_unit": money,
+        "source": label,
+    }
+
+
+def _budget(text: str, owner: str, findings: list[ImportFinding]) -> float | None:
+    text = clean(text).replace(",", "").replace("，", "")
+    if not text or text in ("-", "—", "——", "/"):
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        findings.append(ImportFinding(Place(), text, f"年度预算数 of {owner} is not a number; "
+                                      "left blank", kind="unplaced", indicator=owner))  # fmt: skip
+        return None
+
+
+# -- indicators -----------------------------------------------------------------------------
+
+
+def _indicator(draft: IndicatorDraft, findings: list[ImportFinding]) -> dict[str, Any] | None:
+    place = draft.place
+    cells: dict[str, str | None] = {g: (c or None) for g, c in zip(GRADE_NAMES, draft.cells, strict=True)}
+    read: dict[str, str | None] = dict(cells)
+    why: dict[str, str] = {}
+
+    def note(column: str, text: str, action: str, kind: str) -> None:
+        findings.append(
+            ImportFinding(Place(place.page, place.row, column, place.line), text, action,
+                          kind=kind, indicator=draft.id)  # fmt: skip
+        )
+
+    _fused(cells, read, why, note)
+    name, published, name_why = draft.name, draft.published_name, []
+    if draft.repeated:
+        name_why.append(
+            f"The name cell breaks across a page and the text after the break starts again "
+            f"with {draft.repeated!r}, which ends the text before it; the character is kept once."
+        )
+    simple, changed = simplify(name)
+    if changed:
+        published = published or name
+        name = simple
+        name_why.append(f"Traditional characters {changed} read as their simplified forms.")
+        note("绩效指标", draft.name, f"traditional characters {changed} simplified: {simple!r}",
+             "traditional")  # fmt: skip
+    for grade in GRADE_NAMES:
+        text = read[grade]
+        if text is None:
+            continue
+        simple, changed = simplify(text)
+        if changed:
+            read[grade] = simple
+            why[grade] = f"Traditional characters {changed} read as their simplified forms."
+            note(f"评价标准 {grade}", text, f"traditional characters {changed} simplified: "
+                 f"{simple!r}", "traditional")  # fmt: skip
+    _operator_as_2(read, why, note)
+    unit = _unit(name, read, note)
+    data: dict[str, Any] = {"id": draft.id, "name": name, "unit": unit, "cells": cells}
+    readings: list[dict[str, Any]] = []
+    if published is not None and published != name:
+        readings.append({"field": "name", "published": published, "why": " ".join(name_why)})
+    for grade in GRADE_NAMES:
+        if grade in why:
+            readings.append({"field": grade, "read_as": read[grade] or "", "why": why[grade]})
+    if readings:
+        data["readings"] = readings
+    try:
+        load_table(
+            {"name": "x", "department": {"name": "x"}, "year": 2000, "duties": [
+                {"id": "1", "name": "x", "activities": [
+                    {"id": "1.1", "name": "x", "indicators": [{**data, "id": "1.1.1"}]}]}]}
+        )  # fmt: skip
+    except (PerfscoreError, ValidationError) as error:
+        reason = error.reason if isinstance(error, PerfscoreError) else str(error)
+        shown = " / ".join(c or "—" for c in cells.values())
+        note("评价标准", f"{name}: {shown}", f"left out: its cells do not make a ladder "
+             f"({reason}); enter it by hand", "skipped")  # fmt: skip
+        return None
+    return data
+
+
+def _fused(
+    cells: dict[str, str | None], read: dict[str, str | None], why: dict[str, str], note: Any
+) -> None:
+    """Spread a cell that holds several cells' values (``100%90%85%85%``) over the blank
+    cells after it."""
+    grades = list(GRADE_NAMES)
+    for index, grade in enumerate(grades):
+        text = cells[grade]
+        if text is None:
+            continue
+        blanks = 0
+        for later in grades[index + 1 :]:
+            if cells[later] is not None:
+                break
+            blanks += 1
+        if blanks == 0:
+            continue
+        for count in range(blanks + 1, 1, -1):
+            parts = split_fused(text, count)
+            if parts is None:
+                continue
+            for offset, part in enumerate(parts):
+                target = grades[index + offset]
+                read[target] = part
+                why[target] = (
+                    f"The published cell {grade} {text!r} holds {count} cells' values run "
+                    f"together; the {offset + 1}. of them, {part!r}, is this cell's."
+                )
+            note(f"评价标准 {grade}", text, f"{count} cells run together, split into "
+                 f"{' / '.join(parts)}", "fused-cells")  # fmt: skip
+            break
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _operator_as_2(read: dict[str, str | None], why: dict[str, str], note: Any) -> None:
+    texts = {g: t for g, t in read.items() if t}
+    if not any("%" in t for t in texts.values()):
+        return
+    for grade, text in texts.items():
+        fixed = operator_read_as_2(text)
+        if fixed is None:
+            continue
+        others = [
+            float(n) for g, t in texts.items() if g != grade for n in _NUMBER.findall(t)
+        ]
+        if others and max(others) <= 100:
+            read[grade] = fixed
+            why[grade] = (
+                f"{text!r} is no percentage this ladder can mean (its other cells stay within "
+                f"100%): the extraction read ≥ as the digit 2, so it is read as {fixed!r}."
+            )
+            note(f"评价标准 {grade}", text, f"≥ read as 2 by the extraction: read as {fixed!r}",
+                 "operator-as-2")  # fmt: skip
+
+
+def _unit(name: str, read: dict[str, str | None], note: Any) -> str | None:
+    try:
+        ladder = parse_ladder(read)
+    except PerfscoreError:
+        return unit_from_name(name)
+    unit = ladder.unit
+    if unit is None:
+        return None
+    if unit != "dimensionless":
+        bare = [g for g, t in read.items() if t and not _has_unit(t)]
+        extra = f"; cells {' '.join(bare)} write none and are read in it" if bare else ""
+        note("评价标准", " / ".join(t or "—" for t in read.values()),
+             f"unit {unit}, from the cells{extra}", "unit")  # fmt: skip
+        return unit
+    guessed = unit_from_name(name)
+    if guessed is not None:
+        note("绩效指标", name, f"unit {guessed}, inferred from the name (the cells write no unit)",
+             "unit")  # fmt: skip
+    else:
+        note("绩效指标", name, "no unit in the cells or the name: numbers read as plain "
+             "numbers; set unit if they count something", "unit")  # fmt: skip
+    return guessed
+
+
+def _has_unit(text: str) -> bool:
+    # Digits, comparisons and connectives only: the unit was left off this cell.
+    stripped = re.sub(r"[\d.,%\s≥≤<>=＞＜≧≦＝和或且及以上下内至-]", "", text)
+    return "%" in text or bool(stripped)
