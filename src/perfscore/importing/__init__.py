@@ -3,7 +3,13 @@
 >>> from perfscore.importing import import_table, Imported, ImportFinding
 """
 
+from .export import FORMATS, export_table, exportable
 from .findings import ImportFinding, Place
 from .importer import ImportFailed, Imported, import_table
 
-__all__ = ["ImportFailed", "ImportFinding", "Imported", "Place", "import_table"]
+__all__ = [
+    "FORMATS",
+    "ImportFailed", "ImportFinding", "Imported", "Place", "export_table",
+    "exportable",
+    "import_table",
+]

@@ -210,7 +210,7 @@ def _metadata(
     path: str | Path,
     findings: list[ImportFinding],
 ) -> dict[str, Any]:
-    prose = [clean(" ".join(r.cells)) for r in before if r.prose]
+    prose = [" ".join(" ".join(r.cells).split()) for r in before if r.prose]
     department = None
     found_year = None
     code = short = money = None

@@ -156,8 +156,6 @@ def read_xlsx(path: str | Path) -> Source:
                     )
                 )
             texts.append(text)
-        while texts and not texts[-1].strip():
-            texts.pop()
         if not any(t.strip() for t in texts):
             continue
         number = row[0].row
