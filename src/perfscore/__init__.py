@@ -20,6 +20,7 @@ from .errors import (
 )
 from .frames import FrameScores, score_frame
 from .grades import GRADES, Grade
+from .importing import Imported, ImportFinding, export_table, import_table
 from .ladders import Direction, Ladder, parse_ladder
 from .methods import Method, get_method
 from .scorecard import Scorecard, score
@@ -46,6 +47,8 @@ __all__ = [
     "Finding",
     "FrameScores",
     "Grade",
+    "ImportFinding",
+    "Imported",
     "Indicator",
     "InvalidLadder",
     "Ladder",
@@ -66,7 +69,9 @@ __all__ = [
     "bundled_tables",
     "check_file",
     "check_table",
+    "export_table",
     "get_method",
+    "import_table",
     "load_table",
     "parse_ladder",
     "score",

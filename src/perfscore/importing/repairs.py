@@ -24,6 +24,9 @@ from __future__ import annotations
 
 import re
 
+from ..errors import PerfscoreError
+from ..notation import parse_cell
+
 __all__ = [
     "TRADITIONAL",
     "clean",
@@ -83,7 +86,7 @@ def dangling(text: str | None) -> bool:
 
 
 _VALUE = re.compile(
-    r"\s*(?:[≥≤<>=＞＜≧≦＝]{1,2}\s*)?[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％]?(?:[^\s0-9０-９%％≥≤<>=＞＜≧≦＝]{1,2}(?=[≥≤<>=＞＜≧≦＝0-9０-９]|$))?"
+    r"\s*(?:[≥≤<>=＞＜≧≦＝]{1,2}\s*)?[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％]?(?:[^\s0-9０-９%％≥≤<>=＞＜≧≦＝和或且及至以]{1,2}(?=[≥≤<>=＞＜≧≦＝0-9０-９]|$))?"
 )
 
 
@@ -91,9 +94,15 @@ def split_fused(text: str, count: int) -> list[str] | None:
     """Split a cell holding ``count`` cells' values run together (``100%90%85%85%``).
 
     Returns the parts when ``text`` is exactly ``count`` values side by side (a comparison,
-    a number, ``%`` or a short unit each), else ``None``.
+    a number, ``%`` or a short unit each) and does not read as one cell, else ``None``.
     """
     text = text.strip()
+    try:
+        parse_cell(text)
+    except PerfscoreError:
+        pass
+    else:
+        return None
     parts: list[str] = []
     position = 0
     while position < len(text):
@@ -107,13 +116,13 @@ def split_fused(text: str, count: int) -> list[str] | None:
     return parts
 
 
-_TWO = re.compile(r"^2\s*(100|[1-9]\d?(?:\.\d+)?)\s*%$")
+_TWO = re.compile(r"^2\s*(100|[1-9]\d(?:\.\d+)?)\s*%$")
 
 
 def operator_read_as_2(text: str) -> str | None:
     """``290%`` for ``≥90%``: an extraction that read ``≥`` as the digit 2.
 
-    Only a percentage above 200 % made of a 2 and a percentage of at most 100 % is read so;
+    Only a percentage above 200 % made of a 2 and a percentage from 10 % to 100 % is read so;
     the importer applies it where the rest of the ladder stays within 100 %.
     """
     match = _TWO.match(text.strip())
