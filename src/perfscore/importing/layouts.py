@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .findings import ImportFinding, Place
-from .repairs import clean, dangling, join_broken, simplify
+from .repairs import clean, dangling, join, join_broken, simplify
 from .sources import SourceRow
 
 __all__ = [
@@ -317,7 +317,7 @@ class _Reader:
                   attribute: str, text: str) -> None:  # fmt: skip
         before = getattr(owner, attribute)
         joined, repeated = (
-            join_broken(before, text) if self.after_break else (clean(before + " " + text), None)
+            join_broken(before, text) if self.after_break else (join(before, text), None)
         )
         setattr(owner, attribute, joined)
         column = _COLUMN_NAMES[role]
@@ -362,11 +362,11 @@ class _Reader:
         if self.after_break:
             joined, repeated = join_broken(before, text)
         else:
-            joined, repeated = clean(before + " " + text), None
+            joined, repeated = join(before, text), None
         current.name = joined
         where = "on the next page" if self.after_break else "on the next row"
         if repeated:
-            current.published_name = clean(before + " " + text)
+            current.published_name = join(before, text)
             current.repeated = repeated
             self._note(row, "绩效指标", text, f"continues the name of {current.id} {where}; "
                        f"the {repeated} repeated across the break is kept once: {joined!r} "
@@ -381,7 +381,7 @@ class _Reader:
             if not text:
                 continue
             before = current.cells[index]
-            current.cells[index] = clean(before + " " + text)
+            current.cells[index] = join(before, text)
             grade = GRADE_NAMES[index]
             self._note(row, f"评价标准 {grade}", text, f"continues cell {grade} of {current.id} "
                        f"{'on the next page' if self.after_break else 'on the next row'}: "

@@ -31,6 +31,7 @@ __all__ = [
     "TRADITIONAL",
     "clean",
     "dangling",
+    "join",
     "join_broken",
     "operator_read_as_2",
     "simplify",
@@ -72,8 +73,26 @@ def join_broken(head: str, tail: str) -> tuple[str, str | None]:
     """
     head, tail = clean(head), clean(tail)
     if head and tail and head[-1] == tail[0] and _is_cjk(head[-1]):
-        return clean(head + " " + tail[1:]), head[-1]
-    return clean(head + " " + tail), None
+        return join(head, tail[1:]), head[-1]
+    return join(head, tail), None
+
+
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def join(head: str, tail: str) -> str:
+    """Join the text of a cell cut across rows or lines: directly, as a cut falls inside a word
+    (``100`` / ``0人``), but with a space before a list item (``… 2、``) or between two Latin
+    words.
+
+    >>> join("就业服", "务指导。"), join("工作。", "2、负责"), join("quality", "control")
+    ('就业服务指导。', '工作。 2、负责', 'quality control')
+    """
+    head, tail = clean(head), clean(tail)
+    if not head or not tail:
+        return head or tail
+    spaced = _ITEM.match(tail) or (_LETTER.match(head[-1]) and _LETTER.match(tail[0]))
+    return head + (" " if spaced else "") + tail
 
 
 #: Marks after which a cell's text cannot end: the rest is on the next row (≥ / 95%).

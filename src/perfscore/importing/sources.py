@@ -24,6 +24,7 @@ from typing import Any
 
 from ..errors import PerfscoreError
 from .findings import ImportFinding, Place
+from .repairs import join
 
 __all__ = ["Source", "SourceRow", "read_docx", "read_pdf", "read_source", "read_text", "read_xlsx"]
 
@@ -287,6 +288,8 @@ def read_pdf(path: str | Path) -> Source:
 
 
 def _joined(text: str | None) -> str:
-    if not text:
-        return ""
-    return " ".join(part for part in text.splitlines())
+    """A cell's wrapped lines joined as a cut cell is (see [join][perfscore.importing.repairs.join])."""
+    joined = ""
+    for line in (text or "").splitlines():
+        joined = join(joined, line)
+    return joined
