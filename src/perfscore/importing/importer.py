@@ -21,8 +21,8 @@ a person to review; every repair that changes a published text is also a
 >>> [(i.id, i.name, i.unit, i.cells["良"]) for i in imported.table]
 [('1.1.1', '就业服务到位率', 'percent', '≥90%'), ('1.1.2', '新增就业人员数量', '人', '≥480')]
 >>> print(imported.findings[-1])
-row 3, column 绩效指标 (1.1.2): '新增就业人员数量': unit 人, inferred from the name \
-(the cells write no unit)
+page 1, row 3, column 绩效指标 (1.1.2): '新增就业人员数量': unit 人, inferred from the \
+name (the cells write no unit)
 >>> perfscore.load_table(imported.to_dict()) == imported.table
 True
 """
