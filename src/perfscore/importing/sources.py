@@ -16,6 +16,7 @@ the ``import`` extra (``pip install "perfscore[import]"``).
 from __future__ import annotations
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,22 +185,20 @@ def _printed(value: Any, number_format: str) -> str:
 def _number(value: float, number_format: str) -> str:
     fmt = number_format.split(";")[0]
     percent = "%" in fmt
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if percent:
-        value = value * 100
+        exact *= 100
+    if fmt in ("General", "@", "") and not percent:
+        # General shows at most 15 significant digits: 0.1 + 0.2 prints as 0.3.
+        shown = Decimal(f"{exact:.15g}") if exact else exact
+        text = format(shown, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
     decimals = 0
     if "." in fmt:
         after = fmt.split(".", 1)[1]
         decimals = len(after) - len(after.lstrip("0#"))
-    if fmt in ("General", "@", "") and not percent:
-        text = repr(float(value)) if isinstance(value, float) else str(value)
-        if "e" in text or "E" in text:
-            text = f"{value:f}".rstrip("0")
-        text = text.removesuffix(".0").rstrip(".")
-        return text
-    if not percent and decimals == 0 and isinstance(value, float) and not value.is_integer():
-        decimals = len(repr(value).split(".")[1])  # a format without decimals still shows them
-    grouping = "," if "," in fmt else ""
-    text = format(round(value, decimals) + 0.0, f"{grouping}.{decimals}f")
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = format(rounded, f"{',' if ',' in fmt else ''}.{decimals}f")
     return text + ("%" if percent else "")
 
 
