@@ -19,8 +19,9 @@ UNITS = ("percent", "人", "次", "种", "万元", "天")
 
 _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 _PUNCT = st.sampled_from("，。、；：（）")
-_PROSE = st.lists(st.one_of(_HAN, _HAN, _HAN, _PUNCT, st.sampled_from("0123456789")),
-                  min_size=1, max_size=40).map("".join)  # fmt: skip
+_PROSE = st.lists(
+    st.one_of(_HAN, _HAN, _HAN, _PUNCT, st.sampled_from("0123456789")), min_size=1, max_size=40
+).map("".join)
 
 
 @st.composite

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from perfscore.importing import ImportFinding, Imported, import_table
+from perfscore.importing import Imported, ImportFinding, import_table
 from perfscore.importing.repairs import (
     clean,
     join_broken,
@@ -14,7 +14,9 @@ from perfscore.importing.repairs import (
     unit_from_name,
 )
 
-HEADER = "职责活动\t年度预算数\t内容描述\t绩效目标\t绩效指标\t评价标准\t\t\t\n\t\t\t\t\t优\t良\t中\t差"
+HEADER = (
+    "职责活动\t年度预算数\t内容描述\t绩效目标\t绩效指标\t评价标准\t\t\t\n\t\t\t\t\t优\t良\t中\t差"
+)
 PAGE = "\n323 某局\n\n单位：万元\n" + HEADER
 
 
@@ -44,8 +46,11 @@ def findings(result: Imported, kind: str) -> list[ImportFinding]:
             ("≤100%", "<85%", "<83%", ">100%"),
             ("≥85%和≤100%", "≥83%和<85%", "≥80%和<83%", "<80%或>100%"),
         ),
-        (("≥500人", "≥400-", "≥300-", "<300人"), ("", "499人", "399人", ""),
-         ("≥500人", "≥400-499人", "≥300-399人", "<300人")),  # fmt: skip
+        (
+            ("≥500人", "≥400-", "≥300-", "<300人"),
+            ("", "499人", "399人", ""),
+            ("≥500人", "≥400-499人", "≥300-399人", "<300人"),
+        ),
     ],
 )
 def test_a_cell_split_after_an_operator_across_a_page_break(
@@ -61,15 +66,18 @@ def test_a_cell_split_after_an_operator_across_a_page_break(
     assert tuple(indicator.cells.values()) == joined
     assert indicator.name == "完成培训人数"
     found = findings(result, "continuation")
-    assert {f.where.column for f in found} >= {f"评价标准 {g}" for g, t in zip("优良中差", tail,
-                                                strict=True) if t}  # fmt: skip
+    assert {f.where.column for f in found} >= {
+        f"评价标准 {g}" for g, t in zip("优良中差", tail, strict=True) if t
+    }
     assert all(f.where.page == 2 and f.where.row == 1 for f in found)
 
 
 def test_a_name_and_a_description_continued_on_the_next_page() -> None:
     result = imported(
         row("一、职责"),
-        row("1、城乡居民养老保", "养老金发放", "100%", "≥80", "≥60", "<60%", description="负责全县"),
+        row(
+            "1、城乡居民养老保", "养老金发放", "100%", "≥80", "≥60", "<60%", description="负责全县"
+        ),
         PAGE,
         row("险待遇发放工作", "率", description="养老保险待遇的发放。"),
     )
@@ -78,8 +86,11 @@ def test_a_name_and_a_description_continued_on_the_next_page() -> None:
     assert activity.description == "负责全县养老保险待遇的发放。"
     assert result.table.indicator("1.1.1").name == "养老金发放率"
     columns = {(f.where.column, f.text) for f in findings(result, "continuation")}
-    assert columns == {("职责活动", "险待遇发放工作"), ("内容描述", "养老保险待遇的发放。"),
-                       ("绩效指标", "率")}  # fmt: skip
+    assert columns == {
+        ("职责活动", "险待遇发放工作"),
+        ("内容描述", "养老保险待遇的发放。"),
+        ("绩效指标", "率"),
+    }
 
 
 def test_a_new_indicator_after_a_page_break_is_not_a_continuation() -> None:
@@ -136,7 +147,8 @@ def test_traditional_characters() -> None:
     assert indicator.name == "参保率"
     assert indicator.published_name == "參保率"
     (finding,) = findings(result, "traditional")
-    assert finding.text == "參保率" and "參" in finding.action
+    assert finding.text == "參保率"
+    assert "參" in finding.action
 
 
 @pytest.mark.parametrize(
@@ -162,8 +174,10 @@ def test_units_inferred_and_said(
 
 
 def test_a_row_before_any_activity_is_a_finding() -> None:
-    result = imported(row("一、职责", "没有活动的指标", "100%", "≥90%", "≥80%", "<80%"),
-                      row("1、活动", "完成率", "100%", "≥90%", "≥80%", "<80%"))  # fmt: skip
+    result = imported(
+        row("一、职责", "没有活动的指标", "100%", "≥90%", "≥80%", "<80%"),
+        row("1、活动", "完成率", "100%", "≥90%", "≥80%", "<80%"),
+    )
     (unplaced,) = findings(result, "unplaced")
     assert "没有活动的指标" in unplaced.text
     assert len(result.table) == 1
@@ -188,7 +202,10 @@ def test_the_table_ends_at_the_next_section() -> None:
     ("published", "cleaned"),
     [
         ("≥ 400- 499 人", "≥400-499人"),
-        ("提高劳动者素质，打造我县 专业技术人员队伍，实现稳定就 业", "提高劳动者素质，打造我县专业技术人员队伍，实现稳定就业"),
+        (
+            "提高劳动者素质，打造我县 专业技术人员队伍，实现稳定就 业",
+            "提高劳动者素质，打造我县专业技术人员队伍，实现稳定就业",
+        ),
         ("1、积极宣传政策 2、学员材料的管理", "1、积极宣传政策 2、学员材料的管理"),
         ("12333 电话", "12333电话"),
         ("ISO 9001 认证", "ISO 9001认证"),
@@ -224,8 +241,15 @@ def test_split_fused(cell: str, count: int, parts: list[str] | None) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "read"),
-    [("290%", "≥90%"), ("2100%", "≥100%"), ("295.5%", "≥95.5%"), ("21%", None), ("90%", None),
-     ("≥290%", None), ("390%", None)],  # fmt: skip
+    [
+        ("290%", "≥90%"),
+        ("2100%", "≥100%"),
+        ("295.5%", "≥95.5%"),
+        ("21%", None),
+        ("90%", None),
+        ("≥290%", None),
+        ("390%", None),
+    ],
 )
 def test_operator_read_as_2(cell: str, read: str | None) -> None:
     assert operator_read_as_2(cell) == read

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import datetime
-import io
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +52,17 @@ def test_xlsx_numbers_as_they_print_and_merged_cells(tmp_path: Path) -> None:
     book.save(path)
     imported = import_table(path)
     table = imported.table
-    assert [(i.id, i.name) for i in table] == [("1.1.1", "到位率"), ("1.1.2", "培训人数"),
-                                               ("1.2.1", "完成率")]  # fmt: skip
-    assert table.indicator("1.1.1").cells == {"优": "100%", "良": "90%", "中": "80.0%", "差": "<80%"}
+    assert [(i.id, i.name) for i in table] == [
+        ("1.1.1", "到位率"),
+        ("1.1.2", "培训人数"),
+        ("1.2.1", "完成率"),
+    ]
+    assert table.indicator("1.1.1").cells == {
+        "优": "100%",
+        "良": "90%",
+        "中": "80.0%",
+        "差": "<80%",
+    }
     assert table.indicator("1.1.2").cells == {"优": "1000", "良": "950", "中": "900", "差": "<900"}
     assert table.duties[0].budget == 1234.5
     assert table.activities()[0].description == "活动描述"
@@ -66,8 +73,17 @@ def test_xlsx_a_date_is_given_back_as_the_text_it_was_typed_as(tmp_path: Path) -
     book = workbook(
         [
             ["一、职责", None, None, None, None, None, None, None, None],
-            ["1、活动", None, None, None, "培训次数", "≥3次", datetime.datetime(2019, 1, 2),
-             None, "0"],  # fmt: skip
+            [
+                "1、活动",
+                None,
+                None,
+                None,
+                "培训次数",
+                "≥3次",
+                datetime.datetime(2019, 1, 2),
+                None,
+                "0",
+            ],
         ]
     )
     path = tmp_path / "example.xlsx"
@@ -117,7 +133,8 @@ def test_pdf_pages_repeat_the_header(tmp_path: Path) -> None:
     assert len(headers) == len(pages)  # one on every page, each recognised and skipped
     imported = import_table(path)
     assert len(imported.table) == 68
-    assert imported.findings and all(f.kind == "unit" for f in imported.findings)
+    assert imported.findings
+    assert all(f.kind == "unit" for f in imported.findings)
 
 
 def test_pdf_cells_wrapped_over_lines_are_joined(tmp_path: Path) -> None:
@@ -125,7 +142,8 @@ def test_pdf_cells_wrapped_over_lines_are_joined(tmp_path: Path) -> None:
     path = tmp_path / "zanhuang-hrss-2018.pdf"
     export_table(table, "pdf", path)
     long = table.activities()[2].description
-    assert long is not None and len(long) > 40  # wraps in its 55 mm column
+    assert long is not None
+    assert len(long) > 40  # wraps in its 55 mm column
     assert import_table(path).table.activities()[2].description == long
 
 
@@ -173,4 +191,3 @@ def test_text_in_gb18030(tmp_path: Path) -> None:
 def test_read_text_marks_prose() -> None:
     source = read_text("标题\n职责活动\t绩效指标\n\n323 人社局\n", label="x")
     assert [(r.line, r.prose) for r in source.rows] == [(1, True), (2, False), (4, True)]
-    assert io.StringIO  # the module reads text from memory as well as files

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 import perfscore
+from perfscore import Activity, Duty
 from perfscore.cli import main
-from perfscore.importing import ImportFailed, ImportFinding, Imported, import_table
+from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
 
 DISCLOSURE = Path(__file__).parent / "data" / "zanhuang-hrss-2018-disclosure.txt"
 
@@ -45,8 +46,13 @@ def test_duties_and_activities_match(seed: Imported, bundled: perfscore.Table) -
 def test_descriptions_and_goals_match_up_to_white_space(
     seed: Imported, bundled: perfscore.Table
 ) -> None:
-    items = list(zip([*seed.table.duties, *seed.table.activities()],
-                     [*bundled.duties, *bundled.activities()], strict=True))  # fmt: skip
+    items: list[tuple[Duty | Activity, Duty | Activity]] = list(
+        zip(
+            [*seed.table.duties, *seed.table.activities()],
+            [*bundled.duties, *bundled.activities()],
+            strict=True,
+        )
+    )
     for got, want in items:
         for field in ("description", "goal"):
             mine, theirs = getattr(got, field), getattr(want, field)
@@ -115,10 +121,13 @@ def test_units_are_said(seed: Imported) -> None:
     units = {f.indicator: f.action for f in seed.findings if f.kind == "unit"}
     # every indicator but the two qualitative ones (10.3.1, 11.2.2), which have no unit to say
     assert len(units) == 66
-    assert "10.3.1" not in units and "11.2.2" not in units
+    assert "10.3.1" not in units
+    assert "11.2.2" not in units
     assert units["1.2.2"] == "unit 人, inferred from the name (the cells write no unit)"
     assert units["3.1.1"] == "unit 次, inferred from the name (the cells write no unit)"
-    assert units["8.1.1"] == "unit percent, from the cells; cells 良 中 write none and are read in it"
+    assert (
+        units["8.1.1"] == "unit percent, from the cells; cells 良 中 write none and are read in it"
+    )
 
 
 def test_to_yaml_loads_back_to_an_equal_table(seed: Imported, tmp_path: Path) -> None:
@@ -128,7 +137,8 @@ def test_to_yaml_loads_back_to_an_equal_table(seed: Imported, tmp_path: Path) ->
     assert perfscore.check_file(str(path)) == []
     text = seed.to_yaml()
     assert f"Imported by perfscore from {DISCLOSURE.name}" in text
-    assert "询系统" in text and "why:" in text
+    assert "询系统" in text
+    assert "why:" in text
 
 
 def test_the_contract(tmp_path: Path) -> None:

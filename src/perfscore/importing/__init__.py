@@ -5,11 +5,15 @@
 
 from .export import FORMATS, export_table, exportable
 from .findings import ImportFinding, Place
-from .importer import ImportFailed, Imported, import_table
+from .importer import Imported, ImportFailed, import_table
 
 __all__ = [
     "FORMATS",
-    "ImportFailed", "ImportFinding", "Imported", "Place", "export_table",
+    "ImportFailed",
+    "ImportFinding",
+    "Imported",
+    "Place",
+    "export_table",
     "exportable",
     "import_table",
 ]

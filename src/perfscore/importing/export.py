@@ -10,8 +10,8 @@ indicator, and a row per further indicator. Importing an export gives back
 >>> from perfscore.importing import export_table, import_table
 >>> table = perfscore.load_table("zanhuang-hrss-2018")
 >>> text = export_table(table, "txt")
->>> print(text.splitlines()[6].replace("\\t", " | "))
-一、促进就业政策、管理及实施 |  | 负责促进就业工作，健全公共就业服务体系和人力资源市场体系，积极促进社会就业。 | 促进失业人员再就业，控制城镇登记失业率，转移农村劳动力，保持就业形势的基本稳定。 |  |  |  |  | 
+>>> text.splitlines()[7].split("\\t")[4:]
+['公益性岗位补贴到位率', '100%', '≥90%', '≥80%', '<80%']
 >>> back = import_table(text, name=table.name).table
 >>> back.model_copy(update={"source": None}) == exportable(table)
 True
@@ -20,12 +20,13 @@ True
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import PerfscoreError
-from ..tables import Table, load_table
+from perfscore.errors import PerfscoreError
+from perfscore.tables import Table, load_table
+
 from .repairs import clean
 
 __all__ = ["FORMATS", "export_table", "exportable", "rows"]
@@ -79,11 +80,24 @@ def rows(table: Table) -> Iterator[tuple[str, ...]]:
     """The table's data rows (nine cells each), in the published layout."""
     for d, duty in enumerate(table.duties, start=1):
         ordinal = duty.ordinal or chinese_ordinal(d)
-        yield (f"{ordinal}、{duty.name}", _number(duty.budget), duty.description or "",
-               duty.goal or "", "", "", "", "", "")  # fmt: skip
+        yield (
+            f"{ordinal}、{duty.name}",
+            _number(duty.budget),
+            duty.description or "",
+            duty.goal or "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        )
         for a, activity in enumerate(duty.activities, start=1):
-            head = (f"{a}、{activity.name}", _number(activity.budget),
-                    activity.description or "", activity.goal or "")  # fmt: skip
+            head = (
+                f"{a}、{activity.name}",
+                _number(activity.budget),
+                activity.description or "",
+                activity.goal or "",
+            )
             if not activity.indicators:
                 yield (*head, "", "", "", "", "")
             for i, indicator in enumerate(activity.indicators):
@@ -128,7 +142,12 @@ def export_table(table: Table, format: str, path: str | Path | None = None) -> s
     ``pdf``); return the text or the file's bytes, and write them to ``path`` if given."""
     if not isinstance(table, Table):
         raise TypeError(f"export_table takes a perfscore.Table, not {type(table).__name__}")
-    writers = {"txt": _text, "xlsx": _xlsx, "docx": _docx, "pdf": _pdf}
+    writers: dict[str, Callable[[Table], str | bytes]] = {
+        "txt": _text,
+        "xlsx": _xlsx,
+        "docx": _docx,
+        "pdf": _pdf,
+    }
     if format not in writers:
         raise PerfscoreError(f"unknown format {format!r}; the formats are {', '.join(FORMATS)}")
     out = writers[format](table)
@@ -190,13 +209,14 @@ def _xlsx(table: Table) -> bytes:
     heads = head_lines(table)
     for line in heads:
         sheet.append([line])
-        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
-                          end_column=9)  # fmt: skip
+        sheet.merge_cells(
+            start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=9
+        )
     first = sheet.max_row + 1
     for row in (*HEADER, *rows(table)):
         sheet.append(list(row))
-    for row in sheet.iter_rows(min_row=first):
-        for cell in row:
+    for cells in sheet.iter_rows(min_row=first):
+        for cell in cells:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # a cell such as =100% is text, not a formula
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -205,10 +225,14 @@ def _xlsx(table: Table) -> bytes:
     for start, end in _spans(table):
         if end > start:
             for column in (1, 2, 3, 4):
-                sheet.merge_cells(start_row=data + start, start_column=column,
-                                  end_row=data + end, end_column=column)  # fmt: skip
-    for column, width in zip("ABCDEFGHI", (24, 10, 40, 30, 24, 12, 12, 12, 12), strict=True):
-        sheet.column_dimensions[column].width = width
+                sheet.merge_cells(
+                    start_row=data + start,
+                    start_column=column,
+                    end_row=data + end,
+                    end_column=column,
+                )
+    for letter, width in zip("ABCDEFGHI", (24, 10, 40, 30, 24, 12, 12, 12, 12), strict=True):
+        sheet.column_dimensions[letter].width = width
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -239,19 +263,20 @@ def _docx(table: Table) -> bytes:
 
 def _pdf(table: Table) -> bytes:
     _extra("reportlab")
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table as Grid, TableStyle
-    from xml.sax.saxutils import escape
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
+    from reportlab.platypus import Table as Grid
 
     if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10,
-                           wordWrap="CJK")  # fmt: skip
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
     title = ParagraphStyle("title", parent=style, fontSize=12, leading=16)
 
     def cell(text: str) -> Paragraph:
@@ -272,8 +297,14 @@ def _pdf(table: Table) -> bytes:
     story: list[Any] = [Paragraph(escape(line), title) for line in head_lines(table)]
     story.append(grid)
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=10 * mm,
-                                 rightMargin=10 * mm, topMargin=10 * mm, bottomMargin=10 * mm,
-                                 title=_title(table))  # fmt: skip
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(A4),
+        leftMargin=10 * mm,
+        rightMargin=10 * mm,
+        topMargin=10 * mm,
+        bottomMargin=10 * mm,
+        title=_title(table),
+    )
     document.build(story)
     return buffer.getvalue()

@@ -37,11 +37,12 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ..errors import PerfscoreError
-from ..ladders import parse_ladder
-from ..tables import Table, load_table
+from perfscore.errors import PerfscoreError
+from perfscore.ladders import parse_ladder
+from perfscore.tables import Table, load_table
+
 from .findings import ImportFinding, Place
-from .layouts import LAYOUTS, GRADE_NAMES, Assembly, IndicatorDraft, assemble
+from .layouts import GRADE_NAMES, LAYOUTS, IndicatorDraft, assemble
 from .repairs import clean, operator_read_as_2, simplify, split_fused, unit_from_name
 from .sources import Source, SourceRow, read_source, read_text
 
@@ -74,8 +75,8 @@ class Imported:
 
     def to_dict(self) -> dict[str, Any]:
         """The table as a table file's mapping (``load_table`` reads it back to ``table``)."""
-        data: dict[str, Any] = self.table.model_dump(mode="json")
-        return _pruned(data)
+        data: dict[str, Any] = _pruned(self.table.model_dump(mode="json"))
+        return data
 
     def to_yaml(self) -> str:
         """The table file: published texts verbatim, each repair a reading with its reason,
@@ -142,14 +143,19 @@ def _build(
     findings.extend(assembly.findings)
     if assembly.header is None:
         findings.append(
-            ImportFinding(Place(), read.label, "no table header found (绩效指标 with 评价标准 or "
-                          "优 良 中 差, and 职责活动 or 绩效指标分类)", kind="source")  # fmt: skip
+            ImportFinding(
+                Place(),
+                read.label,
+                "no table header found (绩效指标 with 评价标准 or "
+                "优 良 中 差, and 职责活动 or 绩效指标分类)",
+                kind="source",
+            )
         )
         raise ImportFailed(f"{read.label}: no table found", findings=tuple(findings))
     meta = _metadata(assembly.before, read.label, name, year, path, findings)
-    duties = []
+    duties: list[dict[str, Any]] = []
     for duty in assembly.duties:
-        activities = []
+        activities: list[dict[str, Any]] = []
         for activity in duty.activities:
             indicators = [
                 built
@@ -242,19 +248,32 @@ def _metadata(
         )
     if department is None:
         department = "(department)"
-        findings.append(ImportFinding(where, title_line or "", "no department name found "
-                                      "in the title; edit department.name", kind="metadata"))  # fmt: skip
+        findings.append(
+            ImportFinding(
+                where,
+                title_line or "",
+                "no department name found in the title; edit department.name",
+                kind="metadata",
+            )
+        )
     if name is None:
         stem = Path(path).stem.lower() if not isinstance(path, str) or "\n" not in path else ""
         if _NAME.match(stem):
             name = stem
         else:
             name = f"imported-{year}"
-            findings.append(ImportFinding(where, stem or label, f"named {name!r} (the file name "
-                                          "is not a table name); give one with --name",
-                                          kind="metadata"))  # fmt: skip
+            findings.append(
+                ImportFinding(
+                    where,
+                    stem or label,
+                    f"named {name!r} (the file name is not a table name); give one with --name",
+                    kind="metadata",
+                )
+            )
     elif not _NAME.match(name):
-        raise PerfscoreError(f"a table name is lower-case ASCII letters, digits and -, not {name!r}")
+        raise PerfscoreError(
+            f"a table name is lower-case ASCII letters, digits and -, not {name!r}"
+        )
     return {
         "format": 1,
         "name": name,
@@ -273,8 +292,15 @@ def _budget(text: str, owner: str, findings: list[ImportFinding]) -> float | Non
     try:
         return float(text)
     except ValueError:
-        findings.append(ImportFinding(Place(), text, f"年度预算数 of {owner} is not a number; "
-                                      "left blank", kind="unplaced", indicator=owner))  # fmt: skip
+        findings.append(
+            ImportFinding(
+                Place(),
+                text,
+                f"年度预算数 of {owner} is not a number; left blank",
+                kind="unplaced",
+                indicator=owner,
+            )
+        )
         return None
 
 
@@ -283,14 +309,21 @@ def _budget(text: str, owner: str, findings: list[ImportFinding]) -> float | Non
 
 def _indicator(draft: IndicatorDraft, findings: list[ImportFinding]) -> dict[str, Any] | None:
     place = draft.place
-    cells: dict[str, str | None] = {g: (c or None) for g, c in zip(GRADE_NAMES, draft.cells, strict=True)}
+    cells: dict[str, str | None] = {
+        g: (c or None) for g, c in zip(GRADE_NAMES, draft.cells, strict=True)
+    }
     read: dict[str, str | None] = dict(cells)
     why: dict[str, str] = {}
 
     def note(column: str, text: str, action: str, kind: str) -> None:
         findings.append(
-            ImportFinding(Place(place.page, place.row, column, place.line), text, action,
-                          kind=kind, indicator=draft.id)  # fmt: skip
+            ImportFinding(
+                Place(place.page, place.row, column, place.line),
+                text,
+                action,
+                kind=kind,
+                indicator=draft.id,
+            )
         )
 
     _fused(cells, read, why, note)
@@ -305,8 +338,12 @@ def _indicator(draft: IndicatorDraft, findings: list[ImportFinding]) -> dict[str
         published = published or name
         name = simple
         name_why.append(f"Traditional characters {changed} read as their simplified forms.")
-        note("绩效指标", draft.name, f"traditional characters {changed} simplified: {simple!r}",
-             "traditional")  # fmt: skip
+        note(
+            "绩效指标",
+            draft.name,
+            f"traditional characters {changed} simplified: {simple!r}",
+            "traditional",
+        )
     for grade in GRADE_NAMES:
         text = read[grade]
         if text is None:
@@ -315,8 +352,12 @@ def _indicator(draft: IndicatorDraft, findings: list[ImportFinding]) -> dict[str
         if changed:
             read[grade] = simple
             why[grade] = f"Traditional characters {changed} read as their simplified forms."
-            note(f"评价标准 {grade}", text, f"traditional characters {changed} simplified: "
-                 f"{simple!r}", "traditional")  # fmt: skip
+            note(
+                f"评价标准 {grade}",
+                text,
+                f"traditional characters {changed} simplified: {simple!r}",
+                "traditional",
+            )
     _operator_as_2(read, why, note)
     unit = _unit(name, read, note)
     data: dict[str, Any] = {"id": draft.id, "name": name, "unit": unit, "cells": cells}
@@ -330,15 +371,30 @@ def _indicator(draft: IndicatorDraft, findings: list[ImportFinding]) -> dict[str
         data["readings"] = readings
     try:
         load_table(
-            {"name": "x", "department": {"name": "x"}, "year": 2000, "duties": [
-                {"id": "1", "name": "x", "activities": [
-                    {"id": "1.1", "name": "x", "indicators": [{**data, "id": "1.1.1"}]}]}]}
-        )  # fmt: skip
+            {
+                "name": "x",
+                "department": {"name": "x"},
+                "year": 2000,
+                "duties": [
+                    {
+                        "id": "1",
+                        "name": "x",
+                        "activities": [
+                            {"id": "1.1", "name": "x", "indicators": [{**data, "id": "1.1.1"}]}
+                        ],
+                    }
+                ],
+            }
+        )
     except (PerfscoreError, ValidationError) as error:
         reason = error.reason if isinstance(error, PerfscoreError) else str(error)
         shown = " / ".join(c or "—" for c in cells.values())
-        note("评价标准", f"{name}: {shown}", f"left out: its cells do not make a ladder "
-             f"({reason}); enter it by hand", "skipped")  # fmt: skip
+        note(
+            "评价标准",
+            f"{name}: {shown}",
+            f"left out: its cells do not make a ladder ({reason}); enter it by hand",
+            "skipped",
+        )
         return None
     return data
 
@@ -371,8 +427,12 @@ def _fused(
                     f"The published cell {grade} {text!r} holds {count} cells' values run "
                     f"together; the {offset + 1}. of them, {part!r}, is this cell's."
                 )
-            note(f"评价标准 {grade}", text, f"{count} cells run together, split into "
-                 f"{' / '.join(parts)}", "fused-cells")  # fmt: skip
+            note(
+                f"评价标准 {grade}",
+                text,
+                f"{count} cells run together, split into {' / '.join(parts)}",
+                "fused-cells",
+            )
             break
 
 
@@ -387,17 +447,19 @@ def _operator_as_2(read: dict[str, str | None], why: dict[str, str], note: Any) 
         fixed = operator_read_as_2(text)
         if fixed is None:
             continue
-        others = [
-            float(n) for g, t in texts.items() if g != grade for n in _NUMBER.findall(t)
-        ]
+        others = [float(n) for g, t in texts.items() if g != grade for n in _NUMBER.findall(t)]
         if others and max(others) <= 100:
             read[grade] = fixed
             why[grade] = (
                 f"{text!r} is no percentage this ladder can mean (its other cells stay within "
                 f"100%): the extraction read ≥ as the digit 2, so it is read as {fixed!r}."
             )
-            note(f"评价标准 {grade}", text, f"≥ read as 2 by the extraction: read as {fixed!r}",
-                 "operator-as-2")  # fmt: skip
+            note(
+                f"评价标准 {grade}",
+                text,
+                f"≥ read as 2 by the extraction: read as {fixed!r}",
+                "operator-as-2",
+            )
 
 
 def _unit(name: str, read: dict[str, str | None], note: Any) -> str | None:
@@ -411,16 +473,29 @@ def _unit(name: str, read: dict[str, str | None], note: Any) -> str | None:
     if unit != "dimensionless":
         bare = [g for g, t in read.items() if t and not _has_unit(t)]
         extra = f"; cells {' '.join(bare)} write none and are read in it" if bare else ""
-        note("评价标准", " / ".join(t or "—" for t in read.values()),
-             f"unit {unit}, from the cells{extra}", "unit")  # fmt: skip
+        note(
+            "评价标准",
+            " / ".join(t or "—" for t in read.values()),
+            f"unit {unit}, from the cells{extra}",
+            "unit",
+        )
         return unit
     guessed = unit_from_name(name)
     if guessed is not None:
-        note("绩效指标", name, f"unit {guessed}, inferred from the name (the cells write no unit)",
-             "unit")  # fmt: skip
+        note(
+            "绩效指标",
+            name,
+            f"unit {guessed}, inferred from the name (the cells write no unit)",
+            "unit",
+        )
     else:
-        note("绩效指标", name, "no unit in the cells or the name: numbers read as plain "
-             "numbers; set unit if they count something", "unit")  # fmt: skip
+        note(
+            "绩效指标",
+            name,
+            "no unit in the cells or the name: numbers read as plain "
+            "numbers; set unit if they count something",
+            "unit",
+        )
     return guessed
 
 

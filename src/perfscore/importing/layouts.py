@@ -229,7 +229,11 @@ class _Reader:
             width = self.header.width
             if len(row.cells) > width + 1 or len(row.cells) * 2 < width:
                 break  # another table
-            if row.page is not None and self.source_page is not None and row.page != self.source_page:
+            if (
+                row.page is not None
+                and self.source_page is not None
+                and row.page != self.source_page
+            ):
                 # a page that did not repeat the header
                 self.page += 1
                 self.row = 0
@@ -249,8 +253,15 @@ class _Reader:
     def _place(self, row: SourceRow, column: str | None) -> Place:
         return Place(self.page, self.row, column, row.line)
 
-    def _note(self, row: SourceRow, column: str | None, text: str, action: str, kind: str,
-              subject: str | None) -> None:  # fmt: skip
+    def _note(
+        self,
+        row: SourceRow,
+        column: str | None,
+        text: str,
+        action: str,
+        kind: str,
+        subject: str | None,
+    ) -> None:
         self.out.findings.append(
             ImportFinding(self._place(row, column), text, action, kind=kind, indicator=subject)
         )
@@ -273,9 +284,15 @@ class _Reader:
         elif head:
             self._new_activity(row, None, head)
             new_activity = True
-            self._note(row, "职责活动", head, "a name without an ordinal (一、 or 1、): read as "
-                       f"a new activity {self.owner.id if self.owner else ''}",
-                       "continuation", self.owner.id if self.owner else None)  # fmt: skip
+            self._note(
+                row,
+                "职责活动",
+                head,
+                "a name without an ordinal (一、 or 1、): read as "
+                f"a new activity {self.owner.id if self.owner else ''}",
+                "continuation",
+                self.owner.id if self.owner else None,
+            )
         self.last_head = head
         fresh = bool(_DUTY.match(head) or _ACTIVITY.match(head) or new_activity)
         for role in ("budget", "description", "goal"):
@@ -300,11 +317,18 @@ class _Reader:
     def _new_activity(self, row: SourceRow, ordinal: str | None, name: str) -> None:
         if not self.out.duties:
             project = self.header.layout == "project"
-            self.out.duties.append(DutyDraft("1", None, "项目" if project else name,
-                                             self._place(row, None)))  # fmt: skip
+            self.out.duties.append(
+                DutyDraft("1", None, "项目" if project else name, self._place(row, None))
+            )
             if not project:
-                self._note(row, "职责活动", name, "an activity before any duty: a duty of the "
-                           "same name is made for it", "unplaced", "1")  # fmt: skip
+                self._note(
+                    row,
+                    "职责活动",
+                    name,
+                    "an activity before any duty: a duty of the same name is made for it",
+                    "unplaced",
+                    "1",
+                )
         duty = self.out.duties[-1]
         activity = ActivityDraft(
             f"{duty.id}.{len(duty.activities) + 1}", ordinal, name, self._place(row, None)
@@ -313,8 +337,9 @@ class _Reader:
         self.owner = activity
         self.indicator = None
 
-    def _continue(self, row: SourceRow, role: str, owner: DutyDraft | ActivityDraft,
-                  attribute: str, text: str) -> None:  # fmt: skip
+    def _continue(
+        self, row: SourceRow, role: str, owner: DutyDraft | ActivityDraft, attribute: str, text: str
+    ) -> None:
         before = getattr(owner, attribute)
         joined, repeated = (
             join_broken(before, text) if self.after_break else (join(before, text), None)
@@ -323,12 +348,24 @@ class _Reader:
         column = _COLUMN_NAMES[role]
         where = "on the next page" if self.after_break else "on the next row"
         if repeated:
-            self._note(row, column, text, f"continues the {column} of {owner.id} {where}; "
-                       f"the {repeated} repeated across the break is kept once: {joined!r}",
-                       "repeated-character", owner.id)  # fmt: skip
+            self._note(
+                row,
+                column,
+                text,
+                f"continues the {column} of {owner.id} {where}; "
+                f"the {repeated} repeated across the break is kept once: {joined!r}",
+                "repeated-character",
+                owner.id,
+            )
         else:
-            self._note(row, column, text, f"continues the {column} of {owner.id} {where}: "
-                       f"{joined!r}", "continuation", owner.id)  # fmt: skip
+            self._note(
+                row,
+                column,
+                text,
+                f"continues the {column} of {owner.id} {where}: {joined!r}",
+                "continuation",
+                owner.id,
+            )
 
     def _indicator_part(self, row: SourceRow, new_activity: bool) -> None:
         name = clean(self._cell(row, "name"))
@@ -368,13 +405,25 @@ class _Reader:
         if repeated:
             current.published_name = join(before, text)
             current.repeated = repeated
-            self._note(row, "绩效指标", text, f"continues the name of {current.id} {where}; "
-                       f"the {repeated} repeated across the break is kept once: {joined!r} "
-                       f"(published {current.published_name!r})", "repeated-character",
-                       current.id)  # fmt: skip
+            self._note(
+                row,
+                "绩效指标",
+                text,
+                f"continues the name of {current.id} {where}; "
+                f"the {repeated} repeated across the break is kept once: {joined!r} "
+                f"(published {current.published_name!r})",
+                "repeated-character",
+                current.id,
+            )
         else:
-            self._note(row, "绩效指标", text, f"continues the name of {current.id} {where}: "
-                       f"{joined!r}", "continuation", current.id)  # fmt: skip
+            self._note(
+                row,
+                "绩效指标",
+                text,
+                f"continues the name of {current.id} {where}: {joined!r}",
+                "continuation",
+                current.id,
+            )
 
     def _join_cells(self, row: SourceRow, current: IndicatorDraft, cells: list[str]) -> None:
         for index, text in enumerate(cells):
@@ -383,13 +432,25 @@ class _Reader:
             before = current.cells[index]
             current.cells[index] = join(before, text)
             grade = GRADE_NAMES[index]
-            self._note(row, f"评价标准 {grade}", text, f"continues cell {grade} of {current.id} "
-                       f"{'on the next page' if self.after_break else 'on the next row'}: "
-                       f"{before!r} + {text!r} = {current.cells[index]!r}", "continuation",
-                       current.id)  # fmt: skip
+            self._note(
+                row,
+                f"评价标准 {grade}",
+                text,
+                f"continues cell {grade} of {current.id} "
+                f"{'on the next page' if self.after_break else 'on the next row'}: "
+                f"{before!r} + {text!r} = {current.cells[index]!r}",
+                "continuation",
+                current.id,
+            )
 
     def _unplaced(self, row: SourceRow) -> None:
         text = " | ".join(clean(c) for c in row.cells if clean(c))
-        self._note(row, None, text, "cannot be placed in the table (no duty, activity or "
-                   "indicator name to attach it to); left out: enter it by hand",
-                   "unplaced", None)  # fmt: skip
+        self._note(
+            row,
+            None,
+            text,
+            "cannot be placed in the table (no duty, activity or "
+            "indicator name to attach it to); left out: enter it by hand",
+            "unplaced",
+            None,
+        )

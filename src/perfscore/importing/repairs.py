@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 
-from ..errors import PerfscoreError
-from ..notation import parse_cell
+from perfscore.errors import PerfscoreError
+from perfscore.notation import parse_cell
 
 __all__ = [
     "TRADITIONAL",

@@ -16,14 +16,15 @@ the ``import`` extra (``pip install "perfscore[import]"``).
 from __future__ import annotations
 
 import datetime
-from decimal import ROUND_HALF_UP, Decimal
 import importlib
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..errors import PerfscoreError
+from perfscore.errors import PerfscoreError
+
 from .findings import ImportFinding, Place
 from .repairs import join
 
@@ -150,7 +151,7 @@ def read_xlsx(path: str | Path) -> Source:
             if isinstance(cell.value, datetime.datetime | datetime.date):
                 findings.append(
                     ImportFinding(
-                        Place(row=cell.row, column=cell.column_letter, line=cell.row),
+                        Place(row=cell.row, column=cell.column_letter, line=cell.row or 0),
                         str(cell.value),
                         f"a date in the spreadsheet, read back as the text {text!r} "
                         "it was probably typed as",
@@ -160,7 +161,7 @@ def read_xlsx(path: str | Path) -> Source:
             texts.append(text)
         if not any(t.strip() for t in texts):
             continue
-        number = row[0].row
+        number = row[0].row or 0
         filled = [t for t in texts if t.strip()]
         prose = len(filled) == 1 and (number in across or len(texts) == 1)
         cells = (filled[0],) if prose else tuple(texts)
@@ -287,7 +288,8 @@ def read_pdf(path: str | Path) -> Source:
 
 
 def _joined(text: str | None) -> str:
-    """A cell's wrapped lines joined as a cut cell is (see [join][perfscore.importing.repairs.join])."""
+    """A cell's wrapped lines, joined as a cut cell is joined
+    (see [join][perfscore.importing.repairs.join])."""
     joined = ""
     for line in (text or "").splitlines():
         joined = join(joined, line)
