@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from perfscore.importing import Imported, ImportFinding, import_table
+from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
 from perfscore.importing.repairs import (
     clean,
     join_broken,
@@ -263,3 +263,56 @@ def test_simplify_and_unit_from_name() -> None:
     assert unit_from_name("完成鉴定人数") == "人"
     assert unit_from_name("培训人次") == "人次"
     assert unit_from_name("师资力量") is None
+
+
+def test_a_page_break_without_a_repeated_header() -> None:
+    result = imported(
+        row("一、职责"),
+        row("1、城乡居民养老保", "养老金发放", "100%", "≥80", "≥60", "<60%"),
+        "323 某局",
+        "第 2 页",
+        row("险待遇发放工作", "率"),
+        row("2、下一活动", "完成率", "100%", "≥90%", "≥80%", "<80%"),
+    )
+    assert [a.name for a in result.table.activities()] == [
+        "城乡居民养老保险待遇发放工作",
+        "下一活动",
+    ]
+    assert [i.name for i in result.table] == ["养老金发放率", "完成率"]
+    assert {(f.where.page, f.where.row) for f in findings(result, "continuation")} == {(2, 1)}
+
+
+def test_an_activity_written_on_each_of_its_rows_is_one_activity() -> None:
+    result = imported(
+        row("一、职责", description="职责描述"),
+        row("1、活动", "到位率", "100%", "≥90%", "≥80%", "<80%", description="活动描述"),
+        row("1、活动", "完成率", "100%", "≥90%", "≥80%", "<80%", description="活动描述"),
+    )
+    assert [(i.id, i.name) for i in result.table] == [("1.1.1", "到位率"), ("1.1.2", "完成率")]
+    assert result.table.activities()[0].description == "活动描述"
+    assert findings(result, "continuation") == []
+
+
+def test_the_project_form() -> None:
+    text = "\n".join(
+        [
+            "某县某局 2019 年职业技能培训项目绩效目标",
+            "绩效指标分类\t绩效指标\t评价标准\t\t\t",
+            "\t\t优\t良\t中\t差",
+            "产出指标\t完成培训人数\t≥500人\t≥400人\t≥300人\t<300人",
+            "\t培训合格率\t≥95%\t≥90%\t≥85%\t<85%",
+            "效果指标\t学员满意度\t≥90%\t≥80%\t≥70%\t<70%",
+        ]
+    )
+    result = import_table(text, name="example", layout="auto")
+    assert result.layout == "project"
+    (duty,) = result.table.duties
+    assert duty.name == "某县某局 2019 年职业技能培训项目绩效目标"
+    assert [(a.id, a.name) for a in duty.activities] == [("1.1", "产出指标"), ("1.2", "效果指标")]
+    assert [(i.id, i.name, i.unit) for i in result.table] == [
+        ("1.1.1", "完成培训人数", "人"),
+        ("1.1.2", "培训合格率", "percent"),
+        ("1.2.1", "学员满意度", "percent"),
+    ]
+    with pytest.raises(ImportFailed):
+        import_table(text, name="example", layout="ladders")

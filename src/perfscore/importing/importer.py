@@ -154,7 +154,10 @@ def _build(
         raise ImportFailed(f"{read.label}: no table found", findings=tuple(findings))
     meta = _metadata(assembly.before, read.label, name, year, path, findings)
     duties: list[dict[str, Any]] = []
+    project = assembly.header.layout == "project"
     for duty in assembly.duties:
+        if project and duty.ordinal is None and meta["title"]:
+            duty.name = meta["title"]  # the project the table is for
         activities: list[dict[str, Any]] = []
         for activity in duty.activities:
             indicators = [

@@ -206,6 +206,7 @@ class _Reader:
         self.indicator: IndicatorDraft | None = None
         self.last_head = ""
         self.source_page: int | None = None
+        self.pending_break = False
 
     # -- the rows ---------------------------------------------------------------------------
 
@@ -219,13 +220,17 @@ class _Reader:
                 self.row = 0
                 self.after_break = self.page > 1
                 self.source_page = row.page
+                self.pending_break = False
                 index += header.rows
                 continue
             index += 1
             if row.prose:
                 if _SECTION.match(clean(row.cells[0])):
                     break  # the next section of the disclosure: the table has ended
-                continue  # a running head (323 人社局, 单位：万元) between pages
+                # A running head (323 人社局, 单位：万元, a page number): a page break, even
+                # where the header is not repeated after it.
+                self.pending_break = True
+                continue
             width = self.header.width
             if len(row.cells) > width + 1 or len(row.cells) * 2 < width:
                 break  # another table
@@ -239,6 +244,11 @@ class _Reader:
                 self.row = 0
                 self.after_break = True
                 self.source_page = row.page
+            if self.pending_break and self.page > 0:
+                self.page += 1
+                self.row = 0
+                self.after_break = True
+            self.pending_break = False
             self.row += 1
             self._row(row)
             self.after_break = False
@@ -275,10 +285,12 @@ class _Reader:
                 self._new_activity(row, None, category)
                 new_activity = True
         elif (match := _DUTY.match(head)) is not None:
-            self._new_duty(row, match.group(1), clean(match.group(2)))
+            if not self._repeats(DutyDraft, match.group(1), match.group(2)):
+                self._new_duty(row, match.group(1), clean(match.group(2)))
         elif (match := _ACTIVITY.match(head)) is not None:
-            self._new_activity(row, match.group(1), clean(match.group(2)))
-            new_activity = True
+            if not self._repeats(ActivityDraft, match.group(1), match.group(2)):
+                self._new_activity(row, match.group(1), clean(match.group(2)))
+                new_activity = True
         elif head and self.owner is not None and (self.after_break or self.last_head):
             self._continue(row, "activity", self.owner, "name", head)
         elif head:
@@ -294,11 +306,11 @@ class _Reader:
                 self.owner.id if self.owner else None,
             )
         self.last_head = head
-        fresh = bool(_DUTY.match(head) or _ACTIVITY.match(head) or new_activity)
+        fresh = self.owner is not None and self.owner.place.line == row.line
         for role in ("budget", "description", "goal"):
             text = clean(self._cell(row, role))
-            if not text:
-                continue
+            if not text or (not fresh and self.owner and text == getattr(self.owner, role)):
+                continue  # blank, or the owner's text repeated on each of its rows
             if fresh and self.owner is not None:
                 setattr(self.owner, role, text)
             elif self.owner is not None:
@@ -307,6 +319,14 @@ class _Reader:
                 self._unplaced(row)
                 return
         self._indicator_part(row, new_activity)
+
+    def _repeats(self, kind: type, ordinal: str, name: str) -> bool:
+        """Whether a duty or activity row repeats the current one (a sheet that writes the
+        activity on each of its indicators' rows instead of merging the cells)."""
+        owner = self.owner
+        if not isinstance(owner, kind) or owner is None:
+            return False
+        return bool(owner.ordinal == ordinal and owner.name == clean(name))
 
     def _new_duty(self, row: SourceRow, ordinal: str, name: str) -> None:
         duty = DutyDraft(str(len(self.out.duties) + 1), ordinal, name, self._place(row, None))
