@@ -61,7 +61,7 @@ class ImportFinding:
     """One thing an import did or could not do, for a person to review.
 
     ``where`` is the place in the source, ``text`` the text seen there, ``action`` what the
-    importer did with it, ``kind`` one of [KINDS][perfscore.importing.findings.KINDS], and
+    importer did with it, ``kind`` one of ``KINDS``, and
     ``indicator`` the id of the duty, activity or indicator concerned, when there is one.
     """
 

@@ -164,8 +164,8 @@ TRADITIONAL: dict[str, str] = {
 
 
 def simplify(text: str) -> tuple[str, str]:
-    """``text`` with the [traditional forms][perfscore.importing.repairs.TRADITIONAL]
-    simplified, and the characters changed (empty when none)."""
+    """``text`` with the traditional forms in
+    ``TRADITIONAL`` simplified, and the characters changed (empty when none)."""
     changed = "".join(sorted({c for c in text if c in TRADITIONAL}))
     if not changed:
         return text, ""
