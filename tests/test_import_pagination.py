@@ -39,7 +39,7 @@ def paginated(draw: st.DrawFn) -> tuple[str, int]:
     lines = ["赞皇县人力资源和社会保障局 2018 年部门职责-工作活动绩效目标", *BREAK[1:]]
     cuts = 0
     for row in ROWS:
-        if not draw(st.integers(0, 5)) == 0:  # about one row in six ends a page
+        if draw(st.integers(0, 5)) != 0:  # about one row in six ends a page
             lines.append("\t".join(row))
             continue
         if not draw(st.booleans()):  # the break falls between two rows
@@ -74,9 +74,9 @@ def test_any_pagination_imports_to_the_same_table(case: tuple[str, int]) -> None
     assert [(d.id, d.ordinal, d.name) for d in table.duties] == [
         (d.id, d.ordinal, d.name) for d in TABLE.duties
     ]
-    for got, want in zip(
-        [*table.duties, *table.activities()], [*TABLE.duties, *TABLE.activities()], strict=True
-    ):
+    mine: list[perfscore.Duty | perfscore.Activity] = [*table.duties, *table.activities()]
+    theirs: list[perfscore.Duty | perfscore.Activity] = [*TABLE.duties, *TABLE.activities()]
+    for got, want in zip(mine, theirs, strict=True):
         assert re.sub(r"\s", "", got.description or "") == re.sub(r"\s", "", want.description or "")
         assert re.sub(r"\s", "", got.goal or "") == re.sub(r"\s", "", want.goal or "")
     joined = {(f.where.page, f.where.row) for f in imported.findings if f.kind == "continuation"}
