@@ -69,6 +69,22 @@ def test_xlsx_numbers_as_they_print_and_merged_cells(tmp_path: Path) -> None:
     assert (table.department.name, table.year) == ("某县某局", 2019)
 
 
+def test_xlsx_a_title_in_an_unmerged_cell(tmp_path: Path) -> None:
+    book = workbook(
+        [
+            ["一、职责", None, None, None, None, None, None, None, None],
+            ["1、活动", None, None, None, "完成率", "100%", "≥90%", "≥80%", "<80%"],
+        ]
+    )
+    sheet = book.active
+    assert sheet is not None
+    sheet.unmerge_cells("A1:I1")
+    path = tmp_path / "example.xlsx"
+    book.save(path)
+    table = import_table(path).table
+    assert (table.department.name, table.year, len(table)) == ("某县某局", 2019, 1)
+
+
 def test_xlsx_a_date_is_given_back_as_the_text_it_was_typed_as(tmp_path: Path) -> None:
     book = workbook(
         [

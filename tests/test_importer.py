@@ -247,3 +247,18 @@ def test_cli_import_of_an_old_word_file(tmp_path: Path, capsys: pytest.CaptureFi
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     assert main(["import", str(path)]) == 1
     assert "save it as .docx" in capsys.readouterr().err
+
+
+def test_a_table_without_a_title_takes_its_year_from_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "county-hrss-2021.txt"
+    path.write_text(
+        "职责活动\t年度预算数\t内容描述\t绩效目标\t绩效指标\t优\t良\t中\t差\n"
+        "一、职责\t\t\t\t\t\t\t\t\n"
+        "1、活动\t\t\t\t完成率\t100%\t≥90%\t≥80%\t<80%\n",
+        encoding="utf-8",
+    )
+    imported = import_table(path)
+    assert (imported.table.name, imported.table.year) == ("county-hrss-2021", 2021)
+    years = [f for f in imported.findings if f.kind == "metadata" and "year" in f.action]
+    assert len(years) == 1
+    assert "2021 (from the file name)" in years[0].action

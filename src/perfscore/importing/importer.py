@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,7 +220,9 @@ def _metadata(
     path: str | Path,
     findings: list[ImportFinding],
 ) -> dict[str, Any]:
-    prose = [" ".join(" ".join(r.cells).split()) for r in before if r.prose]
+    # The lines above the table: prose, or a row of a sheet whose only text is a title.
+    prose = [" ".join(" ".join(c for c in r.cells if c.strip()).split()) for r in before]
+    prose = [line for line in prose if line]
     department = None
     found_year = None
     code = short = money = None
@@ -245,9 +248,17 @@ def _metadata(
     if year is None:
         year = found_year
     if year is None:
-        raise ImportFailed(
-            f"{label}: no budget year in the title; give one (--year)",
-            findings=(ImportFinding(where, title_line or "", "no year found", kind="metadata"),),
+        in_name = re.search(r"(?:19|20)\d{2}", label)
+        year = int(in_name.group()) if in_name else datetime.date.today().year
+        findings.append(
+            ImportFinding(
+                where,
+                title_line or label,
+                f"no budget year in the title: {year} "
+                f"({'from the file name' if in_name else 'this year'}); give the year "
+                "with --year",
+                kind="metadata",
+            )
         )
     if department is None:
         department = "(department)"

@@ -400,7 +400,7 @@ class _Reader:
             if not any(cells):
                 self._join_name(row, current, name)
                 return
-            if self.after_break and (dangling(current.name) or any(map(dangling, current.cells))):
+            if dangling(current.name) or any(map(dangling, current.cells)):
                 self._join_name(row, current, name)
                 self._join_cells(row, current, cells)
                 return
@@ -416,10 +416,7 @@ class _Reader:
 
     def _join_name(self, row: SourceRow, current: IndicatorDraft, text: str) -> None:
         before = current.name
-        if self.after_break:
-            joined, repeated = join_broken(before, text)
-        else:
-            joined, repeated = join(before, text), None
+        joined, repeated = join_broken(before, text)
         current.name = joined
         where = "on the next page" if self.after_break else "on the next row"
         if repeated:
