@@ -85,6 +85,20 @@ def test_xlsx_a_title_in_an_unmerged_cell(tmp_path: Path) -> None:
     assert (table.department.name, table.year, len(table)) == ("某县某局", 2019, 1)
 
 
+def test_xlsx_the_sheet_that_holds_the_table(tmp_path: Path) -> None:
+    book = workbook(
+        [
+            ["一、职责", None, None, None, None, None, None, None, None],
+            ["1、活动", None, None, None, "完成率", "100%", "≥90%", "≥80%", "<80%"],
+        ]
+    )
+    cover = book.create_sheet("封面", 0)
+    cover.append(["2019 年部门预算公开"])
+    path = tmp_path / "example.xlsx"
+    book.save(path)
+    assert len(import_table(path).table) == 1
+
+
 def test_xlsx_a_date_is_given_back_as_the_text_it_was_typed_as(tmp_path: Path) -> None:
     book = workbook(
         [

@@ -20,7 +20,7 @@ from .errors import (
 )
 from .frames import FrameScores, score_frame
 from .grades import GRADES, Grade
-from .importing import Imported, ImportFinding, export_table, import_table
+from .importing import Imported, ImportFailed, ImportFinding, export_table, import_table
 from .ladders import Direction, Ladder, parse_ladder
 from .methods import Method, get_method
 from .scorecard import Scorecard, score
@@ -47,6 +47,7 @@ __all__ = [
     "Finding",
     "FrameScores",
     "Grade",
+    "ImportFailed",
     "ImportFinding",
     "Imported",
     "Indicator",

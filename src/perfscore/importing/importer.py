@@ -83,7 +83,6 @@ class Imported:
         """The table file: published texts verbatim, each repair a reading with its reason,
         and a head comment naming the source and the findings to review."""
         head = [
-            "# yaml-language-server: $schema=https://perfscore.invalid/table.schema.json",
             f"# Imported by perfscore from {self.source} (layout {self.layout}).",
             f"# {len(self.findings)} findings to review (perfscore import prints them); every",
             "# repair of a published text is a `readings` entry with its reason.",
@@ -91,7 +90,7 @@ class Imported:
         body = yaml.safe_dump(
             self.to_dict(), allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
         )
-        return "\n".join(head[1:]) + "\n" + body
+        return "\n".join(head) + "\n" + body
 
 
 def _pruned(data: Any) -> Any:

@@ -138,7 +138,7 @@ def read_xlsx(path: str | Path) -> Source:
     label = Path(path).name
     rows: list[SourceRow] = []
     findings: list[ImportFinding] = []
-    sheet = book.worksheets[0]
+    sheet = next((s for s in book.worksheets if _holds_table(s)), book.worksheets[0])
     across = {
         r.min_row
         for r in sheet.merged_cells.ranges
@@ -167,6 +167,14 @@ def read_xlsx(path: str | Path) -> Source:
         cells = (filled[0],) if prose else tuple(texts)
         rows.append(SourceRow(cells, number, prose=prose))
     return Source(label, tuple(rows), tuple(findings))
+
+
+def _holds_table(sheet: Any) -> bool:
+    """Whether a worksheet has a 绩效指标 header cell in its first rows."""
+    for row in sheet.iter_rows(max_row=30, values_only=True):
+        if any(isinstance(v, str) and "绩效指标" in v.replace(" ", "") for v in row):
+            return True
+    return False
 
 
 def _printed(value: Any, number_format: str) -> str:
