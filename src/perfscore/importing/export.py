@@ -246,16 +246,17 @@ def _docx(table: Table) -> bytes:
     body = [*HEADER, *rows(table)]
     grid = document.add_table(rows=len(body), cols=9)
     grid.style = "Table Grid"
-    for r, row in enumerate(body):
-        cells = grid.rows[r].cells
-        for c, text in enumerate(row):
+    # python-docx builds a row's cells anew on each access: take them once.
+    cells = [row.cells for row in grid.rows]
+    for row_cells, row in zip(cells, body, strict=True):
+        for cell, text in zip(row_cells, row, strict=True):
             if text:
-                cells[c].text = text
+                cell.text = text
     data = len(HEADER)
     for start, end in _spans(table):
         if end > start:
             for column in range(4):
-                grid.cell(data + start, column).merge(grid.cell(data + end, column))
+                cells[data + start][column].merge(cells[data + end][column])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
