@@ -316,3 +316,41 @@ def test_the_project_form() -> None:
     ]
     with pytest.raises(ImportFailed):
         import_table(text, name="example", layout="ladders")
+
+
+@pytest.mark.parametrize(
+    ("duty", "activity"),
+    [("一、职责", "1、活动"), ("（一）职责", "（1）活动"), ("(一)职责", "(1)活动"),
+     ("一．职责", "1．活动"), ("一.职责", "１、活动")],
+)  # fmt: skip
+def test_ordinal_forms(duty: str, activity: str) -> None:
+    result = imported(row(duty), row(activity, "完成率", "100%", "≥90%", "≥80%", "<80%"))
+    assert [(d.ordinal, d.name) for d in result.table.duties] == [("一", "职责")]
+    assert [a.name for a in result.table.activities()] == ["活动"]
+    assert [f for f in result.findings if f.kind != "unit"] == []
+
+
+def test_grades_written_out_and_a_duty_column_of_its_own() -> None:
+    text = "\n".join(
+        [
+            "某县某局 2019 年部门职责-工作活动绩效目标",
+            "部门职责\t工作活动\t绩效目标\t绩效指标\t优秀\t良好\t中等\t较差",
+            "一、促进就业\t1、就业服务\t目标一\t到位率\t100%\t≥90%\t≥80%\t<80%",
+            "\t\t\t完成率\t100%\t≥90%\t≥80%\t<80%",
+            "\t2、职业培训\t目标二\t培训人数\t≥1000\t≥950\t≥900\t<900",
+            "二、社会保险\t1、养老保险\t目标三\t参保率\t≥95%\t≥90%\t≥80%\t<80%",
+        ]
+    )
+    result = import_table(text, name="example")
+    table = result.table
+    assert [(d.id, d.ordinal, d.name) for d in table.duties] == [
+        ("1", "一", "促进就业"),
+        ("2", "二", "社会保险"),
+    ]
+    assert [(a.id, a.name, a.goal) for a in table.activities()] == [
+        ("1.1", "就业服务", "目标一"),
+        ("1.2", "职业培训", "目标二"),
+        ("2.1", "养老保险", "目标三"),
+    ]
+    assert [i.id for i in table] == ["1.1.1", "1.1.2", "1.2.1", "2.1.1"]
+    assert [f for f in result.findings if f.kind != "unit"] == []

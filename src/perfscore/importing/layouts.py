@@ -41,7 +41,11 @@ LAYOUTS: tuple[str, ...] = ("auto", "ladders", "project")
 
 GRADE_NAMES: tuple[str, ...] = ("优", "良", "中", "差")
 
+# Grade headers written out in full.
+_GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "一般": "中", "较差": "差"}
+
 _COLUMN_NAMES = {
+    "duty": "部门职责",
     "activity": "职责活动",
     "budget": "年度预算数",
     "description": "内容描述",
@@ -69,10 +73,14 @@ def _role(text: str) -> str | None:
         return None
     if text in GRADE_NAMES:
         return text
+    if text in _GRADE_WORDS:
+        return _GRADE_WORDS[text]
     if "分类" in text or text in ("一级指标", "指标类别", "指标类型"):
         return "category"
-    if "职责" in text or "活动" in text:
+    if "活动" in text:
         return "activity"
+    if "职责" in text:
+        return "duty"  # a column of its own beside 工作活动
     if "预算" in text:
         return "budget"
     if "描述" in text or text == "内容":
@@ -174,8 +182,24 @@ class Assembly:
     pages: int = 0
 
 
-_DUTY = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.*)$", re.S)
-_ACTIVITY = re.compile(r"^(\d{1,3})\s*[、.．]\s*(?!\d)(.*)$", re.S)
+# 一、 (一) （一） 一. ; 1、 (1) （1） 1. 1．, in ASCII or full-width digits.
+_DUTY = re.compile(
+    r"^(?:[（(]\s*([一二三四五六七八九十百]+)\s*[)）]|([一二三四五六七八九十百]+)\s*[、.．])\s*(.*)$",
+    re.S,
+)
+_ACTIVITY = re.compile(
+    r"^(?:[（(]\s*([0-9０-９]{1,3})\s*[)）]|([0-9０-９]{1,3})\s*[、.．](?![0-9０-９]))\s*(.*)$",
+    re.S,
+)
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _ordinal(match: re.Match[str]) -> tuple[str, str]:
+    """The ordinal (一, 3) and the name of a duty or activity row."""
+    ordinal = (match.group(1) or match.group(2)).translate(_WIDE_DIGITS)
+    return ordinal, clean(match.group(3))
+
+
 _SECTION = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 
 
@@ -280,18 +304,22 @@ class _Reader:
         head = clean(self._cell(row, "activity"))
         category = clean(self._cell(row, "category"))
         new_activity = False
+        if "duty" in self.header.columns:
+            self._duty_column(row)
         if self.header.layout == "project":
             if category:
                 self._new_activity(row, None, category)
                 new_activity = True
         elif (match := _DUTY.match(head)) is not None:
-            if not self._repeats(DutyDraft, match.group(1), match.group(2)):
-                self._new_duty(row, match.group(1), clean(match.group(2)))
+            ordinal, name = _ordinal(match)
+            if not self._repeats(DutyDraft, ordinal, name):
+                self._new_duty(row, ordinal, name)
         elif (match := _ACTIVITY.match(head)) is not None:
-            if not self._repeats(ActivityDraft, match.group(1), match.group(2)):
-                self._new_activity(row, match.group(1), clean(match.group(2)))
+            ordinal, name = _ordinal(match)
+            if not self._repeats(ActivityDraft, ordinal, name):
+                self._new_activity(row, ordinal, name)
                 new_activity = True
-        elif head and self.owner is not None and (self.after_break or self.last_head):
+        elif head and self.owner is not None and (self.after_break or self._wrapped(row)):
             self._continue(row, "activity", self.owner, "name", head)
         elif head:
             self._new_activity(row, None, head)
@@ -320,6 +348,27 @@ class _Reader:
                 return
         self._indicator_part(row, new_activity)
 
+    def _wrapped(self, row: SourceRow) -> bool:
+        """Whether a row with a name but no ordinal continues the row above it: the row above
+        wrote a name too, and this one writes no indicator."""
+        indicator = [
+            self._cell(row, "name"),
+            *(row.cells[i] for i in self.header.grades if i < len(row.cells)),
+        ]
+        return bool(self.last_head) and not any(clean(t) for t in indicator)
+
+    def _duty_column(self, row: SourceRow) -> None:
+        """A duty in a column of its own (部门职责 · 工作活动 …): a new duty when it changes."""
+        text = clean(self._cell(row, "duty"))
+        if not text:
+            return
+        match = _DUTY.match(text)
+        ordinal, name = _ordinal(match) if match else (None, text)
+        current = self.out.duties[-1] if self.out.duties else None
+        if current is not None and current.name == name and current.ordinal == ordinal:
+            return
+        self._new_duty(row, ordinal, name)
+
     def _repeats(self, kind: type, ordinal: str, name: str) -> bool:
         """Whether a duty or activity row repeats the current one (a sheet that writes the
         activity on each of its indicators' rows instead of merging the cells)."""
@@ -328,7 +377,7 @@ class _Reader:
             return False
         return bool(owner.ordinal == ordinal and owner.name == clean(name))
 
-    def _new_duty(self, row: SourceRow, ordinal: str, name: str) -> None:
+    def _new_duty(self, row: SourceRow, ordinal: str | None, name: str) -> None:
         duty = DutyDraft(str(len(self.out.duties) + 1), ordinal, name, self._place(row, None))
         self.out.duties.append(duty)
         self.owner = duty
