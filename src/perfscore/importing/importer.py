@@ -29,7 +29,6 @@ True
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,8 +43,9 @@ from perfscore.tables import Table, load_table
 
 from .findings import ImportFinding, Place
 from .layouts import GRADE_NAMES, LAYOUTS, IndicatorDraft, assemble
+from .metadata import metadata
 from .repairs import clean, operator_read_as_2, simplify, split_fused, unit_from_name
-from .sources import Source, SourceRow, read_source, read_text
+from .sources import Source, read_source, read_text
 
 __all__ = ["ImportFailed", "Imported", "import_table"]
 
@@ -152,7 +152,7 @@ def _build(
             )
         )
         raise ImportFailed(f"{read.label}: no table found", findings=tuple(findings))
-    meta = _metadata(assembly.before, read.label, name, year, path, findings)
+    meta = metadata(assembly.before, read.label, name, year, path, findings)
     duties: list[dict[str, Any]] = []
     project = assembly.header.layout == "project"
     for duty in assembly.duties:
@@ -201,101 +201,6 @@ def _build(
 def _order(finding: ImportFinding) -> tuple[int, int, int]:
     where = finding.where
     return (where.page or 0, where.row or 0, where.line or 0)
-
-
-# -- metadata -------------------------------------------------------------------------------
-
-_TITLE = re.compile(r"^(?P<department>\D*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<rest>.*)$")
-_CODE = re.compile(r"^(?P<code>\d{3,})\s*(?P<short>[^\d\s]\S*)$")
-_MONEY = re.compile(r"单位\s*[:：]\s*(?P<unit>\S+)")
-_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-def _metadata(
-    before: list[SourceRow],
-    label: str,
-    name: str | None,
-    year: int | None,
-    path: str | Path,
-    findings: list[ImportFinding],
-) -> dict[str, Any]:
-    # The lines above the table: prose, or a row of a sheet whose only text is a title.
-    prose = [" ".join(" ".join(c for c in r.cells if c.strip()).split()) for r in before]
-    prose = [line for line in prose if line]
-    department = None
-    found_year = None
-    code = short = money = None
-    title_line = None
-    for line in prose:
-        match = _TITLE.match(line)
-        if match and department is None and match.group("department"):
-            department, found_year = match.group("department").strip(), int(match.group("year"))
-        if (code_match := _CODE.match(line)) is not None:
-            code, short = code_match.group("code"), code_match.group("short")
-        if (money_match := _MONEY.search(line)) is not None:
-            money = money_match.group("unit")
-    for line in reversed(prose):
-        if _CODE.match(line) or _MONEY.search(line):
-            continue
-        title_line = line
-        break
-    if title_line is not None:
-        match = _TITLE.match(title_line)
-        if match is None and department is not None and found_year is not None:
-            title_line = f"{department} {found_year} 年{title_line}"
-    where = Place(line=before[0].line if before else None)
-    if year is None:
-        year = found_year
-    if year is None:
-        in_name = re.search(r"(?:19|20)\d{2}", label)
-        year = int(in_name.group()) if in_name else datetime.date.today().year
-        findings.append(
-            ImportFinding(
-                where,
-                title_line or label,
-                f"no budget year in the title: {year} "
-                f"({'from the file name' if in_name else 'this year'}); give the year "
-                "with --year",
-                kind="metadata",
-            )
-        )
-    if department is None:
-        department = "(department)"
-        findings.append(
-            ImportFinding(
-                where,
-                title_line or "",
-                "no department name found in the title; edit department.name",
-                kind="metadata",
-            )
-        )
-    if name is None:
-        stem = Path(path).stem.lower() if not isinstance(path, str) or "\n" not in path else ""
-        if _NAME.match(stem):
-            name = stem
-        else:
-            name = f"imported-{year}"
-            findings.append(
-                ImportFinding(
-                    where,
-                    stem or label,
-                    f"named {name!r} (the file name is not a table name); give one with --name",
-                    kind="metadata",
-                )
-            )
-    elif not _NAME.match(name):
-        raise PerfscoreError(
-            f"a table name is lower-case ASCII letters, digits and -, not {name!r}"
-        )
-    return {
-        "format": 1,
-        "name": name,
-        "title": title_line,
-        "department": {"name": department, "short_name": short, "code": code},
-        "year": year,
-        "money_unit": money,
-        "source": label,
-    }
 
 
 def _budget(text: str, owner: str, findings: list[ImportFinding]) -> float | None:
