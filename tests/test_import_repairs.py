@@ -354,3 +354,14 @@ def test_grades_written_out_and_a_duty_column_of_its_own() -> None:
     ]
     assert [i.id for i in table] == ["1.1.1", "1.1.2", "1.2.1", "2.1.1"]
     assert [f for f in result.findings if f.kind != "unit"] == []
+
+
+def test_a_data_row_that_names_a_grade_is_no_header() -> None:
+    result = imported(
+        row("一、职责1"),
+        row("1、活动1.1", "指标1.1.1", "有效实施", "能完整的实施", "一", "优"),
+        row("", "指标1.1.2", "有效实施", "並且", "一", "差"),
+        row("", "指标1.1.3", "≥3%", "≥2%", "≥1%", "<1%"),
+    )
+    # 並且 ends as a comparison could end, but it is a label: the next row is an indicator
+    assert [i.name for i in result.table] == ["指标1.1.1", "指标1.1.2", "指标1.1.3"]

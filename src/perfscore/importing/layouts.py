@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .findings import ImportFinding, Place
-from .repairs import clean, dangling, join, join_broken, simplify
+from .repairs import clean, dangling, dangling_name, join, join_broken, simplify
 from .sources import SourceRow
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "IndicatorDraft",
     "assemble",
     "find_header",
+    "header_word",
 ]
 
 #: The layouts ``layout=`` accepts (``auto`` decides from the header).
@@ -67,10 +68,26 @@ class Header:
     width: int
 
 
-def _role(text: str) -> str | None:
+def header_word(text: str) -> str | None:
+    """``text`` as a header cell's words (simplified, without a parenthesised note such as
+    （万元）), or ``None`` when it cannot be one: empty, holding a digit, or longer than a
+    column name is."""
     text, _ = simplify(clean(text))
-    if not text:
+    text = _NOTE.sub("", text)
+    if not text or len(text) > 8 or _DIGITS.search(text):
         return None
+    return text
+
+
+_NOTE = re.compile(r"[（(][^）)]*[)）]")
+_DIGITS = re.compile(r"[0-9０-９]")
+
+
+def _role(text: str) -> str | None:
+    word = header_word(text)
+    if word is None:
+        return None
+    text = word
     if text in GRADE_NAMES:
         return text
     if text in _GRADE_WORDS:
@@ -104,7 +121,7 @@ def find_header(rows: Sequence[SourceRow], at: int) -> Header | None:
         role = _role(text)
         if role is not None and role not in roles:
             roles[role] = index
-    if "name" not in roles or not ({"standard", "优"} & roles.keys()):
+    if "name" not in roles or ("standard" not in roles and not set(GRADE_NAMES) <= roles.keys()):
         return None
     if "activity" in roles:
         layout = "ladders"
@@ -449,7 +466,7 @@ class _Reader:
             if not any(cells):
                 self._join_name(row, current, name)
                 return
-            if dangling(current.name) or any(map(dangling, current.cells)):
+            if dangling_name(current.name) or any(map(dangling, current.cells)):
                 self._join_name(row, current, name)
                 self._join_cells(row, current, cells)
                 return

@@ -31,6 +31,7 @@ __all__ = [
     "TRADITIONAL",
     "clean",
     "dangling",
+    "dangling_name",
     "join",
     "join_broken",
     "operator_read_as_2",
@@ -95,13 +96,30 @@ def join(head: str, tail: str) -> str:
     return head + (" " if spaced else "") + tail
 
 
-#: Marks after which a cell's text cannot end: the rest is on the next row (≥ / 95%).
-_DANGLING = tuple("≥≤<>=＞＜≧≦＝和或且及至-－~～、，,")
+#: Marks after which a grading cell cannot end: the rest is on the next row (≥ / 95%).
+_OPERATORS = tuple("≥≤<>=＞＜≧≦＝-－~～")
+#: Words that join two comparisons (≥85%和 / ≤100%); a cell with a number cannot end on them.
+_JOINERS = tuple("和或且及至、，,")
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def dangling(text: str | None) -> bool:
-    """Whether ``text`` ends where it cannot end (after ``≥``, ``和``, ``-`` …)."""
-    return bool(text) and clean(text or "").endswith(_DANGLING)
+    """Whether a cell's ``text`` ends where it cannot end: after a comparison sign or ``-``
+    (``≥``, ``≥400-``), or after ``和`` / ``或`` … when it holds a number (``≥85%和``); a
+    label that ends in 且 is just a label.
+
+    >>> dangling("≥"), dangling("≥85%和"), dangling("≥400-"), dangling("並且"), dangling("≥90%")
+    (True, True, True, False, False)
+    """
+    text = clean(text or "")
+    if not text:
+        return False
+    return text.endswith(_OPERATORS) or (text.endswith(_JOINERS) and bool(_DIGIT.search(text)))
+
+
+def dangling_name(text: str) -> bool:
+    """Whether a name ends where a name cannot end (after ``、`` or ``，``)."""
+    return clean(text).endswith(("、", "，", ",", "（", "("))
 
 
 _VALUE = re.compile(
