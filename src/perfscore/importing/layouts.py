@@ -68,13 +68,13 @@ class Header:
     width: int
 
 
-def header_word(text: str) -> str | None:
+def header_word(text: str, longest: int = 8) -> str | None:
     """``text`` as a header cell's words (simplified, without a parenthesised note such as
     （万元）), or ``None`` when it cannot be one: empty, holding a digit, or longer than a
     column name is."""
     text, _ = simplify(clean(text))
     text = _NOTE.sub("", text)
-    if not text or len(text) > 8 or _DIGITS.search(text):
+    if not text or len(text) > longest or _DIGITS.search(text):
         return None
     return text
 
