@@ -180,7 +180,7 @@ def main() -> None:
     start = time.perf_counter()
     department_tables = tables(ladders)
     tables_time = time.perf_counter() - start
-    ids = [i.id for i in department_tables[0]]
+    ids = [i.id for i in department_tables[0].indicators()]
     mixed = results_frame(year_results, ids)  # numbers and labels in one object column
     numbers_only = results_frame(year_results, ids, labels=False)  # float64 column
     scored: dict[str, float] = {}

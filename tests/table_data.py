@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 
 def table_of(*indicators: dict[str, Any], activity_id: str = "1.1") -> dict[str, Any]:
@@ -19,3 +22,21 @@ def table_of(*indicators: dict[str, Any], activity_id: str = "1.1") -> dict[str,
             }
         ],
     }
+
+
+def indicator(cells: str, unit: str | None = "percent", **more: Any) -> dict[str, Any]:
+    """An indicator with cells written as ``优 / 良 / 中 / 差`` (``-`` for a blank cell)."""
+    texts = [c.strip() for c in cells.split("/")]
+    fields: dict[str, Any] = {
+        "id": "1.1.1",
+        "name": "完成率",
+        "unit": unit,
+        "cells": {g: (None if t == "-" else t) for g, t in zip("优良中差", texts, strict=True)},
+    }
+    return {**fields, **more}
+
+
+def write(tmp_path: Path, data: dict[str, Any], name: str = "t.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path

@@ -216,7 +216,7 @@ def test_the_bundled_table_grades_alike_one_by_one_and_in_batch() -> None:
     table = perfscore.load_table("zanhuang-hrss-2018")
     book = LadderBook.from_tables([table])
     keys, values, expected = [], [], []
-    for indicator in table:
+    for indicator in table.indicators():
         ladder = indicator.ladder
         if ladder.categorical:
             candidates: list[object] = [*ladder.labels, None]

@@ -1,4 +1,4 @@
-"""perfscore.check and ``perfscore check`` / ``perfscore tables`` / ``perfscore schema``."""
+"""perfscore.check: findings over a table (the commands are tested in test_cli)."""
 
 from __future__ import annotations
 
@@ -14,36 +14,17 @@ from hypothesis import strategies as st
 
 from perfscore import load_table
 from perfscore.check import Finding, Severity, check_file, check_table, has_errors
-from perfscore.cli import main
-from perfscore.tables import Table, json_schema
+from perfscore.tables import Table
 
-from .table_data import table_of
+from .table_data import indicator, table_of, write
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = "zanhuang-hrss-2018"
 PATH = "duties[0].activities[0].indicators[0]"
 
 
-def indicator(cells: str, unit: str | None = "percent", **more: Any) -> dict[str, Any]:
-    """An indicator with cells written as ``优 / 良 / 中 / 差`` (``-`` for a blank cell)."""
-    texts = [c.strip() for c in cells.split("/")]
-    fields: dict[str, Any] = {
-        "id": "1.1.1",
-        "name": "完成率",
-        "unit": unit,
-        "cells": {g: (None if t == "-" else t) for g, t in zip("优良中差", texts, strict=True)},
-    }
-    return {**fields, **more}
-
-
 def check(*indicators: dict[str, Any]) -> list[str]:
     return [str(f) for f in check_table(load_table(table_of(*indicators)))]
-
-
-def write(tmp_path: Path, data: dict[str, Any], name: str = "t.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 def bundled() -> dict[str, Any]:
@@ -361,56 +342,6 @@ def test_finding_is_frozen_and_knows_its_cell() -> None:
 
 
 # -- the command line ----------------------------------------------------------------------
-
-
-def test_cli_check_passes_the_bundled_table(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", TABLE]) == 0
-    assert capsys.readouterr().out == f"{TABLE}: 0 errors, 0 warnings\n"
-
-
-def test_cli_check_fails_on_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, table_of(indicator("≥90% / ≥80% / ≥70% / <60%")))
-    assert main(["check", TABLE, str(path)]) == 1
-    out, err = capsys.readouterr()
-    assert out.splitlines() == [
-        f"{TABLE}: 0 errors, 0 warnings",
-        f"{path}: error: indicator 1.1.1 完成率, cells ({PATH}.cells): no grade for 60% "
-        "(values without a grade: [60, 70) percent)",
-        f"{path}: 1 error, 0 warnings",
-    ]
-    assert err == ""
-
-
-def test_cli_check_passes_with_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, table_of(indicator("≥9 / ≥8 / ≥7 / <7", unit=None, name="得分")))
-    assert main(["check", str(path)]) == 0
-    out = capsys.readouterr().out
-    assert "warning: indicator 1.1.1 得分, unit" in out
-    assert out.endswith(f"{path}: 0 errors, 1 warning\n")
-
-
-def test_cli_check_reports_a_bad_file_without_a_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_text("duties: [\n", encoding="utf-8")
-    assert main(["check", str(path), "no-such-table"]) == 1
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    assert f"{path}: error: not valid YAML: " in out
-    assert "no-such-table: error: no table file 'no-such-table'" in out
-
-
-def test_cli_tables_lists_the_bundled_tables(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["tables"]) == 0
-    assert capsys.readouterr().out == f"{TABLE}\t赞皇县人力资源和社会保障局\t2018\t68 indicators\n"
-
-
-def test_cli_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["schema"]) == 0
-    printed = capsys.readouterr().out
-    assert json.loads(printed) == json_schema()
-    assert printed == (ROOT / "docs" / "table.schema.json").read_text(encoding="utf-8")
 
 
 _JUNK = st.one_of(

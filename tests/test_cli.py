@@ -1,11 +1,27 @@
-"""The command line: `perfscore grade` output, and errors as one line without a traceback."""
+"""The command line, every command: output, exit status, and errors as one line without a
+traceback."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from pathlib import Path
+
 import pytest
 
+import perfscore
 from perfscore import __version__
 from perfscore.cli import main
+from perfscore.tables import json_schema
+
+from .scoring_data import zanhuang
+from .table_data import indicator, table_of, write
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLE = "zanhuang-hrss-2018"
+PATH = "duties[0].activities[0].indicators[0]"
+EXAMPLE = ROOT / "examples" / "zanhuang-hrss-2018-results.csv"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -84,9 +100,9 @@ def test_bad_ladder(capsys: pytest.CaptureFixture[str], ladder: str, message: st
 
 
 def test_unknown_unit(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = run(capsys, "grade", "≥5 / - / - / <5", "--unit", "meter", "1")
+    status, _, err = run(capsys, "grade", "≥5 / - / - / <5", "--unit", "furlong", "1")
     assert status == 1
-    assert err.startswith("perfscore: error: unknown unit 'meter'; perfscore knows: %")
+    assert err.startswith("perfscore: error: unknown unit 'furlong'; perfscore knows: %")
 
 
 def test_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -101,3 +117,169 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out == f"perfscore {__version__}\n"
+
+
+# -- perfscore check, tables, schema ------------------------------------------------------
+
+
+def test_cli_check_passes_the_bundled_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", TABLE]) == 0
+    assert capsys.readouterr().out == f"{TABLE}: 0 errors, 0 warnings\n"
+
+
+def test_cli_check_fails_on_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, table_of(indicator("≥90% / ≥80% / ≥70% / <60%")))
+    assert main(["check", TABLE, str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"{TABLE}: 0 errors, 0 warnings",
+        f"{path}: error: indicator 1.1.1 完成率, cells ({PATH}.cells): no grade for 60% "
+        "(values without a grade: [60, 70) percent)",
+        f"{path}: 1 error, 0 warnings",
+    ]
+    assert err == ""
+
+
+def test_cli_check_passes_with_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, table_of(indicator("≥9 / ≥8 / ≥7 / <7", unit=None, name="得分")))
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: indicator 1.1.1 得分, unit" in out
+    assert out.endswith(f"{path}: 0 errors, 1 warning\n")
+
+
+def test_cli_check_reports_a_bad_file_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("duties: [\n", encoding="utf-8")
+    assert main(["check", str(path), "no-such-table"]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert f"{path}: error: not valid YAML: " in out
+    assert "no-such-table: error: no table file 'no-such-table'" in out
+
+
+def test_cli_tables_lists_the_bundled_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tables"]) == 0
+    assert capsys.readouterr().out == f"{TABLE}\t赞皇县人力资源和社会保障局\t2018\t68 indicators\n"
+
+
+def test_cli_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    printed = capsys.readouterr().out
+    assert json.loads(printed) == json_schema()
+    assert printed == (ROOT / "docs" / "table.schema.json").read_text(encoding="utf-8")
+
+
+# -- perfscore score -----------------------------------------------------------------------
+
+
+def test_cli_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", "zanhuang-hrss-2018", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    card = perfscore.score("zanhuang-hrss-2018", EXAMPLE)
+    assert out == card.to_text() + "\n"
+
+
+def test_cli_json_and_method(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "json",
+                 "--method", "worst"]) == 0  # fmt: skip
+    data = json.loads(capsys.readouterr().out)
+    assert data["department"]["grade"] == "差"  # two indicators are 差
+    assert data["department"]["graded"] == 68
+
+
+def test_cli_csv_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "card.csv"
+    assert (
+        main(["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "csv", "-o", str(out)]) == 0
+    )
+    assert capsys.readouterr().out == ""
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 68
+
+
+def test_cli_bad_rows_print_no_scorecard(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    results = tmp_path / "r.csv"
+    results.write_text("id,value\n1.1.1,100%\n1.1.3,95%\n1.2.2,-3\n", encoding="utf-8")
+    assert main(["score", "zanhuang-hrss-2018", str(results)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        f"perfscore: error: {results}: 2 bad result rows; nothing was scored (fix them, or keep "
+        "going to score the rest)",
+        "  row 3, indicator 1.1.3: table zanhuang-hrss-2018 has no indicator '1.1.3'; did you "
+        "mean '1.1.2', '1.1.1'?",
+        "  row 4, indicator 1.2.2: a count of 人 cannot be negative: -3",
+    ]
+
+
+def test_cli_keep_going(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    results = tmp_path / "r.csv"
+    results.write_text("id,value\n1.1.1,100%\n1.2.2,-3\n", encoding="utf-8")
+    assert main(["score", "zanhuang-hrss-2018", str(results), "--keep-going"]) == 1
+    out = capsys.readouterr().out
+    assert "unscored rows (1):" in out
+    assert "  row 3, indicator 1.2.2: a count of 人 cannot be negative: -3" in out
+    assert (
+        main(["score", "zanhuang-hrss-2018", str(results), "--keep-going", "--format", "json"]) == 1
+    )
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["department"]["graded"] == 1
+    assert captured.err == (
+        "perfscore: unscored: row 3, indicator 1.2.2: a count of 人 cannot be negative: -3\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["score", "no-such-table", "x.csv"], "no table file 'no-such-table'"),
+        (["score", "zanhuang-hrss-2018", "absent.csv"], "absent.csv: cannot read the results file"),
+        (
+            ["score", "zanhuang-hrss-2018", "x.csv", "--method", "median"],
+            "no scoring method 'median'",
+        ),
+    ],
+)
+def test_cli_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("perfscore: error: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_cli_csv_keep_going_writes_the_unscored_rows_beside_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    results = tmp_path / "r.csv"
+    results.write_text("id,value\n1.1.1,100%\n1.2.2,-3\n", encoding="utf-8")
+    out = tmp_path / "card.csv"
+    argv = ["score", "zanhuang-hrss-2018", str(results), "--keep-going", "--format", "csv"]
+    assert main([*argv, "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        "perfscore: unscored: row 3, indicator 1.2.2: a count of 人 cannot be negative: -3\n"
+    )
+    assert len(list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))) == 68
+
+
+@pytest.mark.parametrize("name", ["mean ", " worst", "missing-as-差"])
+def test_cli_reads_methods_as_score_does(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "json", "--method", name]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    card = perfscore.score(zanhuang, EXAMPLE, method=name)
+    assert data == card.to_dict()
+
+
+@pytest.mark.parametrize("command", ["score", "check", "grade", "tables", "schema"])
+def test_every_help_text_prints(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # argparse expands % in help texts: a bare one crashed `perfscore score --help`.
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--help"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: perfscore {command}")

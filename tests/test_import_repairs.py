@@ -62,7 +62,7 @@ def test_a_cell_split_after_an_operator_across_a_page_break(
         PAGE,
         row("", "人数", *tail),
     )
-    (indicator,) = result.table
+    (indicator,) = result.table.indicators()
     assert tuple(indicator.cells.values()) == joined
     assert indicator.name == "完成培训人数"
     found = findings(result, "continuation")
@@ -100,7 +100,10 @@ def test_a_new_indicator_after_a_page_break_is_not_a_continuation() -> None:
         PAGE,
         row("", "人事档案公共管理服务 工作完成率", "100%", "≥ 90%", "≥ 80%", "<80%"),
     )
-    assert [i.name for i in result.table] == ["就业服务到位率", "人事档案公共管理服务工作完成率"]
+    assert [i.name for i in result.table.indicators()] == [
+        "就业服务到位率",
+        "人事档案公共管理服务工作完成率",
+    ]
     assert findings(result, "continuation") == []
 
 
@@ -111,7 +114,7 @@ def test_a_character_repeated_across_a_page_break() -> None:
         PAGE,
         row("", "询系统建设完成情况"),
     )
-    (indicator,) = result.table
+    (indicator,) = result.table.indicators()
     assert indicator.name == "政务服务、12333电话咨询系统建设完成情况"
     assert indicator.published_name == "政务服务、12333电话咨询询系统建设完成情况"
     (finding,) = findings(result, "repeated-character")
@@ -121,7 +124,7 @@ def test_a_character_repeated_across_a_page_break() -> None:
 
 def test_fused_cells_are_split_with_readings() -> None:
     result = imported(row("一、职责"), row("1、活动", "完成率", "100%90%85%85%"))
-    (indicator,) = result.table
+    (indicator,) = result.table.indicators()
     assert indicator.cells == {"优": "100%90%85%85%", "良": None, "中": None, "差": None}
     assert [r.read_as for r in indicator.readings] == ["100%", "90%", "85%", "85%"]
     (finding,) = findings(result, "fused-cells")
@@ -132,7 +135,7 @@ def test_fused_cells_are_split_with_readings() -> None:
 
 def test_ge_read_as_2() -> None:
     result = imported(row("一、职责"), row("1、活动", "完成率", "100%", "290%", "≥80%", "<80%"))
-    (indicator,) = result.table
+    (indicator,) = result.table.indicators()
     assert indicator.cells["良"] == "290%"
     (reading,) = indicator.readings
     assert (reading.field, reading.read_as) == ("良", "≥90%")
@@ -143,7 +146,7 @@ def test_ge_read_as_2() -> None:
 
 def test_traditional_characters() -> None:
     result = imported(row("一、职责"), row("1、活动", "參保率", "≥95%", "≥90%", "≥80%", "<80%"))
-    (indicator,) = result.table
+    (indicator,) = result.table.indicators()
     assert indicator.name == "参保率"
     assert indicator.published_name == "參保率"
     (finding,) = findings(result, "traditional")
@@ -166,7 +169,7 @@ def test_units_inferred_and_said(
     name: str, cells: tuple[str, ...], unit: str | None, said: str
 ) -> None:
     result = imported(row("一、职责"), row("1、活动", name, *cells))
-    (indicator,) = result.table
+    (indicator,) = result.table.indicators()
     assert indicator.unit == unit
     (finding,) = findings(result, "unit")
     assert said in finding.action
@@ -278,7 +281,7 @@ def test_a_page_break_without_a_repeated_header() -> None:
         "城乡居民养老保险待遇发放工作",
         "下一活动",
     ]
-    assert [i.name for i in result.table] == ["养老金发放率", "完成率"]
+    assert [i.name for i in result.table.indicators()] == ["养老金发放率", "完成率"]
     assert {(f.where.page, f.where.row) for f in findings(result, "continuation")} == {(2, 1)}
 
 
@@ -288,7 +291,10 @@ def test_an_activity_written_on_each_of_its_rows_is_one_activity() -> None:
         row("1、活动", "到位率", "100%", "≥90%", "≥80%", "<80%", description="活动描述"),
         row("1、活动", "完成率", "100%", "≥90%", "≥80%", "<80%", description="活动描述"),
     )
-    assert [(i.id, i.name) for i in result.table] == [("1.1.1", "到位率"), ("1.1.2", "完成率")]
+    assert [(i.id, i.name) for i in result.table.indicators()] == [
+        ("1.1.1", "到位率"),
+        ("1.1.2", "完成率"),
+    ]
     assert result.table.activities()[0].description == "活动描述"
     assert findings(result, "continuation") == []
 
@@ -309,7 +315,7 @@ def test_the_project_form() -> None:
     (duty,) = result.table.duties
     assert duty.name == "某县某局 2019 年职业技能培训项目绩效目标"
     assert [(a.id, a.name) for a in duty.activities] == [("1.1", "产出指标"), ("1.2", "效果指标")]
-    assert [(i.id, i.name, i.unit) for i in result.table] == [
+    assert [(i.id, i.name, i.unit) for i in result.table.indicators()] == [
         ("1.1.1", "完成培训人数", "人"),
         ("1.1.2", "培训合格率", "percent"),
         ("1.2.1", "学员满意度", "percent"),
@@ -352,7 +358,7 @@ def test_grades_written_out_and_a_duty_column_of_its_own() -> None:
         ("1.2", "职业培训", "目标二"),
         ("2.1", "养老保险", "目标三"),
     ]
-    assert [i.id for i in table] == ["1.1.1", "1.1.2", "1.2.1", "2.1.1"]
+    assert [i.id for i in table.indicators()] == ["1.1.1", "1.1.2", "1.2.1", "2.1.1"]
     assert [f for f in result.findings if f.kind != "unit"] == []
 
 
@@ -364,4 +370,4 @@ def test_a_data_row_that_names_a_grade_is_no_header() -> None:
         row("", "指标1.1.3", "≥3%", "≥2%", "≥1%", "<1%"),
     )
     # 並且 ends as a comparison could end, but it is a label: the next row is an indicator
-    assert [i.name for i in result.table] == ["指标1.1.1", "指标1.1.2", "指标1.1.3"]
+    assert [i.name for i in result.table.indicators()] == ["指标1.1.1", "指标1.1.2", "指标1.1.3"]

@@ -52,7 +52,7 @@ def test_xlsx_numbers_as_they_print_and_merged_cells(tmp_path: Path) -> None:
     book.save(path)
     imported = import_table(path)
     table = imported.table
-    assert [(i.id, i.name) for i in table] == [
+    assert [(i.id, i.name) for i in table.indicators()] == [
         ("1.1.1", "到位率"),
         ("1.1.2", "培训人数"),
         ("1.2.1", "完成率"),
@@ -148,7 +148,10 @@ def test_docx_vertically_merged_cells_are_one_cell(tmp_path: Path) -> None:
     merged = [row.cells for row in source.rows if not row.prose][4]
     assert merged[:5] == ("", "", "", "", "完成率")  # not the activity's texts again
     table = import_table(path).table
-    assert [(i.id, i.name) for i in table] == [("1.1.1", "到位率"), ("1.1.2", "完成率")]
+    assert [(i.id, i.name) for i in table.indicators()] == [
+        ("1.1.1", "到位率"),
+        ("1.1.2", "完成率"),
+    ]
     assert table.activities()[0].description == "活动描述"
 
 

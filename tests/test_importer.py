@@ -28,8 +28,8 @@ def bundled() -> perfscore.Table:
 def test_the_68_indicators_equal_the_bundled_table(
     seed: Imported, bundled: perfscore.Table
 ) -> None:
-    got = [(i.id, i.name, i.unit, i.cells) for i in seed.table]
-    want = [(i.id, i.name, i.unit, i.cells) for i in bundled]
+    got = [(i.id, i.name, i.unit, i.cells) for i in seed.table.indicators()]
+    want = [(i.id, i.name, i.unit, i.cells) for i in bundled.indicators()]
     assert len(got) == 68
     assert got == want
 
@@ -181,7 +181,7 @@ def test_an_indicator_whose_cells_make_no_ladder_is_left_out_with_a_finding() ->
         "\t\t\t\t矛盾\t≥80%\t≥90%\t≥95%\t<80%\n"
     )
     imported = import_table(text, name="example")
-    assert [i.name for i in imported.table] == ["完成率"]
+    assert [i.name for i in imported.table.indicators()] == ["完成率"]
     (skipped,) = [f for f in imported.findings if f.kind == "skipped"]
     assert skipped.text.startswith("矛盾: ≥80% / ≥90%")
     assert "enter it by hand" in skipped.action

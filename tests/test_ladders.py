@@ -9,6 +9,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given
 
 from perfscore import (
     Direction,
@@ -23,6 +24,8 @@ from perfscore import (
     parse_ladder,
     ureg,
 )
+from perfscore.regions import read_row
+from perfscore.strategies import ladders
 
 E, G, F, P = Grade.EXCELLENT, Grade.GOOD, Grade.FAIR, Grade.POOR
 HIGHER = Direction.HIGHER_IS_BETTER
@@ -163,8 +166,9 @@ VALID: list[tuple[str, str | None, Direction, str, list[tuple[object, Grade]]]] 
          ("不能很好实施", P)],
     ),
     (
+        # Labels compare across scripts, so their canonical text is the simplified form.
         "優良 / 良好 / 一般 / 無", None, LABELS,
-        "优 優良 | 良 良好 | 中 一般 | 差 無",
+        "优 优良 | 良 良好 | 中 一般 | 差 无",
         [("優良", E), ("無", P)],
     ),
 ]  # fmt: skip
@@ -388,8 +392,8 @@ def test_quantity_from_another_registry() -> None:
 
     other: pint.UnitRegistry[float] = pint.UnitRegistry()
     assert AT_LEAST_83.grade(other.Quantity(83, "percent")) is E
-    with pytest.raises(UnitMismatch, match="a value in meter cannot be read as percent"):
-        AT_LEAST_83.grade(other.Quantity(83, "meter"))
+    with pytest.raises(UnitMismatch, match="a value in furlong cannot be read as percent"):
+        AT_LEAST_83.grade(other.Quantity(83, "furlong"))
 
 
 @pytest.mark.parametrize(
@@ -541,3 +545,43 @@ def test_unit_is_the_canonical_name_not_the_spelling_given(unit: str, canonical:
     ladder = parse_ladder({"优": "≥5", "差": "<5"}, unit=unit)
     assert ladder.unit == canonical
     assert parse_ladder(ladder.to_cells(), unit=ladder.unit) == ladder
+
+
+# -- one-line rows: str(ladder) parses back -------------------------------------------------
+
+
+@given(ladders())
+def test_str_of_a_ladder_parses_back_to_an_equal_ladder(ladder: Ladder) -> None:
+    assert parse_ladder(str(ladder), unit=ladder.unit) == ladder
+
+
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        ("100% / ≥90% / ≥80% / <80%", ("100%", "≥90%", "≥80%", "<80%")),
+        ("1次 / - / 空 / 1次以上", ("1次", None, None, "1次以上")),
+        ("优 ≥100% | 良 ≥90% | 中 ≥80% | 差 <80%", ("≥100%", "≥90%", "≥80%", "<80%")),
+        ("优 1次 | 良 — | 中 — | 差 >1次", ("1次", None, None, ">1次")),
+    ],
+)
+def test_a_row_reads_as_its_four_cells(row: str, cells: tuple[str | None, ...]) -> None:
+    assert tuple(read_row(row).values()) == cells
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("100% / ≥90%", "a ladder is four cells 优 / 良 / 中 / 差 separated by '/', got 2"),
+        ("优 ≥100% | A ≥90%", "starts with its grade 优, 良, 中 or 差, not 'A ≥90%'"),
+        ("优 ≥100% | 优 ≥90%", "the grade 优 is written twice"),
+    ],
+)
+def test_a_row_that_does_not_read_says_why(row: str, message: str) -> None:
+    with pytest.raises(PerfscoreError) as raised:
+        read_row(row)
+    assert message in str(raised.value)
+
+
+def test_a_row_is_text() -> None:
+    with pytest.raises(TypeError, match="a row of cells is text, not int"):
+        read_row(5)  # type: ignore[arg-type]

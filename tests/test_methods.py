@@ -388,3 +388,10 @@ def test_proportional_credit_with_a_target_of_zero_earns_the_grades_points() -> 
         assert (card.department.score, str(card.department.grade)) == (80.0, "良")
         poor = perfscore.score(table, {"1.1.1": 3}, method=method)
         assert (str(poor.indicators()[0].grade), poor.indicators()[0].points) == ("差", Fraction(0))
+
+
+def test_proportional_credit_shows_its_rule_for_lower_is_better() -> None:
+    ratio = ProportionalCredit(lower_is_better="ratio")
+    assert "lower_is_better='ratio'" in repr(ratio)
+    assert ratio.name == "proportional-ratio"
+    assert ratio != ProportionalCredit()

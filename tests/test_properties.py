@@ -19,9 +19,8 @@ from perfscore import (
     ureg,
 )
 from perfscore.intervals import format_number
-from perfscore.strategies import _ladder as plain_ladder
-from perfscore.strategies import _specs as specs
-from perfscore.strategies import _spell as spell
+from perfscore.spellings import ladder_of as plain_ladder
+from perfscore.spellings import specs, spell
 from perfscore.strategies import cells, from_ladder, ladders
 from perfscore.testing import assert_covers, assert_monotone, assert_round_trips
 

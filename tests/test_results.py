@@ -199,7 +199,7 @@ def test_a_missing_file(tmp_path: Path) -> None:
 
 def test_not_a_results_source() -> None:
     with pytest.raises(perfscore.ResultsError, match="results are a mapping of id to value"):
-        perfscore.score(zanhuang, 42)  # type: ignore[arg-type]
+        perfscore.score(zanhuang, 42)  # type: ignore[call-overload]
 
 
 def test_keep_going_scores_the_rest_and_lists_every_bad_row() -> None:
@@ -347,9 +347,6 @@ def test_json_too_deep_or_too_long_is_a_results_error(
         (zanhuang, "a\x00b.csv", None, "a\x00b.csv: cannot read the results file: "
          "the path has a null byte"),
         (zanhuang, "a" * 300 + ".csv", None, "cannot read the results file: File name too long"),
-        (None, {}, None, "a table is a Table, a table file or a bundled table's name, not None"),
-        (5, {}, None, "a table is a Table, a table file or a bundled table's name, not int"),
-        (zanhuang, {}, [("1", 2)], "weights are a mapping of id to weight, not list"),
         (zanhuang, {"1.1.1": 1}, {"1": "heavy"}, "expected a number, got 'heavy'"),
     ],
 )  # fmt: skip
@@ -357,8 +354,25 @@ def test_bad_arguments_are_perfscore_errors(
     table: object, results: object, weights: object, message: str
 ) -> None:
     with pytest.raises(perfscore.PerfscoreError) as raised:
-        perfscore.score(table, results, weights=weights)  # type: ignore[arg-type]
+        perfscore.score(table, results, weights=weights)  # type: ignore[call-overload]
     assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("table", "weights", "message"),
+    [
+        (None, None, "a table is a Table, a table file or a bundled table's name, not None"),
+        (5, None, "a table is a Table, a table file or a bundled table's name, not int"),
+        (zanhuang, [("1", 2)], "weights are a mapping of id to weight, not list"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_type_errors(
+    table: object, weights: object, message: str
+) -> None:
+    with pytest.raises(TypeError) as raised:
+        perfscore.score(table, {}, weights=weights)  # type: ignore[call-overload]
+    assert message in str(raised.value)
+    assert not isinstance(raised.value, perfscore.PerfscoreError)
 
 
 def test_csv_rows_are_records_not_lines(tmp_path: Path) -> None:

@@ -30,7 +30,9 @@ def nodes(card: perfscore.Scorecard) -> list[perfscore.scorecard.NodeScore]:
 
 
 def beneath(node_id: str) -> list[str]:
-    return [i.id for i in TABLE if node_id == DEPARTMENT or i.id.startswith(node_id + ".")]
+    return [
+        i.id for i in TABLE.indicators() if node_id == DEPARTMENT or i.id.startswith(node_id + ".")
+    ]
 
 
 @settings(max_examples=60, deadline=None)

@@ -1,4 +1,4 @@
-"""The scorecard's views: dict/JSON shape, frames, CSV, text, HTML; and the score command."""
+"""The scorecard's views: dict/JSON shape, frames, CSV, text, HTML."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import pytest
 
 import perfscore
 from perfscore import Grade
-from perfscore.cli import main
 
 from .scoring_data import small, zanhuang
 
@@ -53,7 +52,7 @@ def test_to_frame_one_row_per_indicator() -> None:
     card = perfscore.score(zanhuang, EXAMPLE)
     frame = card.to_frame()
     assert len(frame) == 68
-    assert list(frame["id"]) == [i.id for i in zanhuang]
+    assert list(frame["id"]) == [i.id for i in zanhuang.indicators()]
     row = frame.set_index("id").loc["9.2.1"]
     assert (row["duty"], row["activity"], row["grade"], row["cell"]) == (
         "9",
@@ -129,84 +128,6 @@ def test_the_example_says_it_is_invented() -> None:
 # -- the command line -----------------------------------------------------------------------
 
 
-def test_cli_text(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["score", "zanhuang-hrss-2018", str(EXAMPLE)]) == 0
-    out = capsys.readouterr().out
-    card = perfscore.score("zanhuang-hrss-2018", EXAMPLE)
-    assert out == card.to_text() + "\n"
-
-
-def test_cli_json_and_method(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "json",
-                 "--method", "worst"]) == 0  # fmt: skip
-    data = json.loads(capsys.readouterr().out)
-    assert data["department"]["grade"] == "差"  # two indicators are 差
-    assert data["department"]["graded"] == 68
-
-
-def test_cli_csv_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "card.csv"
-    assert (
-        main(["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "csv", "-o", str(out)]) == 0
-    )
-    assert capsys.readouterr().out == ""
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert len(rows) == 68
-
-
-def test_cli_bad_rows_print_no_scorecard(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    results = tmp_path / "r.csv"
-    results.write_text("id,value\n1.1.1,100%\n1.1.3,95%\n1.2.2,-3\n", encoding="utf-8")
-    assert main(["score", "zanhuang-hrss-2018", str(results)]) == 1
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert captured.err.splitlines() == [
-        f"perfscore: error: {results}: 2 bad result rows; nothing was scored (fix them, or keep "
-        "going to score the rest)",
-        "  row 3, indicator 1.1.3: table zanhuang-hrss-2018 has no indicator '1.1.3'; did you "
-        "mean '1.1.2', '1.1.1'?",
-        "  row 4, indicator 1.2.2: a count of 人 cannot be negative: -3",
-    ]
-
-
-def test_cli_keep_going(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    results = tmp_path / "r.csv"
-    results.write_text("id,value\n1.1.1,100%\n1.2.2,-3\n", encoding="utf-8")
-    assert main(["score", "zanhuang-hrss-2018", str(results), "--keep-going"]) == 1
-    out = capsys.readouterr().out
-    assert "unscored rows (1):" in out
-    assert "  row 3, indicator 1.2.2: a count of 人 cannot be negative: -3" in out
-    assert (
-        main(["score", "zanhuang-hrss-2018", str(results), "--keep-going", "--format", "json"]) == 1
-    )
-    captured = capsys.readouterr()
-    assert json.loads(captured.out)["department"]["graded"] == 1
-    assert captured.err == (
-        "perfscore: unscored: row 3, indicator 1.2.2: a count of 人 cannot be negative: -3\n"
-    )
-
-
-@pytest.mark.parametrize(
-    ("argv", "message"),
-    [
-        (["score", "no-such-table", "x.csv"], "no table file 'no-such-table'"),
-        (["score", "zanhuang-hrss-2018", "absent.csv"], "absent.csv: cannot read the results file"),
-        (
-            ["score", "zanhuang-hrss-2018", "x.csv", "--method", "median"],
-            "no scoring method 'median'",
-        ),
-    ],
-)
-def test_cli_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(argv) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("perfscore: error: ")
-    assert message in err
-    assert "Traceback" not in err
-
-
 def test_grade_counts_per_node() -> None:
     card = perfscore.score(small, FULL)
     assert card.duties[0].activities[0].counts == {
@@ -269,29 +190,6 @@ def test_unscored_rows_are_in_every_view() -> None:
     assert set(clean.to_dict()) == {"department", "duties"}
     assert clean.unscored_frame().empty
     assert "unscored" not in clean._repr_html_()
-
-
-def test_cli_csv_keep_going_writes_the_unscored_rows_beside_the_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    results = tmp_path / "r.csv"
-    results.write_text("id,value\n1.1.1,100%\n1.2.2,-3\n", encoding="utf-8")
-    out = tmp_path / "card.csv"
-    argv = ["score", "zanhuang-hrss-2018", str(results), "--keep-going", "--format", "csv"]
-    assert main([*argv, "-o", str(out)]) == 1
-    assert capsys.readouterr().err == (
-        "perfscore: unscored: row 3, indicator 1.2.2: a count of 人 cannot be negative: -3\n"
-    )
-    assert len(list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))) == 68
-
-
-@pytest.mark.parametrize("name", ["mean ", " worst", "missing-as-差"])
-def test_cli_reads_methods_as_score_does(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "json", "--method", name]
-    assert main(argv) == 0
-    data = json.loads(capsys.readouterr().out)
-    card = perfscore.score(zanhuang, EXAMPLE, method=name)
-    assert data == card.to_dict()
 
 
 def test_coverage_is_the_roll_ups() -> None:

@@ -103,7 +103,7 @@ def test_the_repaired_name_keeps_the_published_text(table: Table) -> None:
     assert indicator.readings[0].field == "name"
     assert "询" in indicator.readings[0].why
     # Every other indicator is published as named.
-    assert [i.id for i in table if i.published_name != i.name] == ["7.1.2"]
+    assert [i.id for i in table.indicators() if i.published_name != i.name] == ["7.1.2"]
 
 
 def test_readings_keep_the_published_cells(table: Table) -> None:
@@ -158,7 +158,7 @@ def _standard_thresholds(indicator: Indicator) -> tuple[Fraction, Fraction, Frac
 
 def test_the_standard_ladders_grade_their_boundaries(table: Table) -> None:
     tested = 0
-    for indicator in table:
+    for indicator in table.indicators():
         thresholds = _standard_thresholds(indicator)
         if thresholds is None:
             continue
@@ -518,3 +518,12 @@ def test_a_weight_must_be_finite_and_positive(weight: float, at: Any, path: str)
         else "Input should be greater than 0"
     )
     assert str(caught.value) == f"<mapping>, {path}: {reason}"
+
+
+def test_a_table_is_a_plain_model_to_dict_and_iter() -> None:
+    # Iterating a table is pydantic's (its fields); its indicators are table.indicators().
+    table = load_table("zanhuang-hrss-2018")
+    fields = dict(table)
+    assert fields["name"] == table.name
+    assert fields["duties"] == table.duties
+    assert len(table) == len(table.indicators()) == 68

@@ -7,6 +7,7 @@ import pytest
 import perfscore
 from perfscore import Direction, Grade, Ladder, Table, load_table, parse_ladder
 from perfscore.intervals import INF, Interval, IntervalSet
+from perfscore.regions import Regions
 from perfscore.testing import (
     assert_covers,
     assert_monotone,
@@ -104,7 +105,7 @@ def test_a_grade_that_improves_against_the_direction_is_named() -> None:
         Grade.EXCELLENT: IntervalSet.of(Interval.closed_open(Fraction(0), Fraction(50))),
         Grade.POOR: IntervalSet.of(Interval.closed_open(Fraction(50), INF)),
     }
-    ladder = Ladder._make({}, "percent", Direction.HIGHER_IS_BETTER, regions, {})
+    ladder = Ladder._make(Regions({}, "percent", Direction.HIGHER_IS_BETTER, regions, {}))
     with pytest.raises(AssertionError) as raised:
         assert_monotone(ladder)
     assert str(raised.value) == "grades do not run higher is better: 0% gets 优 but 50% gets 差"

@@ -6,6 +6,8 @@
 <Grade.GOOD: '良'>
 """
 
+from importlib import metadata as _metadata
+
 from .batch import LadderBook
 from .check import Finding, Severity, check_file, check_table
 from .errors import (
@@ -23,7 +25,9 @@ from .grades import GRADES, Grade
 from .importing import Imported, ImportFailed, ImportFinding, export_table, import_table
 from .ladders import Direction, Ladder, parse_ladder
 from .methods import Method, get_method
+from .projects import Budget, Project, TargetIndicator, TargetsTable
 from .scorecard import Scorecard, score
+from .selfevaluation import SelfEvaluation
 from .tables import (
     Activity,
     Department,
@@ -34,13 +38,20 @@ from .tables import (
     bundled_tables,
     load_table,
 )
-from .units import ureg
+from .targetcard import TargetsScorecard
+from .targets import Target, parse_target
+from .units import define_unit, ureg
 
-__version__ = "0.1.0"
+try:
+    # The one place the version is written is pyproject.toml; the installed metadata carries it.
+    __version__ = _metadata.version("perfscore")
+except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree that is not installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "GRADES",
     "Activity",
+    "Budget",
     "Department",
     "Direction",
     "Duty",
@@ -57,12 +68,18 @@ __all__ = [
     "Method",
     "NotationError",
     "PerfscoreError",
+    "Project",
     "Reading",
     "ResultsError",
     "Scorecard",
+    "SelfEvaluation",
     "Severity",
     "Table",
     "TableError",
+    "Target",
+    "TargetIndicator",
+    "TargetsScorecard",
+    "TargetsTable",
     "UncoveredValue",
     "UnitMismatch",
     "UnknownIndicator",
@@ -70,11 +87,13 @@ __all__ = [
     "bundled_tables",
     "check_file",
     "check_table",
+    "define_unit",
     "export_table",
     "get_method",
     "import_table",
     "load_table",
     "parse_ladder",
+    "parse_target",
     "score",
     "score_frame",
     "ureg",

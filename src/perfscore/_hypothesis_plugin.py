@@ -1,9 +1,9 @@
 """Registers perfscore's strategies with hypothesis, through its ``hypothesis`` entry point.
 
-Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported, so that
+Hypothesis calls ``_hypothesis_setup_hook`` when it is imported, so that
 ``st.from_type(perfscore.Ladder)`` and ``st.from_type(perfscore.Table)`` draw from
-:func:`perfscore.strategies.ladders` and :func:`perfscore.strategies.tables`. The strategies
-are deferred: nothing is drawn, or validated, until a test uses them.
+`perfscore.strategies.ladders` and `perfscore.strategies.tables`. The strategies are deferred:
+nothing is drawn, or validated, until a test uses them.
 """
 
 from __future__ import annotations
@@ -14,9 +14,20 @@ __all__: list[str] = []
 def _hypothesis_setup_hook() -> None:
     import hypothesis.strategies as st
 
-    from . import strategies
     from .ladders import Ladder
     from .tables import Table
 
-    st.register_type_strategy(Ladder, st.deferred(strategies.ladders))
-    st.register_type_strategy(Table, st.deferred(strategies.tables))
+    # The strategies module is imported when a test first draws, not now: hypothesis runs this
+    # hook while it is itself being imported, perhaps by perfscore.strategies.
+    def ladders() -> st.SearchStrategy[Ladder]:
+        from .strategies import ladders
+
+        return ladders()
+
+    def tables() -> st.SearchStrategy[Table]:
+        from .strategies import tables
+
+        return tables()
+
+    st.register_type_strategy(Ladder, st.deferred(ladders))
+    st.register_type_strategy(Table, st.deferred(tables))

@@ -1,8 +1,10 @@
-"""Batch grading: many indicators' ladders as one :class:`LadderBook`, millions of results at once.
+"""Batch grading: many indicators' ladders as one [LadderBook][perfscore.batch.LadderBook], millions
+of results at once.
 
 A book maps keys (an indicator's id, a ``(table, id)`` pair, any hashable a frame holds) to
-ladders. :meth:`LadderBook.grade` grades an array of results against the ladders their keys name
-and returns int8 codes: 3 优, 2 良, 1 中, 0 差, -1 for a missing value (NaN, None).
+ladders. [LadderBook.grade][perfscore.batch.LadderBook.grade] grades an array of results against the
+ladders their keys name and returns int8 codes: 3 优, 2 良, 1 中, 0 差, -1 for a missing value (NaN,
+None).
 
 >>> import pandas as pd
 >>> from perfscore import LadderBook
@@ -21,15 +23,16 @@ and returns int8 codes: 3 优, 2 良, 1 中, 0 差, -1 for a missing value (NaN,
 >>> book.grade([103, 103], ["能完整的 实施", None]).tolist()
 [2, -1]
 
-Every ladder is compiled once (:attr:`perfscore.Ladder.compiled`): the same cuts and piece codes
-the single-value :meth:`perfscore.Ladder.grade` uses, laid out as a padded float64 bound matrix
-(one row per distinct ladder, ``+inf`` past its last cut) and an int8 code matrix. Thresholds are
-converted into the data's unit once per ladder, exactly; the values are never converted.
+Every ladder is compiled once ([perfscore.Ladder.compiled][perfscore.ladders.Ladder.compiled]): the
+same cuts and piece codes the single-value [perfscore.Ladder.grade][perfscore.ladders.Ladder.grade]
+uses, laid out as a padded float64 bound matrix (one row per distinct ladder, ``+inf`` past its last
+cut) and an int8 code matrix. Thresholds are converted into the data's unit once per ladder,
+exactly; the values are never converted.
 
 Rows that cannot be graded (an unknown key, a value no grade covers, a value that is not a number,
-a negative or fractional count) raise a :class:`~perfscore.errors.PerfscoreError` naming the first
-of them by row number (position in the arrays, from 0), key and value; with ``errors="coerce"``
-they get -2 instead:
+a negative or fractional count) raise a [PerfscoreError][perfscore.errors.PerfscoreError] naming the
+first of them by row number (position in the arrays, from 0), key and value; with
+``errors="coerce"`` they get -2 instead:
 
 >>> book.grade([101, 999], [95, 95])
 Traceback (most recent call last):
@@ -52,7 +55,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .compiled import MISSING, UNCOVERED
+from .compiled import MISSING, UNCOVERED, CompiledLadder, Kernel
 from .errors import (
     PerfscoreError,
     ResultsError,
@@ -60,9 +63,10 @@ from .errors import (
     UnitMismatch,
     UnknownIndicator,
 )
+from .exact import exact_type, is_quantity, needs_exact, read_value, refused
 from .grades import GRADES
 from .intervals import format_number
-from .ladders import Ladder, normalize_label, parse_ladder, read_value
+from .ladders import Ladder, normalize_label, parse_ladder
 from .units import canonical_unit, factor
 
 if TYPE_CHECKING:
@@ -84,8 +88,8 @@ _SHOWN: Final = 5
 class LadderBook:
     """Ladders by key, compiled together for grading arrays of results.
 
-    Build one with :meth:`from_frame` or :meth:`from_tables`. ``len(book)``, ``key in book``,
-    ``book[key]`` (the :class:`~perfscore.Ladder`) and :attr:`keys` look into it.
+    Build one with `from_frame` or `from_tables`. ``len(book)``, ``key in book``,
+    ``book[key]`` (the [Ladder][perfscore.ladders.Ladder]) and `keys` look into it.
     """
 
     __slots__ = ("_counted", "_index", "_kernels", "_ladder_of_key", "_ladders")
@@ -94,7 +98,7 @@ class LadderBook:
     _ladders: tuple[Ladder, ...]
     _ladder_of_key: npt.NDArray[np.intp]
     _counted: npt.NDArray[np.bool_]
-    _kernels: dict[str | None, _Kernel]
+    _kernels: dict[str | None, Kernel]
 
     def __init__(self, keys: Iterable[Hashable], ladders: Iterable[Ladder]) -> None:
         """A book of ``ladders``, the ``i``-th under the ``i``-th of ``keys`` (keys unique)."""
@@ -173,7 +177,7 @@ class LadderBook:
         keys: list[tuple[str, str]] = []
         ladders: list[Ladder] = []
         for table in tables:
-            for indicator in table:
+            for indicator in table.indicators():
                 keys.append((table.name, indicator.id))
                 ladders.append(indicator.ladder)
         return cls(keys, ladders)
@@ -230,19 +234,19 @@ class LadderBook:
         ``keys`` and ``values`` are array-likes of one length. Values are numbers in each
         ladder's unit, or all in ``unit`` (the thresholds are converted into it, once per
         ladder); labels for qualitative ladders. Values a float cannot stand for are graded
-        exactly, one by one, as :meth:`~perfscore.Ladder.grade` grades them: a pint quantity is
-        converted from its own unit into its row's ladder unit, and a
-        :class:`~fractions.Fraction`, a :class:`~decimal.Decimal` or an integer past 2**53 is
+        exactly, one by one, as [grade][perfscore.ladders.Ladder.grade] grades them: a pint quantity
+        is converted from its own unit into its row's ladder unit, and a
+        `Fraction`, a `Decimal` or an integer past 2**53 is
         compared with the thresholds without rounding. Returns int8 codes: 3 优, 2 良, 1 中, 0 差,
         -1 where the value is missing (NaN, None).
 
-        Raises :class:`~perfscore.errors.PerfscoreError` naming the first rows that cannot be
-        graded (an :class:`~perfscore.errors.UnknownIndicator` when the first is an unknown
-        key, an :class:`~perfscore.errors.UncoveredValue` when no grade covers its value, a
-        :class:`~perfscore.errors.ResultsError` for a value that is not a number, not finite,
-        a negative or fractional count, or a number for a qualitative ladder); with
+        Raises [PerfscoreError][perfscore.errors.PerfscoreError] naming the first rows that cannot
+        be graded (an [UnknownIndicator][perfscore.errors.UnknownIndicator] when the first is an
+        unknown key, an [UncoveredValue][perfscore.errors.UncoveredValue] when no grade covers its
+        value, a [ResultsError][perfscore.errors.ResultsError] for a value that is not a number, not
+        finite, a negative or fractional count, or a number for a qualitative ladder); with
         ``errors="coerce"`` those rows get -2. A value whose unit does not fit its ladder's
-        raises :class:`~perfscore.errors.UnitMismatch` either way: that is a wrong column, not
+        raises [UnitMismatch][perfscore.errors.UnitMismatch] either way: that is a wrong column, not
         a bad row.
         """
         if errors not in ("raise", "coerce"):
@@ -263,10 +267,9 @@ class LadderBook:
             # A value that is there but did not read as a number (numeric ladders only: labels
             # for qualitative ladders come back as NaN here and are graded below).
             codes[(codes == MISSING) & pd.notna(originals)] = _BAD
-        if self._counted.any():
-            # Counted units (人, 次 …) have no multiples in the registry, so a count in the data's
-            # unit is a count in the ladder's: check the values as given.
-            _check_counts(codes, rows, numbers, self._counted.take(rows))
+        # Counted units (人, 次 …) have no multiples in the registry, so a count in the data's
+        # unit is a count in the ladder's: check the values as given.
+        _refuse(codes, numbers, self._counted.take(rows) if self._counted.any() else False)
         reasons = self._grade_exact(codes, exact, rows, target, originals, data_unit)
         at = np.flatnonzero(codes < MISSING)
         if len(at):
@@ -286,7 +289,8 @@ class LadderBook:
         originals: npt.NDArray[Any] | None,
         data_unit: str | None,
     ) -> dict[int, str]:
-        """Grade the values a float cannot stand for as :meth:`Ladder.code` does, exactly.
+        """Grade the values a float cannot stand for as [Ladder.code][perfscore.ladders.Ladder.code]
+        does, exactly.
 
         A quantity is converted from its own unit into its row's ladder unit; a bare number is
         in ``data_unit`` (default: the ladder's). Returns why each row that cannot be graded
@@ -306,7 +310,7 @@ class LadderBook:
             assert ladder.unit is not None
             value = originals[position]
             try:
-                if _is_quantity(value) or data_unit is None:
+                if is_quantity(value) or data_unit is None:
                     magnitude = read_value(value, ladder.unit)
                 else:
                     magnitude = read_value(value, data_unit) * factor(data_unit, ladder.unit)
@@ -364,10 +368,12 @@ class LadderBook:
         graded: npt.NDArray[np.int8] = out[inverse.reshape(-1)]
         return graded
 
-    def _kernel(self, data_unit: str | None) -> _Kernel:
+    def _kernel(self, data_unit: str | None) -> Kernel:
         kernel = self._kernels.get(data_unit)
         if kernel is None:
-            kernel = self._kernels[data_unit] = _Kernel(self._ladders, data_unit)
+            kernel = self._kernels[data_unit] = Kernel(
+                [*(_kernel_row(ladder, data_unit) for ladder in self._ladders), _UNKNOWN]
+            )
         return kernel
 
     def _error(
@@ -420,64 +426,17 @@ class LadderBook:
         return ResultsError(reason)
 
 
-class _Kernel:
-    """The bound and code matrices of a book's ladders for data in one unit."""
-
-    __slots__ = ("bounds", "codes", "width")
-
-    bounds: npt.NDArray[np.float64]  # (max cuts, ladders + 1), column per ladder
-    codes: npt.NDArray[np.int8]  # (ladders + 1) * (max cuts + 1), row per ladder, flat
-    width: int
-
-    def __init__(self, ladders: tuple[Ladder, ...], data_unit: str | None) -> None:
-        width = max((len(ladder.compiled.cuts) for ladder in ladders), default=0)
-        bounds = np.full((len(ladders) + 1, width), np.inf)
-        codes = np.empty((len(ladders) + 1, width + 1), dtype=np.int8)
-        for row, ladder in enumerate(ladders):
-            compiled = ladder.compiled
-            if ladder.categorical:
-                codes[row] = _LABELS
-                continue
-            assert ladder.unit is not None
-            try:
-                scale = Fraction(1) if data_unit is None else factor(ladder.unit, data_unit)
-            except UnitMismatch:
-                codes[row] = _MISMATCH
-                continue
-            cuts = compiled.bounds(scale)
-            bounds[row, : len(cuts)] = cuts
-            codes[row, : len(cuts) + 1] = compiled.codes
-            # Past the last cut (padding): only +inf reaches it, and +inf is no result.
-            codes[row, len(cuts) + 1 :] = compiled.codes[-1]
-        codes[len(ladders)] = _UNKNOWN
-        # Column-major bounds: each pass of the kernel gathers one contiguous column.
-        self.bounds = np.ascontiguousarray(bounds.T)
-        self.codes = codes.reshape(-1)
-        self.width = width
-
-    def grade(
-        self, rows: npt.NDArray[np.intp], numbers: npt.NDArray[np.float64]
-    ) -> npt.NDArray[np.int8]:
-        """Codes of ``numbers`` (NaN → -1), each in the ladder of its row."""
-        passed = np.zeros(len(rows), dtype=np.intp)
-        threshold = np.empty(len(rows), dtype=np.float64)
-        meets = np.empty(len(rows), dtype=np.bool_)
-        # One pass per cut column: gather the row's threshold (from a matrix small enough to
-        # stay in cache), test, count. No (rows × cuts) temporary.
-        for column in self.bounds:
-            np.take(column, rows, out=threshold)
-            np.less_equal(threshold, numbers, out=meets)
-            passed += meets
-        passed += rows * (self.width + 1)
-        codes = self.codes.take(passed)
-        finite = np.isfinite(numbers)
-        if not finite.all():
-            missing = np.isnan(numbers)
-            # Missing values are missing whatever their ladder; an unknown key stays unknown
-            # and a qualitative ladder's rows are graded by label.
-            codes[missing & (codes >= UNCOVERED)] = MISSING
-            codes[~finite & ~missing & (codes >= UNCOVERED)] = _BAD
-        return codes
+def _kernel_row(ladder: Ladder, data_unit: str | None) -> tuple[CompiledLadder, Fraction] | int:
+    """A ladder's row of the kernel for data in ``data_unit``: its cuts converted into that
+    unit, or the internal code of a ladder the kernel does not grade."""
+    if ladder.categorical:
+        return _LABELS
+    assert ladder.unit is not None
+    try:
+        scale = Fraction(1) if data_unit is None else factor(ladder.unit, data_unit)
+    except UnitMismatch:
+        return _MISMATCH
+    return ladder.compiled, scale
 
 
 def _mismatch(
@@ -491,20 +450,13 @@ def _mismatch(
     return error
 
 
-def _check_counts(
+def _refuse(
     codes: npt.NDArray[np.int8],
-    rows: npt.NDArray[np.intp],
     numbers: npt.NDArray[np.float64],
-    counted: npt.NDArray[np.bool_],
+    counted: bool | npt.NDArray[np.bool_],
 ) -> None:
-    """Mark counts (人, 次 …) that are negative or not whole, as the single-value path refuses."""
-    at = np.flatnonzero(counted)
-    if not len(at):
-        return
-    values = numbers[at]
-    broken = at[(codes[at] >= UNCOVERED) & ((values < 0) | (np.floor(values) != values))]
-    broken = broken[np.isfinite(numbers[broken])]
-    codes[broken] = _BAD
+    """Mark the values no ladder grades (exact.refused: infinite, broken counts) as bad."""
+    codes[refused(numbers, counted=counted) & (codes >= UNCOVERED)] = _BAD
 
 
 def _numbers(
@@ -515,10 +467,10 @@ def _numbers(
     the positions of values a float cannot stand for (quantities, fractions, decimals, integers
     past 2**53), which are graded exactly, one by one."""
     none: npt.NDArray[np.intp] = np.empty(0, dtype=np.intp)
-    if _is_quantity(values):
+    if is_quantity(values):
         # A quantity holding an array: one quantity per value, each graded with its unit.
         magnitudes = np.asarray(values.magnitude, dtype=object)
-        values = [values.units._REGISTRY.Quantity(m, values.units) for m in magnitudes.flat]
+        values = [m * values.units for m in magnitudes.flat]
     if isinstance(values, pd.Series | pd.Index) or pd.api.types.is_extension_array_dtype(values):
         series = pd.Series(values)
         if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
@@ -536,7 +488,7 @@ def _numbers(
         array = np.asarray(values, dtype=object)  # no array: refused below by its shape
     else:
         listed = list(values)
-        if any(map(_exact_type, set(map(type, listed)))):
+        if any(map(exact_type, set(map(type, listed)))):
             # numpy would read a list of quantities as their magnitudes in base units
             array = np.empty(len(listed), dtype=object)
             array[:] = listed
@@ -554,8 +506,8 @@ def _numbers(
         raise PerfscoreError(f"values must be one-dimensional, not of shape {array.shape}")
     originals = np.asarray(array, dtype=object)
     types = set(map(type, originals))
-    if int in types or any(map(_exact_type, types)):
-        exact = np.fromiter(map(_exact, originals), dtype=np.bool_, count=len(originals))
+    if int in types or any(map(exact_type, types)):
+        exact = np.fromiter(map(needs_exact, originals), dtype=np.bool_, count=len(originals))
     else:
         exact = np.zeros(len(originals), dtype=np.bool_)
     plain = originals
@@ -569,30 +521,6 @@ def _numbers(
         errors="coerce",
     )
     return numeric.to_numpy(dtype=np.float64, na_value=np.nan), originals, np.flatnonzero(exact)
-
-
-#: Integers beyond this lose digits as a float64.
-_FLOAT_EXACT: Final = 2**53
-
-
-def _is_quantity(value: object) -> bool:
-    return hasattr(value, "magnitude") and hasattr(value, "units")
-
-
-def _exact_type(kind: type) -> bool:
-    """Whether values of type ``kind`` are never read as a float64 (big ints aside)."""
-    return issubclass(kind, Fraction | Decimal) or (
-        hasattr(kind, "magnitude") and hasattr(kind, "units")
-    )
-
-
-def _exact(value: object) -> bool:
-    """Whether ``value`` must be read exactly rather than as a float64."""
-    if isinstance(value, bool | np.bool_ | str | float | np.number) or value is None:
-        return False
-    if isinstance(value, int):
-        return abs(value) > _FLOAT_EXACT
-    return isinstance(value, Fraction | Decimal) or _is_quantity(value)
 
 
 def _key_index(keys: Any) -> pd.Index:

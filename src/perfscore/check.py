@@ -1,9 +1,9 @@
 """Checking a table: every ladder over its whole domain, the ids, the names and the readings.
 
-:func:`check_table` looks at a loaded :class:`~perfscore.tables.Table`; :func:`check_file` also
-reports a file that does not load (bad YAML, an unknown field, a cell that does not read, a
-ladder that contradicts itself) as findings, each with the file and the field path, instead of
-raising. ``perfscore check`` prints them.
+[check_table][perfscore.check.check_table] looks at a loaded [Table][perfscore.tables.Table];
+[check_file][perfscore.check.check_file] also reports a file that does not load (bad YAML, an
+unknown field, a cell that does not read, a ladder that contradicts itself) as findings, each with
+the file and the field path, instead of raising. ``perfscore check`` prints them.
 
 Each ladder is checked over the values its indicator can take: whole numbers from 0 for counted
 units (人, 次, 种 …), ``[0, ∞)`` for percent, the real line otherwise. A gap between 499 and 500
@@ -26,6 +26,7 @@ no grade for 200人 (whole numbers without a grade: 200-299)
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import math
 from collections import Counter
@@ -38,10 +39,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import PerfscoreError
+from .exact import whole_range
 from .grades import GRADES
 from .intervals import Interval, IntervalSet, format_number
 from .ladders import Ladder, normalize_label
-from .tables import Indicator, Table, _items, _load_data, _table_errors
+from .misreadings import ladder_misreadings
+from .projects import TargetsTable
+from .table_files import read_table_data, table_errors
+from .tables import Indicator, Table, field_paths, table_model
 from .units import UNIT_SYMBOLS
 
 __all__ = ["Finding", "Severity", "check_file", "check_table", "has_errors"]
@@ -59,7 +64,8 @@ class Severity(enum.Enum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem :func:`check_table` or :func:`check_file` found.
+    """One problem [check_table][perfscore.check.check_table] or
+    [check_file][perfscore.check.check_file] found.
 
     ``indicator`` and ``name`` are the id and name of the indicator concerned (of the duty or
     activity, for a finding about one); ``field`` is the field within it (``cells.良``, ``id``,
@@ -73,6 +79,8 @@ class Finding:
     field: str | None = None
     path: str | None = None
     file: str | None = None
+    #: What ``indicator`` names (``project``, ``indicator``); by its id's depth when unset.
+    kind: str | None = None
 
     @property
     def cell(self) -> str | None:
@@ -84,7 +92,9 @@ class Finding:
     def __str__(self) -> str:
         subject: list[str] = []
         if self.indicator is not None:
-            kind = {0: "duty", 1: "activity"}.get(self.indicator.count("."), "indicator")
+            kind = self.kind or {0: "duty", 1: "activity"}.get(
+                self.indicator.count("."), "indicator"
+            )
             subject.append(" ".join(filter(None, (kind, self.indicator, self.name))))
         if self.cell is not None:
             subject.append(f"cell {self.cell}")
@@ -106,14 +116,27 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 # -- a loaded table ------------------------------------------------------------------------
 
 
-def check_table(table: Table, *, file: str | None = None) -> list[Finding]:
-    """Every finding about ``table``, in table order; empty when the table is sound."""
+def check_table(table: Table | TargetsTable, *, file: str | None = None) -> list[Finding]:
+    """Every finding about ``table``, in table order; empty when the table is sound.
+
+    A targets table is checked by ``perfscore.targetchecks``: ids, names and the misreadings of
+    ``perfscore.misreadings``; a ladder table also gets the misreadings that apply to ladders.
+    """
     findings: list[Finding] = []
-    findings.extend(_check_ids(table))
-    findings.extend(_check_names(table))
-    for path, item in _items(table):
-        if isinstance(item, Indicator):
-            findings.extend(_check_indicator(item, path))
+    if isinstance(table, TargetsTable):
+        from .targetchecks import check_targets
+
+        findings.extend(check_targets(table))
+    else:
+        findings.extend(_check_ids(table))
+        findings.extend(_check_names(table))
+        for path, item in field_paths(table):
+            if isinstance(item, Indicator):
+                findings.extend(_check_indicator(item, path))
+                findings.extend(
+                    Finding(Severity.WARNING, message, item.id, item.name, field, f"{path}.{field}")
+                    for field, message in ladder_misreadings(item.name, item.ladder)
+                )
     if file is not None:
         findings = [_with_file(f, file) for f in findings]
     return findings
@@ -253,23 +276,20 @@ def _first_gap(ladder: Ladder) -> str | None:
 
 def _first_whole(interval: Interval) -> int | None:
     """The smallest count (a whole number from 0) in ``interval``, or None if it holds none."""
-    if math.isinf(interval.lower):
-        n = 0
-    else:
-        low = Fraction(interval.lower)
-        n = max(math.ceil(low) if interval.lower_closed else math.floor(low) + 1, 0)
-    return n if Fraction(n) in interval else None
+    counts = _whole_range(interval)
+    return None if counts is None else counts[0]
 
 
 def _whole_range(interval: Interval) -> tuple[int, float | int] | None:
-    first = _first_whole(interval)
-    if first is None:
+    """The counts (whole numbers from 0) in ``interval``: the first and the last (inf)."""
+    bounds = whole_range(interval)
+    if bounds is None:
         return None
-    if math.isinf(interval.upper):
-        return first, math.inf
-    high = Fraction(interval.upper)
-    last = math.floor(high) if interval.upper_closed else math.ceil(high) - 1
-    return first, last
+    low, high = bounds
+    first = max(low if low is not None else 0, 0)
+    if high is not None and first > high:
+        return None
+    return first, math.inf if high is None else high
 
 
 def _spell_range(low: int, high: float | int) -> str:
@@ -321,14 +341,23 @@ def check_file(source: str | Path) -> list[Finding]:
     bad file: a file that does not load is reported as error findings with its field paths.
     """
     try:
-        data, label = _load_data(source)
+        data, label = read_table_data(source)
     except PerfscoreError as error:
         return [_from_error(error, str(source), {})]
     try:
-        table = Table.model_validate(data)
+        table = table_model(data).model_validate(data)
     except ValidationError as exc:
-        return [_from_error(e, label, data) for e in _table_errors(exc, label)]
-    except PerfscoreError as error:  # pragma: no cover - validators wrap their errors
+        found = [_from_error(e, label, data) for e in table_errors(exc, label)]
+        if data.get("kind") == "targets":  # ids <project>.<n> name indicators, not activities
+            found = [
+                dataclasses.replace(f, kind="indicator" if "." in f.indicator else "project")
+                if f.indicator is not None
+                else f
+                for f in found
+            ]
+        return found
+    except PerfscoreError as error:
+        # A table file of an unknown kind, or a validator's own error.
         return [_from_error(error, label, data)]
     return check_table(table, file=label)
 

@@ -1,8 +1,8 @@
 """The ``perfscore`` command line.
 
 Each command is a small function taking the parsed arguments and returning an exit status.
-Every :class:`~perfscore.errors.PerfscoreError` is reported as one message on standard error,
-never as a traceback: exit status 1 for bad input, 2 for a usage error.
+Every [PerfscoreError][perfscore.errors.PerfscoreError] is reported as one message on standard
+error, never as a traceback: exit status 1 for bad input, 2 for a usage error.
 """
 
 from __future__ import annotations
@@ -14,28 +14,16 @@ from typing import TextIO, TypeAlias
 
 from . import __version__
 from .errors import PerfscoreError
-from .grades import GRADES
 from .ladders import parse_ladder
 
 __all__ = ["main"]
-
-_BLANK = frozenset({"", "-", "—", "–", "空"})
 
 Command = Callable[[argparse.Namespace, TextIO], int]
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _grade(args: argparse.Namespace, out: TextIO) -> int:
-    cells = [c.strip() for c in args.ladder.split("/")]
-    if len(cells) != len(GRADES):
-        raise PerfscoreError(
-            f"a ladder is four cells 优 / 良 / 中 / 差 separated by '/', got {len(cells)}: "
-            f"{args.ladder!r}"
-        )
-    ladder = parse_ladder(
-        {g: (None if c in _BLANK else c) for g, c in zip(GRADES, cells, strict=True)},
-        unit=args.unit,
-    )
+    ladder = parse_ladder(args.ladder, unit=args.unit)
     out.write(f"{ladder}  ({ladder.direction.value}, unit {ladder.unit})\n")
     failed = 0
     for value in args.values:
@@ -52,7 +40,8 @@ def _add_grade(commands: Subcommands) -> None:
         "grade",
         help="grade values against one ladder",
         description="Grade values against a ladder written as its four cells, e.g. "
-        "'100% / ≥90% / ≥80% / <80%' (a blank cell as - or nothing).",
+        "'100% / ≥90% / ≥80% / <80%' (a blank cell as - or nothing), or as perfscore prints "
+        "one: '优 ≥100% | 良 ≥90% | 中 ≥80% | 差 <80%'.",
     )
     grade.add_argument("ladder", help="the cells 优 / 良 / 中 / 差, separated by '/'")
     grade.add_argument("values", nargs="+", metavar="VALUE", help="a value, e.g. 95%%, 0.9, 499人")
@@ -60,11 +49,35 @@ def _add_grade(commands: Subcommands) -> None:
     grade.set_defaults(run=_grade)
 
 
+_SELF_EVALUATION = ("self-evaluation", "自评")
+
+
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     from .methods import get_method
     from .scorecard import score
+    from .selfevaluation import SelfEvaluation
 
-    method = get_method(args.method)  # refused before any file is read, named as score names it
+    options = {
+        name: value
+        for name, value in (
+            ("rounding", args.rounding), ("rounding_mode", args.rounding_mode),
+            ("reverse", args.reverse), ("middle_tier", args.middle_tier),
+            ("budget", args.budget), ("rate_rounding", args.rate_rounding),
+        )
+        if value is not None
+    }  # fmt: skip
+    method: object
+    if args.method in _SELF_EVALUATION or (args.method is None and options):
+        method = SelfEvaluation(**options)
+    elif options:
+        raise PerfscoreError(
+            f"--{next(iter(options)).replace('_', '-')} belongs to the self-evaluation method "
+            "(targets tables), not to --method " + str(args.method)
+        )
+    else:
+        # Refused before any file is read, named as score names it; None: the table's default
+        # (mean for a ladder table, self-evaluation for a targets table).
+        method = None if args.method is None else get_method(args.method)
     card = score(args.table, args.results, method=method, keep_going=args.keep_going)
     if args.format == "json":
         text = card.to_json() + "\n"
@@ -98,13 +111,34 @@ def _add_score(commands: Subcommands) -> None:
     )
     score.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
     score.add_argument(
-        "results", metavar="RESULTS", help="a CSV, XLSX or JSON file with columns id, value[, unit]"
+        "results",
+        metavar="RESULTS",
+        help="a CSV, XLSX or JSON file with columns id, value[, unit][, points]",
     )
     score.add_argument("--format", choices=("text", "json", "csv"), default="text")
     score.add_argument(
         "--method",
-        default="mean",
-        help="mean (default), flat, worst, missing-as-poor, proportional, proportional-ratio",
+        default=None,
+        help="for ladder tables: mean (default), flat, worst, missing-as-poor, proportional, "
+        "proportional-ratio; for targets tables: self-evaluation (default)",
+    )
+    score.add_argument(
+        "--rounding", help="self-evaluation: round each 得分 to this step (0.01, 0.1, 1)"
+    )
+    score.add_argument(
+        "--rounding-mode", choices=("half-up", "down"), help="self-evaluation: half-up or down"
+    )
+    score.add_argument(
+        "--reverse", choices=("linear", "ratio"), help="self-evaluation: the 反向 rule"
+    )
+    score.add_argument(
+        "--middle-tier", type=float, help="self-evaluation: 部分达成's points, %% of 分值 (60)"
+    )
+    score.add_argument(
+        "--budget", choices=("add", "exclude"), help="self-evaluation: the budget item in 总分"
+    )
+    score.add_argument(
+        "--rate-rounding", help="self-evaluation: round the execution rate (%%) first, e.g. 0.1"
     )
     score.add_argument("-o", "--output", metavar="FILE", help="write the scorecard to FILE")
     score.add_argument(
@@ -185,7 +219,10 @@ def _add_schema(commands: Subcommands) -> None:
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
     from .importing import ImportFailed, import_table
+    from .tables import Table
 
     try:
         imported = import_table(args.source, layout=args.layout, name=args.name, year=args.year)
@@ -202,11 +239,24 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
             file.write(imported.to_yaml())
     except OSError as exc:
         raise PerfscoreError(f"cannot write {target}: {exc.strerror}") from None
+    if isinstance(table, Table):
+        shape = f"{len(table.duties)} duties and {len(table.activities())} activities"
+    else:
+        shape = f"{_count(len(table.projects), 'project')}"
     out.write(
-        f"{args.source}: {_count(len(table), 'indicator')} in {len(table.duties)} duties "
-        f"and {len(table.activities())} activities (layout {imported.layout}), "
-        f"written to {target}\n"
+        f"{args.source}: {_count(len(table), 'indicator')} in {shape} (layout "
+        f"{imported.layout}), written to {target}\n"
     )
+    if imported.results:
+        results = str(Path(target).with_name(Path(target).stem + "-results.csv"))
+        try:
+            Path(results).write_text(imported.results_csv(), encoding="utf-8")
+        except OSError as exc:
+            raise PerfscoreError(f"cannot write {results}: {exc.strerror}") from None
+        out.write(
+            f"{_count(len(imported.results), 'result')} and published scores written to "
+            f"{results} (perfscore score {target} {results})\n"
+        )
     out.write(f"{_count(len(imported.findings), 'finding')} to review:\n")
     for finding in imported.findings:
         out.write(f"  [{finding.kind}] {finding}\n")

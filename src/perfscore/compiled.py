@@ -10,19 +10,21 @@ What the two paths share, and what they do not:
 - **Shared:** the cuts and piece codes, so a value both paths read as the same number gets the
   same grade; and the rules for what is refused: a value no grade covers, an infinite value,
   and for a counted unit (人, 次 …) a negative or fractional count.
-- **Single value** (:meth:`CompiledLadder.code`, behind :meth:`perfscore.Ladder.grade`): the value
-  is an exact :class:`~fractions.Fraction` (a float stands for the decimal it prints as) and is
-  compared with the cuts exactly. A refused value raises.
-- **Batch** (:meth:`CompiledLadder.bounds`, behind :meth:`perfscore.Ladder.grade_array` and
-  :class:`perfscore.LadderBook`): for a given data unit the cuts become one sorted float64 array,
-  converted once and exactly: a threshold ``t`` (a rational, in the ladder's unit) is multiplied
-  by the exact unit factor and rounded to the nearest float; a strict test ``x > t`` becomes
-  ``x >= nextafter(t, +inf)``. A float passes a test exactly when the decimal it stands for
-  does for values and thresholds of up to 15 significant digits, which covers every published
-  table (``0.83`` meets ``≥83%``); beyond that the two paths may differ in the last place, which
-  is why :class:`perfscore.LadderBook` grades fractions, decimals, big integers and quantities on
-  the exact path. A refused value gets ``-2`` (``Ladder.grade_array``, and ``LadderBook.grade``
-  with ``errors="coerce"``) instead of raising, and a missing one (NaN) ``-1``.
+- **Single value** ([CompiledLadder.code][perfscore.compiled.CompiledLadder.code], behind
+  [perfscore.Ladder.grade][perfscore.ladders.Ladder.grade]): the value is an exact `Fraction` (a
+  float stands for the decimal it prints as) and is compared with the cuts exactly. A refused value
+  raises.
+- **Batch** ([CompiledLadder.bounds][perfscore.compiled.CompiledLadder.bounds], behind
+  [perfscore.Ladder.grade_array][perfscore.ladders.Ladder.grade_array] and
+  [perfscore.LadderBook][perfscore.batch.LadderBook]): for a given data unit the cuts become one
+  sorted float64 array, converted once and exactly: a threshold ``t`` (a rational, in the ladder's
+  unit) is multiplied by the exact unit factor and rounded to the nearest float; a strict test ``x >
+  t`` becomes ``x >= nextafter(t, +inf)``. A float passes a test exactly when the decimal it stands
+  for does for values and thresholds of up to 15 significant digits, which covers every published
+  table (``0.83`` meets ``≥83%``); beyond that the two paths may differ in the last place, which is
+  why [perfscore.LadderBook][perfscore.batch.LadderBook] grades fractions, decimals, big integers
+  and quantities on the exact path. A refused value gets ``-2`` (``Ladder.grade_array``, and
+  ``LadderBook.grade`` with ``errors="coerce"``) instead of raising, and a missing one (NaN) ``-1``.
 
 >>> from fractions import Fraction as F
 >>> c = CompiledLadder(cuts=((F(80), False), (F(90), False), (F(100), False)), codes=(0, 1, 2, 3))
@@ -35,7 +37,7 @@ What the two paths share, and what they do not:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Final
@@ -43,7 +45,10 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["MISSING", "UNCOVERED", "CompiledLadder"]
+from .grades import Grade
+from .intervals import IntervalSet
+
+__all__ = ["MISSING", "UNCOVERED", "CompiledLadder", "Kernel", "compile_regions"]
 
 #: Batch code for a missing value (NaN, None).
 MISSING: Final[int] = -1
@@ -104,3 +109,96 @@ class CompiledLadder:
 def _threshold(t: Fraction, strict: bool) -> float:
     nearest = float(t)
     return math.nextafter(nearest, math.inf) if strict else nearest
+
+
+class Kernel:
+    """Many compiled ladders as one bound matrix and one code matrix, for data in one unit: the
+    numpy kernel of [Ladder.grade_array][perfscore.ladders.Ladder.grade_array] and
+    [LadderBook.grade][perfscore.batch.LadderBook.grade].
+
+    Each row is a compiled ladder with the exact factor that converts its unit into the data's,
+    or a code every value of that row gets (a ladder the kernel does not grade).
+
+    >>> from fractions import Fraction as F
+    >>> c = CompiledLadder(cuts=((F(80), False), (F(90), False)), codes=(0, 1, 2))
+    >>> kernel = Kernel([(c, F(1)), -5])
+    >>> kernel.grade(np.array([0, 0, 0, 1]), np.array([95.0, 80.0, float("nan"), 95.0])).tolist()
+    [2, 1, -1, -5]
+    """
+
+    __slots__ = ("bounds", "codes", "width")
+
+    bounds: npt.NDArray[np.float64]  # (max cuts, rows), one column per ladder row
+    codes: npt.NDArray[np.int8]  # rows * (max cuts + 1), flat
+    width: int
+
+    def __init__(self, rows: Sequence[tuple[CompiledLadder, Fraction] | int]) -> None:
+        width = max((len(row[0].cuts) for row in rows if not isinstance(row, int)), default=0)
+        bounds = np.full((len(rows), width), np.inf)
+        codes = np.empty((len(rows), width + 1), dtype=np.int8)
+        for at, row in enumerate(rows):
+            if isinstance(row, int):
+                codes[at] = row
+                continue
+            compiled, scale = row
+            cuts = compiled.bounds(scale)
+            bounds[at, : len(cuts)] = cuts
+            codes[at, : len(cuts) + 1] = compiled.codes
+            # Past the last cut (padding): only +inf reaches it, and +inf is no result.
+            codes[at, len(cuts) + 1 :] = compiled.codes[-1]
+        # Column-major bounds: each pass of the kernel gathers one contiguous column.
+        self.bounds = np.ascontiguousarray(bounds.T)
+        self.codes = codes.reshape(-1)
+        self.width = width
+
+    def grade(
+        self, rows: npt.NDArray[np.intp], numbers: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.int8]:
+        """Codes of ``numbers``, each in the ladder of its row; NaN gets -1 (missing) in every
+        row that grades, whatever its ladder."""
+        passed = np.zeros(len(rows), dtype=np.intp)
+        threshold = np.empty(len(rows), dtype=np.float64)
+        meets = np.empty(len(rows), dtype=np.bool_)
+        # One pass per cut column: gather the row's threshold (from a matrix small enough to
+        # stay in cache), test, count. No (rows × cuts) temporary.
+        for column in self.bounds:
+            np.take(column, rows, out=threshold)
+            np.less_equal(threshold, numbers, out=meets)
+            passed += meets
+        passed += rows * (self.width + 1)
+        codes: npt.NDArray[np.int8] = self.codes.take(passed)
+        if not np.isfinite(numbers).all():
+            # Missing values are missing whatever their ladder; a row the kernel does not
+            # grade keeps its code.
+            codes[np.isnan(numbers) & (codes >= UNCOVERED)] = MISSING
+        return codes
+
+
+def compile_regions(
+    regions: Mapping[Grade, IntervalSet], labels: Mapping[str, Grade], *, categorical: bool
+) -> CompiledLadder:
+    """The cuts and piece codes of ``regions`` (or the codes of ``labels`` when
+    ``categorical``): the compiled form both grading paths use."""
+    if categorical:
+        return CompiledLadder(labels={label: g.code for label, g in labels.items()})
+
+    def code_at(x: Fraction) -> int:
+        for grade, region in regions.items():
+            if x in region:
+                code: int = grade.code
+                return code
+        return UNCOVERED
+
+    points = sorted({p for r in regions.values() for p in r.endpoints()})
+    cuts: list[tuple[Fraction, bool]] = []
+    codes: list[int] = [code_at(points[0] - 1) if points else UNCOVERED]
+    if not points:  # one grade over the whole line
+        return CompiledLadder(cuts=(), codes=(code_at(Fraction(0)),))
+    for index, point in enumerate(points):
+        after = points[index + 1] if index + 1 < len(points) else point + 2
+        for strict, sample in ((False, point), (True, (point + after) / 2)):
+            code = code_at(sample)
+            if code != codes[-1]:
+                cuts.append((point, strict))
+                codes.append(code)
+    return CompiledLadder(cuts=tuple(cuts), codes=tuple(codes))

@@ -1,9 +1,9 @@
 """The one error family perfscore raises.
 
-Every error is a :class:`PerfscoreError`, which is a :class:`ValueError`; some are also the
-builtin a caller would expect (an unknown indicator id is a :class:`KeyError` too). Each carries
-the place it concerns as structured fields, so a command-line front end can report it without a
-traceback and a program can act on it without parsing the message.
+Every error is a [PerfscoreError][perfscore.errors.PerfscoreError], which is a `ValueError`; some
+are also the builtin a caller would expect (an unknown indicator id is a `KeyError` too). Each
+carries the place it concerns as structured fields, so a command-line front end can report it
+without a traceback and a program can act on it without parsing the message.
 
 >>> from perfscore import parse_ladder
 >>> parse_ladder({"优": "≥ 9O%", "良": None, "中": None, "差": "<90%"}, unit="percent")

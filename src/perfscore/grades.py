@@ -29,7 +29,7 @@ class Grade(enum.Enum):
     The value is the Chinese character used in published tables. ``code`` is the integer used by
     the batch API (3 优, 2 良, 1 中, 0 差). ``Grade(...)`` also accepts the English member name
     in any case, the traditional 優 and the code; anything else raises
-    :class:`~perfscore.errors.PerfscoreError`.
+    [PerfscoreError][perfscore.errors.PerfscoreError].
     """
 
     EXCELLENT = "优"
@@ -44,7 +44,7 @@ class Grade(enum.Enum):
 
     @classmethod
     def from_code(cls, code: int) -> Grade:
-        """The grade whose :attr:`code` is ``code``.
+        """The grade whose `code` is ``code``.
 
         >>> Grade.from_code(3)
         <Grade.EXCELLENT: '优'>

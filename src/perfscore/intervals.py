@@ -1,6 +1,6 @@
 """Exact intervals on the real line and finite unions of them.
 
-A grade's condition is a union of intervals with rational bounds (:class:`~fractions.Fraction`)
+A grade's condition is a union of intervals with rational bounds (`Fraction`)
 and explicit open or closed ends; infinities are the bounds of rays. Unions are kept merged and
 sorted, so two equal sets compare and hash equal, and gaps and overlaps are one operator away.
 
@@ -66,9 +66,10 @@ def format_number(x: Fraction) -> str:
 class Interval:
     """One interval with its bounds and whether each end is included.
 
-    Infinite ends are always open. Use the constructors (:meth:`closed`, :meth:`open`,
-    :meth:`closed_open`, :meth:`open_closed`, :meth:`point`); an empty interval is
-    :data:`EMPTY` and is never stored in an :class:`IntervalSet`.
+    Infinite ends are always open. Use the constructors (`closed`, `open`,
+    `closed_open`, `open_closed`, `point`); an empty interval is
+    `EMPTY` and is never stored in an
+    [IntervalSet][perfscore.intervals.IntervalSet].
     """
 
     lower: Bound
@@ -78,7 +79,8 @@ class Interval:
 
     @classmethod
     def make(cls, lower: Bound, upper: Bound, lower_closed: bool, upper_closed: bool) -> Interval:
-        """An interval, normalised: infinite ends open, an empty interval as :data:`EMPTY`."""
+        """An interval, normalised: infinite ends open, an empty interval as
+        `EMPTY`."""
         lower_closed = lower_closed and not math.isinf(lower)
         upper_closed = upper_closed and not math.isinf(upper)
         if lower > upper or (lower == upper and not (lower_closed and upper_closed)):
@@ -108,10 +110,6 @@ class Interval:
     @property
     def empty(self) -> bool:
         return self is EMPTY or self.lower > self.upper
-
-    @property
-    def bounded(self) -> bool:
-        return not (math.isinf(self.lower) or math.isinf(self.upper))
 
     def __contains__(self, value: object) -> bool:
         if self.empty or not isinstance(value, Fraction | int | float):

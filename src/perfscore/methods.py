@@ -1,6 +1,6 @@
 """Scoring methods: how grades become points and how points roll up (评分方法).
 
-A method is a small object with six members (the :class:`Method` protocol):
+A method is a small object with six members (the [Method][perfscore.methods.Method] protocol):
 
 - ``name``: what it is called on the command line;
 - ``points(indicator, grade, value)``: an indicator's points for its grade and value;
@@ -9,7 +9,7 @@ A method is a small object with six members (the :class:`Method` protocol):
 - ``grade(score)``: the grade a score earns;
 - ``flat``: whether duties and the department average their indicators directly.
 
-Scores are exact :class:`~fractions.Fraction` values, so a mean that lands on a band edge gets the
+Scores are exact `Fraction` values, so a mean that lands on a band edge gets the
 band (in floats, ``(0.1 * 90 + 0.2 * 90) / 0.3`` is ``89.99999999999999``).
 
 >>> from perfscore import Grade
@@ -30,9 +30,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from numbers import Real
-from typing import TYPE_CHECKING, Final, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, Protocol, runtime_checkable
 
 from .errors import PerfscoreError
+from .exact import as_decimal
 from .grades import GRADES, Grade
 from .intervals import INF, format_number
 
@@ -47,10 +48,12 @@ __all__ = [
     "MeanOfPoints",
     "Method",
     "MissingAsPoor",
+    "PointsDependOn",
     "ProportionalCredit",
     "WorstGrade",
     "exact",
     "get_method",
+    "points_depend_on",
 ]
 
 #: Points of each grade: the common grade coefficients 优 100%, 良 80%, 中 60%, 差 0.
@@ -84,12 +87,13 @@ def exact(number: object) -> Fraction:
     as_float = float(number)
     if as_float != as_float or as_float in (INF, -INF):
         raise PerfscoreError(f"expected a finite number, got {as_float}")
-    return Fraction(repr(as_float))
+    return as_decimal(as_float)
 
 
 @runtime_checkable
 class Method(Protocol):
-    """What :func:`perfscore.score` needs of a scoring method. Write your own by providing these."""
+    """What [perfscore.score][perfscore.scorecard.score] needs of a scoring method. Write your own
+    by providing these."""
 
     @property
     def name(self) -> str:
@@ -118,12 +122,35 @@ class Method(Protocol):
         ...
 
 
+#: What an indicator's points depend on ([points_depend_on][perfscore.methods.points_depend_on]):
+#: its grade alone; its ladder,
+#: grade and value (equal ladders price alike); or anything about the indicator.
+PointsDependOn = Literal["grade", "ladder", "indicator"]
+
+
+def points_depend_on(method: Method) -> PointsDependOn:
+    """What ``method``'s points depend on, as it declares in ``points_depend_on``; a method
+    that declares nothing may depend on anything about the indicator.
+
+    The batch path ([score_frame][perfscore.frames.score_frame]) prices points once per grade, or
+    once per ladder, grade and value, where the method allows it.
+
+    >>> points_depend_on(MeanOfPoints()), points_depend_on(ProportionalCredit())
+    ('grade', 'ladder')
+    """
+    declared = getattr(method, "points_depend_on", "indicator")
+    if declared == "grade":
+        return "grade"
+    return "ladder" if declared == "ladder" else "indicator"
+
+
 def _grade_map(mapping: Mapping[Grade, object] | Mapping[str, object]) -> dict[Grade, Fraction]:
     return {Grade(key): exact(value) for key, value in mapping.items()}
 
 
 def _bands(bands: Mapping[Grade, object] | Mapping[str, object] | None) -> dict[Grade, Fraction]:
-    """The bands given over :data:`MOF_BANDS`, checked to fall strictly from 优 to 中.
+    """The bands given over `MOF_BANDS`, checked to fall strictly from
+    优 to 中.
 
     >>> _bands({"优": 95})[Grade.GOOD]
     Fraction(80, 1)
@@ -152,7 +179,8 @@ class MeanOfPoints:
     indicators' points, a duty the mean of its scored activities, the department the mean of its
     scored duties. A score becomes the best grade whose band minimum it reaches, else 差.
     Missing results are left out of every mean. ``bands`` given replace those of
-    :data:`MOF_BANDS` grade by grade (the others stay); they must fall from 优 to 中.
+    `MOF_BANDS` grade by grade (the others stay); they must fall from
+    优 to 中.
 
     >>> m = MeanOfPoints(points={"优": 100, "良": 85, "中": 70, "差": 40}, bands={"优": 95})
     >>> m.points(None, Grade.GOOD, None), m.grade(Fraction(94)), m.grade(Fraction(95))
@@ -163,6 +191,14 @@ class MeanOfPoints:
     bands: Mapping[Grade, Fraction] = field(default_factory=lambda: dict(MOF_BANDS))
     name: str = "mean"
     flat: bool = False
+    #: Points depend on the grade alone ([points_depend_on][perfscore.methods.points_depend_on]).
+    points_depend_on: ClassVar[PointsDependOn] = "grade"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A subclass that prices points its own way and says nothing may look at anything.
+        if "points" in cls.__dict__ and "points_depend_on" not in cls.__dict__:
+            cls.points_depend_on = "indicator"
 
     def __init__(
         self,
@@ -223,9 +259,9 @@ def _weighted_mean(scored: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
 class Flat(MeanOfPoints):
     """Every node scores the (weighted) mean over all the graded indicators beneath it.
 
-    Activities score as with :class:`MeanOfPoints`; a duty and the department do not pass
-    through their activities' means, so an activity with many indicators counts for more.
-    Only indicator weights apply.
+    Activities score as with [MeanOfPoints][perfscore.methods.MeanOfPoints]; a duty and the
+    department do not pass through their activities' means, so an activity with many indicators
+    counts for more. Only indicator weights apply.
     """
 
     name = "flat"
@@ -272,6 +308,7 @@ class MissingAsPoor(MeanOfPoints):
 LowerIsBetter = Literal["linear", "ratio"]
 
 
+@dataclass(frozen=True, init=False)
 class ProportionalCredit(MeanOfPoints):
     """Full points when the 优 condition is met, otherwise points in proportion to the value.
 
@@ -297,6 +334,8 @@ class ProportionalCredit(MeanOfPoints):
     """
 
     lower_is_better: LowerIsBetter = "linear"
+    #: Points depend on the ladder, the grade and the value alone.
+    points_depend_on: ClassVar[PointsDependOn] = "ladder"
 
     def __init__(
         self,
@@ -359,7 +398,8 @@ METHODS: Final[Mapping[str, Callable[[], Method]]] = {
 
 
 def get_method(method: str | Method | None) -> Method:
-    """A method by name, or the method itself; ``None`` is the default :class:`MeanOfPoints`.
+    """A method by name, or the method itself; ``None`` is the default
+    [MeanOfPoints][perfscore.methods.MeanOfPoints].
 
     >>> get_method("worst").name, get_method(None).name
     ('worst', 'mean')

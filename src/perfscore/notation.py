@@ -1,9 +1,9 @@
 """The grammar of a grading cell (评价标准), and its parser.
 
-A published cell is read into an :class:`Expression`: alternatives (或) of conjunctions (和) of
-clauses, each clause a comparison with a number, a range, or a bare number. What a bare number
-means (at least, at most, exactly) depends on the whole ladder's direction, so it is kept as
-written here and settled in :mod:`perfscore.ladders`.
+A published cell is read into an [Expression][perfscore.notation.Expression]: alternatives (或) of
+conjunctions (和) of clauses, each clause a comparison with a number, a range, or a bare number.
+What a bare number means (at least, at most, exactly) depends on the whole ladder's direction, so it
+is kept as written here and settled in [perfscore.ladders][perfscore.ladders].
 
 The grammar, in EBNF (tokens in capitals are listed in ``_tokenizer``)::
 
@@ -35,9 +35,6 @@ from .errors import NotationError
 from .units import canonical_unit
 
 __all__ = ["Clause", "Expression", "parse_cell", "parse_quantity"]
-
-#: The comparisons a clause can make. ``bare`` is a number written alone; ``range`` is ``a-b``.
-OPS = (">=", ">", "<=", "<", "=", "range", "bare")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +72,8 @@ class Expression:
 def parse_cell(source: str) -> Expression:
     """Parse one grading cell.
 
-    Raises :class:`~perfscore.errors.NotationError` with the source and a caret under the fault.
+    Raises [NotationError][perfscore.errors.NotationError] with the source and a caret under the
+    fault.
     """
     return _Parser(source).cell()
 

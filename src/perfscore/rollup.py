@@ -1,7 +1,8 @@
 """The roll-up (汇总): indicator points to activity, duty and department scores, in one place.
 
-:func:`roll_up` works from each indicator's points alone (``None`` for a missing result), so every
-front end that grades values its own way, one by one or in batches, gets the same figures.
+[roll_up][perfscore.rollup.roll_up] works from each indicator's points alone (``None`` for a missing
+result), so every front end that grades values its own way, one by one or in batches, gets the same
+figures.
 
 >>> from fractions import Fraction as F
 >>> from perfscore import load_table
@@ -23,16 +24,17 @@ from fractions import Fraction
 from typing import Final
 
 from .errors import PerfscoreError
+from .exact import beyond_float, scientific
 from .grades import Grade
 from .methods import Method, exact
-from .results import _scientific, beyond_float
 from .tables import Table
 
 __all__ = ["DEPARTMENT", "Node", "coverage", "roll_up", "table_weights"]
 
 _ONE: Final[Fraction] = Fraction(1)
 
-#: The key of the department in :func:`roll_up`'s answer (duties are "1", activities "1.1").
+#: The key of the department in [roll_up][perfscore.rollup.roll_up]'s answer (duties are "1",
+#: activities "1.1").
 DEPARTMENT: Final[str] = ""
 
 
@@ -71,7 +73,7 @@ def table_weights(table: Table, weights: Mapping[str, object] | None = None) -> 
     ``weights`` maps ids (``"3"``, ``"3.1"``, ``"3.1.2"``) to positive numbers.
     """
     if weights is not None and not isinstance(weights, Mapping):
-        raise PerfscoreError(f"weights are a mapping of id to weight, not {type(weights).__name__}")
+        raise TypeError(f"weights are a mapping of id to weight, not {type(weights).__name__}")
     known: dict[str, Fraction] = {}
     for duty in table.duties:
         known[duty.id] = _ONE if duty.weight is None else exact(duty.weight)
@@ -104,7 +106,7 @@ def roll_up(
     ``points`` maps indicator ids to their points; an id absent or mapped to ``None`` is a
     missing result, which ``method.missing`` prices (``None``: left out of every mean). A node
     whose children all lack a score has no score and no grade. Answers by id, the department
-    under :data:`DEPARTMENT`.
+    under `DEPARTMENT`.
     """
     weight = table_weights(table, weights)
     nodes: dict[str, Node] = {}
@@ -153,7 +155,7 @@ def _points(earned: object, indicator_id: str) -> Fraction:
         raise error.located(indicator=indicator_id) from None
     if beyond_float(points):
         raise PerfscoreError(
-            f"points of {_scientific(points)} are beyond what a float can hold (±1.8e308)"
+            f"points of {scientific(points)} are beyond what a float can hold (±1.8e308)"
         ).located(indicator=indicator_id)
     return points
 

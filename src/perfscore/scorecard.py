@@ -20,18 +20,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from . import _views
 from .errors import PerfscoreError
 from .grades import GRADES, Grade
 from .methods import Method, get_method
+from .projects import TargetsTable
 from .results import ResultsSource, read_results
 from .rollup import DEPARTMENT, Node, coverage, roll_up
-from .tables import Table, load_table
+from .rows import as_any_table, check_weights
+from .selfevaluation import SelfEvaluation, names_self_evaluation
+from .tables import Table
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .targetcard import TargetsScorecard
 
 __all__ = [
     "ActivityScore",
@@ -61,7 +66,7 @@ class IndicatorScore:
 
     @property
     def number(self) -> int | float | str | None:
-        """:attr:`value` as JSON has it: a whole number as an int, a label as text."""
+        """`value` as JSON has it: a whole number as an int, a label as text."""
         return _plain(self.value)
 
 
@@ -137,6 +142,11 @@ class Scorecard:
             f"{d.graded} of {d.total} graded{unscored}>"
         )
 
+    @property
+    def total(self) -> float | None:
+        """The department's score (总分), as for a targets table's scorecard."""
+        return self.department.score
+
     # -- navigation ----------------------------------------------------------------------
 
     def indicators(self) -> list[IndicatorScore]:
@@ -201,7 +211,7 @@ class Scorecard:
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON text (Chinese kept as it is, not escaped)."""
+        """`to_dict` as JSON text (Chinese kept as it is, not escaped)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_frame(self) -> pd.DataFrame:
@@ -213,7 +223,7 @@ class Scorecard:
     def unscored_frame(self) -> pd.DataFrame:
         """The rows left unscored (``keep_going``): ``row``, ``id``, ``reason``, ``message``.
 
-        The companion of :meth:`to_frame` and :meth:`to_csv`, which keep one row per indicator.
+        The companion of `to_frame` and `to_csv`, which keep one row per indicator.
         """
         import pandas as pd
 
@@ -247,7 +257,7 @@ class Scorecard:
         return pd.DataFrame(rows)
 
     def to_csv(self, path: str | Path | None = None) -> str:
-        """:meth:`to_frame` as CSV text; also written to ``path`` (UTF-8 with a BOM, for Excel)."""
+        """`to_frame` as CSV text; also written to ``path`` (UTF-8 with a BOM, for Excel)."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_COLUMNS)
@@ -305,33 +315,79 @@ _COLUMNS = (
 )  # fmt: skip
 
 
+@overload
 def score(
-    table: Table | str | Path,
+    table: Table,
     results: ResultsSource,
     *,
     method: str | Method | None = None,
     weights: Mapping[str, object] | None = None,
     keep_going: bool = False,
-) -> Scorecard:
-    """Grade ``results`` against ``table`` and roll them up into a :class:`Scorecard`.
+) -> Scorecard: ...
 
-    ``table`` is a :class:`~perfscore.Table`, a table file or a bundled table's name; ``results``
-    a mapping of id (or unique published name) to value, a DataFrame, or a CSV, XLSX or JSON
-    file with columns ``id``, ``value`` and optionally ``unit``. ``method`` is a name (see
-    :data:`perfscore.methods.METHODS`) or a :class:`~perfscore.methods.Method`; ``weights`` maps
-    duty, activity or indicator ids to weights, over those in the table file.
 
-    Bad rows raise one :class:`~perfscore.errors.ResultsError` listing each with its row number
-    and id, unless ``keep_going``: then they are listed in :attr:`Scorecard.unscored` and the rest
-    is scored. A missing result is never a zero (see ``docs/scoring.md``).
+@overload
+def score(
+    table: TargetsTable,
+    results: ResultsSource,
+    *,
+    method: str | SelfEvaluation | None = None,
+    weights: None = None,
+    keep_going: bool = False,
+) -> TargetsScorecard: ...
+
+
+@overload
+def score(
+    table: str | Path,
+    results: ResultsSource,
+    *,
+    method: str | Method | SelfEvaluation | None = None,
+    weights: Mapping[str, object] | None = None,
+    keep_going: bool = False,
+) -> Any: ...
+
+
+def score(
+    table: Table | TargetsTable | str | Path,
+    results: ResultsSource,
+    *,
+    method: str | Method | SelfEvaluation | None = None,
+    weights: Mapping[str, object] | None = None,
+    keep_going: bool = False,
+) -> Scorecard | TargetsScorecard:
+    """Grade ``results`` against ``table`` and roll them up into a
+    [Scorecard][perfscore.scorecard.Scorecard].
+
+    ``table`` is a [Table][perfscore.tables.Table], a table file or a bundled table's name;
+    ``results`` a mapping of id (or unique published name) to value, a DataFrame, or a CSV, XLSX or
+    JSON file with columns ``id``, ``value`` and optionally ``unit``. ``method`` is a name (see
+    `perfscore.methods.METHODS`) or a [Method][perfscore.methods.Method];
+    ``weights`` maps duty, activity or indicator ids to weights, over those in the table file.
+
+    Bad rows raise one [ResultsError][perfscore.errors.ResultsError] listing each with its row
+    number and id, unless ``keep_going``: then they are listed in
+    `Scorecard.unscored` and the rest is scored. A missing
+    result is never a zero (see ``docs/scoring.md``).
+
+    A targets table (``kind: targets``) is scored by the self-evaluation method
+    (``method="self-evaluation"``, the default for it, or a
+    [SelfEvaluation][perfscore.SelfEvaluation]) into a
+    [TargetsScorecard][perfscore.targetcard.TargetsScorecard]; see ``docs/targets.md``.
     """
-    if not isinstance(table, Table | str | Path):
+    table = as_any_table(table)
+    check_weights(weights)
+    if isinstance(table, TargetsTable):
+        from .targetcard import score_targets
+
+        if weights is not None:
+            raise PerfscoreError("a targets table carries its weights (分值); weights do not apply")
+        return score_targets(table, results, method=method, keep_going=keep_going)
+    if names_self_evaluation(method):
         raise PerfscoreError(
-            f"a table is a Table, a table file or a bundled table's name, not "
-            f"{type(table).__name__}"
+            f"the self-evaluation method scores targets tables; {table.name} is a ladder table"
         )
-    if not isinstance(table, Table):
-        table = load_table(table)
+    assert not isinstance(method, SelfEvaluation)
     chosen = get_method(method)
     results_read = read_results(results, table)
     if not keep_going:
@@ -389,7 +445,9 @@ def score(
             )
         )
     department = DepartmentScore(
-        **_node_fields(nodes[DEPARTMENT], table.department.name, counts([i.id for i in table])),
+        **_node_fields(
+            nodes[DEPARTMENT], table.department.name, counts([i.id for i in table.indicators()])
+        ),
         year=table.year,
     )
     unscored = tuple(

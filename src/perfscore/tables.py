@@ -1,9 +1,10 @@
 """Indicator tables (部门职责-工作活动绩效目标) as frozen models: Table, Duty, Activity, Indicator.
 
 A table file (YAML or JSON, see ``docs/data-files.md``) keeps every published text verbatim;
-where the encoding reads a cell or a name otherwise than its letter, a :class:`Reading` next to
-it says how and why. Loading validates the whole file, parses every ladder, and reports the
-first fault with the file and the field path (``duties[8].activities[1].indicators[0].cells.良``).
+where the encoding reads a cell or a name otherwise than its letter, a
+[Reading][perfscore.tables.Reading] next to it says how and why. Loading validates the whole file,
+parses every ladder, and reports the first fault with the file and the field path
+(``duties[8].activities[1].indicators[0].cells.良``).
 
 >>> import perfscore
 >>> table = perfscore.load_table("zanhuang-hrss-2018")
@@ -16,18 +17,13 @@ first fault with the file and the field path (``duties[8].activities[1].indicato
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import functools
-import json
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -41,6 +37,10 @@ from pydantic import (
 from .errors import PerfscoreError, TableError, UnknownIndicator
 from .grades import GRADES, Grade
 from .ladders import Ladder, parse_ladder
+from .table_files import bundled_tables, read_table_data, table_error
+
+if TYPE_CHECKING:
+    from .projects import TargetsTable
 
 __all__ = [
     "Activity",
@@ -50,8 +50,11 @@ __all__ = [
     "Reading",
     "Table",
     "bundled_tables",
+    "field_paths",
     "json_schema",
     "load_table",
+    "read_table",
+    "table_model",
 ]
 
 #: A weight in a roll-up: a finite number above 0 (``.inf`` or ``.nan`` would make every share
@@ -149,13 +152,12 @@ class Indicator(BaseModel):
             raise error.located(indicator=self.id) from None
         return self
 
-    @property
+    @cached_property
     def ladder(self) -> Ladder:
-        """The grade ladder, read from :attr:`read_cells` in :attr:`unit`."""
-        # Read past pydantic's __getattr__ for private attributes (about 2 µs a call, which
-        # counts when a province's 340,000 indicators are graded in one go).
-        ladder: Ladder = self.__pydantic_private__["_ladder"]  # type: ignore[index]
-        return ladder
+        """The grade ladder, read from `read_cells` in `unit`."""
+        # Cached as a plain attribute after the first read: pydantic's private attributes go
+        # through its __getattr__ (about 2 µs a read), and a province reads 340,000 of them.
+        return self._ladder
 
     @property
     def read_cells(self) -> dict[Grade, str | None]:
@@ -175,7 +177,7 @@ class Indicator(BaseModel):
         return self.cells[Grade(grade).value]
 
     def grade(self, value: object) -> Grade:
-        """Grade a measured value (see :meth:`perfscore.Ladder.grade`)."""
+        """Grade a measured value (see [perfscore.Ladder.grade][perfscore.ladders.Ladder.grade])."""
         try:
             return self._ladder.grade(value)
         except PerfscoreError as error:
@@ -264,6 +266,9 @@ class Table(BaseModel):
 
     model_config = _FROZEN
 
+    kind: Literal["ladders"] = "ladders"
+    """``ladders`` (the default): four grading cells per indicator; a targets table
+    (``kind: targets``, one target per indicator) is a [TargetsTable][perfscore.TargetsTable]."""
     format: Literal[1] = 1
     """The version of the file format."""
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -286,7 +291,7 @@ class Table(BaseModel):
     def _unique_ids(self) -> Table:
         # Ids are the keys results are matched by: a repeated id would silently shadow a row.
         seen: dict[str, str] = {}
-        for path, item in _items(self):
+        for path, item in field_paths(self):
             where = seen.setdefault(item.id, path)
             if where != path:
                 raise TableError(f"duplicate id {item.id!r}: {where}.id has it already").located(
@@ -299,32 +304,29 @@ class Table(BaseModel):
         return [a for d in self.duties for a in d.activities]
 
     def indicators(self) -> list[Indicator]:
-        """Every indicator, in table order."""
-        return list(self)
-
-    def __iter__(self) -> Iterator[Indicator]:  # type: ignore[override]
-        for duty in self.duties:
-            for activity in duty.activities:
-                yield from activity.indicators
+        """Every indicator, in table order (``iter(table)`` is pydantic's, over the fields)."""
+        return [i for d in self.duties for a in d.activities for i in a.indicators]
 
     def __len__(self) -> int:
+        """How many indicators the table has."""
         return len(self._by_id)
 
     @cached_property
     def _by_id(self) -> dict[str, Indicator]:
-        return {i.id: i for i in self}
+        return {i.id: i for i in self.indicators()}
 
     @cached_property
     def _by_name(self) -> dict[str, list[Indicator]]:
         by_name: dict[str, list[Indicator]] = {}
-        for indicator in self:
+        for indicator in self.indicators():
             by_name.setdefault(indicator.name, []).append(indicator)
         return by_name
 
     def indicator(self, key: str) -> Indicator:
         """The indicator with id ``key``, or with the published name ``key`` if that is unique.
 
-        Raises :class:`~perfscore.errors.UnknownIndicator` (a ``KeyError``) suggesting close ids.
+        Raises [UnknownIndicator][perfscore.errors.UnknownIndicator] (a ``KeyError``) suggesting
+        close ids.
         """
         key = str(key).strip()
         found = self._by_id.get(key)
@@ -369,7 +371,7 @@ class Table(BaseModel):
         return next(a for a in self.activities() if indicator in a.indicators)
 
 
-def _items(table: Table) -> Iterator[tuple[str, Duty | Activity | Indicator]]:
+def field_paths(table: Table) -> Iterator[tuple[str, Duty | Activity | Indicator]]:
     """Every duty, activity and indicator with its field path, in table order."""
     for d, duty in enumerate(table.duties):
         yield f"duties[{d}]", duty
@@ -388,188 +390,80 @@ def json_schema() -> dict[str, Any]:
     >>> schema["title"], schema["$defs"]["Indicator"]["properties"]["cells"]["required"]
     ('perfscore table', ['优', '良', '中', '差'])
     """
-    schema = Table.model_json_schema()
+    from pydantic import TypeAdapter
+
+    from .projects import TargetsTable
+
+    schema = TypeAdapter(Table | TargetsTable).json_schema()
+    for model in (Table, TargetsTable):
+        # A field that is a bare reference to another model loses its description; restore it.
+        properties = schema["$defs"][model.__name__]["properties"]
+        for name, info in model.model_fields.items():
+            if "description" not in properties[name] and info.description:
+                properties[name]["description"] = info.description
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
         "title": "perfscore table",
-        "description": "A department's table 部门职责-工作活动绩效目标 for one year: duties, "
-        "activities and indicators with their published grading cells (see docs/data-files.md).",
+        "description": "A department's table for one year: a ladder table "
+        "部门职责-工作活动绩效目标 (duties, activities and indicators with their published "
+        "grading cells) or, with kind: targets, a goal or self-evaluation table (projects "
+        "and indicators with one published target each); see docs/data-files.md and "
+        "docs/targets.md.",
     }
 
 
-# -- loading --------------------------------------------------------------------------------
+# -- loading (reading the files is table_files' part) ----------------------------------------
 
 
-def bundled_tables() -> list[str]:
-    """The names of the tables that ship with perfscore.
-
-    >>> "zanhuang-hrss-2018" in bundled_tables()
-    True
-    """
-    return sorted(
-        entry.name.rsplit(".", 1)[0]
-        for entry in _bundle().iterdir()
-        if entry.name.endswith((".yaml", ".yml", ".json"))
-    )
-
-
-def _bundle() -> Traversable:
-    return files(__package__).joinpath("indicators")
-
-
-def load_table(source: str | Path | Mapping[str, Any]) -> Table:
+def load_table(source: str | Path | Mapping[str, Any]) -> Table | Any:
     """Load a table from a path (YAML or JSON), a bundled table's name, or a parsed mapping.
 
-    Raises :class:`~perfscore.errors.TableError` naming the file, the field path and the reason.
+    A file with ``kind: targets`` is a [TargetsTable][perfscore.TargetsTable] (one target per
+    indicator); any other is a ladder [Table][perfscore.Table] (``kind: ladders``, the default).
+    Which one is known only once the file is read, so the result is typed ``Table | Any`` (code
+    written for ladder tables keeps working; code for targets tables narrows with
+    ``isinstance``); [read_table][perfscore.tables.read_table] is the same function typed
+    ``Table | TargetsTable``.
+
+    Raises [TableError][perfscore.errors.TableError] naming the file, the field path and the
+    reason.
     """
-    data, label = _load_data(source)
-    return _validate(data, label)
+    return read_table(source)
 
 
-def _load_data(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str, Any], str]:
-    """The parsed, not yet validated content of a table file and the label it is reported by."""
-    if isinstance(source, Mapping):
-        return source, "<mapping>"
-    if not isinstance(source, str | Path):
-        raise TableError(
-            "a table is loaded from a path, a bundled table's name or a mapping, "
-            f"not {type(source).__name__}"
-        )
-    text, label, suffix = _read(source)
-    kind = "JSON" if suffix == ".json" else "YAML"
+def read_table(source: str | Path | Mapping[str, Any]) -> Table | TargetsTable:
+    """[load_table][perfscore.load_table], typed as the union of the two kinds of table.
+
+    Raises [TableError][perfscore.errors.TableError] as ``load_table`` does.
+    """
+    data, label = read_table_data(source)
     try:
-        data = (
-            json.loads(text, object_pairs_hook=_json_object)
-            if suffix == ".json"
-            else yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader
-        )
-    except _RepeatedKey as exc:
-        raise TableError(f"not valid {kind}: {exc.args[0]}").located(file=label) from None
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise TableError(f"not valid {kind}: {exc}").located(file=label) from None
-    except RecursionError:
-        raise TableError(f"not valid {kind}: nested too deeply to read").located(
-            file=label
-        ) from None
-    except ValueError as exc:  # Python's limit on the digits of an integer read from text
-        if "digits" not in str(exc):
-            raise
-        raise TableError(f"not valid {kind}: a number of more than 4300 digits").located(
-            file=label
-        ) from None
-    if not isinstance(data, Mapping):
-        raise TableError("a table file holds a mapping at the top level").located(file=label)
-    return data, label
-
-
-class _RepeatedKey(Exception):
-    """A key written twice in one mapping: the later value would silently replace the first."""
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """The safe YAML loader, refusing a mapping that repeats a key."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        first: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            line = key_node.start_mark.line + 1
-            try:
-                seen = first.get(key)
-            except TypeError:  # an unhashable key: the base loader reports it
-                break
-            if seen is not None:
-                raise _RepeatedKey(
-                    f"the key {key!r} is repeated at line {line} (first at line {seen})"
-                )
-            first[key] = line
-        return super().construct_mapping(node, deep=deep)
-
-
-def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            named = dict(pairs).get("id")
-            within = f" in the object with id {named!r}" if isinstance(named, str) else ""
-            raise _RepeatedKey(f"the key {key!r} is repeated{within}")
-        out[key] = value
-    return out
-
-
-def _read(source: str | Path) -> tuple[str, str, str]:
-    path = Path(source)
-    label = str(path) if str(path).isprintable() else repr(str(path))
+        model = table_model(data)
+    except TableError as error:
+        raise error.located(file=label) from None
     try:
-        is_file = path.suffix.lower() in (".yaml", ".yml", ".json") or path.exists()
-        if is_file:
-            return path.read_text(encoding="utf-8-sig"), label, path.suffix.lower()
-        name = str(source)
-        for suffix in (".yaml", ".yml", ".json"):
-            entry = _bundle().joinpath(name + suffix)
-            if entry.is_file():
-                return entry.read_text(encoding="utf-8"), name, suffix
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        # ValueError: a null byte in the name; OSError: a name the system refuses (too long)
-        raise TableError(f"cannot read the table file: {exc}").located(file=label) from None
-    close = difflib.get_close_matches(name, bundled_tables(), n=3)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    raise TableError(
-        f"no table file {name!r} and no bundled table of that name{hint} "
-        f"(bundled: {', '.join(bundled_tables())})"
-    )
-
-
-def _validate(data: Mapping[str, Any], label: str) -> Table:
-    try:
-        return Table.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        raise _table_error(exc, label) from None
+        raise table_error(exc, label) from None
 
 
-def _table_error(exc: ValidationError, label: str) -> TableError:
-    errors = _table_errors(exc, label)
-    error = errors[0]
-    more = len(errors) - 1
-    if more:
-        error.reason += f" (and {more} more problem{'s' if more > 1 else ''})"
-    return error
+def table_model(data: Mapping[str, Any]) -> type[Table] | type[TargetsTable]:
+    """The model a table file's mapping is validated by, from its ``kind``.
 
+    Raises [TableError][perfscore.errors.TableError] for a kind other than ``ladders`` and
+    ``targets``.
 
-def _table_errors(exc: ValidationError, label: str) -> list[TableError]:
-    """Every problem pydantic found, each as a :class:`TableError` with its field path."""
-    return [_one_error(error, label) for error in exc.errors(include_url=False)]
+    >>> table_model({}).__name__, table_model({"kind": "targets"}).__name__
+    ('Table', 'TargetsTable')
+    """
+    kind = data.get("kind", "ladders")
+    if kind == "targets":
+        from .projects import TargetsTable
 
-
-def _one_error(problem: Any, label: str) -> TableError:
-    path = _field_path(problem["loc"])
-    cause = (problem.get("ctx") or {}).get("error")
-    if isinstance(cause, PerfscoreError):
-        where = cause.where
-        if where.cell is not None:
-            path = f"{path}.cells.{where.cell}" if path else f"cells.{where.cell}"
-            where = dataclasses.replace(where, cell=None)
-        error = TableError(cause.reason, where=where, detail=cause.details())
-    else:
-        message = problem["msg"].removeprefix("Value error, ")
-        if problem["type"] == "extra_forbidden":
-            message = f"unknown field {problem['loc'][-1]!r}"
-        elif problem["type"] == "tuple_type":  # the models keep lists as tuples (frozen)
-            message = "Input should be a list"
-        elif problem["type"] == "string_type" and problem["loc"][-1] == "id":
-            # YAML reads 10.10 as the number 10.1: ids are text, never coerced.
-            message = f'an id is text: quote it ("{problem["input"]}")'
-        error = TableError(message)
-    error.located(file=label, path=path or None)
-    return error
-
-
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
+        return TargetsTable
+    if kind != "ladders":
+        raise TableError(f"kind is 'ladders' (the default) or 'targets', not {kind!r}").located(
+            path="kind"
+        )
+    return Table

@@ -1,6 +1,6 @@
 """Assertions for your own tests of indicator tables and ladders.
 
-Each helper raises :class:`AssertionError` with a message naming the indicator (when given one)
+Each helper raises `AssertionError` with a message naming the indicator (when given one)
 and the value at fault, so a failing test says what to fix:
 
 >>> from perfscore import parse_ladder
@@ -13,8 +13,8 @@ Traceback (most recent call last):
   ...
 AssertionError: 85% has no grade (uncovered: [85, 90) percent)
 
-:func:`assert_table_valid` runs every check on every indicator of a table and reports all the
-faults at once.
+[assert_table_valid][perfscore.testing.assert_table_valid] runs every check on every indicator of a
+table and reports all the faults at once.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import math
 from fractions import Fraction
 
 from .errors import PerfscoreError
+from .exact import whole_range
 from .grades import Grade
 from .intervals import Interval, IntervalSet, format_number
 from .ladders import Direction, Ladder, parse_ladder
@@ -53,18 +54,12 @@ def _sample(interval: Interval, *, whole: bool) -> Fraction | None:
     """A value in ``interval``: a closed end, else the middle; for counts, a whole number."""
     lower, upper = interval.lower, interval.upper
     if whole:
-        low = None if math.isinf(lower) else math.ceil(lower)
-        if low is not None and low == lower and not interval.lower_closed:
-            low += 1
-        high = None if math.isinf(upper) else math.floor(upper)
-        if high is not None and high == upper and not interval.upper_closed:
-            high -= 1
-        pick = low if low is not None else high
-        if pick is None:
-            return Fraction(0)
-        if low is not None and high is not None and low > high:
+        bounds = whole_range(interval)
+        if bounds is None:
             return None
-        return Fraction(pick)
+        low, high = bounds
+        pick = low if low is not None else high
+        return Fraction(0 if pick is None else pick)
     if not math.isinf(lower) and interval.lower_closed:
         return Fraction(lower)
     if not math.isinf(upper) and interval.upper_closed:
@@ -81,10 +76,11 @@ def _sample(interval: Interval, *, whole: bool) -> Fraction | None:
 def assert_covers(subject: Ladder | Indicator, *, domain: IntervalSet | None = None) -> None:
     """Assert every value of ``domain`` gets a grade.
 
-    ``domain`` defaults to the ladder's natural domain (:meth:`perfscore.Ladder.domain`):
-    ``[0, ∞)`` for percent and counts, the whole line otherwise. Counted units (人, 次, 种 …)
-    are checked over whole numbers only, so ``≥ 400- 499 人`` under ``≥500人`` leaves no gap.
-    A qualitative ladder grades labels and covers every label it lists.
+    ``domain`` defaults to the ladder's natural domain
+    ([perfscore.Ladder.domain][perfscore.ladders.Ladder.domain]): ``[0, ∞)`` for percent and counts,
+    the whole line otherwise. Counted units (人, 次, 种 …) are checked over whole numbers only, so
+    ``≥ 400- 499 人`` under ``≥500人`` leaves no gap. A qualitative ladder grades labels and covers
+    every label it lists.
     """
     ladder, where = _ladder_of(subject)
     if ladder.categorical:
@@ -164,12 +160,14 @@ def _cells(cells: dict[Grade, str | None]) -> str:
 
 
 def assert_table_valid(table: Table) -> None:
-    """Run :func:`assert_covers`, :func:`assert_monotone` and :func:`assert_round_trips` on
-    every indicator of ``table``; one :class:`AssertionError` lists every fault found."""
+    """Run [assert_covers][perfscore.testing.assert_covers],
+    [assert_monotone][perfscore.testing.assert_monotone] and
+    [assert_round_trips][perfscore.testing.assert_round_trips] on
+    every indicator of ``table``; one `AssertionError` lists every fault found."""
     if not isinstance(table, Table):
         raise TypeError(f"expected a perfscore Table, got {type(table).__name__}")
     faults: list[str] = []
-    for indicator in table:
+    for indicator in table.indicators():
         for check in (assert_covers, assert_monotone, assert_round_trips):
             try:
                 check(indicator)

@@ -1,10 +1,11 @@
-"""The unit registry: one :class:`pint.UnitRegistry`, ``perfscore.ureg``, with perfscore's units.
+"""The unit registry: one `pint.UnitRegistry`,
+``perfscore.ureg``, with perfscore's units.
 
 The units are defined in ``units.txt`` beside this module. Counted things (人, 次, 种, 户 …) have
 dimensions of their own and never convert into one another or into percent; percent and plain
 fractions interchange; money converts between 元, 千元, 万元 and 亿元.
 
-Conversions used for grading are exact: :func:`factor` returns a :class:`~fractions.Fraction`,
+Conversions used for grading are exact: [factor][perfscore.units.factor] returns a `Fraction`,
 so ``83%`` and ``0.83`` meet ``≥83%`` alike (``83 * 0.01`` in floats is ``0.8300000000000001``).
 
 >>> from perfscore import ureg
@@ -28,7 +29,15 @@ import pint
 
 from .errors import PerfscoreError, UnitMismatch
 
-__all__ = ["UNIT_SYMBOLS", "canonical_unit", "factor", "is_counted", "unit_names", "ureg"]
+__all__ = [
+    "UNIT_SYMBOLS",
+    "canonical_unit",
+    "define_unit",
+    "factor",
+    "is_counted",
+    "unit_names",
+    "ureg",
+]
 
 
 def _make_registry() -> pint.UnitRegistry[Any]:
@@ -42,6 +51,8 @@ def _make_registry() -> pint.UnitRegistry[Any]:
 
 #: The registry every perfscore quantity belongs to.
 ureg: Final[pint.UnitRegistry[Any]] = _make_registry()
+# Quantities pickle (and unpickle in another process) through the application registry.
+pint.set_application_registry(ureg)  # type: ignore[no-untyped-call]
 
 #: The symbol a unit is written with in canonical cell text (``≥90%``, ``≥500人``).
 UNIT_SYMBOLS: Final[dict[str, str]] = {"percent": "%", "permille": "‰", "dimensionless": ""}
@@ -75,7 +86,7 @@ def canonical_unit(name: str | None) -> str:
 def factor(source: str | None, target: str | None) -> Fraction:
     """The exact factor that converts a magnitude in ``source`` into ``target``.
 
-    Raises :class:`~perfscore.errors.UnitMismatch` naming both units when they do not convert.
+    Raises [UnitMismatch][perfscore.errors.UnitMismatch] naming both units when they do not convert.
     """
     src, dst = canonical_unit(source), canonical_unit(target)
     if src == dst:
@@ -100,7 +111,7 @@ def _base_factor(unit: str) -> Fraction:
     """
     result = Fraction(1)
     exponent: Any
-    for name, exponent in ureg.Unit(unit)._units.items():
+    for name, exponent in ureg.Quantity(1, unit).unit_items():
         magnitude: Any = ureg.Quantity(1, name).to_base_units().magnitude
         result *= Fraction(repr(float(magnitude))) ** int(exponent)
     return result
@@ -112,32 +123,21 @@ def _label(unit: str) -> str:
 
 @functools.cache
 def unit_names() -> frozenset[str]:
-    """Every unit name and alias the registry knows (for tokenizing cells)."""
-    names: set[str] = set()
-    for name in ureg._units:
-        names.add(name)
-        definition = ureg._units[name]
-        names.update(a for a in getattr(definition, "aliases", ()) if a and a != "_")
-        symbol = getattr(definition, "symbol", None)
-        if symbol and symbol != "_":
-            names.add(symbol)
-    # A quantity prints as "1 dimensionless"; reading it back must work too.
-    names.add(_DIMENSIONLESS)
-    return frozenset(names)
+    """Every unit name, symbol and alias the registry knows (for tokenizing cells)."""
+    # Iterating a registry yields every name it answers to; a quantity prints as
+    # "1 dimensionless", and reading it back must work too.
+    return frozenset(ureg) | {_DIMENSIONLESS}
 
 
 def _preferred() -> dict[str, str]:
-    # The name a unit is kept under: its first Chinese alias, so `Ladder.unit` reads as published.
+    # The name a unit is kept under: its symbol where that is Chinese (units.txt gives each
+    # unit's simplified Chinese name as its symbol), so `Ladder.unit` reads as published.
     preferred: dict[str, str] = {}
-    for name in ureg._units:
-        definition = ureg._units[name]
-        chinese = [
-            a
-            for a in (getattr(definition, "symbol", None), *getattr(definition, "aliases", ()))
-            if a and any("\u4e00" <= ch <= "\u9fff" for ch in a)
-        ]
-        if chinese:
-            preferred[name] = chinese[0]
+    for name in ureg:
+        canonical = ureg.get_name(name)
+        symbol = ureg.get_symbol(canonical)
+        if any("\u4e00" <= ch <= "\u9fff" for ch in symbol):
+            preferred[canonical] = symbol
     return preferred
 
 
@@ -165,3 +165,38 @@ def is_counted(unit: str | None) -> bool:
         return False
     dimensionality = ureg.Unit(name).dimensionality
     return len(dimensionality) == 1 and next(iter(dimensionality)) in _COUNTED_DIMENSIONS
+
+
+def define_unit(definition: str) -> None:
+    """Add a unit to `perfscore.ureg` and to the cell notation, in pint's syntax.
+
+    A counted thing gets a dimension of its own (it then never converts into another); a unit
+    of an existing dimension gives its exact decimal factor. Cells and targets read the new
+    names at once.
+
+    >>> import perfscore
+    >>> perfscore.define_unit("hectare = 10000 * 米 ** 2 = 公顷")
+    >>> perfscore.parse_target("≥12公顷").unit
+    '公顷'
+
+    Raises [PerfscoreError][perfscore.PerfscoreError] for a definition pint refuses or a name
+    it already has.
+    """
+    if not isinstance(definition, str):
+        raise TypeError(f"a unit definition is text, not {type(definition).__name__}")
+    names = [part.strip() for part in definition.split("=")]
+    taken = [name for name in names[:1] + names[2:] if name and name in unit_names()]
+    if taken:
+        raise PerfscoreError(f"cannot define the unit {definition!r}: {taken[0]} is already a unit")
+    try:
+        ureg.define(definition)
+    except Exception as exc:  # pint raises its own DefinitionSyntaxError, RedefinitionError …
+        raise PerfscoreError(f"cannot define the unit {definition!r}: {exc}") from None
+    from . import _tokenizer, targets
+
+    for cached in (unit_names, canonical_unit, factor, _base_factor, is_counted):
+        cached.cache_clear()
+    _tokenizer.reload_units()
+    targets.reload_units()
+    _PREFERRED.clear()
+    _PREFERRED.update(_preferred())

@@ -18,7 +18,7 @@ a person to review; every repair that changes a published text is also a
 >>> imported = perfscore.import_table(text, name="example-2019")
 >>> imported.table.department.name, imported.table.year, len(imported.table)
 ('某县人社局', 2019, 2)
->>> [(i.id, i.name, i.unit, i.cells["良"]) for i in imported.table]
+>>> [(i.id, i.name, i.unit, i.cells["良"]) for i in imported.table.indicators()]
 [('1.1.1', '就业服务到位率', 'percent', '≥90%'), ('1.1.2', '新增就业人员数量', '人', '≥480')]
 >>> print(imported.findings[-1])
 page 1, row 3, column 绩效指标 (1.1.2): '新增就业人员数量': unit 人, inferred from the \
@@ -29,6 +29,8 @@ True
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +44,8 @@ from perfscore.ladders import parse_ladder
 from perfscore.tables import Table, load_table
 
 from .findings import ImportFinding, Place
-from .layouts import GRADE_NAMES, LAYOUTS, IndicatorDraft, assemble
+from .forms import TargetsAssembly, assemble_targets, targets_mapping
+from .layouts import GRADE_NAMES, LAYOUTS, Assembly, IndicatorDraft, assemble
 from .metadata import metadata
 from .repairs import clean, operator_read_as_2, simplify, split_fused, unit_from_name
 from .sources import Source, read_source, read_text
@@ -69,10 +72,22 @@ class Imported:
     the file (or ``<text>``) it came from; ``layout`` the layout read.
     """
 
-    table: Table
+    table: Table | Any
     findings: list[ImportFinding] = field(default_factory=list)
     source: str = "<text>"
     layout: str = "ladders"
+    results: list[dict[str, str]] = field(default_factory=list)
+    """For a self-evaluation form: each row's 实际完成值 (``value``) and published 得分
+    (``points``) by indicator id, and each project's 全年执行数 as ``<project>.budget``."""
+
+    def results_csv(self) -> str:
+        """The results as a CSV file ``perfscore score`` reads (columns id, value, points)."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["id", "value", "points"])
+        for row in self.results:
+            writer.writerow([row["id"], row["value"], row["points"]])
+        return buffer.getvalue()
 
     def to_dict(self) -> dict[str, Any]:
         """The table as a table file's mapping (``load_table`` reads it back to ``table``)."""
@@ -139,7 +154,11 @@ def _build(
     read: Source, *, layout: str, name: str | None, year: int | None, path: str | Path
 ) -> Imported:
     findings = list(read.findings)
-    assembly = assemble(read.rows, layout)
+    assembly = assemble(read.rows, layout) if layout != "targets" else Assembly(None)
+    if assembly.header is None and layout in ("auto", "targets"):
+        targets = assemble_targets(read.rows)
+        if targets.header is not None:
+            return _build_targets(read, targets, findings, name=name, year=year, path=path)
     findings.extend(assembly.findings)
     if assembly.header is None:
         findings.append(
@@ -196,6 +215,32 @@ def _build(
         ) from None
     findings.sort(key=_order)
     return Imported(table, findings, read.label, assembly.header.layout)
+
+
+def _build_targets(
+    read: Source,
+    assembly: TargetsAssembly,
+    findings: list[ImportFinding],
+    *,
+    name: str | None,
+    year: int | None,
+    path: str | Path,
+) -> Imported:
+    assert assembly.header is not None
+    findings.extend(assembly.findings)
+    meta = metadata(assembly.before, read.label, name, year, path, findings)
+    data = targets_mapping(assembly, meta, findings, load_table)
+    if not data["projects"]:
+        raise ImportFailed(f"{read.label}: no indicator could be read", findings=tuple(findings))
+    try:
+        table = load_table(data)
+    except PerfscoreError as error:
+        raise ImportFailed(
+            f"{read.label}: the table read does not validate: {error}", findings=tuple(findings)
+        ) from None
+    findings.sort(key=_order)
+    layout = f"targets ({assembly.header.form})"
+    return Imported(table, findings, read.label, layout, results=assembly.results)
 
 
 def _order(finding: ImportFinding) -> tuple[int, int, int]:

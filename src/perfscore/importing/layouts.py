@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: The layouts ``layout=`` accepts (``auto`` decides from the header).
-LAYOUTS: tuple[str, ...] = ("auto", "ladders", "project")
+LAYOUTS: tuple[str, ...] = ("auto", "ladders", "project", "targets")
 
 GRADE_NAMES: tuple[str, ...] = ("优", "良", "中", "差")
 

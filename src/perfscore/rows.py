@@ -1,0 +1,319 @@
+"""Result rows (结果行): the rules both front ends read and grade a result row by.
+
+[score][perfscore.scorecard.score] reads one table's results,
+[score_frame][perfscore.frames.score_frame] many tables' in one frame; they differ in shape only.
+Everything a row means is decided here, once:
+
+- what a cell is ([cell_kind][perfscore.rows.cell_kind]) and its text
+  ([cell_text][perfscore.rows.cell_text]); a row blank in every cell is layout, not a result
+  ([is_layout][perfscore.rows.is_layout]);
+- which columns a results source needs ([find_columns][perfscore.rows.find_columns]);
+- an indicator given twice ([given_twice][perfscore.rows.given_twice]): neither row is scored;
+- the arguments: a table ([as_table][perfscore.rows.as_table]), weights
+  ([check_weights][perfscore.rows.check_weights]), the ``errors`` option
+  ([check_errors][perfscore.rows.check_errors]);
+- grading one row against its indicator ([grade_row][perfscore.rows.grade_row]), and the one
+  error that lists every bad row ([bad_rows][perfscore.rows.bad_rows]).
+
+>>> import perfscore
+>>> table = perfscore.load_table("zanhuang-hrss-2018")
+>>> graded = grade_row(table.indicator("1.1.1"), ResultRow(2, "1.1.1", "95%"))
+>>> str(graded.grade), graded.cell, graded.value
+('良', '≥90%', Fraction(95, 1))
+>>> print(given_twice("1.1.1", [ResultRow(2, "1.1.1", 1), ResultRow(3, "1.1.1", 2)])[1])
+row 3, indicator 1.1.1: 1.1.1 is given more than once (rows 2, 3)
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from numbers import Real
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import NotationError, PerfscoreError, ResultsError
+from .exact import beyond_float, read_value, scientific
+from .grades import Grade
+from .projects import TargetsTable
+from .tables import Indicator, Table, load_table, read_table
+from .units import canonical_unit, factor
+
+__all__ = [
+    "BadResults",
+    "CellKind",
+    "GradedResult",
+    "ResultRow",
+    "as_any_table",
+    "as_table",
+    "bad_rows",
+    "cell_kind",
+    "cell_text",
+    "check_errors",
+    "check_weights",
+    "find_columns",
+    "given_twice",
+    "grade_row",
+    "is_layout",
+    "row_magnitude",
+]
+
+_NOT_FINITE = frozenset({"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"})
+
+
+class CellKind(enum.IntEnum):
+    """What a result cell is (the values are the codes the batch path keeps in int8 arrays)."""
+
+    #: A real number (NaN and infinity included: bad values, reported).
+    NUMBER = 0
+    #: Text: a number with its unit, or a label.
+    TEXT = 1
+    #: Nothing: a missing result.
+    BLANK = 2
+    #: Anything else (Fraction, Decimal, a quantity, bool …): the value reader takes it or says why.
+    OTHER = 3
+
+
+def cell_kind(cell: object) -> CellKind:
+    """What a result cell is: a [CellKind][perfscore.rows.CellKind].
+
+    ``None``, pandas' ``NA`` and ``NaT`` and empty text are blank; a float NaN is a number (a
+    bad one). [score][perfscore.scorecard.score] and [score_frame][perfscore.frames.score_frame]
+    both classify by this.
+
+    >>> [cell_kind(c).name for c in (95, 0.5, float("nan"), "95%", " ", None, True)]
+    ['NUMBER', 'NUMBER', 'NUMBER', 'TEXT', 'BLANK', 'BLANK', 'OTHER']
+    """
+    kind = type(cell)
+    if kind is float or kind is int or kind is np.float64 or kind is np.int64:
+        return CellKind.NUMBER
+    if kind is str:
+        return CellKind.TEXT if cell.strip() else CellKind.BLANK  # type: ignore[attr-defined]
+    if cell is None or cell is pd.NA or cell is pd.NaT:
+        return CellKind.BLANK
+    if isinstance(cell, bool):
+        return CellKind.OTHER
+    if isinstance(cell, int | float) or (isinstance(cell, np.generic) and isinstance(cell, Real)):
+        return CellKind.NUMBER
+    return CellKind.OTHER
+
+
+def cell_text(cell: object) -> str | None:
+    """An id, unit or table cell as stripped text; ``None`` when blank or NaN (pandas' blank).
+
+    >>> cell_text(" 1.1.1 "), cell_text(float("nan")), cell_text(""), cell_text(3)
+    ('1.1.1', None, None, '3')
+    """
+    if cell_kind(cell) == CellKind.BLANK or (isinstance(cell, float) and math.isnan(cell)):
+        return None
+    return str(cell).strip()
+
+
+def is_layout(cells: Iterable[object]) -> bool:
+    """Whether a row is blank in every cell: a blank line between rows, or a frame's row of NaN
+    (pandas' blank). Layout, not a result; NaN beside an id is a value, and a bad one.
+
+    >>> is_layout(["", None, float("nan")]), is_layout(["1.1.1", float("nan")])
+    (True, False)
+    """
+    return all(cell_text(cell) is None for cell in cells)
+
+
+def find_columns(
+    header: Sequence[object], required: Sequence[str], *, file: str | None = None,
+    row: int | None = 1,
+) -> dict[str, int]:  # fmt: skip
+    """The position of each column by its name (stripped, lower case; the first of a repeated
+    name wins); raises [ResultsError][perfscore.errors.ResultsError] when a ``required`` one is
+    absent, naming those found. ``file`` and ``row`` say where the header is.
+
+    >>> find_columns(["ID", " Value ", "unit"], ("id", "value"))
+    {'unit': 2, 'value': 1, 'id': 0}
+    >>> find_columns(["id", "val"], ("id", "value"))
+    Traceback (most recent call last):
+      ...
+    perfscore.errors.ResultsError: row 1: the results need the column value (found 'id', 'val')
+    """
+    names = [str(name).strip().lower() for name in header]
+    index = {name: position for position, name in reversed(list(enumerate(names)))}
+    absent = [name for name in required if name not in index]
+    if absent:
+        found = ", ".join(repr(name) for name in names if name) or "none"
+        raise ResultsError(
+            f"the results need the column{'s' if len(absent) > 1 else ''} "
+            f"{' and '.join(absent)} (found {found})"
+        ).located(file=file, row=row)
+    return index
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One input row as given: where it came from, the key, the value and the unit column."""
+
+    row: int | None
+    key: str
+    value: object
+    unit: str | None = None
+    #: The table the row names, where a results source holds many tables' rows.
+    table: str | None = None
+    #: The evaluator's 得分, from a ``points`` (or ``得分``) column (self-evaluations only).
+    points: object = None
+
+    @property
+    def blank(self) -> bool:
+        """Whether the value is empty (``None``, pandas' NA or blank text): a missing result."""
+        return cell_kind(self.value) == CellKind.BLANK
+
+    def place(self) -> str:
+        """How a message names the row: by number, else (a mapping's row) by its key."""
+        return f"row {self.row}" if self.row is not None else repr(self.key)
+
+    def locate(self, error: PerfscoreError, indicator: str | None = None) -> PerfscoreError:
+        """``error`` located at this row (and its table), naming ``indicator`` or the key."""
+        return error.located(
+            row=self.row, table=self.table, indicator=self.key if indicator is None else indicator
+        )
+
+
+def given_twice(indicator_id: str, rows: Sequence[ResultRow]) -> list[PerfscoreError]:
+    """One error per row that gives ``indicator_id`` again: which of two results is right
+    cannot be guessed, so none of them is scored."""
+    given = ", ".join(row.place() for row in rows)
+    if all(row.row is not None for row in rows):
+        given = f"rows {given.replace('row ', '')}"
+    return [
+        row.locate(ResultsError(f"{indicator_id} is given more than once ({given})"))
+        for row in rows
+    ]
+
+
+@dataclass(eq=False)
+class BadResults(ResultsError):
+    """Results with bad rows: each problem names its row and id; the message lists them all."""
+
+    problems: Sequence[PerfscoreError] = ()
+
+    def details(self) -> str:
+        return "\n".join(f"  {problem}" for problem in self.problems)
+
+
+def bad_rows(
+    problems: Sequence[PerfscoreError], *, hint: str, kind: type[BadResults] = BadResults
+) -> BadResults:
+    """The one error that lists every bad row: nothing was scored. ``hint`` says how to score
+    the rest anyway (``keep_going``, ``errors='coerce'``)."""
+    count = len(problems)
+    return kind(
+        f"{count} bad result row{'s' if count > 1 else ''}; nothing was scored "
+        f"(fix them, or {hint})",
+        problems=tuple(problems),
+    )
+
+
+def as_table(table: object) -> Table:
+    """A [Table][perfscore.tables.Table] from a table, a table file or a bundled table's name.
+
+    Raises ``TypeError`` for anything else.
+    """
+    if isinstance(table, Table):
+        return table
+    if not isinstance(table, str | Path):
+        raise TypeError(
+            f"a table is a Table, a table file or a bundled table's name, not "
+            f"{type(table).__name__}"
+        )
+    return load_table(table)
+
+
+def as_any_table(table: object) -> Table | TargetsTable:
+    """A [Table][perfscore.tables.Table] or [TargetsTable][perfscore.projects.TargetsTable] from
+    either, a table file or a bundled table's name: what score and score_frame accept.
+
+    Raises ``TypeError`` for anything else.
+    """
+    if isinstance(table, TargetsTable):
+        return table
+    if isinstance(table, str | Path):
+        return read_table(table)
+    return as_table(table)
+
+
+def check_weights(weights: object) -> None:
+    """Raise ``TypeError`` unless ``weights`` is a mapping or ``None``."""
+    if weights is not None and not isinstance(weights, Mapping):
+        raise TypeError(f"weights are a mapping of id to weight, not {type(weights).__name__}")
+
+
+def check_errors(errors: object) -> None:
+    """Raise [PerfscoreError][perfscore.errors.PerfscoreError] unless ``errors`` is an option."""
+    if errors not in ("raise", "coerce"):
+        raise PerfscoreError(f"errors must be 'raise' or 'coerce', not {errors!r}")
+
+
+@dataclass(frozen=True)
+class GradedResult:
+    """A graded row: the indicator, the value in the indicator's unit, its grade and cell."""
+
+    indicator: Indicator
+    row: int | None
+    given: object
+    #: The value in the indicator's unit (exact), or the label of a qualitative indicator.
+    value: Fraction | str
+    grade: Grade
+    #: The published cell of the grade met (评价标准), or the cell it is read as if blank.
+    cell: str | None
+
+
+def grade_row(indicator: Indicator, row: ResultRow) -> GradedResult:
+    """Grade ``row`` against ``indicator``: a label for a qualitative one, else a number read
+    exactly in its unit ([row_magnitude][perfscore.rows.row_magnitude]). Raises the reason
+    the row cannot be graded, unlocated."""
+    ladder = indicator.ladder
+    value: Fraction | str
+    if ladder.categorical:
+        if row.unit is not None:
+            raise ResultsError(
+                f"{indicator.name} is graded by label ({', '.join(ladder.labels)}), "
+                f"not by a value in {row.unit}"
+            )
+        if not isinstance(row.value, str):
+            raise ResultsError(
+                f"{indicator.name} is graded by label ({', '.join(ladder.labels)}), "
+                f"not by the number {row.value!r}"
+            )
+        value = row.value.strip()
+        grade = ladder.grade(value)
+    else:
+        assert ladder.unit is not None
+        value = row_magnitude(row, ladder.unit)
+        grade = ladder.grade(value)
+    cell = indicator.cells[grade.value] or indicator.read_cells[grade]
+    return GradedResult(indicator, row.row, row.value, value, grade, cell)
+
+
+def row_magnitude(row: ResultRow, unit: str) -> Fraction:
+    """The row's value in ``unit``, exactly; the unit column, if any, says what the number is in."""
+    value = row.value
+    if isinstance(value, str) and value.strip().lower() in _NOT_FINITE:
+        raise ResultsError(f"expected a finite number, got {value.strip()!r}")
+    try:
+        # read_value refuses NaN and infinity ("expected a finite number, got nan") and reads
+        # integers and Fractions exactly, however large.
+        if row.unit is None:
+            magnitude = read_value(value, unit)
+        else:
+            given_unit = canonical_unit(row.unit)
+            magnitude = read_value(value, given_unit) * factor(given_unit, unit)
+    except NotationError:
+        expected = "a plain number" if unit == "dimensionless" else f"a number in {unit}"
+        raise ResultsError(f"expected {expected}, got {value!r}") from None
+    if beyond_float(magnitude):
+        raise ResultsError(
+            f"expected a number a float can hold (within ±1.8e308), got {scientific(magnitude)}"
+        )
+    return magnitude

@@ -1,0 +1,192 @@
+"""Table files (表格文件): reading a table's YAML or JSON, and wording what pydantic finds wrong.
+
+The models ([Table][perfscore.tables.Table] and its parts) live in [perfscore.tables][]; this module
+reads the text they are validated from: a path, a bundled table's name or a parsed mapping,
+refusing a repeated key (a later value would silently replace the first), and turns each
+validation problem into a [TableError][perfscore.errors.TableError] with its field path
+(``duties[8].activities[1].indicators[0].cells.良``).
+
+>>> data, label = read_table_data("zanhuang-hrss-2018")
+>>> label, data["year"]
+('zanhuang-hrss-2018', 2018)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+from collections.abc import Mapping
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import PerfscoreError, TableError
+
+__all__ = ["bundled_tables", "read_table_data", "table_error", "table_errors"]
+
+
+def bundled_tables() -> list[str]:
+    """The names of the tables that ship with perfscore.
+
+    >>> "zanhuang-hrss-2018" in bundled_tables()
+    True
+    """
+    return sorted(
+        entry.name.rsplit(".", 1)[0]
+        for entry in _bundle().iterdir()
+        if entry.name.endswith((".yaml", ".yml", ".json"))
+    )
+
+
+def _bundle() -> Traversable:
+    return files(__package__).joinpath("indicators")
+
+
+def read_table_data(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str, Any], str]:
+    """The parsed, not yet validated content of a table file and the label it is reported by."""
+    if isinstance(source, Mapping):
+        return source, "<mapping>"
+    if not isinstance(source, str | Path):
+        raise TableError(
+            "a table is loaded from a path, a bundled table's name or a mapping, "
+            f"not {type(source).__name__}"
+        )
+    text, label, suffix = _read(source)
+    kind = "JSON" if suffix == ".json" else "YAML"
+    try:
+        data = (
+            json.loads(text, object_pairs_hook=_json_object)
+            if suffix == ".json"
+            else yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader
+        )
+    except _RepeatedKey as exc:
+        raise TableError(f"not valid {kind}: {exc.args[0]}").located(file=label) from None
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise TableError(f"not valid {kind}: {exc}").located(file=label) from None
+    except RecursionError:
+        raise TableError(f"not valid {kind}: nested too deeply to read").located(
+            file=label
+        ) from None
+    except ValueError as exc:  # Python's limit on the digits of an integer read from text
+        if "digits" not in str(exc):
+            raise
+        raise TableError(f"not valid {kind}: a number of more than 4300 digits").located(
+            file=label
+        ) from None
+    if not isinstance(data, Mapping):
+        raise TableError("a table file holds a mapping at the top level").located(file=label)
+    return data, label
+
+
+class _RepeatedKey(Exception):
+    """A key written twice in one mapping: the later value would silently replace the first."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """The safe YAML loader, refusing a mapping that repeats a key."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        first: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            try:
+                seen = first.get(key)
+            except TypeError:  # an unhashable key: the base loader reports it
+                break
+            if seen is not None:
+                raise _RepeatedKey(
+                    f"the key {key!r} is repeated at line {line} (first at line {seen})"
+                )
+            first[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            named = dict(pairs).get("id")
+            within = f" in the object with id {named!r}" if isinstance(named, str) else ""
+            raise _RepeatedKey(f"the key {key!r} is repeated{within}")
+        out[key] = value
+    return out
+
+
+def _read(source: str | Path) -> tuple[str, str, str]:
+    path = Path(source)
+    label = str(path) if str(path).isprintable() else repr(str(path))
+    try:
+        is_file = path.suffix.lower() in (".yaml", ".yml", ".json") or path.exists()
+        if is_file:
+            return path.read_text(encoding="utf-8-sig"), label, path.suffix.lower()
+        name = str(source)
+        for suffix in (".yaml", ".yml", ".json"):
+            entry = _bundle().joinpath(name + suffix)
+            if entry.is_file():
+                return entry.read_text(encoding="utf-8"), name, suffix
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        # ValueError: a null byte in the name; OSError: a name the system refuses (too long)
+        raise TableError(f"cannot read the table file: {exc}").located(file=label) from None
+    close = difflib.get_close_matches(name, bundled_tables(), n=3)
+    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+    raise TableError(
+        f"no table file {name!r} and no bundled table of that name{hint} "
+        f"(bundled: {', '.join(bundled_tables())})"
+    )
+
+
+def table_error(exc: ValidationError, label: str) -> TableError:
+    """The first problem pydantic found, saying how many more there are."""
+    errors = table_errors(exc, label)
+    error = errors[0]
+    more = len(errors) - 1
+    if more:
+        error.reason += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return error
+
+
+def table_errors(exc: ValidationError, label: str) -> list[TableError]:
+    """Every problem pydantic found, each as a [TableError][perfscore.errors.TableError] with
+    its field path."""
+    return [_one_error(error, label) for error in exc.errors(include_url=False)]
+
+
+def _one_error(problem: Any, label: str) -> TableError:
+    path = _field_path(problem["loc"])
+    cause = (problem.get("ctx") or {}).get("error")
+    if isinstance(cause, PerfscoreError):
+        where = cause.where
+        if where.cell is not None:
+            # A ladder's cells sit under `cells`; a targets table's target is its own field.
+            field = where.cell if where.cell == "target" else f"cells.{where.cell}"
+            path = f"{path}.{field}" if path else field
+            where = dataclasses.replace(where, cell=None)
+        error = TableError(cause.reason, where=where, detail=cause.details())
+    else:
+        message = problem["msg"].removeprefix("Value error, ")
+        if problem["type"] == "extra_forbidden":
+            message = f"unknown field {problem['loc'][-1]!r}"
+        elif problem["type"] == "tuple_type":  # the models keep lists as tuples (frozen)
+            message = "Input should be a list"
+        elif problem["type"] == "string_type" and problem["loc"][-1] == "id":
+            # YAML reads 10.10 as the number 10.1: ids are text, never coerced.
+            message = f'an id is text: quote it ("{problem["input"]}")'
+        error = TableError(message)
+    error.located(file=label, path=path or None)
+    return error
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
