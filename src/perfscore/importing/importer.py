@@ -67,9 +67,11 @@ class ImportFailed(PerfscoreError):
 class Imported:
     """A table read from a published source, and what a person should review.
 
-    ``table`` is the validated [Table][perfscore.Table]; ``findings`` every join, repair and
-    inference the import made (and every row it could not place), in source order; ``source``
-    the file (or ``<text>``) it came from; ``layout`` the layout read.
+    ``table`` is the validated [Table][perfscore.Table] (a
+    [TargetsTable][perfscore.TargetsTable] for the targets forms; typed as
+    [load_table][perfscore.load_table] types it); ``findings`` every join, repair and inference
+    the import made (and every row it could not place), in source order; ``source`` the file
+    (or ``<text>``) it came from; ``layout`` the layout read.
     """
 
     table: Table | Any
@@ -131,9 +133,9 @@ def import_table(
     """Import a published table from ``source``: a ``.txt``, ``.xlsx``, ``.docx`` or ``.pdf``
     file, or the text itself (a string holding a tab or a line break).
 
-    ``layout`` is ``auto`` (decided from the header), ``ladders`` or ``project``; ``name`` the
-    table's name (default: the file name, when it is a valid name); ``year`` the budget year
-    (default: read from the title). Raises [ImportFailed][perfscore.importing.ImportFailed]
+    ``layout`` is ``auto`` (decided from the header), ``ladders``, ``project`` or ``targets``
+    (a goal or self-evaluation form); ``name`` the table's name (default: the file name, when
+    it is a valid name); ``year`` the budget year (default: read from the title). Raises [ImportFailed][perfscore.importing.ImportFailed]
     (a [PerfscoreError][perfscore.PerfscoreError]) with the findings when no valid table
     comes out.
     """
