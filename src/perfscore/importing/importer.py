@@ -135,9 +135,11 @@ def import_table(
 
     ``layout`` is ``auto`` (decided from the header), ``ladders``, ``project`` or ``targets``
     (a goal or self-evaluation form); ``name`` the table's name (default: the file name, when
-    it is a valid name); ``year`` the budget year (default: read from the title). Raises [ImportFailed][perfscore.importing.ImportFailed]
-    (a [PerfscoreError][perfscore.PerfscoreError]) with the findings when no valid table
-    comes out.
+    it is a valid name); ``year`` the budget year (default: read from the title).
+
+    Raises [ImportFailed][perfscore.importing.ImportFailed] (a
+    [PerfscoreError][perfscore.PerfscoreError]) with the findings when no valid table comes
+    out.
     """
     if not isinstance(source, str | Path):
         raise TypeError(f"a source is a path or text, not {type(source).__name__}")
