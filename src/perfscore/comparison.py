@@ -7,7 +7,7 @@ score and a grade column per card, ``change`` (the last card's score minus the f
 
 Nodes are matched by id, then, among those left, by name; every match by name, every renamed
 node and every node present in some cards only is a finding in
-[Comparison.findings][perfscore.Comparison.findings].
+`Comparison.findings`.
 
 Examples:
     >>> import perfscore
@@ -100,7 +100,7 @@ class Comparison:
     its score the 总分; ``indicators`` a row per indicator and budget item (``<project>.budget``),
     its score the 得分, with ``project`` instead of ``duty`` and ``activity``; ``duties`` and
     ``activities`` are empty, without columns (as ``projects`` is for ladder tables), and
-    [level][perfscore.Comparison.level] refuses them. The department row is the
+    [level][perfscore.comparison.Comparison.level] refuses them. The department row is the
     card's 总分, graded when the card has one project.
 
     Attributes:
@@ -187,7 +187,7 @@ class Comparison:
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """[to_dict][perfscore.Comparison.to_dict] as JSON text (Chinese kept, NaN as null)."""
+        """[to_dict][perfscore.comparison.Comparison.to_dict] as JSON text (Chinese kept, NaN as null)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self) -> str:
