@@ -187,7 +187,8 @@ class Comparison:
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """[to_dict][perfscore.comparison.Comparison.to_dict] as JSON text (Chinese kept, NaN as null)."""
+        """[to_dict][perfscore.comparison.Comparison.to_dict] as JSON text (Chinese kept, NaN as
+        null)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self) -> str:
