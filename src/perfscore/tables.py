@@ -47,6 +47,7 @@ __all__ = [
     "Reading",
     "Table",
     "bundled_tables",
+    "clear_ladder_cache",
     "field_paths",
     "json_schema",
     "load_table",
@@ -197,6 +198,11 @@ def _ladder(
     # so indicators with the same cells, readings and unit share one, parsed once.
     published = dict(zip(("优", "良", "中", "差"), cells, strict=True))
     return parse_ladder(_read_cells(published, readings), unit=unit)
+
+
+def clear_ladder_cache() -> None:
+    """Forget the ladders parsed so far (loading parses equal cells once; benchmarks start cold)."""
+    _ladder.cache_clear()
 
 
 class Activity(BaseModel):
