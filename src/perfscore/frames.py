@@ -39,9 +39,9 @@ import pandas as pd
 
 from .errors import PerfscoreError
 from .frame_grading import Grading, Layout, read_columns
+from .frame_rollup import Level, roll_up_tables
 from .grades import GRADES
 from .methods import Method, get_method, points_depend_on
-from .rollup import DEPARTMENT, Node, roll_up
 from .rows import (
     BadResults,
     as_table,
@@ -236,47 +236,26 @@ def _roll_up(
     points: list[Fraction | None],
     weights: Mapping[str, Mapping[str, object] | None],
 ) -> FrameScores:
+    levels = roll_up_tables(layout.tables, method, points, [weights[n] for n in layout.names])
     activities: list[list[Any]] = []
     duties: list[list[Any]] = []
     departments: list[list[Any]] = []
-    ids = layout.ids
-    for t, (name, table) in enumerate(zip(layout.names, layout.tables, strict=True)):
-        start, end = int(layout.offsets[t]), int(layout.offsets[t + 1])
-        earned = {ids[g]: points[g] for g in range(start, end) if points[g] is not None}
-        nodes = roll_up(table, method, earned, weights=weights[name])
+    for name, table in zip(layout.names, layout.tables, strict=True):
         for duty in table.duties:
-            for activity in duty.activities:
-                node = nodes[activity.id]
-                activities.append([name, duty.id, activity.id, activity.name, *_node(node)])
-            duties.append([name, duty.id, duty.name, *_node(nodes[duty.id])])
-        departments.append([name, table.department.name, table.year, *_node(nodes[DEPARTMENT])])
-
-    node_columns = ["score", "grade", "graded", "total", "coverage", "missing"]
-    activity_frame = _frame(activities, ["table", "duty", "id", "name", *node_columns],
-                            _counts(graded.code, layout.activity_of, len(activities)))  # fmt: skip
-    duty_frame = _frame(duties, ["table", "id", "name", *node_columns],
-                        _counts(graded.code, layout.duty_of, len(duties)))  # fmt: skip
-    department_frame = _frame(departments, ["table", "name", "year", *node_columns],
-                              _counts(graded.code, layout.table_of, len(departments)))  # fmt: skip
+            activities += [[name, duty.id, a.id, a.name] for a in duty.activities]
+            duties.append([name, duty.id, duty.name])
+        departments.append([name, table.department.name, table.year])
     return FrameScores(
         method=method.name,
         indicators=_indicators(layout, graded, points),
-        activities=activity_frame,
-        duties=duty_frame,
-        departments=department_frame,
+        activities=_frame(activities, ["table", "duty", "id", "name"], levels.activities,
+                          _counts(graded.code, layout.activity_of, len(activities))),
+        duties=_frame(duties, ["table", "id", "name"], levels.duties,
+                      _counts(graded.code, layout.duty_of, len(duties))),
+        departments=_frame(departments, ["table", "name", "year"], levels.departments,
+                           _counts(graded.code, layout.table_of, len(departments))),
         unscored=graded.unscored(),
-    )
-
-
-def _node(node: Node) -> list[Any]:
-    return [
-        math.nan if node.score is None else float(node.score),
-        None if node.grade is None else node.grade.value,
-        node.graded,
-        node.total,
-        node.coverage,
-        " ".join(node.missing),
-    ]
+    )  # fmt: skip
 
 
 def _counts(
@@ -288,17 +267,20 @@ def _counts(
     return np.bincount(flat, minlength=nodes * 4).reshape(nodes, 4)
 
 
-def _frame(rows: list[list[Any]], columns: list[str], counts: npt.NDArray[Any]) -> pd.DataFrame:
+def _frame(
+    rows: list[list[Any]], columns: list[str], level: Level, counts: npt.NDArray[Any]
+) -> pd.DataFrame:
     values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
     data: dict[str, Any] = dict(zip(columns, values, strict=True))
-    data["score"] = np.asarray(data["score"], dtype=np.float64)
-    data["coverage"] = np.asarray(data["coverage"], dtype=np.float64)
+    data["score"] = level.score
     # Grades stay None where nothing was scored (a text column would turn None into NaN).
-    data["grade"] = pd.Series(data["grade"], dtype=object)
-    missing = data.pop("missing")
+    data["grade"] = pd.Series(level.grade, dtype=object)
+    data["graded"] = level.graded
+    data["total"] = level.total
+    data["coverage"] = level.coverage
     for k, grade in enumerate(_COUNT_COLUMNS):
         data[grade] = counts[:, k]
-    data["missing"] = list(missing)
+    data["missing"] = level.missing
     return pd.DataFrame(data)
 
 
