@@ -154,63 +154,68 @@ def _column_wise(
         earned = [priced if p is None else p for p in points]
     scored = np.fromiter((p is not None for p in earned), dtype=bool, count=len(earned))
 
-    # Each table's points over one denominator; a table whose integers would not stay small is
-    # left to the exact path.
+    # Each indicator's points as a whole-number ratio; a table with a ratio too large for the
+    # integers below is left to the exact path. Points are shared objects (priced once per grade,
+    # or per ladder and value), so each is taken apart once.
     unsafe = np.zeros(n_table, dtype=bool)
-    distinct = {p for p in earned if p is not None}
-    if any(abs(p) >= _SAFE for p in distinct):
-        unsafe[:] = True
-    numer = np.zeros(len(earned), dtype=np.int64)
-    denom = np.ones(n_table, dtype=np.int64)
-    if all(p.denominator == 1 for p in distinct):
-        lookup = {p: p.numerator for p in distinct}
-        at = np.flatnonzero(scored)
-        if not unsafe.all():
-            numer[at] = [lookup[earned[g]] for g in at.tolist()]  # type: ignore[index]
-    else:
-        _table_denominators(shape, earned, scored, numer, denom, unsafe)
+    parts = {id(p): (p.numerator, p.denominator) for p in earned if p is not None}
+    large = {k for k, (n, d) in parts.items() if abs(n) >= _SAFE or d >= _SAFE}
+    for k in large:
+        parts[k] = (0, 1)
+    numer = np.array([0 if p is None else parts[id(p)][0] for p in earned], dtype=np.int64)
+    denom = np.array([1 if p is None else parts[id(p)][1] for p in earned], dtype=np.int64)
+    if large:
+        at = [g for g, p in enumerate(earned) if p is not None and id(p) in large]
+        unsafe[shape.table_of[at]] = True
 
-    weight_of = _weights(tables, shape, weights, unsafe)
-    wi, wa, wd = weight_of
+    wi, wa, wd = _weights(tables, shape, weights, unsafe)
     worst = isinstance(method, WorstGrade)
     levels = _empty(shape)
     act, duty, dept = levels.activities, levels.duties, levels.departments
-
-    # Activities: Σ P·w / (D·Σ w) over their scored indicators.
-    t_of = shape.table_of
-    if worst:
-        a_num, a_den = _least(numer, denom[t_of], scored, shape.activity_of, n_act)
-    else:
-        a_num, a_den, bad = _mean(numer, wi, denom[t_of], scored, shape.activity_of, n_act)
-        unsafe[shape.activity_table[bad]] = True
     a_has = np.zeros(n_act, dtype=bool)
     np.logical_or.at(a_has, shape.activity_of, scored)
-    if worst or method.flat:
-        if worst:
-            d_num, d_den = _least(numer, denom[t_of], scored, shape.duty_of, n_duty)
-            t_num, t_den = _least(numer, denom[t_of], scored, shape.table_of, n_table)
-        else:
-            d_num, d_den, bad = _mean(numer, wi, denom[t_of], scored, shape.duty_of, n_duty)
-            unsafe[shape.duty_table[bad]] = True
-            t_num, t_den, bad = _mean(numer, wi, denom[t_of], scored, shape.table_of, n_table)
-            unsafe[bad] = True
-    else:
-        d_num, d_den, bad = _mean_of_means(a_num, a_den, a_has, wa, shape.activity_duty, n_duty)
-        unsafe[shape.duty_table[bad]] = True
-        d_has = np.zeros(n_duty, dtype=bool)
-        np.logical_or.at(d_has, shape.activity_duty, a_has)
-        t_num, t_den, bad = _mean_of_means(d_num, d_den, d_has, wd, shape.duty_table, n_table)
-        unsafe[bad] = True
 
-    for level, num, den, node_of in (
-        (act, a_num, a_den, shape.activity_of),
-        (duty, d_num, d_den, shape.duty_of),
-        (dept, t_num, t_den, shape.table_of),
+    a_exact: dict[int, Fraction] = {}
+    d_exact: dict[int, Fraction] = {}
+    t_exact: dict[int, Fraction] = {}
+    if worst:
+        # The least points beneath each node: over one denominator, numerators compare.
+        common = math.lcm(*{d for _, d in parts.values()})
+        if common >= 2**20 or (np.abs(numer) * (common / denom) >= _SAFE).any():
+            unsafe[:] = True
+            common = 1
+        whole = numer * (common // denom)
+        a_num, a_den = _least(whole, common, scored, shape.activity_of, n_act)
+        d_num, d_den = _least(whole, common, scored, shape.duty_of, n_duty)
+        t_num, t_den = _least(whole, common, scored, shape.table_of, n_table)
+    else:
+        # Σ (n/d)·w / Σ w over each node's scored children, over the lcm of their d.
+        a_num, a_den, a_exact = _mean_of_means(numer, denom, scored, wi, shape.activity_of, n_act)
+        if method.flat:
+            d_num, d_den, d_exact = _mean_of_means(numer, denom, scored, wi, shape.duty_of,
+                                                   n_duty)  # fmt: skip
+            t_num, t_den, t_exact = _mean_of_means(numer, denom, scored, wi, shape.table_of,
+                                                   n_table)  # fmt: skip
+        else:
+            d_num, d_den, d_exact = _mean_of_means(a_num, a_den, a_has, wa, shape.activity_duty,
+                                                   n_duty, a_exact)  # fmt: skip
+            d_has = np.zeros(n_duty, dtype=bool)
+            np.logical_or.at(d_has, shape.activity_duty, a_has)
+            t_num, t_den, t_exact = _mean_of_means(d_num, d_den, d_has, wd, shape.duty_table,
+                                                   n_table, d_exact)  # fmt: skip
+
+    for level, num, den, node_of, exact_nodes in (
+        (act, a_num, a_den, shape.activity_of, a_exact),
+        (duty, d_num, d_den, shape.duty_of, d_exact),
+        (dept, t_num, t_den, shape.table_of, t_exact),
     ):
         has = np.zeros(len(num), dtype=bool)
         np.logical_or.at(has, node_of, scored)
         level.score = np.where(has, num / np.where(den == 0, 1, den), np.nan)
         level.grade = _grades(method, num, den, has, worst)
+        for node, value in exact_nodes.items():
+            level.score[node] = float(value)
+            level.grade[node] = method.grade(value).value
         level.graded = np.bincount(node_of[has_result], minlength=len(num)).astype(np.int64)
     for level, node_of, count in (
         (act, shape.activity_of, n_act),
@@ -221,30 +226,6 @@ def _column_wise(
         level.coverage = np.where(level.total > 0, level.graded / np.maximum(level.total, 1), 0.0)
         level.missing = _missing(shape, node_of, has_result, count)
     return levels, np.flatnonzero(unsafe).tolist()
-
-
-def _table_denominators(
-    shape: _Shape,
-    earned: list[Fraction | None],
-    scored: npt.NDArray[np.bool_],
-    numer: npt.NDArray[np.int64],
-    denom: npt.NDArray[np.int64],
-    unsafe: npt.NDArray[np.bool_],
-) -> None:
-    """Each table's common denominator of its points, and each point over it."""
-    starts = np.searchsorted(shape.table_of, np.arange(len(denom) + 1))
-    for t in range(len(denom)):
-        start, end = int(starts[t]), int(starts[t + 1])
-        chosen = [earned[g] for g in range(start, end) if scored[g]]
-        common = math.lcm(*(p.denominator for p in chosen if p is not None)) if chosen else 1
-        if common >= 2**31 or any(abs(p) * common >= _SAFE for p in chosen if p is not None):
-            unsafe[t] = True
-            continue
-        denom[t] = common
-        for g in range(start, end):
-            p = earned[g]
-            if p is not None:
-                numer[g] = p.numerator * (common // p.denominator)
 
 
 def _weights(
@@ -265,17 +246,20 @@ def _weights(
         known = table_weights(table, given) if given else None
         found: list[tuple[npt.NDArray[np.int64], int, Fraction]] = []
         for duty in table.duties:
-            w = known[duty.id] if known else _weight(duty.weight)
-            if w != _ONE:
-                found.append((wd, d, w))
-            for activity in duty.activities:
-                w = known[activity.id] if known else _weight(activity.weight)
+            if known is not None or duty.weight is not None:
+                w = known[duty.id] if known is not None else exact(duty.weight)
                 if w != _ONE:
-                    found.append((wa, a, w))
-                for indicator in activity.indicators:
-                    w = known[indicator.id] if known else _weight(indicator.weight)
+                    found.append((wd, d, w))
+            for activity in duty.activities:
+                if known is not None or activity.weight is not None:
+                    w = known[activity.id] if known is not None else exact(activity.weight)
                     if w != _ONE:
-                        found.append((wi, g, w))
+                        found.append((wa, a, w))
+                for indicator in activity.indicators:
+                    if known is not None or indicator.weight is not None:
+                        w = known[indicator.id] if known is not None else exact(indicator.weight)
+                        if w != _ONE:
+                            found.append((wi, g, w))
                     g += 1
                 a += 1
             d += 1
@@ -295,33 +279,6 @@ def _weights(
     return wi, wa, wd
 
 
-def _weight(weight: float | None) -> Fraction:
-    return _ONE if weight is None else exact(weight)
-
-
-def _mean(
-    numer: npt.NDArray[np.int64],
-    weight: npt.NDArray[np.int64],
-    denom: npt.NDArray[np.int64],
-    scored: npt.NDArray[np.bool_],
-    node_of: npt.NDArray[np.intp],
-    count: int,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.intp]]:
-    """Σ P·w and D·Σ w over each node's scored indicators, reduced; and the nodes too large."""
-    top = np.zeros(count, dtype=np.int64)
-    bottom = np.zeros(count, dtype=np.int64)
-    estimate = np.zeros(count, dtype=np.float64)
-    at = scored
-    np.add.at(top, node_of[at], numer[at] * weight[at])
-    np.add.at(estimate, node_of[at], np.abs(numer[at].astype(np.float64)) * weight[at])
-    np.add.at(bottom, node_of[at], weight[at])
-    node_denom = np.ones(count, dtype=np.int64)
-    node_denom[node_of[at]] = denom[at]
-    big = (estimate >= _SAFE) | (bottom.astype(np.float64) * node_denom >= _SAFE)
-    bottom = bottom * np.where(big, 1, node_denom)
-    return (*_reduced(top, bottom), np.flatnonzero(big))
-
-
 def _mean_of_means(
     numer: npt.NDArray[np.int64],
     denom: npt.NDArray[np.int64],
@@ -329,14 +286,21 @@ def _mean_of_means(
     weight: npt.NDArray[np.int64],
     node_of: npt.NDArray[np.intp],
     count: int,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.intp]]:
-    """Σ (n/d)·w / Σ w over each node's scored children, over the lcm of their ``d``."""
+    exact_children: Mapping[int, Fraction] | None = None,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], dict[int, Fraction]]:
+    """Σ (n/d)·w / Σ w over each node's scored children, over the lcm of their ``d``.
+
+    A node whose whole numbers would outgrow int64 (or with a child computed so) is computed
+    in Python's integers instead and answered in the dict, by node.
+    """
     child_den = np.where(has, denom, 1)
     common = np.ones(count, dtype=np.int64)
     # The lcm of a node's children cannot exceed their product: guard it in floats first.
     size = np.zeros(count, dtype=np.float64)
     np.add.at(size, node_of, np.log2(np.maximum(child_den, 1).astype(np.float64)))
     big = size >= 52
+    if exact_children:
+        big[node_of[list(exact_children)]] = True
     np.lcm.at(common, node_of, np.where(big[node_of], 1, child_den))
     scale = common[node_of] // child_den
     terms = np.where(has, numer, 0).astype(np.float64) * scale * weight
@@ -349,21 +313,36 @@ def _mean_of_means(
     top = np.zeros(count, dtype=np.int64)
     np.add.at(top, node_of[safe_child], (numer * scale * weight)[safe_child])
     bottom = np.where(big, 1, total_weight * common)
-    return (*_reduced(top, bottom), np.flatnonzero(big))
+    # The few large nodes, exactly in Python's integers.
+    children: dict[int, list[tuple[Fraction, int]]] = {}
+    known = exact_children or {}
+    for c in np.flatnonzero(big[node_of] & has).tolist():
+        value = known.get(c)
+        if value is None:
+            value = Fraction(int(numer[c]), int(denom[c]))
+        children.setdefault(int(node_of[c]), []).append((value, int(weight[c])))
+    exact_nodes = {node: _weighted_mean(pairs) for node, pairs in children.items()}
+    return (*_reduced(np.where(big, 0, top), bottom), exact_nodes)
+
+
+def _weighted_mean(pairs: list[tuple[Fraction, int]]) -> Fraction:
+    """Σ f·w / Σ w exactly, over one common denominator, reduced once."""
+    common = math.lcm(*(f.denominator for f, _ in pairs))
+    top = sum(f.numerator * (common // f.denominator) * w for f, w in pairs)
+    return Fraction(top, common * sum(w for _, w in pairs))
 
 
 def _least(
     numer: npt.NDArray[np.int64],
-    denom: npt.NDArray[np.int64],
+    denom: int,
     scored: npt.NDArray[np.bool_],
     node_of: npt.NDArray[np.intp],
     count: int,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Each node's least scored points (one denominator a table, so numerators compare)."""
+    """Each node's least scored points (over one denominator, so numerators compare)."""
     least = np.full(count, np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(least, node_of[scored], numer[scored])
-    bottom = np.ones(count, dtype=np.int64)
-    bottom[node_of[scored]] = denom[scored]
+    bottom = np.full(count, denom, dtype=np.int64)
     least[least == np.iinfo(np.int64).max] = 0
     return _reduced(least, bottom)
 

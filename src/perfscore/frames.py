@@ -284,6 +284,12 @@ def _frame(
     return pd.DataFrame(data)
 
 
+def _floats(points: list[Fraction | None]) -> npt.NDArray[np.float64]:
+    # Points are shared objects (priced once per grade, or per ladder and value).
+    as_float = {id(p): float(p) for p in points if p is not None}
+    return np.array([math.nan if p is None else as_float[id(p)] for p in points])
+
+
 def _indicators(layout: Layout, graded: Grading, points: list[Fraction | None]) -> pd.DataFrame:
     codes = graded.code
     grade_names = np.array([*reversed(_COUNT_COLUMNS), None], dtype=object)  # 差 … 优, None
@@ -310,7 +316,7 @@ def _indicators(layout: Layout, graded: Grading, points: list[Fraction | None]) 
             "label": pd.Series(labels, dtype=object),
             "grade": pd.Series(grade, dtype=object),
             "cell": pd.Series(cells, dtype=object),
-            "points": np.array([math.nan if p is None else float(p) for p in points]),
+            "points": _floats(points),
             "row": rows,
         }
     )

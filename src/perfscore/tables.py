@@ -146,6 +146,9 @@ class Indicator(BaseModel):
             self._ladder = _ladder(cells, self.readings, self.unit)
         except PerfscoreError as error:
             raise error.located(indicator=self.id) from None
+        # What the cached property below would store on its first read, stored now: a
+        # province's batch reads 340,000 ladders once each.
+        self.__dict__["ladder"] = self._ladder
         return self
 
     @cached_property
