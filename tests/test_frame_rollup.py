@@ -27,7 +27,7 @@ _WEIGHTS = st.sampled_from([None, 0.5, 2, 3, 0.001, 1e6, 1 / 3])
 @given(data=st.data(), method=st.sampled_from(sorted(METHODS)))
 def test_roll_up_tables_equals_roll_up_table_by_table(data: st.DataObject, method: str) -> None:
     chosen = get_method(method)
-    points = []
+    points: list[Fraction | None] = []
     weights = []
     for table in TABLES:
         points += [data.draw(_POINTS) for _ in range(len(table))]
@@ -60,7 +60,7 @@ def test_a_band_edge_is_decided_exactly() -> None:
     # (0.1·90 + 0.2·90) / 0.3 is 89.99999999999999 in floats; exactly it is 90, an 优.
     table = TABLES[0]
     first = [i.id for i in table.duties[0].activities[0].indicators]
-    points = [None] * sum(len(t) for t in TABLES)
+    points: list[Fraction | None] = [None] * sum(len(t) for t in TABLES)
     points[0], points[1] = Fraction(90), Fraction(90)
     weights = [{first[0]: 0.1, first[1]: 0.2}, None, None]
     levels = roll_up_tables(TABLES, get_method("mean"), points, weights)
