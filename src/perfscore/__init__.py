@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .batch import LadderBook
     from .check import Finding, Severity, check_file, check_table
     from .frames import FrameScores, score_frame
+    from .indicator_frames import indicator_frame
     from .ladders import Direction, Ladder, parse_ladder
     from .methods import Method, get_method
     from .projects import Budget, Project, TargetIndicator, TargetsTable
@@ -54,6 +55,7 @@ _LAZY: dict[str, str] = {
     "check_file": "check",
     "check_table": "check",
     "FrameScores": "frames",
+    "indicator_frame": "indicator_frames",
     "score_frame": "frames",
     "Direction": "ladders",
     "Ladder": "ladders",
@@ -148,6 +150,7 @@ __all__ = [
     "check_table",
     "define_unit",
     "get_method",
+    "indicator_frame",
     "load_table",
     "parse_ladder",
     "parse_target",
