@@ -158,7 +158,8 @@ def _column_wise(
     # integers below is left to the exact path. Points are shared objects (priced once per grade,
     # or per ladder and value), so each is taken apart once.
     unsafe = np.zeros(n_table, dtype=bool)
-    parts = {id(p): (p.numerator, p.denominator) for p in earned if p is not None}
+    distinct = {id(p): p for p in earned if p is not None}
+    parts = {k: (p.numerator, p.denominator) for k, p in distinct.items()}
     large = {k for k, (n, d) in parts.items() if abs(n) >= _SAFE or d >= _SAFE}
     for k in large:
         parts[k] = (0, 1)

@@ -164,16 +164,18 @@ def score_frame(
     per_table = _weights(named, weights)
     layout = Layout(named)
     graded = Grading(layout, read_columns(results), elsewhere=frozenset(targets))
-    scored = score_target_frames(targets, results, method if targets and not named else None)
-    if (graded.problems or scored.problems) and errors == "raise":
+    # Without targets tables there is nothing to score there (and no row to read again).
+    scored = score_target_frames(targets, results, None if named else method) if targets else None
+    target_problems = scored.problems if scored is not None else []
+    if (graded.problems or target_problems) and errors == "raise":
         raise bad_rows(
-            _in_row_order(graded, scored.problems),
+            _in_row_order(graded, target_problems),
             hint="pass errors='coerce' to score the rest",
             kind=BadFrameResults,
         )
     points = _points(layout, graded, chosen)
     frames = _roll_up(layout, graded, chosen, points, per_table)
-    if not targets:
+    if scored is None:
         return frames
     unscored = frames.unscored
     if scored.problems:
@@ -343,7 +345,8 @@ def _frame(
 
 def _floats(points: list[Fraction | None]) -> npt.NDArray[np.float64]:
     # Points are shared objects (priced once per grade, or per ladder and value).
-    as_float = {id(p): float(p) for p in points if p is not None}
+    distinct = {id(p): p for p in points if p is not None}
+    as_float = {k: float(p) for k, p in distinct.items()}
     return np.array([math.nan if p is None else as_float[id(p)] for p in points])
 
 
