@@ -187,7 +187,7 @@ class Comparison:
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """[to_dict][perfscore.comparison.Comparison.to_dict] as JSON text (Chinese kept, NaN as null)."""
+        """The comparison as JSON text: [to_dict][perfscore.comparison.Comparison.to_dict]."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self) -> str:
