@@ -102,7 +102,8 @@ def test_a_fault_deep_in_a_long_cell_is_shown_around_it() -> None:
         parse_cell(cell)
     lines = str(info.value).splitlines()
     assert lines[0] == "unexpected 'O'"
-    assert lines[1].startswith("    …") and lines[1].endswith("≥9O%")
+    assert lines[1].startswith("    …")
+    assert lines[1].endswith("≥9O%")
     caret = lines[2].index("^")
     assert lines[2].count("^") == 1
     # the caret sits under the O (the window holds wide characters: count columns)
@@ -119,7 +120,8 @@ def test_control_characters_in_a_cell_are_escaped_in_the_message() -> None:
     with pytest.raises(NotationError) as info:
         parse_cell("≥9\x1b]0;owned\x07%")
     message = str(info.value)
-    assert "\x1b" not in message and "\x07" not in message
+    assert "\x1b" not in message
+    assert "\x07" not in message
     assert message.splitlines()[1] == "    ≥9\\x1b]0;owned\\x07%"
 
 
