@@ -3,9 +3,11 @@ short, terminal-safe message, in time linear in the input."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from perfscore import NotationError, PerfscoreError, parse_ladder
+from perfscore import NotationError, PerfscoreError, TableError, load_table, parse_ladder
 from perfscore._tokenizer import MAX_CELL_LENGTH
 from perfscore.errors import printable
 from perfscore.notation import parse_cell, parse_quantity
@@ -44,12 +46,9 @@ def test_full_width_digits_still_fold() -> None:
     assert parse_quantity("９５％") == parse_quantity("95%")
 
 
-def test_check_reports_a_superscript_digit(tmp_path: object) -> None:
-    from pathlib import Path
-
+def test_check_reports_a_superscript_digit(tmp_path: Path) -> None:
     from perfscore.check import check_file
 
-    assert isinstance(tmp_path, Path)
     text = (
         Path(__file__).parent.parent / "src/perfscore/indicators/zanhuang-hrss-2018.yaml"
     ).read_text(encoding="utf-8")
@@ -134,3 +133,82 @@ def test_a_message_never_holds_a_control_character() -> None:
     error = PerfscoreError("no indicator '\x1b[2J'")
     error.located(indicator="\x1b[2J", file="f\x07.csv")
     assert str(error) == "f\\x07.csv, indicator \\x1b[2J: no indicator '\\x1b[2J'"
+
+
+# -- table files -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "name: x\nduties: &d []\n",
+            "t.yaml: not valid YAML: an anchor (&d) at line 2: table files spell every value "
+            "out, without YAML anchors and aliases",
+        ),
+        (
+            "a: 1\nb:\n  - *x\n",
+            "t.yaml: not valid YAML: an alias (*x) at line 3: table files spell every value "
+            "out, without YAML anchors and aliases",
+        ),
+    ],
+)
+def test_yaml_anchors_and_aliases_are_refused_by_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("t.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(TableError) as info:
+        load_table("t.yaml")
+    assert str(info.value) == message
+
+
+def test_an_alias_fan_out_is_refused_before_it_expands(tmp_path: Path) -> None:
+    # Nine levels of nine aliases: 9**9 (387 M) nodes if expanded.
+    lines = ["a0: &a0 [1, 2, 3, 4, 5, 6, 7, 8, 9]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(TableError, match="an anchor \\(&a0\\) at line 1"):
+        load_table(path)
+
+
+@pytest.mark.parametrize(
+    "name", ["../../../../../../etc/no-such-table", "indicators/../x", "A-B", ".."]
+)
+def test_a_bundled_name_is_only_a_plain_name(name: str) -> None:
+    with pytest.raises(TableError) as info:
+        load_table(name)
+    assert info.value.reason == (
+        f"no table file {name!r}, and a bundled table's name is lower-case letters, digits and "
+        "hyphens (zanhuang-hrss-2018)"
+    )
+
+
+def test_dot_dot_segments_do_not_reach_a_yaml_file_outside_the_bundle(tmp_path: Path) -> None:
+    import perfscore
+
+    bundle = Path(perfscore.__file__).parent / "indicators"
+    outside = tmp_path / "outside"
+    outside.with_suffix(".yaml").write_text("name: outside\n", encoding="utf-8")
+    up = "../" * len(bundle.parts)
+    with pytest.raises(TableError, match="a bundled table's name is lower-case"):
+        load_table(up + str(outside).lstrip("/"))
+
+
+def test_a_folder_named_like_a_bundled_table_does_not_shadow_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "zanhuang-hrss-2018").mkdir()
+    assert len(load_table("zanhuang-hrss-2018")) == 68
+
+
+def test_a_folder_with_a_table_suffix_is_named_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "t.yaml").mkdir()
+    with pytest.raises(TableError) as info:
+        load_table("t.yaml")
+    assert str(info.value) == "t.yaml: a folder, not a table file"
