@@ -3,7 +3,10 @@ short, terminal-safe message, in time linear in the input."""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -212,3 +215,82 @@ def test_a_folder_with_a_table_suffix_is_named_a_folder(
     with pytest.raises(TableError) as info:
         load_table("t.yaml")
     assert str(info.value) == "t.yaml: a folder, not a table file"
+
+
+# -- strict table models ---------------------------------------------------------------------
+
+
+def _raw() -> dict[str, Any]:
+    from perfscore.table_files import read_table_data
+
+    data, _ = read_table_data("zanhuang-hrss-2018")
+    return copy.deepcopy(dict(data))
+
+
+def _one_finding(data: dict[str, Any], tmp_path: Path, name: str = "zanhuang-hrss-2018") -> str:
+    import json
+
+    from perfscore.check import check_file
+
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    findings = check_file(path)
+    assert len(findings) == 1, findings
+    return str(findings[0])
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d.update(year="2018"),
+            "year: Input should be a valid integer",
+        ),
+        (
+            lambda d: d["duties"][0].update(weight="2"),
+            "(duties[0].weight): Input should be a valid number",
+        ),
+        (
+            lambda d: d["duties"][0]["activities"][0]["indicators"][0].update(weight="2"),
+            "(duties[0].activities[0].indicators[0].weight): Input should be a valid number",
+        ),
+        (lambda d: d.update(duties=[]), "duties: a table has at least one duty"),
+        (
+            lambda d: d["duties"][0].update(activities=[]),
+            "(duties[0].activities): a duty has at least one activity",
+        ),
+        (
+            lambda d: d["duties"][0]["activities"][0].update(indicators=[]),
+            "(duties[0].activities[0].indicators): an activity has at least one indicator",
+        ),
+    ],
+)
+def test_check_refuses_text_numbers_and_empty_parts(
+    tmp_path: Path, change: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    data = _raw()
+    change(data)
+    assert _one_finding(data, tmp_path).endswith(message)
+
+
+def test_a_weight_as_text_is_refused_in_python_too() -> None:
+    from perfscore import score
+
+    with pytest.raises(PerfscoreError):
+        score("zanhuang-hrss-2018", {"1.1.1": "95%"}, weights={"1.1": "2"})  # type: ignore[dict-item]
+
+
+def test_check_refuses_a_name_that_is_not_the_file_name(tmp_path: Path) -> None:
+    finding = _one_finding(_raw(), tmp_path, name="copy-2018")
+    assert finding.endswith(
+        "error: name: the table is named 'zanhuang-hrss-2018' but its file 'copy-2018': a "
+        "table's name is its file name without the suffix"
+    )
+
+
+def test_a_blank_id_is_said_so() -> None:
+    from perfscore import load_table
+
+    with pytest.raises(PerfscoreError) as info:
+        load_table("zanhuang-hrss-2018").indicator("  ")
+    assert str(info.value) == "the id is blank: a row names no indicator"

@@ -330,7 +330,23 @@ def check_file(source: str | Path) -> list[Finding]:
         return [_from_error(e, label, data) for e in table_errors(exc, label)]
     except PerfscoreError as error:  # pragma: no cover - validators wrap their errors
         return [_from_error(error, label, data)]
-    return check_table(table, file=label)
+    findings = check_table(table, file=label)
+    stem = Path(source).stem
+    if stem != table.name:
+        # A table is named by its file: a copy saved under another name would be scored and
+        # reported under the old one.
+        findings.insert(
+            0,
+            Finding(
+                Severity.ERROR,
+                f"the table is named {table.name!r} but its file {stem!r}: a table's name is "
+                "its file name without the suffix",
+                field="name",
+                path="name",
+                file=label,
+            ),
+        )
+    return findings
 
 
 def _from_error(error: PerfscoreError, label: str, data: Any) -> Finding:

@@ -116,7 +116,7 @@ class Location:
             parts.append(f"table {self.table}")
         if self.path is not None:
             parts.append(self.path)
-        if self.indicator is not None:
+        if self.indicator:  # a blank id is said in the reason, not shown as "indicator :"
             parts.append(f"indicator {self.indicator}")
         if self.cell is not None:
             parts.append(f"cell {self.cell}")
