@@ -276,8 +276,9 @@ def test_check_refuses_text_numbers_and_empty_parts(
 def test_a_weight_as_text_is_refused_in_python_too() -> None:
     from perfscore import score
 
-    with pytest.raises(PerfscoreError):
-        score("zanhuang-hrss-2018", {"1.1.1": "95%"}, weights={"1.1": "2"})  # type: ignore[dict-item]
+    # The same rule as a table file's weight: "2" is text, not a number.
+    with pytest.raises(PerfscoreError, match="expected a number, got '2'"):
+        score("zanhuang-hrss-2018", {"1.1.1": "95%"}, weights={"1.1": "2"})
 
 
 def test_check_refuses_a_name_that_is_not_the_file_name(tmp_path: Path) -> None:
