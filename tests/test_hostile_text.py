@@ -295,3 +295,119 @@ def test_a_blank_id_is_said_so() -> None:
     with pytest.raises(PerfscoreError) as info:
         load_table("zanhuang-hrss-2018").indicator("  ")
     assert str(info.value) == "the id is blank: a row names no indicator"
+
+
+# -- the command line: outputs, negative values, control characters -------------------------
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from perfscore.cli import main
+
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_an_output_onto_an_input_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    results = tmp_path / "results.csv"
+    results.write_text("id,value\n1.1.1,95%\n", encoding="utf-8")
+    status, out, err = _run(
+        capsys, "score", "zanhuang-hrss-2018", "results.csv", "-o", "./results.csv"
+    )
+    assert status == 1
+    assert out == ""
+    assert err == (
+        "perfscore: error: ./results.csv: the output is an input of this command; write it "
+        "elsewhere\n"
+    )
+    assert results.read_text(encoding="utf-8") == "id,value\n1.1.1,95%\n"
+
+
+def test_an_output_through_a_hard_link_to_an_input_is_refused(tmp_path: Path) -> None:
+    from perfscore.outputs import refuse_overwriting
+
+    table = tmp_path / "t.yaml"
+    table.write_text("x", encoding="utf-8")
+    (tmp_path / "link.yaml").hardlink_to(table)
+    with pytest.raises(PerfscoreError, match="the output is an input of this command"):
+        refuse_overwriting(tmp_path / "link.yaml", [table])
+    refuse_overwriting(tmp_path / "other.yaml", [table])  # another file: allowed
+
+
+def test_outputs_are_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    from perfscore.outputs import write_output
+
+    target = tmp_path / "card.json"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(PerfscoreError, match="cannot write the file"):
+        write_output(target, "new \udcff", encoding="utf-8")  # a lone surrogate cannot encode
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["card.json"]  # no temporary left
+    write_output(target, "new", encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["card.json"]
+
+
+def test_scorecard_to_csv_writes_through_the_same_helper(tmp_path: Path) -> None:
+    from perfscore import score
+
+    card = score("zanhuang-hrss-2018", {"1.1.1": "95%"}, keep_going=True)
+    with pytest.raises(PerfscoreError, match="cannot write the file"):
+        card.to_csv(tmp_path / "no-such-folder" / "card.csv")
+
+
+@pytest.mark.parametrize("values", [["-5%"], ["90%", "-5%"]])
+def test_a_negative_value_without_dashes_gets_a_hint(
+    capsys: pytest.CaptureFixture[str], values: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        _run(capsys, "grade", "100%/≥90%/≥80%/<80%", *values)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.endswith(
+        "perfscore: hint: a value starting with '-' reads as an option; put -- before the "
+        "values, e.g. perfscore grade LADDER -- -5%\n"
+    )
+
+
+def test_a_negative_value_after_dashes_is_graded(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "grade", "3/2/1/0", "--unit", "次", "--", "-1", "2")
+    assert out.splitlines()[1:] == ["-1\terror: a count of 次 cannot be negative: -1", "2\t良"]
+    assert status == 1
+
+
+def test_control_characters_never_reach_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = _run(capsys, "grade", "100%/≥90%/≥80%/<80%", "9\x1b]0;owned\x07%")
+    assert status == 1
+    assert out.splitlines()[1] == "9\\x1b]0;owned\\x07%\terror: unexpected '\\x1b]'"
+    results = tmp_path / "r.csv"
+    results.write_text("id,value\n1.1.1\x1b[2J,95%\n1.1.2,95%\n", encoding="utf-8")
+    status, out, err = _run(capsys, "score", "zanhuang-hrss-2018", "r.csv", "--keep-going")
+    for text in (out, err):
+        assert "\x1b" not in text
+    assert "1.1.1\\x1b[2J" in out + err
+
+
+def test_text_view_escapes_names_from_the_table() -> None:
+    from perfscore import score
+
+    data = _raw()
+    data["duties"][0]["activities"][0]["indicators"][0]["name"] = "率\x1b[2J"
+    card = score(load_table(data), {"1.1.1": "95%"}, keep_going=True)
+    text = card.to_text()
+    assert "\x1b" not in text
+    assert "率\\x1b[2J" in text
+
+
+def test_check_findings_escape_control_characters(tmp_path: Path) -> None:
+    data = _raw()
+    data["duties"][0]["activities"][0]["indicators"][0]["cells"]["优"] = "≥9\x1b[2J%"
+    finding = _one_finding(data, tmp_path)
+    assert "\x1b" not in finding
+    assert "≥9\\x1b[2J%" in finding

@@ -37,7 +37,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import PerfscoreError
+from .errors import PerfscoreError, printable
 from .exact import whole_range
 from .grades import GRADES
 from .intervals import Interval, IntervalSet, format_number
@@ -98,7 +98,7 @@ class Finding:
             where = f"{where} ({self.path})" if where else self.path
         head = f"{self.file}: " if self.file is not None else ""
         body = f"{where}: {self.message}" if where else self.message
-        return f"{head}{self.severity}: {body}"
+        return printable(f"{head}{self.severity}: {body}", keep="\n")
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -8,30 +8,35 @@ error, never as a traceback: exit status 1 for bad input, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO, TypeAlias
 
 from . import __version__
-from .errors import PerfscoreError
+from .errors import PerfscoreError, printable
 from .ladders import parse_ladder
+from .outputs import refuse_overwriting, write_output
 
 __all__ = ["main"]
 
 Command = Callable[[argparse.Namespace, TextIO], int]
+
+# A negative value (-5%, -.5, -3人): never one of perfscore's options.
+_NEGATIVE = re.compile(r"-[0-9.０-９]")
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _grade(args: argparse.Namespace, out: TextIO) -> int:
     ladder = parse_ladder(args.ladder, unit=args.unit)
-    out.write(f"{ladder}  ({ladder.direction.value}, unit {ladder.unit})\n")
+    _write(out, f"{ladder}  ({ladder.direction.value}, unit {ladder.unit})\n")
     failed = 0
     for value in args.values:
         try:
-            out.write(f"{value}\t{ladder.grade(value)}\n")
+            _write(out, f"{value}\t{ladder.grade(value)}\n")
         except PerfscoreError as error:
             failed += 1
-            out.write(f"{value}\terror: {error.reason}\n")
+            _write(out, f"{value}\terror: {error.reason}\n")
     return 1 if failed else 0
 
 
@@ -54,6 +59,8 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     from .scorecard import score
 
     method = get_method(args.method)  # refused before any file is read, named as score names it
+    if args.output is not None:
+        refuse_overwriting(args.output, [args.table, args.results])
     card = score(args.table, args.results, method=method, keep_going=args.keep_going)
     if args.format == "json":
         text = card.to_json() + "\n"
@@ -64,17 +71,13 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     if args.output is not None:
         # Excel opens a CSV as UTF-8 only when it starts with a BOM.
         encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-        try:
-            with open(args.output, "w", encoding=encoding, newline="") as file:
-                file.write(text)
-        except OSError as exc:
-            raise PerfscoreError(f"cannot write {args.output}: {exc.strerror}") from None
+        write_output(args.output, text, encoding=encoding)
     else:
-        out.write(text)
+        _write(out, text)
     if card.unscored and args.format != "text":
         # JSON and CSV keep their documented shape; the rows left out are named here instead.
         for row in card.unscored:
-            sys.stderr.write(f"perfscore: unscored: {row.message}\n")
+            _write(sys.stderr, f"perfscore: unscored: {row.message}\n")
     return 1 if card.unscored else 0
 
 
@@ -111,12 +114,17 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     for source in args.tables:
         findings = check_file(source)
         for finding in findings:
-            out.write(f"{finding}\n")
+            _write(out, f"{finding}\n")
         errors = sum(f.severity.value == "error" for f in findings)
         warnings = len(findings) - errors
-        out.write(f"{source}: {_count(errors, 'error')}, {_count(warnings, 'warning')}\n")
+        _write(out, f"{source}: {_count(errors, 'error')}, {_count(warnings, 'warning')}\n")
         failed = failed or has_errors(findings)
     return 1 if failed else 0
+
+
+def _write(out: TextIO, text: str) -> None:
+    """Write to the terminal (or a pipe) with control characters from the data escaped."""
+    out.write(printable(text, keep="\n\t"))
 
 
 def _count(n: int, noun: str) -> str:
@@ -140,7 +148,7 @@ def _tables(args: argparse.Namespace, out: TextIO) -> int:
 
     for name in bundled_tables():
         table = load_table(name)
-        out.write(f"{name}\t{table.department.name}\t{table.year}\t{len(table)} indicators\n")
+        _write(out, f"{name}\t{table.department.name}\t{table.year}\t{len(table)} indicators\n")
     return 0
 
 
@@ -197,12 +205,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = _parser().parse_args(words)
+    except SystemExit as exit:
+        if exit.code == 2 and "--" not in words and any(_NEGATIVE.match(w) for w in words):
+            # argparse reads any word starting with - as an option; -- ends the options. Kept
+            # (rather than guessing which words are values) so options mean what they always do.
+            sys.stderr.write(
+                "perfscore: hint: a value starting with '-' reads as an option; put -- before "
+                "the values, e.g. perfscore grade LADDER -- -5%\n"
+            )
+        raise
     run: Command = args.run
     try:
         return run(args, sys.stdout)
     except PerfscoreError as error:
-        sys.stderr.write(f"perfscore: error: {error}\n")
+        _write(sys.stderr, f"perfscore: error: {error}\n")
         return 1
 
 

@@ -1,0 +1,74 @@
+"""Writing output files: atomically, and never over an input.
+
+Every file perfscore writes (a scorecard's CSV, JSON or text) goes through
+[write_output][perfscore.outputs.write_output]: the text is written to a temporary file in the
+same folder and then renamed over the target (``os.replace``), so a reader never sees half a
+file and a failed write leaves the old file as it was. A command that reads files refuses an
+output that is one of them ([refuse_overwriting][perfscore.outputs.refuse_overwriting]).
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> write_output(folder / "card.csv", "id,grade\\n", encoding="utf-8")
+>>> (folder / "card.csv").read_text(encoding="utf-8")
+'id,grade\\n'
+>>> refuse_overwriting(folder / "card.csv", [folder / "card.csv"])
+Traceback (most recent call last):
+  ...
+perfscore.errors.PerfscoreError: ...card.csv: the output is an input of this command; ...
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import PerfscoreError
+
+__all__ = ["refuse_overwriting", "write_output"]
+
+
+def refuse_overwriting(output: str | Path, inputs: Iterable[str | Path]) -> None:
+    """Raise [PerfscoreError][perfscore.errors.PerfscoreError] if ``output`` is the same file as
+    one of ``inputs`` (compared by resolved path, so ``./a.csv`` and ``a.csv`` are one file)."""
+    for source in inputs:
+        if _same_file(Path(source), Path(output)):
+            raise PerfscoreError(
+                "the output is an input of this command; write it elsewhere"
+            ).located(file=str(output))
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        if one.resolve() == other.resolve():
+            return True
+        return one.exists() and other.exists() and one.samefile(other)  # hard links
+    except (OSError, ValueError):  # a name the system refuses: reported when it is opened
+        return False
+
+
+def write_output(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
+
+    Raises [PerfscoreError][perfscore.errors.PerfscoreError] naming the file when it cannot be
+    written; the file as it was is then left untouched.
+    """
+    target = Path(path)
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as file:
+            file.write(text)
+        os.replace(temporary, target)
+        temporary = None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise PerfscoreError(f"cannot write the file: {reason}").located(file=str(path)) from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
