@@ -160,7 +160,7 @@ class PerfscoreError(ValueError):
 
     def __str__(self) -> str:
         place = printable(str(self.where))
-        reason = printable(self.reason)
+        reason = printable(self.reason, keep="\n")  # some reasons list rows, a line each
         head = f"{place}: {reason}" if place else reason
         extra = printable(self.details(), keep="\n")
         return f"{head}\n{extra}" if extra else head
