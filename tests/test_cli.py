@@ -100,9 +100,9 @@ def test_bad_ladder(capsys: pytest.CaptureFixture[str], ladder: str, message: st
 
 
 def test_unknown_unit(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = run(capsys, "grade", "≥5 / - / - / <5", "--unit", "meter", "1")
+    status, _, err = run(capsys, "grade", "≥5 / - / - / <5", "--unit", "furlong", "1")
     assert status == 1
-    assert err.startswith("perfscore: error: unknown unit 'meter'; perfscore knows: %")
+    assert err.startswith("perfscore: error: unknown unit 'furlong'; perfscore knows: %")
 
 
 def test_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -274,3 +274,12 @@ def test_cli_reads_methods_as_score_does(name: str, capsys: pytest.CaptureFixtur
     data = json.loads(capsys.readouterr().out)
     card = perfscore.score(zanhuang, EXAMPLE, method=name)
     assert data == card.to_dict()
+
+
+@pytest.mark.parametrize("command", ["score", "check", "grade", "tables", "schema"])
+def test_every_help_text_prints(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # argparse expands % in help texts: a bare one crashed `perfscore score --help`.
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--help"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: perfscore {command}")

@@ -89,3 +89,10 @@ def test_table_files_raise_only_perfscore_errors(tmp_path: Path, data: bytes, su
     assert findings
     for finding in findings:
         assert printable(str(finding), keep="\n") == str(finding)
+
+
+@given(hostile_text, st.sampled_from([None, "percent", "人", "万元"]))
+def test_target_cells_raise_only_perfscore_errors(text: str, unit: str | None) -> None:
+    from perfscore.targets import parse_target
+
+    _answered(parse_target, text, unit)

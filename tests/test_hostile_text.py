@@ -411,3 +411,34 @@ def test_check_findings_escape_control_characters(tmp_path: Path) -> None:
     finding = _one_finding(data, tmp_path)
     assert "\x1b" not in finding
     assert "≥9\\x1b[2J%" in finding
+
+
+# -- target cells share the tokenizer's rules ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("≥90¹%", "expected a unit or the end of the target, found '¹%'"),
+        ("⑨⑤%", "expected a number, found '⑨⑤'"),
+        ("≥9\x1b[2J%", "unexpected '\\x1b['"),
+    ],
+)
+def test_target_cells_refuse_compatibility_digits_and_controls(cell: str, message: str) -> None:
+    from perfscore.targets import parse_target
+
+    with pytest.raises(NotationError) as info:
+        parse_target(cell)
+    assert str(info.value).splitlines()[0] == message
+    assert "\x1b" not in str(info.value)
+
+
+def test_a_long_qualitative_target_is_capped() -> None:
+    from perfscore.targets import parse_target
+
+    with pytest.raises(NotationError) as info:
+        parse_target("啊" * 100_000)
+    assert info.value.reason == (
+        f"a cell of 100,000 characters (at most {MAX_CELL_LENGTH:,} are read)"
+    )
+    assert len(str(info.value)) < 500

@@ -199,7 +199,7 @@ def test_a_missing_file(tmp_path: Path) -> None:
 
 def test_not_a_results_source() -> None:
     with pytest.raises(perfscore.ResultsError, match="results are a mapping of id to value"):
-        perfscore.score(zanhuang, 42)  # type: ignore[arg-type]
+        perfscore.score(zanhuang, 42)  # type: ignore[call-overload]
 
 
 def test_keep_going_scores_the_rest_and_lists_every_bad_row() -> None:
@@ -354,7 +354,7 @@ def test_bad_arguments_are_perfscore_errors(
     table: object, results: object, weights: object, message: str
 ) -> None:
     with pytest.raises(perfscore.PerfscoreError) as raised:
-        perfscore.score(table, results, weights=weights)  # type: ignore[arg-type]
+        perfscore.score(table, results, weights=weights)  # type: ignore[call-overload]
     assert message in str(raised.value)
 
 
@@ -370,7 +370,7 @@ def test_arguments_of_the_wrong_type_are_type_errors(
     table: object, weights: object, message: str
 ) -> None:
     with pytest.raises(TypeError) as raised:
-        perfscore.score(table, {}, weights=weights)  # type: ignore[arg-type]
+        perfscore.score(table, {}, weights=weights)  # type: ignore[call-overload]
     assert message in str(raised.value)
     assert not isinstance(raised.value, perfscore.PerfscoreError)
 

@@ -24,7 +24,9 @@ from .frames import FrameScores, score_frame
 from .grades import GRADES, Grade
 from .ladders import Direction, Ladder, parse_ladder
 from .methods import Method, get_method
+from .projects import Budget, Project, TargetIndicator, TargetsTable
 from .scorecard import Scorecard, score
+from .selfevaluation import SelfEvaluation
 from .tables import (
     Activity,
     Department,
@@ -35,7 +37,9 @@ from .tables import (
     bundled_tables,
     load_table,
 )
-from .units import ureg
+from .targetcard import TargetsScorecard
+from .targets import Target, parse_target
+from .units import define_unit, ureg
 
 try:
     # The one place the version is written is pyproject.toml; the installed metadata carries it.
@@ -46,6 +50,7 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree that 
 __all__ = [
     "GRADES",
     "Activity",
+    "Budget",
     "Department",
     "Direction",
     "Duty",
@@ -59,12 +64,18 @@ __all__ = [
     "Method",
     "NotationError",
     "PerfscoreError",
+    "Project",
     "Reading",
     "ResultsError",
     "Scorecard",
+    "SelfEvaluation",
     "Severity",
     "Table",
     "TableError",
+    "Target",
+    "TargetIndicator",
+    "TargetsScorecard",
+    "TargetsTable",
     "UncoveredValue",
     "UnitMismatch",
     "UnknownIndicator",
@@ -72,9 +83,11 @@ __all__ = [
     "bundled_tables",
     "check_file",
     "check_table",
+    "define_unit",
     "get_method",
     "load_table",
     "parse_ladder",
+    "parse_target",
     "score",
     "score_frame",
     "ureg",

@@ -26,7 +26,7 @@ from typing import Final
 from .errors import NotationError, clip
 from .units import unit_names
 
-__all__ = ["MAX_CELL_LENGTH", "Kind", "Token", "fold", "tokenize"]
+__all__ = ["MAX_CELL_LENGTH", "Kind", "Token", "fold", "reload_units", "tokenize"]
 
 #: The longest cell (or value) read, in characters: a thousand times a long published cell,
 #: small enough that a refused cell costs nothing.
@@ -43,6 +43,7 @@ class Kind(enum.Enum):
     OR = "或"
     RANGE = "a range separator"
     DASH = "-"  # a range separator or a minus sign: the parser decides
+    WORD = "a word"  # a run of letters no other token starts (only with ``words=True``)
     END = "the end of the cell"
 
 
@@ -61,6 +62,8 @@ _OPERATORS: Final[dict[str, str]] = {
     ">=": ">=", "≥": ">=", "≧": ">=", "⩾": ">=", "=>": ">=",
     "<=": "<=", "≤": "<=", "≦": "<=", "⩽": "<=", "=<": "<=",
     ">": ">", "<": "<", "=": "=", "==": "=",
+    # A box-drawing double bar stands for = in tables typed in some Chinese input methods.
+    "═": "=",
 }  # fmt: skip
 
 # Words placed before the number. The inclusive words follow 民法典 第一千二百五十九条:
@@ -150,11 +153,18 @@ def _by_first() -> dict[str, tuple[tuple[str, Kind, str], ...]]:
     return {first: tuple(entries) for first, entries in table.items()}
 
 
-def tokenize(source: str) -> Iterator[Token]:
+def reload_units() -> None:
+    """Read the unit names afresh (after [perfscore.define_unit][] adds one)."""
+    _literals.cache_clear()
+    _by_first.cache_clear()
+
+
+def tokenize(source: str, *, words: bool = False) -> Iterator[Token]:
     """Split a cell into tokens, ending with an END token.
 
     Raises [NotationError][perfscore.errors.NotationError] at the first character no token starts
-    with.
+    with; with ``words``, a run of such characters (up to the next token) is a WORD token instead:
+    a targets cell names counted things the registry does not know (``29.5亩``, ``192只``).
 
     >>> [t.text for t in tokenize("≥ 400- 499 人")]
     ['≥', '400', '-', '499', '人', '']
@@ -187,6 +197,10 @@ def tokenize(source: str) -> Iterator[Token]:
             end = pos + 1
             while end < len(text) and not _starts_token(text, end):
                 end += 1
+            if words and not text[pos].isascii():
+                yield Token(Kind.WORD, text[pos:end], pos, end)
+                pos = end
+                continue
             raise NotationError(
                 f"unexpected {clip(text[pos:end], 20)!r}", source=source, span=(pos, end)
             )

@@ -26,6 +26,7 @@ no grade for 200人 (whole numbers without a grade: 200-299)
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import math
 from collections import Counter
@@ -42,8 +43,10 @@ from .exact import whole_range
 from .grades import GRADES
 from .intervals import Interval, IntervalSet, format_number
 from .ladders import Ladder, normalize_label
+from .misreadings import ladder_misreadings
+from .projects import TargetsTable
 from .table_files import read_table_data, table_errors
-from .tables import Indicator, Table, field_paths
+from .tables import Indicator, Table, field_paths, table_model
 from .units import UNIT_SYMBOLS
 
 __all__ = ["Finding", "Severity", "check_file", "check_table", "has_errors"]
@@ -76,6 +79,8 @@ class Finding:
     field: str | None = None
     path: str | None = None
     file: str | None = None
+    #: What ``indicator`` names (``project``, ``indicator``); by its id's depth when unset.
+    kind: str | None = None
 
     @property
     def cell(self) -> str | None:
@@ -87,7 +92,9 @@ class Finding:
     def __str__(self) -> str:
         subject: list[str] = []
         if self.indicator is not None:
-            kind = {0: "duty", 1: "activity"}.get(self.indicator.count("."), "indicator")
+            kind = self.kind or {0: "duty", 1: "activity"}.get(
+                self.indicator.count("."), "indicator"
+            )
             subject.append(" ".join(filter(None, (kind, self.indicator, self.name))))
         if self.cell is not None:
             subject.append(f"cell {self.cell}")
@@ -109,14 +116,27 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 # -- a loaded table ------------------------------------------------------------------------
 
 
-def check_table(table: Table, *, file: str | None = None) -> list[Finding]:
-    """Every finding about ``table``, in table order; empty when the table is sound."""
+def check_table(table: Table | TargetsTable, *, file: str | None = None) -> list[Finding]:
+    """Every finding about ``table``, in table order; empty when the table is sound.
+
+    A targets table is checked by ``perfscore.targetchecks``: ids, names and the misreadings of
+    ``perfscore.misreadings``; a ladder table also gets the misreadings that apply to ladders.
+    """
     findings: list[Finding] = []
-    findings.extend(_check_ids(table))
-    findings.extend(_check_names(table))
-    for path, item in field_paths(table):
-        if isinstance(item, Indicator):
-            findings.extend(_check_indicator(item, path))
+    if isinstance(table, TargetsTable):
+        from .targetchecks import check_targets
+
+        findings.extend(check_targets(table))
+    else:
+        findings.extend(_check_ids(table))
+        findings.extend(_check_names(table))
+        for path, item in field_paths(table):
+            if isinstance(item, Indicator):
+                findings.extend(_check_indicator(item, path))
+                findings.extend(
+                    Finding(Severity.WARNING, message, item.id, item.name, field, f"{path}.{field}")
+                    for field, message in ladder_misreadings(item.name, item.ladder)
+                )
     if file is not None:
         findings = [_with_file(f, file) for f in findings]
     return findings
@@ -325,10 +345,19 @@ def check_file(source: str | Path) -> list[Finding]:
     except PerfscoreError as error:
         return [_from_error(error, str(source), {})]
     try:
-        table = Table.model_validate(data)
+        table = table_model(data).model_validate(data)
     except ValidationError as exc:
-        return [_from_error(e, label, data) for e in table_errors(exc, label)]
-    except PerfscoreError as error:  # pragma: no cover - validators wrap their errors
+        found = [_from_error(e, label, data) for e in table_errors(exc, label)]
+        if data.get("kind") == "targets":  # ids <project>.<n> name indicators, not activities
+            found = [
+                dataclasses.replace(f, kind="indicator" if "." in f.indicator else "project")
+                if f.indicator is not None
+                else f
+                for f in found
+            ]
+        return found
+    except PerfscoreError as error:
+        # A table file of an unknown kind, or a validator's own error.
         return [_from_error(error, label, data)]
     findings = check_table(table, file=label)
     stem = Path(source).stem

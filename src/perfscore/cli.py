@@ -54,11 +54,35 @@ def _add_grade(commands: Subcommands) -> None:
     grade.set_defaults(run=_grade)
 
 
+_SELF_EVALUATION = ("self-evaluation", "自评")
+
+
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     from .methods import get_method
     from .scorecard import score
+    from .selfevaluation import SelfEvaluation
 
-    method = get_method(args.method)  # refused before any file is read, named as score names it
+    options = {
+        name: value
+        for name, value in (
+            ("rounding", args.rounding), ("rounding_mode", args.rounding_mode),
+            ("reverse", args.reverse), ("middle_tier", args.middle_tier),
+            ("budget", args.budget), ("rate_rounding", args.rate_rounding),
+        )
+        if value is not None
+    }  # fmt: skip
+    method: object
+    if args.method in _SELF_EVALUATION or (args.method is None and options):
+        method = SelfEvaluation(**options)
+    elif options:
+        raise PerfscoreError(
+            f"--{next(iter(options)).replace('_', '-')} belongs to the self-evaluation method "
+            "(targets tables), not to --method " + str(args.method)
+        )
+    else:
+        # Refused before any file is read, named as score names it; None: the table's default
+        # (mean for a ladder table, self-evaluation for a targets table).
+        method = None if args.method is None else get_method(args.method)
     if args.output is not None:
         refuse_overwriting(args.output, [args.table, args.results])
     card = score(args.table, args.results, method=method, keep_going=args.keep_going)
@@ -90,13 +114,34 @@ def _add_score(commands: Subcommands) -> None:
     )
     score.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
     score.add_argument(
-        "results", metavar="RESULTS", help="a CSV, XLSX or JSON file with columns id, value[, unit]"
+        "results",
+        metavar="RESULTS",
+        help="a CSV, XLSX or JSON file with columns id, value[, unit][, points]",
     )
     score.add_argument("--format", choices=("text", "json", "csv"), default="text")
     score.add_argument(
         "--method",
-        default="mean",
-        help="mean (default), flat, worst, missing-as-poor, proportional, proportional-ratio",
+        default=None,
+        help="for ladder tables: mean (default), flat, worst, missing-as-poor, proportional, "
+        "proportional-ratio; for targets tables: self-evaluation (default)",
+    )
+    score.add_argument(
+        "--rounding", help="self-evaluation: round each 得分 to this step (0.01, 0.1, 1)"
+    )
+    score.add_argument(
+        "--rounding-mode", choices=("half-up", "down"), help="self-evaluation: half-up or down"
+    )
+    score.add_argument(
+        "--reverse", choices=("linear", "ratio"), help="self-evaluation: the 反向 rule"
+    )
+    score.add_argument(
+        "--middle-tier", type=float, help="self-evaluation: 部分达成's points, %% of 分值 (60)"
+    )
+    score.add_argument(
+        "--budget", choices=("add", "exclude"), help="self-evaluation: the budget item in 总分"
+    )
+    score.add_argument(
+        "--rate-rounding", help="self-evaluation: round the execution rate (%%) first, e.g. 0.1"
     )
     score.add_argument("-o", "--output", metavar="FILE", help="write the scorecard to FILE")
     score.add_argument(

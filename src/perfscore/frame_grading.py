@@ -127,8 +127,12 @@ class Grading:
     """Every row resolved to its indicator and graded: column-wise where it can be, else row by
     row through the single-value path, which also words every bad row's message."""
 
-    def __init__(self, layout: Layout, columns: Columns) -> None:
+    def __init__(
+        self, layout: Layout, columns: Columns, elsewhere: frozenset[str] = frozenset()
+    ) -> None:
         self.layout = layout
+        #: Tables whose rows are scored elsewhere (targets tables): their rows are skipped.
+        self.elsewhere = elsewhere
         self.columns = columns
         self.problems: list[PerfscoreError] = []
         self.bad_rows: list[int] = []
@@ -165,7 +169,7 @@ class Grading:
         self.found = found
 
         resolved = found >= 0
-        tally = np.bincount(found[resolved], minlength=len(layout))
+        tally = np.bincount(found[resolved], minlength=max(len(layout), 1))  # 1: no ladders
         twice = resolved & (tally[np.where(resolved, found, 0)] > 1)
         if twice.any():
             self._twice(np.flatnonzero(twice))
@@ -201,6 +205,8 @@ class Grading:
         layout = self.layout
         t = int(self.table_at[r])
         key = self._key(r)
+        if t < 0 and self.elsewhere and self._table_name(r) in self.elsewhere:
+            return -2  # a targets table's row, scored by targetframes
         if t < 0:
             columns = [self.columns.table, self.columns.id, self.columns.value]
             if self.columns.unit is not None:

@@ -26,9 +26,10 @@ activities, duties and departments.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
@@ -41,20 +42,25 @@ from .errors import PerfscoreError
 from .frame_grading import Grading, Layout, read_columns
 from .grades import GRADES
 from .methods import Method, get_method, points_depend_on
+from .projects import TargetsTable
 from .rollup import DEPARTMENT, Node, roll_up
 from .rows import (
     BadResults,
-    as_table,
+    as_any_table,
     bad_rows,
     check_errors,
     check_weights,
 )
+from .selfevaluation import SelfEvaluation, names_self_evaluation
 from .tables import Table
+from .targetframes import PROJECT_COLUMNS, TARGET_COLUMNS, score_target_frames
 
 __all__ = ["BadFrameResults", "FrameScores", "TablesSource", "score_frame"]
 
 #: What [score_frame][perfscore.frames.score_frame] accepts as its tables.
-TablesSource: TypeAlias = "Iterable[Table | str | Path] | Mapping[str, Table | str | Path]"
+TablesSource: TypeAlias = (
+    "Iterable[Table | TargetsTable | str | Path] | Mapping[str, Table | TargetsTable | str | Path]"
+)
 
 #: How many bad rows an error message lists (all of them are in ``problems``).
 _SHOWN: Final = 20
@@ -87,7 +93,11 @@ class FrameScores:
       ``grade``, ``graded``, ``total``, ``coverage``, a count per grade (``优`` … ``差``) and
       ``missing`` (the ids without a result, space-separated);
     - ``unscored``: the bad rows (``row``, ``table``, ``id``, ``value``, ``reason``,
-      ``message``), empty unless ``errors="coerce"``.
+      ``message``), empty unless ``errors="coerce"``;
+    - ``targets`` and ``projects``: the targets tables' rows (a ``table`` column, then the
+      columns of [TargetsScorecard.to_frame][perfscore.targetcard.TargetsScorecard.to_frame])
+      and projects (``table``, ``id``, ``name``, ``total``, ``grade``, ``weight``, ``missing``,
+      ``dropped``); empty when no targets table is given.
     """
 
     method: str
@@ -96,13 +106,19 @@ class FrameScores:
     duties: pd.DataFrame
     departments: pd.DataFrame
     unscored: pd.DataFrame
+    targets: pd.DataFrame = field(default_factory=lambda: _empty(TARGET_COLUMNS))
+    projects: pd.DataFrame = field(default_factory=lambda: _empty(PROJECT_COLUMNS))
+
+
+def _empty(columns: Iterable[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=list(columns))
 
 
 def score_frame(
     tables: TablesSource,
     results: pd.DataFrame,
     *,
-    method: str | Method | None = None,
+    method: str | Method | SelfEvaluation | None = None,
     weights: Mapping[str, object] | None = None,
     errors: Literal["raise", "coerce"] = "raise",
 ) -> FrameScores:
@@ -133,34 +149,75 @@ def score_frame(
     `FrameScores.unscored` and the rest is scored.
     """
     check_errors(errors)
-    named = _named_tables(tables)
-    chosen = get_method(method)
+    everything = _named_tables(tables)
+    # Targets tables are scored table by table through score's own function (targetframes);
+    # the ladder tables go through the batch below, which skips the targets tables' rows.
+    targets = {n: t for n, t in everything.items() if isinstance(t, TargetsTable)}
+    named = {n: t for n, t in everything.items() if isinstance(t, Table)}
+    self_evaluation = names_self_evaluation(method)
+    if self_evaluation and named:
+        raise PerfscoreError(
+            "the self-evaluation method scores targets tables; leave method unset to score "
+            "ladder and targets tables together, each by its default"
+        )
+    chosen = get_method(None if isinstance(method, SelfEvaluation) or self_evaluation else method)
     per_table = _weights(named, weights)
     layout = Layout(named)
-    graded = Grading(layout, read_columns(results))
-    if graded.problems and errors == "raise":
+    graded = Grading(layout, read_columns(results), elsewhere=frozenset(targets))
+    scored = score_target_frames(targets, results, method if targets and not named else None)
+    if (graded.problems or scored.problems) and errors == "raise":
         raise bad_rows(
-            graded.problems, hint="pass errors='coerce' to score the rest", kind=BadFrameResults
+            _in_row_order(graded, scored.problems),
+            hint="pass errors='coerce' to score the rest",
+            kind=BadFrameResults,
         )
     points = _points(layout, graded, chosen)
-    return _roll_up(layout, graded, chosen, points, per_table)
+    frames = _roll_up(layout, graded, chosen, points, per_table)
+    if not targets:
+        return frames
+    unscored = frames.unscored
+    if scored.problems:
+        extra = pd.DataFrame(
+            [
+                [row, e.where.table, e.where.indicator, value, e.reason, str(e)]
+                for row, e, value in scored.problems
+            ],
+            columns=list(unscored.columns),
+        )
+        unscored = pd.concat([unscored, extra] if len(unscored) else [extra], ignore_index=True)
+        unscored = unscored.sort_values("row", kind="stable", ignore_index=True)
+    return dataclasses.replace(
+        frames,
+        method=frames.method if named else "self-evaluation",
+        unscored=unscored,
+        targets=scored.targets,
+        projects=scored.projects,
+    )
+
+
+def _in_row_order(
+    graded: Grading, extra: list[tuple[int, PerfscoreError, object]]
+) -> list[PerfscoreError]:
+    rows = [r + 2 for r in graded.bad_rows] + [row for row, _, _ in extra]
+    problems = [*graded.problems, *(e for _, e, _ in extra)]
+    return [problems[i] for i in sorted(range(len(rows)), key=rows.__getitem__)]
 
 
 # -- the tables -----------------------------------------------------------------------------
 
 
-def _named_tables(tables: TablesSource) -> dict[str, Table]:
-    if isinstance(tables, Table | str | Path):
+def _named_tables(tables: TablesSource) -> dict[str, Table | TargetsTable]:
+    if isinstance(tables, Table | TargetsTable | str | Path):
         tables = [tables]
     if not isinstance(tables, Iterable):
         raise TypeError(
             f"tables are Tables, table files or bundled tables' names, not {type(tables).__name__}"
         )
-    named: dict[str, Table] = {}
+    named: dict[str, Table | TargetsTable] = {}
     if isinstance(tables, Mapping):
-        items = [(str(k).strip(), as_table(v)) for k, v in tables.items()]
+        items = [(str(k).strip(), as_any_table(v)) for k, v in tables.items()]
     else:
-        loaded = [as_table(t) for t in tables]
+        loaded = [as_any_table(t) for t in tables]
         items = [(t.name, t) for t in loaded]
     for name, table in items:
         if name in named:

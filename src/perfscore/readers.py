@@ -77,13 +77,15 @@ def _from_records(
     """Rows from numbered records under ``header``; checks the columns before any row."""
     index = find_columns(header, ("id", "value"), file=label, row=header_row)
     unit_at = index.get("unit")
+    points_at = index.get("points", index.get("得分"))
     for number, record in records:
         if is_layout(record):
             continue
         cells = list(record) + [None] * (len(header) - len(record))
         key = cell_text(cells[index["id"]])
         unit = cell_text(cells[unit_at]) if unit_at is not None else None
-        yield ResultRow(number, key or "", cells[index["value"]], unit)
+        points = cells[points_at] if points_at is not None else None
+        yield ResultRow(number, key or "", cells[index["value"]], unit, points=points)
 
 
 def _read_file(path: Path) -> Iterator[ResultRow]:

@@ -18,7 +18,6 @@ import enum
 import functools
 import itertools
 import math
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -28,6 +27,7 @@ from ._tokenizer import fold
 from .errors import InvalidLadder, NotationError, PerfscoreError, UnitMismatch
 from .grades import GRADES, Grade
 from .intervals import INF, Interval, IntervalSet, format_number
+from .labels import simplified
 from .notation import Clause, Expression, parse_cell
 from .units import UNIT_SYMBOLS, canonical_unit, factor, unit_names
 
@@ -59,12 +59,13 @@ class Direction(enum.Enum):
 
 
 def normalize_label(text: str) -> str:
-    """The form labels are compared in: full-width folded, all white space removed.
+    """The form labels are compared in: full-width folded, all white space removed, traditional
+    characters simplified (see [simplified][perfscore.labels.simplified]).
 
-    >>> normalize_label(" 能完整的 实施 ")
-    '能完整的实施'
+    >>> normalize_label(" 能完整的 实施 "), normalize_label("應保盡保")
+    ('能完整的实施', '应保尽保')
     """
-    return "".join(fold(unicodedata.normalize("NFC", text)).split())
+    return simplified(text)
 
 
 #: What a blank cell is written as in a one-line row: nothing, a dash, or 空.

@@ -40,7 +40,8 @@ import pandas as pd
 from .errors import NotationError, PerfscoreError, ResultsError
 from .exact import beyond_float, read_value, scientific
 from .grades import Grade
-from .tables import Indicator, Table, load_table
+from .projects import TargetsTable
+from .tables import Indicator, Table, load_table, read_table
 from .units import canonical_unit, factor
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "CellKind",
     "GradedResult",
     "ResultRow",
+    "as_any_table",
     "as_table",
     "bad_rows",
     "cell_kind",
@@ -159,6 +161,8 @@ class ResultRow:
     unit: str | None = None
     #: The table the row names, where a results source holds many tables' rows.
     table: str | None = None
+    #: The evaluator's 得分, from a ``points`` (or ``得分``) column (self-evaluations only).
+    points: object = None
 
     @property
     def blank(self) -> bool:
@@ -224,6 +228,19 @@ def as_table(table: object) -> Table:
             f"{type(table).__name__}"
         )
     return load_table(table)
+
+
+def as_any_table(table: object) -> Table | TargetsTable:
+    """A [Table][perfscore.tables.Table] or [TargetsTable][perfscore.projects.TargetsTable] from
+    either, a table file or a bundled table's name: what score and score_frame accept.
+
+    Raises ``TypeError`` for anything else.
+    """
+    if isinstance(table, TargetsTable):
+        return table
+    if isinstance(table, str | Path):
+        return read_table(table)
+    return as_table(table)
 
 
 def check_weights(weights: object) -> None:

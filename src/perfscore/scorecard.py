@@ -20,20 +20,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from . import _views
 from .errors import PerfscoreError
 from .grades import GRADES, Grade
 from .methods import Method, get_method
 from .outputs import write_output
+from .projects import TargetsTable
 from .results import ResultsSource, read_results
 from .rollup import DEPARTMENT, Node, coverage, roll_up
-from .rows import as_table, check_weights
+from .rows import as_any_table, check_weights
+from .selfevaluation import SelfEvaluation, names_self_evaluation
 from .tables import Table
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .targetcard import TargetsScorecard
 
 __all__ = [
     "ActivityScore",
@@ -138,6 +142,11 @@ class Scorecard:
             f"<Scorecard {self.table} by {self.method}: {score}, "
             f"{d.graded} of {d.total} graded{unscored}>"
         )
+
+    @property
+    def total(self) -> float | None:
+        """The department's score (总分), as for a targets table's scorecard."""
+        return self.department.score
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -307,14 +316,47 @@ _COLUMNS = (
 )  # fmt: skip
 
 
+@overload
 def score(
-    table: Table | str | Path,
+    table: Table,
     results: ResultsSource,
     *,
     method: str | Method | None = None,
     weights: Mapping[str, object] | None = None,
     keep_going: bool = False,
-) -> Scorecard:
+) -> Scorecard: ...
+
+
+@overload
+def score(
+    table: TargetsTable,
+    results: ResultsSource,
+    *,
+    method: str | SelfEvaluation | None = None,
+    weights: None = None,
+    keep_going: bool = False,
+) -> TargetsScorecard: ...
+
+
+@overload
+def score(
+    table: str | Path,
+    results: ResultsSource,
+    *,
+    method: str | Method | SelfEvaluation | None = None,
+    weights: Mapping[str, object] | None = None,
+    keep_going: bool = False,
+) -> Any: ...
+
+
+def score(
+    table: Table | TargetsTable | str | Path,
+    results: ResultsSource,
+    *,
+    method: str | Method | SelfEvaluation | None = None,
+    weights: Mapping[str, object] | None = None,
+    keep_going: bool = False,
+) -> Scorecard | TargetsScorecard:
     """Grade ``results`` against ``table`` and roll them up into a
     [Scorecard][perfscore.scorecard.Scorecard].
 
@@ -328,9 +370,25 @@ def score(
     number and id, unless ``keep_going``: then they are listed in
     `Scorecard.unscored` and the rest is scored. A missing
     result is never a zero (see ``docs/scoring.md``).
+
+    A targets table (``kind: targets``) is scored by the self-evaluation method
+    (``method="self-evaluation"``, the default for it, or a
+    [SelfEvaluation][perfscore.SelfEvaluation]) into a
+    [TargetsScorecard][perfscore.targetcard.TargetsScorecard]; see ``docs/targets.md``.
     """
-    table = as_table(table)
+    table = as_any_table(table)
     check_weights(weights)
+    if isinstance(table, TargetsTable):
+        from .targetcard import score_targets
+
+        if weights is not None:
+            raise PerfscoreError("a targets table carries its weights (分值); weights do not apply")
+        return score_targets(table, results, method=method, keep_going=keep_going)
+    if names_self_evaluation(method):
+        raise PerfscoreError(
+            f"the self-evaluation method scores targets tables; {table.name} is a ladder table"
+        )
+    assert not isinstance(method, SelfEvaluation)
     chosen = get_method(method)
     results_read = read_results(results, table)
     if not keep_going:

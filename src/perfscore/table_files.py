@@ -204,7 +204,9 @@ def _one_error(problem: Any, label: str) -> TableError:
     if isinstance(cause, PerfscoreError):
         where = cause.where
         if where.cell is not None:
-            path = f"{path}.cells.{where.cell}" if path else f"cells.{where.cell}"
+            # A ladder's cells sit under `cells`; a targets table's target is its own field.
+            field = where.cell if where.cell == "target" else f"cells.{where.cell}"
+            path = f"{path}.{field}" if path else field
             where = dataclasses.replace(where, cell=None)
         error = TableError(cause.reason, where=where, detail=cause.details())
     else:

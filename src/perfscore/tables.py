@@ -22,7 +22,7 @@ import functools
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -39,6 +39,9 @@ from .grades import GRADES, Grade
 from .ladders import Ladder, parse_ladder
 from .table_files import bundled_tables, read_table_data, table_error
 
+if TYPE_CHECKING:
+    from .projects import TargetsTable
+
 __all__ = [
     "Activity",
     "Department",
@@ -50,6 +53,8 @@ __all__ = [
     "field_paths",
     "json_schema",
     "load_table",
+    "read_table",
+    "table_model",
 ]
 
 #: A weight in a roll-up: a finite number above 0 (``.inf`` or ``.nan`` would make every share
@@ -262,6 +267,9 @@ class Table(BaseModel):
 
     model_config = _FROZEN
 
+    kind: Literal["ladders"] = "ladders"
+    """``ladders`` (the default): four grading cells per indicator; a targets table
+    (``kind: targets``, one target per indicator) is a [TargetsTable][perfscore.TargetsTable]."""
     format: Literal[1] = 1
     """The version of the file format."""
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -397,27 +405,80 @@ def json_schema() -> dict[str, Any]:
     >>> schema["title"], schema["$defs"]["Indicator"]["properties"]["cells"]["required"]
     ('perfscore table', ['优', '良', '中', '差'])
     """
-    schema = Table.model_json_schema()
+    from pydantic import TypeAdapter
+
+    from .projects import TargetsTable
+
+    schema = TypeAdapter(Table | TargetsTable).json_schema()
+    for model in (Table, TargetsTable):
+        # A field that is a bare reference to another model loses its description; restore it.
+        properties = schema["$defs"][model.__name__]["properties"]
+        for name, info in model.model_fields.items():
+            if "description" not in properties[name] and info.description:
+                properties[name]["description"] = info.description
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
         "title": "perfscore table",
-        "description": "A department's table 部门职责-工作活动绩效目标 for one year: duties, "
-        "activities and indicators with their published grading cells (see docs/data-files.md).",
+        "description": "A department's table for one year: a ladder table "
+        "部门职责-工作活动绩效目标 (duties, activities and indicators with their published "
+        "grading cells) or, with kind: targets, a goal or self-evaluation table (projects "
+        "and indicators with one published target each); see docs/data-files.md and "
+        "docs/targets.md.",
     }
 
 
 # -- loading (reading the files is table_files' part) ----------------------------------------
 
 
-def load_table(source: str | Path | Mapping[str, Any]) -> Table:
+def load_table(source: str | Path | Mapping[str, Any]) -> Table | Any:
     """Load a table from a path (YAML or JSON), a bundled table's name, or a parsed mapping.
+
+    A file with ``kind: targets`` is a [TargetsTable][perfscore.TargetsTable] (one target per
+    indicator); any other is a ladder [Table][perfscore.Table] (``kind: ladders``, the default).
+    Which one is known only once the file is read, so the result is typed ``Table | Any`` (code
+    written for ladder tables keeps working; code for targets tables narrows with
+    ``isinstance``); [read_table][perfscore.tables.read_table] is the same function typed
+    ``Table | TargetsTable``.
 
     Raises [TableError][perfscore.errors.TableError] naming the file, the field path and the
     reason.
     """
+    return read_table(source)
+
+
+def read_table(source: str | Path | Mapping[str, Any]) -> Table | TargetsTable:
+    """[load_table][perfscore.load_table], typed as the union of the two kinds of table.
+
+    Raises [TableError][perfscore.errors.TableError] as ``load_table`` does.
+    """
     data, label = read_table_data(source)
     try:
-        return Table.model_validate(data)
+        model = table_model(data)
+    except TableError as error:
+        raise error.located(file=label) from None
+    try:
+        return model.model_validate(data)
     except ValidationError as exc:
         raise table_error(exc, label) from None
+
+
+def table_model(data: Mapping[str, Any]) -> type[Table] | type[TargetsTable]:
+    """The model a table file's mapping is validated by, from its ``kind``.
+
+    Raises [TableError][perfscore.errors.TableError] for a kind other than ``ladders`` and
+    ``targets``.
+
+    >>> table_model({}).__name__, table_model({"kind": "targets"}).__name__
+    ('Table', 'TargetsTable')
+    """
+    kind = data.get("kind", "ladders")
+    if kind == "targets":
+        from .projects import TargetsTable
+
+        return TargetsTable
+    if kind != "ladders":
+        raise TableError(f"kind is 'ladders' (the default) or 'targets', not {kind!r}").located(
+            path="kind"
+        )
+    return Table

@@ -1,0 +1,502 @@
+"""Targets tables end to end: loading, score(), the scorecard's views, score_frame, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import perfscore
+from perfscore import SelfEvaluation, TargetsScorecard, TargetsTable
+from perfscore.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "targets-invented-2023.yaml"
+RESULTS = ROOT / "examples" / "targets-invented-2023-results.csv"
+F = Fraction
+
+
+def small(**project: Any) -> dict[str, Any]:
+    """A targets table with one project; ``project`` overrides its fields."""
+    base: dict[str, Any] = {
+        "id": "1",
+        "name": "某项目",
+        "budget": {"planned": 100, "weight": 10},
+        "indicators": [
+            {"id": "1.1", "levels": ["产出指标", "数量指标"], "name": "培训人次",
+             "target": "≥500人次", "weight": 40},
+            {"id": "1.2", "levels": ["效益指标", "社会效益指标"], "name": "投诉次数",
+             "target": "≤10次", "weight": 30},
+            {"id": "1.3", "levels": ["满意度指标", "服务对象满意度指标"], "name": "满意度",
+             "op": "定性", "target": "满意", "weight": 20},
+        ],
+    }  # fmt: skip
+    base.update(project)
+    return {
+        "kind": "targets",
+        "name": "small",
+        "department": {"name": "某局"},
+        "year": 2023,
+        "projects": [base],
+    }
+
+
+def load_targets(data: dict[str, Any]) -> TargetsTable:
+    """A targets table, narrowed from what load_table returns."""
+    table = perfscore.load_table(data)
+    assert isinstance(table, TargetsTable)
+    return table
+
+
+def card_of(results: Any, **options: Any) -> TargetsScorecard:
+    table = load_targets(small())
+    return perfscore.score(table, results, method=SelfEvaluation(**options))
+
+
+# -- the contract ----------------------------------------------------------------------------
+
+
+def test_the_contract() -> None:
+    table = load_targets(small())
+    assert isinstance(table, perfscore.TargetsTable)
+    card = perfscore.score(
+        table,
+        {"1.1": 450, "1.2": 12, "1.3": "达成", "1.budget": 95},
+        method=perfscore.SelfEvaluation(rounding="0.01", rounding_mode="half-up"),
+    )
+    frame = card.to_frame()
+    assert {"project", "id", "name", "target", "value", "weight", "score"} <= set(frame.columns)
+    scores = dict(zip(frame["id"], frame["score"], strict=True))
+    assert scores == {"1.1": 36.0, "1.2": 24.0, "1.3": 20.0, "1.budget": 9.5}
+    assert card.total == 89.5
+    assert card.projects[0].grade is perfscore.Grade.GOOD
+    by_name = perfscore.score(table, {"1.1": 450}, method="self-evaluation")
+    assert by_name.rows()[0].points == F(36)
+    assert isinstance(perfscore.parse_target("≥95%"), perfscore.Target)
+
+
+def test_a_ladder_table_keeps_its_kind_and_gains_a_total() -> None:
+    table = perfscore.load_table("zanhuang-hrss-2018")
+    assert table.kind == "ladders"
+    card = perfscore.score(table, {"1.1.1": "100%"})
+    assert card.total == card.department.score == 100.0
+
+
+@pytest.mark.parametrize(
+    ("method", "message"),
+    [
+        ("mean", "a targets table is scored by the self-evaluation method"),
+        (perfscore.get_method("proportional"), "not 'proportional'"),
+    ],
+)
+def test_a_targets_table_is_scored_by_self_evaluation(method: Any, message: str) -> None:
+    with pytest.raises(perfscore.PerfscoreError, match=message):
+        perfscore.score(load_targets(small()), {}, method=method)
+
+
+def test_self_evaluation_refuses_a_ladder_table() -> None:
+    with pytest.raises(perfscore.PerfscoreError, match="scores targets tables"):
+        perfscore.score("zanhuang-hrss-2018", {}, method="self-evaluation")
+
+
+def test_weights_do_not_apply() -> None:
+    with pytest.raises(perfscore.PerfscoreError, match="weights do not apply"):
+        perfscore.score(load_targets(small()), {}, weights={"1.1": 2})  # type: ignore[call-overload]
+
+
+# -- totals -----------------------------------------------------------------------------------
+
+
+def test_not_applicable_rows_rescale_to_the_same_total() -> None:
+    card = card_of({"1.1": 500, "1.2": "不适用", "1.3": "部分达成", "1.budget": 100})
+    project = card.projects[0]
+    assert project.dropped == ("1.2",)
+    # rows 40 + 12 out of 60 applicable, re-scaled to 90, plus the budget item's 10
+    assert project.exact == F(52) * F(90, 60) + 10
+
+
+def test_missing_rows_add_nothing_and_are_listed() -> None:
+    card = card_of({"1.1": 500})
+    project = card.projects[0]
+    assert project.missing == ("1.2", "1.3")
+    assert project.exact == F(40)
+    assert card.to_frame().set_index("id").loc["1.2", "state"] == "missing"
+
+
+def test_budget_exclude_and_spent_in_the_table() -> None:
+    data = small(budget={"planned": 100, "spent": 80, "weight": 10})
+    table = load_targets(data)
+    full = {"1.1": 500, "1.2": 0, "1.3": "满意"}
+    assert perfscore.score(table, full).total == 98.0
+    assert perfscore.score(table, full, method=SelfEvaluation(budget="exclude")).total == 90.0
+    assert perfscore.score(table, {**full, "1.budget": "1,000,000元"}).total == 100.0
+
+
+def test_given_points_and_flags_reach_the_frame() -> None:
+    card = card_of(
+        {"1.1": {"value": 450, "points": 40}, "1.2": {"points": 30}, "1.3": "达成", "1.budget": 120}
+    )
+    frame = card.to_frame().set_index("id")
+    assert frame.loc["1.1", "score"] == 40.0
+    assert frame.loc["1.1", "rule_score"] == 36.0
+    assert frame.loc["1.1", "flags"] == "得分 40 departs from the rule's 36"
+    assert frame.loc["1.2", "state"] == "given"
+    assert frame.loc["1.budget", "flags"] == "execution 120% is above 100%, not rewarded"
+    assert frame.loc["1.budget", "score"] == 10.0
+
+
+# -- bad rows --------------------------------------------------------------------------------
+
+
+def test_bad_rows_are_reported_with_row_and_id(tmp_path: Path) -> None:
+    path = tmp_path / "results.csv"
+    path.write_text("id,value\n1.1,很多\n1.9,3\n1.2,5\n1.2,6\n", encoding="utf-8")
+    table = load_targets(small())
+    with pytest.raises(perfscore.ResultsError) as raised:
+        perfscore.score(table, path)
+    text = str(raised.value)
+    assert "4 bad result rows" in text
+    assert "row 2, indicator 1.1: the target '≥500人次' is a number; '很多' is not" in text
+    assert "row 3, indicator 1.9: table small has no indicator '1.9'" in text
+    assert "row 4, indicator 1.2: 1.2 is given more than once (rows 4, 5)" in text
+    assert "row 5, indicator 1.2: 1.2 is given more than once (rows 4, 5)" in text
+    card = perfscore.score(table, path, keep_going=True)
+    assert [u.row for u in card.unscored] == [2, 3, 4, 5]
+    assert card.projects[0].rows[1].state == "missing"
+    assert "unscored" in card.to_dict()
+
+
+def test_results_by_traditional_name() -> None:
+    card = card_of({"培訓人次": 500})
+    assert card.rows()[0].points == 40
+
+
+# -- views -----------------------------------------------------------------------------------
+
+
+def test_views() -> None:
+    card = card_of({"1.1": 450, "1.2": 12, "1.3": "达成", "1.budget": 95}, rounding="0.01")
+    data = json.loads(card.to_json())
+    assert data["total"] == 89.5
+    assert data["projects"][0]["rows"][0]["score"] == 36.0
+    csv_text = card.to_csv()
+    assert csv_text.splitlines()[0].startswith("project,project_name,id,level1,level2,name")
+    assert csv_text.count("\n") == 5
+    text = card.to_text()
+    assert "1 某项目: 总分 89.5 良 of 100" in text
+    assert "1.2      投诉次数  目标 ≤10次  实际 12次  分值 30  得分 24" in text
+    assert "<table>" in card._repr_html_()
+    assert repr(card) == "<TargetsScorecard small by self-evaluation: 89.5>"
+
+
+# -- loading errors ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"kind": "tables"}, "kind: kind is 'ladders' (the default) or 'targets', not 'tables'"),
+        (
+            {"projects": [{"id": "1", "name": "p", "indicators": [
+                {"id": "1.1", "name": "x", "target": "≥ 9O%", "weight": 10}]}]},
+            "projects[0].indicators[0].target, indicator 1.1: unexpected 'O'",
+        ),
+        (
+            {"projects": [{"id": "1", "name": "p", "indicators": [
+                {"id": "1.1", "name": "x", "target": "95%", "weight": 10}]}]},
+            "writes no comparison: give the direction",
+        ),
+        (
+            {"projects": [{"id": "1", "name": "p", "indicators": [
+                {"id": "2.1", "name": "x", "target": "≥95%", "weight": 10}]}]},
+            "does not start with the project's id '1'",
+        ),
+        (
+            {"projects": [{"id": "1", "name": "p", "indicators": [
+                {"id": "1.1", "name": "x", "target": "≥95%", "weight": 0}]}]},
+            "projects[0].indicators[0].weight",
+        ),
+        (
+            {"projects": [{"id": "1", "name": "p", "indicators": [
+                {"id": "1.1", "name": "x", "target": "≥95%", "weight": 10, "colour": 1}]}]},
+            "unknown field 'colour'",
+        ),
+    ],
+)  # fmt: skip
+def test_load_errors(change: dict[str, Any], message: str) -> None:
+    with pytest.raises(perfscore.TableError) as raised:
+        perfscore.load_table({**small(), **change})
+    assert message in str(raised.value)
+
+
+def test_example_is_valid_under_the_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    jsonschema.validate(data, perfscore.tables.json_schema())
+    jsonschema.validate(small(), perfscore.tables.json_schema())
+
+
+# -- checks ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("indicator", "message"),
+    [
+        ({"name": "合格率", "target": "≥120%"}, "a rate (率) above 100%: ≥120%"),
+        ({"name": "增长率", "target": "≥120%"}, None),
+        (
+            {"name": "合格率", "target": "1", "unit": "%", "direction": "正向"},
+            "a percent target of 1",
+        ),
+        (
+            {"name": "事故", "target": "0", "unit": "起", "direction": "正向"},
+            "every value meets ≥0次",
+        ),
+        ({"name": "安全事故发生数", "target": "≥1次"}, "the name suggests 反向 (发生数)"),
+        ({"name": "投诉处理率", "target": "≥95%"}, None),
+        ({"name": "预算控制率", "target": "≥95%"}, "the name suggests 反向 (控制率)"),
+        ({"name": "满意度", "target": "≤90%"}, "the name suggests 正向 (满意度)"),
+        ({"name": "完成时间", "target": "2023.12", "direction": "正向"}, "looks like a date"),
+        ({"name": "覆盖率", "target": "290%", "direction": "正向"}, "≥90% with ≥ read as 2"),
+    ],
+)
+def test_misreadings(indicator: dict[str, Any], message: str | None) -> None:
+    table = load_targets(small(indicators=[{"id": "1.1", "weight": 90, **indicator}]))
+    findings = [str(f) for f in perfscore.check_table(table)]
+    if message is None:
+        assert findings == []
+    else:
+        assert any(message in f for f in findings), findings
+        assert all(f.startswith("warning: ") for f in findings)
+
+
+def test_ocr_damage_in_a_table_that_writes_its_operators() -> None:
+    indicators = [
+        {"id": "1.1", "name": "论文", "target": "2200篇", "direction": "正向", "weight": 30},
+        {"id": "1.2", "name": "培训", "target": "≥300人", "weight": 30},
+        {"id": "1.3", "name": "课程", "target": "≥12门", "weight": 30},
+    ]
+    findings = [str(f) for f in perfscore.check_table(load_targets(small(indicators=indicators)))]
+    assert any("2200篇 may be OCR damage: ≥200篇 with ≥ read as 2" in f for f in findings)
+
+
+def test_weights_that_do_not_add_up() -> None:
+    findings = perfscore.check_table(load_targets(small(budget=None)))
+    assert [str(f) for f in findings] == [
+        "warning: project 1 某项目 (projects[0]): the 分值 add up to 90, not the table's total 100"
+    ]
+
+
+def test_check_file_reports_a_targets_file_that_does_not_load(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    data = small(indicators=[{"id": "1.1", "name": "x", "target": "≥9O%", "weight": 90}])
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (finding,) = perfscore.check_file(path)
+    assert finding.path == "projects[0].indicators[0].target"
+    assert finding.indicator == "1.1"
+
+
+def test_ladder_labels_match_across_scripts() -> None:
+    ladder = perfscore.parse_ladder(
+        {"优": "應保盡保", "良": "基本保障", "中": None, "差": "未保障"}
+    )
+    assert ladder.grade("应保尽保") is perfscore.Grade.EXCELLENT
+    assert ladder.grade(" 應保 盡保 ") is perfscore.Grade.EXCELLENT
+
+
+# -- score_frame equals score ---------------------------------------------------------------
+
+values = st.one_of(
+    st.integers(0, 1000),
+    st.sampled_from(["达成", "部分达成", "未达成", "完成", "不适用", "满意", "9次", "600人次"]),
+    st.none(),
+)
+
+
+@settings(max_examples=30)
+@given(
+    st.lists(st.tuples(st.sampled_from(["1.1", "1.2", "1.3"]), values), unique_by=lambda r: r[0])
+)
+def test_score_frame_equals_score_per_table(rows: list[tuple[str, object]]) -> None:
+    table = load_targets(small())
+    fits = {"1.1": "600人次", "1.2": "9次"}
+    usable = [
+        (key, value)
+        for key, value in rows
+        if not (key == "1.3" and isinstance(value, int))
+        and not (key != "1.3" and value == "满意")
+        and not (value in fits.values() and fits.get(key) != value)
+    ]
+    results = pd.DataFrame(
+        {
+            "table": ["small"] * len(usable),
+            "id": [k for k, _ in usable],
+            "value": [v for _, v in usable],
+        },
+        dtype=object,
+    )
+    card = perfscore.score(table, dict(usable))
+    frames = perfscore.score_frame([table], results)
+    expected = card.to_frame()
+    got = frames.targets.drop(columns=["table", "row"])
+    pd.testing.assert_frame_equal(
+        got.reset_index(drop=True), expected.drop(columns=["row"]), check_dtype=False
+    )
+    assert frames.projects["total"].tolist() == [p.total for p in card.projects]
+
+
+def test_score_frame_mixes_ladder_and_targets_tables() -> None:
+    targets = load_targets(small())
+    results = pd.DataFrame(
+        {
+            "table": ["zanhuang-hrss-2018", "small", "small", "nowhere"],
+            "id": ["1.1.1", "1.1", "1.9", "1"],
+            "value": ["100%", 450, 1, 1],
+        }
+    )
+    with pytest.raises(perfscore.ResultsError) as raised:
+        perfscore.score_frame(["zanhuang-hrss-2018", targets], results)
+    assert "2 bad result rows" in str(raised.value)
+    frames = perfscore.score_frame(["zanhuang-hrss-2018", targets], results, errors="coerce")
+    assert frames.departments["score"].tolist() == [100.0]
+    assert frames.targets.set_index("id").loc["1.1", "score"] == 36.0
+    assert frames.unscored["row"].tolist() == [4, 5]
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def test_cli_scores_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["score", str(EXAMPLE), str(RESULTS), "--rounding", "0.01"])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "1 职业技能培训补贴项目（虚构）: 总分 93.67 优 of 100" in out
+    assert "总分 (mean of the projects)" in out
+
+
+def test_cli_check_covers_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(EXAMPLE)]) == 0
+    assert capsys.readouterr().out.endswith("0 errors, 0 warnings\n")
+
+
+def test_cli_refuses_options_of_another_method(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", str(EXAMPLE), str(RESULTS), "--method", "mean", "--rounding", "1"]) == 1
+    assert "--rounding belongs to the self-evaluation method" in capsys.readouterr().err
+
+
+def test_the_example_scores_from_a_shell() -> None:
+    command = [sys.executable, "-m", "perfscore", "score", str(EXAMPLE), str(RESULTS),
+               "--format", "csv", "--rounding", "0.01"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_csv(__import__("io").StringIO(done.stdout), dtype={"id": str})
+    assert frame.set_index("id").loc["2.3", "score"] == 24.0
+    assert len(frame) == 12
+
+
+rounding_methods = st.builds(
+    SelfEvaluation,
+    rounding=st.sampled_from([None, "0.01", "0.1", "1"]),
+    rounding_mode=st.sampled_from(["half-up", "down"]),
+    reverse=st.sampled_from(["linear", "ratio"]),
+    budget=st.sampled_from(["add", "exclude"]),
+)
+
+
+@settings(max_examples=50)
+@given(
+    rounding_methods,
+    st.integers(-5, 2000),
+    st.integers(-5, 50),
+    st.sampled_from(["达成", "部分达成", "未达成", "不适用", None]),
+    st.one_of(st.none(), st.integers(0, 300)),
+)
+def test_the_total_never_exceeds_the_weights(
+    method: SelfEvaluation, trained: int, complaints: int, tier: str | None, spent: int | None
+) -> None:
+    card = perfscore.score(
+        load_targets(small()),
+        {"1.1": trained, "1.2": complaints, "1.3": tier, "1.budget": spent},
+        method=method,
+    )
+    project = card.projects[0]
+    assert project.exact is not None
+    assert 0 <= project.exact <= project.weight
+    assert project.weight == (100 if method.budget == "add" else 90)
+    for row in project.rows:
+        assert row.points is None or 0 <= row.points <= row.weight
+
+
+def test_wan_alone_in_a_money_indicator_is_wan_yuan() -> None:
+    table = load_targets(
+        small(budget=None, indicators=[
+            {"id": "1.1", "name": "补贴资金发放", "target": "≥90万", "weight": 90}
+        ])
+    )  # fmt: skip
+    assert str(table.indicator("1.1").parsed) == "≥90万元"
+    assert perfscore.score(table, {"1.1": "850000元"}).rows()[0].points == F(85)
+    with pytest.raises(perfscore.TableError, match="万 or 亿 of what"):
+        load_targets(
+            small(budget=None, indicators=[
+                {"id": "1.1", "name": "培训人数", "target": "≥9万", "weight": 90}
+            ])
+        )  # fmt: skip
+
+
+def test_a_reading_of_the_target_keeps_the_published_cell() -> None:
+    indicator = {
+        "id": "1.1", "name": "覆盖率", "target": "290%", "weight": 100,
+        "readings": [{"field": "target", "read_as": "≥90%", "why": "OCR read ≥ as 2"}],
+    }  # fmt: skip
+    table = load_targets(small(budget=None, indicators=[indicator]))
+    read = table.indicator("1.1")
+    assert (read.target, read.read_target, str(read.parsed)) == ("290%", "≥90%", "≥90%")
+    assert perfscore.check_table(table) == []
+    card = perfscore.score(table, {"1.1": "95%"})
+    assert card.rows()[0].target == "290%"
+    assert card.rows()[0].points == 100
+
+
+def test_an_idle_reading_is_warned_of() -> None:
+    indicator = {
+        "id": "1.1", "name": "覆盖率", "target": "≥90%", "weight": 100,
+        "readings": [{"field": "target", "read_as": "≥ 90 %", "why": "spacing"}],
+    }  # fmt: skip
+    findings = perfscore.check_table(load_targets(small(budget=None, indicators=[indicator])))
+    assert [f.message for f in findings] == [
+        "the reading of the target repeats it: it changes nothing"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reading", "message"),
+    [
+        ({"field": "target", "why": "x"}, "a reading of the target says how it is read"),
+        ({"field": "name", "why": "x"}, "a reading of the name records the published text"),
+        ({"field": "target", "read_as": "≥90%", "why": ""}, "readings[0].why"),
+    ],
+)
+def test_bad_readings(reading: dict[str, str], message: str) -> None:
+    indicator = {"id": "1.1", "name": "x", "target": "≥90%", "weight": 90, "readings": [reading]}
+    with pytest.raises(perfscore.TableError) as raised:
+        load_targets(small(budget=None, indicators=[indicator]))
+    assert message in str(raised.value)
+
+
+def test_a_deadline_without_a_year_is_in_the_tables_year() -> None:
+    indicator = {"id": "1.1", "name": "完成时间", "target": "12月底前", "weight": 100}
+    table = load_targets(small(budget=None, indicators=[indicator]))  # year 2023
+    late = perfscore.score(table, {"1.1": "2024年1月"}).rows()[0]
+    assert (late.points, late.flags) == (F(0), ("2024年1月 is after 2023年12月",))
+    assert perfscore.score(table, {"1.1": "2023年11月"}).rows()[0].points == 100
+    assert perfscore.score(table, {"1.1": "11月"}).rows()[0].points == 100
