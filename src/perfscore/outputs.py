@@ -11,10 +11,11 @@ output that is one of them ([refuse_overwriting][perfscore.outputs.refuse_overwr
 >>> write_output(folder / "card.csv", "id,grade\\n", encoding="utf-8")
 >>> (folder / "card.csv").read_text(encoding="utf-8")
 'id,grade\\n'
->>> refuse_overwriting(folder / "card.csv", [folder / "card.csv"])
-Traceback (most recent call last):
-  ...
-perfscore.errors.PerfscoreError: ...card.csv: the output is an input of this command; ...
+>>> try:
+...     refuse_overwriting(folder / "card.csv", [folder / "card.csv"])
+... except PerfscoreError as error:
+...     print(error.reason)
+the output is an input of this command; write it elsewhere
 """
 
 from __future__ import annotations
