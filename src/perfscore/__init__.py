@@ -10,6 +10,7 @@ from importlib import metadata as _metadata
 
 from .batch import LadderBook
 from .check import Finding, Severity, check_file, check_table
+from .comparison import Comparison, compare
 from .errors import (
     InvalidLadder,
     NotationError,
@@ -51,6 +52,7 @@ __all__ = [
     "GRADES",
     "Activity",
     "Budget",
+    "Comparison",
     "Department",
     "Direction",
     "Duty",
@@ -83,6 +85,7 @@ __all__ = [
     "bundled_tables",
     "check_file",
     "check_table",
+    "compare",
     "define_unit",
     "get_method",
     "load_table",

@@ -83,16 +83,26 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         # Refused before any file is read, named as score names it; None: the table's default
         # (mean for a ladder table, self-evaluation for a targets table).
         method = None if args.method is None else get_method(args.method)
+    if args.format == "xlsx" and args.output is None:
+        sys.stderr.write(
+            "perfscore score: error: --format xlsx writes a workbook; name it with -o FILE.xlsx\n"
+        )
+        return 2
     if args.output is not None:
         refuse_overwriting(args.output, [args.table, args.results])
     card = score(args.table, args.results, method=method, keep_going=args.keep_going)
-    if args.format == "json":
+    if args.format == "xlsx":
+        card.to_excel(args.output)
+        text = ""
+    elif args.format == "json":
         text = card.to_json() + "\n"
     elif args.format == "csv":
         text = card.to_csv()
     else:
         text = card.to_text() + "\n"
-    if args.output is not None:
+    if args.format == "xlsx":
+        pass  # written whole above
+    elif args.output is not None:
         # Excel opens a CSV as UTF-8 only when it starts with a BOM.
         encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
         write_output(args.output, text, encoding=encoding)
@@ -118,7 +128,12 @@ def _add_score(commands: Subcommands) -> None:
         metavar="RESULTS",
         help="a CSV, XLSX or JSON file with columns id, value[, unit][, points]",
     )
-    score.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    score.add_argument(
+        "--format",
+        choices=("text", "json", "csv", "xlsx"),
+        default="text",
+        help="text (default), json, csv, or xlsx (a workbook, a sheet per level; needs -o FILE)",
+    )
     score.add_argument(
         "--method",
         default=None,
@@ -150,6 +165,62 @@ def _add_score(commands: Subcommands) -> None:
         help="score the good rows and list the bad ones as unscored (still exits 1)",
     )
     score.set_defaults(run=_score)
+
+
+def _compare(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from .comparison import compare
+    from .methods import Method, get_method
+    from .scorecard import score
+    from .selfevaluation import SelfEvaluation
+    from .tables import load_table
+
+    if len(args.results) < 2:
+        sys.stderr.write("perfscore compare: error: give two results files or more\n")
+        return 2
+    method: Method | SelfEvaluation | None = None  # the table's default
+    if args.method in _SELF_EVALUATION:
+        method = SelfEvaluation()
+    elif args.method is not None:
+        method = get_method(args.method)
+    table = load_table(args.table)
+    cards = [score(table, results, method=method) for results in args.results]  # type: ignore[arg-type]
+    if args.labels is not None:
+        labels: list[str] | None = [label.strip() for label in args.labels.split(",")]
+    else:
+        stems = [Path(results).stem for results in args.results]
+        labels = stems if len(set(stems)) == len(stems) else None
+    comparison = compare(*cards, labels=labels)
+    if args.format == "json":
+        out.write(comparison.to_json() + "\n")
+    elif args.format == "csv":
+        out.write(comparison.to_frame().to_csv(index=False, lineterminator="\n"))
+    else:
+        out.write(comparison.to_text() + "\n")
+    return 0
+
+
+def _add_compare(commands: Subcommands) -> None:
+    compare = commands.add_parser(
+        "compare",
+        help="compare one table's results across years",
+        description="Score results files against one table (oldest first) and compare them node "
+        "by node: a score and grade per file, the change from the first to the last, the grade "
+        "move. Text shows the department and every duty (or project); json and csv every level.",
+    )
+    compare.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
+    compare.add_argument(
+        "results", nargs="+", metavar="RESULTS", help="results files, oldest first (two or more)"
+    )
+    compare.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    compare.add_argument(
+        "--method", default=None, help="the scoring method (as for score; default the table's)"
+    )
+    compare.add_argument(
+        "--labels", default=None, help="a label per results file, comma-separated (default: names)"
+    )
+    compare.set_defaults(run=_compare)
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
@@ -229,6 +300,7 @@ def _add_schema(commands: Subcommands) -> None:
 #: Each command adds its own subparser; the order is the order of ``perfscore --help``.
 _COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
     _add_score,
+    _add_compare,
     _add_grade,
     _add_check,
     _add_tables,

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -54,6 +54,9 @@ from .rows import (
 from .selfevaluation import SelfEvaluation, names_self_evaluation
 from .tables import Table
 from .targetframes import PROJECT_COLUMNS, TARGET_COLUMNS, score_target_frames
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["BadFrameResults", "FrameScores", "TablesSource", "score_frame"]
 
@@ -108,6 +111,24 @@ class FrameScores:
     unscored: pd.DataFrame
     targets: pd.DataFrame = field(default_factory=lambda: _empty(TARGET_COLUMNS))
     projects: pd.DataFrame = field(default_factory=lambda: _empty(PROJECT_COLUMNS))
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """The departments' scores across the tables, by grade band (a histogram).
+
+        See [perfscore.plots.plot_frame_scores][] (matplotlib: ``pip install "perfscore[plot]"``).
+        """
+        from .plots import plot_frame_scores
+
+        return plot_frame_scores(self, ax=ax)
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write the frames as a workbook, a sheet each, grades coloured; return the path.
+
+        See [perfscore.workbook.write_frame_scores][].
+        """
+        from .workbook import write_frame_scores
+
+        return write_frame_scores(self, path)
 
 
 def _empty(columns: Iterable[str]) -> pd.DataFrame:

@@ -23,12 +23,12 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import PerfscoreError
 
-__all__ = ["refuse_overwriting", "write_output"]
+__all__ = ["refuse_overwriting", "replacing", "write_output"]
 
 
 def refuse_overwriting(output: str | Path, inputs: Iterable[str | Path]) -> None:
@@ -51,25 +51,38 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def write_output(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
+    """Write ``text`` to ``path`` atomically (through [replacing][perfscore.outputs.replacing]).
 
     Raises [PerfscoreError][perfscore.errors.PerfscoreError] naming the file when it cannot be
     written; the file as it was is then left untouched.
     """
+    with replacing(path) as temporary, open(temporary, "w", encoding=encoding, newline="") as file:
+        file.write(text)
+
+
+@contextlib.contextmanager
+def replacing(path: str | Path) -> Iterator[Path]:
+    """A temporary file in ``path``'s folder to write; renamed over ``path`` when the block ends.
+
+    Every writer goes through it (text here, workbooks in [perfscore.workbook][]): a reader never
+    sees half a file, and when writing fails the temporary file is removed, the old file is
+    left as it was, and a [PerfscoreError][perfscore.errors.PerfscoreError] says why.
+    """
     target = Path(path)
-    temporary: str | None = None
+    temporary: Path | None = None
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as file:
-            file.write(text)
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(handle)
+        temporary = Path(name)
+        yield temporary
         os.replace(temporary, target)
         temporary = None
-    except (OSError, ValueError) as exc:
+    except PerfscoreError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: text the encoding cannot write
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise PerfscoreError(f"cannot write the file: {reason}").located(file=str(path)) from None
+        raise PerfscoreError(f"cannot write {path}: {reason}") from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
-                os.unlink(temporary)
+                temporary.unlink()

@@ -36,6 +36,7 @@ from .tables import Table
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.axes import Axes
 
     from .targetcard import TargetsScorecard
 
@@ -307,6 +308,24 @@ class Scorecard:
 
     def _repr_html_(self) -> str:
         return _views.html_table(self)
+
+    def plot(self, what: str = "duties", *, ax: Axes | None = None) -> Axes:
+        """A bar per duty coloured by grade, with band lines; or per indicator (``"indicators"``).
+
+        See [perfscore.plots.plot_scorecard][] (matplotlib: ``pip install "perfscore[plot]"``).
+        """
+        from .plots import plot_scorecard
+
+        return plot_scorecard(self, what, ax=ax)
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write the card as a workbook, a sheet per level, grades coloured; return the path.
+
+        See [perfscore.workbook.write_scorecard][].
+        """
+        from .workbook import write_scorecard
+
+        return write_scorecard(self, path)
 
 
 _COLUMNS = (

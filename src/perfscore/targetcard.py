@@ -48,6 +48,7 @@ from .targets import Target, target_unit, unit_symbol
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.axes import Axes
 
 __all__ = [
     "BudgetScore",
@@ -310,6 +311,24 @@ class TargetsScorecard:
 
     def __str__(self) -> str:
         return self.to_text()
+
+    def plot(self, what: str = "projects", *, ax: Axes | None = None) -> Axes:
+        """A bar per project (总分 out of 100, by grade); or 得分 within 分值 per indicator.
+
+        See [perfscore.plots.plot_scorecard][] (matplotlib: ``pip install "perfscore[plot]"``).
+        """
+        from .plots import plot_scorecard
+
+        return plot_scorecard(self, what, ax=ax)
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write the self-evaluation form (自评表) and the card's frames as a workbook.
+
+        See [perfscore.workbook.write_targets_scorecard][].
+        """
+        from .workbook import write_targets_scorecard
+
+        return write_targets_scorecard(self, path)
 
     def _repr_html_(self) -> str:
         head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)

@@ -1,0 +1,624 @@
+"""Year-on-year comparison (同比): the same table scored in two years or more, node by node.
+
+[compare][perfscore.compare] lines up the scorecards of one department's table, scored in
+different years (or two versions of a table), and gives a frame per level: one row per node, a
+score and a grade column per card, ``change`` (the last card's score minus the first's) and
+``move`` (grades gained, 差 → 优 is +3).
+
+Nodes are matched by id, then, among those left, by name; every match by name, every renamed
+node and every node present in some cards only is a finding in
+[Comparison.findings][perfscore.Comparison.findings].
+
+Examples:
+    >>> import perfscore
+    >>> before = perfscore.score("zanhuang-hrss-2018", {"1.1.1": "100%", "1.1.2": "85%"})
+    >>> after = perfscore.score("zanhuang-hrss-2018", {"1.1.1": "100%", "1.1.2": "100%"})
+    >>> comparison = perfscore.compare(before, after, labels=["2018", "2019"])
+    >>> comparison.activities.loc[0, ["id", "score_2018", "score_2019", "change", "move"]]
+    id               1.1
+    score_2018      80.0
+    score_2019     100.0
+    change          20.0
+    move               1
+    Name: 0, dtype: object
+    >>> print(comparison.to_text().splitlines()[1])
+    department  80.0 良 → 100.0 优  +20.0 ↑
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+import pandas as pd
+
+from . import _views
+from .check import Finding, Severity
+from .errors import PerfscoreError
+from .grades import GRADES, Grade
+from .scorecard import Scorecard
+from .targetcard import BUDGET_NAME, TargetsScorecard
+from .workbook import display_width
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["LEVELS", "Comparison", "compare"]
+
+#: The levels of a comparison, each a frame of [Comparison][perfscore.Comparison].
+LEVELS: Final = ("departments", "projects", "duties", "activities", "indicators")
+
+_SINGULAR: Final = {
+    "departments": "department",
+    "projects": "project",
+    "duties": "duty",
+    "activities": "activity",
+    "indicators": "indicator",
+}
+_RANK: Final = {grade: rank for rank, grade in enumerate(reversed(GRADES))}  # 差 0 … 优 3
+
+
+@dataclass(frozen=True)
+class _Node:
+    """One node of one card, as the comparison sees it."""
+
+    id: str
+    name: str
+    parent: str
+    score: Fraction | None
+    grade: Grade | None
+    value: Any = None
+
+
+@dataclass
+class _Row:
+    """One row of a level: a node matched across cards (card index → node)."""
+
+    nodes: dict[int, _Node]
+
+    def latest(self) -> _Node:
+        return self.nodes[max(self.nodes)]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Comparison:
+    """Scorecards of one table side by side: a frame per level, and what matching found.
+
+    Every frame has ``id`` and ``name`` (the latest card's that has the node; a department's id
+    is empty), then ``score_<label>`` and ``grade_<label>`` for each card (NaN and None where
+    the card has no score or lacks the node), ``change`` (last minus first, NaN unless both
+    have a score) and ``move`` (grades gained from the first card to the last, an ``Int64``,
+    <NA> unless both have a grade). ``indicators`` also has ``duty``, ``activity`` and
+    ``value_<label>``; its scores are the indicators' points. ``activities`` has ``duty``.
+
+    Targets tables' cards are compared by project: ``projects`` has a row per project (项目),
+    its score the 总分; ``indicators`` a row per indicator and budget item (``<project>.budget``),
+    its score the 得分, with ``project`` instead of ``duty`` and ``activity``; ``duties`` and
+    ``activities`` are empty, without columns (as ``projects`` is for ladder tables), and
+    [level][perfscore.Comparison.level] refuses them. The department row is the
+    card's 总分, graded when the card has one project.
+
+    Attributes:
+        labels: One label per card, in the order given.
+        tables: Each card's table name.
+        methods: Each card's method name.
+        departments: One row: the department.
+        duties: One row per duty (职责).
+        activities: One row per activity (工作活动).
+        indicators: One row per indicator (绩效指标).
+        findings: Nodes matched by name, renamed, or present in some cards only; methods that
+            differ.
+        projects: One row per project (项目) of a targets table.
+    """
+
+    labels: tuple[str, ...]
+    tables: tuple[str, ...]
+    methods: tuple[str, ...]
+    departments: pd.DataFrame
+    duties: pd.DataFrame
+    activities: pd.DataFrame
+    indicators: pd.DataFrame
+    findings: tuple[Finding, ...]
+    projects: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def top(self) -> str:
+        """The level under the department: ``"duties"``, or ``"projects"`` for targets tables."""
+        return "projects" if len(self.projects) else "duties"
+
+    def __repr__(self) -> str:
+        d = self.departments.iloc[0]
+        scores = " → ".join(_shown(d[f"score_{label}"]) for label in self.labels)
+        return (
+            f"<Comparison of {self.tables[-1]} ({', '.join(self.labels)}): department {scores}, "
+            f"{len(self.findings)} finding{'' if len(self.findings) == 1 else 's'}>"
+        )
+
+    def level(self, name: str) -> pd.DataFrame:
+        """A level's frame: ``"departments"``, ``"projects"``, ``"duties"``, ``"activities"``,
+        ``"indicators"``."""
+        if name not in LEVELS:
+            raise PerfscoreError(f"no level {name!r}; the levels are {', '.join(LEVELS)}")
+        frame: pd.DataFrame = getattr(self, name)
+        if frame.columns.empty:
+            kind = "a targets table's" if self.top == "projects" else "a ladder table's"
+            raise PerfscoreError(f"{kind} cards have no {name}")
+        return frame
+
+    def to_frame(self) -> pd.DataFrame:
+        """Every level in one frame, with a ``level`` column (the CSV of ``perfscore compare``)."""
+        shared = [
+            "id",
+            "name",
+            *self._per_card("score"),
+            *self._per_card("grade"),
+            "change",
+            "move",
+        ]
+        parts = []
+        for name in LEVELS:
+            frame: pd.DataFrame = getattr(self, name)
+            if frame.empty:
+                continue
+            part = frame[shared].copy()
+            part.insert(0, "level", _SINGULAR[name])
+            parts.append(part)
+        return pd.concat(parts, ignore_index=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as plain data: labels, tables, methods, findings, every level's rows."""
+        data: dict[str, Any] = {
+            "labels": list(self.labels),
+            "tables": list(self.tables),
+            "methods": list(self.methods),
+            "findings": [str(f) for f in self.findings],
+        }
+        for name in LEVELS:
+            frame: pd.DataFrame = getattr(self, name)
+            data[name] = [
+                {key: _plain(value) for key, value in record.items()}
+                for record in frame.to_dict(orient="records")
+            ]
+        return data
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """[to_dict][perfscore.Comparison.to_dict] as JSON text (Chinese kept, NaN as null)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_text(self) -> str:
+        """A readable table for a terminal: the department, then every duty (or project)."""
+        d = self.departments.iloc[0]
+        lines = [
+            f"{d['name']} · {self.tables[-1]} · {' → '.join(self.labels)}",
+            f"department  {self._scores(d)}  {_change(d['change'])}",
+        ]
+        rows = [
+            (str(r["id"]), str(r["name"]), self._scores(r), _change(r["change"]))
+            for _, r in self.level(self.top).iterrows()
+        ]
+        widths = [max((display_width(r[k]) for r in rows), default=0) for k in range(3)]
+        lines.append("")
+        for row in rows:
+            cells = [row[k] + " " * (widths[k] - display_width(row[k])) for k in range(3)]
+            lines.append(f"{cells[0]}  {cells[1]}  {cells[2]}  {row[3]}".rstrip())
+        if self.findings:
+            lines += ["", f"findings ({len(self.findings)}):"]
+            lines += [f"  {f}" for f in self.findings]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        d = self.departments.iloc[0]
+        head = (
+            f"<p><b>{_e(str(d['name']))}</b> · {_e(self.tables[-1])}: "
+            f"{self._html_scores(d)} {_html_change(d['change'])}</p>"
+        )
+        header = "".join(f"<th>{_e(label)}</th>" for label in self.labels)
+        rows = []
+        levels = (
+            ("duty", self.duties),
+            ("activity", self.activities),
+            ("duty", self.projects),
+        )
+        for level, frame in levels:
+            for _, r in frame.iterrows():
+                indent = 0 if level == "duty" else 1.5
+                weight = "font-weight:bold;" if level == "duty" else ""
+                cells = "".join(
+                    _html_grade_cell(r[f"score_{label}"], r[f"grade_{label}"])
+                    for label in self.labels
+                )
+                rows.append(
+                    (
+                        r["id"],
+                        f'<tr class="{level}"><td style="{weight}">{_e(str(r["id"]))}</td>'
+                        f'<td style="padding-left:{indent}em;{weight}">{_e(str(r["name"]))}</td>'
+                        f"{cells}<td style='text-align:right'>{_html_change(r['change'])}</td>"
+                        "</tr>",
+                    )
+                )
+        rows.sort(key=lambda pair: _id_key(str(pair[0])))
+        table = (
+            '<table class="perfscore-comparison"><thead><tr><th>id</th><th>name</th>'
+            f"{header}<th>change</th></tr></thead><tbody>"
+            + "".join(html for _, html in rows)
+            + "</tbody></table>"
+        )
+        findings = ""
+        if self.findings:
+            items = "".join(f"<li>{_e(str(f))}</li>" for f in self.findings)
+            findings = f"<p>findings ({len(self.findings)}):</p><ul>{items}</ul>"
+        return head + table + findings
+
+    def plot(self, level: str | None = None, *, ax: Axes | None = None) -> Axes:
+        """A bar per node of ``level`` (default: duties, or projects): its change.
+
+        See [perfscore.plots.plot_comparison][].
+        """
+        from .plots import plot_comparison
+
+        return plot_comparison(self, level or self.top, ax=ax)
+
+    def _per_card(self, column: str) -> list[str]:
+        return [f"{column}_{label}" for label in self.labels]
+
+    def _scores(self, row: pd.Series) -> str:
+        return " → ".join(
+            f"{_shown(row[f'score_{label}'])} {row[f'grade_{label}'] or '—'}"
+            for label in self.labels
+        )
+
+    def _html_scores(self, row: pd.Series) -> str:
+        return " → ".join(
+            f"{_shown(row[f'score_{label}'])} {_e(row[f'grade_{label}'] or '—')}"
+            for label in self.labels
+        )
+
+
+Card: TypeAlias = "Scorecard | TargetsScorecard"
+
+
+def compare(*cards: Card, labels: Sequence[object] | None = None) -> Comparison:
+    """Line up scorecards of one department's table, node by node.
+
+    Args:
+        *cards: Two scorecards or more, oldest first: the same table scored in different
+            years, or two versions of one department's table. Ladder tables'
+            [Scorecard][perfscore.Scorecard]s, or targets tables'
+            [TargetsScorecard][perfscore.targetcard.TargetsScorecard]s (compared by project).
+        labels: One label per card (years, say); by default each card's year when the years
+            differ, else the cards' positions ``1``, ``2`` ….
+
+    Returns:
+        The [Comparison][perfscore.Comparison]: a frame per level, ``change`` being the last
+        card's score minus the first's.
+
+    Raises:
+        TypeError: A card is not a scorecard.
+        PerfscoreError: Fewer than two cards; labels that are not one distinct label per card;
+            cards of different departments, of both kinds of table, or with no indicator name
+            in common.
+
+    Examples:
+        >>> import perfscore
+        >>> a = perfscore.score("zanhuang-hrss-2018", {"1.2.2": 470})
+        >>> b = perfscore.score("zanhuang-hrss-2018", {"1.2.2": 512})
+        >>> perfscore.compare(a, b).duties.loc[[0], ["id", "score_1", "score_2", "change", "move"]]
+          id  score_1  score_2  change  move
+        0  1     60.0    100.0    40.0     2
+    """
+    for position, card in enumerate(cards, start=1):
+        if not isinstance(card, Scorecard | TargetsScorecard):
+            raise TypeError(f"compare takes scorecards; card {position} is {type(card).__name__}")
+    if len(cards) < 2:
+        raise PerfscoreError(f"compare needs two scorecards or more, got {len(cards)}")
+    ladder = [c for c in cards if isinstance(c, Scorecard)]
+    targets = [c for c in cards if isinstance(c, TargetsScorecard)]
+    if ladder and targets:
+        raise PerfscoreError(
+            "cannot compare a ladder table's scorecard with a targets table's: "
+            "one is graded 优 良 中 差 per indicator, the other scored 得分 out of 分值"
+        )
+    names = _labels(cards, labels)
+    departments = {card.department.name for card in ladder}
+    if len(departments) > 1:
+        shown = ", ".join(
+            f"{card.department.name!r} ({label})" for card, label in zip(ladder, names, strict=True)
+        )
+        raise PerfscoreError(f"cannot compare the scorecards of different departments: {shown}")
+    findings: list[Finding] = []
+    methods = [card.method for card in cards]
+    if len(set(methods)) > 1:
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "the cards were scored by different methods: "
+                + ", ".join(f"{m} ({label})" for m, label in zip(methods, names, strict=True)),
+            )
+        )
+    for k in range(1, len(cards)):
+        earlier = set(_indicator_names(cards[k - 1]))
+        if not any(name in earlier for name in _indicator_names(cards[k])):
+            raise PerfscoreError(
+                f"cannot compare table {cards[k - 1].table} ({names[k - 1]}) with "
+                f"{cards[k].table} ({names[k]}): no indicator name in common"
+            )
+    if targets:
+        return _compare_targets(targets, names, findings)
+    return _compare_ladders(ladder, names, findings)
+
+
+def _indicator_names(card: Card) -> list[str]:
+    if isinstance(card, Scorecard):
+        return [i.name for i in card.indicators()]
+    return [r.name for r in card.rows()]
+
+
+def _compare_ladders(
+    cards: list[Scorecard], names: list[str], findings: list[Finding]
+) -> Comparison:
+    levels = {
+        "duties": [
+            [_Node(d.id, d.name, "", d.exact, d.grade) for d in card.duties] for card in cards
+        ],
+        "activities": [
+            [_Node(a.id, a.name, d.id, a.exact, a.grade) for d in card.duties for a in d.activities]
+            for card in cards
+        ],
+        "indicators": [
+            [
+                _Node(i.id, i.name, a.id, i.points, i.grade, i.number)
+                for d in card.duties
+                for a in d.activities
+                for i in a.indicators
+            ]
+            for card in cards
+        ],
+    }
+    matched = {name: _match(nodes, names, findings) for name, nodes in levels.items()}
+    department = _Row(
+        {
+            k: _Node("", c.department.name, "", c.department.exact, c.department.grade)
+            for k, c in enumerate(cards)
+        }
+    )
+    indicators = _frame(matched["indicators"], names, value=True)
+    parents = {id(row): row.latest().parent for row in matched["indicators"]}
+    activity_duty = {r.latest().id: r.latest().parent for r in matched["activities"]}
+    indicators.insert(0, "activity", [parents[id(r)] for r in matched["indicators"]])
+    indicators.insert(
+        0,
+        "duty",
+        [activity_duty.get(a, a.split(".")[0]) for a in indicators["activity"]],
+    )
+    activities = _frame(matched["activities"], names)
+    activities.insert(0, "duty", [row.latest().parent for row in matched["activities"]])
+    return Comparison(
+        labels=tuple(names),
+        tables=tuple(card.table for card in cards),
+        methods=tuple(card.method for card in cards),
+        departments=_frame([department], names),
+        duties=_frame(matched["duties"], names),
+        activities=activities,
+        indicators=indicators,
+        findings=tuple(findings),
+    )
+
+
+def _compare_targets(
+    cards: list[TargetsScorecard], names: list[str], findings: list[Finding]
+) -> Comparison:
+    """Targets cards: a project's score is its 总分, an indicator's its 得分 (budget items too)."""
+    projects = [
+        [_Node(p.id, p.name, "", p.exact, p.grade) for p in card.projects] for card in cards
+    ]
+    rows = [
+        [
+            node
+            for p in card.projects
+            for node in [
+                *(_Node(r.id, r.name, p.id, r.points, None, _value(r.value)) for r in p.rows),
+                *(
+                    [_Node(f"{p.id}.budget", BUDGET_NAME, p.id, p.budget.points, None,
+                           None if p.budget.rate is None else float(p.budget.rate))]
+                    if p.budget is not None
+                    else []
+                ),
+            ]
+        ]
+        for card in cards
+    ]  # fmt: skip
+    matched_projects = _match(projects, names, findings)
+    matched_rows = _match(rows, names, findings)
+    whole = _Row({k: _Node("", c.table, "", c.exact, _card_grade(c)) for k, c in enumerate(cards)})
+    indicators = _frame(matched_rows, names, value=True)
+    indicators.insert(0, "project", [row.latest().parent for row in matched_rows])
+    return Comparison(
+        labels=tuple(names),
+        tables=tuple(card.table for card in cards),
+        methods=tuple(card.method for card in cards),
+        departments=_frame([whole], names),
+        duties=pd.DataFrame(),
+        activities=pd.DataFrame(),
+        indicators=indicators,
+        findings=tuple(findings),
+        projects=_frame(matched_projects, names),
+    )
+
+
+def _card_grade(card: TargetsScorecard) -> Grade | None:
+    """A targets card's grade: its project's, when it has one project (总分 out of its 分值)."""
+    return card.projects[0].grade if len(card.projects) == 1 else None
+
+
+def _value(value: Fraction | str | None) -> int | float | str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+def _labels(cards: Sequence[Card], labels: Sequence[object] | None) -> list[str]:
+    if labels is None:
+        years = [str(c.department.year) if isinstance(c, Scorecard) else "" for c in cards]
+        return (
+            years
+            if len(set(years)) == len(years) and "" not in years
+            else [str(k) for k in range(1, len(cards) + 1)]
+        )
+    if isinstance(labels, str) or not isinstance(labels, Iterable):
+        raise TypeError(f"labels are a sequence of one label per card, not {type(labels).__name__}")
+    names = [str(label).strip() for label in labels]
+    if len(names) != len(cards):
+        raise PerfscoreError(f"{len(cards)} cards need {len(cards)} labels, got {len(names)}")
+    if len(set(names)) != len(names) or "" in names:
+        raise PerfscoreError(f"labels must be distinct and not blank, got {names}")
+    return names
+
+
+def _match(cards: list[list[_Node]], labels: list[str], findings: list[Finding]) -> list[_Row]:
+    """Rows of one level: each card's nodes matched to the previous card's.
+
+    First by id where the names agree too; then, among the nodes left, by a name unique on both
+    sides (renumbered: a finding); then by id alone (renamed: a finding). A node still left is
+    new, and a previous node still unmatched is absent: findings both.
+    """
+    rows = [_Row({0: node}) for node in cards[0]]
+    for k, nodes in enumerate(cards[1:], start=1):
+        before, now = labels[k - 1], labels[k]
+        open_rows = [row for row in rows if k - 1 in row.nodes]
+
+        def note(node: _Node, message: str) -> None:
+            findings.append(Finding(Severity.WARNING, message, indicator=node.id, name=node.name))
+
+        exact = {(row.latest().id, row.latest().name): row for row in open_rows}
+        left = []
+        for node in nodes:
+            row = exact.pop((node.id, node.name), None)
+            if row is None:
+                left.append(node)
+            else:
+                row.nodes[k] = node
+        rows_left = [row for row in open_rows if k not in row.nodes]
+        old_names = [row.latest().name for row in rows_left]
+        new_names = [node.name for node in left]
+        by_name = {row.latest().name: row for row in rows_left
+                   if old_names.count(row.latest().name) == 1}  # fmt: skip
+        still: list[_Node] = []
+        for node in left:
+            row = by_name.get(node.name) if new_names.count(node.name) == 1 else None
+            if row is None:
+                still.append(node)
+                continue
+            note(
+                node,
+                f"matched by name: {row.latest().id} in {before} is {node.id} in {now}",
+            )
+            row.nodes[k] = node
+        by_id = {row.latest().id: row for row in rows_left if k not in row.nodes}
+        for node in still:
+            row = by_id.pop(node.id, None)
+            if row is None:
+                rows.append(_Row({k: node}))
+                note(node, f"new in {now} (no node of {before} has its id or name)")
+                continue
+            note(node, f"renamed from {row.latest().name!r} ({before}); matched by id")
+            row.nodes[k] = node
+        for row in rows_left:
+            if k not in row.nodes:
+                note(row.latest(), f"in {before}, absent from {now}")
+    return rows
+
+
+def _frame(rows: list[_Row], labels: list[str], *, value: bool = False) -> pd.DataFrame:
+    data: dict[str, Any] = {
+        "id": [row.latest().id for row in rows],
+        "name": [row.latest().name for row in rows],
+    }
+    last = len(labels) - 1
+    for k, label in enumerate(labels):
+        if value:
+            data[f"value_{label}"] = pd.Series(
+                [row.nodes[k].value if k in row.nodes else None for row in rows],
+                dtype=object,
+            )
+        data[f"score_{label}"] = pd.Series(
+            [_float(row.nodes[k].score) if k in row.nodes else math.nan for row in rows],
+            dtype="float64",
+        )
+        data[f"grade_{label}"] = pd.Series(
+            [_views.grade_text(row.nodes[k].grade) if k in row.nodes else None for row in rows],
+            dtype=object,
+        )
+    changes: list[float] = []
+    moves: list[int | None] = []
+    for row in rows:
+        first, final = row.nodes.get(0), row.nodes.get(last)
+        if first is None or final is None or first.score is None or final.score is None:
+            changes.append(math.nan)
+        else:
+            changes.append(float(final.score - first.score))  # exact, then rounded once
+        if first is None or final is None or first.grade is None or final.grade is None:
+            moves.append(None)
+        else:
+            moves.append(_RANK[final.grade] - _RANK[first.grade])
+    data["change"] = pd.Series(changes, dtype="float64")
+    data["move"] = pd.array(moves, dtype="Int64")
+    return pd.DataFrame(data)
+
+
+def _float(score: Fraction | None) -> float:
+    return math.nan if score is None else float(score)
+
+
+def _plain(value: Any) -> Any:
+    """A frame cell as JSON has it: NaN and <NA> as None, numpy numbers as Python numbers."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _shown(score: object) -> str:
+    if not isinstance(score, float | int) or math.isnan(score):
+        return "—"
+    return _views.shown_score(Fraction(repr(float(score))))
+
+
+def _change(change: object) -> str:
+    if not isinstance(change, float | int) or math.isnan(change):
+        return "—"
+    arrow = "↑" if change > 0 else "↓" if change < 0 else "="
+    return f"{change:+.1f} {arrow}"
+
+
+def _html_change(change: object) -> str:
+    text = _change(change)
+    if text == "—" or text.endswith("="):
+        return _e(text)
+    colour = "#2e7d32" if text.endswith("↑") else "#c62828"
+    return f'<span style="color:{colour}">{_e(text)}</span>'
+
+
+def _html_grade_cell(score: object, grade: object) -> str:
+    colours = {g.value: c for g, c in _views.GRADE_COLOURS.items()}
+    background = f"background:{colours[grade]};" if isinstance(grade, str) else ""
+    shown = f"{_shown(score)} {grade or '—'}"
+    return f'<td style="{background}text-align:right">{_e(shown)}</td>'
+
+
+def _id_key(node_id: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else 0 for part in node_id.split("."))
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
