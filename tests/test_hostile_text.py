@@ -442,3 +442,22 @@ def test_a_long_qualitative_target_is_capped() -> None:
         f"a cell of 100,000 characters (at most {MAX_CELL_LENGTH:,} are read)"
     )
     assert len(str(info.value)) < 500
+
+
+def test_targets_text_view_escapes_control_characters() -> None:
+    from perfscore import score
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    data = _raw_targets(examples / "targets-invented-2023.yaml")
+    data["projects"][0]["name"] = "项目\x1b]0;owned\x07"
+    card = score(load_table(data), examples / "targets-invented-2023-results.csv")
+    text = card.to_text()
+    assert "\x1b" not in text
+    assert "项目\\x1b]0;owned\\x07" in text
+
+
+def _raw_targets(path: Path) -> dict[str, Any]:
+    from perfscore.table_files import read_table_data
+
+    data, _ = read_table_data(path)
+    return copy.deepcopy(dict(data))

@@ -34,7 +34,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from .errors import PerfscoreError, UnknownIndicator
+from .errors import PerfscoreError, UnknownIndicator, printable
 from .grades import Grade
 from .intervals import format_number
 from .methods import exact
@@ -307,7 +307,7 @@ class TargetsScorecard:
             lines.append(f"总分 (mean of the projects): {format_number(_shown(self.exact))}")
         for unscored in self.unscored:
             lines.append(f"unscored: {unscored.message}")
-        return "\n".join(lines)
+        return printable("\n".join(lines), keep="\n")  # names and targets come from files
 
     def __str__(self) -> str:
         return self.to_text()
