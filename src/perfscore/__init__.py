@@ -23,6 +23,7 @@ from .errors import (
 )
 from .frames import FrameScores, score_frame
 from .grades import GRADES, Grade
+from .importing import Imported, ImportFailed, ImportFinding, export_table, import_table
 from .ladders import Direction, Ladder, parse_ladder
 from .methods import Method, get_method
 from .projects import Budget, Project, TargetIndicator, TargetsTable
@@ -59,6 +60,9 @@ __all__ = [
     "Finding",
     "FrameScores",
     "Grade",
+    "ImportFailed",
+    "ImportFinding",
+    "Imported",
     "Indicator",
     "InvalidLadder",
     "Ladder",
@@ -87,7 +91,9 @@ __all__ = [
     "check_table",
     "compare",
     "define_unit",
+    "export_table",
     "get_method",
+    "import_table",
     "load_table",
     "parse_ladder",
     "parse_target",

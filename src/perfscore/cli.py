@@ -297,6 +297,101 @@ def _add_schema(commands: Subcommands) -> None:
     schema.set_defaults(run=_schema)
 
 
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from .importing import ImportFailed, import_table
+    from .tables import Table
+
+    try:
+        imported = import_table(args.source, layout=args.layout, name=args.name, year=args.year)
+    except ImportFailed as failed:
+        out.write(f"{args.source}: no valid table; {_count(len(failed.findings), 'finding')}:\n")
+        for finding in failed.findings:
+            out.write(f"  [{finding.kind}] {finding}\n")
+        sys.stderr.write(f"perfscore: error: {failed.reason}\n")
+        return 1
+    table = imported.table
+    target = args.output or f"{table.name}.yaml"
+    try:
+        with open(target, "w", encoding="utf-8") as file:
+            file.write(imported.to_yaml())
+    except OSError as exc:
+        raise PerfscoreError(f"cannot write {target}: {exc.strerror}") from None
+    if isinstance(table, Table):
+        shape = f"{len(table.duties)} duties and {len(table.activities())} activities"
+    else:
+        shape = f"{_count(len(table.projects), 'project')}"
+    out.write(
+        f"{args.source}: {_count(len(table), 'indicator')} in {shape} (layout "
+        f"{imported.layout}), written to {target}\n"
+    )
+    if imported.results:
+        results = str(Path(target).with_name(Path(target).stem + "-results.csv"))
+        try:
+            Path(results).write_text(imported.results_csv(), encoding="utf-8")
+        except OSError as exc:
+            raise PerfscoreError(f"cannot write {results}: {exc.strerror}") from None
+        out.write(
+            f"{_count(len(imported.results), 'result')} and published scores written to "
+            f"{results} (perfscore score {target} {results})\n"
+        )
+    out.write(f"{_count(len(imported.findings), 'finding')} to review:\n")
+    for finding in imported.findings:
+        out.write(f"  [{finding.kind}] {finding}\n")
+    return 0
+
+
+def _add_import(commands: Subcommands) -> None:
+    from .importing.layouts import LAYOUTS
+
+    command = commands.add_parser(
+        "import",
+        help="import a published table (text, xlsx, docx, pdf) into a table file",
+        description="Read a published table from text as copied or extracted, an Excel, Word "
+        "or PDF file, write it as a table file and list every join, repair and inference for "
+        "review. Exit status 0 when a valid table came out, 1 when not.",
+    )
+    command.add_argument("source", metavar="SOURCE", help="a .txt, .xlsx, .docx or .pdf file")
+    command.add_argument("-o", "--output", metavar="FILE", help="the table file to write "
+                         "(default: <name>.yaml)")  # fmt: skip
+    command.add_argument("--layout", choices=LAYOUTS, default="auto")
+    command.add_argument("--name", help="the table's name (default: the file's name)")
+    command.add_argument("--year", type=int, help="the budget year (default: from the title)")
+    command.set_defaults(run=_import)
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    from .importing import export_table
+    from .tables import load_table
+
+    table = load_table(args.table)
+    if args.output is None and args.format == "txt":
+        text = export_table(table, "txt")
+        out.write(text if isinstance(text, str) else text.decode("utf-8"))
+        return 0
+    target = args.output or f"{table.name}.{args.format}"
+    export_table(table, args.format, target)
+    out.write(f"{table.name}: {_count(len(table), 'indicator')} written to {target}\n")
+    return 0
+
+
+def _add_export(commands: Subcommands) -> None:
+    from .importing import FORMATS
+
+    command = commands.add_parser(
+        "export",
+        help="write a table in its published layout (txt, xlsx, docx, pdf)",
+        description="Write a table in the layout it is published in; importing the file gives "
+        "the table back.",
+    )
+    command.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
+    command.add_argument("--format", choices=FORMATS, required=True)
+    command.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: "
+                         "standard output for txt, <name>.<format> otherwise)")  # fmt: skip
+    command.set_defaults(run=_export)
+
+
 #: Each command adds its own subparser; the order is the order of ``perfscore --help``.
 _COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
     _add_score,
@@ -305,6 +400,8 @@ _COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
     _add_check,
     _add_tables,
     _add_schema,
+    _add_import,
+    _add_export,
 )
 
 

@@ -1,0 +1,110 @@
+"""Export → import is the identity (on what the published layout carries), in every format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import perfscore
+from perfscore.cli import main
+from perfscore.importing import FORMATS, export_table, exportable, import_table
+from perfscore.strategies import tables
+
+# A unit the cells never write (dimensionless) is one the layout cannot carry.
+UNITS = ("percent", "人", "次", "种", "万元", "天")
+
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+_PUNCT = st.sampled_from("，。、；：（）")
+_PROSE = st.lists(
+    st.one_of(_HAN, _HAN, _HAN, _PUNCT, st.sampled_from("0123456789")), min_size=1, max_size=40
+).map("".join)
+
+
+@st.composite
+def published_tables(draw: st.DrawFn) -> perfscore.Table:
+    """Tables as a department publishes them: descriptions, goals and budgets filled in."""
+    data: dict[str, Any] = draw(tables(units=UNITS)).model_dump(mode="json")
+    if draw(st.booleans()):  # published together, as 323 人社局
+        data["department"].update(code="323", short_name="人社局")
+    data["money_unit"] = draw(st.sampled_from((None, "万元")))
+    for item in [*data["duties"], *(a for d in data["duties"] for a in d["activities"])]:
+        item["description"] = draw(st.none() | _PROSE)
+        item["goal"] = draw(st.none() | _PROSE)
+        cents = draw(st.none() | st.integers(0, 10**7))
+        item["budget"] = None if cents is None else cents / 100
+    return perfscore.load_table(data)
+
+
+def round_trip(table: perfscore.Table, format: str, directory: Path) -> perfscore.Table:
+    path = directory / f"{table.name}.{format}"
+    export_table(table, format, path)
+    return import_table(path).table.model_copy(update={"source": None})
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_the_bundled_table_round_trips(format: str, tmp_path: Path) -> None:
+    table = perfscore.load_table("zanhuang-hrss-2018")
+    assert round_trip(table, format, tmp_path) == exportable(table)
+
+
+def test_exportable_keeps_all_but_readings_and_source() -> None:
+    table = perfscore.load_table("zanhuang-hrss-2018")
+    kept = exportable(table)
+    assert [(i.id, i.name, i.unit, i.cells) for i in kept.indicators()] == [
+        (i.id, i.name, i.unit, i.cells) for i in table.indicators()
+    ]
+    assert kept.model_dump(exclude={"source", "duties"}) == table.model_dump(
+        exclude={"source", "duties"}
+    )
+    assert [r for i in kept.indicators() for r in i.readings] == []
+
+
+_SETTINGS = settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@pytest.mark.parametrize("format", ["txt", "xlsx", "docx"])
+@_SETTINGS
+@given(table=published_tables())
+def test_generated_tables_round_trip(format: str, table: perfscore.Table, tmp_path: Path) -> None:
+    assert round_trip(table, format, tmp_path) == exportable(table)
+
+
+@settings(_SETTINGS, max_examples=6)  # a PDF takes about a tenth of a second to read back
+@given(table=published_tables())
+def test_generated_tables_round_trip_through_pdf(table: perfscore.Table, tmp_path: Path) -> None:
+    assert round_trip(table, "pdf", tmp_path) == exportable(table)
+
+
+@given(table=tables())
+@settings(max_examples=30, deadline=None)
+def test_exportable_is_idempotent_and_keeps_every_ladder(table: perfscore.Table) -> None:
+    kept = exportable(table)
+    assert exportable(kept) == kept
+    for before, after in zip(table.indicators(), kept.indicators(), strict=True):
+        assert after.ladder == before.ladder
+
+
+def test_cli_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "zanhuang-hrss-2018", "--format", "txt"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "赞皇县人力资源和社会保障局 2018 年部门职责-工作活动绩效目标"
+    target = tmp_path / "t.xlsx"
+    assert main(["export", "zanhuang-hrss-2018", "--format", "xlsx", "-o", str(target)]) == 0
+    assert capsys.readouterr().out == f"zanhuang-hrss-2018: 68 indicators written to {target}\n"
+    assert len(import_table(target).table) == 68
+    assert main(["export", "no-such-table", "--format", "pdf"]) == 1
+    assert "no-such-table" in capsys.readouterr().err
+
+
+def test_export_arguments() -> None:
+    table = perfscore.load_table("zanhuang-hrss-2018")
+    with pytest.raises(TypeError):
+        export_table("zanhuang-hrss-2018", "txt")  # type: ignore[arg-type]
+    with pytest.raises(perfscore.PerfscoreError, match="unknown format"):
+        export_table(table, "odt")
