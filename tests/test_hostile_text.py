@@ -461,3 +461,32 @@ def _raw_targets(path: Path) -> dict[str, Any]:
 
     data, _ = read_table_data(path)
     return copy.deepcopy(dict(data))
+
+
+def test_import_and_export_refuse_to_overwrite_their_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = Path(__file__).resolve().parent / "data" / "zanhuang-hrss-2018-disclosure.txt"
+    copy_of = tmp_path / "published.txt"
+    copy_of.write_bytes(source.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    status, _, err = _run(capsys, "import", "published.txt", "-o", "published.txt")
+    assert status == 1
+    assert err == (
+        "perfscore: error: published.txt: the output is an input of this command; write it "
+        "elsewhere\n"
+    )
+    assert copy_of.read_bytes() == source.read_bytes()
+    table = tmp_path / "t.yaml"
+    table.write_text(_yaml_of_bundled(), encoding="utf-8")
+    status, _, err = _run(capsys, "export", "t.yaml", "--format", "txt", "-o", "./t.yaml")
+    assert status == 1
+    assert "the output is an input of this command" in err
+    assert table.read_text(encoding="utf-8") == _yaml_of_bundled()
+
+
+def _yaml_of_bundled() -> str:
+    import perfscore
+
+    bundle = Path(perfscore.__file__).parent / "indicators" / "zanhuang-hrss-2018.yaml"
+    return bundle.read_text(encoding="utf-8")

@@ -197,7 +197,7 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "csv":
         out.write(comparison.to_frame().to_csv(index=False, lineterminator="\n"))
     else:
-        out.write(comparison.to_text() + "\n")
+        _write(out, comparison.to_text() + "\n")
     return 0
 
 
@@ -306,18 +306,15 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     try:
         imported = import_table(args.source, layout=args.layout, name=args.name, year=args.year)
     except ImportFailed as failed:
-        out.write(f"{args.source}: no valid table; {_count(len(failed.findings), 'finding')}:\n")
+        _write(out, f"{args.source}: no valid table; {_count(len(failed.findings), 'finding')}:\n")
         for finding in failed.findings:
-            out.write(f"  [{finding.kind}] {finding}\n")
-        sys.stderr.write(f"perfscore: error: {failed.reason}\n")
+            _write(out, f"  [{finding.kind}] {finding}\n")
+        _write(sys.stderr, f"perfscore: error: {failed.reason}\n")
         return 1
     table = imported.table
     target = args.output or f"{table.name}.yaml"
-    try:
-        with open(target, "w", encoding="utf-8") as file:
-            file.write(imported.to_yaml())
-    except OSError as exc:
-        raise PerfscoreError(f"cannot write {target}: {exc.strerror}") from None
+    refuse_overwriting(target, [args.source])
+    write_output(target, imported.to_yaml())
     if isinstance(table, Table):
         shape = f"{len(table.duties)} duties and {len(table.activities())} activities"
     else:
@@ -328,17 +325,15 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     )
     if imported.results:
         results = str(Path(target).with_name(Path(target).stem + "-results.csv"))
-        try:
-            Path(results).write_text(imported.results_csv(), encoding="utf-8")
-        except OSError as exc:
-            raise PerfscoreError(f"cannot write {results}: {exc.strerror}") from None
+        refuse_overwriting(results, [args.source])
+        write_output(results, imported.results_csv())
         out.write(
             f"{_count(len(imported.results), 'result')} and published scores written to "
             f"{results} (perfscore score {target} {results})\n"
         )
     out.write(f"{_count(len(imported.findings), 'finding')} to review:\n")
     for finding in imported.findings:
-        out.write(f"  [{finding.kind}] {finding}\n")
+        _write(out, f"  [{finding.kind}] {finding}\n")
     return 0
 
 
@@ -371,6 +366,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         out.write(text if isinstance(text, str) else text.decode("utf-8"))
         return 0
     target = args.output or f"{table.name}.{args.format}"
+    refuse_overwriting(target, [args.table])
     export_table(table, args.format, target)
     out.write(f"{table.name}: {_count(len(table), 'indicator')} written to {target}\n")
     return 0

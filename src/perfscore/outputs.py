@@ -50,14 +50,19 @@ def _same_file(one: Path, other: Path) -> bool:
         return False
 
 
-def write_output(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` atomically (through [replacing][perfscore.outputs.replacing]).
+def write_output(path: str | Path, text: str | bytes, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` (or bytes) to ``path`` atomically (through
+    [replacing][perfscore.outputs.replacing]).
 
     Raises [PerfscoreError][perfscore.errors.PerfscoreError] naming the file when it cannot be
     written; the file as it was is then left untouched.
     """
-    with replacing(path) as temporary, open(temporary, "w", encoding=encoding, newline="") as file:
-        file.write(text)
+    with replacing(path) as temporary:
+        if isinstance(text, bytes):
+            temporary.write_bytes(text)
+        else:
+            with open(temporary, "w", encoding=encoding, newline="") as file:
+                file.write(text)
 
 
 @contextlib.contextmanager
