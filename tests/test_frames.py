@@ -396,3 +396,19 @@ def test_a_number_beyond_a_float_is_an_unscored_row_in_score_frame() -> None:
     assert scores.departments["graded"].item() == 1
     card = perfscore.score(small, rows.drop(columns="table"), keep_going=True)
     assert [u.reason for u in card.unscored] == [scores.unscored["reason"].item()]
+
+
+def test_an_indicator_frame_round_trips_through_csv(tmp_path: Any) -> None:
+    frame = perfscore.indicator_frame(TABLES)
+    assert len(frame) == sum(len(t) for t in TABLES)
+    path = tmp_path / "indicators.csv"
+    frame.to_csv(path, index=False)
+    back = pd.read_csv(path, dtype={"duty": str, "activity": str, "id": str})
+    for table in TABLES:
+        rows = back[back["table"] == table.name]
+        for indicator, (_, row) in zip(table.indicators(), rows.iterrows(), strict=True):
+            cells = [None if pd.isna(row[g]) else row[g] for g in ("优", "良", "中", "差")]
+            assert cells == [indicator.read_cells[g] for g in perfscore.GRADES]
+            assert row["id"] == indicator.id
+    weighted_row = frame[(frame["table"] == "small-weighted") & (frame["duty"] == "1")]
+    assert (weighted_row["duty_weight"] == 3).all()

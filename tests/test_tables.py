@@ -527,3 +527,39 @@ def test_a_table_is_a_plain_model_to_dict_and_iter() -> None:
     assert fields["name"] == table.name
     assert fields["duties"] == table.duties
     assert len(table) == len(table.indicators()) == 68
+
+
+_YAML_SHAPES = [
+    "name: x\nyear: 2018\n",
+    "a: &cells {优: '≥95%', 良: null}\nb: *cells\n",
+    "base: &b {x: 1}\nmerged:\n  <<: *b\n  y: 2\n",
+    "1: one\n2.5: two\ntrue: yes\n~: none\n",
+    "when: 2018-12-31\nids: ['1.1', 1.10, 0x1F, .inf, -.nan]\n",
+    "outer: {inner: {year: 1, year: 2}}\nyear: 1\nyear: 2\n",
+    "- [a, b]\n- {c: d}\n",
+    "",
+    "key: !!python/name:os.system ''\n",
+    "[unclosed\n",
+]
+
+
+@pytest.mark.parametrize("text", _YAML_SHAPES)
+def test_the_libyaml_reader_reads_as_the_pure_python_loader(text: str) -> None:
+    from perfscore.table_files import _load_yaml, _UniqueKeyLoader  # the two readers compared
+
+    def outcome(read: Any) -> object:
+        try:
+            return ("data", repr(read(text)))
+        except Exception as error:  # both readers' faults are compared
+            return ("error", type(error).__name__, str(error))
+
+    assert outcome(_load_yaml) == outcome(lambda t: yaml.load(t, Loader=_UniqueKeyLoader))
+
+
+def test_every_bundled_table_reads_the_same_through_libyaml() -> None:
+    from perfscore.table_files import _load_yaml, _UniqueKeyLoader
+
+    for entry in files("perfscore").joinpath("indicators").iterdir():
+        if entry.name.endswith((".yaml", ".yml")):
+            text = entry.read_text(encoding="utf-8")
+            assert _load_yaml(text) == yaml.load(text, Loader=_UniqueKeyLoader)

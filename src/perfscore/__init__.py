@@ -6,11 +6,9 @@
 <Grade.GOOD: '良'>
 """
 
-from importlib import metadata as _metadata
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from .batch import LadderBook
-from .check import Finding, Severity, check_file, check_table
-from .comparison import Comparison, compare
 from .errors import (
     InvalidLadder,
     NotationError,
@@ -21,33 +19,107 @@ from .errors import (
     UnitMismatch,
     UnknownIndicator,
 )
-from .frames import FrameScores, score_frame
 from .grades import GRADES, Grade
-from .importing import Imported, ImportFailed, ImportFinding, export_table, import_table
-from .ladders import Direction, Ladder, parse_ladder
-from .methods import Method, get_method
-from .projects import Budget, Project, TargetIndicator, TargetsTable
-from .scorecard import Scorecard, score
-from .selfevaluation import SelfEvaluation
-from .tables import (
-    Activity,
-    Department,
-    Duty,
-    Indicator,
-    Reading,
-    Table,
-    bundled_tables,
-    load_table,
-)
-from .targetcard import TargetsScorecard
-from .targets import Target, parse_target
-from .units import define_unit, ureg
 
-try:
-    # The one place the version is written is pyproject.toml; the installed metadata carries it.
-    __version__ = _metadata.version("perfscore")
-except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree that is not installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    __version__: str
+    from .batch import LadderBook
+    from .check import Finding, Severity, check_file, check_table
+    from .comparison import Comparison, compare
+    from .frames import FrameScores, score_frame
+    from .importing import Imported, ImportFailed, ImportFinding, export_table, import_table
+    from .indicator_frames import indicator_frame
+    from .ladders import Direction, Ladder, parse_ladder
+    from .methods import Method, get_method
+    from .projects import Budget, Project, TargetIndicator, TargetsTable
+    from .scorecard import Scorecard, score
+    from .selfevaluation import SelfEvaluation
+    from .tables import (
+        Activity,
+        Department,
+        Duty,
+        Indicator,
+        Reading,
+        Table,
+        bundled_tables,
+        load_table,
+    )
+    from .targetcard import TargetsScorecard
+    from .targets import Target, parse_target
+    from .units import define_unit, ureg
+
+# The rest of the public names load with their module on first use (PEP 562): importing
+# perfscore does not pay for pint, pydantic, numpy or pandas until a name needs them.
+_LAZY: dict[str, str] = {
+    "LadderBook": "batch",
+    "Finding": "check",
+    "Severity": "check",
+    "check_file": "check",
+    "check_table": "check",
+    "Comparison": "comparison",
+    "compare": "comparison",
+    "FrameScores": "frames",
+    "Imported": "importing",
+    "ImportFailed": "importing",
+    "ImportFinding": "importing",
+    "export_table": "importing",
+    "import_table": "importing",
+    "indicator_frame": "indicator_frames",
+    "score_frame": "frames",
+    "Direction": "ladders",
+    "Ladder": "ladders",
+    "parse_ladder": "ladders",
+    "Method": "methods",
+    "get_method": "methods",
+    "Budget": "projects",
+    "Project": "projects",
+    "TargetIndicator": "projects",
+    "TargetsTable": "projects",
+    "Scorecard": "scorecard",
+    "score": "scorecard",
+    "SelfEvaluation": "selfevaluation",
+    "Activity": "tables",
+    "Department": "tables",
+    "Duty": "tables",
+    "Indicator": "tables",
+    "Reading": "tables",
+    "Table": "tables",
+    "bundled_tables": "tables",
+    "load_table": "tables",
+    "TargetsScorecard": "targetcard",
+    "Target": "targets",
+    "parse_target": "targets",
+    "define_unit": "units",
+    "ureg": "units",
+}
+
+
+def _version() -> str:
+    from importlib import metadata  # costs more than the rest of `import perfscore`
+
+    try:
+        # The one place the version is written is pyproject.toml; the installed metadata has it.
+        return metadata.version("perfscore")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a source tree not installed
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value: Any = _version()
+        globals()[name] = value
+        return value
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'perfscore' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "GRADES",
@@ -94,6 +166,7 @@ __all__ = [
     "export_table",
     "get_method",
     "import_table",
+    "indicator_frame",
     "load_table",
     "parse_ladder",
     "parse_target",

@@ -13,9 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO, TypeAlias
 
-from . import __version__
 from .errors import PerfscoreError, printable
-from .ladders import parse_ladder
 from .outputs import refuse_overwriting, write_output
 
 __all__ = ["main"]
@@ -27,7 +25,22 @@ _NEGATIVE = re.compile(r"-[0-9.０-９]")
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
+class _Version(argparse.Action):
+    """``--version``, reading the installed metadata only when asked (``--help`` does not)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from . import __version__
+
+        sys.stdout.write(f"perfscore {__version__}\n")
+        parser.exit()
+
+
 def _grade(args: argparse.Namespace, out: TextIO) -> int:
+    from .ladders import parse_ladder
+
     ladder = parse_ladder(args.ladder, unit=args.unit)
     _write(out, f"{ladder}  ({ladder.direction.value}, unit {ladder.unit})\n")
     failed = 0
@@ -406,7 +419,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="perfscore",
         description="Score government performance indicators (绩效指标) from published cells.",
     )
-    parser.add_argument("--version", action="version", version=f"perfscore {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for add in _COMMANDS:
         add(commands)

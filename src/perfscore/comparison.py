@@ -7,7 +7,7 @@ score and a grade column per card, ``change`` (the last card's score minus the f
 
 Nodes are matched by id, then, among those left, by name; every match by name, every renamed
 node and every node present in some cards only is a finding in
-[Comparison.findings][perfscore.Comparison.findings].
+`Comparison.findings`.
 
 Examples:
     >>> import perfscore
@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import pandas as pd
 
-from . import _views
+from . import display
 from .check import Finding, Severity
 from .errors import PerfscoreError
 from .grades import GRADES, Grade
@@ -100,7 +100,7 @@ class Comparison:
     its score the 总分; ``indicators`` a row per indicator and budget item (``<project>.budget``),
     its score the 得分, with ``project`` instead of ``duty`` and ``activity``; ``duties`` and
     ``activities`` are empty, without columns (as ``projects`` is for ladder tables), and
-    [level][perfscore.Comparison.level] refuses them. The department row is the
+    [level][perfscore.comparison.Comparison.level] refuses them. The department row is the
     card's 总分, graded when the card has one project.
 
     Attributes:
@@ -187,7 +187,7 @@ class Comparison:
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """[to_dict][perfscore.Comparison.to_dict] as JSON text (Chinese kept, NaN as null)."""
+        """The comparison as JSON text: [to_dict][perfscore.comparison.Comparison.to_dict]."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self) -> str:
@@ -553,7 +553,7 @@ def _frame(rows: list[_Row], labels: list[str], *, value: bool = False) -> pd.Da
             dtype="float64",
         )
         data[f"grade_{label}"] = pd.Series(
-            [_views.grade_text(row.nodes[k].grade) if k in row.nodes else None for row in rows],
+            [display.grade_text(row.nodes[k].grade) if k in row.nodes else None for row in rows],
             dtype=object,
         )
     changes: list[float] = []
@@ -591,7 +591,7 @@ def _plain(value: Any) -> Any:
 def _shown(score: object) -> str:
     if not isinstance(score, float | int) or math.isnan(score):
         return "—"
-    return _views.shown_score(Fraction(repr(float(score))))
+    return display.shown_score(Fraction(repr(float(score))))
 
 
 def _change(change: object) -> str:
@@ -610,7 +610,7 @@ def _html_change(change: object) -> str:
 
 
 def _html_grade_cell(score: object, grade: object) -> str:
-    colours = {g.value: c for g, c in _views.GRADE_COLOURS.items()}
+    colours = {g.value: c for g, c in display.GRADE_COLOURS.items()}
     background = f"background:{colours[grade]};" if isinstance(grade, str) else ""
     shown = f"{_shown(score)} {grade or '—'}"
     return f'<td style="{background}text-align:right">{_e(shown)}</td>'

@@ -40,10 +40,10 @@ import pandas as pd
 
 from .errors import PerfscoreError
 from .frame_grading import Grading, Layout, read_columns
+from .frame_rollup import Level, roll_up_tables
 from .grades import GRADES
 from .methods import Method, get_method, points_depend_on
 from .projects import TargetsTable
-from .rollup import DEPARTMENT, Node, roll_up
 from .rows import (
     BadResults,
     as_any_table,
@@ -185,16 +185,18 @@ def score_frame(
     per_table = _weights(named, weights)
     layout = Layout(named)
     graded = Grading(layout, read_columns(results), elsewhere=frozenset(targets))
-    scored = score_target_frames(targets, results, method if targets and not named else None)
-    if (graded.problems or scored.problems) and errors == "raise":
+    # Without targets tables there is nothing to score there (and no row to read again).
+    scored = score_target_frames(targets, results, None if named else method) if targets else None
+    target_problems = scored.problems if scored is not None else []
+    if (graded.problems or target_problems) and errors == "raise":
         raise bad_rows(
-            _in_row_order(graded, scored.problems),
+            _in_row_order(graded, target_problems),
             hint="pass errors='coerce' to score the rest",
             kind=BadFrameResults,
         )
     points = _points(layout, graded, chosen)
     frames = _roll_up(layout, graded, chosen, points, per_table)
-    if not targets:
+    if scored is None:
         return frames
     unscored = frames.unscored
     if scored.problems:
@@ -314,47 +316,26 @@ def _roll_up(
     points: list[Fraction | None],
     weights: Mapping[str, Mapping[str, object] | None],
 ) -> FrameScores:
+    levels = roll_up_tables(layout.tables, method, points, [weights[n] for n in layout.names])
     activities: list[list[Any]] = []
     duties: list[list[Any]] = []
     departments: list[list[Any]] = []
-    ids = layout.ids
-    for t, (name, table) in enumerate(zip(layout.names, layout.tables, strict=True)):
-        start, end = int(layout.offsets[t]), int(layout.offsets[t + 1])
-        earned = {ids[g]: points[g] for g in range(start, end) if points[g] is not None}
-        nodes = roll_up(table, method, earned, weights=weights[name])
+    for name, table in zip(layout.names, layout.tables, strict=True):
         for duty in table.duties:
-            for activity in duty.activities:
-                node = nodes[activity.id]
-                activities.append([name, duty.id, activity.id, activity.name, *_node(node)])
-            duties.append([name, duty.id, duty.name, *_node(nodes[duty.id])])
-        departments.append([name, table.department.name, table.year, *_node(nodes[DEPARTMENT])])
-
-    node_columns = ["score", "grade", "graded", "total", "coverage", "missing"]
-    activity_frame = _frame(activities, ["table", "duty", "id", "name", *node_columns],
-                            _counts(graded.code, layout.activity_of, len(activities)))  # fmt: skip
-    duty_frame = _frame(duties, ["table", "id", "name", *node_columns],
-                        _counts(graded.code, layout.duty_of, len(duties)))  # fmt: skip
-    department_frame = _frame(departments, ["table", "name", "year", *node_columns],
-                              _counts(graded.code, layout.table_of, len(departments)))  # fmt: skip
+            activities += [[name, duty.id, a.id, a.name] for a in duty.activities]
+            duties.append([name, duty.id, duty.name])
+        departments.append([name, table.department.name, table.year])
     return FrameScores(
         method=method.name,
         indicators=_indicators(layout, graded, points),
-        activities=activity_frame,
-        duties=duty_frame,
-        departments=department_frame,
+        activities=_frame(activities, ["table", "duty", "id", "name"], levels.activities,
+                          _counts(graded.code, layout.activity_of, len(activities))),
+        duties=_frame(duties, ["table", "id", "name"], levels.duties,
+                      _counts(graded.code, layout.duty_of, len(duties))),
+        departments=_frame(departments, ["table", "name", "year"], levels.departments,
+                           _counts(graded.code, layout.table_of, len(departments))),
         unscored=graded.unscored(),
-    )
-
-
-def _node(node: Node) -> list[Any]:
-    return [
-        math.nan if node.score is None else float(node.score),
-        None if node.grade is None else node.grade.value,
-        node.graded,
-        node.total,
-        node.coverage,
-        " ".join(node.missing),
-    ]
+    )  # fmt: skip
 
 
 def _counts(
@@ -366,18 +347,28 @@ def _counts(
     return np.bincount(flat, minlength=nodes * 4).reshape(nodes, 4)
 
 
-def _frame(rows: list[list[Any]], columns: list[str], counts: npt.NDArray[Any]) -> pd.DataFrame:
+def _frame(
+    rows: list[list[Any]], columns: list[str], level: Level, counts: npt.NDArray[Any]
+) -> pd.DataFrame:
     values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
     data: dict[str, Any] = dict(zip(columns, values, strict=True))
-    data["score"] = np.asarray(data["score"], dtype=np.float64)
-    data["coverage"] = np.asarray(data["coverage"], dtype=np.float64)
+    data["score"] = level.score
     # Grades stay None where nothing was scored (a text column would turn None into NaN).
-    data["grade"] = pd.Series(data["grade"], dtype=object)
-    missing = data.pop("missing")
+    data["grade"] = pd.Series(level.grade, dtype=object)
+    data["graded"] = level.graded
+    data["total"] = level.total
+    data["coverage"] = level.coverage
     for k, grade in enumerate(_COUNT_COLUMNS):
         data[grade] = counts[:, k]
-    data["missing"] = list(missing)
+    data["missing"] = level.missing
     return pd.DataFrame(data)
+
+
+def _floats(points: list[Fraction | None]) -> npt.NDArray[np.float64]:
+    # Points are shared objects (priced once per grade, or per ladder and value).
+    distinct = {id(p): p for p in points if p is not None}
+    as_float = {k: float(p) for k, p in distinct.items()}
+    return np.array([math.nan if p is None else as_float[id(p)] for p in points])
 
 
 def _indicators(layout: Layout, graded: Grading, points: list[Fraction | None]) -> pd.DataFrame:
@@ -406,7 +397,7 @@ def _indicators(layout: Layout, graded: Grading, points: list[Fraction | None]) 
             "label": pd.Series(labels, dtype=object),
             "grade": pd.Series(grade, dtype=object),
             "cell": pd.Series(cells, dtype=object),
-            "points": np.array([math.nan if p is None else float(p) for p in points]),
+            "points": _floats(points),
             "row": rows,
         }
     )

@@ -1,7 +1,7 @@
 """Plots of scorecards, batch scores and comparisons (图表), with matplotlib.
 
 Each function draws on ``ax`` (or on a new figure's axes) and returns the
-[Axes][matplotlib.axes.Axes]; nothing is drawn until one is called, and matplotlib is imported
+`matplotlib.axes.Axes`; nothing is drawn until one is called, and matplotlib is imported
 only then (install it with ``pip install "perfscore[plot]"``). The methods
 ``Scorecard.plot``, ``FrameScores.plot`` and ``Comparison.plot`` call them.
 
@@ -116,7 +116,7 @@ def chinese_font() -> str | None:
     """The family of an installed font with Chinese characters, or ``None`` if there is none.
 
     Looks through matplotlib's font list for the families of
-    [CHINESE_FONTS][perfscore.plots.CHINESE_FONTS].
+    `CHINESE_FONTS`.
     """
     from matplotlib import font_manager
 

@@ -22,7 +22,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from . import _views
+from . import display
 from .errors import PerfscoreError
 from .grades import GRADES, Grade
 from .methods import Method, get_method
@@ -137,7 +137,7 @@ class Scorecard:
     def __repr__(self) -> str:
         # The whole card is str() / the HTML view; the repr stays one line, as in a REPL list.
         d = self.department
-        score = "no score" if d.exact is None else f"{_views.shown_score(d.exact)} {d.grade}"
+        score = "no score" if d.exact is None else f"{display.shown_score(d.exact)} {d.grade}"
         unscored = f", {len(self.unscored)} unscored" if self.unscored else ""
         return (
             f"<Scorecard {self.table} by {self.method}: {score}, "
@@ -301,13 +301,13 @@ class Scorecard:
 
     def to_text(self) -> str:
         """A readable table for a terminal: every duty, activity and indicator."""
-        return _views.text(self)
+        return display.text(self)
 
     def __str__(self) -> str:
         return self.to_text()
 
     def _repr_html_(self) -> str:
-        return _views.html_table(self)
+        return display.html_table(self)
 
     def plot(self, what: str = "duties", *, ax: Axes | None = None) -> Axes:
         """A bar per duty coloured by grade, with band lines; or per indicator (``"indicators"``).
@@ -492,7 +492,7 @@ def _node_fields(node: Node, name: str, counts: dict[Grade, int]) -> dict[str, A
 
 # -- formatting helpers ---------------------------------------------------------------------
 
-_grade = _views.grade_text
+_grade = display.grade_text
 
 
 def _plain(value: Fraction | str | None) -> int | float | str | None:

@@ -67,7 +67,7 @@ def read_table_data(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str
         data = (
             json.loads(text, object_pairs_hook=_json_object)
             if suffix == ".json"
-            else yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader
+            else _load_yaml(text)
         )
     except (_RepeatedKey, _Alias) as exc:
         raise TableError(f"not valid {kind}: {exc.args[0]}").located(file=label) from None
@@ -92,12 +92,32 @@ class _RepeatedKey(Exception):
     """A key written twice in one mapping: the later value would silently replace the first."""
 
 
+class _RefuseRepeatedKeys(yaml.constructor.SafeConstructor):
+    """A mapping that repeats a key is refused (mixed into both loaders below)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        first: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            try:
+                seen = first.get(key)
+            except TypeError:  # an unhashable key: the base loader reports it
+                break
+            if seen is not None:
+                raise _RepeatedKey(
+                    f"the key {key!r} is repeated at line {line} (first at line {seen})"
+                )
+            first[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
 class _Alias(Exception):
     """An anchor or alias in a table file (a few lines of aliases can expand to millions of
     nodes)."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(_RefuseRepeatedKeys, yaml.SafeLoader):
     """The safe YAML loader, refusing a mapping that repeats a key, and anchors and aliases."""
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
@@ -120,21 +140,83 @@ class _UniqueKeyLoader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        first: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            line = key_node.start_mark.line + 1
-            try:
-                seen = first.get(key)
-            except TypeError:  # an unhashable key: the base loader reports it
-                break
-            if seen is not None:
-                raise _RepeatedKey(
-                    f"the key {key!r} is repeated at line {line} (first at line {seen})"
-                )
-            first[key] = line
-        return super().construct_mapping(node, deep=deep)
+
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
+
+
+def _load_yaml(text: str) -> Any:
+    """``text`` read by the safe loader, refusing repeated keys.
+
+    With libyaml (every PyYAML wheel has it) the text is parsed in C and plain mappings,
+    sequences and texts are built directly; any other scalar goes through the safe loader's own
+    constructor. Anything unusual (a merge key, an unhashable key, any fault at all) sends the
+    whole text to the pure Python loader, so every answer and every error message is that
+    loader's.
+    """
+    if _FastLoader is not None:
+        loader = _FastLoader(text)
+        try:
+            node = loader.get_single_node()
+            return None if node is None else _build(loader, node)
+        except Exception:  # the pure loader reads it again and words the fault
+            pass
+        finally:
+            loader.dispose()
+    return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader
+
+
+_FastLoader: type[Any] | None = None
+if hasattr(yaml, "CSafeLoader"):
+
+    class _CachedResolver(yaml.CSafeLoader):
+        """libyaml's safe loader, remembering each plain scalar's tag: a province's files
+        repeat the same ids, cells and units thousands of times."""
+
+        _tags: dict[tuple[str, bool, bool], str] = {}  # noqa: RUF012 - shared on purpose
+
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+            if kind is not yaml.ScalarNode or not isinstance(value, str) or len(value) > 64:
+                return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+            key = (value, bool(implicit[0]), bool(implicit[1]))
+            tag = self._tags.get(key)
+            if tag is None:
+                tag = str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+                if len(self._tags) < 100_000:
+                    self._tags[key] = tag
+            return tag
+
+    _FastLoader = _CachedResolver
+
+
+class _Unusual(Exception):
+    """A node the fast builder leaves to the pure loader."""
+
+
+def _build(loader: Any, node: yaml.Node, seen: set[int] | None = None) -> Any:
+    # A node met twice is an alias (libyaml shares the anchored node): building it again and
+    # again would expand a fan-out, so the pure loader reads the text and refuses it by line.
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        raise _Unusual
+    seen.add(id(node))
+    tag = node.tag
+    if tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR or not isinstance(key_node, yaml.ScalarNode):
+                raise _Unusual  # merge keys, numbers as keys …: the pure loader's rules
+            key = key_node.value
+            if key in out:
+                raise _RepeatedKey(key)
+            out[key] = _build(loader, value_node, seen)
+        return out
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, seen) for item in node.value]
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_object(node, deep=True)
+    raise _Unusual
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

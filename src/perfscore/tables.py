@@ -50,6 +50,7 @@ __all__ = [
     "Reading",
     "Table",
     "bundled_tables",
+    "clear_ladder_cache",
     "field_paths",
     "json_schema",
     "load_table",
@@ -151,6 +152,9 @@ class Indicator(BaseModel):
             self._ladder = _ladder(cells, self.readings, self.unit)
         except PerfscoreError as error:
             raise error.located(indicator=self.id) from None
+        # What the cached property below would store on its first read, stored now: a
+        # province's batch reads 340,000 ladders once each.
+        self.__dict__["ladder"] = self._ladder
         return self
 
     @cached_property
@@ -203,6 +207,11 @@ def _ladder(
     # so indicators with the same cells, readings and unit share one, parsed once.
     published = dict(zip(("优", "良", "中", "差"), cells, strict=True))
     return parse_ladder(_read_cells(published, readings), unit=unit)
+
+
+def clear_ladder_cache() -> None:
+    """Forget the ladders parsed so far (loading parses equal cells once; benchmarks start cold)."""
+    _ladder.cache_clear()
 
 
 class Activity(BaseModel):

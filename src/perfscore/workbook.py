@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
-from . import _views
+from . import display
 from .grades import GRADES
 from .outputs import replacing
 from .targets import unit_symbol
@@ -55,7 +55,7 @@ __all__ = [
 
 #: The widest a column is made, in display columns (longer text wraps in the cell).
 _MAX_WIDTH: Final = 60
-_FILLS: Final = {g.value: "FF" + _views.GRADE_COLOURS[g].lstrip("#").upper() for g in GRADES}
+_FILLS: Final = {g.value: "FF" + display.GRADE_COLOURS[g].lstrip("#").upper() for g in GRADES}
 _UNIT_SHOWN: Final = {"percent": "%", "dimensionless": ""}
 
 
@@ -209,7 +209,7 @@ def write_targets_scorecard(card: TargetsScorecard, path: str | os.PathLike[str]
     """
     projects = pd.DataFrame(
         [
-            {"id": p.id, "name": p.name, "score": p.exact, "grade": _views.grade_text(p.grade),
+            {"id": p.id, "name": p.name, "score": p.exact, "grade": display.grade_text(p.grade),
              "weight": _exact_number(p.weight), "missing": " ".join(p.missing),
              "dropped": " ".join(p.dropped)}
             for p in card.projects
@@ -292,7 +292,7 @@ def _fill_form(sheet: Worksheet, card: TargetsScorecard) -> None:
         if project.exact is not None:
             total = float(project.exact)
             put(r, 7, total, score_format(total, places=2), strong=True)
-        put(r, 8, _views.grade_text(project.grade))
+        put(r, 8, display.grade_text(project.grade))
         r += 2
     sheet.freeze_panes = "A2"
     for c, width in enumerate(widths, start=1):
@@ -319,7 +319,7 @@ def _exact_number(number: Fraction) -> int | float:
 def _node(node: Any) -> dict[str, Any]:
     return {
         "score": node.exact,
-        "grade": _views.grade_text(node.grade),
+        "grade": display.grade_text(node.grade),
         "graded": node.graded,
         "total": node.total,
         "coverage": node.coverage,

@@ -1,4 +1,4 @@
-"""How a scorecard looks: a terminal table and an HTML table with the grades coloured."""
+"""How a card looks: a terminal table and an HTML table with the grades coloured."""
 
 from __future__ import annotations
 

@@ -1,0 +1,99 @@
+"""A province-year scored by ``score_frame`` beside a plain pandas floor, alternated in one process.
+
+Run from the repository root::
+
+    PYTHONPATH=src python benchmarks/bench_province_frame.py              # 5,000 tables, 3 rounds
+    PYTHONPATH=src python benchmarks/bench_province_frame.py --counties 20 # 1,000 tables
+
+Workload: ``benchmarks/province.py``'s province-year, 100 counties × 50 departments = 5,000
+department tables shaped as the seed table (68 indicators), about 333,000 results (numbers and
+labels in one column; 2 % missing). The tables are loaded once, before timing.
+
+The floor does only the work no scorer can skip, in plain pandas: merge the results with a frame
+of numeric cut columns (three float thresholds per indicator), compare each value with the three
+cuts, and take three groupby means (per activity, duty and table). It grades nothing exactly and
+rolls nothing up by the scoring rules; it is a yardstick, not a scorer. ``score_frame`` (method
+``mean``) and the floor run alternately; the ratio is taken round by round and its median reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from province import results_frame, tables, workload
+
+import perfscore
+
+
+def cut_frame(department_tables: list[perfscore.Table]) -> pd.DataFrame:
+    """Three float cuts per indicator (NaN where a ladder has fewer), keyed by table and id."""
+    rows = []
+    for table in department_tables:
+        for indicator in table.indicators():
+            cuts = [float(c) for c, _ in indicator.ladder.compiled.cuts[:3]]
+            rows.append((table.name, indicator.id, *cuts, *[np.nan] * (3 - len(cuts))))
+    return pd.DataFrame(rows, columns=["table", "id", "c1", "c2", "c3"])
+
+
+def floor(results: pd.DataFrame, cuts: pd.DataFrame) -> pd.DataFrame:
+    merged = results.merge(cuts, on=["table", "id"], how="right")
+    value = pd.to_numeric(merged["value"], errors="coerce")
+    merged["code"] = (
+        (value >= merged["c1"]).astype(np.int8) + (value >= merged["c2"]) + (value >= merged["c3"])
+    )
+    activity = merged["id"].str.rsplit(".", n=1).str[0]
+    duty = activity.str.split(".", n=1).str[0]
+    merged.groupby([merged["table"], activity])["code"].mean()
+    merged.groupby([merged["table"], duty])["code"].mean()
+    return merged.groupby("table")["code"].mean().to_frame()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--counties", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    ladders, results = workload(counties=args.counties, departments=50, indicators=68, years=1)
+    department_tables = tables(ladders)
+    ids = [i.id for i in department_tables[0].indicators()]
+    frame = results_frame(results, ids)
+    cuts = cut_frame(department_tables)
+    ours: list[float] = []
+    plain: list[float] = []
+    for _ in range(args.rounds):
+        gc.collect()
+        start = time.perf_counter()
+        scores = perfscore.score_frame(department_tables, frame)
+        ours.append(time.perf_counter() - start)
+        gc.collect()
+        start = time.perf_counter()
+        floor(frame, cuts)
+        plain.append(time.perf_counter() - start)
+    spot = department_tables[len(department_tables) // 2]
+    rows = frame[frame["table"] == spot.name]
+    card = perfscore.score(spot, dict(zip(rows["id"], rows["value"], strict=True)))
+    if scores.departments.set_index("table").loc[spot.name, "score"] != card.department.score:
+        raise SystemExit("score_frame and score disagree")
+    ratios = [o / p for o, p in zip(ours, plain, strict=True)]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+    print(f"{len(department_tables):,} tables, {len(frame):,} results, {args.rounds} rounds")
+    print(f"  score_frame (mean) : {statistics.median(ours):.2f} s")
+    print(f"  pandas floor       : {statistics.median(plain):.2f} s")
+    print(f"  ratio              : {statistics.median(ratios):.2f}× "
+          f"({min(ratios):.2f}–{max(ratios):.2f})")  # fmt: skip
+    print(f"  peak RSS           : {peak:.2f} GiB")
+
+
+if __name__ == "__main__":
+    main()
