@@ -153,7 +153,9 @@ def _load_yaml(text: str) -> Any:
     whole text to the pure Python loader, so every answer and every error message is that
     loader's.
     """
-    if _FastLoader is not None:
+    # Text with & or * may hold an anchor or alias: the pure loader reads it, refusing them by
+    # line (the fast path's nodes no longer say which were anchored).
+    if _FastLoader is not None and "&" not in text and "*" not in text:
         loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
