@@ -36,7 +36,10 @@ def indicator(cells: str, unit: str | None = "percent", **more: Any) -> dict[str
     return {**fields, **more}
 
 
-def write(tmp_path: Path, data: dict[str, Any], name: str = "t.yaml") -> Path:
+def write(tmp_path: Path, data: dict[str, Any], name: str | None = None) -> Path:
+    # A table's file is named after it (check refuses a name that differs from the file's).
+    if name is None:
+        name = f"{data['name']}.yaml" if isinstance(data.get("name"), str) else "t.yaml"
     path = tmp_path / name
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path

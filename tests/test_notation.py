@@ -184,7 +184,7 @@ def test_parse_quantity_invalid(source: str, message: str) -> None:
 
 def test_fold_keeps_length() -> None:
     assert fold("＞＝９５％～") == ">=95%~"
-    assert fold("①⑩") == "1⑩"  # ⑩ folds to two characters, so it is kept as written
+    assert fold("①⑩¹") == "①⑩¹"  # compatibility digits are not full-width forms: kept
     assert len(fold("　ＡＢ")) == 3
 
 

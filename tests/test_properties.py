@@ -280,11 +280,18 @@ def test_a_control_character_is_no_unit() -> None:
     assert str(raised.value).startswith("unknown unit '\\x1b'")
 
 
-@pytest.mark.parametrize("cell", ["²", "①", "２"])
-def test_a_digit_that_folds_to_ascii_is_numeric(cell: str) -> None:
-    ladder = parse_ladder({"优": cell})
+def test_a_full_width_digit_is_numeric() -> None:
+    ladder = parse_ladder({"优": "２"})
     assert not ladder.categorical
     assert parse_ladder(ladder.to_cells(), unit=ladder.unit) == ladder
+
+
+@pytest.mark.parametrize("cell", ["²", "①"])
+def test_a_superscript_or_circled_digit_is_no_digit(cell: str) -> None:
+    # NFKC folds them into ASCII digits (≥90¹% would read ≥901%): refused, never a label.
+    with pytest.raises(NotationError) as raised:
+        parse_ladder({"优": cell})
+    assert str(raised.value) == f"cell 优: unexpected {cell!r}\n    {cell}\n    ^"
 
 
 def test_a_digit_of_another_script_is_not_notation() -> None:

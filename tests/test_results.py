@@ -344,7 +344,7 @@ def test_json_too_deep_or_too_long_is_a_results_error(
 @pytest.mark.parametrize(
     ("table", "results", "weights", "message"),
     [
-        (zanhuang, "a\x00b.csv", None, "a\x00b.csv: cannot read the results file: "
+        (zanhuang, "a\x00b.csv", None, "a\\x00b.csv: cannot read the results file: "
          "the path has a null byte"),
         (zanhuang, "a" * 300 + ".csv", None, "cannot read the results file: File name too long"),
         (zanhuang, {"1.1.1": 1}, {"1": "heavy"}, "expected a number, got 'heavy'"),

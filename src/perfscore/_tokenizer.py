@@ -3,8 +3,14 @@
 Every spelling the notation accepts is listed here and nowhere else: comparison operators in
 their ASCII, mathematical and full-width forms; the inclusive and exclusive words (simplified
 and traditional); conjunction, disjunction and range separators; numbers; and unit names
-(taken from the unit registry). Full-width forms are folded character by character (NFKC), so
-every token's span points at the characters the user wrote.
+(taken from the unit registry). Full-width forms (the Halfwidth and Fullwidth Forms and Small Form
+Variants blocks, and the ideographic space) are folded character by character, so every token's
+span points at the characters the user wrote. Other compatibility forms are not folded: NFKC
+would read a superscript ``¹`` or a circled ``⑨`` as a digit (``≥90¹%`` as ``≥901%``), so they
+stay as written and are refused with a caret.
+
+A cell is at most [MAX_CELL_LENGTH][perfscore._tokenizer.MAX_CELL_LENGTH] characters long
+(published cells are a few dozen): longer text is refused before it is read.
 """
 
 from __future__ import annotations
@@ -17,10 +23,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from .errors import NotationError
+from .errors import NotationError, clip
 from .units import unit_names
 
-__all__ = ["Kind", "Token", "fold", "reload_units", "tokenize"]
+__all__ = ["MAX_CELL_LENGTH", "Kind", "Token", "fold", "reload_units", "tokenize"]
+
+#: The longest cell (or value) read, in characters: a thousand times a long published cell,
+#: small enough that a refused cell costs nothing.
+MAX_CELL_LENGTH: Final = 50_000
 
 
 class Kind(enum.Enum):
@@ -92,16 +102,30 @@ _EXTRA_FOLDS: Final[dict[str, str]] = {"－": "-", "﹣": "-", "−": "-", "～"
 
 
 def fold(text: str) -> str:
-    """Fold full-width and compatibility forms one character at a time (length-preserving).
+    """Fold full-width forms one character at a time (length-preserving).
+
+    Only the full-width and small forms are folded; a superscript or circled digit is kept as
+    written (the tokenizer refuses it), never read as a digit.
 
     >>> fold("＞＝９５％")
     '>=95%'
+    >>> fold("≥90¹%")
+    '≥90¹%'
     """
     out: list[str] = []
     for ch in text:
-        folded = _EXTRA_FOLDS.get(ch) or unicodedata.normalize("NFKC", ch)
+        folded = _EXTRA_FOLDS.get(ch) or (
+            unicodedata.normalize("NFKC", ch) if _is_full_width(ch) else ch
+        )
         out.append(folded if len(folded) == 1 else ch)
     return "".join(out)
+
+
+def _is_full_width(ch: str) -> bool:
+    """A character of the Halfwidth and Fullwidth Forms or Small Form Variants blocks, or the
+    ideographic space: the forms a Chinese keyboard types for ASCII."""
+    code = ord(ch)
+    return 0xFF00 <= code <= 0xFFEF or 0xFE50 <= code <= 0xFE6F or code == 0x3000
 
 
 @cache
@@ -119,9 +143,20 @@ def _literals() -> tuple[tuple[str, Kind, str], ...]:
     return tuple(sorted(table, key=lambda entry: -len(entry[0])))
 
 
+@cache
+def _by_first() -> dict[str, tuple[tuple[str, Kind, str], ...]]:
+    """The literals by their first character, longest first: each position tries only the few
+    starting with its character, so unknown text costs a dictionary look-up a character."""
+    table: dict[str, list[tuple[str, Kind, str]]] = {}
+    for entry in _literals():
+        table.setdefault(entry[0][0], []).append(entry)
+    return {first: tuple(entries) for first, entries in table.items()}
+
+
 def reload_units() -> None:
     """Read the unit names afresh (after [perfscore.define_unit][] adds one)."""
     _literals.cache_clear()
+    _by_first.cache_clear()
 
 
 def tokenize(source: str, *, words: bool = False) -> Iterator[Token]:
@@ -134,9 +169,15 @@ def tokenize(source: str, *, words: bool = False) -> Iterator[Token]:
     >>> [t.text for t in tokenize("≥ 400- 499 人")]
     ['≥', '400', '-', '499', '人', '']
     """
+    if len(source) > MAX_CELL_LENGTH:
+        raise NotationError(
+            f"a cell of {len(source):,} characters (at most {MAX_CELL_LENGTH:,} are read)",
+            source=source,
+            span=(MAX_CELL_LENGTH, len(source)),
+        )
     text = fold(source)
     pos = 0
-    literals = _literals()
+    by_first = _by_first()
     while pos < len(text):
         space = _SPACE.match(text, pos)
         if space:
@@ -147,7 +188,7 @@ def tokenize(source: str, *, words: bool = False) -> Iterator[Token]:
             yield Token(Kind.NUMBER, number.group(), pos, number.end())
             pos = number.end()
             continue
-        for literal, kind, meaning in literals:
+        for literal, kind, meaning in by_first.get(text[pos], ()):
             if _matches(text, pos, literal):
                 yield Token(kind, literal, pos, pos + len(literal), meaning)
                 pos += len(literal)
@@ -160,7 +201,9 @@ def tokenize(source: str, *, words: bool = False) -> Iterator[Token]:
                 yield Token(Kind.WORD, text[pos:end], pos, end)
                 pos = end
                 continue
-            raise NotationError(f"unexpected {text[pos:end]!r}", source=source, span=(pos, end))
+            raise NotationError(
+                f"unexpected {clip(text[pos:end], 20)!r}", source=source, span=(pos, end)
+            )
     yield Token(Kind.END, "", len(text), len(text))
 
 
@@ -182,4 +225,4 @@ def _starts_token(text: str, pos: int) -> bool:
         return True
     if _is_latin(text[pos]) and _is_latin(text[pos - 1]):
         return False  # inside a Latin word
-    return any(_matches(text, pos, literal) for literal, _, _ in _literals())
+    return any(_matches(text, pos, literal) for literal, _, _ in _by_first().get(text[pos], ()))

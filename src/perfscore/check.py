@@ -38,7 +38,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import PerfscoreError
+from .errors import PerfscoreError, printable
 from .exact import whole_range
 from .grades import GRADES
 from .intervals import Interval, IntervalSet, format_number
@@ -105,7 +105,7 @@ class Finding:
             where = f"{where} ({self.path})" if where else self.path
         head = f"{self.file}: " if self.file is not None else ""
         body = f"{where}: {self.message}" if where else self.message
-        return f"{head}{self.severity}: {body}"
+        return printable(f"{head}{self.severity}: {body}", keep="\n")
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:
@@ -359,7 +359,23 @@ def check_file(source: str | Path) -> list[Finding]:
     except PerfscoreError as error:
         # A table file of an unknown kind, or a validator's own error.
         return [_from_error(error, label, data)]
-    return check_table(table, file=label)
+    findings = check_table(table, file=label)
+    stem = Path(source).stem
+    if stem != table.name:
+        # A table is named by its file: a copy saved under another name would be scored and
+        # reported under the old one.
+        findings.insert(
+            0,
+            Finding(
+                Severity.ERROR,
+                f"the table is named {table.name!r} but its file {stem!r}: a table's name is "
+                "its file name without the suffix",
+                field="name",
+                path="name",
+                file=label,
+            ),
+        )
+    return findings
 
 
 def _from_error(error: PerfscoreError, label: str, data: Any) -> Finding:

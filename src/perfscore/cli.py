@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
 from typing import TextIO, TypeAlias
 
-from .errors import PerfscoreError
+from .errors import PerfscoreError, printable
+from .outputs import refuse_overwriting, write_output
 
 __all__ = ["main"]
 
 Command = Callable[[argparse.Namespace, TextIO], int]
+
+# A negative value (-5%, -.5, -3人): never one of perfscore's options.
+_NEGATIVE = re.compile(r"-[0-9.０-９]")
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
@@ -39,14 +44,14 @@ def _grade(args: argparse.Namespace, out: TextIO) -> int:
     from .ladders import parse_ladder
 
     ladder = parse_ladder(args.ladder, unit=args.unit)
-    out.write(f"{ladder}  ({ladder.direction.value}, unit {ladder.unit})\n")
+    _write(out, f"{ladder}  ({ladder.direction.value}, unit {ladder.unit})\n")
     failed = 0
     for value in args.values:
         try:
-            out.write(f"{value}\t{ladder.grade(value)}\n")
+            _write(out, f"{value}\t{ladder.grade(value)}\n")
         except PerfscoreError as error:
             failed += 1
-            out.write(f"{value}\terror: {error.reason}\n")
+            _write(out, f"{value}\terror: {error.reason}\n")
     return 1 if failed else 0
 
 
@@ -100,6 +105,8 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
             "perfscore score: error: --format xlsx writes a workbook; name it with -o FILE.xlsx\n"
         )
         return 2
+    if args.output is not None:
+        refuse_overwriting(args.output, [args.table, args.results])
     if sys.stderr.isatty() and _size(args.results) > _LARGE:
         sys.stderr.write(f"perfscore: reading {_size(args.results) / 2**20:,.0f} MB of results…\n")
     with warnings.catch_warnings(record=True) as caught:
@@ -121,17 +128,13 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     elif args.output is not None:
         # Excel opens a CSV as UTF-8 only when it starts with a BOM.
         encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-        try:
-            with open(args.output, "w", encoding=encoding, newline="") as file:
-                file.write(text)
-        except OSError as exc:
-            raise PerfscoreError(f"cannot write {args.output}: {exc.strerror}") from None
+        write_output(args.output, text, encoding=encoding)
     else:
-        out.write(text)
+        _write(out, text)
     if card.unscored and args.format != "text":
         # JSON and CSV keep their documented shape; the rows left out are named here instead.
         for row in card.unscored:
-            sys.stderr.write(f"perfscore: unscored: {row.message}\n")
+            _write(sys.stderr, f"perfscore: unscored: {row.message}\n")
     return 1 if card.unscored else 0
 
 
@@ -228,7 +231,7 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "csv":
         out.write(comparison.to_frame().to_csv(index=False, lineterminator="\n"))
     else:
-        out.write(comparison.to_text() + "\n")
+        _write(out, comparison.to_text() + "\n")
     return 0
 
 
@@ -261,12 +264,17 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     for source in args.tables:
         findings = check_file(source)
         for finding in findings:
-            out.write(f"{finding}\n")
+            _write(out, f"{finding}\n")
         errors = sum(f.severity.value == "error" for f in findings)
         warnings = len(findings) - errors
-        out.write(f"{source}: {_count(errors, 'error')}, {_count(warnings, 'warning')}\n")
+        _write(out, f"{source}: {_count(errors, 'error')}, {_count(warnings, 'warning')}\n")
         failed = failed or has_errors(findings)
     return 1 if failed else 0
+
+
+def _write(out: TextIO, text: str) -> None:
+    """Write to the terminal (or a pipe) with control characters from the data escaped."""
+    out.write(printable(text, keep="\n\t"))
 
 
 def _count(n: int, noun: str) -> str:
@@ -290,7 +298,7 @@ def _tables(args: argparse.Namespace, out: TextIO) -> int:
 
     for name in bundled_tables():
         table = load_table(name)
-        out.write(f"{name}\t{table.department.name}\t{table.year}\t{len(table)} indicators\n")
+        _write(out, f"{name}\t{table.department.name}\t{table.year}\t{len(table)} indicators\n")
     return 0
 
 
@@ -332,18 +340,15 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     try:
         imported = import_table(args.source, layout=args.layout, name=args.name, year=args.year)
     except ImportFailed as failed:
-        out.write(f"{args.source}: no valid table; {_count(len(failed.findings), 'finding')}:\n")
+        _write(out, f"{args.source}: no valid table; {_count(len(failed.findings), 'finding')}:\n")
         for finding in failed.findings:
-            out.write(f"  [{finding.kind}] {finding}\n")
-        sys.stderr.write(f"perfscore: error: {failed.reason}\n")
+            _write(out, f"  [{finding.kind}] {finding}\n")
+        _write(sys.stderr, f"perfscore: error: {failed.reason}\n")
         return 1
     table = imported.table
     target = args.output or f"{table.name}.yaml"
-    try:
-        with open(target, "w", encoding="utf-8") as file:
-            file.write(imported.to_yaml())
-    except OSError as exc:
-        raise PerfscoreError(f"cannot write {target}: {exc.strerror}") from None
+    refuse_overwriting(target, [args.source])
+    write_output(target, imported.to_yaml())
     if isinstance(table, Table):
         shape = f"{len(table.duties)} duties and {len(table.activities())} activities"
     else:
@@ -354,17 +359,15 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     )
     if imported.results:
         results = str(Path(target).with_name(Path(target).stem + "-results.csv"))
-        try:
-            Path(results).write_text(imported.results_csv(), encoding="utf-8")
-        except OSError as exc:
-            raise PerfscoreError(f"cannot write {results}: {exc.strerror}") from None
+        refuse_overwriting(results, [args.source])
+        write_output(results, imported.results_csv())
         out.write(
             f"{_count(len(imported.results), 'result')} and published scores written to "
             f"{results} (perfscore score {target} {results})\n"
         )
     out.write(f"{_count(len(imported.findings), 'finding')} to review:\n")
     for finding in imported.findings:
-        out.write(f"  [{finding.kind}] {finding}\n")
+        _write(out, f"  [{finding.kind}] {finding}\n")
     return 0
 
 
@@ -397,6 +400,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         out.write(text if isinstance(text, str) else text.decode("utf-8"))
         return 0
     target = args.output or f"{table.name}.{args.format}"
+    refuse_overwriting(target, [args.table])
     export_table(table, args.format, target)
     out.write(f"{table.name}: {_count(len(table), 'indicator')} written to {target}\n")
     return 0
@@ -445,12 +449,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = _parser().parse_args(words)
+    except SystemExit as exit:
+        if exit.code == 2 and "--" not in words and any(_NEGATIVE.match(w) for w in words):
+            # argparse reads any word starting with - as an option; -- ends the options. Kept
+            # (rather than guessing which words are values) so options mean what they always do.
+            sys.stderr.write(
+                "perfscore: hint: a value starting with '-' reads as an option; put -- before "
+                "the values, e.g. perfscore grade LADDER -- -5%\n"
+            )
+        raise
     run: Command = args.run
     try:
         return run(args, sys.stdout)
     except PerfscoreError as error:
-        sys.stderr.write(f"perfscore: error: {error}\n")
+        _write(sys.stderr, f"perfscore: error: {error}\n")
         return 1
 
 

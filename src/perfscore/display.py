@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from .errors import printable
 from .grades import GRADES, Grade
 from .intervals import format_number
 
@@ -51,7 +52,11 @@ def text(card: Scorecard) -> str:
             for i in activity.indicators:
                 value = "—" if i.value is None else _show_value(i)
                 rows.append((f"    {i.id}", i.name, value, grade_text(i.grade) or "missing"))
-    rows = [(r[0], _clip(r[1], 34), _clip(r[2], 16), r[3]) for r in rows]
+    # Ids, names and values come from files: control characters are shown escaped.
+    rows = [
+        (printable(r[0]), _clip(printable(r[1]), 34), _clip(printable(r[2]), 16), printable(r[3]))
+        for r in rows
+    ]
     widths = [max(_width(r[k]) for r in rows) for k in range(3)]
     lines.append("")
     for row in rows:
@@ -62,7 +67,7 @@ def text(card: Scorecard) -> str:
     if card.unscored:
         lines += ["", f"unscored rows ({len(card.unscored)}):"]
         lines += [f"  {u.message}" for u in card.unscored]
-    return "\n".join(lines)
+    return printable("\n".join(lines), keep="\n")
 
 
 def html_table(card: Scorecard) -> str:

@@ -16,10 +16,13 @@ perfscore.errors.NotationError: cell 优: unexpected 'O'
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
+from typing import Final
 
 __all__ = [
+    "MAX_QUOTED",
     "InvalidLadder",
     "Location",
     "NotationError",
@@ -29,7 +32,58 @@ __all__ = [
     "UncoveredValue",
     "UnitMismatch",
     "UnknownIndicator",
+    "clip",
+    "printable",
 ]
+
+#: The most characters of a user's text a message quotes; longer text is cut around the fault.
+MAX_QUOTED: Final = 80
+
+# Characters a terminal acts on rather than shows (ESC, BEL, backspace, bidirectional
+# overrides, line separators): shown escaped, so a file cannot retitle or clear a terminal.
+_UNSAFE_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def printable(text: str, *, keep: str = "") -> str:
+    r"""``text`` with every control or format character escaped (``\x1b``, ``\u202e``).
+
+    The one place perfscore makes a user's text safe for a terminal: every message, text view
+    and command-line output goes through it. Characters in ``keep`` (such as a newline between
+    the lines of a view) are left as they are.
+
+    >>> printable("9.1.1\x1b]0;owned\x07")
+    '9.1.1\\x1b]0;owned\\x07'
+    >>> printable("优 ≥95%")
+    '优 ≥95%'
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch
+        if ch in keep or ch == " " or unicodedata.category(ch) not in _UNSAFE_CATEGORIES
+        else _escape(ch)
+        for ch in text
+    )
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def clip(text: str, limit: int = MAX_QUOTED) -> str:
+    """``text`` cut to about ``limit`` characters (its start, an ellipsis and its length).
+
+    >>> clip("9" * 100_000, 12)
+    '999999999999… (100,000 characters)'
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters)"
 
 
 @dataclass(frozen=True)
@@ -62,7 +116,7 @@ class Location:
             parts.append(f"table {self.table}")
         if self.path is not None:
             parts.append(self.path)
-        if self.indicator is not None:
+        if self.indicator:  # a blank id is said in the reason, not shown as "indicator :"
             parts.append(f"indicator {self.indicator}")
         if self.cell is not None:
             parts.append(f"cell {self.cell}")
@@ -105,9 +159,10 @@ class PerfscoreError(ValueError):
         return ""
 
     def __str__(self) -> str:
-        place = str(self.where)
-        head = f"{place}: {self.reason}" if place else self.reason
-        extra = self.details()
+        place = printable(str(self.where))
+        reason = printable(self.reason, keep="\n")  # some reasons list rows, a line each
+        head = f"{place}: {reason}" if place else reason
+        extra = printable(self.details(), keep="\n")
         return f"{head}\n{extra}" if extra else head
 
 
@@ -124,17 +179,24 @@ class NotationError(PerfscoreError):
 
     def details(self) -> str:
         start, end = self.span
-        width = max(end - start, 1)
+        end = max(end, start + 1)
+        # A long cell is shown as a window around the fault (at most MAX_QUOTED characters
+        # of it, and of the carets), marked with … where it is cut.
+        left = max(0, min(start, len(self.source)) - MAX_QUOTED // 2)
+        right = min(len(self.source), max(end, left + MAX_QUOTED))
+        right = min(right, max(start, left) + MAX_QUOTED)
+        before = "…" if left > 0 else ""
+        after = "…" if right < len(self.source) else ""
+        shown = [printable(ch) for ch in self.source[left:right]]
         # East Asian characters take two columns in a terminal; pad the caret to match.
-        pad = sum(_columns(ch) for ch in self.source[:start])
-        carets = sum(_columns(ch) for ch in self.source[start : start + width]) or 1
-        return f"    {self.source}\n    {' ' * pad}{'^' * carets}"
+        pad = len(before) + sum(_columns(piece) for piece in shown[: start - left])
+        marked = shown[start - left : end - left]
+        carets = sum(_columns(piece) for piece in marked) or 1
+        return f"    {before}{''.join(shown)}{after}\n    {' ' * pad}{'^' * carets}"
 
 
-def _columns(ch: str) -> int:
-    import unicodedata
-
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 @dataclass(eq=False)

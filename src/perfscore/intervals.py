@@ -17,6 +17,7 @@ sorted, so two equal sets compare and hash equal, and gaps and overlaps are one 
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -164,7 +165,7 @@ class IntervalSet:
     ``|`` is union, ``&`` intersection, ``-`` difference, ``~`` complement in the real line.
     """
 
-    __slots__ = ("_hash", "intervals")
+    __slots__ = ("_hash", "_lowers", "intervals")
 
     intervals: tuple[Interval, ...]
 
@@ -182,6 +183,7 @@ class IntervalSet:
                 merged.append(item)
         self.intervals = tuple(merged)
         self._hash = hash(self.intervals)
+        self._lowers = [i.lower for i in merged]
 
     @classmethod
     def of(cls, *intervals: Interval) -> IntervalSet:
@@ -201,7 +203,12 @@ class IntervalSet:
         return bool(self.intervals)
 
     def __contains__(self, value: object) -> bool:
-        return any(value in i for i in self.intervals)
+        if not isinstance(value, Fraction | int | float) or value != value:
+            return False
+        # The intervals are sorted and disjoint: only the last one starting at or before the
+        # value can hold it (a binary search keeps grading and compiling a long union linear).
+        index = bisect.bisect_right(self._lowers, value) - 1
+        return index >= 0 and value in self.intervals[index]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, IntervalSet):
@@ -215,7 +222,19 @@ class IntervalSet:
         return IntervalSet((*self.intervals, *other.intervals))
 
     def __and__(self, other: IntervalSet) -> IntervalSet:
-        return IntervalSet(a & b for a in self.intervals for b in other.intervals)
+        # One sweep over both sorted lists (not every pair): linear in their lengths.
+        pieces: list[Interval] = []
+        mine, theirs = self.intervals, other.intervals
+        i = j = 0
+        while i < len(mine) and j < len(theirs):
+            piece = mine[i] & theirs[j]
+            if not piece.empty:
+                pieces.append(piece)
+            if (mine[i].upper, mine[i].upper_closed) < (theirs[j].upper, theirs[j].upper_closed):
+                i += 1
+            else:
+                j += 1
+        return IntervalSet(pieces)
 
     def __invert__(self) -> IntervalSet:
         pieces: list[Interval] = []

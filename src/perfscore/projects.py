@@ -45,8 +45,8 @@ _MONEY_NAME: Final = re.compile(r"资金|经费|成本|费用|金额|补贴|补�
 _BARE_WAN: Final = re.compile(r"[0-9][万萬亿億]\s*$")
 
 #: 分值: a finite number above 0.
-Points = Annotated[float, Field(gt=0, allow_inf_nan=False)]
-Money = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Points = Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)]
+Money = Annotated[float, Field(ge=0, allow_inf_nan=False, strict=True)]
 
 
 class TargetReading(BaseModel):
@@ -209,7 +209,7 @@ class TargetsTable(BaseModel):
     """The table's published title."""
     department: Department
     """The publishing department (部门)."""
-    year: int = Field(ge=1949, le=2200)
+    year: int = Field(ge=1949, le=2200, strict=True)
     """The budget year."""
     money_unit: str = "万元"
     """The unit of the budget figures (万元, or 元)."""

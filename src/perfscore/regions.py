@@ -49,6 +49,13 @@ Cells: TypeAlias = Mapping[Grade, str | None] | Mapping[str, str | None]
 _NOTATION_MARKS: Final = frozenset("0123456789<>=≥≤≧≦%‰")
 
 
+def _is_notation(text: str) -> bool:
+    """Whether a cell is written in the notation (not a qualitative label): a comparison, a
+    percent sign or a digit, including a digit the notation refuses (², ①, ٣), so that it is
+    named under a caret rather than taken for a label."""
+    return bool(_NOTATION_MARKS & set(fold(text))) or any(ch.isdigit() for ch in text)
+
+
 class Direction(enum.Enum):
     """Which values a ladder rewards."""
 
@@ -138,7 +145,7 @@ def read_regions(cells: Cells | str, unit: str | None = None) -> Regions:
     written = {g: text for g, text in published.items() if text is not None and text.strip()}
     if not written:
         raise InvalidLadder("every cell is blank: no grade can be reached")
-    if not any(_NOTATION_MARKS & set(fold(text)) for text in written.values()):
+    if not any(_is_notation(text) for text in written.values()):
         if unit is not None and canonical_unit(unit) != "dimensionless":
             grade = next(iter(written))
             raise NotationError(
@@ -274,15 +281,16 @@ def _conditions(scaled: Mapping[Grade, _Scaled], direction: Direction) -> dict[G
         # The 差 cell describes what falls short, when a better cell is written beside it.
         worst = grade is Grade.POOR and index > 0
         previous_anchor = scaled[grades[index - 1]][0][0][1] if index > 0 else None
-        union = IntervalSet()
+        meets: list[Interval] = []
         for alternative in scaled[grade]:
             meet = IntervalSet.everything()
             for op, low, high in alternative:
                 if op == "bare":
                     op = _bare_meaning(direction, worst, low == previous_anchor)
                 meet = meet & IntervalSet.of(_interval(op, low, high))
-            union = union | meet
-        conditions[grade] = union
+            meets.extend(meet)
+        # One union of every alternative (not one per alternative): 2,000 或 stay linear.
+        conditions[grade] = IntervalSet(meets)
     return conditions
 
 

@@ -26,6 +26,7 @@ from . import display
 from .errors import PerfscoreError
 from .grades import GRADES, Grade
 from .methods import Method, get_method
+from .outputs import write_output
 from .projects import TargetsTable
 from .results import ResultsSource, read_results
 from .rollup import DEPARTMENT, Node, coverage, roll_up
@@ -266,7 +267,7 @@ class Scorecard:
             writer.writerow(["" if record[c] is None else record[c] for c in _COLUMNS])
         text = out.getvalue()
         if path is not None:
-            Path(path).write_text(text, encoding="utf-8-sig")
+            write_output(path, text, encoding="utf-8-sig")
         return text
 
     def _records(self) -> list[dict[str, Any]]:

@@ -16,18 +16,23 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
+import re
 from collections.abc import Mapping
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 from pydantic import ValidationError
 
-from .errors import PerfscoreError, TableError
+from .errors import PerfscoreError, TableError, clip
 
-__all__ = ["bundled_tables", "read_table_data", "table_error", "table_errors"]
+__all__ = ["BUNDLED_NAME", "bundled_tables", "read_table_data", "table_error", "table_errors"]
+
+#: What a bundled table's name looks like (and a table's ``name`` field): ``<place>-<department>-
+#: <year>`` in lower-case letters, digits and hyphens.
+BUNDLED_NAME: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def bundled_tables() -> list[str]:
@@ -64,7 +69,7 @@ def read_table_data(source: str | Path | Mapping[str, Any]) -> tuple[Mapping[str
             if suffix == ".json"
             else _load_yaml(text)
         )
-    except _RepeatedKey as exc:
+    except (_RepeatedKey, _Alias) as exc:
         raise TableError(f"not valid {kind}: {exc.args[0]}").located(file=label) from None
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
         raise TableError(f"not valid {kind}: {exc}").located(file=label) from None
@@ -107,8 +112,33 @@ class _RefuseRepeatedKeys(yaml.constructor.SafeConstructor):
         return super().construct_mapping(node, deep=deep)
 
 
+class _Alias(Exception):
+    """An anchor or alias in a table file (a few lines of aliases can expand to millions of
+    nodes)."""
+
+
 class _UniqueKeyLoader(_RefuseRepeatedKeys, yaml.SafeLoader):
-    """The safe YAML loader, refusing a mapping that repeats a key."""
+    """The safe YAML loader, refusing a mapping that repeats a key, and anchors and aliases."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # A table file spells each value out: anchors (&a) and aliases (*a) are refused before
+        # they are expanded, so a small file cannot fan out into millions of indicators.
+        event: yaml.Event | None = (
+            self.peek_event()  # type: ignore[no-untyped-call]  # untyped in the PyYAML stubs
+            if self.check_event(yaml.NodeEvent)
+            else None
+        )
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            line = event.start_mark.line + 1 if event.start_mark is not None else 0
+            alias = isinstance(event, yaml.AliasEvent)
+            mark = f"an alias (*{clip(event.anchor, 20)})" if alias else "an anchor"
+            if not alias:
+                mark += f" (&{clip(event.anchor, 20)})"
+            raise _Alias(
+                f"{mark} at line {line}: table files spell every value out, without YAML "
+                "anchors and aliases"
+            )
+        return super().compose_node(parent, index)
 
 
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
@@ -123,7 +153,9 @@ def _load_yaml(text: str) -> Any:
     whole text to the pure Python loader, so every answer and every error message is that
     loader's.
     """
-    if _FastLoader is not None:
+    # Text with & or * may hold an anchor or alias: the pure loader reads it, refusing them by
+    # line (the fast path's nodes no longer say which were anchored).
+    if _FastLoader is not None and "&" not in text and "*" not in text:
         loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
@@ -162,7 +194,13 @@ class _Unusual(Exception):
     """A node the fast builder leaves to the pure loader."""
 
 
-def _build(loader: Any, node: yaml.Node) -> Any:
+def _build(loader: Any, node: yaml.Node, seen: set[int] | None = None) -> Any:
+    # A node met twice is an alias (libyaml shares the anchored node): building it again and
+    # again would expand a fan-out, so the pure loader reads the text and refuses it by line.
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        raise _Unusual
+    seen.add(id(node))
     tag = node.tag
     if tag == _STR and isinstance(node, yaml.ScalarNode):
         return node.value
@@ -174,10 +212,10 @@ def _build(loader: Any, node: yaml.Node) -> Any:
             key = key_node.value
             if key in out:
                 raise _RepeatedKey(key)
-            out[key] = _build(loader, value_node)
+            out[key] = _build(loader, value_node, seen)
         return out
     if tag == _SEQ and isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item) for item in node.value]
+        return [_build(loader, item, seen) for item in node.value]
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_object(node, deep=True)
     raise _Unusual
@@ -197,16 +235,27 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _read(source: str | Path) -> tuple[str, str, str]:
     path = Path(source)
     label = str(path) if str(path).isprintable() else repr(str(path))
+    name = str(source)
     try:
-        is_file = path.suffix.lower() in (".yaml", ".yml", ".json") or path.exists()
-        if is_file:
+        # A file path names a file (a folder of the same name as a bundled table does not
+        # shadow it); a name without a table suffix that is no file is a bundled table's.
+        if path.suffix.lower() in (".yaml", ".yml", ".json") or path.is_file():
+            if path.is_dir():
+                raise TableError("a folder, not a table file").located(file=label)
             return path.read_text(encoding="utf-8-sig"), label, path.suffix.lower()
-        name = str(source)
+        if not BUNDLED_NAME.fullmatch(name):
+            # Only a plain name reaches the bundle: ../ or a folder cannot lead out of it.
+            raise TableError(
+                f"no table file {clip(name)!r}, and a bundled table's name is lower-case "
+                "letters, digits and hyphens (zanhuang-hrss-2018)"
+            )
         for suffix in (".yaml", ".yml", ".json"):
             entry = _bundle().joinpath(name + suffix)
             if entry.is_file():
                 return entry.read_text(encoding="utf-8"), name, suffix
     except (OSError, ValueError, UnicodeDecodeError) as exc:
+        if isinstance(exc, PerfscoreError):
+            raise
         # ValueError: a null byte in the name; OSError: a name the system refuses (too long)
         raise TableError(f"cannot read the table file: {exc}").located(file=label) from None
     close = difflib.get_close_matches(name, bundled_tables(), n=3)

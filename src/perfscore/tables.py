@@ -59,8 +59,9 @@ __all__ = [
 ]
 
 #: A weight in a roll-up: a finite number above 0 (``.inf`` or ``.nan`` would make every share
-#: of a roll-up infinite or undefined).
-Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+#: of a roll-up infinite or undefined), written as a number: ``"2"`` is refused, as it is in the
+#: ``weights`` argument of ``score``.
+Weight = Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)]
 
 # Attribute docstrings become the field descriptions of the JSON Schema, so an editor shows them.
 _FROZEN = ConfigDict(
@@ -222,7 +223,7 @@ class Activity(BaseModel):
     """``<duty>.<n>``, numbered in table order from 1 (``"9.2"``)."""
     name: str = Field(min_length=1)
     """The published name, without its ordinal (1、2、…)."""
-    budget: float | None = None
+    budget: float | None = Field(default=None, strict=True)
     """年度预算数, in the table's ``money_unit``; null where the table leaves it blank."""
     description: str | None = None
     """内容描述, verbatim."""
@@ -231,7 +232,7 @@ class Activity(BaseModel):
     weight: Weight | None = None
     """The activity's weight in a roll-up, where the table gives one."""
     indicators: tuple[Indicator, ...]
-    """The activity's indicators (绩效指标), in table order."""
+    """The activity's indicators (绩效指标), in table order (at least one)."""
 
 
 class Duty(BaseModel):
@@ -245,7 +246,7 @@ class Duty(BaseModel):
     """The published ordinal (一, 二, … 十三)."""
     name: str = Field(min_length=1)
     """The published name, without its ordinal."""
-    budget: float | None = None
+    budget: float | None = Field(default=None, strict=True)
     """年度预算数, in the table's ``money_unit``; null where the table leaves it blank."""
     description: str | None = None
     """内容描述, verbatim."""
@@ -254,7 +255,7 @@ class Duty(BaseModel):
     weight: Weight | None = None
     """The duty's weight in a roll-up, where the table gives one."""
     activities: tuple[Activity, ...]
-    """The duty's activities (工作活动), in table order."""
+    """The duty's activities (工作活动), in table order (at least one)."""
 
 
 class Department(BaseModel):
@@ -287,17 +288,29 @@ class Table(BaseModel):
     """The table's published title."""
     department: Department
     """The publishing department (部门)."""
-    year: int = Field(ge=1949, le=2200)
+    year: int = Field(ge=1949, le=2200, strict=True)
     """The budget year."""
     money_unit: str | None = None
     """The unit of the budget columns (万元)."""
     source: str | None = None
     """Where the table was published."""
     duties: tuple[Duty, ...]
-    """The department's duties (职责活动), in table order."""
+    """The department's duties (职责活动), in table order (at least one)."""
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Table:
+        # A table, duty or activity with nothing under it has nothing to score: a file cut short.
+        if not self.duties:
+            raise TableError("a table has at least one duty").located(path="duties")
+        for path, item in field_paths(self):
+            if isinstance(item, Duty) and not item.activities:
+                raise TableError("a duty has at least one activity").located(
+                    path=f"{path}.activities"
+                )
+            if isinstance(item, Activity) and not item.indicators:
+                raise TableError("an activity has at least one indicator").located(
+                    path=f"{path}.indicators"
+                )
         # Ids are the keys results are matched by: a repeated id would silently shadow a row.
         seen: dict[str, str] = {}
         for path, item in field_paths(self):
@@ -338,6 +351,8 @@ class Table(BaseModel):
         close ids.
         """
         key = str(key).strip()
+        if not key:
+            raise UnknownIndicator("the id is blank: a row names no indicator", key=key)
         found = self._by_id.get(key)
         if found is not None:
             return found

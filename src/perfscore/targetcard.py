@@ -34,10 +34,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from .errors import PerfscoreError, UnknownIndicator
+from .errors import PerfscoreError, UnknownIndicator, printable
 from .grades import Grade
 from .intervals import format_number
 from .methods import exact
+from .outputs import write_output
 from .projects import Project, TargetIndicator, TargetsTable
 from .readers import ResultsSource, read_rows
 from .rows import BadResults, ResultRow
@@ -276,7 +277,7 @@ class TargetsScorecard:
             writer.writerow(["" if record[c] is None else record[c] for c in COLUMNS])
         text = out.getvalue()
         if path is not None:
-            Path(path).write_text(text, encoding="utf-8-sig")
+            write_output(path, text, encoding="utf-8-sig")
         return text
 
     # -- views -------------------------------------------------------------------------------
@@ -306,7 +307,7 @@ class TargetsScorecard:
             lines.append(f"总分 (mean of the projects): {format_number(_shown(self.exact))}")
         for unscored in self.unscored:
             lines.append(f"unscored: {unscored.message}")
-        return "\n".join(lines)
+        return printable("\n".join(lines), keep="\n")  # names and targets come from files
 
     def __str__(self) -> str:
         return self.to_text()

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Final, Literal
 
-from ._tokenizer import Kind, Token, fold, tokenize
+from ._tokenizer import MAX_CELL_LENGTH, Kind, Token, fold, tokenize
 from .errors import NotationError, PerfscoreError
 from .intervals import format_number
 from .units import UNIT_SYMBOLS, canonical_unit, factor, ureg
@@ -361,6 +361,12 @@ def _parse(text: str, unit: str | None, direction: Direction | None) -> Target:
     # Targets are immutable and tables repeat their cells (≥95%, 100%): each is read once.
     if not text.strip():
         raise NotationError("an empty target", source=text, span=(0, max(len(text), 1)))
+    if len(text) > MAX_CELL_LENGTH:  # the cap cells have, for qualitative targets too
+        raise NotationError(
+            f"a cell of {len(text):,} characters (at most {MAX_CELL_LENGTH:,} are read)",
+            source=text,
+            span=(MAX_CELL_LENGTH, len(text)),
+        )
     compact = "".join(fold(text).split())
     dated = _dated(text, compact, direction)
     if dated is not None:

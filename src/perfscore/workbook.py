@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import math
 import os
-import secrets
 import unicodedata
 from collections.abc import Callable, Mapping
 from fractions import Fraction
@@ -34,8 +33,8 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from . import display
-from .errors import PerfscoreError
 from .grades import GRADES
+from .outputs import replacing
 from .targets import unit_symbol
 
 if TYPE_CHECKING:
@@ -348,16 +347,8 @@ def _write(
     for title, frame in sheets.items():
         _fill_sheet(book.create_sheet(title), frame)
     book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    try:
+    with replacing(target) as temporary:  # written whole or not at all
         book.save(temporary)
-        os.replace(temporary, target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise PerfscoreError(f"cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
     return target
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from perfscore.errors import PerfscoreError
+from perfscore.outputs import write_output
 from perfscore.tables import Table, load_table
 
 from .repairs import clean
@@ -152,13 +153,7 @@ def export_table(table: Table, format: str, path: str | Path | None = None) -> s
         raise PerfscoreError(f"unknown format {format!r}; the formats are {', '.join(FORMATS)}")
     out = writers[format](table)
     if path is not None:
-        try:
-            if isinstance(out, str):
-                Path(path).write_text(out, encoding="utf-8")
-            else:
-                Path(path).write_bytes(out)
-        except OSError as exc:
-            raise PerfscoreError(f"cannot write {path}: {exc.strerror}") from None
+        write_output(path, out, encoding="utf-8")  # whole or not at all
     return out
 
 
