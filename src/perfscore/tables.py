@@ -156,6 +156,18 @@ class Indicator(BaseModel):
         self.__dict__["ladder"] = self._ladder
         return self
 
+    @classmethod
+    def with_ladder(cls, ladder: Ladder, **values: Any) -> Indicator:
+        """An indicator from values already checked and its ladder already parsed (no validation).
+
+        For [perfscore.table_frames][perfscore.table_frames], which checks a whole frame of
+        indicators column-wise and parses each distinct ladder once.
+        """
+        indicator = cls.model_construct(**values)
+        indicator._ladder = ladder
+        indicator.__dict__["ladder"] = ladder
+        return indicator
+
     @cached_property
     def ladder(self) -> Ladder:
         """The grade ladder, read from `read_cells` in `unit`."""
