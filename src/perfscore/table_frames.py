@@ -24,16 +24,16 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterator
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from .errors import PerfscoreError, TableError
 from .grades import GRADES
-from .ladders import Ladder, parse_ladder
+from .ladders import Ladder
 from .rows import cell_text
-from .tables import Activity, Department, Duty, Indicator, Table
+from .tables import Activity, Department, Duty, Indicator, Table, shared_ladder
 
 __all__ = ["TABLES_FRAME", "is_indicator_frame", "tables_from_frame"]
 
@@ -43,6 +43,9 @@ _REQUIRED: Final = ("table", "id", "优", "良", "中", "差")
 _TABLE: Final = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ID: Final = re.compile(r"^(\d+)\.(\d+)\.\d+$")
 _CELLS: Final = tuple(g.value for g in GRADES)
+_DUTY: Final = {"id", "name", "weight", "activities"}
+_ACTIVITY: Final = {"id", "name", "weight", "indicators"}
+_TABLE_FIELDS: Final = {"name", "department", "year", "duties"}
 
 
 def is_indicator_frame(tables: object) -> bool:
@@ -50,14 +53,19 @@ def is_indicator_frame(tables: object) -> bool:
     return isinstance(tables, pd.DataFrame)
 
 
-def _column(frame: pd.DataFrame, name: str) -> Iterator[Any]:
+def _column(frame: pd.DataFrame, name: str) -> list[Any]:
     if name in frame.columns:
-        return iter(frame[name].tolist())
-    return iter([None] * len(frame))
+        return frame[name].tolist()
+    return [None] * len(frame)
 
 
-def _text(cell: object) -> str | None:
-    return cell_text(cell)
+def _texts(frame: pd.DataFrame, name: str) -> list[str | None]:
+    """A column's cells as stripped text (None when blank), each distinct cell read once."""
+    if name not in frame.columns:
+        return [None] * len(frame)
+    codes, uniques = pd.factorize(frame[name], use_na_sentinel=True)
+    texts = np.array([*(cell_text(u) for u in uniques), None], dtype=object)
+    return texts[codes].tolist()  # type: ignore[no-any-return]
 
 
 def _weight(cell: object) -> float | None:
@@ -120,21 +128,19 @@ def tables_from_frame(
     ladders: dict[tuple[tuple[str | None, ...], str | None], Ladder | PerfscoreError] = {}
     built: dict[str, _Table] = {}
     problems: list[tuple[int, PerfscoreError, object]] = []
-    columns = [
-        _column(frame, c)
-        for c in ("table", "duty", "activity", "id", *_CELLS, "unit", "weight", "name")
-    ]
-    extra = [
-        _column(frame, c) for c in ("activity_weight", "duty_weight", "activity_name", "duty_name")
-    ]
-    places = [_column(frame, c) for c in ("department", "year")]
-    for r, values in enumerate(zip(*columns, *extra, *places, strict=True)):
+    text = ("table", "duty", "activity", "id", *_CELLS, "unit")
+    columns = [_texts(frame, c) for c in text]
+    columns += [_column(frame, "weight"), _texts(frame, "name")]
+    extra = [_column(frame, c) for c in ("activity_weight", "duty_weight")]
+    extra += [_texts(frame, c) for c in ("activity_name", "duty_name", "department")]
+    extra.append(_column(frame, "year"))
+    for r, values in enumerate(zip(*columns, *extra, strict=True)):
         row = r + 2
         table_cell, duty_cell, activity_cell, id_cell = values[:4]
-        cells = tuple(_text(c) for c in values[4:8])
+        cells = tuple(values[4:8])
         unit_cell, weight_cell, name_cell = values[8:11]
         a_weight, d_weight, a_name, d_name, department, year = values[11:]
-        table, key = _text(table_cell), _text(id_cell)
+        table, key = table_cell, id_cell
 
         def bad(
             message: str, column: str, cell: object, row: int = row, table: str | None = table,
@@ -156,7 +162,7 @@ def tables_from_frame(
             continue
         duty_id = found.group(1)
         activity_id = f"{duty_id}.{found.group(2)}"
-        given_duty, given_activity = _text(duty_cell), _text(activity_cell)
+        given_duty, given_activity = duty_cell, activity_cell
         if given_duty is not None and given_duty != duty_id:
             bad(f"indicator {key} is under duty {duty_id}, not {given_duty}", "duty", duty_cell)
             continue
@@ -179,11 +185,11 @@ def tables_from_frame(
         if len(weights) < 3:
             continue
         weight, activity_weight, duty_weight = weights
-        unit = _text(unit_cell)
+        unit = unit_cell
         ladder = ladders.get((cells, unit))
         if ladder is None:
             try:
-                ladder = parse_ladder(dict(zip(_CELLS, cells, strict=True)), unit=unit)
+                ladder = shared_ladder(cells, unit)
             except PerfscoreError as unreadable:
                 ladder = unreadable
             ladders[(cells, unit)] = ladder
@@ -195,19 +201,19 @@ def tables_from_frame(
             problems.append((row, copy, cells[_CELLS.index(at)] if at else None))
             continue
         if into is None:
-            into = built[table] = _Table(_text(department), year)
+            into = built[table] = _Table(department, year)
         duty = into.duties.get(duty_id)
         if duty is None:
-            duty = into.duties[duty_id] = _Duty(_text(d_name), duty_weight)
+            duty = into.duties[duty_id] = _Duty(d_name, duty_weight)
         activity = duty.activities.get(activity_id)
         if activity is None:
-            activity = duty.activities[activity_id] = _Activity(_text(a_name), activity_weight)
+            activity = duty.activities[activity_id] = _Activity(a_name, activity_weight)
         into.ids.add(key)
         activity.indicators.append(
             Indicator.with_ladder(
                 ladder,
                 id=key,
-                name=_text(name_cell) or key,
+                name=name_cell or key,
                 unit=unit,
                 cells=dict(zip(_CELLS, cells, strict=True)),
                 weight=weight,
@@ -217,28 +223,33 @@ def tables_from_frame(
 
 
 def _assemble(name: str, table: _Table) -> Table:
+    # Every field given: model_construct then resolves no default (a nation has 6 million nodes).
     duties = tuple(
         Duty.model_construct(
-            id=duty_id,
-            name=duty.name or duty_id,
-            weight=duty.weight,
+            _fields_set=_DUTY,
+            id=duty_id, ordinal=None, name=duty.name or duty_id, budget=None, description=None,
+            goal=None, weight=duty.weight,
             activities=tuple(
                 Activity.model_construct(
-                    id=activity_id,
-                    name=activity.name or activity_id,
-                    weight=activity.weight,
+                    _fields_set=_ACTIVITY,
+                    id=activity_id, name=activity.name or activity_id, budget=None,
+                    description=None, goal=None, weight=activity.weight,
                     indicators=tuple(activity.indicators),
                 )
                 for activity_id, activity in duty.activities.items()
             ),
         )
         for duty_id, duty in table.duties.items()
-    )
+    )  # fmt: skip
     # A frame without a year column gives None: the year is shown, never computed with.
     year: Any = table.year
-    return Table.model_construct(
-        name=name,
-        department=Department.model_construct(name=table.department or name),
-        year=None if year is None or pd.isna(year) else int(year),  # type: ignore[arg-type]
-        duties=duties,
+    department = Department.model_construct(
+        _fields_set={"name"}, name=table.department or name, short_name=None, code=None
     )
+    return Table.model_construct(
+        _fields_set=_TABLE_FIELDS,
+        kind="ladders", format=1, name=name, title=None, department=department,
+        year=None if year is None or pd.isna(year) else int(year),  # type: ignore[arg-type]
+        money_unit=None, source=None,
+        duties=duties,
+    )  # fmt: skip
