@@ -127,6 +127,7 @@ def tables_from_frame(
     frame = frame.reset_index(drop=True)
     ladders: dict[tuple[tuple[str | None, ...], str | None], Ladder | PerfscoreError] = {}
     built: dict[str, _Table] = {}
+    indicators: dict[tuple[object, ...], Indicator] = {}
     problems: list[tuple[int, PerfscoreError, object]] = []
     text = ("table", "duty", "activity", "id", *_CELLS, "unit")
     columns = [_texts(frame, c) for c in text]
@@ -209,8 +210,12 @@ def tables_from_frame(
         if activity is None:
             activity = duty.activities[activity_id] = _Activity(a_name, activity_weight)
         into.ids.add(key)
-        activity.indicators.append(
-            Indicator.with_ladder(
+        # Indicators are immutable: tables that repeat an indicator (same id, name, cells, unit
+        # and weight, as a province's departments do) share one object.
+        same = (key, name_cell, unit, cells, weight)
+        indicator = indicators.get(same)
+        if indicator is None:
+            indicator = indicators[same] = Indicator.with_ladder(
                 ladder,
                 id=key,
                 name=name_cell or key,
@@ -218,7 +223,7 @@ def tables_from_frame(
                 cells=dict(zip(_CELLS, cells, strict=True)),
                 weight=weight,
             )
-        )
+        activity.indicators.append(indicator)
     return {name: _assemble(name, t) for name, t in built.items()}, problems
 
 
