@@ -7,7 +7,10 @@ Run from the repository root::
 
 Workload: ``benchmarks/province.py``'s province-year, 100 counties × 50 departments = 5,000
 department tables shaped as the seed table (68 indicators), about 333,000 results (numbers and
-labels in one column; 2 % missing). The tables are loaded once, before timing.
+labels in one column; 2 % missing). The tables are given to ``score_frame`` as one indicator frame
+(``perfscore.indicator_frame``, one row per indicator, as read from CSV or Parquet), built once
+before timing; reading it into tables (ladders parsed once per distinct cells) is timed, as part
+of ``score_frame``.
 
 The floor does only the work no scorer can skip, in plain pandas: merge the results with a frame
 of numeric cut columns (three float thresholds per indicator), compare each value with the three
@@ -69,12 +72,13 @@ def main() -> None:
     ids = [i.id for i in department_tables[0].indicators()]
     frame = results_frame(results, ids)
     cuts = cut_frame(department_tables)
+    indicators = perfscore.indicator_frame(department_tables)
     ours: list[float] = []
     plain: list[float] = []
     for _ in range(args.rounds):
         gc.collect()
         start = time.perf_counter()
-        scores = perfscore.score_frame(department_tables, frame)
+        scores = perfscore.score_frame(indicators, frame)
         ours.append(time.perf_counter() - start)
         gc.collect()
         start = time.perf_counter()
@@ -88,11 +92,11 @@ def main() -> None:
     ratios = [o / p for o, p in zip(ours, plain, strict=True)]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
     print(f"{len(department_tables):,} tables, {len(frame):,} results, {args.rounds} rounds")
-    print(f"  score_frame (mean) : {statistics.median(ours):.2f} s")
-    print(f"  pandas floor       : {statistics.median(plain):.2f} s")
-    print(f"  ratio              : {statistics.median(ratios):.2f}× "
+    print(f"  score_frame (mean, from the indicator frame) : {statistics.median(ours):.2f} s")
+    print(f"  pandas floor                                  : {statistics.median(plain):.2f} s")
+    print(f"  ratio                                         : {statistics.median(ratios):.2f}× "
           f"({min(ratios):.2f}–{max(ratios):.2f})")  # fmt: skip
-    print(f"  peak RSS           : {peak:.2f} GiB")
+    print(f"  peak RSS                                      : {peak:.2f} GiB")
 
 
 if __name__ == "__main__":

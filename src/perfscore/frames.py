@@ -52,6 +52,7 @@ from .rows import (
     check_weights,
 )
 from .selfevaluation import SelfEvaluation, names_self_evaluation
+from .table_frames import TABLES_FRAME, is_indicator_frame, tables_from_frame
 from .tables import Table
 from .targetframes import PROJECT_COLUMNS, TARGET_COLUMNS, score_target_frames
 
@@ -63,6 +64,7 @@ __all__ = ["BadFrameResults", "FrameScores", "TablesSource", "score_frame"]
 #: What [score_frame][perfscore.frames.score_frame] accepts as its tables.
 TablesSource: TypeAlias = (
     "Iterable[Table | TargetsTable | str | Path] | Mapping[str, Table | TargetsTable | str | Path]"
+    " | pd.DataFrame"
 )
 
 #: How many bad rows an error message lists (all of them are in ``problems``).
@@ -147,7 +149,12 @@ def score_frame(
     [score][perfscore.scorecard.score] does.
 
     ``tables`` are [Table][perfscore.tables.Table] objects, table files or bundled tables' names
-    (each known by its ``name``), or a mapping of the name the results use to a table. ``results``
+    (each known by its ``name``), a mapping of the name the results use to a table, or one
+    DataFrame with a row per indicator, as
+    [indicator_frame][perfscore.indicator_frames.indicator_frame] writes it (read from CSV or
+    Parquet): it is read by [tables_from_frame][perfscore.table_frames.tables_from_frame], each
+    distinct ladder parsed once, and its bad rows are reported as bad results are (in the file
+    ``tables frame``, listed first). ``results``
     is a DataFrame with columns ``table``, ``id`` (an indicator id, or a published name unique in
     its table), ``value`` and optionally ``unit``, read as [score][perfscore.scorecard.score] reads
     them: numbers in the indicator's unit (or in ``unit``), labels for qualitative indicators, texts
@@ -170,7 +177,14 @@ def score_frame(
     `FrameScores.unscored` and the rest is scored.
     """
     check_errors(errors)
-    everything = _named_tables(tables)
+    frame_problems: list[tuple[int, PerfscoreError, object]] = []
+    everything: dict[str, Table | TargetsTable]
+    if is_indicator_frame(tables):
+        assert isinstance(tables, pd.DataFrame)
+        read, frame_problems = tables_from_frame(tables)
+        everything = dict(read)
+    else:
+        everything = _named_tables(tables)
     # Targets tables are scored table by table through score's own function (targetframes);
     # the ladder tables go through the batch below, which skips the targets tables' rows.
     targets = {n: t for n, t in everything.items() if isinstance(t, TargetsTable)}
@@ -188,14 +202,19 @@ def score_frame(
     # Without targets tables there is nothing to score there (and no row to read again).
     scored = score_target_frames(targets, results, None if named else method) if targets else None
     target_problems = scored.problems if scored is not None else []
-    if (graded.problems or target_problems) and errors == "raise":
+    if (graded.problems or target_problems or frame_problems) and errors == "raise":
         raise bad_rows(
-            _in_row_order(graded, target_problems),
+            [e for _, e, _ in frame_problems] + _in_row_order(graded, target_problems),
             hint="pass errors='coerce' to score the rest",
             kind=BadFrameResults,
         )
     points = _points(layout, graded, chosen)
     frames = _roll_up(layout, graded, chosen, points, per_table)
+    if frame_problems:
+        # The tables frame's bad rows come first: their rows number the tables frame.
+        frames = dataclasses.replace(
+            frames, unscored=_with_frame_problems(frames.unscored, frame_problems)
+        )
     if scored is None:
         return frames
     unscored = frames.unscored
@@ -208,7 +227,11 @@ def score_frame(
             columns=list(unscored.columns),
         )
         unscored = pd.concat([unscored, extra] if len(unscored) else [extra], ignore_index=True)
-        unscored = unscored.sort_values("row", kind="stable", ignore_index=True)
+        in_frame = unscored["message"].str.startswith(TABLES_FRAME).to_numpy(dtype=bool)
+        unscored = pd.concat(
+            [unscored[in_frame], unscored[~in_frame].sort_values("row", kind="stable")],
+            ignore_index=True,
+        )
     return dataclasses.replace(
         frames,
         method=frames.method if named else "self-evaluation",
@@ -216,6 +239,19 @@ def score_frame(
         targets=scored.targets,
         projects=scored.projects,
     )
+
+
+def _with_frame_problems(
+    unscored: pd.DataFrame, problems: list[tuple[int, PerfscoreError, object]]
+) -> pd.DataFrame:
+    extra = pd.DataFrame(
+        [
+            [row, e.where.table, e.where.indicator, cell, e.reason, str(e)]
+            for row, e, cell in problems
+        ],
+        columns=list(unscored.columns),
+    )
+    return pd.concat([extra, unscored] if len(unscored) else [extra], ignore_index=True)
 
 
 def _in_row_order(

@@ -55,6 +55,7 @@ __all__ = [
     "json_schema",
     "load_table",
     "read_table",
+    "shared_ladder",
     "table_model",
 ]
 
@@ -157,6 +158,21 @@ class Indicator(BaseModel):
         self.__dict__["ladder"] = self._ladder
         return self
 
+    @classmethod
+    def with_ladder(cls, ladder: Ladder, **values: Any) -> Indicator:
+        """An indicator from values already checked and its ladder already parsed (no validation).
+
+        For [perfscore.table_frames][perfscore.table_frames], which checks a whole frame of
+        indicators column-wise and parses each distinct ladder once.
+        """
+        values.setdefault("readings", ())
+        values.setdefault("weight", None)
+        # Every field given (and the set named): pydantic resolves no default per indicator.
+        indicator = cls.model_construct(_fields_set=set(values), **values)
+        indicator._ladder = ladder
+        indicator.__dict__["ladder"] = ladder
+        return indicator
+
     @cached_property
     def ladder(self) -> Ladder:
         """The grade ladder, read from `read_cells` in `unit`."""
@@ -207,6 +223,13 @@ def _ladder(
     # so indicators with the same cells, readings and unit share one, parsed once.
     published = dict(zip(("优", "良", "中", "差"), cells, strict=True))
     return parse_ladder(_read_cells(published, readings), unit=unit)
+
+
+def shared_ladder(cells: tuple[str | None, ...], unit: str | None) -> Ladder:
+    """The ladder of cells 优 良 中 差 (as read) in ``unit``, parsed once per process and shared
+    with every indicator loaded with the same cells (see
+    [clear_ladder_cache][perfscore.tables.clear_ladder_cache])."""
+    return _ladder(cells, (), unit)
 
 
 def clear_ladder_cache() -> None:
