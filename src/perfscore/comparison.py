@@ -48,12 +48,13 @@ from .workbook import display_width
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["LEVELS", "Comparison", "compare"]
+__all__ = ["LEVELS", "SINGULAR", "Comparison", "compare"]
 
 #: The levels of a comparison, each a frame of [Comparison][perfscore.Comparison].
 LEVELS: Final = ("departments", "projects", "duties", "activities", "indicators")
 
-_SINGULAR: Final = {
+#: Each level's name for one of its nodes (the `level` column of `Comparison.to_frame()`).
+SINGULAR: Final = {
     "departments": "department",
     "projects": "project",
     "duties": "duty",
@@ -166,7 +167,7 @@ class Comparison:
             if frame.empty:
                 continue
             part = frame[shared].copy()
-            part.insert(0, "level", _SINGULAR[name])
+            part.insert(0, "level", SINGULAR[name])
             parts.append(part)
         return pd.concat(parts, ignore_index=True)
 

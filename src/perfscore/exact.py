@@ -45,6 +45,7 @@ __all__ = [
     "beyond_float",
     "check_count",
     "exact_type",
+    "is_blank",
     "is_quantity",
     "needs_exact",
     "read_number",
@@ -62,6 +63,25 @@ FLOAT_EXACT: Final = 2**53
 
 # The largest magnitude a float holds: scores, frames and JSON carry values as floats.
 _FLOAT_MAX: Final = Fraction(sys.float_info.max)
+
+
+def is_blank(value: object) -> bool:
+    """Whether a result or 得分 cell holds nothing: ``None``, empty text, a float NaN, pandas'
+    ``NA`` or ``NaT``.
+
+    pandas is not imported for this: a value can only be its ``NA`` once pandas is loaded.
+
+    >>> [is_blank(v) for v in (None, " ", float("nan"), 0, "达成")]
+    [True, True, True, False, False]
+    """
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float):
+        return math.isnan(value)
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and (value is pandas.NA or value is pandas.NaT)
 
 
 def as_decimal(number: float | np.floating[Any]) -> Fraction:

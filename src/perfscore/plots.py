@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
+from .comparison import SINGULAR
 from .errors import PerfscoreError
 from .grades import GRADES, Grade
 from .methods import MOF_BANDS, MeanOfPoints, WorstGrade, exact, get_method
@@ -94,13 +95,6 @@ CHINESE_FONTS: Final = (
 _UP: Final = "#2e7d32"
 _DOWN: Final = "#c62828"
 _LABEL_CHARS: Final = 8
-_SINGULAR: Final = {
-    "departments": "department",
-    "projects": "project",
-    "duties": "duty",
-    "activities": "activity",
-    "indicators": "indicator",
-}
 #: Bar heights of the grades in the indicators plot: 差 1 … 优 4 (a missing result 0).
 _GRADE_HEIGHT: Final = {g: 4 - k for k, g in enumerate(GRADES)}
 
@@ -370,7 +364,7 @@ def plot_comparison(
     ax.axhline(0, color="#424242", linewidth=0.8)
     ids = [str(i) for i in frame["id"]]
     names = [str(n) for n in frame["name"]]
-    kind = _SINGULAR[level]
+    kind = SINGULAR[level]
     if font and level != "indicators":
         labels = [f"{i} {_clip(n)}".strip() for i, n in zip(ids, names, strict=True)]
         ax.set_xticks(range(len(ids)), labels, rotation=45, ha="right", fontfamily=font)

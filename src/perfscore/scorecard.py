@@ -123,6 +123,10 @@ class Unscored:
     reason: str
     message: str
 
+    def to_dict(self) -> dict[str, Any]:
+        """The row as it appears in a card's JSON ``"unscored"`` list."""
+        return {"row": self.row, "id": self.key, "reason": self.reason, "message": self.message}
+
 
 @dataclass(frozen=True, repr=False)
 class Scorecard:
@@ -206,10 +210,7 @@ class Scorecard:
             ],
         }
         if self.unscored:
-            data["unscored"] = [
-                {"row": u.row, "id": u.key, "reason": u.reason, "message": u.message}
-                for u in self.unscored
-            ]
+            data["unscored"] = [u.to_dict() for u in self.unscored]
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -40,6 +40,7 @@ from fractions import Fraction
 from typing import Final, Literal
 
 from .errors import PerfscoreError
+from .exact import is_blank
 from .grades import GRADES, Grade
 from .intervals import format_number
 from .labels import simplified
@@ -295,13 +296,13 @@ class SelfEvaluation:
         Raises [PerfscoreError][perfscore.PerfscoreError] for a result that cannot be read
         against the target (a word for a number, a bound that does not decide, a bad 得分).
         """
-        points_given = None if _blank(given) else _number(given, "得分")
+        points_given = None if is_blank(given) else _number(given, "得分")
         if points_given is not None and not 0 <= points_given <= weight:
             raise PerfscoreError(
                 f"得分 {format_number(points_given)} is outside 0 to the 分值 "
                 f"{format_number(weight)}"
             )
-        if _blank(actual):
+        if is_blank(actual):
             if points_given is None:
                 raise PerfscoreError("no result and no 得分")
             return Outcome(
@@ -497,16 +498,6 @@ def _in_year(when: When, year: int | None) -> When:
     if when.year is not None or year is None:
         return when
     return When(year, when.month, when.day)
-
-
-def _blank(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, float):
-        return value != value
-    return type(value).__name__ in ("NAType", "NaTType")
 
 
 def _number(value: object, what: str) -> Fraction:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from .errors import PerfscoreError, UnknownIndicator, printable
+from .exact import is_blank
 from .grades import Grade
 from .intervals import format_number
 from .methods import exact
@@ -256,10 +257,7 @@ class TargetsScorecard:
             ],
         }
         if self.unscored:
-            data["unscored"] = [
-                {"row": u.row, "id": u.key, "reason": u.reason, "message": u.message}
-                for u in self.unscored
-            ]
+            data["unscored"] = [u.to_dict() for u in self.unscored]
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -428,7 +426,7 @@ def score_target_rows(
     budgets = {f"{p.id}.budget": p for p in table.projects if p.budget is not None}
     keyed: dict[str, list[ResultRow]] = {}
     for row in rows:
-        if _empty(row.key) and _empty(row.value) and _empty(row.points):
+        if is_blank(row.key) and is_blank(row.value) and is_blank(row.points):
             continue  # a blank line is layout, not a result
         if row.fault is not None:  # the reader's reason (extra cells, an unsaved formula)
             problems.append(PerfscoreError(row.fault).located(row=row.row, indicator=row.key))
@@ -513,9 +511,9 @@ def _row(
     weight = exact(indicator.weight)
     direction = indicator.direction_read
     outcome: Outcome | None = None
-    if row is not None and not (_empty(row.value) and _empty(row.points)):
+    if row is not None and not (is_blank(row.value) and is_blank(row.points)):
         value: object = row.value
-        if row.unit is not None and not _empty(value) and not isinstance(value, str):
+        if row.unit is not None and not is_blank(value) and not isinstance(value, str):
             value = f"{value}{row.unit}"
         outcome = method.score_row(
             target, weight, value, direction=direction, given=row.points, year=year
@@ -539,16 +537,6 @@ def _row(
     )
 
 
-def _empty(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, float):
-        return value != value
-    return type(value).__name__ in ("NAType", "NaTType")
-
-
 def _budget(
     method: SelfEvaluation, table: TargetsTable, project: Project, row: ResultRow | None
 ) -> BudgetScore:
@@ -557,14 +545,14 @@ def _budget(
     planned = exact(budget.planned)
     weight = exact(budget.weight)
     spent: Fraction | None = None if budget.spent is None else exact(budget.spent)
-    if row is not None and not _empty(row.value):
+    if row is not None and not is_blank(row.value):
         spent = _money(row.value, row.unit, table.money_unit)
     if spent is None:
         return BudgetScore(project.id, planned, None, None, weight, None, (), None)
     outcome = method.budget_points(weight, planned, spent)
     points = outcome.points
     flags = outcome.flags
-    if row is not None and not _empty(row.points):
+    if row is not None and not is_blank(row.points):
         given = exact(row.points) if not isinstance(row.points, str) else Fraction(row.points)
         if given != points:
             assert points is not None
