@@ -347,7 +347,7 @@ def test_json_too_deep_or_too_long_is_a_results_error(
         (zanhuang, "a\x00b.csv", None, "a\\x00b.csv: cannot read the results file: "
          "the path has a null byte"),
         (zanhuang, "a" * 300 + ".csv", None, "cannot read the results file: File name too long"),
-        (zanhuang, {"1.1.1": 1}, {"1": "heavy"}, "expected a number, got 'heavy'"),
+        (zanhuang, {"1.1.1": "100%"}, {"1": "heavy"}, "expected a number, got 'heavy'"),
     ],
 )  # fmt: skip
 def test_bad_arguments_are_perfscore_errors(
