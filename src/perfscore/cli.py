@@ -13,10 +13,14 @@ import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from typing import TextIO, TypeAlias
+from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
 
 from .errors import PerfscoreError, printable
 from .outputs import refuse_overwriting, write_output
+
+if TYPE_CHECKING:
+    from .methods import Method
+    from .selfevaluation import SelfEvaluation
 
 __all__ = ["main"]
 
@@ -74,10 +78,27 @@ def _add_grade(commands: Subcommands) -> None:
 _SELF_EVALUATION = ("self-evaluation", "自评")
 
 
-def _score(args: argparse.Namespace, out: TextIO) -> int:
+def _method(name: str | None, options: dict[str, Any]) -> Method | SelfEvaluation | None:
+    """The method --method names, refused before any file is read and named as score names it.
+
+    None (no --method and no self-evaluation options) is the table's default: mean for a ladder
+    table, self-evaluation for a targets table. The self-evaluation options need that method.
+    """
     from .methods import get_method
-    from .scorecard import score
     from .selfevaluation import SelfEvaluation
+
+    if name in _SELF_EVALUATION or (name is None and options):
+        return SelfEvaluation(**options)
+    if options:
+        raise PerfscoreError(
+            f"--{next(iter(options)).replace('_', '-')} belongs to the self-evaluation method "
+            "(targets tables), not to --method " + str(name)
+        )
+    return None if name is None else get_method(name)
+
+
+def _score(args: argparse.Namespace, out: TextIO) -> int:
+    from .scorecard import score
 
     options = {
         name: value
@@ -88,18 +109,7 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         )
         if value is not None
     }  # fmt: skip
-    method: object
-    if args.method in _SELF_EVALUATION or (args.method is None and options):
-        method = SelfEvaluation(**options)
-    elif options:
-        raise PerfscoreError(
-            f"--{next(iter(options)).replace('_', '-')} belongs to the self-evaluation method "
-            "(targets tables), not to --method " + str(args.method)
-        )
-    else:
-        # Refused before any file is read, named as score names it; None: the table's default
-        # (mean for a ladder table, self-evaluation for a targets table).
-        method = None if args.method is None else get_method(args.method)
+    method = _method(args.method, options)
     if args.format == "xlsx" and args.output is None:
         sys.stderr.write(
             "perfscore score: error: --format xlsx writes a workbook; name it with -o FILE.xlsx\n"
@@ -205,19 +215,13 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
     from .comparison import compare
-    from .methods import Method, get_method
     from .scorecard import score
-    from .selfevaluation import SelfEvaluation
     from .tables import load_table
 
     if len(args.results) < 2:
         sys.stderr.write("perfscore compare: error: give two results files or more\n")
         return 2
-    method: Method | SelfEvaluation | None = None  # the table's default
-    if args.method in _SELF_EVALUATION:
-        method = SelfEvaluation()
-    elif args.method is not None:
-        method = get_method(args.method)
+    method = _method(args.method, {})
     table = load_table(args.table)
     cards = [score(table, results, method=method) for results in args.results]  # type: ignore[arg-type]
     if args.labels is not None:

@@ -41,6 +41,7 @@ from . import display
 from .check import Finding, Severity
 from .errors import PerfscoreError
 from .grades import GRADES, Grade
+from .nodematching import MatchedRow, Node, id_key, match_nodes
 from .scorecard import Scorecard
 from .targetcard import BUDGET_NAME, TargetsScorecard
 from .workbook import display_width
@@ -62,28 +63,6 @@ SINGULAR: Final = {
     "indicators": "indicator",
 }
 _RANK: Final = {grade: rank for rank, grade in enumerate(reversed(GRADES))}  # 差 0 … 优 3
-
-
-@dataclass(frozen=True)
-class _Node:
-    """One node of one card, as the comparison sees it."""
-
-    id: str
-    name: str
-    parent: str
-    score: Fraction | None
-    grade: Grade | None
-    value: Any = None
-
-
-@dataclass
-class _Row:
-    """One row of a level: a node matched across cards (card index → node)."""
-
-    nodes: dict[int, _Node]
-
-    def latest(self) -> _Node:
-        return self.nodes[max(self.nodes)]
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -245,7 +224,7 @@ class Comparison:
                         "</tr>",
                     )
                 )
-        rows.sort(key=lambda pair: _id_key(str(pair[0])))
+        rows.sort(key=lambda pair: id_key(str(pair[0])))
         table = (
             '<table class="perfscore-comparison"><thead><tr><th>id</th><th>name</th>'
             f"{header}<th>change</th></tr></thead><tbody>"
@@ -367,15 +346,15 @@ def _compare_ladders(
 ) -> Comparison:
     levels = {
         "duties": [
-            [_Node(d.id, d.name, "", d.exact, d.grade) for d in card.duties] for card in cards
+            [Node(d.id, d.name, "", d.exact, d.grade) for d in card.duties] for card in cards
         ],
         "activities": [
-            [_Node(a.id, a.name, d.id, a.exact, a.grade) for d in card.duties for a in d.activities]
+            [Node(a.id, a.name, d.id, a.exact, a.grade) for d in card.duties for a in d.activities]
             for card in cards
         ],
         "indicators": [
             [
-                _Node(i.id, i.name, a.id, i.points, i.grade, i.number)
+                Node(i.id, i.name, a.id, i.points, i.grade, i.number)
                 for d in card.duties
                 for a in d.activities
                 for i in a.indicators
@@ -383,10 +362,10 @@ def _compare_ladders(
             for card in cards
         ],
     }
-    matched = {name: _match(nodes, names, findings) for name, nodes in levels.items()}
-    department = _Row(
+    matched = {name: match_nodes(nodes, names, findings) for name, nodes in levels.items()}
+    department = MatchedRow(
         {
-            k: _Node("", c.department.name, "", c.department.exact, c.department.grade)
+            k: Node("", c.department.name, "", c.department.exact, c.department.grade)
             for k, c in enumerate(cards)
         }
     )
@@ -417,17 +396,15 @@ def _compare_targets(
     cards: list[TargetsScorecard], names: list[str], findings: list[Finding]
 ) -> Comparison:
     """Targets cards: a project's score is its 总分, an indicator's its 得分 (budget items too)."""
-    projects = [
-        [_Node(p.id, p.name, "", p.exact, p.grade) for p in card.projects] for card in cards
-    ]
+    projects = [[Node(p.id, p.name, "", p.exact, p.grade) for p in card.projects] for card in cards]
     rows = [
         [
             node
             for p in card.projects
             for node in [
-                *(_Node(r.id, r.name, p.id, r.points, None, _value(r.value)) for r in p.rows),
+                *(Node(r.id, r.name, p.id, r.points, None, _value(r.value)) for r in p.rows),
                 *(
-                    [_Node(f"{p.id}.budget", BUDGET_NAME, p.id, p.budget.points, None,
+                    [Node(f"{p.id}.budget", BUDGET_NAME, p.id, p.budget.points, None,
                            None if p.budget.rate is None else float(p.budget.rate))]
                     if p.budget is not None
                     else []
@@ -436,9 +413,11 @@ def _compare_targets(
         ]
         for card in cards
     ]  # fmt: skip
-    matched_projects = _match(projects, names, findings)
-    matched_rows = _match(rows, names, findings)
-    whole = _Row({k: _Node("", c.table, "", c.exact, _card_grade(c)) for k, c in enumerate(cards)})
+    matched_projects = match_nodes(projects, names, findings)
+    matched_rows = match_nodes(rows, names, findings)
+    whole = MatchedRow(
+        {k: Node("", c.table, "", c.exact, _card_grade(c)) for k, c in enumerate(cards)}
+    )
     indicators = _frame(matched_rows, names, value=True)
     indicators.insert(0, "project", [row.latest().parent for row in matched_rows])
     return Comparison(
@@ -483,61 +462,7 @@ def _labels(cards: Sequence[Card], labels: Sequence[object] | None) -> list[str]
     return names
 
 
-def _match(cards: list[list[_Node]], labels: list[str], findings: list[Finding]) -> list[_Row]:
-    """Rows of one level: each card's nodes matched to the previous card's.
-
-    First by id where the names agree too; then, among the nodes left, by a name unique on both
-    sides (renumbered: a finding); then by id alone (renamed: a finding). A node still left is
-    new, and a previous node still unmatched is absent: findings both.
-    """
-    rows = [_Row({0: node}) for node in cards[0]]
-    for k, nodes in enumerate(cards[1:], start=1):
-        before, now = labels[k - 1], labels[k]
-        open_rows = [row for row in rows if k - 1 in row.nodes]
-
-        def note(node: _Node, message: str) -> None:
-            findings.append(Finding(Severity.WARNING, message, indicator=node.id, name=node.name))
-
-        exact = {(row.latest().id, row.latest().name): row for row in open_rows}
-        left = []
-        for node in nodes:
-            row = exact.pop((node.id, node.name), None)
-            if row is None:
-                left.append(node)
-            else:
-                row.nodes[k] = node
-        rows_left = [row for row in open_rows if k not in row.nodes]
-        old_names = [row.latest().name for row in rows_left]
-        new_names = [node.name for node in left]
-        by_name = {row.latest().name: row for row in rows_left
-                   if old_names.count(row.latest().name) == 1}  # fmt: skip
-        still: list[_Node] = []
-        for node in left:
-            row = by_name.get(node.name) if new_names.count(node.name) == 1 else None
-            if row is None:
-                still.append(node)
-                continue
-            note(
-                node,
-                f"matched by name: {row.latest().id} in {before} is {node.id} in {now}",
-            )
-            row.nodes[k] = node
-        by_id = {row.latest().id: row for row in rows_left if k not in row.nodes}
-        for node in still:
-            row = by_id.pop(node.id, None)
-            if row is None:
-                rows.append(_Row({k: node}))
-                note(node, f"new in {now} (no node of {before} has its id or name)")
-                continue
-            note(node, f"renamed from {row.latest().name!r} ({before}); matched by id")
-            row.nodes[k] = node
-        for row in rows_left:
-            if k not in row.nodes:
-                note(row.latest(), f"in {before}, absent from {now}")
-    return rows
-
-
-def _frame(rows: list[_Row], labels: list[str], *, value: bool = False) -> pd.DataFrame:
+def _frame(rows: list[MatchedRow], labels: list[str], *, value: bool = False) -> pd.DataFrame:
     data: dict[str, Any] = {
         "id": [row.latest().id for row in rows],
         "name": [row.latest().name for row in rows],
@@ -615,10 +540,6 @@ def _html_grade_cell(score: object, grade: object) -> str:
     background = f"background:{colours[grade]};" if isinstance(grade, str) else ""
     shown = f"{_shown(score)} {grade or '—'}"
     return f'<td style="{background}text-align:right">{_e(shown)}</td>'
-
-
-def _id_key(node_id: str) -> tuple[int, ...]:
-    return tuple(int(part) if part.isdigit() else 0 for part in node_id.split("."))
 
 
 def _e(text: str) -> str:

@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 from .errors import PerfscoreError, UnknownIndicator, printable
 from .exact import is_blank
-from .grades import Grade
 from .intervals import format_number
 from .methods import exact
 from .outputs import write_output
@@ -45,7 +44,8 @@ from .readers import ResultsSource, read_rows
 from .rows import BadResults, ResultRow
 from .scorecard import Unscored
 from .selfevaluation import Outcome, SelfEvaluation
-from .targets import Target, target_unit, unit_symbol
+from .targets import target_unit, unit_symbol
+from .targetscores import BudgetScore, ProjectScore, RowScore
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,81 +67,6 @@ COLUMNS: Final = (
     "value", "weight", "score", "rule_score", "shortfall", "tier", "state", "flags", "row",
 )  # fmt: skip
 BUDGET_NAME: Final = "预算执行率"
-
-
-@dataclass(frozen=True)
-class RowScore:
-    """One indicator of a self-evaluation: target, actual, 分值, 得分, shortfall and flags.
-
-    ``points`` is the 得分 used (the evaluator's where given, else the rule's); ``rule`` the
-    rule's; ``state`` is ``met``, ``short``, ``dropped`` (不适用), ``given`` (得分 alone) or
-    ``missing`` (no result).
-    """
-
-    project: str
-    id: str
-    name: str
-    levels: tuple[str, ...]
-    target: str
-    parsed: Target
-    direction: str | None
-    weight: Fraction
-    value: Fraction | str | None
-    points: Fraction | None
-    rule: Fraction | None
-    tier: str | None
-    state: str
-    flags: tuple[str, ...]
-    row: int | None
-
-    @property
-    def score(self) -> float | None:
-        """得分 as a float (``None`` when dropped or missing)."""
-        return None if self.points is None else float(self.points)
-
-    @property
-    def shortfall(self) -> Fraction | None:
-        """分值 − 得分: what the row lost."""
-        return None if self.points is None else self.weight - self.points
-
-
-@dataclass(frozen=True)
-class BudgetScore:
-    """The budget-execution item: planned, spent, the rate (%), 分值 and 得分."""
-
-    project: str
-    planned: Fraction
-    spent: Fraction | None
-    rate: Fraction | None
-    weight: Fraction
-    points: Fraction | None
-    flags: tuple[str, ...] = ()
-    row: int | None = None
-
-
-@dataclass(frozen=True)
-class ProjectScore:
-    """A project's rows, its budget item and its 总分.
-
-    ``total`` is Σ 得分 of the scored rows, re-scaled when rows drop out (不适用) so that the
-    applicable rows weigh what all rows did, plus the budget item (unless ``budget="exclude"``);
-    rows without a result are listed in ``missing`` and add nothing.
-    """
-
-    id: str
-    name: str
-    rows: tuple[RowScore, ...]
-    budget: BudgetScore | None
-    exact: Fraction | None
-    weight: Fraction
-    grade: Grade | None
-    missing: tuple[str, ...]
-    dropped: tuple[str, ...]
-
-    @property
-    def total(self) -> float | None:
-        """总分 as a float (``None`` when nothing was scored)."""
-        return None if self.exact is None else float(self.exact)
 
 
 @dataclass(frozen=True, repr=False)
