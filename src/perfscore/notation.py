@@ -34,7 +34,7 @@ from ._tokenizer import Kind, Token, tokenize
 from .errors import NotationError
 from .units import canonical_unit
 
-__all__ = ["Clause", "Expression", "parse_cell", "parse_quantity"]
+__all__ = ["Clause", "Expression", "parse_cell", "parse_quantity", "unexpected"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,13 +119,7 @@ class _Parser:
 
     def error(self, reason: str, span: tuple[int, int] | None = None) -> NotationError:
         if span is None:
-            token = self.token
-            if token.kind is Kind.END:
-                span = (len(self.source), len(self.source) + 1)
-                reason += ", found the end of the cell"
-            else:
-                span = (token.start, token.end)
-                reason += f", found {self.source[token.start : token.end]!r}"
+            return unexpected(self.source, self.token, reason)
         return NotationError(reason, source=self.source, span=span)
 
     def written(self, token: Token) -> str:
@@ -203,3 +197,20 @@ class _Parser:
         unit_token = self.take(Kind.UNIT)
         unit = canonical_unit(unit_token.text) if unit_token else None
         return value, unit, (start, self.tokens[self.pos - 1].end)
+
+
+def unexpected(source: str, token: Token, reason: str) -> NotationError:
+    """The error for ``token`` where a cell's grammar wanted something else: ``reason``, what was
+    found instead, and a caret under it (the end of the cell when nothing was left).
+
+    >>> from perfscore._tokenizer import tokenize
+    >>> print(unexpected("≥", list(tokenize("≥"))[-1], "expected a number").reason)
+    expected a number, found the end of the cell
+    """
+    if token.kind is Kind.END:
+        span = (len(source), len(source) + 1)
+        reason += ", found the end of the cell"
+    else:
+        span = (token.start, token.end)
+        reason += f", found {source[token.start : token.end]!r}"
+    return NotationError(reason, source=source, span=span)

@@ -45,6 +45,7 @@ from typing import Final, Literal
 from ._tokenizer import MAX_CELL_LENGTH, Kind, Token, fold, tokenize
 from .errors import NotationError, PerfscoreError
 from .intervals import format_number
+from .notation import unexpected
 from .units import UNIT_SYMBOLS, canonical_unit, factor, ureg
 
 __all__ = [
@@ -438,14 +439,7 @@ class _TargetParser:
         return None
 
     def error(self, reason: str, token: Token | None = None) -> NotationError:
-        token = token or self.token
-        if token.kind is Kind.END:
-            span = (len(self.source), len(self.source) + 1)
-            reason += ", found the end of the cell"
-        else:
-            span = (token.start, token.end)
-            reason += f", found {self.source[token.start : token.end]!r}"
-        return NotationError(reason, source=self.source, span=span)
+        return unexpected(self.source, token or self.token, reason)
 
     def target(self) -> Target:
         """comparison = [ OP | PREFIX ] , quantity , [ SUFFIX ] ;"""
