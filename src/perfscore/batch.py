@@ -46,7 +46,7 @@ perfscore.errors.UnknownIndicator: 1 of 2 rows cannot be graded:
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -108,6 +108,27 @@ class LadderBook:
         if len(rows) != len(key_list):
             raise PerfscoreError(f"{len(key_list)} keys for {len(rows)} ladders")
         self._init(_key_index(key_list), tuple(distinct), np.asarray(rows, dtype=np.intp))
+
+    @classmethod
+    def numbered(cls, ladders: Sequence[Ladder], rows: npt.NDArray[np.intp]) -> LadderBook:
+        """A book keyed ``0 … len(rows) - 1``: key ``k`` is graded by ``ladders[rows[k]]``.
+
+        For many indicators sharing a few distinct ladders (as [perfscore.layouts.Layout][]
+        holds them): nothing is done per key but the one array.
+
+        >>> from perfscore import parse_ladder
+        >>> pass_mark = parse_ladder("100% / ≥90% / ≥80% / <80%")
+        >>> LadderBook.numbered([pass_mark], np.zeros(3, dtype=np.intp)).grade([0, 2], [85, 95])
+        array([1, 2], dtype=int8)
+        """
+        book = cls.__new__(cls)
+        distinct: dict[Ladder, int] = {}
+        to_distinct = np.array(
+            [distinct.setdefault(ladder, len(distinct)) for ladder in ladders], dtype=np.intp
+        )
+        positions = np.asarray(rows, dtype=np.intp)
+        book._init(pd.RangeIndex(len(positions)), tuple(distinct), to_distinct[positions])
+        return book
 
     def _init(
         self, index: pd.Index, ladders: tuple[Ladder, ...], rows: npt.NDArray[np.intp]

@@ -2,7 +2,7 @@
 
 This is what [score_frame][perfscore.frames.score_frame] grades before it rolls up.
 
-[Layout][perfscore.frame_grading.Layout] numbers every indicator of every table, in table order;
+[Layout][perfscore.layouts.Layout] numbers every indicator of every table, in table order;
 [Grading][perfscore.frame_grading.Grading] resolves each row of a results frame to its indicator
 and grades it: column-wise through one [LadderBook][perfscore.batch.LadderBook] where it can, else
 row by row through [grade_row][perfscore.rows.grade_row], the rule
@@ -12,7 +12,6 @@ row by row through [grade_row][perfscore.rows.grade_row], the rule
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -21,10 +20,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .batch import LadderBook
 from .compiled import UNCOVERED
 from .errors import PerfscoreError, ResultsError, UnitMismatch, UnknownIndicator
 from .exact import FLOAT_EXACT, as_decimal, to_float64
+from .layouts import Layout
 from .rows import (
     SHOWN_ROWS,
     CellKind,
@@ -38,59 +37,9 @@ from .rows import (
     is_layout,
     row_magnitude,
 )
-from .tables import Indicator, Table
 from .units import canonical_unit, factor
 
-__all__ = ["Columns", "Grading", "Layout", "read_columns"]
-
-
-class Layout:
-    """Every indicator of every table, numbered in table order: the arrays the batch works on."""
-
-    def __init__(self, named: Mapping[str, Table]) -> None:
-        self.names = list(named)
-        self.tables = list(named.values())
-        indicators: list[Indicator] = []
-        self.duty_ids: list[str] = []
-        self.activity_ids: list[str] = []
-        activity_of: list[int] = []
-        duty_of: list[int] = []
-        offsets = [0]
-        activities = duties = 0
-        for table in self.tables:
-            for duty in table.duties:
-                for activity in duty.activities:
-                    indicators += activity.indicators
-                    activity_of += [activities] * len(activity.indicators)
-                    duty_of += [duties] * len(activity.indicators)
-                    self.duty_ids += [duty.id] * len(activity.indicators)
-                    self.activity_ids += [activity.id] * len(activity.indicators)
-                    activities += 1
-                duties += 1
-            offsets.append(len(indicators))
-        self.indicators = indicators
-        self.ids = [i.id for i in indicators]
-        self.offsets = np.asarray(offsets, dtype=np.intp)
-        self.activity_of = np.asarray(activity_of, dtype=np.intp)
-        self.duty_of = np.asarray(duty_of, dtype=np.intp)
-        self.table_of = np.repeat(np.arange(len(self.tables)), np.diff(self.offsets))
-        self.ladders = [i.ladder for i in indicators]
-        self.categorical = np.array([ladder.categorical for ladder in self.ladders], dtype=bool)
-        self.rates = np.array([ladder.unit == "percent" for ladder in self.ladders], dtype=bool)
-        self.book = LadderBook(range(len(indicators)), self.ladders)
-        # Rows find their indicator by (table position, id position in this vocabulary).
-        vocabulary: dict[str, int] = {}
-        id_codes = np.array([vocabulary.setdefault(i, len(vocabulary)) for i in self.ids])
-        self.vocabulary = vocabulary
-        self.known = pd.Index(self.table_of.astype(np.int64) * len(vocabulary) + id_codes)
-
-    def __len__(self) -> int:
-        return len(self.indicators)
-
-    def ladder_rows(self) -> list[int]:
-        """For each indicator, the number of its ladder among the book's distinct ladders."""
-        distinct = {ladder: row for row, ladder in enumerate(self.book.ladders)}
-        return [distinct[ladder] for ladder in self.ladders]
+__all__ = ["Columns", "Grading", "read_columns"]
 
 
 # -- the results ----------------------------------------------------------------------------
@@ -157,13 +106,14 @@ class Grading:
         self.table_texts, self.id_texts = table_texts, id_texts
         self.table_codes, self.id_codes = table_codes, id_codes
         position = {name: t for t, name in enumerate(layout.names)}
+        _, vocabulary = layout.id_codes
         table_at = np.array([position.get(t, -1) if t is not None else -1 for t in table_texts]
                             + [-1], dtype=np.int64)[table_codes]  # fmt: skip
-        width = len(layout.vocabulary)
-        id_at = np.array([layout.vocabulary.get(i, -1) if i is not None else -1 for i in id_texts]
+        width = len(vocabulary)
+        id_at = np.array([vocabulary.get(i, -1) if i is not None else -1 for i in id_texts]
                          + [-1], dtype=np.int64)[id_codes]  # fmt: skip
         combined = np.where((table_at >= 0) & (id_at >= 0), table_at * width + id_at, -1)
-        found = np.asarray(layout.known.get_indexer(combined), dtype=np.int64)
+        found = np.asarray(layout.known.get_indexer(pd.Index(combined)), dtype=np.int64)
         self.table_at = table_at
 
         for r in np.flatnonzero(found < 0).tolist():
@@ -220,14 +170,15 @@ class Grading:
                 f"no table {name!r} among the {len(layout.names)} tables given"
             ).located(row=r + 2, table=name, indicator=key or None))  # fmt: skip
             return -1
-        table = layout.tables[t]
+        table = layout.table(t)
         try:
             indicator = table.indicator(key)
         except UnknownIndicator as error:
             self._problem(r, error.located(row=r + 2, table=layout.names[t], indicator=key))
             return -1
         start = int(layout.offsets[t])
-        return start + layout.ids[start : int(layout.offsets[t + 1])].index(indicator.id)
+        ids = layout.ids[start : int(layout.offsets[t + 1])]
+        return start + int(np.flatnonzero(ids == indicator.id)[0])
 
     def _twice(self, rows: npt.NDArray[np.intp]) -> None:
         by_indicator: dict[int, list[int]] = {}
@@ -235,7 +186,7 @@ class Grading:
             by_indicator.setdefault(int(self.found[r]), []).append(r)
         for g, given in by_indicator.items():
             shown = [self._row(r) for r in given[:SHOWN_ROWS]]
-            self._problem(given[0], given_twice(self.layout.ids[g], shown, count=len(given)))
+            self._problem(given[0], given_twice(str(self.layout.ids[g]), shown, count=len(given)))
 
     # -- grading -----------------------------------------------------------------------------
 
@@ -314,14 +265,15 @@ class Grading:
             given = canonical_unit(unit) if unit is not None else None
         except PerfscoreError:
             return np.zeros(len(indicators), dtype=bool)
-        fit: dict[str | None, bool] = {}
-        for ladder_unit in {self.layout.ladders[g].unit for g in np.unique(indicators).tolist()}:
+        units = self.layout.ladder_units
+        fit = np.zeros(len(units), dtype=bool)
+        for row in np.unique(self.layout.ladder_of[indicators]).tolist():
             try:
-                factor(given, ladder_unit)
-                fit[ladder_unit] = True
+                factor(given, units[row])
+                fit[row] = True
             except (PerfscoreError, UnitMismatch):
-                fit[ladder_unit] = False
-        return np.array([fit[self.layout.ladders[g].unit] for g in indicators.tolist()], bool)
+                fit[row] = False
+        return fit[self.layout.ladder_of[indicators]]
 
     def _batch(self, rows: npt.NDArray[np.intp], values: Any, unit: str | None) -> None:
         if not len(rows):
@@ -338,16 +290,18 @@ class Grading:
             self.number[g[good]] = values[good]
             self.plain[g[good]] = True
         else:
-            for ladder_unit in {self.layout.ladders[i].unit for i in np.unique(g).tolist()}:
-                scale = float(factor(unit, ladder_unit))
-                at = good & np.array([self.layout.ladders[i].unit == ladder_unit for i in g])
+            units = self.layout.ladder_units
+            rows_of = self.layout.ladder_of[g]
+            for row in np.unique(rows_of[good]).tolist():
+                scale = float(factor(unit, units[row]))
+                at = good & (rows_of == row)
                 self.number[g[at]] = values[at] * scale
         for r in rows[codes == UNCOVERED].tolist():
             self._single(r)  # the single-value path words the problem
 
     def _single(self, r: int) -> None:
         g = int(self.found[r])
-        indicator = self.layout.indicators[g]
+        indicator = self.layout.indicator(g)
         row = self._row(r)
         try:
             result: GradedResult = grade_row(indicator, row)
@@ -377,7 +331,7 @@ class Grading:
             if exact is None:
                 exact = self.decimals[number] = as_decimal(number)
             return exact
-        ladder_unit = self.layout.ladders[g].unit
+        ladder_unit = self.layout.ladder(g).unit
         assert ladder_unit is not None
         return row_magnitude(self._row(int(self.row[g])), ladder_unit)
 

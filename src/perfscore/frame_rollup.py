@@ -41,6 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .grades import GRADES, Grade
+from .layouts import Layout
 from .methods import (
     Flat,
     MeanOfPoints,
@@ -53,7 +54,7 @@ from .methods import (
 from .rollup import DEPARTMENT, Node, coverage, roll_up, table_weights
 from .tables import Table
 
-__all__ = ["Level", "Levels", "roll_up_tables"]
+__all__ = ["Level", "Levels", "Points", "roll_up_layout", "roll_up_tables"]
 
 #: The methods rolled up column-wise: exactly these classes (a subclass may change any rule).
 _COLUMN_WISE: Final = (MeanOfPoints, Flat, MissingAsPoor, ProportionalCredit, WorstGrade)
@@ -83,32 +84,38 @@ class Levels:
     departments: Level
 
 
-class _Shape:
-    """Which activity, duty and table each indicator and node belongs to."""
+@dataclass(frozen=True, eq=False)
+class Points:
+    """Every indicator's points, as a column: ``which[g]`` numbers indicator ``g``'s points among
+    ``values`` (-1: no result). Points are few distinct fractions (priced once per grade, or per
+    ladder, grade and value), so each is taken apart once."""
 
-    def __init__(self, tables: Sequence[Table]) -> None:
-        activity_of: list[int] = []
-        activity_duty: list[int] = []
-        duty_table: list[int] = []
-        ids: list[str] = []
-        a = d = 0
-        for t, table in enumerate(tables):
-            for duty in table.duties:
-                for activity in duty.activities:
-                    activity_of += [a] * len(activity.indicators)
-                    ids += [i.id for i in activity.indicators]
-                    activity_duty.append(d)
-                    a += 1
-                duty_table.append(t)
-                d += 1
-        self.ids = ids
-        self.activity_of = np.asarray(activity_of, dtype=np.intp)
-        self.activity_duty = np.asarray(activity_duty, dtype=np.intp)
-        self.duty_table = np.asarray(duty_table, dtype=np.intp)
-        self.duty_of = self.activity_duty[self.activity_of]
-        self.table_of = self.duty_table[self.duty_of]
-        self.activity_table = self.duty_table[self.activity_duty]
-        self.counts = (a, d, len(tables))
+    which: npt.NDArray[np.intp]
+    values: tuple[Fraction, ...]
+
+    @classmethod
+    def of(cls, points: Sequence[Fraction | None]) -> Points:
+        """The column of a list of points (``None``: no result)."""
+        index: dict[Fraction, int] = {}
+        which = np.fromiter(
+            (-1 if p is None else index.setdefault(p, len(index)) for p in points),
+            dtype=np.intp,
+            count=len(points),
+        )
+        return cls(which, tuple(index))
+
+    def __len__(self) -> int:
+        return len(self.which)
+
+    def get(self, g: int) -> Fraction | None:
+        """Indicator ``g``'s points (``None``: no result)."""
+        k = int(self.which[g])
+        return None if k < 0 else self.values[k]
+
+    def floats(self) -> npt.NDArray[np.float64]:
+        """The points as floats (NaN: no result)."""
+        table = np.array([*(float(p) for p in self.values), math.nan])
+        return table[np.where(self.which >= 0, self.which, len(self.values))]
 
 
 def roll_up_tables(
@@ -124,15 +131,28 @@ def roll_up_tables(
     ``weights`` holds each table's weights argument (see
     [table_weights][perfscore.rollup.table_weights]).
     """
-    shape = _Shape(tables)
-    if len(points) != len(shape.ids):
-        raise ValueError(f"{len(points)} points for {len(shape.ids)} indicators")
+    layout = Layout.of_tables({str(t): table for t, table in enumerate(tables)})
+    if len(points) != len(layout):
+        raise ValueError(f"{len(points)} points for {len(layout)} indicators")
+    return roll_up_layout(layout, method, Points.of(points), weights)
+
+
+def roll_up_layout(
+    layout: Layout,
+    method: Method,
+    points: Points,
+    weights: Sequence[Mapping[str, object] | None],
+) -> Levels:
+    """Roll every table of ``layout`` up from its indicators' ``points`` (see
+    [roll_up_tables][perfscore.frame_rollup.roll_up_tables])."""
+    if len(points) != len(layout):
+        raise ValueError(f"{len(points)} points for {len(layout)} indicators")
     if type(method) in _COLUMN_WISE:
         assert isinstance(method, MeanOfPoints)
-        levels, exact_tables = _column_wise(tables, shape, method, points, weights)
+        levels, exact_tables = _column_wise(layout, method, points, weights)
     else:
-        levels, exact_tables = _empty(shape), list(range(len(tables)))
-    _exact_tables(levels, shape, tables, method, points, weights, exact_tables)
+        levels, exact_tables = _empty(layout), list(range(len(layout.names)))
+    _exact_tables(levels, layout, method, points, weights, exact_tables)
     return levels
 
 
@@ -140,75 +160,74 @@ def roll_up_tables(
 
 
 def _column_wise(
-    tables: Sequence[Table],
-    shape: _Shape,
+    layout: Layout,
     method: MeanOfPoints,
-    points: Sequence[Fraction | None],
+    points: Points,
     weights: Sequence[Mapping[str, object] | None],
 ) -> tuple[Levels, list[int]]:
-    n_act, n_duty, n_table = shape.counts
-    has_result = np.fromiter((p is not None for p in points), dtype=bool, count=len(points))
-    earned = list(points)
+    n_act, n_duty, n_table = len(layout.activities), len(layout.duties), len(layout.names)
+    has_result = points.which >= 0
+    values = list(points.values)
+    which = points.which
     priced = method.missing(None)
     if priced is not None:
-        earned = [priced if p is None else p for p in points]
-    scored = np.fromiter((p is not None for p in earned), dtype=bool, count=len(earned))
+        which = np.where(has_result, which, len(values))
+        values.append(priced)
+    scored = which >= 0
 
-    # Each indicator's points as a whole-number ratio; a table with a ratio too large for the
-    # integers below is left to the exact path. Points are shared objects (priced once per grade,
-    # or per ladder and value), so each is taken apart once.
+    # Each distinct points value as a whole-number ratio; a table with a ratio too large for the
+    # integers below is left to the exact path.
     unsafe = np.zeros(n_table, dtype=bool)
-    distinct = {id(p): p for p in earned if p is not None}
-    parts = {k: (p.numerator, p.denominator) for k, p in distinct.items()}
-    large = {k for k, (n, d) in parts.items() if abs(n) >= _SAFE or d >= _SAFE}
-    for k in large:
-        parts[k] = (0, 1)
-    numer = np.array([0 if p is None else parts[id(p)][0] for p in earned], dtype=np.int64)
-    denom = np.array([1 if p is None else parts[id(p)][1] for p in earned], dtype=np.int64)
-    if large:
-        at = [g for g, p in enumerate(earned) if p is not None and id(p) in large]
-        unsafe[shape.table_of[at]] = True
+    parts = [(p.numerator, p.denominator) for p in values]
+    large = np.array([abs(n) >= _SAFE or d >= _SAFE for n, d in parts] + [False], dtype=bool)
+    safe_parts = [(0, 1) if large[k] else part for k, part in enumerate(parts)] + [(0, 1)]
+    at = np.where(scored, which, len(parts))
+    numer = np.array([n for n, _ in safe_parts], dtype=np.int64)[at]
+    denom = np.array([d for _, d in safe_parts], dtype=np.int64)[at]
+    if large.any():
+        unsafe[layout.table_of[large[at]]] = True
 
-    wi, wa, wd = _weights(tables, shape, weights, unsafe)
+    wi, wa, wd = _weights(layout, weights, unsafe)
     worst = isinstance(method, WorstGrade)
-    levels = _empty(shape)
+    levels = _empty(layout)
     act, duty, dept = levels.activities, levels.duties, levels.departments
     a_has = np.zeros(n_act, dtype=bool)
-    np.logical_or.at(a_has, shape.activity_of, scored)
+    np.logical_or.at(a_has, layout.activity_of, scored)
 
     a_exact: dict[int, Fraction] = {}
     d_exact: dict[int, Fraction] = {}
     t_exact: dict[int, Fraction] = {}
     if worst:
         # The least points beneath each node: over one denominator, numerators compare.
-        common = math.lcm(*{d for _, d in parts.values()})
+        common = math.lcm(*{d for _, d in safe_parts})
         if common >= 2**20 or (np.abs(numer) * (common / denom) >= _SAFE).any():
             unsafe[:] = True
             common = 1
         whole = numer * (common // denom)
-        a_num, a_den = _least(whole, common, scored, shape.activity_of, n_act)
-        d_num, d_den = _least(whole, common, scored, shape.duty_of, n_duty)
-        t_num, t_den = _least(whole, common, scored, shape.table_of, n_table)
+        a_num, a_den = _least(whole, common, scored, layout.activity_of, n_act)
+        d_num, d_den = _least(whole, common, scored, layout.duty_of, n_duty)
+        t_num, t_den = _least(whole, common, scored, layout.table_of, n_table)
     else:
         # Σ (n/d)·w / Σ w over each node's scored children, over the lcm of their d.
-        a_num, a_den, a_exact = _mean_of_means(numer, denom, scored, wi, shape.activity_of, n_act)
+        a_num, a_den, a_exact = _mean_of_means(numer, denom, scored, wi, layout.activity_of, n_act)
         if method.flat:
-            d_num, d_den, d_exact = _mean_of_means(numer, denom, scored, wi, shape.duty_of,
+            d_num, d_den, d_exact = _mean_of_means(numer, denom, scored, wi, layout.duty_of,
                                                    n_duty)  # fmt: skip
-            t_num, t_den, t_exact = _mean_of_means(numer, denom, scored, wi, shape.table_of,
+            t_num, t_den, t_exact = _mean_of_means(numer, denom, scored, wi, layout.table_of,
                                                    n_table)  # fmt: skip
         else:
-            d_num, d_den, d_exact = _mean_of_means(a_num, a_den, a_has, wa, shape.activity_duty,
-                                                   n_duty, a_exact)  # fmt: skip
+            d_num, d_den, d_exact = _mean_of_means(a_num, a_den, a_has, wa,
+                                                   layout.activities.parent, n_duty,
+                                                   a_exact)  # fmt: skip
             d_has = np.zeros(n_duty, dtype=bool)
-            np.logical_or.at(d_has, shape.activity_duty, a_has)
-            t_num, t_den, t_exact = _mean_of_means(d_num, d_den, d_has, wd, shape.duty_table,
+            np.logical_or.at(d_has, layout.activities.parent, a_has)
+            t_num, t_den, t_exact = _mean_of_means(d_num, d_den, d_has, wd, layout.duties.parent,
                                                    n_table, d_exact)  # fmt: skip
 
     for level, num, den, node_of, exact_nodes in (
-        (act, a_num, a_den, shape.activity_of, a_exact),
-        (duty, d_num, d_den, shape.duty_of, d_exact),
-        (dept, t_num, t_den, shape.table_of, t_exact),
+        (act, a_num, a_den, layout.activity_of, a_exact),
+        (duty, d_num, d_den, layout.duty_of, d_exact),
+        (dept, t_num, t_den, layout.table_of, t_exact),
     ):
         has = np.zeros(len(num), dtype=bool)
         np.logical_or.at(has, node_of, scored)
@@ -219,51 +238,58 @@ def _column_wise(
             level.grade[node] = method.grade(value).value
         level.graded = np.bincount(node_of[has_result], minlength=len(num)).astype(np.int64)
     for level, node_of, count in (
-        (act, shape.activity_of, n_act),
-        (duty, shape.duty_of, n_duty),
-        (dept, shape.table_of, n_table),
+        (act, layout.activity_of, n_act),
+        (duty, layout.duty_of, n_duty),
+        (dept, layout.table_of, n_table),
     ):
         level.total = np.bincount(node_of, minlength=count).astype(np.int64)
         level.coverage = np.where(level.total > 0, level.graded / np.maximum(level.total, 1), 0.0)
-        level.missing = _missing(shape, node_of, has_result, count)
+        level.missing = _missing(layout, node_of, has_result, count)
     return levels, np.flatnonzero(unsafe).tolist()
 
 
 def _weights(
-    tables: Sequence[Table],
-    shape: _Shape,
+    layout: Layout,
     weights: Sequence[Mapping[str, object] | None],
     unsafe: npt.NDArray[np.bool_],
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Whole-number weights of indicators, activities and duties, one denominator a table (the
     denominator cancels in every mean)."""
-    n_act, n_duty, _ = shape.counts
-    wi = np.ones(len(shape.ids), dtype=np.int64)
-    wa = np.ones(n_act, dtype=np.int64)
-    wd = np.ones(n_duty, dtype=np.int64)
-    g = a = d = 0
-    for t, table in enumerate(tables):
-        given = weights[t]
-        known = table_weights(table, given) if given else None
+    wi = np.ones(len(layout), dtype=np.int64)
+    wa = np.ones(len(layout.activities), dtype=np.int64)
+    wd = np.ones(len(layout.duties), dtype=np.int64)
+    levels = (
+        (wi, layout.weights, layout.table_of, layout.ids),
+        (wa, layout.activities.weights, layout.activity_table, layout.activities.ids),
+        (wd, layout.duties.weights, layout.duties.parent, layout.duties.ids),
+    )
+    # The tables with a weight other than 1 (given in the table, or as an argument).
+    chosen = np.zeros(len(layout.names), dtype=bool)
+    for _, column, table_of, _ in levels:
+        chosen[table_of[~np.isnan(column) & (column != 1)]] = True
+    chosen[[t for t, w in enumerate(weights) if w]] = True
+    if not chosen.any():
+        return wi, wa, wd
+    # Each distinct weight is read exactly once (a float stands for the decimal it prints as).
+    as_fraction: dict[float, Fraction] = {}
+    for t in np.flatnonzero(chosen).tolist():
         found: list[tuple[npt.NDArray[np.int64], int, Fraction]] = []
-        for duty in table.duties:
-            if known is not None or duty.weight is not None:
-                w = known[duty.id] if known is not None else exact(duty.weight)
+        given = weights[t]
+        spans = [(int(start[t]), int(start[t + 1])) for start in layout.spans]
+        known = table_weights(layout.table(t), given) if given else None
+        for (array, column, _, ids), (begin, end) in zip(levels, spans, strict=True):
+            for k in range(begin, end):
+                number = float(column[k])
+                if known is not None:
+                    w = known[str(ids[k])]
+                elif math.isnan(number):
+                    continue
+                elif number in as_fraction:
+                    w = as_fraction[number]
+                else:
+                    w = as_fraction[number] = exact(number)
                 if w != _ONE:
-                    found.append((wd, d, w))
-            for activity in duty.activities:
-                if known is not None or activity.weight is not None:
-                    w = known[activity.id] if known is not None else exact(activity.weight)
-                    if w != _ONE:
-                        found.append((wa, a, w))
-                for indicator in activity.indicators:
-                    if known is not None or indicator.weight is not None:
-                        w = known[indicator.id] if known is not None else exact(indicator.weight)
-                        if w != _ONE:
-                            found.append((wi, g, w))
-                    g += 1
-                a += 1
-            d += 1
+                    found.append((array, k, w))
         if not found:
             continue
         common = math.lcm(*(w.denominator for _, _, w in found))
@@ -272,9 +298,8 @@ def _weights(
             unsafe[t] = True
             continue
         # Every weight of the table over the common denominator, then the ones that differ.
-        wd[shape.duty_table == t] = common
-        wa[shape.activity_table == t] = common
-        wi[shape.table_of == t] = common
+        for (array, *_), (begin, end) in zip(levels, spans, strict=True):
+            array[begin:end] = common
         for array, k, w in scaled:
             array[k] = int(w)
     return wi, wa, wd
@@ -390,22 +415,25 @@ def _grades(
 
 
 def _missing(
-    shape: _Shape, node_of: npt.NDArray[np.intp], has_result: npt.NDArray[np.bool_], count: int
+    layout: Layout, node_of: npt.NDArray[np.intp], has_result: npt.NDArray[np.bool_], count: int
 ) -> list[str]:
-    out: dict[int, list[str]] = {}
-    ids = shape.ids
-    for g in np.flatnonzero(~has_result).tolist():
-        out.setdefault(int(node_of[g]), []).append(ids[g])
     missing = [""] * count
-    for node, listed in out.items():
-        missing[node] = " ".join(listed)
+    at = np.flatnonzero(~has_result)
+    if not len(at):
+        return missing
+    # Indicators are in table order, so each node's missing ids are one run.
+    nodes = node_of[at]
+    ids = layout.ids[at].tolist()
+    starts = np.flatnonzero(np.r_[True, nodes[1:] != nodes[:-1]]).tolist()
+    for begin, end in zip(starts, [*starts[1:], len(at)], strict=True):
+        missing[int(nodes[begin])] = " ".join(ids[begin:end])
     return missing
 
 
 # -- the exact path, table by table ---------------------------------------------------------
 
 
-def _empty(shape: _Shape) -> Levels:
+def _empty(layout: Layout) -> Levels:
     def level(count: int) -> Level:
         return Level(
             score=np.full(count, np.nan),
@@ -416,32 +444,29 @@ def _empty(shape: _Shape) -> Levels:
             missing=[""] * count,
         )
 
-    n_act, n_duty, n_table = shape.counts
-    return Levels(level(n_act), level(n_duty), level(n_table))
+    return Levels(
+        level(len(layout.activities)), level(len(layout.duties)), level(len(layout.names))
+    )
 
 
 def _exact_tables(
     levels: Levels,
-    shape: _Shape,
-    tables: Sequence[Table],
+    layout: Layout,
     method: Method,
-    points: Sequence[Fraction | None],
+    points: Points,
     weights: Sequence[Mapping[str, object] | None],
     chosen: list[int],
 ) -> None:
     if not chosen:
         return
-    table_start = np.searchsorted(shape.table_of, np.arange(len(tables) + 1))
-    duty_start = np.searchsorted(shape.duty_table, np.arange(len(tables) + 1))
-    activity_start = np.searchsorted(shape.activity_table, np.arange(len(tables) + 1))
+    _, activity_start, duty_start = layout.spans
     for t in chosen:
-        table = tables[t]
-        start = int(table_start[t])
-        earned = {
-            shape.ids[g]: points[g]
-            for g in range(start, int(table_start[t + 1]))
-            if points[g] is not None
-        }
+        table = layout.table(t)
+        earned = {}
+        for g in range(int(layout.offsets[t]), int(layout.offsets[t + 1])):
+            p = points.get(g)
+            if p is not None:
+                earned[str(layout.ids[g])] = p
         nodes = roll_up(table, method, earned, weights=weights[t])
         a, d = int(activity_start[t]), int(duty_start[t])
         for duty in table.duties:

@@ -27,8 +27,7 @@ activities, duties and departments.
 from __future__ import annotations
 
 import dataclasses
-import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -39,9 +38,10 @@ import numpy.typing as npt
 import pandas as pd
 
 from .errors import PerfscoreError
-from .frame_grading import Grading, Layout, read_columns
-from .frame_rollup import Level, roll_up_tables
+from .frame_grading import Grading, read_columns
+from .frame_rollup import Level, Points, roll_up_layout
 from .grades import GRADES
+from .layouts import Layout
 from .methods import Method, get_method, points_depend_on
 from .projects import TargetsTable
 from .rows import (
@@ -52,7 +52,7 @@ from .rows import (
     check_weights,
 )
 from .selfevaluation import SelfEvaluation, names_self_evaluation
-from .table_frames import TABLES_FRAME, is_indicator_frame, tables_from_frame
+from .table_frames import TABLES_FRAME, is_indicator_frame, layout_from_frame
 from .tables import Table
 from .targetframes import PROJECT_COLUMNS, TARGET_COLUMNS, score_target_frames
 
@@ -178,17 +178,18 @@ def score_frame(
     """
     check_errors(errors)
     frame_problems: list[tuple[int, PerfscoreError, object]] = []
-    everything: dict[str, Table | TargetsTable]
+    targets: dict[str, TargetsTable] = {}
     if is_indicator_frame(tables):
         assert isinstance(tables, pd.DataFrame)
-        read, frame_problems = tables_from_frame(tables)
-        everything = dict(read)
+        layout, frame_problems = layout_from_frame(tables)
     else:
         everything = _named_tables(tables)
-    # Targets tables are scored table by table through score's own function (targetframes);
-    # the ladder tables go through the batch below, which skips the targets tables' rows.
-    targets = {n: t for n, t in everything.items() if isinstance(t, TargetsTable)}
-    named = {n: t for n, t in everything.items() if isinstance(t, Table)}
+        # Targets tables are scored table by table through score's own function
+        # (targetframes); the ladder tables go through the batch below, which skips the
+        # targets tables' rows.
+        targets = {n: t for n, t in everything.items() if isinstance(t, TargetsTable)}
+        layout = Layout.of_tables({n: t for n, t in everything.items() if isinstance(t, Table)})
+    named = layout.names
     self_evaluation = names_self_evaluation(method)
     if self_evaluation and named:
         raise PerfscoreError(
@@ -197,7 +198,6 @@ def score_frame(
         )
     chosen = get_method(None if isinstance(method, SelfEvaluation) or self_evaluation else method)
     per_table = _weights(named, weights)
-    layout = Layout(named)
     graded = Grading(layout, read_columns(results), elsewhere=frozenset(targets))
     # Without targets tables there is nothing to score there (and no row to read again).
     scored = score_target_frames(targets, results, None if named else method) if targets else None
@@ -286,13 +286,14 @@ def _named_tables(tables: TablesSource) -> dict[str, Table | TargetsTable]:
 
 
 def _weights(
-    named: Mapping[str, Table], weights: Mapping[str, object] | None
+    named: Sequence[str], weights: Mapping[str, object] | None
 ) -> dict[str, Mapping[str, object] | None]:
     check_weights(weights)
     if not weights:
         return dict.fromkeys(named)
     if all(isinstance(w, Mapping) for w in weights.values()):
-        unknown = [str(name) for name in weights if str(name) not in named]
+        known = set(named)
+        unknown = [str(name) for name in weights if str(name) not in known]
         if unknown:
             raise PerfscoreError(
                 f"weights are given for table {unknown[0]!r}, which is not among the tables"
@@ -304,72 +305,86 @@ def _weights(
 # -- points and the roll-up -----------------------------------------------------------------
 
 
-def _points(layout: Layout, graded: Grading, method: Method) -> list[Fraction | None]:
-    """Each indicator's points: looked up by grade code where the method prices grades alone."""
-    points: list[Fraction | None] = [None] * len(layout)
+def _points(layout: Layout, graded: Grading, method: Method) -> Points:
+    """Each indicator's points, priced once per distinct argument the method depends on."""
     graded_at = np.flatnonzero(graded.code >= 0)
+    codes = graded.code[graded_at]
     depends_on = points_depend_on(method)
-    if depends_on == "grade":
-        # Priced by the grade alone: once per grade, at the first indicator that gets it.
-        by_code: dict[int, Fraction] = {}
-        for g, c in zip(graded_at.tolist(), graded.code[graded_at].tolist(), strict=True):
-            earned = by_code.get(c)
-            if earned is None:
-                earned = by_code[c] = method.points(
-                    layout.indicators[g], _GRADE_OF_CODE[c], graded.value_of(g)
-                )
-            points[g] = earned
-        return points
-    # Points that depend on the ladder, the grade and the value alone: equal ladders see the
-    # same (grade, value) pairs over and over, so each is priced once.
-    shared = depends_on == "ladder"
-    ladder_row = layout.ladder_rows() if shared else None
-    priced: dict[tuple[int, int, Fraction | str], Fraction] = {}
-    for g in graded_at.tolist():
-        indicator = layout.indicators[g]
-        code = int(graded.code[g])
+    which = np.full(len(layout), -1, dtype=np.intp)
+    values: list[Fraction] = []
+
+    def price(g: int) -> Fraction:
         try:
-            value = graded.value_of(g)
-            if ladder_row is None:
-                points[g] = method.points(indicator, _GRADE_OF_CODE[code], value)
-                continue
-            key = (ladder_row[g], code, value)
-            earned = priced.get(key)
-            if earned is None:
-                earned = priced[key] = method.points(indicator, _GRADE_OF_CODE[code], value)
-            points[g] = earned
+            indicator = layout.indicator(g)
+            return method.points(indicator, _GRADE_OF_CODE[int(graded.code[g])], graded.value_of(g))
         except PerfscoreError as error:
             row = int(graded.row[g]) + 2
             name = layout.names[int(layout.table_of[g])]
-            raise error.located(row=row, table=name, indicator=indicator.id) from None
-    return points
+            raise error.located(row=row, table=name, indicator=str(layout.ids[g])) from None
+
+    if depends_on == "grade":
+        # Priced by the grade alone: once per grade, at the first indicator that gets it.
+        found, first = np.unique(codes, return_index=True)
+        for code, g in zip(found.tolist(), graded_at[first].tolist(), strict=True):
+            which[graded_at[codes == code]] = len(values)
+            values.append(price(g))
+        return Points(which, tuple(values))
+    if depends_on != "ladder":
+        # Anything about the indicator: priced one by one.
+        index: dict[Fraction, int] = {}
+        for g in graded_at.tolist():
+            which[g] = index.setdefault(price(g), len(index))
+        return Points(which, tuple(index))
+    # The ladder, the grade and the value alone: equal ladders see the same (grade, value) pairs
+    # over and over. Plain numbers (the decimal each prints as) are told apart column-wise; the
+    # rest (labels, numbers read in another unit or exactly) by their exact value.
+    plain = graded.plain[graded_at]
+    at = graded_at[plain]
+    if len(at):
+        number_codes, numbers = pd.factorize(graded.number[at])
+        ladder_code = layout.ladder_of[at].astype(np.int64) * 4 + graded.code[at]
+        key_codes, _ = pd.factorize(ladder_code * len(numbers) + number_codes)
+        _, first = np.unique(key_codes, return_index=True)
+        which[at] = len(values) + key_codes
+        values += [price(g) for g in at[first].tolist()]
+    priced: dict[tuple[int, int, Fraction | str], int] = {}
+    for g in graded_at[~plain].tolist():
+        key = (int(layout.ladder_of[g]), int(graded.code[g]), graded.value_of(g))
+        k = priced.get(key)
+        if k is None:
+            k = priced[key] = len(values)
+            values.append(price(g))
+        which[g] = k
+    return Points(which, tuple(values))
 
 
 def _roll_up(
     layout: Layout,
     graded: Grading,
     method: Method,
-    points: list[Fraction | None],
+    points: Points,
     weights: Mapping[str, Mapping[str, object] | None],
 ) -> FrameScores:
-    levels = roll_up_tables(layout.tables, method, points, [weights[n] for n in layout.names])
-    activities: list[list[Any]] = []
-    duties: list[list[Any]] = []
-    departments: list[list[Any]] = []
-    for name, table in zip(layout.names, layout.tables, strict=True):
-        for duty in table.duties:
-            activities += [[name, duty.id, a.id, a.name] for a in duty.activities]
-            duties.append([name, duty.id, duty.name])
-        departments.append([name, table.department.name, table.year])
+    levels = roll_up_layout(layout, method, points, [weights[n] for n in layout.names])
+    names = np.asarray(layout.names, dtype=object)
+    activities, duties = layout.activities, layout.duties
     return FrameScores(
         method=method.name,
         indicators=_indicators(layout, graded, points),
-        activities=_frame(activities, ["table", "duty", "id", "name"], levels.activities,
-                          _counts(graded.code, layout.activity_of, len(activities))),
-        duties=_frame(duties, ["table", "id", "name"], levels.duties,
-                      _counts(graded.code, layout.duty_of, len(duties))),
-        departments=_frame(departments, ["table", "name", "year"], levels.departments,
-                           _counts(graded.code, layout.table_of, len(departments))),
+        activities=_frame(
+            {"table": names[layout.activity_table], "duty": duties.ids[activities.parent],
+             "id": activities.ids, "name": activities.names},
+            levels.activities, _counts(graded.code, layout.activity_of, len(activities)),
+        ),
+        duties=_frame(
+            {"table": names[duties.parent], "id": duties.ids, "name": duties.names},
+            levels.duties, _counts(graded.code, layout.duty_of, len(duties)),
+        ),
+        departments=_frame(
+            {"table": names, "name": np.asarray(layout.departments, dtype=object),
+             "year": pd.Series(layout.years, dtype=object if None in layout.years else None)},
+            levels.departments, _counts(graded.code, layout.table_of, len(names)),
+        ),
         unscored=graded.unscored(),
     )  # fmt: skip
 
@@ -383,11 +398,8 @@ def _counts(
     return np.bincount(flat, minlength=nodes * 4).reshape(nodes, 4)
 
 
-def _frame(
-    rows: list[list[Any]], columns: list[str], level: Level, counts: npt.NDArray[Any]
-) -> pd.DataFrame:
-    values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
-    data: dict[str, Any] = dict(zip(columns, values, strict=True))
+def _frame(data: dict[str, Any], level: Level, counts: npt.NDArray[Any]) -> pd.DataFrame:
+    data = dict(data)
     data["score"] = level.score
     # Grades stay None where nothing was scored (a text column would turn None into NaN).
     data["grade"] = pd.Series(level.grade, dtype=object)
@@ -400,40 +412,29 @@ def _frame(
     return pd.DataFrame(data)
 
 
-def _floats(points: list[Fraction | None]) -> npt.NDArray[np.float64]:
-    # Points are shared objects (priced once per grade, or per ladder and value).
-    distinct = {id(p): p for p in points if p is not None}
-    as_float = {k: float(p) for k, p in distinct.items()}
-    return np.array([math.nan if p is None else as_float[id(p)] for p in points])
-
-
-def _indicators(layout: Layout, graded: Grading, points: list[Fraction | None]) -> pd.DataFrame:
+def _indicators(layout: Layout, graded: Grading, points: Points) -> pd.DataFrame:
     codes = graded.code
     grade_names = np.array([*reversed(_COUNT_COLUMNS), None], dtype=object)  # 差 … 优, None
     grade = grade_names[np.where(codes >= 0, codes, 4)]
-    cells: list[str | None] = [None] * len(layout)
-    for g in np.flatnonzero(codes >= 0).tolist():
-        indicator = layout.indicators[g]
-        found = _GRADE_OF_CODE[int(codes[g])]
-        cells[g] = indicator.cells[found.value] or indicator.read_cells[found]
-    labels: list[str | None] = [None] * len(layout)
-    for g, label in graded.label.items():
-        labels[g] = label
+    labels = np.full(len(layout), None, dtype=object)
+    if graded.label:
+        labels[list(graded.label)] = list(graded.label.values())
     rows = pd.array(np.where(graded.row >= 0, graded.row + 2, 0), dtype="Int64")
     rows[graded.row < 0] = pd.NA
+    names = np.asarray(layout.names, dtype=object)
     return pd.DataFrame(
         {
-            "table": np.asarray(layout.names, dtype=object)[layout.table_of],
-            "duty": layout.duty_ids,
-            "activity": layout.activity_ids,
+            "table": names[layout.table_of],
+            "duty": layout.duties.ids[layout.duty_of],
+            "activity": layout.activities.ids[layout.activity_of],
             "id": layout.ids,
-            "name": [i.name for i in layout.indicators],
-            "unit": [ladder.unit for ladder in layout.ladders],
+            "name": layout.indicator_names,
+            "unit": np.asarray(layout.ladder_units, dtype=object)[layout.ladder_of],
             "value": graded.number,
             "label": pd.Series(labels, dtype=object),
             "grade": pd.Series(grade, dtype=object),
-            "cell": pd.Series(cells, dtype=object),
-            "points": _floats(points),
+            "cell": pd.Series(layout.shown_cells(codes), dtype=object),
+            "points": points.floats(),
             "row": rows,
         }
     )

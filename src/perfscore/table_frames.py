@@ -1,10 +1,12 @@
 """Ladder tables read from one frame, one row per indicator (指标表 → 表).
 
-[tables_from_frame][perfscore.table_frames.tables_from_frame] reads the frame
+[layout_from_frame][perfscore.table_frames.layout_from_frame] reads the frame
 [indicator_frame][perfscore.indicator_frames.indicator_frame] writes (and a CSV or Parquet file of
-it) back into the tables [score_frame][perfscore.frames.score_frame] scores. The columns are
-checked column-wise, each distinct (cells, unit) is parsed into a ladder once and shared by every
-indicator that has it, and the tables are assembled without validating them model by model. A bad
+it) into the [Layout][perfscore.layouts.Layout] [score_frame][perfscore.frames.score_frame] scores:
+every check is made column-wise, once per distinct cell (a province repeats a few hundred cells
+and a few thousand names), each distinct (cells, unit) is parsed into a ladder once, and no model
+is built per row. [tables_from_frame][perfscore.table_frames.tables_from_frame] gives the same
+tables as [Table][perfscore.tables.Table] objects. A bad
 row (a blank or malformed table name or id, an id given twice in a table, a duty or activity that
 does not match the id, cells no ladder can be read from, a weight that is not a positive number) is
 reported, numbered as a spreadsheet shows the frame (the header is row 1), never dropped silently.
@@ -27,15 +29,17 @@ import re
 from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .errors import PerfscoreError, TableError
 from .grades import GRADES
 from .ladders import Ladder
+from .layouts import Layout, Nodes
 from .rows import cell_text
-from .tables import Activity, Department, Duty, Indicator, Table, shared_ladder
+from .tables import Table, shared_ladder
 
-__all__ = ["TABLES_FRAME", "is_indicator_frame", "tables_from_frame"]
+__all__ = ["TABLES_FRAME", "is_indicator_frame", "layout_from_frame", "tables_from_frame"]
 
 #: The file named in the errors about a tables frame's rows.
 TABLES_FRAME: Final = "tables frame"
@@ -43,9 +47,10 @@ _REQUIRED: Final = ("table", "id", "优", "良", "中", "差")
 _TABLE: Final = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ID: Final = re.compile(r"^(\d+)\.(\d+)\.\d+$")
 _CELLS: Final = tuple(g.value for g in GRADES)
-_DUTY: Final = {"id", "name", "weight", "activities"}
-_ACTIVITY: Final = {"id", "name", "weight", "indicators"}
-_TABLE_FIELDS: Final = {"name", "department", "year", "duties"}
+_WEIGHTS: Final = ("weight", "activity_weight", "duty_weight")
+
+Problems = list[tuple[int, PerfscoreError, object]]
+Codes = npt.NDArray[np.intp]
 
 
 def is_indicator_frame(tables: object) -> bool:
@@ -53,19 +58,26 @@ def is_indicator_frame(tables: object) -> bool:
     return isinstance(tables, pd.DataFrame)
 
 
-def _column(frame: pd.DataFrame, name: str) -> list[Any]:
-    if name in frame.columns:
-        return frame[name].tolist()
-    return [None] * len(frame)
-
-
-def _texts(frame: pd.DataFrame, name: str) -> list[str | None]:
-    """A column's cells as stripped text (None when blank), each distinct cell read once."""
+def _distinct(frame: pd.DataFrame, name: str) -> tuple[Codes, list[str | None]]:
+    """A column's codes among its distinct cells, and each distinct cell as stripped text (None
+    when blank); a missing column is blank throughout."""
     if name not in frame.columns:
-        return [None] * len(frame)
+        return np.full(len(frame), -1, dtype=np.intp), []
     codes, uniques = pd.factorize(frame[name], use_na_sentinel=True)
-    texts = np.array([*(cell_text(u) for u in uniques), None], dtype=object)
-    return texts[codes].tolist()  # type: ignore[no-any-return]
+    return codes.astype(np.intp), [cell_text(u) for u in uniques]
+
+
+def _texts(codes: Codes, texts: list[str | None]) -> npt.NDArray[np.object_]:
+    """Each row's text (None when blank)."""
+    return np.array([*texts, None], dtype=object)[codes]
+
+
+def _joint(*codes: Codes) -> Codes:
+    """One code per distinct combination of the columns' codes, in order of appearance."""
+    joint = np.zeros(len(codes[0]), dtype=np.int64) if codes else np.zeros(0, dtype=np.int64)
+    for column in codes:
+        joint = pd.factorize(joint * (int(column.max(initial=-1)) + 2) + (column + 1))[0]
+    return joint.astype(np.intp)
 
 
 def _weight(cell: object) -> float | None:
@@ -84,37 +96,43 @@ def _weight(cell: object) -> float | None:
     return number
 
 
-class _Activity:
-    def __init__(self, name: str | None, weight: float | None) -> None:
-        self.name, self.weight = name, weight
-        self.indicators: list[Indicator] = []
+def _weights(frame: pd.DataFrame, name: str) -> tuple[npt.NDArray[np.float64], Codes, list[Any]]:
+    """A weight column read once per distinct cell: the weights (NaN: none), and each row's code
+    among the distinct cells with the cells, where a code is negative for a bad cell."""
+    if name not in frame.columns:
+        return np.full(len(frame), math.nan), np.zeros(len(frame), dtype=np.intp), []
+    codes, uniques = pd.factorize(frame[name], use_na_sentinel=True)
+    read: list[float] = []
+    bad: list[bool] = []
+    for cell in uniques:
+        try:
+            weight = _weight(cell)
+        except (TypeError, ValueError):
+            read.append(math.nan)
+            bad.append(True)
+        else:
+            read.append(math.nan if weight is None else weight)
+            bad.append(False)
+    codes = codes.astype(np.intp)
+    weights = np.array([*read, math.nan])[codes]
+    is_bad = np.array([*bad, False], dtype=bool)[codes]
+    return weights, np.where(is_bad, -2 - codes, codes), list(uniques)
 
 
-class _Duty:
-    def __init__(self, name: str | None, weight: float | None) -> None:
-        self.name, self.weight = name, weight
-        self.activities: dict[str, _Activity] = {}
-
-
-class _Table:
-    def __init__(self, department: str | None, year: object) -> None:
-        self.department, self.year = department, year
-        self.duties: dict[str, _Duty] = {}
-        self.ids: set[str] = set()
-
-
-def tables_from_frame(
-    frame: pd.DataFrame,
-) -> tuple[dict[str, Table], list[tuple[int, PerfscoreError, object]]]:
-    """The tables of an indicator frame, by name, and its bad rows as (row, error, cell).
+def layout_from_frame(frame: pd.DataFrame) -> tuple[Layout, Problems]:
+    """The tables of an indicator frame as one [Layout][perfscore.layouts.Layout], and the
+    frame's bad rows as (row, error, cell).
 
     Columns: ``table``, ``id``, ``优`` ``良`` ``中`` ``差`` (the cells the ladder is read from;
     blank for a blank cell) and optionally ``duty``, ``activity`` (checked against the id),
     ``unit``, ``weight``, ``name``, ``activity_weight``, ``duty_weight``, ``activity_name``,
     ``duty_name``, ``department`` and ``year`` (the columns of
-    [indicator_frame][perfscore.indicator_frames.indicator_frame]). A missing name is the id. Each
-    error is located by row (as a spreadsheet numbers it), table, indicator id and cell (the
-    column), in the file ``tables frame``.
+    [indicator_frame][perfscore.indicator_frames.indicator_frame]). A missing name is the id.
+    Tables, duties and activities come in the order they first appear, indicators in row order.
+    Each error is located by row (as a spreadsheet numbers it), table, indicator id and cell (the
+    column), in the file ``tables frame``; a row has at most one, the first of: table name, id,
+    duty, activity, an id given twice in its table (after a good row with it), weights (in the
+    order ``weight``, ``activity_weight``, ``duty_weight``), cells.
     """
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"an indicator frame is a DataFrame, not {type(frame).__name__}")
@@ -124,137 +142,185 @@ def tables_from_frame(
             f"an indicator frame needs the columns {', '.join(_REQUIRED)}; "
             f"missing {', '.join(absent)}"
         ).located(file=TABLES_FRAME)
-    frame = frame.reset_index(drop=True)
-    ladders: dict[tuple[tuple[str | None, ...], str | None], Ladder | PerfscoreError] = {}
-    built: dict[str, _Table] = {}
-    indicators: dict[tuple[object, ...], Indicator] = {}
-    problems: list[tuple[int, PerfscoreError, object]] = []
-    text = ("table", "duty", "activity", "id", *_CELLS, "unit")
-    columns = [_texts(frame, c) for c in text]
-    columns += [_column(frame, "weight"), _texts(frame, "name")]
-    extra = [_column(frame, c) for c in ("activity_weight", "duty_weight")]
-    extra += [_texts(frame, c) for c in ("activity_name", "duty_name", "department")]
-    extra.append(_column(frame, "year"))
-    for r, values in enumerate(zip(*columns, *extra, strict=True)):
-        row = r + 2
-        table_cell, duty_cell, activity_cell, id_cell = values[:4]
-        cells = tuple(values[4:8])
-        unit_cell, weight_cell, name_cell = values[8:11]
-        a_weight, d_weight, a_name, d_name, department, year = values[11:]
-        table, key = table_cell, id_cell
+    checked = _Checked(frame.reset_index(drop=True))
+    return checked.layout(), checked.problems()
 
-        def bad(
-            message: str, column: str, cell: object, row: int = row, table: str | None = table,
-            key: str | None = key,
-        ) -> None:  # fmt: skip
+
+def tables_from_frame(frame: pd.DataFrame) -> tuple[dict[str, Table], Problems]:
+    """The tables of an indicator frame, by name, and its bad rows as (row, error, cell).
+
+    The frame is read by [layout_from_frame][perfscore.table_frames.layout_from_frame]; each
+    table is assembled from it without validation (its rows were checked).
+    """
+    layout, problems = layout_from_frame(frame)
+    return {name: layout.table(t) for t, name in enumerate(layout.names)}, problems
+
+
+class _Checked:
+    """An indicator frame's rows, checked column-wise: which are good, and why the rest are not."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        count = len(frame)
+        self.table_codes, self.table_texts = _distinct(frame, "table")
+        self.id_codes, self.id_texts = _distinct(frame, "id")
+        # Table names and ids, checked once per distinct text.
+        table_good = [t is not None and bool(_TABLE.match(t)) for t in self.table_texts]
+        parsed = [_ID.match(i) if i is not None else None for i in self.id_texts]
+        self.ok_table = np.array([*table_good, False])[self.table_codes]
+        self.ok_id = (
+            self.ok_table & np.array([m is not None for m in parsed] + [False])[self.id_codes]
+        )
+        self.duty_id = _texts(self.id_codes, [m.group(1) if m else None for m in parsed])
+        self.activity_id = _texts(
+            self.id_codes, [f"{m.group(1)}.{m.group(2)}" if m else None for m in parsed]
+        )
+        self.given_duty = _texts(*_distinct(frame, "duty"))
+        self.given_activity = _texts(*_distinct(frame, "activity"))
+        self.duty_wrong = self.ok_id & _differs(self.given_duty, self.duty_id)
+        ok_duty = self.ok_id & ~self.duty_wrong
+        self.activity_wrong = ok_duty & _differs(self.given_activity, self.activity_id)
+        basic = ok_duty & ~self.activity_wrong
+        self.weights = [_weights(frame, column) for column in _WEIGHTS]
+        weight_bad = np.zeros(count, dtype=bool)
+        for _, codes, _ in self.weights:
+            weight_bad |= codes < -1
+        # Each distinct (cells, unit) is parsed once.
+        columns = [_distinct(frame, column) for column in (*_CELLS, "unit")]
+        self.cell_set = _joint(*(codes for codes, _ in columns))
+        _, first = np.unique(self.cell_set, return_index=True)
+        self.readings: list[tuple[tuple[str | None, ...], str | None]] = []
+        self.ladders: list[Ladder | PerfscoreError] = []
+        for r in first.tolist():
+            texts = tuple(texts[codes[r]] if codes[r] >= 0 else None for codes, texts in columns)
+            cells, unit = texts[:4], texts[4]
+            self.readings.append((cells, unit))
+            try:
+                self.ladders.append(shared_ladder(cells, unit))
+            except PerfscoreError as unreadable:
+                self.ladders.append(unreadable)
+        failed = np.array([isinstance(x, PerfscoreError) for x in self.ladders] + [False])
+        ladder_bad = failed[self.cell_set]
+        # An id given twice: a row after a good row with the same table and id.
+        width = len(self.id_texts) + 1
+        key = np.where(basic, self.table_codes.astype(np.int64) * width + self.id_codes, -1)
+        candidate = basic & ~weight_bad & ~ladder_bad
+        good = candidate.astype(np.int64)
+        before = pd.Series(good).groupby(key).cumsum().to_numpy() - good
+        self.twice = basic & (before > 0)
+        self.valid = candidate & ~self.twice
+
+    def problems(self) -> Problems:
+        """Each bad row's first problem, in row order."""
+        problems: Problems = []
+        for r in np.flatnonzero(~self.valid).tolist():
+            problems.append(self._problem(r))
+        return problems
+
+    def _problem(self, r: int) -> tuple[int, PerfscoreError, object]:
+        row = r + 2
+        table = self.table_texts[self.table_codes[r]] if self.table_codes[r] >= 0 else None
+        key = self.id_texts[self.id_codes[r]] if self.id_codes[r] >= 0 else None
+
+        def bad(message: str, column: str, cell: object) -> tuple[int, PerfscoreError, object]:
             error = TableError(message).located(
                 file=TABLES_FRAME, row=row, table=table, indicator=key, cell=column
             )
-            problems.append((row, error, cell))
+            return row, error, cell
 
-        if table is None or not _TABLE.match(table):
-            bad(f"the table name {table_cell!r} is not a table's name (a-z, 0-9, -)", "table",
-                table_cell)  # fmt: skip
-            continue
-        found = _ID.match(key) if key is not None else None
-        if key is None or found is None:
-            bad(f"the id {id_cell!r} is not an indicator id (<duty>.<activity>.<n>)", "id",
-                id_cell)  # fmt: skip
-            continue
-        duty_id = found.group(1)
-        activity_id = f"{duty_id}.{found.group(2)}"
-        given_duty, given_activity = duty_cell, activity_cell
-        if given_duty is not None and given_duty != duty_id:
-            bad(f"indicator {key} is under duty {duty_id}, not {given_duty}", "duty", duty_cell)
-            continue
-        if given_activity is not None and given_activity != activity_id:
-            bad(f"indicator {key} is under activity {activity_id}, not {given_activity}",
-                "activity", activity_cell)  # fmt: skip
-            continue
-        into = built.get(table)
-        if into is not None and key in into.ids:
-            bad(f"indicator {key} is given twice in table {table}", "id", id_cell)
-            continue
-        weights: list[float | None] = []
-        for column, cell in (("weight", weight_cell), ("activity_weight", a_weight),
-                             ("duty_weight", d_weight)):  # fmt: skip
-            try:
-                weights.append(_weight(cell))
-            except (TypeError, ValueError):
-                bad(f"a weight is a positive number, not {cell!r}", column, cell)
-                break
-        if len(weights) < 3:
-            continue
-        weight, activity_weight, duty_weight = weights
-        unit = unit_cell
-        ladder = ladders.get((cells, unit))
-        if ladder is None:
-            try:
-                ladder = shared_ladder(cells, unit)
-            except PerfscoreError as unreadable:
-                ladder = unreadable
-            ladders[(cells, unit)] = ladder
-        if isinstance(ladder, PerfscoreError):
-            # Rows with equal cells share one parse, so each gets its own copy of the error.
-            copy = dataclasses.replace(ladder, where=dataclasses.replace(ladder.where))
-            at = copy.where.cell if copy.where.cell in _CELLS else None
-            copy.located(file=TABLES_FRAME, row=row, table=table, indicator=key, cell=at)
-            problems.append((row, copy, cells[_CELLS.index(at)] if at else None))
-            continue
-        if into is None:
-            into = built[table] = _Table(department, year)
-        duty = into.duties.get(duty_id)
-        if duty is None:
-            duty = into.duties[duty_id] = _Duty(d_name, duty_weight)
-        activity = duty.activities.get(activity_id)
-        if activity is None:
-            activity = duty.activities[activity_id] = _Activity(a_name, activity_weight)
-        into.ids.add(key)
-        # Indicators are immutable: tables that repeat an indicator (same id, name, cells, unit
-        # and weight, as a province's departments do) share one object.
-        same = (key, name_cell, unit, cells, weight)
-        indicator = indicators.get(same)
-        if indicator is None:
-            indicator = indicators[same] = Indicator.with_ladder(
-                ladder,
-                id=key,
-                name=name_cell or key,
-                unit=unit,
-                cells=dict(zip(_CELLS, cells, strict=True)),
-                weight=weight,
-            )
-        activity.indicators.append(indicator)
-    return {name: _assemble(name, t) for name, t in built.items()}, problems
+        if not self.ok_table[r]:
+            return bad(f"the table name {table!r} is not a table's name (a-z, 0-9, -)", "table",
+                       table)  # fmt: skip
+        if not self.ok_id[r]:
+            return bad(f"the id {key!r} is not an indicator id (<duty>.<activity>.<n>)", "id",
+                       key)  # fmt: skip
+        if self.duty_wrong[r]:
+            given = self.given_duty[r]
+            return bad(f"indicator {key} is under duty {self.duty_id[r]}, not {given}", "duty",
+                       given)  # fmt: skip
+        if self.activity_wrong[r]:
+            given = self.given_activity[r]
+            return bad(f"indicator {key} is under activity {self.activity_id[r]}, not {given}",
+                       "activity", given)  # fmt: skip
+        if self.twice[r]:
+            return bad(f"indicator {key} is given twice in table {table}", "id", key)
+        for column, (_, codes, cells) in zip(_WEIGHTS, self.weights, strict=True):
+            if codes[r] < -1:
+                cell = cells[-2 - codes[r]]
+                return bad(f"a weight is a positive number, not {cell!r}", column, cell)
+        unreadable = self.ladders[self.cell_set[r]]
+        assert isinstance(unreadable, PerfscoreError)
+        # Rows with equal cells share one parse, so each gets its own copy of the error.
+        copy = dataclasses.replace(unreadable, where=dataclasses.replace(unreadable.where))
+        at = copy.where.cell if copy.where.cell in _CELLS else None
+        copy.located(file=TABLES_FRAME, row=row, table=table, indicator=key, cell=at)
+        cells, _ = self.readings[self.cell_set[r]]
+        return row, copy, cells[_CELLS.index(at)] if at else None
 
+    def layout(self) -> Layout:
+        """The good rows as a layout: tables, duties and activities in the order they first
+        appear, indicators in row order beneath them."""
+        frame = self.frame
+        rows = np.flatnonzero(self.valid)
+        table_codes, t_names = pd.factorize(self.table_codes[rows])
+        duty_codes = _joint(table_codes, pd.factorize(self.duty_id[rows])[0])
+        activity_codes = _joint(table_codes, pd.factorize(self.activity_id[rows])[0])
+        order = np.lexsort((rows, activity_codes, duty_codes, table_codes))
+        rows, table_of = rows[order], table_codes[order].astype(np.intp)
+        activity_first = _starts(activity_codes[order])
+        duty_first = _starts(duty_codes[order])
+        activity_of = np.cumsum(activity_first) - 1
+        duty_of = np.cumsum(duty_first) - 1
+        table_first = _starts(table_of)
 
-def _assemble(name: str, table: _Table) -> Table:
-    # Every field given: model_construct then resolves no default (a nation has 6 million nodes).
-    duties = tuple(
-        Duty.model_construct(
-            _fields_set=_DUTY,
-            id=duty_id, ordinal=None, name=duty.name or duty_id, budget=None, description=None,
-            goal=None, weight=duty.weight,
-            activities=tuple(
-                Activity.model_construct(
-                    _fields_set=_ACTIVITY,
-                    id=activity_id, name=activity.name or activity_id, budget=None,
-                    description=None, goal=None, weight=activity.weight,
-                    indicators=tuple(activity.indicators),
-                )
-                for activity_id, activity in duty.activities.items()
-            ),
+        def column(name: str, at: Codes) -> npt.NDArray[np.object_]:
+            return _texts(*_distinct(frame, name))[at]
+
+        def names(given: npt.NDArray[np.object_], fallback: npt.NDArray[np.object_]) -> Any:
+            return np.where(given == None, fallback, given)  # noqa: E711
+
+        at_duty, at_activity, at_table = rows[duty_first], rows[activity_first], rows[table_first]
+        weight, activity_weight, duty_weight = (w for w, _, _ in self.weights)
+        names_of_tables = [self.table_texts[c] for c in t_names.tolist()]
+        departments = names(column("department", at_table), np.array(names_of_tables, object))
+        years = (
+            frame["year"].to_numpy(dtype=object)[at_table].tolist()
+            if "year" in frame.columns
+            else [None] * len(at_table)
         )
-        for duty_id, duty in table.duties.items()
-    )  # fmt: skip
-    # A frame without a year column gives None: the year is shown, never computed with.
-    year: Any = table.year
-    department = Department.model_construct(
-        _fields_set={"name"}, name=table.department or name, short_name=None, code=None
-    )
-    return Table.model_construct(
-        _fields_set=_TABLE_FIELDS,
-        kind="ladders", format=1, name=name, title=None, department=department,
-        year=None if year is None or pd.isna(year) else int(year),  # type: ignore[arg-type]
-        money_unit=None, source=None,
-        duties=duties,
-    )  # fmt: skip
+        ids = _texts(self.id_codes[rows], self.id_texts)
+        sets, cells_of = np.unique(self.cell_set[rows], return_inverse=True)
+        return Layout(
+            names=[str(name) for name in names_of_tables],
+            departments=departments.tolist(),
+            years=[None if y is None or pd.isna(y) else int(y) for y in years],
+            duties=Nodes(
+                self.duty_id[at_duty],
+                names(column("duty_name", at_duty), self.duty_id[at_duty]),
+                duty_weight[at_duty],
+                table_of[duty_first],
+            ),
+            activities=Nodes(
+                self.activity_id[at_activity],
+                names(column("activity_name", at_activity), self.activity_id[at_activity]),
+                activity_weight[at_activity],
+                duty_of[activity_first],
+            ),
+            ids=ids,
+            indicator_names=names(column("name", rows), ids),
+            weights=weight[rows],
+            activity_of=activity_of.astype(np.intp),
+            cell_sets=[self.readings[k] for k in sets.tolist()],
+            cells_of=cells_of.astype(np.intp).reshape(-1),
+            cell_ladders=[self.ladders[k] for k in sets.tolist()],
+        )
+
+
+def _differs(given: npt.NDArray[np.object_], expected: npt.NDArray[np.object_]) -> Any:
+    """Where a cell is given and differs from what the id says."""
+    return (given != None) & (given != expected)  # noqa: E711
+
+
+def _starts(codes: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Where a run of equal codes begins."""
+    return np.r_[True, codes[1:] != codes[:-1]] if len(codes) else np.zeros(0, dtype=bool)
