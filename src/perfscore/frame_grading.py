@@ -29,7 +29,7 @@ from .rows import (
     CellKind,
     GradedResult,
     ResultRow,
-    cell_kind,
+    cell_kinds,
     cell_text,
     find_columns,
     given_twice,
@@ -223,15 +223,17 @@ class Grading:
             else:
                 cells = value.to_numpy(dtype=object)[rows]
             # Classified as score classifies them (rows.cell_kind): one rule for both.
-            kinds = np.fromiter((cell_kind(c) for c in cells), dtype=np.int8, count=len(cells))
+            kinds, plain_number = cell_kinds(cells)
             is_number = kinds == CellKind.NUMBER
             is_label, is_blank = kinds == CellKind.TEXT, kinds == CellKind.BLANK
             numbers = np.full(len(rows), np.nan)
             if is_number.any():
+                chosen = cells[is_number]
                 try:
-                    numbers[is_number] = to_float64(cells[is_number])
+                    plain = bool(plain_number[is_number].all())
+                    numbers[is_number] = chosen.astype(np.float64) if plain else to_float64(chosen)
                 except OverflowError:  # an int no float holds: NaN sends it down the single path
-                    numbers[is_number] = [_float_or_nan(c) for c in cells[is_number]]
+                    numbers[is_number] = [_float_or_nan(c) for c in chosen]
         # Numbers that float64 holds exactly, for numeric ladders: the column-wise path.
         exact = np.isfinite(numbers) & (np.abs(numbers) < FLOAT_EXACT)
         # A negative rate goes down the single path, where the row rule refuses it.

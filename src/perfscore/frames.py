@@ -27,6 +27,7 @@ activities, duties and departments.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -372,17 +373,19 @@ def _roll_up(
         method=method.name,
         indicators=_indicators(layout, graded, points),
         activities=_frame(
-            {"table": names[layout.activity_table], "duty": duties.ids[activities.parent],
-             "id": activities.ids, "name": activities.names},
+            {"table": _taken(names, layout.activity_table),
+             "duty": _taken(duties.ids, activities.parent),
+             "id": _text(activities.ids), "name": _text(activities.names)},
             levels.activities, _counts(graded.code, layout.activity_of, len(activities)),
         ),
         duties=_frame(
-            {"table": names[duties.parent], "id": duties.ids, "name": duties.names},
+            {"table": _taken(names, duties.parent), "id": _text(duties.ids),
+             "name": _text(duties.names)},
             levels.duties, _counts(graded.code, layout.duty_of, len(duties)),
         ),
         departments=_frame(
-            {"table": names, "name": np.asarray(layout.departments, dtype=object),
-             "year": pd.Series(layout.years, dtype=object if None in layout.years else None)},
+            {"table": _text(names), "name": _text(np.asarray(layout.departments, dtype=object)),
+             "year": layout.years},
             levels.departments, _counts(graded.code, layout.table_of, len(names)),
         ),
         unscored=graded.unscored(),
@@ -424,12 +427,12 @@ def _indicators(layout: Layout, graded: Grading, points: Points) -> pd.DataFrame
     names = np.asarray(layout.names, dtype=object)
     return pd.DataFrame(
         {
-            "table": names[layout.table_of],
-            "duty": layout.duties.ids[layout.duty_of],
-            "activity": layout.activities.ids[layout.activity_of],
-            "id": layout.ids,
-            "name": layout.indicator_names,
-            "unit": np.asarray(layout.ladder_units, dtype=object)[layout.ladder_of],
+            "table": _taken(names, layout.table_of),
+            "duty": _taken(layout.duties.ids, layout.duty_of),
+            "activity": _taken(layout.activities.ids, layout.activity_of),
+            "id": _text(layout.ids),
+            "name": _text(layout.indicator_names),
+            "unit": _taken(layout.ladder_units, layout.ladder_of),
             "value": graded.number,
             "label": pd.Series(labels, dtype=object),
             "grade": pd.Series(grade, dtype=object),
@@ -438,3 +441,25 @@ def _indicators(layout: Layout, graded: Grading, points: Points) -> pd.DataFrame
             "row": rows,
         }
     )
+
+
+@functools.cache
+def _text_dtype() -> Any:
+    """The dtype pandas gives a column of texts (``str`` from pandas 3, ``object`` before)."""
+    return pd.Series(["text"]).dtype
+
+
+def _taken(distinct: Sequence[object] | npt.NDArray[Any], codes: npt.NDArray[np.intp]) -> Any:
+    """A text column from distinct texts and each row's code: the column pandas would infer,
+    made by one take (inferring ten million rows' texts one by one is slow)."""
+    dtype = _text_dtype()
+    values = np.asarray(distinct, dtype=object)
+    if dtype == np.dtype(object):
+        return values[codes]
+    return pd.array(values, dtype=dtype).take(codes)
+
+
+def _text(values: npt.NDArray[Any]) -> Any:
+    """A text column from a column of texts (see `_taken`)."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=False)
+    return _taken(np.asarray(distinct, dtype=object), codes)

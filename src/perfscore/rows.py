@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .errors import NotationError, PerfscoreError, ResultsError, UnknownIndicator
@@ -59,6 +60,7 @@ __all__ = [
     "as_table",
     "bad_rows",
     "cell_kind",
+    "cell_kinds",
     "cell_text",
     "check_errors",
     "check_weights",
@@ -123,6 +125,39 @@ def cell_kind(cell: object) -> CellKind:
     if isinstance(cell, int | float) or (isinstance(cell, np.generic) and isinstance(cell, Real)):
         return CellKind.NUMBER
     return CellKind.OTHER
+
+
+#: The number types a cell most often is: read as float64 with no second look.
+_PLAIN_NUMBERS: Final = (float, int, np.float64, np.int64)
+_type_of = np.frompyfunc(type, 1, 1)
+
+
+def cell_kinds(
+    cells: npt.NDArray[np.object_],
+) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.bool_]]:
+    """[cell_kind][perfscore.rows.cell_kind] of every cell of an object array, column-wise, and
+    where a cell is a plain number (a Python or numpy 64-bit float or int: no narrow float).
+
+    >>> kinds, plain = cell_kinds(np.array([95, 0.5, "95%", " ", None, True], dtype=object))
+    >>> [CellKind(k).name for k in kinds]
+    ['NUMBER', 'NUMBER', 'TEXT', 'BLANK', 'BLANK', 'OTHER']
+    >>> plain.tolist()
+    [True, True, False, False, False, False]
+    """
+    kinds = np.full(len(cells), CellKind.OTHER, dtype=np.int8)
+    if not len(cells):
+        return kinds, np.zeros(0, dtype=bool)
+    types = _type_of(cells)
+    plain = np.zeros(len(cells), dtype=bool)
+    for kind in _PLAIN_NUMBERS:
+        one = np.empty(1, dtype=object)
+        one[0] = kind  # compared as an object: numpy would read np.float64 as a dtype
+        plain |= types == one
+    kinds[plain] = CellKind.NUMBER
+    # Texts, blanks and anything unusual: one by one, by the rule itself.
+    rest = np.flatnonzero(~plain)
+    kinds[rest] = np.fromiter((cell_kind(c) for c in cells[rest]), dtype=np.int8, count=len(rest))
+    return kinds, plain
 
 
 def cell_text(cell: object) -> str | None:
