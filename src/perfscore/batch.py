@@ -111,23 +111,10 @@ class LadderBook:
 
     @classmethod
     def numbered(cls, ladders: Sequence[Ladder], rows: npt.NDArray[np.intp]) -> LadderBook:
-        """A book keyed ``0 … len(rows) - 1``: key ``k`` is graded by ``ladders[rows[k]]``.
-
-        For many indicators sharing a few distinct ladders (as [perfscore.layouts.Layout][]
-        holds them): nothing is done per key but the one array.
-
-        >>> from perfscore import parse_ladder
-        >>> pass_mark = parse_ladder("100% / ≥90% / ≥80% / <80%")
-        >>> LadderBook.numbered([pass_mark], np.zeros(3, dtype=np.intp)).grade([0, 2], [85, 95])
-        array([1, 2], dtype=int8)
-        """
+        """A book keyed ``0 … len(rows) - 1``, key ``k`` graded by ``ladders[rows[k]]``: many
+        indicators sharing a few distinct ladders, as [perfscore.layouts.Layout][] holds them."""
         book = cls.__new__(cls)
-        distinct: dict[Ladder, int] = {}
-        to_distinct = np.array(
-            [distinct.setdefault(ladder, len(distinct)) for ladder in ladders], dtype=np.intp
-        )
-        positions = np.asarray(rows, dtype=np.intp)
-        book._init(pd.RangeIndex(len(positions)), tuple(distinct), to_distinct[positions])
+        book._init(pd.RangeIndex(len(rows)), tuple(ladders), np.asarray(rows, dtype=np.intp))
         return book
 
     def _init(

@@ -109,11 +109,9 @@ class Grading:
         _, vocabulary = layout.id_codes
         table_at = np.array([position.get(t, -1) if t is not None else -1 for t in table_texts]
                             + [-1], dtype=np.int64)[table_codes]  # fmt: skip
-        width = len(vocabulary)
         id_at = np.array([vocabulary.get(i, -1) if i is not None else -1 for i in id_texts]
                          + [-1], dtype=np.int64)[id_codes]  # fmt: skip
-        combined = np.where((table_at >= 0) & (id_at >= 0), table_at * width + id_at, -1)
-        found = np.asarray(layout.known.get_indexer(pd.Index(combined)), dtype=np.int64)
+        found = layout.find(table_at, id_at)
         self.table_at = table_at
 
         for r in np.flatnonzero(found < 0).tolist():

@@ -90,6 +90,7 @@ class Layout:
         cell_ladders: Sequence[Ladder],
         tables: Sequence[Table] | None = None,
         indicators: Sequence[Indicator] | None = None,
+        id_numbers: tuple[Positions, dict[str, int]] | None = None,
     ) -> None:
         self.names = list(names)
         self.departments = list(departments)
@@ -116,6 +117,8 @@ class Layout:
         self._indicators = list(indicators) if indicators is not None else None
         self._built_tables: dict[int, Table] = {}
         self._built_indicators: dict[int, Indicator] = {}
+        if id_numbers is not None:
+            self.__dict__["id_codes"] = id_numbers  # what the cached property would compute
 
     @classmethod
     def of_tables(cls, named: Mapping[str, Table]) -> Layout:
@@ -208,12 +211,21 @@ class Layout:
         codes, uniques = pd.factorize(self.ids)
         return codes.astype(np.intp), {str(u): k for k, u in enumerate(uniques)}
 
-    @cached_property
-    def known(self) -> pd.Index:
-        """(table position × ids in the vocabulary + id number) per indicator, for lookups."""
+    def find(
+        self, tables: npt.NDArray[np.int64], ids: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.int64]:
+        """The indicator at each (table position, id number in `id_codes`); -1 where none."""
         codes, vocabulary = self.id_codes
-        numbers: npt.NDArray[np.int64] = self.table_of.astype(np.int64) * len(vocabulary) + codes
-        return pd.Index(numbers)
+        width = max(len(vocabulary), 1)
+        given = (tables >= 0) & (ids >= 0)
+        flat = np.where(given, tables * width + ids, -1)
+        if len(self.names) * width <= 4 * len(self) + 4096:
+            # A table × id grid: one gather, no hashing (a nation's ids repeat in every table).
+            grid = np.full(len(self.names) * width + 1, -1, dtype=np.int64)
+            grid[self.table_of * width + codes] = np.arange(len(self))
+            return grid[np.where(given, flat, len(grid) - 1)]
+        numbers: npt.NDArray[np.int64] = self.table_of.astype(np.int64) * width + codes
+        return np.asarray(pd.Index(numbers).get_indexer(pd.Index(flat)), dtype=np.int64)
 
     @cached_property
     def activity_table(self) -> Positions:

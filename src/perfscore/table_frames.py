@@ -59,12 +59,18 @@ def is_indicator_frame(tables: object) -> bool:
 
 
 def _distinct(frame: pd.DataFrame, name: str) -> tuple[Codes, list[str | None]]:
-    """A column's codes among its distinct cells, and each distinct cell as stripped text (None
-    when blank); a missing column is blank throughout."""
+    """A column's distinct texts (stripped; cells that strip alike are one) and each row's code
+    among them (-1 when blank); a missing column is blank throughout."""
     if name not in frame.columns:
         return np.full(len(frame), -1, dtype=np.intp), []
     codes, uniques = pd.factorize(frame[name], use_na_sentinel=True)
-    return codes.astype(np.intp), [cell_text(u) for u in uniques]
+    index: dict[str, int] = {}
+    for cell in uniques:
+        text = cell_text(cell)
+        if text is not None:
+            index.setdefault(text, len(index))
+    canonical = [-1 if (t := cell_text(c)) is None else index[t] for c in uniques]
+    return np.array([*canonical, -1], dtype=np.intp)[codes], list(index)
 
 
 def _texts(codes: Codes, texts: list[str | None]) -> npt.NDArray[np.object_]:
@@ -171,15 +177,14 @@ class _Checked:
         self.ok_id = (
             self.ok_table & np.array([m is not None for m in parsed] + [False])[self.id_codes]
         )
-        self.duty_id = _texts(self.id_codes, [m.group(1) if m else None for m in parsed])
-        self.activity_id = _texts(
-            self.id_codes, [f"{m.group(1)}.{m.group(2)}" if m else None for m in parsed]
-        )
-        self.given_duty = _texts(*_distinct(frame, "duty"))
-        self.given_activity = _texts(*_distinct(frame, "activity"))
-        self.duty_wrong = self.ok_id & _differs(self.given_duty, self.duty_id)
+        # The duty and activity an id says; a given one must agree (compared as codes).
+        self.duty_of_id = [m.group(1) if m else None for m in parsed]
+        self.activity_of_id = [f"{m.group(1)}.{m.group(2)}" if m else None for m in parsed]
+        wrong, self.given_duty = _given(frame, "duty", self.duty_of_id, self.id_codes)
+        self.duty_wrong = self.ok_id & wrong
         ok_duty = self.ok_id & ~self.duty_wrong
-        self.activity_wrong = ok_duty & _differs(self.given_activity, self.activity_id)
+        wrong, self.given_activity = _given(frame, "activity", self.activity_of_id, self.id_codes)
+        self.activity_wrong = ok_duty & wrong
         basic = ok_duty & ~self.activity_wrong
         self.weights = [_weights(frame, column) for column in _WEIGHTS]
         weight_bad = np.zeros(count, dtype=bool)
@@ -188,7 +193,7 @@ class _Checked:
         # Each distinct (cells, unit) is parsed once.
         columns = [_distinct(frame, column) for column in (*_CELLS, "unit")]
         self.cell_set = _joint(*(codes for codes, _ in columns))
-        _, first = np.unique(self.cell_set, return_index=True)
+        first = _firsts(self.cell_set)
         self.readings: list[tuple[tuple[str | None, ...], str | None]] = []
         self.ladders: list[Ladder | PerfscoreError] = []
         for r in first.tolist():
@@ -235,13 +240,12 @@ class _Checked:
             return bad(f"the id {key!r} is not an indicator id (<duty>.<activity>.<n>)", "id",
                        key)  # fmt: skip
         if self.duty_wrong[r]:
-            given = self.given_duty[r]
-            return bad(f"indicator {key} is under duty {self.duty_id[r]}, not {given}", "duty",
-                       given)  # fmt: skip
+            given, said = _text_at(self.given_duty, r), self.duty_of_id[self.id_codes[r]]
+            return bad(f"indicator {key} is under duty {said}, not {given}", "duty", given)
         if self.activity_wrong[r]:
-            given = self.given_activity[r]
-            return bad(f"indicator {key} is under activity {self.activity_id[r]}, not {given}",
-                       "activity", given)  # fmt: skip
+            given, said = _text_at(self.given_activity, r), self.activity_of_id[self.id_codes[r]]
+            return bad(f"indicator {key} is under activity {said}, not {given}", "activity",
+                       given)  # fmt: skip
         if self.twice[r]:
             return bad(f"indicator {key} is given twice in table {table}", "id", key)
         for column, (_, codes, cells) in zip(_WEIGHTS, self.weights, strict=True):
@@ -263,62 +267,93 @@ class _Checked:
         frame = self.frame
         rows = np.flatnonzero(self.valid)
         table_codes, t_names = pd.factorize(self.table_codes[rows])
-        duty_codes = _joint(table_codes, pd.factorize(self.duty_id[rows])[0])
-        activity_codes = _joint(table_codes, pd.factorize(self.activity_id[rows])[0])
+        id_codes = self.id_codes[rows]
+        duty_number = pd.factorize(np.asarray(self.duty_of_id, dtype=object))[0]
+        activity_number = pd.factorize(np.asarray(self.activity_of_id, dtype=object))[0]
+        duty_codes = _joint(table_codes, duty_number[id_codes])
+        activity_codes = _joint(table_codes, activity_number[id_codes])
         order = np.lexsort((rows, activity_codes, duty_codes, table_codes))
-        rows, table_of = rows[order], table_codes[order].astype(np.intp)
+        rows, id_codes, table_of = rows[order], id_codes[order], table_codes[order].astype(np.intp)
         activity_first = _starts(activity_codes[order])
         duty_first = _starts(duty_codes[order])
         activity_of = np.cumsum(activity_first) - 1
         duty_of = np.cumsum(duty_first) - 1
         table_first = _starts(table_of)
 
-        def column(name: str, at: Codes) -> npt.NDArray[np.object_]:
-            return _texts(*_distinct(frame, name))[at]
-
-        def names(given: npt.NDArray[np.object_], fallback: npt.NDArray[np.object_]) -> Any:
+        def named(name: str, at: Codes, fallback: npt.NDArray[np.object_]) -> Any:
+            given = _texts(*_at(_distinct(frame, name), at))
             return np.where(given == None, fallback, given)  # noqa: E711
 
         at_duty, at_activity, at_table = rows[duty_first], rows[activity_first], rows[table_first]
         weight, activity_weight, duty_weight = (w for w, _, _ in self.weights)
-        names_of_tables = [self.table_texts[c] for c in t_names.tolist()]
-        departments = names(column("department", at_table), np.array(names_of_tables, object))
+        names_of_tables = np.array([self.table_texts[c] for c in t_names.tolist()], dtype=object)
         years = (
             frame["year"].to_numpy(dtype=object)[at_table].tolist()
             if "year" in frame.columns
             else [None] * len(at_table)
         )
-        ids = _texts(self.id_codes[rows], self.id_texts)
-        sets, cells_of = np.unique(self.cell_set[rows], return_inverse=True)
+        ids = _texts(id_codes, self.id_texts)
+        duty_ids = _texts(id_codes[duty_first], self.duty_of_id)
+        activity_ids = _texts(id_codes[activity_first], self.activity_of_id)
+        used = np.zeros(len(self.ladders), dtype=bool)
+        used[self.cell_set[rows]] = True
+        sets, cells_of = np.flatnonzero(used), (np.cumsum(used) - 1)[self.cell_set[rows]]
         return Layout(
             names=[str(name) for name in names_of_tables],
-            departments=departments.tolist(),
+            departments=named("department", at_table, names_of_tables).tolist(),
             years=[None if y is None or pd.isna(y) else int(y) for y in years],
             duties=Nodes(
-                self.duty_id[at_duty],
-                names(column("duty_name", at_duty), self.duty_id[at_duty]),
+                duty_ids,
+                named("duty_name", at_duty, duty_ids),
                 duty_weight[at_duty],
                 table_of[duty_first],
             ),
             activities=Nodes(
-                self.activity_id[at_activity],
-                names(column("activity_name", at_activity), self.activity_id[at_activity]),
+                activity_ids,
+                named("activity_name", at_activity, activity_ids),
                 activity_weight[at_activity],
                 duty_of[activity_first],
             ),
             ids=ids,
-            indicator_names=names(column("name", rows), ids),
+            indicator_names=named("name", rows, ids),
             weights=weight[rows],
             activity_of=activity_of.astype(np.intp),
             cell_sets=[self.readings[k] for k in sets.tolist()],
             cells_of=cells_of.astype(np.intp).reshape(-1),
             cell_ladders=[self.ladders[k] for k in sets.tolist()],
+            id_numbers=(id_codes, {text: k for k, text in enumerate(self.id_texts) if text}),
         )
 
 
-def _differs(given: npt.NDArray[np.object_], expected: npt.NDArray[np.object_]) -> Any:
-    """Where a cell is given and differs from what the id says."""
-    return (given != None) & (given != expected)  # noqa: E711
+def _at(column: tuple[Codes, list[str | None]], at: Codes) -> tuple[Codes, list[str | None]]:
+    codes, texts = column
+    return codes[at], texts
+
+
+def _text_at(column: tuple[Codes, list[str | None]], r: int) -> str | None:
+    codes, texts = column
+    return texts[codes[r]] if codes[r] >= 0 else None
+
+
+def _given(
+    frame: pd.DataFrame, name: str, expected: list[str | None], id_codes: Codes
+) -> tuple[npt.NDArray[np.bool_], tuple[Codes, list[str | None]]]:
+    """Where a column's cell is given and differs from what each row's id says (``expected``
+    per distinct id), and the column's codes and texts."""
+    codes, texts = _distinct(frame, name)
+    vocabulary: dict[str | None, int] = {}
+    said = np.array([vocabulary.setdefault(t, len(vocabulary)) for t in expected] + [-1])
+    given = np.array(
+        [-2 if t is None else vocabulary.setdefault(t, len(vocabulary)) for t in texts] + [-2]
+    )[codes]
+    return (given != -2) & (given != said[id_codes]), (codes, texts)
+
+
+def _firsts(codes: Codes) -> Codes:
+    """Where each code first appears, for codes numbered in order of appearance (0, 1, …)."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.intp)
+    return np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)
 
 
 def _starts(codes: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
