@@ -145,3 +145,22 @@ def test_rows_find_their_indicator_when_every_table_has_ids_of_its_own() -> None
         ["t9", "1.1.10", "中"],
     ]
     assert scores.unscored["row"].tolist() == [4]  # t9 has no indicator 1.1.8
+
+
+def test_categorical_text_columns_score_the_same() -> None:
+    """Text columns read dictionary-encoded (Parquet's read_dictionary, dtype='category')."""
+    results = pd.DataFrame(
+        {
+            "table": [zanhuang.name] * 4,
+            "id": ["1.1.1", "1.1.2", "10.3.1", "1.2.2"],
+            "value": [100, 92.5, "有效实施", 470],
+        }
+    )
+    expected = perfscore.score_frame(FRAME, results)
+    text = ["table", "duty", "activity", "id", "优", "良", "中", "差", "unit", "name"]
+    got = perfscore.score_frame(
+        FRAME.astype(dict.fromkeys(text, "category")),
+        results.astype({"table": "category", "id": "category"}),
+    )
+    for level in ("indicators", "activities", "duties", "departments"):
+        pd.testing.assert_frame_equal(getattr(got, level), getattr(expected, level))
