@@ -56,6 +56,7 @@ from .selfevaluation import SelfEvaluation, names_self_evaluation
 from .table_frames import TABLES_FRAME, is_indicator_frame, layout_from_frame
 from .tables import Table
 from .targetframes import PROJECT_COLUMNS, TARGET_COLUMNS, score_target_frames
+from .targetrows import target_rows, targets_from_frame
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -182,7 +183,18 @@ def score_frame(
     targets: dict[str, TargetsTable] = {}
     if is_indicator_frame(tables):
         assert isinstance(tables, pd.DataFrame)
-        layout, frame_problems = layout_from_frame(tables)
+        frame = tables.reset_index(drop=True)
+        # A row with a target is a targets table's; the rest are ladder tables' rows.
+        of_targets = target_rows(frame)
+        layout, frame_problems = layout_from_frame(frame, of_targets)
+        if of_targets.any():
+            targets, refused = targets_from_frame(frame, of_targets)
+            both = [name for name in layout.names if name in targets]
+            if both:
+                raise PerfscoreError(
+                    f"table {both[0]!r} has ladder rows and targets rows in the tables frame"
+                ).located(file=TABLES_FRAME)
+            frame_problems = sorted(frame_problems + refused, key=lambda problem: problem[0])
     else:
         everything = _named_tables(tables)
         # Targets tables are scored table by table through score's own function

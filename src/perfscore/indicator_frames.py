@@ -17,8 +17,10 @@ from typing import Final
 import pandas as pd
 
 from .grades import GRADES
-from .rows import as_table
+from .projects import TargetsTable
+from .rows import as_any_table
 from .tables import Table
+from .targetrows import TARGET_ROW_COLUMNS
 
 __all__ = ["INDICATOR_COLUMNS", "indicator_frame"]
 
@@ -29,19 +31,45 @@ INDICATOR_COLUMNS: Final = (
 )  # fmt: skip
 
 
-def indicator_frame(tables: Iterable[Table | str | Path]) -> pd.DataFrame:
-    """Every indicator of ladder ``tables`` as one row: where it sits (``table``, ``duty``,
+def indicator_frame(tables: Iterable[Table | TargetsTable | str | Path]) -> pd.DataFrame:
+    """Every indicator of ``tables`` as one row: where it sits (``table``, ``duty``,
     ``activity``, ``id``), the cells its ladder is read from (``优`` ``良`` ``中`` ``差``, with
     any reading applied; None for a blank cell), ``unit``, the weights (NaN where the table gives
     none), the names, the department and the year.
 
-    ``tables`` are [Table][perfscore.tables.Table] objects, table files or bundled tables' names.
+    A targets table's indicators come with the columns of
+    [TARGET_ROW_COLUMNS][perfscore.targetrows.TARGET_ROW_COLUMNS] after those (its project, its
+    levels, ``op``, the ``target`` as read, ``direction``, the budget item, the table's
+    ``total`` and ``money_unit``), ``weight`` holding the 分值 and the ladder columns blank; the
+    targets columns are there only when a targets table is.
+
+    ``tables`` are [Table][perfscore.tables.Table] and
+    [TargetsTable][perfscore.projects.TargetsTable] objects, table files or bundled tables' names.
     """
-    if isinstance(tables, Table | str | Path):
+    if isinstance(tables, Table | TargetsTable | str | Path):
         tables = [tables]
     rows: list[tuple[object, ...]] = []
+    targets: list[tuple[object, ...]] = []
+    blank = (None,) * len(TARGET_ROW_COLUMNS)
     for source in tables:
-        table = as_table(source)
+        table = as_any_table(source)
+        if isinstance(table, TargetsTable):
+            for project in table.projects:
+                for item in project.indicators:
+                    levels = (*item.levels, None, None)[:2]
+                    rows.append((
+                        table.name, None, None, item.id, None, None, None, None, item.unit,
+                        item.weight, item.name, None, None, None, None, table.department.name,
+                        table.year,
+                    ))  # fmt: skip
+                    budget = project.budget
+                    targets.append((
+                        project.id, project.name, *levels, item.op, item.read_target,
+                        item.direction,
+                        budget.planned if budget else None, budget.spent if budget else None,
+                        budget.weight if budget else None, table.total, table.money_unit,
+                    ))  # fmt: skip
+            continue
         for duty in table.duties:
             for activity in duty.activities:
                 for indicator in activity.indicators:
@@ -52,7 +80,13 @@ def indicator_frame(tables: Iterable[Table | str | Path]) -> pd.DataFrame:
                         indicator.name, activity.weight, duty.weight, activity.name, duty.name,
                         table.department.name, table.year,
                     ))  # fmt: skip
+                    targets.append(blank)
     frame = pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS))
     for column in ("weight", "activity_weight", "duty_weight"):
         frame[column] = frame[column].astype("float64")
+    if any(target != blank for target in targets):
+        extra = pd.DataFrame(targets, columns=list(TARGET_ROW_COLUMNS))
+        for column in ("budget", "spent", "budget_weight", "total"):
+            extra[column] = extra[column].astype("float64")
+        frame = pd.concat([frame, extra], axis=1)
     return frame

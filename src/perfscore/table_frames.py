@@ -125,7 +125,9 @@ def _weights(frame: pd.DataFrame, name: str) -> tuple[npt.NDArray[np.float64], C
     return weights, np.where(is_bad, -2 - codes, codes), list(uniques)
 
 
-def layout_from_frame(frame: pd.DataFrame) -> tuple[Layout, Problems]:
+def layout_from_frame(
+    frame: pd.DataFrame, elsewhere: npt.NDArray[np.bool_] | None = None
+) -> tuple[Layout, Problems]:
     """The tables of an indicator frame as one [Layout][perfscore.layouts.Layout], and the
     frame's bad rows as (row, error, cell).
 
@@ -138,17 +140,22 @@ def layout_from_frame(frame: pd.DataFrame) -> tuple[Layout, Problems]:
     Each error is located by row (as a spreadsheet numbers it), table, indicator id and cell (the
     column), in the file ``tables frame``; a row has at most one, the first of: table name, id,
     duty, activity, an id given twice in its table (after a good row with it), weights (in the
-    order ``weight``, ``activity_weight``, ``duty_weight``), cells.
+    order ``weight``, ``activity_weight``, ``duty_weight``), cells. Rows marked ``elsewhere``
+    (a targets table's, read by [perfscore.targetrows][]) are left alone.
     """
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"an indicator frame is a DataFrame, not {type(frame).__name__}")
-    absent = [c for c in _REQUIRED if c not in frame.columns]
+    # A frame of targets tables alone needs no ladder cells.
+    required = _REQUIRED if "target" not in frame.columns else _REQUIRED[:2]
+    absent = [c for c in required if c not in frame.columns]
     if absent:
         raise PerfscoreError(
-            f"an indicator frame needs the columns {', '.join(_REQUIRED)}; "
+            f"an indicator frame needs the columns {', '.join(required)}; "
             f"missing {', '.join(absent)}"
         ).located(file=TABLES_FRAME)
-    checked = _Checked(frame.reset_index(drop=True))
+    frame = frame.reset_index(drop=True)
+    skipped = np.zeros(len(frame), dtype=bool) if elsewhere is None else elsewhere
+    checked = _Checked(frame, skipped)
     return checked.layout(), checked.problems()
 
 
@@ -165,8 +172,9 @@ def tables_from_frame(frame: pd.DataFrame) -> tuple[dict[str, Table], Problems]:
 class _Checked:
     """An indicator frame's rows, checked column-wise: which are good, and why the rest are not."""
 
-    def __init__(self, frame: pd.DataFrame) -> None:
+    def __init__(self, frame: pd.DataFrame, elsewhere: npt.NDArray[np.bool_]) -> None:
         self.frame = frame
+        self.elsewhere = elsewhere
         count = len(frame)
         self.table_codes, self.table_texts = _distinct(frame, "table")
         self.id_codes, self.id_texts = _distinct(frame, "id")
@@ -185,7 +193,7 @@ class _Checked:
         ok_duty = self.ok_id & ~self.duty_wrong
         wrong, self.given_activity = _given(frame, "activity", self.activity_of_id, self.id_codes)
         self.activity_wrong = ok_duty & wrong
-        basic = ok_duty & ~self.activity_wrong
+        basic = ok_duty & ~self.activity_wrong & ~elsewhere
         self.weights = [_weights(frame, column) for column in _WEIGHTS]
         weight_bad = np.zeros(count, dtype=bool)
         for _, codes, _ in self.weights:
@@ -218,7 +226,7 @@ class _Checked:
     def problems(self) -> Problems:
         """Each bad row's first problem, in row order."""
         problems: Problems = []
-        for r in np.flatnonzero(~self.valid).tolist():
+        for r in np.flatnonzero(~self.valid & ~self.elsewhere).tolist():
             problems.append(self._problem(r))
         return problems
 
@@ -320,7 +328,8 @@ class _Checked:
             activity_of=activity_of.astype(np.intp),
             cell_sets=[self.readings[k] for k in sets.tolist()],
             cells_of=cells_of.astype(np.intp).reshape(-1),
-            cell_ladders=[self.ladders[k] for k in sets.tolist()],
+            # Good rows have readable cells: every one of these is a ladder.
+            cell_ladders=[x for k in sets.tolist() if isinstance(x := self.ladders[k], Ladder)],
             id_numbers=(id_codes, {text: k for k, text in enumerate(self.id_texts) if text}),
         )
 
