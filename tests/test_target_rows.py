@@ -17,8 +17,15 @@ from perfscore.tables import read_table
 from perfscore.targetrows import target_rows, targets_from_frame
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = read_table(ROOT / "examples" / "targets-invented-2023.yaml")
-assert isinstance(EXAMPLE, TargetsTable)
+
+
+def _example() -> TargetsTable:
+    table = read_table(ROOT / "examples" / "targets-invented-2023.yaml")
+    assert isinstance(table, TargetsTable)
+    return table
+
+
+EXAMPLE = _example()
 RESULTS = pd.read_csv(ROOT / "examples" / "targets-invented-2023-results.csv", dtype=str)
 LADDERS = "zanhuang-hrss-2018"
 FRAME = perfscore.indicator_frame([LADDERS, EXAMPLE])
