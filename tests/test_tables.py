@@ -540,6 +540,19 @@ _YAML_SHAPES = [
     "",
     "key: !!python/name:os.system ''\n",
     "[unclosed\n",
+    # Explicit tags, documents and keys the event reader builds or hands to the pure loader.
+    "a: !!str 3\nb: ! 4\nc: !!int '5'\nd: !!float 1\n",
+    "!!map {a: 1}\n",
+    "a: !!seq [1, 2]\nb: !!set {x, y}\nc: !!omap [x: 1]\n",
+    "!!str 3: x\n!!binary aGk=: y\n",
+    "- {id: '1', id: '2'}\n",
+    "---\n",
+    "--- ~\n",
+    "--- a\n--- b\n",
+    "plain text\n",
+    "a: {? [x]: 1}\n",
+    "a: !custom x\n",
+    "year: 2018\nbudget: 1.5\nflag: yes\nnone: null\nempty:\n",
 ]
 
 
@@ -563,3 +576,15 @@ def test_every_bundled_table_reads_the_same_through_libyaml() -> None:
         if entry.name.endswith((".yaml", ".yml")):
             text = entry.read_text(encoding="utf-8")
             assert _load_yaml(text) == yaml.load(text, Loader=_UniqueKeyLoader)
+
+
+def test_the_event_reader_builds_a_plain_table_itself() -> None:
+    # The bundled table takes the fast path (no fallback to the pure loader) and reads the same.
+    from perfscore.table_files import _document, _UniqueKeyLoader
+
+    text = files("perfscore").joinpath("indicators", "zanhuang-hrss-2018.yaml").read_text("utf-8")
+    loader = yaml.CSafeLoader(text)
+    try:
+        assert _document(loader) == yaml.load(text, Loader=_UniqueKeyLoader)
+    finally:
+        loader.dispose()
