@@ -368,6 +368,35 @@ def test_duplicate_duty_ids_are_rejected() -> None:
         load_table(data)
 
 
+def test_an_empty_part_is_named_before_a_duplicate_id_further_on() -> None:
+    # The first fault the table's checks name: empty parts are looked for before ids.
+    data = raw()
+    data["duties"][0]["id"] = "2"
+    data["duties"][5]["activities"][0]["indicators"] = []
+    with pytest.raises(TableError) as caught:
+        load_table(data)
+    assert str(caught.value) == (
+        "<mapping>, duties[5].activities[0].indicators: an activity has at least one indicator"
+    )
+
+
+def test_two_readings_of_one_cell_are_refused() -> None:
+    reading = {"field": "良", "read_as": "≥90%", "why": "because"}
+    with pytest.raises(TableError) as caught:
+        load_table(small(readings=[reading, reading]))
+    assert caught.value.where.path == "duties[0].activities[0].indicators[0]"
+    assert caught.value.reason == "two readings of the same field"
+
+
+def test_an_indicator_made_without_validation_still_has_its_ladder(table: Table) -> None:
+    indicator = table.indicator("9.2.1")
+    values = indicator.model_dump()
+    values["readings"] = indicator.readings
+    bare = Indicator.model_construct(**values)
+    assert bare.ladder == indicator.ladder
+    assert bare.grade("84%") == indicator.grade("84%")
+
+
 def test_models_are_frozen(table: Table) -> None:
     with pytest.raises(ValueError, match="frozen"):
         table.indicator("9.2.1").name = "x"
