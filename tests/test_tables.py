@@ -368,6 +368,35 @@ def test_duplicate_duty_ids_are_rejected() -> None:
         load_table(data)
 
 
+def test_an_empty_part_is_named_before_a_duplicate_id_further_on() -> None:
+    # The first fault the table's checks name: empty parts are looked for before ids.
+    data = raw()
+    data["duties"][0]["id"] = "2"
+    data["duties"][5]["activities"][0]["indicators"] = []
+    with pytest.raises(TableError) as caught:
+        load_table(data)
+    assert str(caught.value) == (
+        "<mapping>, duties[5].activities[0].indicators: an activity has at least one indicator"
+    )
+
+
+def test_two_readings_of_one_cell_are_refused() -> None:
+    reading = {"field": "良", "read_as": "≥90%", "why": "because"}
+    with pytest.raises(TableError) as caught:
+        load_table(small(readings=[reading, reading]))
+    assert caught.value.where.path == "duties[0].activities[0].indicators[0]"
+    assert caught.value.reason == "two readings of the same field"
+
+
+def test_an_indicator_made_without_validation_still_has_its_ladder(table: Table) -> None:
+    indicator = table.indicator("9.2.1")
+    values = indicator.model_dump()
+    values["readings"] = indicator.readings
+    bare = Indicator.model_construct(**values)
+    assert bare.ladder == indicator.ladder
+    assert bare.grade("84%") == indicator.grade("84%")
+
+
 def test_models_are_frozen(table: Table) -> None:
     with pytest.raises(ValueError, match="frozen"):
         table.indicator("9.2.1").name = "x"
@@ -540,6 +569,19 @@ _YAML_SHAPES = [
     "",
     "key: !!python/name:os.system ''\n",
     "[unclosed\n",
+    # Explicit tags, documents and keys the event reader builds or hands to the pure loader.
+    "a: !!str 3\nb: ! 4\nc: !!int '5'\nd: !!float 1\n",
+    "!!map {a: 1}\n",
+    "a: !!seq [1, 2]\nb: !!set {x, y}\nc: !!omap [x: 1]\n",
+    "!!str 3: x\n!!binary aGk=: y\n",
+    "- {id: '1', id: '2'}\n",
+    "---\n",
+    "--- ~\n",
+    "--- a\n--- b\n",
+    "plain text\n",
+    "a: {? [x]: 1}\n",
+    "a: !custom x\n",
+    "year: 2018\nbudget: 1.5\nflag: yes\nnone: null\nempty:\n",
 ]
 
 
@@ -563,3 +605,15 @@ def test_every_bundled_table_reads_the_same_through_libyaml() -> None:
         if entry.name.endswith((".yaml", ".yml")):
             text = entry.read_text(encoding="utf-8")
             assert _load_yaml(text) == yaml.load(text, Loader=_UniqueKeyLoader)
+
+
+def test_the_event_reader_builds_a_plain_table_itself() -> None:
+    # The bundled table takes the fast path (no fallback to the pure loader) and reads the same.
+    from perfscore.table_files import _document, _UniqueKeyLoader
+
+    text = files("perfscore").joinpath("indicators", "zanhuang-hrss-2018.yaml").read_text("utf-8")
+    loader = yaml.CSafeLoader(text)
+    try:
+        assert _document(loader) == yaml.load(text, Loader=_UniqueKeyLoader)
+    finally:
+        loader.dispose()

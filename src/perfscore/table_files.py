@@ -141,25 +141,24 @@ class _UniqueKeyLoader(_RefuseRepeatedKeys, yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
+_STR = "tag:yaml.org,2002:str"
 
 
 def _load_yaml(text: str) -> Any:
     """``text`` read by the safe loader, refusing repeated keys.
 
     With libyaml (every PyYAML wheel has it) the text is parsed in C and plain mappings,
-    sequences and texts are built directly; any other scalar goes through the safe loader's own
-    constructor. Anything unusual (a merge key, an unhashable key, any fault at all) sends the
-    whole text to the pure Python loader, so every answer and every error message is that
-    loader's.
+    sequences and texts are built straight from its events, without the intermediate tree of
+    nodes; any other scalar goes through the safe loader's own constructor. Anything unusual (an
+    explicit tag on a mapping, a merge key, an unhashable key, any fault at all) sends the whole
+    text to the pure Python loader, so every answer and every error message is that loader's.
     """
     # Text with & or * may hold an anchor or alias: the pure loader reads it, refusing them by
-    # line (the fast path's nodes no longer say which were anchored).
-    if _FastLoader is not None and "&" not in text and "*" not in text:
-        loader = _FastLoader(text)
+    # line (any anchor or alias the fast path meets all the same also sends the text there).
+    if _CSafeLoader is not None and "&" not in text and "*" not in text:
+        loader = _CSafeLoader(text)
         try:
-            node = loader.get_single_node()
-            return None if node is None else _build(loader, node)
+            return _document(loader)
         except Exception:  # the pure loader reads it again and words the fault
             pass
         finally:
@@ -167,58 +166,77 @@ def _load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader
 
 
-_FastLoader: type[Any] | None = None
-if hasattr(yaml, "CSafeLoader"):
+_CSafeLoader: type[Any] | None = getattr(yaml, "CSafeLoader", None)
 
-    class _CachedResolver(yaml.CSafeLoader):
-        """libyaml's safe loader, remembering each plain scalar's tag: a province's files
-        repeat the same ids, cells and units thousands of times."""
-
-        _tags: dict[tuple[str, bool, bool], str] = {}  # noqa: RUF012 - shared on purpose
-
-        def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
-            if kind is not yaml.ScalarNode or not isinstance(value, str) or len(value) > 64:
-                return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
-            key = (value, bool(implicit[0]), bool(implicit[1]))
-            tag = self._tags.get(key)
-            if tag is None:
-                tag = str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
-                if len(self._tags) < 100_000:
-                    self._tags[key] = tag
-            return tag
-
-    _FastLoader = _CachedResolver
+#: Each plain scalar's tag, by its text and implicit flags: a province's files repeat the same
+#: ids, cells and units thousands of times (shared on purpose, bounded).
+_TAGS: dict[tuple[str, Any], str] = {}
 
 
 class _Unusual(Exception):
-    """A node the fast builder leaves to the pure loader."""
+    """An event the fast builder leaves to the pure loader."""
 
 
-def _build(loader: Any, node: yaml.Node, seen: set[int] | None = None) -> Any:
-    # A node met twice is an alias (libyaml shares the anchored node): building it again and
-    # again would expand a fan-out, so the pure loader reads the text and refuses it by line.
-    seen = set() if seen is None else seen
-    if id(node) in seen:
+def _document(loader: Any) -> Any:
+    # The events of one document, as the composer's get_single_node takes them.
+    get = loader.get_event
+    if type(get()) is not yaml.StreamStartEvent:
         raise _Unusual
-    seen.add(id(node))
-    tag = node.tag
-    if tag == _STR and isinstance(node, yaml.ScalarNode):
-        return node.value
-    if tag == _MAP and isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag != _STR or not isinstance(key_node, yaml.ScalarNode):
-                raise _Unusual  # merge keys, numbers as keys …: the pure loader's rules
-            key = key_node.value
-            if key in out:
-                raise _RepeatedKey(key)
-            out[key] = _build(loader, value_node, seen)
-        return out
-    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, seen) for item in node.value]
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_object(node, deep=True)
-    raise _Unusual
+    event = get()
+    if type(event) is yaml.StreamEndEvent:
+        return None
+    if type(event) is not yaml.DocumentStartEvent:
+        raise _Unusual
+    data = _node(loader, get, get())
+    if type(get()) is not yaml.DocumentEndEvent or type(get()) is not yaml.StreamEndEvent:
+        raise _Unusual  # a second document: the pure loader refuses it
+    return data
+
+
+def _node(loader: Any, get: Any, event: Any) -> Any:
+    kind = type(event)
+    if kind is yaml.ScalarEvent:
+        return _scalar(loader, event)
+    # An anchor, an alias or an explicit tag on a collection: the pure loader's rules.
+    if event.anchor is not None or event.tag not in (None, "!"):
+        raise _Unusual
+    if kind is yaml.MappingStartEvent:
+        out: dict[str, Any] = {}
+        while True:
+            event = get()
+            if type(event) is not yaml.ScalarEvent:
+                if type(event) is yaml.MappingEndEvent:
+                    return out
+                raise _Unusual  # a collection as a key
+            key = _scalar(loader, event)
+            if type(key) is not str or key in out:
+                raise _Unusual  # numbers as keys, merge keys …, a repeated key
+            out[key] = _node(loader, get, get())
+    if kind is yaml.SequenceStartEvent:
+        items: list[Any] = []
+        while True:
+            event = get()
+            if type(event) is yaml.SequenceEndEvent:
+                return items
+            items.append(_node(loader, get, event))
+    raise _Unusual  # an alias
+
+
+def _scalar(loader: Any, event: Any) -> Any:
+    if event.anchor is not None:
+        raise _Unusual
+    value, tag = event.value, event.tag
+    if tag is None or tag == "!":  # the composer resolves these from the text
+        key = (value, event.implicit)
+        tag = _TAGS.get(key)
+        if tag is None:
+            tag = loader.resolve(yaml.ScalarNode, value, event.implicit)
+            if len(value) <= 64 and len(_TAGS) < 100_000:
+                _TAGS[key] = tag
+    if tag == _STR:
+        return value
+    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+    return loader.construct_object(node, deep=True)
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -28,7 +28,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     ValidationError,
     WithJsonSchema,
     model_validator,
@@ -138,24 +137,22 @@ class Indicator(BaseModel):
     weight: Weight | None = None
     """The indicator's weight in a roll-up, where the table gives one."""
 
-    _ladder: Ladder = PrivateAttr()
-
     @model_validator(mode="after")
     def _build_ladder(self) -> Indicator:
-        missing = [g.value for g in GRADES if g.value not in self.cells]
-        if missing:
+        cells = self.cells
+        if len(cells) < len(GRADES):  # the keys are grade names: fewer than four is a gap
+            missing = [g.value for g in GRADES if g.value not in cells]
             raise ValueError(f"cells needs all four grades 优 良 中 差; missing {missing}")
-        fields = [r.field for r in self.readings]
-        if len(set(fields)) != len(fields):
+        readings = self.readings
+        if len(readings) > 1 and len({r.field for r in readings}) != len(readings):
             raise ValueError("two readings of the same field")
-        cells = (self.cells["优"], self.cells["良"], self.cells["中"], self.cells["差"])
         try:
-            self._ladder = _ladder(cells, self.readings, self.unit)
+            ladder = _ladder(_in_order(cells), readings, self.unit)
         except PerfscoreError as error:
             raise error.located(indicator=self.id) from None
         # What the cached property below would store on its first read, stored now: a
         # province's batch reads 340,000 ladders once each.
-        self.__dict__["ladder"] = self._ladder
+        self.__dict__["ladder"] = ladder
         return self
 
     @classmethod
@@ -169,16 +166,16 @@ class Indicator(BaseModel):
         values.setdefault("weight", None)
         # Every field given (and the set named): pydantic resolves no default per indicator.
         indicator = cls.model_construct(_fields_set=set(values), **values)
-        indicator._ladder = ladder
         indicator.__dict__["ladder"] = ladder
         return indicator
 
     @cached_property
     def ladder(self) -> Ladder:
         """The grade ladder, read from `read_cells` in `unit`."""
-        # Cached as a plain attribute after the first read: pydantic's private attributes go
-        # through its __getattr__ (about 2 µs a read), and a province reads 340,000 of them.
-        return self._ladder
+        # Stored as a plain attribute by validation (and by with_ladder), not as a pydantic
+        # private attribute: setting up private attributes costs every indicator loaded, and
+        # reading one goes through pydantic's __getattr__ (about 2 µs a read).
+        return _ladder(_in_order(self.cells), self.readings, self.unit)
 
     @property
     def read_cells(self) -> dict[Grade, str | None]:
@@ -200,7 +197,7 @@ class Indicator(BaseModel):
     def grade(self, value: object) -> Grade:
         """Grade a measured value (see [perfscore.Ladder.grade][perfscore.ladders.Ladder.grade])."""
         try:
-            return self._ladder.grade(value)
+            return self.ladder.grade(value)
         except PerfscoreError as error:
             raise error.located(indicator=self.id) from None
 
@@ -213,6 +210,10 @@ def _read_cells(
         if reading.field != "name":
             read[Grade(reading.field)] = reading.read_as
     return read
+
+
+def _in_order(cells: Mapping[GradeName, str | None]) -> tuple[str | None, ...]:
+    return (cells["优"], cells["良"], cells["中"], cells["差"])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -325,6 +326,9 @@ class Table(BaseModel):
         # A table, duty or activity with nothing under it has nothing to score: a file cut short.
         if not self.duties:
             raise TableError("a table has at least one duty").located(path="duties")
+        if _complete_and_unique(self.duties):
+            return self
+        # Something is wrong: the walk below finds the first fault and names its field path.
         for path, item in field_paths(self):
             if isinstance(item, Duty) and not item.activities:
                 raise TableError("a duty has at least one activity").located(
@@ -416,6 +420,25 @@ class Table(BaseModel):
         """The activity the indicator ``indicator_id`` (an id or a unique name) belongs to."""
         indicator = self.indicator(indicator_id)
         return next(a for a in self.activities() if indicator in a.indicators)
+
+
+def _complete_and_unique(duties: tuple[Duty, ...]) -> bool:
+    # One walk without field paths: every duty and activity has something under it, and no id
+    # is given twice.
+    ids: set[str] = set()
+    count = 0
+    for duty in duties:
+        if not duty.activities:
+            return False
+        ids.add(duty.id)
+        count += 1 + len(duty.activities)
+        for activity in duty.activities:
+            if not activity.indicators:
+                return False
+            ids.add(activity.id)
+            ids.update([indicator.id for indicator in activity.indicators])
+            count += len(activity.indicators)
+    return len(ids) == count
 
 
 def field_paths(table: Table) -> Iterator[tuple[str, Duty | Activity | Indicator]]:
