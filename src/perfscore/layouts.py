@@ -326,8 +326,12 @@ class Layout:
 
 
 def _shown_cells(indicator: Indicator) -> tuple[str | None, ...]:
+    cells = indicator.cells
+    published = tuple(cells[name] for name in _CELLS)
+    if not indicator.readings:
+        return published  # the cells as read are the published ones
     read = indicator.read_cells
-    return tuple(indicator.cells[g.value] or read[g] for g in GRADES)
+    return tuple(cell or read[g] for cell, g in zip(published, GRADES, strict=True))
 
 
 def _objects(values: Sequence[object]) -> npt.NDArray[np.object_]:
