@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 import resource
 import statistics
 import sys
@@ -84,11 +85,24 @@ def main() -> None:
         start = time.perf_counter()
         floor(frame, cuts)
         plain.append(time.perf_counter() - start)
-    spot = department_tables[len(department_tables) // 2]
-    rows = frame[frame["table"] == spot.name]
-    card = perfscore.score(spot, dict(zip(rows["id"], rows["value"], strict=True)))
-    if scores.departments.set_index("table").loc[spot.name, "score"] != card.department.score:
-        raise SystemExit("score_frame and score disagree")
+    # Sample tables scored one by one by score: every activity, duty and department figure.
+    by_table = dict(list(frame.groupby("table", sort=False)))
+    for spot in department_tables[:: max(1, len(department_tables) // 7)]:
+        part = by_table.get(spot.name, frame.iloc[:0])
+        card = perfscore.score(spot, dict(zip(part["id"], part["value"], strict=True)))
+        for level, nodes in (("activities", card.activities()), ("duties", card.duties)):
+            got = getattr(scores, level)
+            got = got[got["table"] == spot.name]
+            expected = [(n.score, None if n.grade is None else n.grade.value) for n in nodes]
+            found = [
+                (None if math.isnan(score) else score, grade)
+                for score, grade in zip(got["score"].tolist(), got["grade"].tolist(), strict=True)
+            ]
+            if expected != found:
+                raise SystemExit(f"score_frame and score disagree on {spot.name} ({level})")
+        department = scores.departments.set_index("table").loc[spot.name]
+        if department["score"] != card.department.score:
+            raise SystemExit(f"score_frame and score disagree on {spot.name}")
     ratios = [o / p for o, p in zip(ours, plain, strict=True)]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
     print(f"{len(department_tables):,} tables, {len(frame):,} results, {args.rounds} rounds")
