@@ -50,3 +50,31 @@ def test_scoring_partitions_by_table_gives_one_calls_figures(level: str) -> None
     pd.testing.assert_frame_equal(
         scored.reset_index(drop=True), whole.reset_index(drop=True), check_dtype=False
     )
+
+
+def _score_both(tables: pd.DataFrame, results: pd.DataFrame, level: str) -> pd.DataFrame:
+    # Aligned on table: this partition's rows of the indicator frame and of the results.
+    scores = perfscore.score_frame(tables.reset_index(drop=True), results.reset_index(drop=True))
+    frame: pd.DataFrame = getattr(scores, level)
+    return frame
+
+
+@pytest.mark.parametrize("level", _LEVELS)
+def test_an_indicator_frame_and_results_partitioned_together(level: str) -> None:
+    """Both frames indexed by table: Dask aligns their partitions, and a table without results
+    is still scored (every result missing), as in one call."""
+    results = _results()
+    results = results[results["table"] != TABLES[1].name]  # a table with no result at all
+    indicators = perfscore.indicator_frame(TABLES)
+    whole: pd.DataFrame = getattr(perfscore.score_frame(indicators, results), level)
+    tables = dd.from_pandas(indicators.set_index("table", drop=False), npartitions=2, sort=True)
+    rows = dd.from_pandas(results.set_index("table", drop=False), npartitions=2, sort=True)
+    mapped = dd.map_partitions(_score_both, tables, rows, level, meta=whole.iloc[:0])
+    assert mapped.npartitions >= 2
+    scored = mapped.compute(scheduler="synchronous")
+    order = {t.name: k for k, t in enumerate(TABLES)}
+    scored = scored.sort_values("table", key=lambda c: c.map(order), kind="stable")
+    assert set(scored["table"]) == {t.name for t in TABLES}
+    pd.testing.assert_frame_equal(
+        scored.reset_index(drop=True), whole.reset_index(drop=True), check_dtype=False
+    )
