@@ -65,12 +65,17 @@ class Nodes:
 class Layout:
     """Every indicator of every table, numbered in table order, as columns.
 
-    Per indicator: ``ids``, ``names``, ``weights`` (NaN where none is given), ``activity_of``,
-    ``duty_of``, ``table_of`` and ``cells_of`` (which of ``cell_sets`` it was read from: the four
-    cells as shown, and the unit). Per cell set, ``cell_ladder``: which of ``ladders`` (the
-    distinct ladders) grades it. Per node: ``activities`` and ``duties``
-    ([Nodes][perfscore.layouts.Nodes]); per table: ``names``, ``departments``, ``years`` and
-    ``offsets`` (its first indicator; the last entry is the count).
+    Per indicator: ``ids``, ``indicator_names``, ``weights`` (NaN where none is given),
+    ``activity_of``, ``duty_of``, ``table_of``, ``cells_of`` (which of ``cell_sets`` it was read
+    from: the four cells as shown, and the unit) and ``ladder_of``. Per cell set,
+    ``cell_ladder``: which of ``ladders`` (the distinct ladders) grades it. Per node:
+    ``activities`` and ``duties`` ([Nodes][perfscore.layouts.Nodes]); per table: ``names``,
+    ``departments``, ``years`` and ``offsets`` (its first indicator; the last entry is the
+    count).
+
+    ``tables`` and ``indicators``, when given, are the loaded models the columns were read from
+    (`table` and `indicator` return them); ``id_numbers``, when given, is `id_codes` already
+    known to the reader.
     """
 
     def __init__(
