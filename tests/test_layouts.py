@@ -1,0 +1,83 @@
+"""The two ways into a Layout agree: from loaded tables, and from their indicator frame."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import perfscore
+from perfscore.layouts import Layout
+from perfscore.strategies import tables
+from perfscore.table_frames import layout_from_frame
+from perfscore.tables import Table
+
+
+def _columns(layout: Layout) -> dict[str, object]:
+    """Everything a layout says, as plain values (ladders by their canonical text)."""
+    shown = [layout.cell_sets[k] for k in layout.cells_of.tolist()]
+    return {
+        "names": layout.names,
+        "departments": layout.departments,
+        "years": layout.years,
+        "ids": layout.ids.tolist(),
+        "indicator_names": layout.indicator_names.tolist(),
+        "weights": [None if np.isnan(w) else w for w in layout.weights.tolist()],
+        "activity_of": layout.activity_of.tolist(),
+        "duty_of": layout.duty_of.tolist(),
+        "table_of": layout.table_of.tolist(),
+        "offsets": layout.offsets.tolist(),
+        "cells": [cells for cells, _ in shown],
+        "ladders": [str(layout.ladder(g)) for g in range(len(layout))],
+        "units": [layout.ladder(g).unit for g in range(len(layout))],
+        "activities": (
+            layout.activities.ids.tolist(),
+            layout.activities.names.tolist(),
+            layout.activities.parent.tolist(),
+        ),
+        "duties": (
+            layout.duties.ids.tolist(),
+            layout.duties.names.tolist(),
+            layout.duties.parent.tolist(),
+        ),
+    }
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(tables(max_size=6), min_size=1, max_size=3), st.randoms(use_true_random=False))
+def test_a_layout_from_the_frame_equals_the_layout_of_the_tables(
+    drawn: list[Table], random: object
+) -> None:
+    named = {f"t{k}": table for k, table in enumerate(drawn)}
+    frame = pd.concat(
+        [perfscore.indicator_frame([t]).assign(table=name) for name, t in named.items()],
+        ignore_index=True,
+    )
+    from_frame, problems = layout_from_frame(frame)
+    assert not problems
+    assert _columns(from_frame) == _columns(Layout.of_tables(named))
+
+
+def test_the_bundled_table_with_its_reading() -> None:
+    """7.1.2 is read through a reading: the shown cells are the published ones or as read."""
+    table = perfscore.load_table("zanhuang-hrss-2018")
+    from_frame, problems = layout_from_frame(perfscore.indicator_frame([table]))
+    assert not problems
+    of_table = Layout.of_tables({table.name: table})
+    framed, loaded = _columns(from_frame), _columns(of_table)
+    # The frame carries the cells as read; a loaded table shows the published ones.
+    read = {g for g, i in enumerate(table.indicators()) if i.readings}
+    assert read
+    assert framed.pop("cells") == [
+        tuple(indicator.read_cells.values()) if g in read else shown
+        for g, (indicator, shown) in enumerate(
+            zip(table.indicators(), loaded.pop("cells"), strict=True)  # type: ignore[call-overload]
+        )
+    ]
+    assert framed == loaded
+    # Each (table, id) finds its own indicator.
+    _, vocabulary = of_table.id_codes
+    positions = np.zeros(len(of_table), dtype=np.int64)
+    numbers = np.array([vocabulary[str(i)] for i in of_table.ids], dtype=np.int64)
+    assert of_table.find(positions, numbers).tolist() == list(range(len(of_table)))
