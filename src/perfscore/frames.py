@@ -442,7 +442,7 @@ def _indicators(layout: Layout, graded: Grading, points: Points) -> pd.DataFrame
             "table": _taken(names, layout.table_of),
             "duty": _taken(layout.duties.ids, layout.duty_of),
             "activity": _taken(layout.activities.ids, layout.activity_of),
-            "id": _text(layout.ids),
+            "id": _taken(list(layout.id_codes[1]), layout.id_codes[0]),
             "name": _text(layout.indicator_names),
             "unit": _taken(layout.ladder_units, layout.ladder_of),
             "value": graded.number,

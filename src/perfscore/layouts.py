@@ -152,18 +152,22 @@ class Layout:
                 d_names.append(duty.name)
                 d_weights.append(duty.weight)
                 d_table.append(t)
-        sets: dict[tuple[tuple[str | None, ...], str | None, int], int] = {}
+        # Indicators with the same ladder object and the same cells shown share one cell set.
+        sets: dict[tuple[tuple[str | None, ...], int], int] = {}
+        cell_sets: list[tuple[tuple[str | None, ...], str | None]] = []
         cell_ladders: list[Ladder] = []
-        cells_of = np.empty(len(indicators), dtype=np.intp)
-        for g, indicator in enumerate(indicators):
+
+        def number(indicator: Indicator) -> int:
             ladder = indicator.ladder
             shown = _shown_cells(indicator)
-            key = (shown, ladder.unit, id(ladder))
-            k = sets.get(key)
+            k = sets.get((shown, id(ladder)))
             if k is None:
-                k = sets[key] = len(cell_ladders)
+                k = sets[(shown, id(ladder))] = len(cell_ladders)
+                cell_sets.append((shown, ladder.unit))
                 cell_ladders.append(ladder)
-            cells_of[g] = k
+            return k
+
+        cells_of = np.fromiter(map(number, indicators), dtype=np.intp, count=len(indicators))
         return cls(
             names=list(named),
             departments=[t.department.name for t in tables],
@@ -178,7 +182,7 @@ class Layout:
             indicator_names=_objects([i.name for i in indicators]),
             weights=_floats([i.weight for i in indicators]),
             activity_of=_positions(activity_of),
-            cell_sets=[(shown, unit) for shown, unit, _ in sets],
+            cell_sets=cell_sets,
             cells_of=cells_of,
             cell_ladders=cell_ladders,
             tables=tables,
@@ -332,7 +336,7 @@ class Layout:
 
 def _shown_cells(indicator: Indicator) -> tuple[str | None, ...]:
     cells = indicator.cells
-    published = tuple(cells[name] for name in _CELLS)
+    published = (cells["优"], cells["良"], cells["中"], cells["差"])
     if not indicator.readings:
         return published  # the cells as read are the published ones
     read = indicator.read_cells
