@@ -1,11 +1,12 @@
 """Scoring many tables' results at once (批量评分): graded in batch, rolled up as ``score`` does.
 
 [score_frame][perfscore.frames.score_frame] takes results for many tables in one DataFrame (columns
-``table``, ``id``, ``value``, optionally ``unit``), grades them through one
-[LadderBook][perfscore.batch.LadderBook], rolls every table up with
-[perfscore.rollup.roll_up][perfscore.rollup.roll_up] (the same roll-up
-[perfscore.score][perfscore.scorecard.score] uses) and returns one frame per level: indicators,
-activities, duties and departments.
+``table``, ``id``, ``value``, optionally ``unit``), lays the tables out as columns
+([Layout][perfscore.layouts.Layout]), grades the results through one
+[LadderBook][perfscore.batch.LadderBook], rolls every table up column-wise by the rules of
+[perfscore.rollup.roll_up][perfscore.rollup.roll_up] (the roll-up
+[perfscore.score][perfscore.scorecard.score] uses; [perfscore.frame_rollup][] gives the same
+figures) and returns one frame per level: indicators, activities, duties and departments.
 
 >>> import pandas as pd
 >>> import perfscore
