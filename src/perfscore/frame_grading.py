@@ -30,7 +30,7 @@ from .rows import (
     GradedResult,
     ResultRow,
     cell_kinds,
-    cell_text,
+    distinct_texts,
     find_columns,
     given_twice,
     grade_row,
@@ -66,14 +66,6 @@ def read_columns(results: pd.DataFrame) -> Columns:
     return Columns(column("table"), column("id"), column("value"), unit)
 
 
-def _texts(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str | None]]:
-    """Codes of a column's distinct cells and each cell as stripped text (None when blank)."""
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    texts = [cell_text(u) for u in uniques]
-    blank = np.array([t is None for t in texts] + [True], dtype=bool)
-    return np.where(blank[codes], -1, codes).astype(np.intp), texts
-
-
 class Grading:
     """Every row resolved to its indicator and graded: column-wise where it can be, else row by
     row through the single-value path, which also words every bad row's message."""
@@ -100,9 +92,9 @@ class Grading:
 
         self.unit_column: npt.NDArray[np.intp] | None = None
         if columns.unit is not None:
-            self.unit_column, self.units = _texts(columns.unit)
-        table_codes, table_texts = _texts(columns.table)
-        id_codes, id_texts = _texts(columns.id)
+            self.unit_column, self.units = distinct_texts(columns.unit)
+        table_codes, table_texts = distinct_texts(columns.table)
+        id_codes, id_texts = distinct_texts(columns.id)
         self.table_texts, self.id_texts = table_texts, id_texts
         self.table_codes, self.id_codes = table_codes, id_codes
         position = {name: t for t, name in enumerate(layout.names)}

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Real
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -64,6 +64,8 @@ __all__ = [
     "cell_text",
     "check_errors",
     "check_weights",
+    "distinct_texts",
+    "factorize_cells",
     "find_columns",
     "given_twice",
     "grade_row",
@@ -125,6 +127,53 @@ def cell_kind(cell: object) -> CellKind:
     if isinstance(cell, int | float) or (isinstance(cell, np.generic) and isinstance(cell, Real)):
         return CellKind.NUMBER
     return CellKind.OTHER
+
+
+def factorize_cells(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[Any]]:
+    """A column's codes among its distinct cells (-1 where blank), and those cells.
+
+    >>> factorize_cells(pd.Series([1, 1.0, True, None], dtype=object))
+    (array([ 0,  1,  2, -1]), [1, 1.0, True])
+
+    pandas takes 1, 1.0 and True (0, -0.0 and False) for one cell; they read differently (as
+    text, as a weight, in a message), so cells of different types or signs are kept apart.
+    """
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    codes = codes.astype(np.intp)
+    dtype = column.dtype
+    split: Any
+    if dtype is np.dtype(object) and pd.api.types.infer_dtype(column) not in ("string", "empty"):
+        split = pd.factorize(column.map(lambda cell: (type(cell), repr(cell))))[0]
+    elif isinstance(dtype, np.dtype) and dtype.kind == "f":
+        values = column.to_numpy()
+        split = np.signbit(values) & (values == 0)
+    else:
+        split = None
+    if split is None or not split.any():
+        return codes, list(uniques)
+    present = np.flatnonzero(codes >= 0)
+    pairs = codes[present].astype(np.int64) * (int(split.max(initial=0)) + 1) + split[present]
+    codes = np.full(len(codes), -1, dtype=np.intp)
+    codes[present] = pd.factorize(pairs)[0]
+    _, first = np.unique(codes[present], return_index=True)
+    return codes, column.iloc[present[first]].tolist()
+
+
+def distinct_texts(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str | None]]:
+    """A column's distinct cells as stripped texts ([cell_text][perfscore.rows.cell_text]; cells
+    that strip alike are one) and each row's code among them (-1 when blank), each distinct cell
+    read once.
+
+    >>> distinct_texts(pd.Series([" 1.1.1", "1.1.1", None, "2.1.1"]))
+    (array([ 0,  0, -1,  1]), ['1.1.1', '2.1.1'])
+    """
+    codes, uniques = factorize_cells(column)
+    index: dict[str | None, int] = {}
+    canonical = [
+        -1 if (text := cell_text(cell)) is None else index.setdefault(text, len(index))
+        for cell in uniques
+    ]
+    return np.array([*canonical, -1], dtype=np.intp)[codes], list(index)
 
 
 #: The number types a cell most often is: read as float64 with no second look.

@@ -36,7 +36,7 @@ from .errors import PerfscoreError, TableError
 from .grades import GRADES
 from .ladders import Ladder
 from .layouts import Layout, Nodes
-from .rows import cell_text
+from .rows import distinct_texts, factorize_cells
 from .tables import Table, shared_ladder
 
 __all__ = ["TABLES_FRAME", "is_indicator_frame", "layout_from_frame", "tables_from_frame"]
@@ -58,46 +58,12 @@ def is_indicator_frame(tables: object) -> bool:
     return isinstance(tables, pd.DataFrame)
 
 
-def _factorize(column: pd.Series) -> tuple[Codes, list[Any]]:
-    """A column's codes among its distinct cells (-1 where blank), and those cells.
-
-    pandas takes 1, 1.0 and True (0, -0.0 and False) for one cell; they read differently (as
-    text, as a weight, in a message), so cells of different types or signs are kept apart.
-    """
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    codes = codes.astype(np.intp)
-    dtype = column.dtype
-    split: Any
-    if dtype is np.dtype(object) and pd.api.types.infer_dtype(column) not in ("string", "empty"):
-        split = pd.factorize(column.map(lambda cell: (type(cell), repr(cell))))[0]
-    elif isinstance(dtype, np.dtype) and dtype.kind == "f":
-        values = column.to_numpy()
-        split = np.signbit(values) & (values == 0)
-    else:
-        split = None
-    if split is None or not split.any():
-        return codes, list(uniques)
-    present = np.flatnonzero(codes >= 0)
-    pairs = codes[present].astype(np.int64) * (int(split.max(initial=0)) + 1) + split[present]
-    codes = np.full(len(codes), -1, dtype=np.intp)
-    codes[present] = pd.factorize(pairs)[0]
-    _, first = np.unique(codes[present], return_index=True)
-    return codes, column.iloc[present[first]].tolist()
-
-
 def _distinct(frame: pd.DataFrame, name: str) -> tuple[Codes, list[str | None]]:
     """A column's distinct texts (stripped; cells that strip alike are one) and each row's code
     among them (-1 when blank); a missing column is blank throughout."""
     if name not in frame.columns:
         return np.full(len(frame), -1, dtype=np.intp), []
-    codes, uniques = _factorize(frame[name])
-    index: dict[str, int] = {}
-    for cell in uniques:
-        text = cell_text(cell)
-        if text is not None:
-            index.setdefault(text, len(index))
-    canonical = [-1 if (t := cell_text(c)) is None else index[t] for c in uniques]
-    return np.array([*canonical, -1], dtype=np.intp)[codes], list(index)
+    return distinct_texts(frame[name])
 
 
 def _texts(codes: Codes, texts: list[str | None]) -> npt.NDArray[np.object_]:
@@ -134,7 +100,7 @@ def _weights(frame: pd.DataFrame, name: str) -> tuple[npt.NDArray[np.float64], C
     among the distinct cells with the cells, where a code is negative for a bad cell."""
     if name not in frame.columns:
         return np.full(len(frame), math.nan), np.zeros(len(frame), dtype=np.intp), []
-    codes, uniques = _factorize(frame[name])
+    codes, uniques = factorize_cells(frame[name])
     read: list[float] = []
     bad: list[bool] = []
     for cell in uniques:

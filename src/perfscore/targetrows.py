@@ -84,7 +84,8 @@ def targets_from_frame(
     """
     frame = frame.reset_index(drop=True)
     at = np.flatnonzero(rows)
-    columns = {name: frame[name].to_numpy(dtype=object)[at] for name in frame.columns}
+    used = ("table", "id", "name", "unit", "weight", "department", "year", *TARGET_ROW_COLUMNS)
+    columns = {n: frame[n].to_numpy(dtype=object)[at] for n in used if n in frame.columns}
     by_table: dict[str, list[int]] = {}
     problems: Problems = []
     for k, r in enumerate(at.tolist()):
