@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from province import results_frame, workload
 
 import perfscore
-from perfscore.table_frames import tables_from_frame
+from perfscore.frames import tables_from_frame
 
 TARGET_SECONDS = 60
 TEXT_COLUMNS = ["table", "duty", "activity", "id", "优", "良", "中", "差", "unit", "name"]

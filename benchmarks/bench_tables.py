@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from province import tables, workload
 
 import perfscore
-from perfscore import tables as table_models
+from perfscore.tables import _models as table_models
 
 
 # -- the previous code path, kept for comparison (as it stood before the libyaml reader) -------

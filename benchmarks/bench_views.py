@@ -33,7 +33,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import perfscore
-from perfscore.plots import NoChineseFont
+from perfscore.views import NoChineseFont
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

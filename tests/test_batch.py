@@ -448,7 +448,7 @@ def test_a_converted_value_that_rounds_onto_a_threshold_is_graded_exactly() -> N
 def test_identical_cells_are_parsed_once_and_equal_ladders_share_a_row(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import perfscore.batch
+    import perfscore.ladders._book
 
     calls: list[object] = []
 
@@ -456,7 +456,7 @@ def test_identical_cells_are_parsed_once_and_equal_ladders_share_a_row(
         calls.append(cells)
         return parse_ladder(cells, unit)
 
-    monkeypatch.setattr(perfscore.batch, "parse_ladder", counting)
+    monkeypatch.setattr(perfscore.ladders._book, "parse_ladder", counting)
     repeated = pd.concat([frame()] * 50, ignore_index=True)
     repeated["key"] = range(len(repeated))
     respelled = frame(key=[1000, 1001, 1002], 优=["≥100%", "≥500人", "有效实施"])

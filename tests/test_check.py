@@ -1,4 +1,4 @@
-"""perfscore.check: findings over a table (the commands are tested in test_cli)."""
+"""perfscore.tables._check: findings over a table (the commands are tested in test_cli)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from perfscore import load_table
-from perfscore.check import Finding, Severity, check_file, check_table, has_errors
-from perfscore.tables import Table
+from perfscore.tables import Finding, Severity, Table, check_file, check_table, has_errors
 
 from .table_data import indicator, table_of, write
 
@@ -408,8 +407,8 @@ def test_an_unquoted_id_and_a_missing_field(tmp_path: Path) -> None:
 def test_the_smallest_count_in_an_interval(interval: str, first: int | None) -> None:
     from fractions import Fraction
 
-    from perfscore.check import _first_whole
     from perfscore.intervals import INF, Interval
+    from perfscore.tables._check import _first_whole
 
     low, high = (b.strip() for b in interval[1:-1].split(","))
 

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from perfscore import parse_ladder
-from perfscore.compiled import MISSING, UNCOVERED, CompiledLadder
+from perfscore.ladders import CompiledLadder
+from perfscore.ladders._compiled import MISSING, UNCOVERED
 
 HIGHER = CompiledLadder(cuts=((F(80), False), (F(90), False), (F(100), False)), codes=(0, 1, 2, 3))
 

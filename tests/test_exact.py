@@ -1,4 +1,4 @@
-"""perfscore.exact: the number rules every grading path shares."""
+"""perfscore.notation._exact: the number rules every grading path shares."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perfscore import PerfscoreError
-from perfscore.exact import (
+from perfscore.intervals import INF, Interval
+from perfscore.notation._exact import (
     FLOAT_EXACT,
     as_decimal,
     check_count,
@@ -20,7 +21,6 @@ from perfscore.exact import (
     refused,
     whole_range,
 )
-from perfscore.intervals import INF, Interval
 
 finite = st.floats(allow_nan=False, allow_infinity=False)
 

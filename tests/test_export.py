@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import perfscore
 from perfscore.cli import main
 from perfscore.importing import FORMATS, export_table, exportable, import_table
-from perfscore.strategies import tables
+from perfscore.testing.strategies import tables
 
 # A unit the cells never write (dimensionless) is one the layout cannot carry.
 UNITS = ("percent", "人", "次", "种", "万元", "天")

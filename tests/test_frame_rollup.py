@@ -8,9 +8,9 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from perfscore.frame_rollup import roll_up_tables
-from perfscore.methods import METHODS, WorstGrade, get_method
-from perfscore.rollup import DEPARTMENT, roll_up
+from perfscore.frames._rollup import roll_up_tables
+from perfscore.scoring import METHODS, WorstGrade, get_method, roll_up
+from perfscore.scoring._rollup import DEPARTMENT
 
 from .test_frames import TABLES
 

@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfscore
-from perfscore import frame_grading, frames
-from perfscore.methods import METHODS
+from perfscore.frames import _grading as frame_grading
+from perfscore.frames import _scores as frames
+from perfscore.scoring import METHODS
 from perfscore.tables import Indicator, Table
 
 from .scoring_data import small, small_table_data, zanhuang
@@ -270,7 +271,7 @@ def test_every_bad_row_is_named_in_one_error() -> None:
     assert [line.strip() for line in lines[1:]] == MESSAGES
     assert len(caught.value.problems) == 8  # type: ignore[attr-defined]
     problems: list[perfscore.PerfscoreError] = caught.value.problems  # type: ignore[attr-defined]
-    assert sum(perfscore.rows.rows_in(p) for p in problems) == 10
+    assert sum(perfscore.scoring._rows.rows_in(p) for p in problems) == 10
 
 
 def test_coerce_lists_the_bad_rows_and_scores_the_rest() -> None:

@@ -1,7 +1,7 @@
 """Every results reader over hostile bytes: only PerfscoreError, and every row accounted for.
 
 A row a reader yields ends up graded, blank (missing) or in a reported problem, which may
-stand for many rows ([rows_in][perfscore.rows.rows_in]); nothing else escapes.
+stand for many rows ([rows_in][perfscore.scoring._rows.rows_in]); nothing else escapes.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perfscore.errors import PerfscoreError
-from perfscore.readers import decode, read_rows
-from perfscore.results import read_results
-from perfscore.rows import is_layout, rows_in
+from perfscore.scoring import read_results, read_rows
+from perfscore.scoring._readers import decode
+from perfscore.scoring._rows import is_layout, rows_in
 
 from .scoring_data import zanhuang
 

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perfscore import PerfscoreError, load_table, parse_ladder
-from perfscore.check import check_file
 from perfscore.errors import printable
 from perfscore.notation import parse_cell, parse_quantity
+from perfscore.tables import check_file
 
 # The notation's own pieces, look-alikes NFKC would fold, controls and stray CJK.
 PIECES = [
@@ -93,6 +93,6 @@ def test_table_files_raise_only_perfscore_errors(tmp_path: Path, data: bytes, su
 
 @given(hostile_text, st.sampled_from([None, "percent", "人", "万元"]))
 def test_target_cells_raise_only_perfscore_errors(text: str, unit: str | None) -> None:
-    from perfscore.targets import parse_target
+    from perfscore.notation import parse_target
 
     _answered(parse_target, text, unit)

@@ -16,9 +16,10 @@ import pytest
 import perfscore
 from perfscore.cli import main
 from perfscore.errors import ResultsError
-from perfscore.exact import as_decimal, scientific, to_float64
-from perfscore.results import SUGGESTED, BadResults, FractionsWarning, read_results
-from perfscore.rows import rows_in
+from perfscore.notation._exact import as_decimal, scientific, to_float64
+from perfscore.scoring import FractionsWarning, read_results
+from perfscore.scoring._results import SUGGESTED, BadResults
+from perfscore.scoring._rows import rows_in
 
 from .scoring_data import zanhuang
 

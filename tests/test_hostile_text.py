@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from perfscore import NotationError, PerfscoreError, TableError, load_table, parse_ladder
-from perfscore._tokenizer import MAX_CELL_LENGTH
 from perfscore.errors import printable
 from perfscore.notation import parse_cell, parse_quantity
+from perfscore.notation._tokenizer import MAX_CELL_LENGTH
 
 LADDER = {"优": "≥95%", "良": "≥90%", "中": "≥85%", "差": "<85%"}
 
@@ -50,7 +50,7 @@ def test_full_width_digits_still_fold() -> None:
 
 
 def test_check_reports_a_superscript_digit(tmp_path: Path) -> None:
-    from perfscore.check import check_file
+    from perfscore.tables import check_file
 
     text = (
         Path(__file__).parent.parent / "src/perfscore/indicators/zanhuang-hrss-2018.yaml"
@@ -221,7 +221,7 @@ def test_a_folder_with_a_table_suffix_is_named_a_folder(
 
 
 def _raw() -> dict[str, Any]:
-    from perfscore.table_files import read_table_data
+    from perfscore.tables._files import read_table_data
 
     data, _ = read_table_data("zanhuang-hrss-2018")
     return copy.deepcopy(dict(data))
@@ -230,7 +230,7 @@ def _raw() -> dict[str, Any]:
 def _one_finding(data: dict[str, Any], tmp_path: Path, name: str = "zanhuang-hrss-2018") -> str:
     import json
 
-    from perfscore.check import check_file
+    from perfscore.tables import check_file
 
     path = tmp_path / f"{name}.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -425,7 +425,7 @@ def test_check_findings_escape_control_characters(tmp_path: Path) -> None:
     ],
 )
 def test_target_cells_refuse_compatibility_digits_and_controls(cell: str, message: str) -> None:
-    from perfscore.targets import parse_target
+    from perfscore.notation import parse_target
 
     with pytest.raises(NotationError) as info:
         parse_target(cell)
@@ -434,7 +434,7 @@ def test_target_cells_refuse_compatibility_digits_and_controls(cell: str, messag
 
 
 def test_a_long_qualitative_target_is_capped() -> None:
-    from perfscore.targets import parse_target
+    from perfscore.notation import parse_target
 
     with pytest.raises(NotationError) as info:
         parse_target("啊" * 100_000)
@@ -457,7 +457,7 @@ def test_targets_text_view_escapes_control_characters() -> None:
 
 
 def _raw_targets(path: Path) -> dict[str, Any]:
-    from perfscore.table_files import read_table_data
+    from perfscore.tables._files import read_table_data
 
     data, _ = read_table_data(path)
     return copy.deepcopy(dict(data))

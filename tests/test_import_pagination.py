@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import perfscore
 from perfscore.importing import import_table
-from perfscore.importing.export import HEADER, rows
-from perfscore.importing.repairs import dangling
+from perfscore.importing._export import HEADER, rows
+from perfscore.importing._repairs import dangling
 
 TABLE = perfscore.load_table("zanhuang-hrss-2018")
 ROWS = [list(row) for row in rows(TABLE)]

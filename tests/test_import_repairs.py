@@ -1,11 +1,11 @@
-"""Each repair an import makes, with the finding it gives (perfscore.importing.repairs)."""
+"""Each repair an import makes, with the finding it gives (perfscore.importing._repairs)."""
 
 from __future__ import annotations
 
 import pytest
 
 from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
-from perfscore.importing.repairs import (
+from perfscore.importing._repairs import (
     clean,
     join_broken,
     operator_read_as_2,

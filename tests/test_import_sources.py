@@ -12,7 +12,7 @@ import pytest
 
 import perfscore
 from perfscore.importing import export_table, import_table
-from perfscore.importing.sources import read_source, read_text
+from perfscore.importing._sources import read_source, read_text
 
 HEADER = [
     ["职责活动", "年度预算数", "内容描述", "绩效目标", "绩效指标", "评价标准", None, None, None],

@@ -24,8 +24,8 @@ from perfscore import (
     parse_ladder,
     ureg,
 )
-from perfscore.regions import read_row
-from perfscore.strategies import ladders
+from perfscore.ladders import read_row
+from perfscore.testing.strategies import ladders
 
 E, G, F, P = Grade.EXCELLENT, Grade.GOOD, Grade.FAIR, Grade.POOR
 HIGHER = Direction.HIGHER_IS_BETTER

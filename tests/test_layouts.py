@@ -8,10 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfscore
-from perfscore.layouts import Layout
-from perfscore.strategies import tables
-from perfscore.table_frames import layout_from_frame
+from perfscore.frames import Layout, layout_from_frame
 from perfscore.tables import Table
+from perfscore.testing.strategies import tables
 
 
 def _columns(layout: Layout) -> dict[str, object]:

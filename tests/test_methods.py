@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import perfscore
 from perfscore import Grade
-from perfscore.methods import (
+from perfscore.scoring import (
     Flat,
     MeanOfPoints,
     Method,

@@ -8,8 +8,8 @@ from fractions import Fraction
 import pytest
 
 from perfscore import NotationError, PerfscoreError
-from perfscore._tokenizer import Kind, fold, tokenize
 from perfscore.notation import parse_cell, parse_quantity
+from perfscore.notation._tokenizer import Kind, fold, tokenize
 
 Shape = list[list[tuple[str, str, str | None, tuple[str | None, ...]]]]
 
@@ -200,7 +200,7 @@ def test_docs_show_the_parser_grammar() -> None:
     import re
     from pathlib import Path
 
-    import perfscore.notation
+    import perfscore.notation._grammar
 
     def rules(text: str) -> list[str]:
         return [
@@ -209,7 +209,7 @@ def test_docs_show_the_parser_grammar() -> None:
 
     docs = Path(__file__).resolve().parent.parent / "docs" / "notation.md"
     grammar = rules(docs.read_text(encoding="utf-8").split("```ebnf", 1)[1].split("```", 1)[0])
-    assert grammar == rules(perfscore.notation.__doc__ or "")
+    assert grammar == rules(perfscore.notation._grammar.__doc__ or "")
     assert len(grammar) == 5
 
 

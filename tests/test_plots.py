@@ -22,8 +22,8 @@ from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
 
 import perfscore
-from perfscore import plots
-from perfscore.plots import PLOT_COLOURS, NoChineseFont
+from perfscore.views import PLOT_COLOURS, NoChineseFont
+from perfscore.views import _plots as plots
 
 from .scoring_data import small, zanhuang
 

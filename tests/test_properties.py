@@ -1,4 +1,4 @@
-"""Invariants of the notation, ladders and grading, over data drawn by perfscore.strategies."""
+"""Invariants of the notation, ladders and grading, over data drawn by perfscore.testing.strategies."""
 
 from decimal import Decimal
 from fractions import Fraction
@@ -19,10 +19,10 @@ from perfscore import (
     ureg,
 )
 from perfscore.intervals import format_number
-from perfscore.spellings import ladder_of as plain_ladder
-from perfscore.spellings import specs, spell
-from perfscore.strategies import cells, from_ladder, ladders
 from perfscore.testing import assert_covers, assert_monotone, assert_round_trips
+from perfscore.testing._spellings import ladder_of as plain_ladder
+from perfscore.testing._spellings import specs, spell
+from perfscore.testing.strategies import cells, from_ladder, ladders
 
 NUMERIC = ("higher", "lower", "band", "blank")
 
@@ -176,7 +176,7 @@ def test_best_grade_wins(data: st.DataObject) -> None:
 
 
 def _read(value: object, ladder: Ladder) -> Fraction:
-    from perfscore.ladders import read_value
+    from perfscore.ladders._ladder import read_value
 
     assert ladder.unit is not None
     return read_value(value, ladder.unit)

@@ -11,14 +11,15 @@ import pytest
 
 import perfscore
 from perfscore import Grade
-from perfscore.results import BadResults, decode, read_results
+from perfscore.scoring import read_results
+from perfscore.scoring._results import BadResults, decode
 
 from .scoring_data import zanhuang
 
 CSV = "id,value,unit\n1.1.1,100%,\n1.1.2,0.93,1\n新增就业人员数量,505,\n10.3.1,有效实施,\n"
 
 
-def grades_of(results: perfscore.results.Results) -> dict[str, str]:
+def grades_of(results: perfscore.scoring.Results) -> dict[str, str]:
     return {k: r.grade.value for k, r in results.graded.items()}
 
 

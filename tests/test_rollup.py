@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfscore
-from perfscore.methods import METHODS, get_method
-from perfscore.rollup import DEPARTMENT, roll_up
+from perfscore.scoring import METHODS, get_method, roll_up
+from perfscore.scoring._rollup import DEPARTMENT
 
 TABLE = perfscore.load_table("zanhuang-hrss-2018")
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "zanhuang-hrss-2018-results.csv"
@@ -25,7 +25,7 @@ MEANS = ("mean", "flat", "proportional", "proportional-ratio")
 subsets = st.sets(st.sampled_from(IDS)).map(lambda ids: {i: VALUES[i] for i in ids})
 
 
-def nodes(card: perfscore.Scorecard) -> list[perfscore.scorecard.NodeScore]:
+def nodes(card: perfscore.Scorecard) -> list[perfscore.scoring.NodeScore]:
     return [card.department, *card.duties, *card.activities()]
 
 
@@ -93,7 +93,7 @@ def test_roll_up_from_points_alone_gives_the_scorecards_figures(
 
 
 def test_points_beyond_a_float_are_refused_with_the_indicator() -> None:
-    from perfscore.methods import MeanOfPoints
+    from perfscore.scoring import MeanOfPoints
 
     class Huge(MeanOfPoints):
         def points(self, indicator: object, grade: object, value: object) -> Fraction:

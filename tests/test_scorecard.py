@@ -193,7 +193,7 @@ def test_unscored_rows_are_in_every_view() -> None:
 
 
 def test_coverage_is_the_roll_ups() -> None:
-    from perfscore.rollup import Node
+    from perfscore.scoring._rollup import Node
 
     card = perfscore.score(small, {"1.1.1": "100%"})
     node = Node("1", None, None, card.duties[0].graded, card.duties[0].total, ())

@@ -1,4 +1,4 @@
-"""perfscore.selfevaluation: the rules of the self-evaluation method, row by row."""
+"""perfscore.scoring._selfevaluation: the rules of the self-evaluation method, row by row."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import perfscore
 from perfscore import Grade, PerfscoreError, SelfEvaluation, parse_target
-from perfscore.targets import Target
+from perfscore.notation import Target
 
 F = Fraction
 W = F(20)
@@ -21,10 +21,10 @@ def row(
     actual: object,
     *,
     method: SelfEvaluation | None = None,
-    direction: perfscore.targets.Direction | None = None,
+    direction: perfscore.notation._targets.Direction | None = None,
     given: object = None,
     unit: str | None = None,
-) -> perfscore.selfevaluation.Outcome:
+) -> perfscore.scoring.Outcome:
     chosen = method or SelfEvaluation()
     parsed = parse_target(target, unit, direction=direction)
     return chosen.score_row(parsed, W, actual, direction=direction, given=given)

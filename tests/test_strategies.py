@@ -9,8 +9,8 @@ from hypothesis.errors import InvalidArgument
 
 import perfscore
 from perfscore import Direction, Grade, Ladder, Table, parse_ladder
-from perfscore.strategies import KINDS, cells, from_ladder, ladders, tables
 from perfscore.testing import assert_covers, assert_round_trips, assert_table_valid
+from perfscore.testing.strategies import KINDS, cells, from_ladder, ladders, tables
 
 # -- the user's own test: every value drawn for a grade gets that grade ----------------------
 

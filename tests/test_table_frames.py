@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfscore
-from perfscore.methods import METHODS
-from perfscore.table_frames import TABLES_FRAME, tables_from_frame
+from perfscore.frames import tables_from_frame
+from perfscore.frames._ladder_rows import TABLES_FRAME
+from perfscore.scoring import METHODS
 
 from .scoring_data import zanhuang
 from .test_frames import TABLES, assert_same_figures, frame_of, table_results, weights_of

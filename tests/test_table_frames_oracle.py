@@ -1,6 +1,6 @@
 """tables_from_frame and layout_from_frame read a frame exactly as the row-by-row reading did.
 
-The column-wise reading of [perfscore.table_frames][] must give the answers of the reading it
+The column-wise reading of [perfscore.frames._ladder_rows][] must give the answers of the reading it
 replaced: the same bad rows with the same messages, locations and cells, in the same order, and
 the same tables. `oracle` below is that previous reading, kept as the reference.
 """
@@ -18,11 +18,13 @@ from hypothesis import strategies as st
 
 import perfscore
 from perfscore.errors import PerfscoreError, TableError
+from perfscore.frames import layout_from_frame, tables_from_frame
+from perfscore.frames._ladder_rows import TABLES_FRAME
 from perfscore.grades import GRADES
 from perfscore.ladders import Ladder
-from perfscore.rows import cell_text
-from perfscore.table_frames import TABLES_FRAME, layout_from_frame, tables_from_frame
-from perfscore.tables import Table, shared_ladder
+from perfscore.scoring._rows import cell_text
+from perfscore.tables import Table
+from perfscore.tables._models import shared_ladder
 
 NAME = "zanhuang-hrss-2018"
 BASE = perfscore.indicator_frame([NAME])

@@ -20,8 +20,7 @@ import yaml
 
 import perfscore
 from perfscore import Grade, TableError, UnknownIndicator, load_table
-from perfscore.check import check_file
-from perfscore.tables import Indicator, Table, bundled_tables, json_schema
+from perfscore.tables import Indicator, Table, bundled_tables, check_file, json_schema
 
 from .table_data import table_of
 
@@ -587,7 +586,7 @@ _YAML_SHAPES = [
 
 @pytest.mark.parametrize("text", _YAML_SHAPES)
 def test_the_libyaml_reader_reads_as_the_pure_python_loader(text: str) -> None:
-    from perfscore.table_files import _load_yaml, _UniqueKeyLoader  # the two readers compared
+    from perfscore.tables._files import _load_yaml, _UniqueKeyLoader  # the two readers compared
 
     def outcome(read: Any) -> object:
         try:
@@ -599,7 +598,7 @@ def test_the_libyaml_reader_reads_as_the_pure_python_loader(text: str) -> None:
 
 
 def test_every_bundled_table_reads_the_same_through_libyaml() -> None:
-    from perfscore.table_files import _load_yaml, _UniqueKeyLoader
+    from perfscore.tables._files import _load_yaml, _UniqueKeyLoader
 
     for entry in files("perfscore").joinpath("indicators").iterdir():
         if entry.name.endswith((".yaml", ".yml")):
@@ -609,7 +608,7 @@ def test_every_bundled_table_reads_the_same_through_libyaml() -> None:
 
 def test_the_event_reader_builds_a_plain_table_itself() -> None:
     # The bundled table takes the fast path (no fallback to the pure loader) and reads the same.
-    from perfscore.table_files import _document, _UniqueKeyLoader
+    from perfscore.tables._files import _document, _UniqueKeyLoader
 
     text = files("perfscore").joinpath("indicators", "zanhuang-hrss-2018.yaml").read_text("utf-8")
     loader = yaml.CSafeLoader(text)

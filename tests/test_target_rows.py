@@ -11,10 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfscore
-from perfscore.projects import TargetsTable
-from perfscore.table_frames import TABLES_FRAME
-from perfscore.tables import read_table
-from perfscore.targetrows import target_rows, targets_from_frame
+from perfscore.frames._ladder_rows import TABLES_FRAME
+from perfscore.frames._target_rows import target_rows, targets_from_frame
+from perfscore.tables import TargetsTable, read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""perfscore.targets: one target cell read into a Target, its canonical text and its errors."""
+"""perfscore.notation._targets: one target cell read into a Target, its canonical text and its errors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 import perfscore
 from perfscore import NotationError, Target, parse_target
-from perfscore.targets import When
+from perfscore.notation import When
 
 F = Fraction
 
@@ -65,7 +65,7 @@ VALID = [
 def test_valid_targets(
     text: str,
     unit: str | None,
-    direction: perfscore.targets.Direction | None,
+    direction: perfscore.notation._targets.Direction | None,
     op: str,
     value: Fraction,
     canonical_unit: str | None,
@@ -185,7 +185,7 @@ INVALID = [
 def test_invalid_targets(
     text: str,
     unit: str | None,
-    direction: perfscore.targets.Direction | None,
+    direction: perfscore.notation._targets.Direction | None,
     message: str,
     caret: str,
 ) -> None:
@@ -234,7 +234,7 @@ def test_define_unit_adds_a_name_targets_and_cells_read() -> None:
     perfscore.define_unit("teu_pair = 2 * teu = 对标箱")
     pair = parse_target("≥12对标箱")
     assert pair.value is not None
-    assert perfscore.targets.convert(pair.value, pair.unit, "标箱") == 24
+    assert perfscore.notation.convert(pair.value, pair.unit, "标箱") == 24
     ladder = perfscore.parse_ladder({"优": "≥1000标箱", "良": None, "中": None, "差": "<1000标箱"})
     assert ladder.unit == "标箱"
     with pytest.raises(perfscore.PerfscoreError, match="teu is already a unit"):
@@ -244,7 +244,7 @@ def test_define_unit_adds_a_name_targets_and_cells_read() -> None:
 def test_area_and_volume() -> None:
     area = parse_target("≥2平方公里")
     assert (area.value, area.unit) == (Fraction(2), "平方公里")
-    assert perfscore.targets.convert(Fraction(2), "平方公里", "平方米") == 2_000_000
+    assert perfscore.notation.convert(Fraction(2), "平方公里", "平方米") == 2_000_000
     assert parse_target("≥12立方米").unit == "立方米"
     assert parse_target("≥12延长米").unit == "延长米"  # a word ending in a unit: its own
 

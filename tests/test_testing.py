@@ -7,13 +7,8 @@ import pytest
 import perfscore
 from perfscore import Direction, Grade, Ladder, Table, load_table, parse_ladder
 from perfscore.intervals import INF, Interval, IntervalSet
-from perfscore.regions import Regions
-from perfscore.testing import (
-    assert_covers,
-    assert_monotone,
-    assert_round_trips,
-    assert_table_valid,
-)
+from perfscore.ladders._regions import Regions
+from perfscore.testing import assert_covers, assert_monotone, assert_round_trips, assert_table_valid
 
 
 def _table(*indicators: dict[str, object]) -> Table:

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import perfscore
 from perfscore.cli import main
-from perfscore.workbook import display_width, score_format
+from perfscore.views import display_width, score_format
 
 from .scoring_data import small, zanhuang
 

@@ -2,7 +2,7 @@
 
 Hypothesis calls ``_hypothesis_setup_hook`` when it is imported, so that
 ``st.from_type(perfscore.Ladder)`` and ``st.from_type(perfscore.Table)`` draw from
-`perfscore.strategies.ladders` and `perfscore.strategies.tables`. The strategies are deferred:
+`perfscore.testing.strategies.ladders` and `perfscore.testing.strategies.tables`. The strategies are deferred:
 nothing is drawn, or validated, until a test uses them.
 """
 
@@ -14,18 +14,18 @@ __all__: list[str] = []
 def _hypothesis_setup_hook() -> None:
     import hypothesis.strategies as st
 
-    from .ladders import Ladder
-    from .tables import Table
+    from .ladders._ladder import Ladder
+    from .tables._models import Table
 
     # The strategies module is imported when a test first draws, not now: hypothesis runs this
-    # hook while it is itself being imported, perhaps by perfscore.strategies.
+    # hook while it is itself being imported, perhaps by perfscore.testing.strategies.
     def ladders() -> st.SearchStrategy[Ladder]:
-        from .strategies import ladders
+        from .testing.strategies import ladders
 
         return ladders()
 
     def tables() -> st.SearchStrategy[Table]:
-        from .strategies import tables
+        from .testing.strategies import tables
 
         return tables()
 

@@ -19,8 +19,8 @@ from .errors import PerfscoreError, printable
 from .outputs import refuse_overwriting, write_output
 
 if TYPE_CHECKING:
-    from .methods import Method
-    from .selfevaluation import SelfEvaluation
+    from .scoring._methods import Method
+    from .scoring._selfevaluation import SelfEvaluation
 
 __all__ = ["main"]
 
@@ -45,7 +45,7 @@ class _Version(argparse.Action):
 
 
 def _grade(args: argparse.Namespace, out: TextIO) -> int:
-    from .ladders import parse_ladder
+    from .ladders._ladder import parse_ladder
 
     ladder = parse_ladder(args.ladder, unit=args.unit)
     _write(out, f"{ladder}  ({ladder.direction.value}, unit {ladder.unit})\n")
@@ -84,8 +84,8 @@ def _method(name: str | None, options: dict[str, Any]) -> Method | SelfEvaluatio
     None (no --method and no self-evaluation options) is the table's default: mean for a ladder
     table, self-evaluation for a targets table. The self-evaluation options need that method.
     """
-    from .methods import get_method
-    from .selfevaluation import SelfEvaluation
+    from .scoring._methods import get_method
+    from .scoring._selfevaluation import SelfEvaluation
 
     if name in _SELF_EVALUATION or (name is None and options):
         return SelfEvaluation(**options)
@@ -98,7 +98,7 @@ def _method(name: str | None, options: dict[str, Any]) -> Method | SelfEvaluatio
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    from .scorecard import score
+    from .cards._dispatch import score
 
     options = {
         name: value
@@ -214,9 +214,9 @@ def _add_score(commands: Subcommands) -> None:
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from .comparison import compare
-    from .scorecard import score
-    from .tables import load_table
+    from .cards._dispatch import score
+    from .comparison._comparison import compare
+    from .tables._files import load_table
 
     if len(args.results) < 2:
         sys.stderr.write("perfscore compare: error: give two results files or more\n")
@@ -262,7 +262,8 @@ def _add_compare(commands: Subcommands) -> None:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from .check import check_file, has_errors
+    from .tables._check import check_file
+    from .tables._findings import has_errors
 
     failed = False
     for source in args.tables:
@@ -298,7 +299,7 @@ def _add_check(commands: Subcommands) -> None:
 
 
 def _tables(args: argparse.Namespace, out: TextIO) -> int:
-    from .tables import bundled_tables, load_table
+    from .tables._files import bundled_tables, load_table
 
     for name in bundled_tables():
         table = load_table(name)
@@ -319,7 +320,7 @@ def _add_tables(commands: Subcommands) -> None:
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
-    from .tables import json_schema
+    from .tables._files import json_schema
 
     out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
@@ -339,7 +340,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
     from .importing import ImportFailed, import_table
-    from .tables import Table
+    from .tables._models import Table
 
     try:
         imported = import_table(args.source, layout=args.layout, name=args.name, year=args.year)
@@ -376,7 +377,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _add_import(commands: Subcommands) -> None:
-    from .importing.layouts import LAYOUTS
+    from .importing._ladder_forms import LAYOUTS
 
     command = commands.add_parser(
         "import",
@@ -396,7 +397,7 @@ def _add_import(commands: Subcommands) -> None:
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     from .importing import export_table
-    from .tables import load_table
+    from .tables._files import load_table
 
     table = load_table(args.table)
     if args.output is None and args.format == "txt":

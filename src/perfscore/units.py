@@ -32,9 +32,9 @@ from .errors import PerfscoreError, UnitMismatch
 __all__ = [
     "UNIT_SYMBOLS",
     "canonical_unit",
-    "define_unit",
     "factor",
     "is_counted",
+    "reload_units",
     "unit_names",
     "ureg",
 ]
@@ -167,36 +167,10 @@ def is_counted(unit: str | None) -> bool:
     return len(dimensionality) == 1 and next(iter(dimensionality)) in _COUNTED_DIMENSIONS
 
 
-def define_unit(definition: str) -> None:
-    """Add a unit to `perfscore.ureg` and to the cell notation, in pint's syntax.
-
-    A counted thing gets a dimension of its own (it then never converts into another); a unit
-    of an existing dimension gives its exact decimal factor. Cells and targets read the new
-    names at once.
-
-    >>> import perfscore
-    >>> perfscore.define_unit("hectare = 10000 * 米 ** 2 = 公顷")
-    >>> perfscore.parse_target("≥12公顷").unit
-    '公顷'
-
-    Raises [PerfscoreError][perfscore.PerfscoreError] for a definition pint refuses or a name
-    it already has.
-    """
-    if not isinstance(definition, str):
-        raise TypeError(f"a unit definition is text, not {type(definition).__name__}")
-    names = [part.strip() for part in definition.split("=")]
-    taken = [name for name in names[:1] + names[2:] if name and name in unit_names()]
-    if taken:
-        raise PerfscoreError(f"cannot define the unit {definition!r}: {taken[0]} is already a unit")
-    try:
-        ureg.define(definition)
-    except Exception as exc:  # pint raises its own DefinitionSyntaxError, RedefinitionError …
-        raise PerfscoreError(f"cannot define the unit {definition!r}: {exc}") from None
-    from . import _tokenizer, targets
-
+def reload_units() -> None:
+    """Forget what this module worked out from the registry, after a unit is added to it
+    ([perfscore.define_unit][], which also refreshes the notation's caches)."""
     for cached in (unit_names, canonical_unit, factor, _base_factor, is_counted):
         cached.cache_clear()
-    _tokenizer.reload_units()
-    targets.reload_units()
     _PREFERRED.clear()
     _PREFERRED.update(_preferred())

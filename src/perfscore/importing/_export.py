@@ -1,0 +1,307 @@
+"""Writing a table in its published layout: text, Excel, Word or PDF.
+
+The layout is the department table's: a title, the department code and short name, the money
+unit, the two header rows (职责活动 · 年度预算数 · 内容描述 · 绩效目标 · 绩效指标 · 评价标准 over
+优 良 中 差), a row per duty (``一、…``), a row per activity (``1、…``) holding its first
+indicator, and a row per further indicator. Importing an export gives back
+[exportable][perfscore.importing.exportable] of the table: what the layout carries.
+
+>>> import perfscore
+>>> from perfscore.importing import export_table, import_table
+>>> table = perfscore.load_table("zanhuang-hrss-2018")
+>>> text = export_table(table, "txt")
+>>> text.splitlines()[7].split("\\t")[4:]
+['公益性岗位补贴到位率', '100%', '≥90%', '≥80%', '<80%']
+>>> back = import_table(text, name=table.name).table
+>>> back.model_copy(update={"source": None}) == exportable(table)
+True
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from perfscore.errors import PerfscoreError
+from perfscore.outputs import write_output
+from perfscore.tables._files import load_table
+from perfscore.tables._models import Table
+
+from ._repairs import clean
+
+__all__ = ["FORMATS", "export_table", "exportable", "rows"]
+
+#: The formats ``export_table`` writes.
+FORMATS: tuple[str, ...] = ("txt", "xlsx", "docx", "pdf")
+
+HEADER: tuple[tuple[str, ...], ...] = (
+    ("职责活动", "年度预算数", "内容描述", "绩效目标", "绩效指标", "评价标准", "", "", ""),
+    ("", "", "", "", "", "优", "良", "中", "差"),
+)
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_ordinal(n: int) -> str:
+    """一 … 九十九, as duties are numbered.
+
+    >>> chinese_ordinal(1), chinese_ordinal(10), chinese_ordinal(13), chinese_ordinal(40)
+    ('一', '十', '十三', '四十')
+    """
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    text = repr(float(value))
+    return text.removesuffix(".0")
+
+
+def _title(table: Table) -> str:
+    return table.title or f"{table.department.name} {table.year} 年部门职责-工作活动绩效目标"
+
+
+def head_lines(table: Table) -> list[str]:
+    """The lines above the table: title, ``<code> <short name>``, ``单位：<money unit>``."""
+    lines = [_title(table)]
+    department = table.department
+    if department.code or department.short_name:
+        lines.append(" ".join(filter(None, (department.code, department.short_name))))
+    if table.money_unit:
+        lines.append(f"单位：{table.money_unit}")
+    return lines
+
+
+def rows(table: Table) -> Iterator[tuple[str, ...]]:
+    """The table's data rows (nine cells each), in the published layout."""
+    for d, duty in enumerate(table.duties, start=1):
+        ordinal = duty.ordinal or chinese_ordinal(d)
+        yield (
+            f"{ordinal}、{duty.name}",
+            _number(duty.budget),
+            duty.description or "",
+            duty.goal or "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        )
+        for a, activity in enumerate(duty.activities, start=1):
+            head = (
+                f"{a}、{activity.name}",
+                _number(activity.budget),
+                activity.description or "",
+                activity.goal or "",
+            )
+            if not activity.indicators:
+                yield (*head, "", "", "", "", "")
+            for i, indicator in enumerate(activity.indicators):
+                cells = tuple(indicator.cells[g] or "" for g in ("优", "良", "中", "差"))
+                yield (*(head if i == 0 else ("", "", "", "")), indicator.name, *cells)
+
+
+def exportable(table: Table) -> Table:
+    """What the published layout carries of ``table``, as importing an export gives it back.
+
+    Texts with their white space normalised as an import normalises it, each duty's ordinal
+    (一、二 …) and the title written out, names as repaired; readings, weights and the source
+    are not part of the layout.
+    """
+    data: Any = table.model_dump(mode="json")
+    data["title"] = _title(table)
+    data["source"] = None
+
+    def texts(item: dict[str, Any]) -> None:
+        for key in ("name", "description", "goal"):
+            if item.get(key) is not None:
+                item[key] = clean(item[key]) or None
+        item.pop("weight", None)
+
+    for d, duty in enumerate(data["duties"], start=1):
+        texts(duty)
+        duty["ordinal"] = duty.get("ordinal") or chinese_ordinal(d)
+        for activity in duty["activities"]:
+            texts(activity)
+            for indicator in activity["indicators"]:
+                texts(indicator)
+                indicator["readings"] = []
+                indicator["cells"] = {
+                    g: (clean(c) or None) if c is not None else None
+                    for g, c in indicator["cells"].items()
+                }
+    return load_table(data)
+
+
+def export_table(table: Table, format: str, path: str | Path | None = None) -> str | bytes:
+    """Write ``table`` in its published layout as ``format`` (``txt``, ``xlsx``, ``docx`` or
+    ``pdf``); return the text or the file's bytes, and write them to ``path`` if given."""
+    if not isinstance(table, Table):
+        raise TypeError(f"export_table takes a perfscore.Table, not {type(table).__name__}")
+    writers: dict[str, Callable[[Table], str | bytes]] = {
+        "txt": _text,
+        "xlsx": _xlsx,
+        "docx": _docx,
+        "pdf": _pdf,
+    }
+    if format not in writers:
+        raise PerfscoreError(f"unknown format {format!r}; the formats are {', '.join(FORMATS)}")
+    out = writers[format](table)
+    if path is not None:
+        write_output(path, out, encoding="utf-8")  # whole or not at all
+    return out
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text(table: Table) -> str:
+    lines = [*head_lines(table), ""]
+    lines += ["\t".join(row) for row in HEADER]
+    lines += ["\t".join(_flat(c) for c in row) for row in rows(table)]
+    return "\n".join(lines) + "\n"
+
+
+def _extra(module: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise PerfscoreError(
+            f"writing this format needs {module.split('.')[0]}, which comes with the import "
+            'extra: pip install "perfscore[import]"'
+        ) from None
+
+
+def _spans(table: Table) -> list[tuple[int, int]]:
+    """Each activity's first and last data row (0-based), for merging its cells."""
+    spans = []
+    at = 0
+    for duty in table.duties:
+        at += 1
+        for activity in duty.activities:
+            size = max(1, len(activity.indicators))
+            spans.append((at, at + size - 1))
+            at += size
+    return spans
+
+
+def _xlsx(table: Table) -> bytes:
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "绩效目标"
+    heads = head_lines(table)
+    for line in heads:
+        sheet.append([line])
+        sheet.merge_cells(
+            start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=9
+        )
+    first = sheet.max_row + 1
+    for row in (*HEADER, *rows(table)):
+        sheet.append(list(row))
+    for cells in sheet.iter_rows(min_row=first):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # a cell such as =100% is text, not a formula
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.merge_cells(start_row=first, start_column=6, end_row=first, end_column=9)
+    data = first + len(HEADER)
+    for start, end in _spans(table):
+        if end > start:
+            for column in (1, 2, 3, 4):
+                sheet.merge_cells(
+                    start_row=data + start,
+                    start_column=column,
+                    end_row=data + end,
+                    end_column=column,
+                )
+    for letter, width in zip("ABCDEFGHI", (24, 10, 40, 30, 24, 12, 12, 12, 12), strict=True):
+        sheet.column_dimensions[letter].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx(table: Table) -> bytes:
+    docx = _extra("docx")
+    document = docx.Document()
+    for line in head_lines(table):
+        document.add_paragraph(line)
+    body = [*HEADER, *rows(table)]
+    grid = document.add_table(rows=len(body), cols=9)
+    grid.style = "Table Grid"
+    # python-docx builds a row's cells anew on each access: take them once.
+    cells = [row.cells for row in grid.rows]
+    for row_cells, row in zip(cells, body, strict=True):
+        for cell, text in zip(row_cells, row, strict=True):
+            if text:
+                cell.text = text
+    data = len(HEADER)
+    for start, end in _spans(table):
+        if end > start:
+            for column in range(4):
+                cells[data + start][column].merge(cells[data + end][column])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _pdf(table: Table) -> bytes:
+    _extra("reportlab")
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
+    from reportlab.platypus import Table as Grid
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
+    title = ParagraphStyle("title", parent=style, fontSize=12, leading=16)
+
+    def cell(text: str) -> Paragraph:
+        return Paragraph(escape(_flat(text)), style)
+
+    body = [[cell(t) for t in row] for row in (*HEADER, *rows(table))]
+    widths = [w * mm for w in (40, 16, 55, 45, 38, 22, 22, 22, 22)]
+    grid = Grid(body, colWidths=widths, repeatRows=len(HEADER))
+    grid.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("SPAN", (5, 0), (8, 0)),
+            ]
+        )
+    )
+    story: list[Any] = [Paragraph(escape(line), title) for line in head_lines(table)]
+    story.append(grid)
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(A4),
+        leftMargin=10 * mm,
+        rightMargin=10 * mm,
+        topMargin=10 * mm,
+        bottomMargin=10 * mm,
+        title=_title(table),
+    )
+    document.build(story)
+    return buffer.getvalue()

@@ -1,0 +1,58 @@
+"""Views: how scores look where people read them, as text, HTML, workbooks and plots.
+
+Owns the terminal and HTML tables of scorecards, self-evaluations and comparisons, the Excel
+workbooks (`write_scorecard` …), every matplotlib plot (`plot_scorecard` …) and how a grade and
+a score are written. A view reads records of `perfscore.scoring` and the members named by its
+protocols (`LadderCard`, `TargetsCard`, `FrameScoresView`, `ComparisonView`); the cards, the
+batch frames and the comparison call the views, never the other way round.
+
+May import: the ground, `perfscore.notation`, `perfscore.tables` and `perfscore.scoring`.
+
+>>> from perfscore.views import display_width
+>>> display_width("1.1 就业")
+8
+"""
+
+from ._display import GRADE_COLOURS, display_width, grade_text, shown_score
+from ._plots import (
+    CHINESE_FONTS,
+    PLOT_COLOURS,
+    NoChineseFont,
+    band_edges,
+    chinese_font,
+    plot_comparison,
+    plot_frame_scores,
+    plot_scorecard,
+)
+from ._protocols import ComparisonView, FrameScoresView, LadderCard, TargetsCard
+from ._workbook import (
+    FORM_COLUMNS,
+    score_format,
+    write_frame_scores,
+    write_scorecard,
+    write_targets_scorecard,
+)
+
+__all__ = [
+    "CHINESE_FONTS",
+    "FORM_COLUMNS",
+    "GRADE_COLOURS",
+    "PLOT_COLOURS",
+    "ComparisonView",
+    "FrameScoresView",
+    "LadderCard",
+    "NoChineseFont",
+    "TargetsCard",
+    "band_edges",
+    "chinese_font",
+    "display_width",
+    "grade_text",
+    "plot_comparison",
+    "plot_frame_scores",
+    "plot_scorecard",
+    "score_format",
+    "shown_score",
+    "write_frame_scores",
+    "write_scorecard",
+    "write_targets_scorecard",
+]

@@ -1,0 +1,417 @@
+"""How scores look as text: terminal tables and HTML tables with the grades coloured.
+
+Every text view of perfscore is here: a ladder table's scorecard
+([card_text][perfscore.views._display.card_text], [card_html][perfscore.views._display.card_html]),
+a targets table's self-evaluation ([targets_text][perfscore.views._display.targets_text],
+[targets_html][perfscore.views._display.targets_html]) and a comparison
+([comparison_text][perfscore.views._display.comparison_text],
+[comparison_html][perfscore.views._display.comparison_html]), with what they share: how a grade
+and a score are written, and how wide a text is on a screen.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import unicodedata
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from perfscore.errors import printable
+from perfscore.grades import GRADES, Grade
+from perfscore.intervals import format_number
+from perfscore.notation._targets import unit_symbol
+from perfscore.scoring._records import (
+    BUDGET_NAME,
+    SELF_EVALUATION_COLUMNS,
+    IndicatorScore,
+    NodeScore,
+    Unscored,
+)
+from perfscore.tables._models import id_key
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ._protocols import ComparisonView, LadderCard, TargetsCard
+
+__all__ = [
+    "GRADE_COLOURS",
+    "card_html",
+    "card_text",
+    "comparison_html",
+    "comparison_text",
+    "display_width",
+    "frame_score",
+    "grade_text",
+    "shown_score",
+    "targets_html",
+    "targets_text",
+    "total_text",
+]
+
+#: Background colours of the grades in the HTML view (green to red).
+GRADE_COLOURS: Mapping[Grade, str] = {
+    Grade.EXCELLENT: "#b7e1a1",
+    Grade.GOOD: "#dcefc4",
+    Grade.FAIR: "#fbe3a6",
+    Grade.POOR: "#f4b4a8",
+}
+
+
+# -- what every view shares ----------------------------------------------------------------------
+
+
+def grade_text(grade: Grade | None) -> str | None:
+    """A grade as its character (优 良 中 差), ``None`` for no grade: how every view writes it."""
+    return None if grade is None else grade.value
+
+
+def shown_score(score: Fraction | None) -> str:
+    """A score to one decimal, rounded down: a score under a band edge never shows on it.
+
+    >>> shown_score(Fraction(8996, 100)), shown_score(Fraction(250, 3)), shown_score(None)
+    ('89.9', '83.3', '—')
+    """
+    if score is None:
+        return "—"
+    return f"{math.floor(score * 10) / 10:.1f}"
+
+
+def display_width(text: str) -> int:
+    """How many columns ``text`` takes in a terminal or a spreadsheet: a wide character two.
+
+    Examples:
+        >>> display_width("1.1 就业"), display_width("ＡＢ")
+        (8, 4)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    gap = " " * (width - display_width(text))
+    return gap + text if right else text + gap
+
+
+def _clip(text: str, width: int) -> str:
+    if display_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if display_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _aligned(rows: list[tuple[str, ...]], right: int | None = None) -> list[str]:
+    """Rows of cells in columns, each as wide as its widest cell (the last cell is not padded)."""
+    columns = len(rows[0]) - 1 if rows else 0
+    widths = [max(display_width(r[k]) for r in rows) for k in range(columns)]
+    return [
+        "  ".join(
+            [*(_pad(r[k], widths[k], right=k == right) for k in range(columns)), r[-1]]
+        ).rstrip()
+        for r in rows
+    ]
+
+
+def _unscored_lines(unscored: tuple[Unscored, ...]) -> list[str]:
+    if not unscored:
+        return []
+    return ["", f"unscored rows ({len(unscored)}):", *(f"  {u.message}" for u in unscored)]
+
+
+def _unscored_html(unscored: tuple[Unscored, ...]) -> str:
+    if not unscored:
+        return ""
+    items = "".join(f"<li>{_e(u.message)}</li>" for u in unscored)
+    return f'<p>unscored rows ({len(unscored)}):</p><ul class="perfscore-unscored">{items}</ul>'
+
+
+# -- a ladder table's scorecard -----------------------------------------------------------------
+
+
+def card_text(card: LadderCard) -> str:
+    """The scorecard as a table for a terminal, names aligned in display columns."""
+    d = card.department
+    lines = [
+        f"{d.name} {d.year} · {card.table} · method {card.method}",
+        f"department  {shown_score(d.exact)} {grade_text(d.grade) or '—'}  ·  graded {d.graded} of "
+        f"{d.total} ({d.coverage:.0%})  ·  {_counts(d.counts)}",
+    ]
+    if d.missing:
+        lines.append(f"missing: {' '.join(d.missing)}")
+    rows: list[tuple[str, str, str, str]] = []
+    for duty in card.duties:
+        rows.append((duty.id, duty.name, shown_score(duty.exact), _node_note(duty)))
+        for a in duty.activities:
+            rows.append((f"  {a.id}", a.name, shown_score(a.exact), _node_note(a)))
+            for i in a.indicators:
+                value = "—" if i.value is None else _show_value(i)
+                rows.append((f"    {i.id}", i.name, value, grade_text(i.grade) or "missing"))
+    # Ids, names and values come from files: control characters are shown escaped.
+    shown = [
+        (printable(r[0]), _clip(printable(r[1]), 34), _clip(printable(r[2]), 16), printable(r[3]))
+        for r in rows
+    ]
+    lines += ["", *_aligned(list(shown), right=2), *_unscored_lines(card.unscored)]
+    return printable("\n".join(lines), keep="\n")
+
+
+def card_html(card: LadderCard) -> str:
+    """The scorecard as an HTML table (for Jupyter), each grade on its colour."""
+    d = card.department
+    head = (
+        f"<p><b>{_e(d.name)}</b> {d.year} · {_e(card.table)} · method {_e(card.method)}: "
+        f"score {shown_score(d.exact)} {_badge(d.grade)} · graded {d.graded} of {d.total}</p>"
+    )
+    rows = []
+    for duty in card.duties:
+        rows.append(_html_row("duty", duty.id, duty.name, shown_score(duty.exact), duty.grade, ""))
+        for a in duty.activities:
+            rows.append(_html_row("activity", a.id, a.name, shown_score(a.exact), a.grade, ""))
+            for i in a.indicators:
+                value = "" if i.value is None else _show_value(i)
+                rows.append(_html_row("indicator", i.id, i.name, value, i.grade, i.cell or ""))
+    table = (
+        '<table class="perfscore-scorecard"><thead><tr><th>id</th><th>name</th>'
+        "<th>score / value</th><th>grade</th><th>cell</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+    return head + table + _unscored_html(card.unscored)
+
+
+def _show_value(indicator: IndicatorScore) -> str:
+    value = indicator.value
+    if isinstance(value, str) or value is None:
+        return value or ""
+    unit = {"percent": "%", "dimensionless": "", None: ""}.get(indicator.unit, indicator.unit)
+    return f"{format_number(value) if _decimal(value) else f'{float(value):.4g}'}{unit}"
+
+
+def _decimal(value: Fraction) -> bool:
+    return "/" not in format_number(value)
+
+
+def _counts(counts: Mapping[Grade, int]) -> str:
+    return " ".join(f"{g.value} {counts[g]}" for g in GRADES)
+
+
+def _node_note(node: NodeScore) -> str:
+    grade = grade_text(node.grade) or "—"
+    return f"{grade}  {node.graded}/{node.total}"
+
+
+def _badge(grade: Grade | None) -> str:
+    if grade is None:
+        return '<span class="grade-none">—</span>'
+    return (
+        f'<span class="grade grade-{grade.name.lower()}" '
+        f'style="background:{GRADE_COLOURS[grade]};padding:0 .4em">{grade.value}</span>'
+    )
+
+
+def _html_row(
+    level: str, node_id: str, name: str, shown: str, grade: Grade | None, cell: str
+) -> str:
+    indent = {"duty": 0, "activity": 1, "indicator": 2}[level]
+    weight = "font-weight:bold;" if level == "duty" else ""
+    background = f"background:{GRADE_COLOURS[grade]};" if grade is not None else ""
+    return (
+        f'<tr class="{level}"><td style="{weight}">{_e(node_id)}</td>'
+        f'<td style="padding-left:{indent * 1.5}em;{weight}">{_e(name)}</td>'
+        f'<td style="text-align:right">{_e(shown)}</td>'
+        f'<td style="{background}text-align:center">{_e(grade_text(grade) or "—")}</td>'
+        f"<td>{_e(cell)}</td></tr>"
+    )
+
+
+# -- a targets table's self-evaluation ----------------------------------------------------------
+
+
+def total_text(card: TargetsCard) -> str:
+    """A self-evaluation's 总分 as its repr shows it (two decimals, rounded down).
+
+    The exact figure stays in the data; shown rounded down, a total never reaches a band it
+    missed.
+    """
+    return "no score" if card.exact is None else format_number(_two_decimals(card.exact))
+
+
+def targets_text(card: TargetsCard) -> str:
+    """A readable table for a terminal: per project, each row's target, actual, 分值, 得分."""
+    lines: list[str] = []
+    for p in card.projects:
+        total = "—" if p.exact is None else format_number(_two_decimals(p.exact))
+        grade = "" if p.grade is None else f" {p.grade.value}"
+        lines.append(f"{p.id} {p.name}: 总分 {total}{grade} of {format_number(p.weight)}")
+        for r in p.rows:
+            lines.append(
+                f"  {r.id:<8} {r.name}  目标 {r.target}  实际 {_actual(r.value, r.parsed.unit)}  "
+                f"分值 {format_number(r.weight)}  得分 {_points(r.points)}{_flags(r.flags)}"
+            )
+        if p.budget is not None:
+            b = p.budget
+            rate = "—" if b.rate is None else f"{format_number(_two_decimals(b.rate))}%"
+            lines.append(
+                f"  {p.id + '.budget':<8} {BUDGET_NAME}  实际 {rate}  "
+                f"分值 {format_number(b.weight)}  得分 {_points(b.points)}{_flags(b.flags)}"
+            )
+        if p.missing:
+            lines.append(f"  no result: {' '.join(p.missing)}")
+    if len(card.projects) > 1 and card.exact is not None:
+        lines.append(f"总分 (mean of the projects): {format_number(_two_decimals(card.exact))}")
+    lines += [f"unscored: {unscored.message}" for unscored in card.unscored]
+    return printable("\n".join(lines), keep="\n")  # names and targets come from files
+
+
+def targets_html(card: TargetsCard) -> str:
+    """The self-evaluation's rows as an HTML table (for Jupyter), under its 总分."""
+    head = "".join(f"<th>{_e(c)}</th>" for c in SELF_EVALUATION_COLUMNS)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{_e('' if r[c] is None else str(r[c]))}</td>" for c in SELF_EVALUATION_COLUMNS
+        )
+        + "</tr>"
+        for r in card.records()
+    )
+    total = "" if card.exact is None else format_number(_two_decimals(card.exact))
+    return (
+        f"<p>{_e(card.table)} ({_e(card.method)}): 总分 {total}</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _two_decimals(x: Fraction) -> Fraction:
+    """Two decimals, rounded down, for display (the exact figure is in the data)."""
+    return Fraction(int(x * 100) if x >= 0 else -int(-x * 100), 100)
+
+
+def _actual(value: Fraction | str | None, unit: str | None = None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return f"{format_number(value)}{unit_symbol(unit)}"
+
+
+def _points(points: Fraction | None) -> str:
+    return "—" if points is None else format_number(_two_decimals(points))
+
+
+def _flags(flags: tuple[str, ...]) -> str:
+    return f"  ⚑ {'; '.join(flags)}" if flags else ""
+
+
+# -- a comparison ----------------------------------------------------------------------------
+
+
+def comparison_text(comparison: ComparisonView) -> str:
+    """A comparison for a terminal: the department, then every duty (or project)."""
+    d = comparison.departments.iloc[0]
+    labels = comparison.labels
+    lines = [
+        f"{d['name']} · {comparison.tables[-1]} · {' → '.join(labels)}",
+        f"department  {_scores(d, labels)}  {_change(d['change'])}",
+    ]
+    rows = [
+        (str(r["id"]), str(r["name"]), _scores(r, labels), _change(r["change"]))
+        for _, r in comparison.level(comparison.top).iterrows()
+    ]
+    lines += ["", *_aligned(list(rows))]
+    if comparison.findings:
+        lines += ["", f"findings ({len(comparison.findings)}):"]
+        lines += [f"  {f}" for f in comparison.findings]
+    return "\n".join(lines)
+
+
+def comparison_html(comparison: ComparisonView) -> str:
+    """A comparison as an HTML table (for Jupyter): a row per duty, activity or project."""
+    d = comparison.departments.iloc[0]
+    labels = comparison.labels
+    head = (
+        f"<p><b>{_e(str(d['name']))}</b> · {_e(comparison.tables[-1])}: "
+        f"{_html_scores(d, labels)} {_html_change(d['change'])}</p>"
+    )
+    header = "".join(f"<th>{_e(label)}</th>" for label in labels)
+    rows = []
+    levels = (("duty", comparison.duties), ("activity", comparison.activities),
+              ("duty", comparison.projects))  # fmt: skip
+    for level, frame in levels:
+        for _, r in frame.iterrows():
+            indent = 0 if level == "duty" else 1.5
+            weight = "font-weight:bold;" if level == "duty" else ""
+            cells = "".join(
+                _html_grade_cell(r[f"score_{label}"], r[f"grade_{label}"]) for label in labels
+            )
+            rows.append(
+                (
+                    r["id"],
+                    f'<tr class="{level}"><td style="{weight}">{_e(str(r["id"]))}</td>'
+                    f'<td style="padding-left:{indent}em;{weight}">{_e(str(r["name"]))}</td>'
+                    f"{cells}<td style='text-align:right'>{_html_change(r['change'])}</td></tr>",
+                )
+            )
+    rows.sort(key=lambda pair: id_key(str(pair[0])))
+    table = (
+        '<table class="perfscore-comparison"><thead><tr><th>id</th><th>name</th>'
+        f"{header}<th>change</th></tr></thead><tbody>"
+        + "".join(row for _, row in rows)
+        + "</tbody></table>"
+    )
+    findings = ""
+    if comparison.findings:
+        items = "".join(f"<li>{_e(str(f))}</li>" for f in comparison.findings)
+        findings = f"<p>findings ({len(comparison.findings)}):</p><ul>{items}</ul>"
+    return head + table + findings
+
+
+def frame_score(score: object) -> str:
+    """A score from a frame (a float, NaN for none) as [shown_score][perfscore.views.shown_score]
+    writes it."""
+    if not isinstance(score, float | int) or math.isnan(score):
+        return "—"
+    return shown_score(Fraction(repr(float(score))))
+
+
+def _scores(row: pd.Series, labels: tuple[str, ...]) -> str:
+    return " → ".join(
+        f"{frame_score(row[f'score_{label}'])} {row[f'grade_{label}'] or '—'}" for label in labels
+    )
+
+
+def _html_scores(row: pd.Series, labels: tuple[str, ...]) -> str:
+    return " → ".join(
+        f"{frame_score(row[f'score_{label}'])} {_e(row[f'grade_{label}'] or '—')}"
+        for label in labels
+    )
+
+
+def _change(change: object) -> str:
+    if not isinstance(change, float | int) or math.isnan(change):
+        return "—"
+    arrow = "↑" if change > 0 else "↓" if change < 0 else "="
+    return f"{change:+.1f} {arrow}"
+
+
+def _html_change(change: object) -> str:
+    text = _change(change)
+    if text == "—" or text.endswith("="):
+        return _e(text)
+    colour = "#2e7d32" if text.endswith("↑") else "#c62828"
+    return f'<span style="color:{colour}">{_e(text)}</span>'
+
+
+def _html_grade_cell(score: object, grade: object) -> str:
+    colours = {g.value: c for g, c in GRADE_COLOURS.items()}
+    background = f"background:{colours[grade]};" if isinstance(grade, str) else ""
+    shown = f"{frame_score(score)} {grade or '—'}"
+    return f'<td style="{background}text-align:right">{_e(shown)}</td>'
