@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from perfscore.errors import PerfscoreError
 from perfscore.scoring import read_results, read_rows
+from perfscore.scoring._cells import is_layout
 from perfscore.scoring._readers import decode
-from perfscore.scoring._rows import is_layout, rows_in
+from perfscore.scoring._rows import rows_in
 
 from .scoring_data import zanhuang
 

@@ -1,4 +1,4 @@
-"""Invariants of the notation, ladders and grading, over data drawn by perfscore.testing.strategies."""
+"""Invariants of the notation, ladders and grading, over data drawn by the strategies."""
 
 from decimal import Decimal
 from fractions import Fraction

@@ -22,7 +22,7 @@ from perfscore.frames import layout_from_frame, tables_from_frame
 from perfscore.frames._ladder_rows import TABLES_FRAME
 from perfscore.grades import GRADES
 from perfscore.ladders import Ladder
-from perfscore.scoring._rows import cell_text
+from perfscore.scoring._cells import cell_text
 from perfscore.tables import Table
 from perfscore.tables._models import shared_ladder
 

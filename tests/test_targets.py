@@ -1,4 +1,4 @@
-"""perfscore.notation._targets: one target cell read into a Target, its canonical text and its errors."""
+"""One target cell read into a Target, its canonical text and its errors."""
 
 from __future__ import annotations
 

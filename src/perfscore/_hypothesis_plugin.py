@@ -2,8 +2,8 @@
 
 Hypothesis calls ``_hypothesis_setup_hook`` when it is imported, so that
 ``st.from_type(perfscore.Ladder)`` and ``st.from_type(perfscore.Table)`` draw from
-`perfscore.testing.strategies.ladders` and `perfscore.testing.strategies.tables`. The strategies are deferred:
-nothing is drawn, or validated, until a test uses them.
+`perfscore.testing.strategies.ladders` and `perfscore.testing.strategies.tables`. The strategies are
+deferred: nothing is drawn, or validated, until a test uses them.
 """
 
 from __future__ import annotations

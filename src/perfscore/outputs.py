@@ -69,8 +69,8 @@ def write_output(path: str | Path, text: str | bytes, *, encoding: str = "utf-8"
 def replacing(path: str | Path) -> Iterator[Path]:
     """A temporary file in ``path``'s folder to write; renamed over ``path`` when the block ends.
 
-    Every writer goes through it (text here, workbooks in [perfscore.views._workbook][]): a reader never
-    sees half a file, and when writing fails the temporary file is removed, the old file is
+    Every writer goes through it (text here, workbooks in [perfscore.views._workbook][]): a reader
+    never sees half a file, and when writing fails the temporary file is removed, the old file is
     left as it was, and a [PerfscoreError][perfscore.errors.PerfscoreError] says why.
     """
     target = Path(path)

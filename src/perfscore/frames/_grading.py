@@ -22,15 +22,13 @@ import pandas as pd
 from perfscore.errors import PerfscoreError, ResultsError, UnitMismatch, UnknownIndicator
 from perfscore.ladders._compiled import UNCOVERED
 from perfscore.notation._exact import FLOAT_EXACT, as_decimal, to_float64
+from perfscore.scoring._cells import CellKind, cell_kinds, distinct_texts
 from perfscore.scoring._rows import (
     FIRST_ROW,
     SHOWN_ROWS,
-    CellKind,
     GradedResult,
     ResultColumns,
     ResultRow,
-    cell_kinds,
-    distinct_texts,
     given_twice,
     grade_row,
     row_magnitude,

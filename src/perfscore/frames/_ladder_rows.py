@@ -35,7 +35,7 @@ import pandas as pd
 from perfscore.errors import PerfscoreError, TableError
 from perfscore.grades import GRADES
 from perfscore.ladders._ladder import Ladder
-from perfscore.scoring._rows import distinct_texts, factorize_cells
+from perfscore.scoring._cells import distinct_texts, factorize_cells
 from perfscore.tables._models import Table, shared_ladder
 
 from ._layout import Layout, Nodes

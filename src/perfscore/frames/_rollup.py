@@ -166,87 +166,137 @@ def _column_wise(
     points: Points,
     weights: Sequence[Mapping[str, object] | None],
 ) -> tuple[Levels, list[int]]:
-    n_act, n_duty, n_table = len(layout.activities), len(layout.duties), len(layout.names)
-    has_result = points.which >= 0
-    values = list(points.values)
-    which = points.which
-    priced = method.missing(None)
-    if priced is not None:
-        which = np.where(has_result, which, len(values))
-        values.append(priced)
-    scored = which >= 0
-
-    # Each distinct points value as a whole-number ratio; a table with a ratio too large for the
-    # integers below is left to the exact path.
-    unsafe = np.zeros(n_table, dtype=bool)
-    parts = [(p.numerator, p.denominator) for p in values]
-    large = np.array([abs(n) >= _SAFE or d >= _SAFE for n, d in parts] + [False], dtype=bool)
-    safe_parts = [(0, 1) if large[k] else part for k, part in enumerate(parts)] + [(0, 1)]
-    at = np.where(scored, which, len(parts))
-    numer = np.array([n for n, _ in safe_parts], dtype=np.int64)[at]
-    denom = np.array([d for _, d in safe_parts], dtype=np.int64)[at]
-    if large.any():
-        unsafe[layout.table_of[large[at]]] = True
-
-    wi, wa, wd = _weights(layout, weights, unsafe)
+    ratios = _Ratios.of(layout, method, points)
+    wi, wa, wd = _weights(layout, weights, ratios.unsafe)
     worst = isinstance(method, WorstGrade)
+    if worst:
+        sums = _least_per_level(layout, ratios)
+    else:
+        sums = _means_per_level(layout, method, ratios, (wi, wa, wd))
     levels = _empty(layout)
-    act, duty, dept = levels.activities, levels.duties, levels.departments
+    _fill(levels, layout, method, ratios, sums, worst)
+    return levels, np.flatnonzero(ratios.unsafe).tolist()
+
+
+@dataclass
+class _Ratios:
+    """Each indicator's points as a whole-number ratio ``numer / denom``, where scored."""
+
+    numer: npt.NDArray[np.int64]
+    denom: npt.NDArray[np.int64]
+    #: Whether the indicator has a result, and whether it counts (a missing one can be priced).
+    has_result: npt.NDArray[np.bool_]
+    scored: npt.NDArray[np.bool_]
+    #: The distinct denominators (the lcm of those a node sees is its common denominator).
+    denominators: set[int]
+    #: Tables whose ratios are too large for int64 sums: left to the exact path.
+    unsafe: npt.NDArray[np.bool_]
+
+    @classmethod
+    def of(cls, layout: Layout, method: MeanOfPoints, points: Points) -> _Ratios:
+        has_result = points.which >= 0
+        values = list(points.values)
+        which = points.which
+        priced = method.missing(None)
+        if priced is not None:
+            which = np.where(has_result, which, len(values))
+            values.append(priced)
+        scored = which >= 0
+        # A table with a ratio too large for the integers below is left to the exact path.
+        unsafe = np.zeros(len(layout.names), dtype=bool)
+        parts = [(p.numerator, p.denominator) for p in values]
+        large = np.array([abs(n) >= _SAFE or d >= _SAFE for n, d in parts] + [False], dtype=bool)
+        safe_parts = [(0, 1) if large[k] else part for k, part in enumerate(parts)] + [(0, 1)]
+        at = np.where(scored, which, len(parts))
+        if large.any():
+            unsafe[layout.table_of[large[at]]] = True
+        return cls(
+            np.array([n for n, _ in safe_parts], dtype=np.int64)[at],
+            np.array([d for _, d in safe_parts], dtype=np.int64)[at],
+            has_result,
+            scored,
+            {d for _, d in safe_parts},
+            unsafe,
+        )
+
+
+#: Per level (activities, duties, departments): numerators, denominators and the nodes whose
+#: exact score is known apart (too large for the integers).
+_Sums = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], dict[int, Fraction]]
+
+
+def _least_per_level(layout: Layout, ratios: _Ratios) -> tuple[_Sums, _Sums, _Sums]:
+    """The least points beneath each node: over one denominator, numerators compare."""
+    common = math.lcm(*ratios.denominators)
+    numer, denom = ratios.numer, ratios.denom
+    if common >= 2**20 or (np.abs(numer) * (common / denom) >= _SAFE).any():
+        ratios.unsafe[:] = True
+        common = 1
+    whole = numer * (common // denom)
+
+    def least(node_of: npt.NDArray[np.intp], count: int) -> _Sums:
+        return (*_least(whole, common, ratios.scored, node_of, count), {})
+
+    return (
+        least(layout.activity_of, len(layout.activities)),
+        least(layout.duty_of, len(layout.duties)),
+        least(layout.table_of, len(layout.names)),
+    )
+
+
+def _means_per_level(
+    layout: Layout,
+    method: MeanOfPoints,
+    ratios: _Ratios,
+    weights: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
+) -> tuple[_Sums, _Sums, _Sums]:
+    """Σ (n/d)·w / Σ w over each node's scored children, over the lcm of their d."""
+    wi, wa, wd = weights
+    numer, denom, scored = ratios.numer, ratios.denom, ratios.scored
+    n_act, n_duty, n_table = len(layout.activities), len(layout.duties), len(layout.names)
+    activities = _mean_of_means(numer, denom, scored, wi, layout.activity_of, n_act)
+    if method.flat:
+        duties = _mean_of_means(numer, denom, scored, wi, layout.duty_of, n_duty)
+        return activities, duties, _mean_of_means(numer, denom, scored, wi, layout.table_of,
+                                                  n_table)  # fmt: skip
     a_has = np.zeros(n_act, dtype=bool)
     np.logical_or.at(a_has, layout.activity_of, scored)
+    duties = _mean_of_means(*activities[:2], a_has, wa, layout.activities.parent, n_duty,
+                            activities[2])  # fmt: skip
+    d_has = np.zeros(n_duty, dtype=bool)
+    np.logical_or.at(d_has, layout.activities.parent, a_has)
+    departments = _mean_of_means(*duties[:2], d_has, wd, layout.duties.parent, n_table,
+                                 duties[2])  # fmt: skip
+    return activities, duties, departments
 
-    a_exact: dict[int, Fraction] = {}
-    d_exact: dict[int, Fraction] = {}
-    t_exact: dict[int, Fraction] = {}
-    if worst:
-        # The least points beneath each node: over one denominator, numerators compare.
-        common = math.lcm(*{d for _, d in safe_parts})
-        if common >= 2**20 or (np.abs(numer) * (common / denom) >= _SAFE).any():
-            unsafe[:] = True
-            common = 1
-        whole = numer * (common // denom)
-        a_num, a_den = _least(whole, common, scored, layout.activity_of, n_act)
-        d_num, d_den = _least(whole, common, scored, layout.duty_of, n_duty)
-        t_num, t_den = _least(whole, common, scored, layout.table_of, n_table)
-    else:
-        # Σ (n/d)·w / Σ w over each node's scored children, over the lcm of their d.
-        a_num, a_den, a_exact = _mean_of_means(numer, denom, scored, wi, layout.activity_of, n_act)
-        if method.flat:
-            d_num, d_den, d_exact = _mean_of_means(numer, denom, scored, wi, layout.duty_of,
-                                                   n_duty)  # fmt: skip
-            t_num, t_den, t_exact = _mean_of_means(numer, denom, scored, wi, layout.table_of,
-                                                   n_table)  # fmt: skip
-        else:
-            d_num, d_den, d_exact = _mean_of_means(a_num, a_den, a_has, wa,
-                                                   layout.activities.parent, n_duty,
-                                                   a_exact)  # fmt: skip
-            d_has = np.zeros(n_duty, dtype=bool)
-            np.logical_or.at(d_has, layout.activities.parent, a_has)
-            t_num, t_den, t_exact = _mean_of_means(d_num, d_den, d_has, wd, layout.duties.parent,
-                                                   n_table, d_exact)  # fmt: skip
 
-    for level, num, den, node_of, exact_nodes in (
-        (act, a_num, a_den, layout.activity_of, a_exact),
-        (duty, d_num, d_den, layout.duty_of, d_exact),
-        (dept, t_num, t_den, layout.table_of, t_exact),
+def _fill(
+    levels: Levels,
+    layout: Layout,
+    method: MeanOfPoints,
+    ratios: _Ratios,
+    sums: tuple[_Sums, _Sums, _Sums],
+    worst: bool,
+) -> None:
+    """Each level's scores, grades, counts, coverage and missing ids from its sums."""
+    for level, (num, den, exact_nodes), node_of in zip(
+        (levels.activities, levels.duties, levels.departments),
+        sums,
+        (layout.activity_of, layout.duty_of, layout.table_of),
+        strict=True,
     ):
-        has = np.zeros(len(num), dtype=bool)
-        np.logical_or.at(has, node_of, scored)
+        count = len(num)
+        has = np.zeros(count, dtype=bool)
+        np.logical_or.at(has, node_of, ratios.scored)
         level.score = np.where(has, num / np.where(den == 0, 1, den), np.nan)
         level.grade = _grades(method, num, den, has, worst)
         for node, value in exact_nodes.items():
             level.score[node] = float(value)
             level.grade[node] = method.grade(value).value
-        level.graded = np.bincount(node_of[has_result], minlength=len(num)).astype(np.int64)
-    for level, node_of, count in (
-        (act, layout.activity_of, n_act),
-        (duty, layout.duty_of, n_duty),
-        (dept, layout.table_of, n_table),
-    ):
+        level.graded = np.bincount(node_of[ratios.has_result], minlength=count).astype(np.int64)
         level.total = np.bincount(node_of, minlength=count).astype(np.int64)
         level.coverage = np.where(level.total > 0, level.graded / np.maximum(level.total, 1), 0.0)
-        level.missing = _missing(layout, node_of, has_result, count)
-    return levels, np.flatnonzero(unsafe).tolist()
+        level.missing = _missing(layout, node_of, ratios.has_result, count)
 
 
 def _weights(

@@ -61,7 +61,7 @@ from ._grading import Grading
 from ._ladder_rows import TABLES_FRAME, is_indicator_frame, layout_from_frame
 from ._layout import Layout
 from ._rollup import Level, Points, roll_up_layout
-from ._target_results import PROJECT_COLUMNS, TARGET_COLUMNS, score_target_frames
+from ._target_results import PROJECT_COLUMNS, TARGET_COLUMNS, TargetFrames, score_target_frames
 from ._target_rows import target_rows, targets_from_frame
 
 if TYPE_CHECKING:
@@ -153,21 +153,19 @@ def score_frame(
     [score][perfscore.cards.score] does.
 
     ``tables`` are [Table][perfscore.tables.Table] objects, table files or bundled tables' names
-    (each known by its ``name``), a mapping of the name the results use to a table, or one
-    DataFrame with a row per indicator, as
-    [indicator_frame][perfscore.frames.indicator_frame] writes it (read from CSV or
-    Parquet): it is read by [tables_from_frame][perfscore.frames.tables_from_frame], each
-    distinct ladder parsed once, and its bad rows are reported as bad results are (in the file
-    ``tables frame``, listed first). ``results``
-    is a DataFrame with columns ``table``, ``id`` (an indicator id, or a published name unique in
-    its table), ``value`` and optionally ``unit``, read as [score][perfscore.cards.score] reads
-    them: numbers in the indicator's unit (or in ``unit``), labels for qualitative indicators, texts
-    such as ``"95%"``; a blank value (None, pd.NA, empty text) is a missing result; NaN and infinity
-    are bad; a NaN table, id or unit is blank. Cells are classified as
-    [score][perfscore.cards.score] classifies them
-    ([perfscore.scoring._results.cell_kind][perfscore.scoring.cell_kind]). A table without rows is scored with
-    every result missing; a row blank in every column is layout, not a result, and is skipped (as
-    [score][perfscore.cards.score] skips a blank line).
+    (each known by its ``name``), a mapping of the name the results use to a table, or one DataFrame
+    with a row per indicator, as [indicator_frame][perfscore.frames.indicator_frame] writes it (read
+    from CSV or Parquet): it is read by [tables_from_frame][perfscore.frames.tables_from_frame],
+    each distinct ladder parsed once, and its bad rows are reported as bad results are (in the file
+    ``tables frame``, listed first). ``results`` is a DataFrame with columns ``table``, ``id`` (an
+    indicator id, or a published name unique in its table), ``value`` and optionally ``unit``, read
+    as [score][perfscore.cards.score] reads them: numbers in the indicator's unit (or in ``unit``),
+    labels for qualitative indicators, texts such as ``"95%"``; a blank value (None, pd.NA, empty
+    text) is a missing result; NaN and infinity are bad; a NaN table, id or unit is blank. Cells are
+    classified as [score][perfscore.cards.score] classifies them
+    ([cell_kind][perfscore.scoring.cell_kind]). A table without rows is
+    scored with every result missing; a row blank in every column is layout, not a result, and is
+    skipped (as [score][perfscore.cards.score] skips a blank line).
 
     ``method`` and ``weights`` are [score][perfscore.cards.score]'s; ``weights`` maps ids to
     weights for every table, or table names to such mappings. The figures equal ``score(table, rows
@@ -181,40 +179,12 @@ def score_frame(
     `FrameScores.unscored` and the rest is scored.
     """
     check_errors(errors)
-    frame_problems: list[tuple[int, PerfscoreError, object]] = []
-    targets: dict[str, TargetsTable] = {}
-    if is_indicator_frame(tables):
-        assert isinstance(tables, pd.DataFrame)
-        frame = tables.reset_index(drop=True)
-        # A row with a target is a targets table's; the rest are ladder tables' rows.
-        of_targets = target_rows(frame)
-        layout, frame_problems = layout_from_frame(frame, of_targets)
-        if of_targets.any():
-            targets, refused = targets_from_frame(frame, of_targets)
-            both = [name for name in layout.names if name in targets]
-            if both:
-                raise PerfscoreError(
-                    f"table {both[0]!r} has ladder rows and targets rows in the tables frame"
-                ).located(file=TABLES_FRAME)
-            frame_problems = sorted(frame_problems + refused, key=lambda problem: problem[0])
-    else:
-        everything = _named_tables(tables)
-        # Targets tables are scored table by table through score's own function
-        # (targetframes); the ladder tables go through the batch below, which skips the
-        # targets tables' rows.
-        targets = {n: t for n, t in everything.items() if isinstance(t, TargetsTable)}
-        layout = Layout.of_tables({n: t for n, t in everything.items() if isinstance(t, Table)})
-    named = layout.names
-    self_evaluation = names_self_evaluation(method)
-    if self_evaluation and named:
-        raise PerfscoreError(
-            "the self-evaluation method scores targets tables; leave method unset to score "
-            "ladder and targets tables together, each by its default"
-        )
-    chosen = get_method(None if isinstance(method, SelfEvaluation) or self_evaluation else method)
-    per_table = _weights(named, weights)
     if not isinstance(results, pd.DataFrame):
         raise TypeError(f"results for many tables are a DataFrame, not {type(results).__name__}")
+    layout, targets, frame_problems = _read_tables(tables)
+    named = layout.names
+    chosen = _ladder_method(method, named)
+    per_table = _weights(named, weights)
     columns = ResultColumns.of(results, ("table", "id", "value"))
     graded = Grading(layout, columns, elsewhere=frozenset(targets))
     # Without targets tables there is nothing to score there (and no row to read again).
@@ -233,8 +203,51 @@ def score_frame(
         frames = dataclasses.replace(
             frames, unscored=_with_frame_problems(frames.unscored, frame_problems)
         )
-    if scored is None:
-        return frames
+    return frames if scored is None else _with_targets(frames, scored, bool(named))
+
+
+Problems: TypeAlias = list[tuple[int, PerfscoreError, object]]
+
+
+def _read_tables(tables: TablesSource) -> tuple[Layout, dict[str, TargetsTable], Problems]:
+    """The ladder tables as a `Layout`, the targets tables by name, and the bad rows of an
+    indicator frame (each with its row)."""
+    if not is_indicator_frame(tables):
+        everything = _named_tables(tables)
+        # Targets tables are scored table by table through score's own rules (self_evaluate);
+        # the ladder tables go through the batch, which skips the targets tables' rows.
+        targets = {n: t for n, t in everything.items() if isinstance(t, TargetsTable)}
+        layout = Layout.of_tables({n: t for n, t in everything.items() if isinstance(t, Table)})
+        return layout, targets, []
+    assert isinstance(tables, pd.DataFrame)
+    frame = tables.reset_index(drop=True)
+    # A row with a target is a targets table's; the rest are ladder tables' rows.
+    of_targets = target_rows(frame)
+    layout, problems = layout_from_frame(frame, of_targets)
+    if not of_targets.any():
+        return layout, {}, problems
+    targets, refused = targets_from_frame(frame, of_targets)
+    both = [name for name in layout.names if name in targets]
+    if both:
+        raise PerfscoreError(
+            f"table {both[0]!r} has ladder rows and targets rows in the tables frame"
+        ).located(file=TABLES_FRAME)
+    return layout, targets, sorted(problems + refused, key=lambda problem: problem[0])
+
+
+def _ladder_method(method: str | Method | SelfEvaluation | None, named: Sequence[str]) -> Method:
+    """The method the ladder tables are scored by (the targets tables are self-evaluated)."""
+    self_evaluation = names_self_evaluation(method)
+    if self_evaluation and named:
+        raise PerfscoreError(
+            "the self-evaluation method scores targets tables; leave method unset to score "
+            "ladder and targets tables together, each by its default"
+        )
+    return get_method(None if isinstance(method, SelfEvaluation) or self_evaluation else method)
+
+
+def _with_targets(frames: FrameScores, scored: TargetFrames, ladders: bool) -> FrameScores:
+    """The ladder tables' frames with the targets tables' rows, projects and bad rows."""
     unscored = frames.unscored
     if scored.problems:
         extra = pd.DataFrame(
@@ -252,7 +265,7 @@ def score_frame(
         )
     return dataclasses.replace(
         frames,
-        method=frames.method if named else "self-evaluation",
+        method=frames.method if ladders else "self-evaluation",
         unscored=unscored,
         targets=scored.targets,
         projects=scored.projects,

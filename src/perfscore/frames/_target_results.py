@@ -15,8 +15,9 @@ from typing import Any, Final
 import pandas as pd
 
 from perfscore.errors import PerfscoreError
+from perfscore.scoring._cells import distinct_texts
 from perfscore.scoring._records import SELF_EVALUATION_COLUMNS, self_evaluation_records
-from perfscore.scoring._rows import ResultColumns, distinct_texts
+from perfscore.scoring._rows import ResultColumns
 from perfscore.scoring._targets import self_evaluate, self_evaluation
 from perfscore.tables._targets_table import TargetsTable
 

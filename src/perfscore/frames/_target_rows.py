@@ -34,7 +34,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from perfscore.errors import PerfscoreError, TableError
-from perfscore.scoring._rows import cell_text
+from perfscore.scoring._cells import cell_text
 from perfscore.tables._files import table_errors
 from perfscore.tables._targets_table import TargetsTable
 

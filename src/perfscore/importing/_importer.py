@@ -295,6 +295,34 @@ def _indicator(draft: IndicatorDraft, findings: list[ImportFinding]) -> dict[str
         )
 
     _fused(cells, read, why, note)
+    name, published, name_why = _name(draft, note)
+    _simplified_cells(read, why, note)
+    _operator_as_2(read, why, note)
+    unit = _unit(name, read, note)
+    data: dict[str, Any] = {"id": draft.id, "name": name, "unit": unit, "cells": cells}
+    readings: list[dict[str, Any]] = []
+    if published is not None and published != name:
+        readings.append({"field": "name", "published": published, "why": " ".join(name_why)})
+    for grade in GRADE_NAMES:
+        if grade in why:
+            readings.append({"field": grade, "read_as": read[grade] or "", "why": why[grade]})
+    if readings:
+        data["readings"] = readings
+    reason = _not_a_ladder(data)
+    if reason is not None:
+        shown = " / ".join(c or "—" for c in cells.values())
+        note(
+            "评价标准",
+            f"{name}: {shown}",
+            f"left out: its cells do not make a ladder ({reason}); enter it by hand",
+            "skipped",
+        )
+        return None
+    return data
+
+
+def _name(draft: IndicatorDraft, note: Any) -> tuple[str, str | None, list[str]]:
+    """The indicator's name as read, the published one where it differs, and why."""
     name, published, name_why = draft.name, draft.published_name, []
     if draft.repeated:
         name_why.append(
@@ -312,6 +340,11 @@ def _indicator(draft: IndicatorDraft, findings: list[ImportFinding]) -> dict[str
             f"traditional characters {changed} simplified: {simple!r}",
             "traditional",
         )
+    return name, published, name_why
+
+
+def _simplified_cells(read: dict[str, str | None], why: dict[str, str], note: Any) -> None:
+    """Grading cells in traditional characters read in their simplified forms."""
     for grade in GRADE_NAMES:
         text = read[grade]
         if text is None:
@@ -326,45 +359,18 @@ def _indicator(draft: IndicatorDraft, findings: list[ImportFinding]) -> dict[str
                 f"traditional characters {changed} simplified: {simple!r}",
                 "traditional",
             )
-    _operator_as_2(read, why, note)
-    unit = _unit(name, read, note)
-    data: dict[str, Any] = {"id": draft.id, "name": name, "unit": unit, "cells": cells}
-    readings: list[dict[str, Any]] = []
-    if published is not None and published != name:
-        readings.append({"field": "name", "published": published, "why": " ".join(name_why)})
-    for grade in GRADE_NAMES:
-        if grade in why:
-            readings.append({"field": grade, "read_as": read[grade] or "", "why": why[grade]})
-    if readings:
-        data["readings"] = readings
+
+
+def _not_a_ladder(indicator: dict[str, Any]) -> str | None:
+    """Why an indicator's cells (and readings) do not load as a ladder; None when they do."""
+    activity = {"id": "1.1", "name": "x", "indicators": [{**indicator, "id": "1.1.1"}]}
+    table = {"name": "x", "department": {"name": "x"}, "year": 2000,
+             "duties": [{"id": "1", "name": "x", "activities": [activity]}]}  # fmt: skip
     try:
-        load_table(
-            {
-                "name": "x",
-                "department": {"name": "x"},
-                "year": 2000,
-                "duties": [
-                    {
-                        "id": "1",
-                        "name": "x",
-                        "activities": [
-                            {"id": "1.1", "name": "x", "indicators": [{**data, "id": "1.1.1"}]}
-                        ],
-                    }
-                ],
-            }
-        )
+        load_table(table)
     except (PerfscoreError, ValidationError) as error:
-        reason = error.reason if isinstance(error, PerfscoreError) else str(error)
-        shown = " / ".join(c or "—" for c in cells.values())
-        note(
-            "评价标准",
-            f"{name}: {shown}",
-            f"left out: its cells do not make a ladder ({reason}); enter it by hand",
-            "skipped",
-        )
-        return None
-    return data
+        return error.reason if isinstance(error, PerfscoreError) else str(error)
+    return None
 
 
 def _fused(

@@ -162,7 +162,7 @@ class _Reader:
             if header is not None:
                 self.header = header
                 if not self.wide:
-                    self._open_block(row)
+                    self._open_block()
                 continue
             cells = [clean(c) for c in row.cells]
             if row.prose or not any(cells):
@@ -173,7 +173,7 @@ class _Reader:
             if not self.wide and (self.header is None or self._starts_block(cells)):
                 if self.header is not None:
                     self.header = None
-                self._label_row(row, cells)
+                self._label_row(cells)
                 continue
             if self.header is not None:
                 self._indicator_row(row, cells)
@@ -183,7 +183,7 @@ class _Reader:
     def _starts_block(self, cells: list[str]) -> bool:
         return any(c in ("项目名称", "主管部门", "实施单位") for c in cells)
 
-    def _label_row(self, row: SourceRow, cells: list[str]) -> bool:
+    def _label_row(self, cells: list[str]) -> bool:
         """Read labels (项目名称 | X) and the budget table; whether the row held any."""
         found = False
         if self.goal_column is not None:
@@ -225,7 +225,7 @@ class _Reader:
                     found = True
         return found
 
-    def _open_block(self, row: SourceRow) -> None:
+    def _open_block(self) -> None:
         name = self.labels.get("name") or "项目"
         project: dict[str, Any] = {"id": str(len(self.out.projects) + 1), "name": name}
         for key in ("department", "implementer", "period", "funding", "goal"):
@@ -257,7 +257,7 @@ class _Reader:
 
     def _indicator_row(self, row: SourceRow, cells: list[str]) -> None:
         if self.wide:
-            self._wide_project(row, cells)
+            self._wide_project(cells)
         for level, role in enumerate(("level1", "level2")):
             text = self._cell(cells, role)
             if text:
@@ -291,7 +291,7 @@ class _Reader:
         if actual or points:
             self.out.results.append({"id": indicator["id"], "value": actual, "points": points})
 
-    def _wide_project(self, row: SourceRow, cells: list[str]) -> None:
+    def _wide_project(self, cells: list[str]) -> None:
         name = self._cell(cells, "project")
         if not name and self.project is not None:
             return
@@ -359,7 +359,7 @@ def targets_mapping(
         _unfuse_weights(project["indicators"], total, findings)
         indicators = []
         for indicator in project["indicators"]:
-            built = _indicator(indicator, meta, findings, validate)
+            built = _indicator(indicator, findings, validate)
             if built is not None:
                 indicators.append(built)
         if indicators:
@@ -421,7 +421,7 @@ def _unfuse_weights(
 
 
 def _indicator(
-    indicator: dict[str, Any], meta: dict[str, Any], findings: list[ImportFinding], validate: Any
+    indicator: dict[str, Any], findings: list[ImportFinding], validate: Any
 ) -> dict[str, Any] | None:
     place: Place = indicator.pop("_place")
     subject = indicator["id"]

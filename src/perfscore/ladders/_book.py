@@ -1,8 +1,8 @@
-"""Batch grading: many indicators' ladders as one [LadderBook][perfscore.ladders.LadderBook], millions
-of results at once.
+"""Batch grading: many indicators' ladders as one
+[LadderBook][perfscore.ladders.LadderBook], millions of results at once.
 
-A book maps keys (an indicator's id, a ``(table, id)`` pair, any hashable a frame holds) to
-ladders. [LadderBook.grade][perfscore.ladders.LadderBook.grade] grades an array of results against the
+A book maps keys (an indicator's id, a ``(table, id)`` pair, any hashable a frame holds) to ladders.
+[LadderBook.grade][perfscore.ladders.LadderBook.grade] grades an array of results against the
 ladders their keys name and returns int8 codes: 3 优, 2 良, 1 中, 0 差, -1 for a missing value (NaN,
 None).
 

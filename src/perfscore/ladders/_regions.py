@@ -1,10 +1,11 @@
 """Reading grading cells into regions (评价标准 → 区间): the meaning of a published ladder.
 
-Each grade's cell becomes the part of the number line it takes: bare numbers read by the
-ladder's direction, best grade first, contradictions refused with the cell that causes them.
+Each grade's cell becomes the part of the number line it takes: bare numbers read by the ladder's
+direction, best grade first, contradictions refused with the cell that causes them.
 [parse_ladder][perfscore.ladders.parse_ladder] builds a [Ladder][perfscore.ladders.Ladder] from what
-[read_regions][perfscore.ladders._regions.read_regions] finds; [spell_region][perfscore.ladders._regions.spell_region]
-writes a region back as cell text (the canonical spelling of ``str(ladder)``).
+[read_regions][perfscore.ladders._regions.read_regions] finds;
+[spell_region][perfscore.ladders._regions.spell_region] writes a region back as cell text (the
+canonical spelling of ``str(ladder)``).
 
 >>> from perfscore.intervals import IntervalSet, Interval
 >>> from fractions import Fraction

@@ -370,7 +370,7 @@ def _parse(text: str, unit: str | None, direction: Direction | None) -> Target:
             span=(MAX_CELL_LENGTH, len(text)),
         )
     compact = "".join(fold(text).split())
-    dated = _dated(text, compact, direction)
+    dated = _dated(text, compact)
     if dated is not None:
         return dated
     if not any(ch.isdigit() for ch in compact):
@@ -387,7 +387,7 @@ def reload_units() -> None:
     _parse.cache_clear()
 
 
-def _dated(text: str, compact: str, direction: Direction | None) -> Target | None:
+def _dated(text: str, compact: str) -> Target | None:
     deadline = _DEADLINE.match(compact)
     if deadline is not None:
         year = int(deadline["y"]) if deadline["y"] else None

@@ -14,6 +14,7 @@ May import: the ground, `perfscore.notation`, `perfscore.ladders` and `perfscore
 'mean'
 """
 
+from ._cells import CellKind, cell_kind
 from ._methods import (
     DEFAULT_POINTS,
     METHODS,
@@ -42,7 +43,7 @@ from ._records import (
 )
 from ._results import FractionsWarning, Results, read_results
 from ._rollup import roll_up
-from ._rows import BadResults, CellKind, ResultRow, cell_kind
+from ._rows import BadResults, ResultRow
 from ._selfevaluation import (
     MET_WORDS,
     NOT_APPLICABLE,

@@ -31,16 +31,8 @@ from perfscore.errors import ResultsError
 from perfscore.intervals import format_number
 from perfscore.notation._exact import as_decimal
 
-from ._rows import (
-    FIRST_ROW,
-    ResultColumns,
-    ResultRow,
-    cell_text,
-    find_columns,
-    is_layout,
-    points_column,
-    quoted,
-)
+from ._cells import cell_text, is_layout, quoted
+from ._rows import FIRST_ROW, ResultColumns, ResultRow, find_columns, points_column
 
 __all__ = ["ResultsSource", "decode", "read_rows"]
 

@@ -38,18 +38,16 @@ from perfscore.intervals import format_number
 from perfscore.notation._exact import beyond_float
 from perfscore.tables._models import Indicator, Table
 
+from ._cells import CellKind, cell_kind, cell_text
 from ._readers import ResultsSource, decode, read_rows
 from ._rows import (
     SHOWN_ROWS,
     BadResults,
-    CellKind,
     GradedResult,
     ResultRow,
     RowsError,
     UnknownRows,
     bad_rows,
-    cell_kind,
-    cell_text,
     given_twice,
     grade_row,
     places,
@@ -104,14 +102,14 @@ def read_results(source: ResultsSource, table: Table) -> Results:
     raised; a source that cannot be read at all (a missing file, a missing column) raises
     [ResultsError][perfscore.errors.ResultsError].
 
-    Rows are read one at a time and only what a message needs is kept, so time and memory grow
-    with the table, not the file: an id given many times is one problem
-    ([RowsError][perfscore.scoring._rows.RowsError]) naming its first rows and counting them all; each
-    distinct id the table lacks is one problem
+    Rows are read one at a time and only what a message needs is kept, so time and memory grow with
+    the table, not the file: an id given many times is one problem
+    ([RowsError][perfscore.scoring._rows.RowsError]) naming its first rows and counting them all;
+    each distinct id the table lacks is one problem
     ([UnknownRows][perfscore.scoring._rows.UnknownRows]), with close ids suggested for the first
-    `SUGGESTED` of them and the rest counted in one. When every plain number given for a
-    percent indicator is at most 1, a [FractionsWarning][perfscore.scoring.FractionsWarning]
-    says they were probably meant as fractions.
+    `SUGGESTED` of them and the rest counted in one. When every plain number given for a percent
+    indicator is at most 1, a [FractionsWarning][perfscore.scoring.FractionsWarning] says they were
+    probably meant as fractions.
     """
     label = str(source) if isinstance(source, str | Path) else None
     results = Results(table=table, source=label)

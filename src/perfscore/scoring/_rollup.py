@@ -1,8 +1,8 @@
 """The roll-up (汇总): indicator points to activity, duty and department scores, in one place.
 
-[roll_up][perfscore.scoring.roll_up] works from each indicator's points alone (``None`` for a missing
-result), so every front end that grades values its own way, one by one or in batches, gets the same
-figures.
+[roll_up][perfscore.scoring.roll_up] works from each indicator's points alone (``None`` for a
+missing result), so every front end that grades values its own way, one by one or in batches, gets
+the same figures.
 
 >>> from fractions import Fraction as F
 >>> from perfscore import load_table

@@ -4,15 +4,15 @@
 [score_frame][perfscore.frames.score_frame] many tables' in one frame; they differ in shape only.
 Everything a row means is decided here, once:
 
-- what a cell is ([cell_kind][perfscore.scoring.cell_kind]) and its text
-  ([cell_text][perfscore.scoring._rows.cell_text]); a row blank in every cell is layout, not a result
-  ([is_layout][perfscore.scoring._rows.is_layout]);
+- what a cell is, and a row blank in every cell (`perfscore.scoring._cells`);
 - which columns a results source needs ([find_columns][perfscore.scoring._rows.find_columns]);
-- an indicator given twice ([given_twice][perfscore.scoring._rows.given_twice]): neither row is scored;
+- an indicator given twice ([given_twice][perfscore.scoring._rows.given_twice]): neither row is
+scored;
 - the arguments: a table ([as_table][perfscore.scoring._rows.as_table]), weights
   ([check_weights][perfscore.scoring._rows.check_weights]), the ``errors`` option
   ([check_errors][perfscore.scoring._rows.check_errors]);
-- grading one row against its indicator ([grade_row][perfscore.scoring._rows.grade_row]), and the one
+- grading one row against its indicator ([grade_row][perfscore.scoring._rows.grade_row]), and the
+one
   error that lists every bad row ([bad_rows][perfscore.scoring._rows.bad_rows]).
 
 >>> import perfscore
@@ -26,13 +26,10 @@ row 2, indicator 1.1.1: 1.1.1 is given twice (rows 2, 3); none is scored
 
 from __future__ import annotations
 
-import enum
-import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from numbers import Real
 from pathlib import Path
 from typing import Any, Final
 
@@ -42,18 +39,18 @@ import pandas as pd
 
 from perfscore.errors import NotationError, PerfscoreError, ResultsError, UnknownIndicator
 from perfscore.grades import Grade
-from perfscore.intervals import format_number
 from perfscore.notation._exact import beyond_float, read_value, scientific, to_float64
 from perfscore.tables._files import load_table, read_table
 from perfscore.tables._models import Indicator, Table
 from perfscore.tables._targets_table import TargetsTable
 from perfscore.units import canonical_unit, factor
 
+from ._cells import CellKind, cell_kind, cell_text, is_layout, quoted, quoted_number
+
 __all__ = [
     "FIRST_ROW",
     "SHOWN_ROWS",
     "BadResults",
-    "CellKind",
     "GradedResult",
     "ResultColumns",
     "ResultRow",
@@ -62,20 +59,13 @@ __all__ = [
     "as_any_table",
     "as_table",
     "bad_rows",
-    "cell_kind",
-    "cell_kinds",
-    "cell_text",
     "check_errors",
     "check_weights",
-    "distinct_texts",
-    "factorize_cells",
     "find_columns",
     "given_twice",
     "grade_row",
-    "is_layout",
     "places",
     "points_column",
-    "quoted",
     "row_magnitude",
     "rows_in",
 ]
@@ -86,152 +76,12 @@ _OPTIONAL_COLUMNS = ("unit", "table", "points", "得分")
 #: How many rows a message about many rows names before it gives only their count.
 SHOWN_ROWS: Final = 5
 
-#: How many characters of a given text a message quotes before it cuts the text.
-QUOTED: Final = 60
 
 #: Value texts longer than this are refused unread (a number's digits stay far below it: a
 #: float holds 309).
 LONGEST_VALUE: Final = 1000
 
 _NOT_FINITE = frozenset({"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"})
-
-
-class CellKind(enum.IntEnum):
-    """What a result cell is (the values are the codes the batch path keeps in int8 arrays)."""
-
-    #: A real number (NaN and infinity included: bad values, reported).
-    NUMBER = 0
-    #: Text: a number with its unit, or a label.
-    TEXT = 1
-    #: Nothing: a missing result.
-    BLANK = 2
-    #: Anything else (Fraction, Decimal, a quantity, bool …): the value reader takes it or says why.
-    OTHER = 3
-
-
-def cell_kind(cell: object) -> CellKind:
-    """What a result cell is: a [CellKind][perfscore.scoring.CellKind].
-
-    ``None``, pandas' ``NA`` and ``NaT`` and empty text are blank; a float NaN is a number (a
-    bad one). [score][perfscore.cards.score] and [score_frame][perfscore.frames.score_frame]
-    both classify by this.
-
-    >>> [cell_kind(c).name for c in (95, 0.5, float("nan"), "95%", " ", None, True)]
-    ['NUMBER', 'NUMBER', 'NUMBER', 'TEXT', 'BLANK', 'BLANK', 'OTHER']
-    """
-    kind = type(cell)
-    if kind is float or kind is int or kind is np.float64 or kind is np.int64:
-        return CellKind.NUMBER
-    if kind is str:
-        return CellKind.TEXT if cell.strip() else CellKind.BLANK  # type: ignore[attr-defined]
-    if cell is None or cell is pd.NA or cell is pd.NaT:
-        return CellKind.BLANK
-    if isinstance(cell, bool):
-        return CellKind.OTHER
-    if isinstance(cell, int | float) or (isinstance(cell, np.generic) and isinstance(cell, Real)):
-        return CellKind.NUMBER
-    return CellKind.OTHER
-
-
-def factorize_cells(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[Any]]:
-    """A column's codes among its distinct cells (-1 where blank), and those cells.
-
-    >>> factorize_cells(pd.Series([1, 1.0, True, None], dtype=object))
-    (array([ 0,  1,  2, -1]), [1, 1.0, True])
-
-    pandas takes 1, 1.0 and True (0, -0.0 and False) for one cell; they read differently (as
-    text, as a weight, in a message), so cells of different types or signs are kept apart.
-    """
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    codes = codes.astype(np.intp)
-    dtype = column.dtype
-    split: Any
-    if dtype is np.dtype(object) and pd.api.types.infer_dtype(column) not in ("string", "empty"):
-        split = pd.factorize(column.map(lambda cell: (type(cell), repr(cell))))[0]
-    elif isinstance(dtype, np.dtype) and dtype.kind == "f":
-        values = column.to_numpy()
-        split = np.signbit(values) & (values == 0)
-    else:
-        split = None
-    if split is None or not split.any():
-        return codes, list(uniques)
-    present = np.flatnonzero(codes >= 0)
-    pairs = codes[present].astype(np.int64) * (int(split.max(initial=0)) + 1) + split[present]
-    codes = np.full(len(codes), -1, dtype=np.intp)
-    codes[present] = pd.factorize(pairs)[0]
-    _, first = np.unique(codes[present], return_index=True)
-    return codes, column.iloc[present[first]].tolist()
-
-
-def distinct_texts(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str | None]]:
-    """A column's distinct cells as stripped texts ([cell_text][perfscore.scoring._rows.cell_text]; cells
-    that strip alike are one) and each row's code among them (-1 when blank), each distinct cell
-    read once.
-
-    >>> distinct_texts(pd.Series([" 1.1.1", "1.1.1", None, "2.1.1"]))
-    (array([ 0,  0, -1,  1]), ['1.1.1', '2.1.1'])
-    """
-    codes, uniques = factorize_cells(column)
-    index: dict[str | None, int] = {}
-    canonical = [
-        -1 if (text := cell_text(cell)) is None else index.setdefault(text, len(index))
-        for cell in uniques
-    ]
-    return np.array([*canonical, -1], dtype=np.intp)[codes], list(index)
-
-
-#: The number types a cell most often is: read as float64 with no second look.
-_PLAIN_NUMBERS: Final = (float, int, np.float64, np.int64)
-_type_of = np.frompyfunc(type, 1, 1)
-
-
-def cell_kinds(
-    cells: npt.NDArray[np.object_],
-) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.bool_]]:
-    """[cell_kind][perfscore.scoring.cell_kind] of every cell of an object array, column-wise, and
-    where a cell is a plain number (a Python or numpy 64-bit float or int: no narrow float).
-
-    >>> kinds, plain = cell_kinds(np.array([95, 0.5, "95%", " ", None, True], dtype=object))
-    >>> [CellKind(k).name for k in kinds]
-    ['NUMBER', 'NUMBER', 'TEXT', 'BLANK', 'BLANK', 'OTHER']
-    >>> plain.tolist()
-    [True, True, False, False, False, False]
-    """
-    kinds = np.full(len(cells), CellKind.OTHER, dtype=np.int8)
-    if not len(cells):
-        return kinds, np.zeros(0, dtype=bool)
-    types = _type_of(cells)
-    plain = np.zeros(len(cells), dtype=bool)
-    for kind in _PLAIN_NUMBERS:
-        one = np.empty(1, dtype=object)
-        one[0] = kind  # compared as an object: numpy would read np.float64 as a dtype
-        plain |= types == one
-    kinds[plain] = CellKind.NUMBER
-    # Texts, blanks and anything unusual: one by one, by the rule itself.
-    rest = np.flatnonzero(~plain)
-    kinds[rest] = np.fromiter((cell_kind(c) for c in cells[rest]), dtype=np.int8, count=len(rest))
-    return kinds, plain
-
-
-def cell_text(cell: object) -> str | None:
-    """An id, unit or table cell as stripped text; ``None`` when blank or NaN (pandas' blank).
-
-    >>> cell_text(" 1.1.1 "), cell_text(float("nan")), cell_text(""), cell_text(3)
-    ('1.1.1', None, None, '3')
-    """
-    if cell_kind(cell) == CellKind.BLANK or (isinstance(cell, float) and math.isnan(cell)):
-        return None
-    return str(cell).strip()
-
-
-def is_layout(cells: Iterable[object]) -> bool:
-    """Whether a row is blank in every cell: a blank line between rows, or a frame's row of NaN
-    (pandas' blank). Layout, not a result; NaN beside an id is a value, and a bad one.
-
-    >>> is_layout(["", None, float("nan")]), is_layout(["1.1.1", float("nan")])
-    (True, False)
-    """
-    return all(cell_text(cell) is None for cell in cells)
 
 
 def find_columns(
@@ -458,16 +308,6 @@ class UnknownRows(UnknownIndicator):
     rows: tuple[int | None, ...] = ()
 
 
-def quoted_number(number: Fraction) -> str:
-    """An exact number as a message shows it: its decimal, or two figures when it is long.
-
-    >>> quoted_number(Fraction(-5)), quoted_number(Fraction(10**100))
-    ('-5', '1e+100')
-    """
-    text = format_number(number)
-    return scientific(number) if len(text) > QUOTED else text
-
-
 def rows_in(problem: PerfscoreError) -> int:
     """How many input rows a reported problem stands for (one, unless it groups rows).
 
@@ -475,20 +315,6 @@ def rows_in(problem: PerfscoreError) -> int:
     (1, 3)
     """
     return problem.count if isinstance(problem, RowsError | UnknownRows) else 1
-
-
-def quoted(value: object) -> str:
-    """``value`` as a message quotes it, cut to a window: a 100,000-digit cell is not echoed.
-
-    >>> quoted("95%"), quoted("9" * 100)
-    ("'95%'", "'9999999999999999999999999999999999999999999999999999999999' … (100 characters)")
-    """
-    if isinstance(value, str) and len(value) > QUOTED:
-        return f"{value[: QUOTED - 2]!r} … ({len(value):,} characters)"
-    text = repr(value)
-    if len(text) > QUOTED:
-        return f"{text[: QUOTED - 2]} … ({len(text):,} characters)"
-    return text
 
 
 @dataclass(eq=False)

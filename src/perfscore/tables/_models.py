@@ -149,8 +149,8 @@ class Indicator(BaseModel):
     def with_ladder(cls, ladder: Ladder, **values: Any) -> Indicator:
         """An indicator from values already checked and its ladder already parsed (no validation).
 
-        For [perfscore.frames._ladder_rows][perfscore.frames._ladder_rows], which checks a whole frame of
-        indicators column-wise and parses each distinct ladder once.
+        For [perfscore.frames._ladder_rows][perfscore.frames._ladder_rows], which checks a whole
+        frame of indicators column-wise and parses each distinct ladder once.
         """
         values.setdefault("readings", ())
         values.setdefault("weight", None)

@@ -1,4 +1,4 @@
-"""Testing users' own tables: assertions here, Hypothesis strategies in `perfscore.testing.strategies`.
+"""Testing users' own tables: assertions here, Hypothesis strategies in `strategies`.
 
 Owns the assertions a test suite calls on its tables (`assert_monotone`, `assert_covers`,
 `assert_round_trips`, `assert_table_valid`) and, in the submodule `strategies` (``pip install

@@ -1,11 +1,10 @@
 """Spellings of generated ladders (评价标准的写法): the shapes and cell texts strategies draw.
 
-A `Spec` is a ladder before it is written: its kind, unit, grades and
-thresholds. `specs` draws one; `spell`
-writes it as a row of published cells in the forms real tables use (spaces, full-width digits,
-以上 / 以下 / 不低于, ranges, units left off); `ladder_of` is the
-ladder the canonical spelling parses to. [perfscore.testing.strategies][] composes these into its public
-strategies.
+A `Spec` is a ladder before it is written: its kind, unit, grades and thresholds. `specs`
+draws one; `spell` writes it as a row of published cells in the forms real tables use (spaces,
+full-width digits, 以上 / 以下 / 不低于, ranges, units left off); `ladder_of` is the ladder
+the canonical spelling parses to. [perfscore.testing.strategies][] composes these into its
+public strategies.
 
 >>> from hypothesis import find
 >>> spec = find(specs(("higher",), ("percent",)), lambda spec: len(spec.grades) == 4)

@@ -5,7 +5,8 @@ style: plural nouns, keyword-only options with defaults, and
 `hypothesis.errors.InvalidArgument` for an option that makes no sense. Generated ladders
 shrink toward the first kind and unit listed, few grades and small round thresholds.
 
-- [ladders][perfscore.testing.strategies.ladders] draws [Ladder][perfscore.ladders.Ladder] objects of every
+- [ladders][perfscore.testing.strategies.ladders] draws [Ladder][perfscore.ladders.Ladder] objects
+of every
   kind: higher is better, lower is better, target band, blank grades (优 … 差 with some cells left
   blank) and categorical.
 - `cells` draws rows of published grading cells (评价标准) in the forms real tables use,
@@ -14,11 +15,12 @@ shrink toward the first kind and unit listed, few grades and small round thresho
 - `from_ladder` draws values a ladder grades as a given grade, boundary values included, as
   numbers, strings with units, pint quantities, fractions for percent ladders, 元 for 万元 ladders,
   and labels for qualitative ladders.
-- [tables][perfscore.testing.strategies.tables] draws whole small [Table][perfscore.tables.Table] objects.
+- [tables][perfscore.testing.strategies.tables] draws whole small [Table][perfscore.tables.Table]
+objects.
 
 Importing perfscore also registers [ladders][perfscore.testing.strategies.ladders] and
-[tables][perfscore.testing.strategies.tables] with ``hypothesis.strategies.from_type`` (through hypothesis's
-``hypothesis`` entry point).
+[tables][perfscore.testing.strategies.tables] with ``hypothesis.strategies.from_type`` (through
+hypothesis's ``hypothesis`` entry point).
 
 >>> from hypothesis import find
 >>> from perfscore.testing.strategies import ladders
@@ -50,7 +52,8 @@ from ._spellings import FULL_WIDTH, Row, ladder_of, messy_label, specs, spell, u
 
 __all__ = ["KINDS", "UNITS", "cells", "from_ladder", "ladders", "tables"]
 
-#: The kinds of ladder [ladders][perfscore.testing.strategies.ladders] and `cells` draw, simplest first.
+#: The kinds of ladder [ladders][perfscore.testing.strategies.ladders] and `cells` draw, simplest
+#: first.
 KINDS: Final[tuple[str, ...]] = ("higher", "lower", "band", "blank", "categorical")
 
 #: The units drawn when ``units`` is not given, simplest first.
@@ -340,8 +343,8 @@ def tables(
     ``max_size`` indicators.
 
     Indicators are spread over one to three duties (职责) and their activities (活动), with
-    published-style cells drawn as by `cells` and the indicator's unit; ``kinds`` and
-    ``units`` as for [ladders][perfscore.testing.strategies.ladders]. ``max_size`` defaults to a small table
+    published-style cells drawn as by `cells` and the indicator's unit; ``kinds`` and ``units`` as
+    for [ladders][perfscore.testing.strategies.ladders]. ``max_size`` defaults to a small table
     (eight indicators, or ``min_size``).
     """
     checked_kinds, checked_units = _check_kinds(kinds), _check_units(units)
