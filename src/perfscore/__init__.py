@@ -14,6 +14,10 @@ until a name needs them.
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from perfscore import _moved
+
+_moved.install()  # the module paths before the packages import for one more release
+
 #: Each public name and the module (under perfscore) that owns it.
 _API: dict[str, str] = {
     "InvalidLadder": "errors",

@@ -29,6 +29,7 @@ __all__ = ["INF", "Bound", "Interval", "IntervalSet"]
 #: A bound: a rational number or ±infinity (``INF``, ``-INF``).
 Bound = Fraction | float
 
+#: Infinity, the bound of an interval open to one side (``≥90%`` is ``[90, INF)``).
 INF: Final[float] = math.inf
 
 

@@ -11,6 +11,10 @@ May import: the ground and `perfscore.notation`.
 <Grade.GOOD: '良'>
 """
 
+from typing import TYPE_CHECKING
+
+from perfscore._moved import old_names
+
 from ._book import LadderBook
 from ._compiled import CompiledLadder
 from ._ladder import Ladder, parse_ladder
@@ -26,3 +30,6 @@ __all__ = [
     "parse_ladder",
     "read_row",
 ]
+
+if not TYPE_CHECKING:  # names the old module of this path published (for one release)
+    __getattr__ = old_names(__name__)

@@ -12,6 +12,10 @@ May import: the ground (`perfscore.errors`, `perfscore.intervals`, `perfscore.un
 (2, '≥12种')
 """
 
+from typing import TYPE_CHECKING
+
+from perfscore._moved import old_names
+
 from ._define import define_unit
 from ._grammar import Clause, Expression, parse_cell, parse_quantity
 from ._labels import same_label, simplified
@@ -34,3 +38,6 @@ __all__ = [
     "target_unit",
     "unit_symbol",
 ]
+
+if not TYPE_CHECKING:  # names the old module of this path published (for one release)
+    __getattr__ = old_names(__name__)

@@ -66,6 +66,7 @@ OPS: Final = ("≥", "≤", "=", "定性")
 
 #: 指标方向性: 正向 (higher is better) or 反向 (lower is better).
 Direction = Literal["正向", "反向"]
+#: The two directions, as a table file writes them.
 DIRECTIONS: Final[tuple[str, ...]] = ("正向", "反向")
 
 Form = Literal["number", "deadline", "period", "qualitative"]

@@ -13,6 +13,10 @@ May import: the ground, `perfscore.notation` and `perfscore.ladders`.
 (68, [])
 """
 
+from typing import TYPE_CHECKING
+
+from perfscore._moved import old_names
+
 from ._check import check_file, check_table
 from ._files import bundled_tables, json_schema, load_table, read_table, table_model
 from ._findings import Finding, Severity, has_errors
@@ -43,3 +47,6 @@ __all__ = [
     "read_table",
     "table_model",
 ]
+
+if not TYPE_CHECKING:  # names the old module of this path published (for one release)
+    __getattr__ = old_names(__name__)
