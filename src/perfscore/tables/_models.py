@@ -17,7 +17,6 @@ parses every ladder, and reports the first fault with the file and the field pat
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterator, Mapping
 from functools import cached_property
@@ -31,9 +30,11 @@ from pydantic import (
     model_validator,
 )
 
-from perfscore.errors import PerfscoreError, TableError, UnknownIndicator
+from perfscore.errors import PerfscoreError, TableError
 from perfscore.grades import GRADES, Grade
 from perfscore.ladders._ladder import Ladder, parse_ladder
+
+from ._lookup import Indicators
 
 __all__ = [
     "Activity",
@@ -348,58 +349,20 @@ class Table(BaseModel):
 
     def __len__(self) -> int:
         """How many indicators the table has."""
-        return len(self._by_id)
+        return len(self._indicators)
 
     @cached_property
-    def _by_id(self) -> dict[str, Indicator]:
-        return {i.id: i for i in self.indicators()}
-
-    @cached_property
-    def _by_name(self) -> dict[str, list[Indicator]]:
-        by_name: dict[str, list[Indicator]] = {}
-        for indicator in self.indicators():
-            by_name.setdefault(indicator.name, []).append(indicator)
-        return by_name
+    def _indicators(self) -> Indicators[Indicator]:
+        return Indicators(self.name, self.indicators())
 
     def indicator(self, key: str) -> Indicator:
-        """The indicator with id ``key``, or with the published name ``key`` if that is unique.
+        """The indicator with id ``key``, or with the published name ``key`` if that is unique
+        (names match across traditional and simplified characters).
 
         Raises [UnknownIndicator][perfscore.errors.UnknownIndicator] (a ``KeyError``) suggesting
         close ids.
         """
-        key = str(key).strip()
-        if not key:
-            raise UnknownIndicator("the id is blank: a row names no indicator", key=key)
-        found = self._by_id.get(key)
-        if found is not None:
-            return found
-        named = self._by_name.get(key, [])
-        if len(named) == 1:
-            return named[0]
-        if len(named) > 1:
-            ids = ", ".join(i.id for i in named)
-            raise UnknownIndicator(
-                f"{key!r} names {len(named)} indicators ({ids}); use an id",
-                key=key,
-                suggestions=[i.id for i in named],
-            )
-        close = self._close_ids(key)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-        raise UnknownIndicator(
-            f"table {self.name} has no indicator {key!r}{hint}", key=key, suggestions=close
-        )
-
-    def _close_ids(self, key: str) -> list[str]:
-        # An id is a path: 1.1.3 is nearest its siblings (1.1.1, 1.1.2), then its cousins, not
-        # 7.1.3, which only looks alike. Names are compared as text.
-        if all(part.isdigit() for part in key.split(".")):
-            parts = key.split(".")
-            for depth in range(len(parts) - 1, 0, -1):
-                prefix = ".".join(parts[:depth]) + "."
-                near = [i for i in self._by_id if i.startswith(prefix)]
-                if near:
-                    return difflib.get_close_matches(key, near, n=3, cutoff=0) or near[:3]
-        return difflib.get_close_matches(key, [*self._by_id, *self._by_name], n=3, cutoff=0.6)
+        return self._indicators.find(key)
 
     def duty_of(self, indicator_id: str) -> Duty:
         """The duty the indicator ``indicator_id`` (an id or a unique name) belongs to."""

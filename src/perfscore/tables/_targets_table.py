@@ -22,7 +22,6 @@ letter, a [TargetReading][perfscore.tables.TargetReading] says how and why.
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cached_property
 from typing import Annotated, Final, Literal
@@ -30,9 +29,10 @@ from typing import Annotated, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from perfscore.errors import PerfscoreError, TableError, UnknownIndicator
-from perfscore.notation._labels import same_label, simplified
+from perfscore.notation._labels import same_label
 from perfscore.notation._targets import Direction, Target, target_unit
 
+from ._lookup import Indicators
 from ._models import Department
 
 __all__ = ["Budget", "Project", "TargetIndicator", "TargetReading", "TargetsTable"]
@@ -248,18 +248,11 @@ class TargetsTable(BaseModel):
         return [i for project in self.projects for i in project.indicators]
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._indicators)
 
     @cached_property
-    def _by_id(self) -> dict[str, TargetIndicator]:
-        return {i.id: i for i in self.indicators()}
-
-    @cached_property
-    def _by_name(self) -> dict[str, list[TargetIndicator]]:
-        by_name: dict[str, list[TargetIndicator]] = {}
-        for indicator in self.indicators():
-            by_name.setdefault(simplified(indicator.name), []).append(indicator)
-        return by_name
+    def _indicators(self) -> Indicators[TargetIndicator]:
+        return Indicators(self.name, self.indicators())
 
     def indicator(self, key: str) -> TargetIndicator:
         """The indicator with id ``key``, or with the name ``key`` if that is unique.
@@ -267,25 +260,7 @@ class TargetsTable(BaseModel):
         Names match across traditional and simplified forms and full-width letters.
         Raises [UnknownIndicator][perfscore.UnknownIndicator] (a ``KeyError``) otherwise.
         """
-        key = str(key).strip()
-        found = self._by_id.get(key)
-        if found is not None:
-            return found
-        named = self._by_name.get(simplified(key), [])
-        if len(named) == 1:
-            return named[0]
-        if named:
-            ids = ", ".join(i.id for i in named)
-            raise UnknownIndicator(
-                f"{key!r} names {len(named)} indicators ({ids}); use an id",
-                key=key,
-                suggestions=[i.id for i in named],
-            )
-        close = difflib.get_close_matches(key, list(self._by_id), n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-        raise UnknownIndicator(
-            f"table {self.name} has no indicator {key!r}{hint}", key=key, suggestions=close
-        )
+        return self._indicators.find(key)
 
     def project(self, project_id: str) -> Project:
         """The project with id ``project_id`` (or name, traditional or simplified)."""
