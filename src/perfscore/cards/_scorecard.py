@@ -13,8 +13,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -180,12 +178,7 @@ class Scorecard:
 
     def to_csv(self, path: str | Path | None = None) -> str:
         """`to_frame` as CSV text; also written to ``path`` (UTF-8 with a BOM, for Excel)."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(_COLUMNS)
-        for record in self._records():
-            writer.writerow(["" if record[c] is None else record[c] for c in _COLUMNS])
-        text = out.getvalue()
+        text = display.csv_text(_COLUMNS, self._records())
         if path is not None:
             write_output(path, text, encoding="utf-8-sig")
         return text

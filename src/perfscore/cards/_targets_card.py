@@ -24,8 +24,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -130,14 +128,7 @@ class TargetsScorecard:
     def to_csv(self, path: str | Path | None = None) -> str:
         """[to_frame][perfscore.cards.TargetsScorecard.to_frame] as CSV text; also written
         to ``path`` (UTF-8 with a BOM, for Excel)."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(SELF_EVALUATION_COLUMNS)
-        for record in self.records():
-            writer.writerow(
-                ["" if record[c] is None else record[c] for c in SELF_EVALUATION_COLUMNS]
-            )
-        text = out.getvalue()
+        text = display.csv_text(SELF_EVALUATION_COLUMNS, self.records())
         if path is not None:
             write_output(path, text, encoding="utf-8-sig")
         return text

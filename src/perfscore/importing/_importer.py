@@ -45,7 +45,14 @@ from perfscore.tables._files import load_table
 from perfscore.tables._models import Table
 
 from ._findings import ImportFinding, Place
-from ._ladder_forms import GRADE_NAMES, LAYOUTS, Assembly, IndicatorDraft, assemble
+from ._ladder_forms import (
+    GRADE_NAMES,
+    LAYOUTS,
+    Assembly,
+    IndicatorDraft,
+    NodeDraft,
+    assemble,
+)
 from ._metadata import metadata
 from ._repairs import clean, operator_read_as_2, simplify, split_fused, unit_from_name
 from ._sources import Source, read_source, read_text
@@ -189,27 +196,8 @@ def _build(
                 for draft in activity.indicators
                 if (built := _indicator(draft, findings)) is not None
             ]
-            activities.append(
-                {
-                    "id": activity.id,
-                    "name": activity.name or "(unnamed)",
-                    "budget": _budget(activity.budget, activity.id, findings),
-                    "description": activity.description or None,
-                    "goal": activity.goal or None,
-                    "indicators": indicators,
-                }
-            )
-        duties.append(
-            {
-                "id": duty.id,
-                "ordinal": duty.ordinal,
-                "name": duty.name or "(unnamed)",
-                "budget": _budget(duty.budget, duty.id, findings),
-                "description": duty.description or None,
-                "goal": duty.goal or None,
-                "activities": activities,
-            }
-        )
+            activities.append({**_node(activity, findings), "indicators": indicators})
+        duties.append({**_node(duty, findings, ordinal=True), "activities": activities})
     if not any(a["indicators"] for d in duties for a in d["activities"]):
         raise ImportFailed(f"{read.label}: no indicator could be read", findings=tuple(findings))
     try:
@@ -270,6 +258,21 @@ def _budget(text: str, owner: str, findings: list[ImportFinding]) -> float | Non
             )
         )
         return None
+
+
+def _node(
+    draft: NodeDraft, findings: list[ImportFinding], *, ordinal: bool = False
+) -> dict[str, Any]:
+    """The fields a duty and an activity share, as the table file writes them (a duty's
+    ordinal, 一 … 十三, after its id)."""
+    return {
+        "id": draft.id,
+        **({"ordinal": draft.ordinal} if ordinal else {}),
+        "name": draft.name or "(unnamed)",
+        "budget": _budget(draft.budget, draft.id, findings),
+        "description": draft.description or None,
+        "goal": draft.goal or None,
+    }
 
 
 # -- indicators -----------------------------------------------------------------------------

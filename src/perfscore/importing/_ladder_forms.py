@@ -32,6 +32,7 @@ __all__ = [
     "DutyDraft",
     "Header",
     "IndicatorDraft",
+    "NodeDraft",
     "assemble",
     "find_header",
     "header_word",
@@ -161,8 +162,8 @@ class IndicatorDraft:
 
 
 @dataclass
-class ActivityDraft:
-    """An activity (工作活动) as read."""
+class NodeDraft:
+    """A duty or an activity as read: its id, ordinal, name and place, and the cells beside it."""
 
     id: str
     ordinal: str | None
@@ -171,20 +172,19 @@ class ActivityDraft:
     budget: str = ""
     description: str = ""
     goal: str = ""
+
+
+@dataclass
+class ActivityDraft(NodeDraft):
+    """An activity (工作活动) as read."""
+
     indicators: list[IndicatorDraft] = field(default_factory=list)
 
 
 @dataclass
-class DutyDraft:
+class DutyDraft(NodeDraft):
     """A duty (职责活动) as read."""
 
-    id: str
-    ordinal: str | None
-    name: str
-    place: Place
-    budget: str = ""
-    description: str = ""
-    goal: str = ""
     activities: list[ActivityDraft] = field(default_factory=list)
 
 

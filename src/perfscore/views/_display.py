@@ -11,12 +11,14 @@ and a score are written, and how wide a text is on a screen.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import math
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from perfscore.errors import printable
 from perfscore.grades import GRADES, Grade
@@ -42,6 +44,7 @@ __all__ = [
     "card_text",
     "comparison_html",
     "comparison_text",
+    "csv_text",
     "display_width",
     "frame_score",
     "grade_text",
@@ -87,6 +90,25 @@ def display_width(text: str) -> int:
         (8, 4)
     """
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def csv_text(columns: Sequence[str], records: Iterable[Mapping[str, Any]]) -> str:
+    """Records as CSV text under ``columns``, a missing value an empty cell: how every card's
+    ``to_csv`` writes its frame.
+
+    >>> records = [{"id": "1.1.1", "grade": "优"}, {"id": "1.1.2", "grade": None}]
+    >>> print(csv_text(["id", "grade"], records))
+    id,grade
+    1.1.1,优
+    1.1.2,
+    <BLANKLINE>
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow(["" if record[c] is None else record[c] for c in columns])
+    return out.getvalue()
 
 
 def _pad(text: str, width: int, *, right: bool = False) -> str:
