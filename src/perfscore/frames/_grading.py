@@ -124,9 +124,14 @@ class Grading:
             if self.columns.is_layout(r):
                 return -2  # a blank line between rows is layout, not a result
             name = self._table_name(r)
-            self._problem(r, ResultsError(
+            reason = (
                 f"no table {name!r} among the {len(layout.names)} tables given"
-            ).located(row=r + FIRST_ROW, table=name, indicator=key or None))  # fmt: skip
+                if name
+                else "the table is blank: each result row names its table"
+            )
+            self._problem(r, ResultsError(reason).located(
+                row=r + FIRST_ROW, table=name or None, indicator=key or None
+            ))  # fmt: skip
             return -1
         table = layout.table(t)
         try:
