@@ -1,7 +1,7 @@
 """Benchmark: reading results files of 10^4 … 10^6 rows, against a plain pandas.read_csv.
 
 Workloads, each a CSV of ``id,value`` rows read against the bundled 68-indicator table
-(``perfscore.read_results``: read, classified, graded or reported):
+(``perfscore.scoring.read_results``: read, classified, graded or reported):
 
 - ``valid``: the table's ids in turn with good values (so every id is given many times: one
   grouped problem per id, as a real file repeated by mistake);
@@ -35,8 +35,8 @@ WORKLOADS = ("valid", "duplicated", "unknown", "blank")
 _MEASURE = """
 import json, resource, sys, time, warnings
 import pandas, perfscore
-from perfscore.results import read_results
-from perfscore.rows import rows_in
+from perfscore.scoring import read_results
+from perfscore.scoring._rows import rows_in
 table = perfscore.load_table(sys.argv[1])
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()

@@ -8,6 +8,7 @@ path that became a package face hands on the few names the face does not publish
 from __future__ import annotations
 
 import importlib
+import subprocess
 import sys
 import warnings
 
@@ -371,6 +372,27 @@ def test_renamed_names_resolve_to_their_new_selves() -> None:
         columns = importlib.import_module("perfscore.targetcard").COLUMNS
     assert exact is importlib.import_module("perfscore.notation._exact").to_fraction
     assert columns is importlib.import_module("perfscore.scoring._records").SELF_EVALUATION_COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("old", "name"),
+    [("results", "read_results"), ("rows", "rows_in"), ("scorecard", "Scorecard"),
+     ("batch", "LadderBook"), ("plots", "plot_scorecard")],
+)  # fmt: skip
+def test_an_old_path_imports_first_in_a_fresh_process(old: str, name: str) -> None:
+    """Nothing of perfscore imported yet: the thin module must not be asked to import its homes
+    while they import (inspect asks every module for ``__file__`` as pydantic builds a model)."""
+    code = (
+        "import warnings, perfscore\n"
+        "warnings.simplefilter('ignore')\n"
+        f"from perfscore.{old} import {name} as found\n"
+        "print(found.__name__)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == name
 
 
 def test_every_old_module_is_either_moved_or_a_face() -> None:

@@ -127,13 +127,17 @@ def _warn(message: str) -> None:
 
 def _getter(old: str, homes: tuple[str, ...]) -> Callable[[str], Any]:
     def __getattr__(name: str) -> Any:  # noqa: N807 - a module's __getattr__ (PEP 562)
+        if name.startswith("__"):
+            # inspect and pickle ask every module for __file__, __path__ …: answered without
+            # importing the homes, which may be half imported at that moment.
+            raise AttributeError(f"module '{_PACKAGE}.{old}' has no attribute {name!r}")
         renamed = RENAMED.get((old, name))
         if renamed is not None:
             home, new = renamed
             return getattr(importlib.import_module(f"{_PACKAGE}.{home}"), new)
         for home in homes:
             module = importlib.import_module(f"{_PACKAGE}.{home}")
-            if name in vars(module) and not name.startswith("__"):
+            if name in vars(module):
                 return vars(module)[name]
         raise AttributeError(f"module '{_PACKAGE}.{old}' has no attribute {name!r}")
 
