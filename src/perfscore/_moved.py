@@ -26,11 +26,12 @@ from __future__ import annotations
 import importlib
 import importlib.machinery
 import sys
-import traceback
-import types
 import warnings
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    import types
 
 __all__ = ["MOVED", "OLD_NAMES", "RENAMED", "install", "old_names"]
 
@@ -112,6 +113,8 @@ def _stack_level() -> int:
     """The stack level, for `warnings.warn` in `_warn`, of the first frame outside this module:
     where the old path or name is used (`warnings` itself passes over the import system's
     frames)."""
+    import traceback  # only when an old path is used: importing perfscore stays cheap
+
     frames = [f for f in traceback.extract_stack() if not f.filename.startswith("<frozen ")]
     level = 0
     for frame in reversed(frames):
