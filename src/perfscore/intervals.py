@@ -29,6 +29,7 @@ __all__ = ["INF", "Bound", "Interval", "IntervalSet"]
 #: A bound: a rational number or ±infinity (``INF``, ``-INF``).
 Bound = Fraction | float
 
+#: Infinity, the bound of a ray: ``INF`` above, ``-INF`` below.
 INF: Final[float] = math.inf
 
 

@@ -265,7 +265,7 @@ class TargetsTable(BaseModel):
         """The indicator with id ``key``, or with the name ``key`` if that is unique.
 
         Names match across traditional and simplified forms and full-width letters.
-        Raises [UnknownIndicator][perfscore.UnknownIndicator] (a ``KeyError``) otherwise.
+        Raises [UnknownIndicator][perfscore.errors.UnknownIndicator] (a ``KeyError``) otherwise.
         """
         key = str(key).strip()
         found = self._by_id.get(key)
