@@ -169,7 +169,8 @@ def is_counted(unit: str | None) -> bool:
 
 def reload_units() -> None:
     """Forget what this module worked out from the registry, after a unit is added to it
-    ([perfscore.define_unit][], which also refreshes the notation's caches)."""
+    ([perfscore.define_unit][perfscore.notation.define_unit], which also refreshes the notation's
+    caches)."""
     for cached in (unit_names, canonical_unit, factor, _base_factor, is_counted):
         cached.cache_clear()
     _PREFERRED.clear()

@@ -1,4 +1,4 @@
-"""One table's front end: [score][perfscore.score] reads either kind of table and dispatches.
+"""One table's front end: [score][perfscore.cards.score] reads either kind of table and dispatches.
 
 A ladder table becomes a [Scorecard][perfscore.cards.Scorecard]
 ([score_ladders][perfscore.cards._scorecard.score_ladders]), a targets table a
@@ -83,7 +83,7 @@ def score(
 
     A targets table (``kind: targets``) is scored by the self-evaluation method
     (``method="self-evaluation"``, the default for it, or a
-    [SelfEvaluation][perfscore.SelfEvaluation]) into a
+    [SelfEvaluation][perfscore.scoring.SelfEvaluation]) into a
     [TargetsScorecard][perfscore.cards.TargetsScorecard]; see ``docs/targets.md``.
     """
     table = as_any_table(table)

@@ -253,7 +253,8 @@ def score_ladders(
     keep_going: bool = False,
 ) -> Scorecard:
     """Grade ``results`` against a ladder table and roll them up by ``method``: what
-    [perfscore.score][] does for a ladder table, its arguments already checked."""
+    [perfscore.score][perfscore.cards.score] does for a ladder table, its arguments already
+    checked."""
     results_read = read_results(results, table)
     if not keep_going:
         results_read.raise_problems()

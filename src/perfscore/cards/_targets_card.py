@@ -1,7 +1,7 @@
 """The self-evaluation scorecard (绩效自评表) of a targets table, and its views.
 
-[score_targets][perfscore.cards.score_targets] (what [perfscore.score][] calls for a
-``kind: targets`` table) reads the results, scores them by
+[score_targets][perfscore.cards.score_targets] (what [perfscore.score][perfscore.cards.score]
+calls for a ``kind: targets`` table) reads the results, scores them by
 [self_evaluate][perfscore.scoring.self_evaluate] and holds the records in a
 [TargetsScorecard][perfscore.cards.TargetsScorecard]: per project, per indicator, and the 总分.
 
@@ -173,7 +173,7 @@ def score_targets(
     with the evaluator's 得分; or is a DataFrame or CSV / XLSX / JSON file with columns ``id``,
     ``value`` and optionally ``unit`` and ``points`` (得分). ``<project>.budget`` gives a
     project's 全年执行数 in the table's ``money_unit``. Bad rows raise one
-    [ResultsError][perfscore.ResultsError] listing each, unless ``keep_going``.
+    [ResultsError][perfscore.errors.ResultsError] listing each, unless ``keep_going``.
     """
     label = str(results) if isinstance(results, str | Path) else None
     return score_target_rows(

@@ -1,6 +1,6 @@
 """Year-on-year comparison (同比): the same table scored in two years or more, node by node.
 
-[compare][perfscore.compare] lines up the scorecards of one department's table, scored in
+[compare][perfscore.comparison.compare] lines up the scorecards of one department's table, scored in
 different years (or two versions of a table), and gives a frame per level: one row per node, a
 score and a grade column per card, ``change`` (the last card's score minus the first's) and
 ``move`` (grades gained, 差 → 优 is +3).
@@ -189,14 +189,14 @@ def compare(*cards: Card, labels: Sequence[object] | None = None) -> Comparison:
     Args:
         *cards: Two scorecards or more, oldest first: the same table scored in different
             years, or two versions of one department's table. Ladder tables'
-            [Scorecard][perfscore.Scorecard]s, or targets tables'
+            [Scorecard][perfscore.cards.Scorecard]s, or targets tables'
             [TargetsScorecard][perfscore.cards.TargetsScorecard]s (compared by project).
         labels: One label per card (years, say); by default each card's year when the years
             differ, else the cards' positions ``1``, ``2`` ….
 
     Returns:
-        The [Comparison][perfscore.Comparison]: a frame per level, ``change`` being the last
-        card's score minus the first's.
+        The [Comparison][perfscore.comparison.Comparison]: a frame per level, ``change`` being
+        the last card's score minus the first's.
 
     Raises:
         TypeError: A card is not a scorecard.

@@ -1,8 +1,8 @@
 """Node matching: one level's nodes of several scorecards lined up across the cards.
 
-[compare][perfscore.compare] builds one [Node][perfscore.comparison.Node] per node of each
-card and calls [match_nodes][perfscore.comparison.match_nodes] per level; every match that is
-not by both id and name is a [Finding][perfscore.tables.Finding].
+[compare][perfscore.comparison.compare] builds one [Node][perfscore.comparison.Node] per node of
+each card and calls [match_nodes][perfscore.comparison.match_nodes] per level; every match that
+is not by both id and name is a [Finding][perfscore.tables.Finding].
 """
 
 from __future__ import annotations

@@ -39,10 +39,10 @@ def indicator_frame(tables: Iterable[Table | TargetsTable | str | Path]) -> pd.D
     none), the names, the department and the year.
 
     A targets table's indicators come with the columns of
-    ``perfscore.frames._target_rows.TARGET_ROW_COLUMNS`` after those (its project, its
-    levels, ``op``, the ``target`` as read, ``direction``, the budget item, the table's
-    ``total`` and ``money_unit``), ``weight`` holding the 分值 and the ladder columns blank; the
-    targets columns are there only when a targets table is.
+    [TARGET_ROW_COLUMNS][perfscore.frames._target_rows.TARGET_ROW_COLUMNS] after those (its
+    project, its levels, ``op``, the ``target`` as read, ``direction``, the budget item, the
+    table's ``total`` and ``money_unit``), ``weight`` holding the 分值 and the ladder columns
+    blank; the targets columns are there only when a targets table is.
 
     ``tables`` are [Table][perfscore.tables.Table] and
     [TargetsTable][perfscore.tables.TargetsTable] objects, table files or bundled tables' names.

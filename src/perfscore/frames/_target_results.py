@@ -1,5 +1,6 @@
-"""Targets tables in [perfscore.score_frame][]: each table's rows scored as
-[perfscore.score][] scores them, gathered into frames with a ``table`` column.
+"""Targets tables in [perfscore.score_frame][perfscore.frames.score_frame]: each table's rows
+scored as [perfscore.score][perfscore.cards.score] scores them, gathered into frames with a
+``table`` column.
 
 The rows of a results frame that name a targets table are read here (with the row numbers a
 spreadsheet shows) and scored table by table through the same function ``score`` uses, so the

@@ -2,9 +2,9 @@
 
 The import reads the source into rows, finds the table's header, assembles duties, activities
 and indicators (joining what page breaks split), repairs what extraction damaged, and builds a
-validated [Table][perfscore.Table]. Everything it joined, repaired or inferred is a finding for
-a person to review; every repair that changes a published text is also a
-[Reading][perfscore.Reading] in the table, with its reason.
+validated [Table][perfscore.tables.Table]. Everything it joined, repaired or inferred is a
+finding for a person to review; every repair that changes a published text is also a
+[Reading][perfscore.tables.Reading] in the table, with its reason.
 
 >>> import perfscore
 >>> text = (
@@ -75,11 +75,11 @@ class ImportFailed(PerfscoreError):
 class Imported:
     """A table read from a published source, and what a person should review.
 
-    ``table`` is the validated [Table][perfscore.Table] (a
-    [TargetsTable][perfscore.TargetsTable] for the targets forms; typed as
-    [load_table][perfscore.load_table] types it); ``findings`` every join, repair and inference
-    the import made (and every row it could not place), in source order; ``source`` the file
-    (or ``<text>``) it came from; ``layout`` the layout read.
+    ``table`` is the validated [Table][perfscore.tables.Table] (a
+    [TargetsTable][perfscore.tables.TargetsTable] for the targets forms; typed as
+    [load_table][perfscore.tables.load_table] types it); ``findings`` every join, repair and
+    inference the import made (and every row it could not place), in source order; ``source``
+    the file (or ``<text>``) it came from; ``layout`` the layout read.
     """
 
     table: Table | Any
@@ -146,7 +146,7 @@ def import_table(
     it is a valid name); ``year`` the budget year (default: read from the title).
 
     Raises [ImportFailed][perfscore.importing.ImportFailed] (a
-    [PerfscoreError][perfscore.PerfscoreError]) with the findings when no valid table comes
+    [PerfscoreError][perfscore.errors.PerfscoreError]) with the findings when no valid table comes
     out.
     """
     if not isinstance(source, str | Path):

@@ -27,7 +27,7 @@ def define_unit(definition: str) -> None:
     >>> perfscore.parse_target("≥12公顷").unit
     '公顷'
 
-    Raises [PerfscoreError][perfscore.PerfscoreError] for a definition pint refuses or a name
+    Raises [PerfscoreError][perfscore.errors.PerfscoreError] for a definition pint refuses or a name
     it already has.
     """
     if not isinstance(definition, str):

@@ -66,7 +66,7 @@ OPS: Final = ("≥", "≤", "=", "定性")
 
 #: 指标方向性: 正向 (higher is better) or 反向 (lower is better).
 Direction = Literal["正向", "反向"]
-#: The two directions, as a table file writes them.
+#: The values of ``Direction``, 正向 first, as a table file writes them.
 DIRECTIONS: Final[tuple[str, ...]] = ("正向", "反向")
 
 Form = Literal["number", "deadline", "period", "qualitative"]
@@ -337,7 +337,7 @@ def parse_target(
     without a unit is in it; ``万`` alone is 万 of it, so 万元 for money); ``direction`` (正向 or
     反向) says what a bare number means: at least (the default) or at most.
 
-    Raises [NotationError][perfscore.NotationError] with a caret under the fault, and
+    Raises [NotationError][perfscore.errors.NotationError] with a caret under the fault, and
     ``TypeError`` for a cell that is not text.
 
     >>> parse_target("不少于12 种"), parse_target("98%以上"), parse_target("═ 100 %")
@@ -384,7 +384,8 @@ def _parse(text: str, unit: str | None, direction: Direction | None) -> Target:
 
 
 def reload_units() -> None:
-    """Forget the targets read so far (after [perfscore.define_unit][] adds a unit name)."""
+    """Forget the targets read so far (after
+    [perfscore.define_unit][perfscore.notation.define_unit] adds a unit name)."""
     _parse.cache_clear()
 
 

@@ -154,7 +154,8 @@ def _by_first() -> dict[str, tuple[tuple[str, Kind, str], ...]]:
 
 
 def reload_units() -> None:
-    """Read the unit names afresh (after [perfscore.define_unit][] adds one)."""
+    """Read the unit names afresh (after [perfscore.define_unit][perfscore.notation.define_unit]
+    adds one)."""
     _literals.cache_clear()
     _by_first.cache_clear()
 

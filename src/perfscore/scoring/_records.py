@@ -238,7 +238,7 @@ class ProjectScore:
 
 def self_evaluation_records(projects: tuple[ProjectScore, ...]) -> list[dict[str, Any]]:
     """A row per indicator and per budget item (id ``<project>.budget``), under
-    [SELF_EVALUATION_COLUMNS][perfscore.scoring.SELF_EVALUATION_COLUMNS]."""
+    [SELF_EVALUATION_COLUMNS][perfscore.scoring._records.SELF_EVALUATION_COLUMNS]."""
     records: list[dict[str, Any]] = []
     for project in projects:
         records += [_row_record(project, r) for r in project.rows]

@@ -4,16 +4,15 @@
 [score_frame][perfscore.frames.score_frame] many tables' in one frame; they differ in shape only.
 Everything a row means is decided here, once:
 
-- what a cell is, and a row blank in every cell (`perfscore.scoring._cells`);
+- what a cell is, and a row blank in every cell ([perfscore.scoring._cells][]);
 - which columns a results source needs ([find_columns][perfscore.scoring._rows.find_columns]);
 - an indicator given twice ([given_twice][perfscore.scoring._rows.given_twice]): neither row is
-scored;
+  scored;
 - the arguments: a table ([as_table][perfscore.scoring._rows.as_table]), weights
   ([check_weights][perfscore.scoring._rows.check_weights]), the ``errors`` option
   ([check_errors][perfscore.scoring._rows.check_errors]);
 - grading one row against its indicator ([grade_row][perfscore.scoring._rows.grade_row]), and the
-one
-  error that lists every bad row ([bad_rows][perfscore.scoring._rows.bad_rows]).
+  one error that lists every bad row ([bad_rows][perfscore.scoring._rows.bad_rows]).
 
 >>> import perfscore
 >>> table = perfscore.load_table("zanhuang-hrss-2018")

@@ -294,7 +294,7 @@ class SelfEvaluation:
 
         ``year`` is the table's year: a deadline or a date written without one is in it.
 
-        Raises [PerfscoreError][perfscore.PerfscoreError] for a result that cannot be read
+        Raises [PerfscoreError][perfscore.errors.PerfscoreError] for a result that cannot be read
         against the target (a word for a number, a bound that does not decide, a bad 得分).
         """
         points_given = None if is_blank(given) else _number(given, "得分")

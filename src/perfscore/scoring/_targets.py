@@ -3,9 +3,10 @@
 [self_evaluate][perfscore.scoring.self_evaluate] reads each result row against its indicator's
 target, scores it by [SelfEvaluation][perfscore.scoring.SelfEvaluation] and adds each project's
 rows and budget item into its 总分. It is the one path both front ends take for targets tables:
-[perfscore.score][] wraps its records in a
-[TargetsScorecard][perfscore.cards.TargetsScorecard], [perfscore.score_frame][] gathers them into
-frames. Every input row ends up scored, dropped (不适用), or reported with its row and id.
+[perfscore.score][perfscore.cards.score] wraps its records in a
+[TargetsScorecard][perfscore.cards.TargetsScorecard],
+[perfscore.score_frame][perfscore.frames.score_frame] gathers them into frames. Every input row
+ends up scored, dropped (不适用), or reported with its row and id.
 """
 
 from __future__ import annotations

@@ -386,8 +386,9 @@ def json_schema() -> dict[str, Any]:
 def load_table(source: str | Path | Mapping[str, Any]) -> Table | Any:
     """Load a table from a path (YAML or JSON), a bundled table's name, or a parsed mapping.
 
-    A file with ``kind: targets`` is a [TargetsTable][perfscore.TargetsTable] (one target per
-    indicator); any other is a ladder [Table][perfscore.Table] (``kind: ladders``, the default).
+    A file with ``kind: targets`` is a [TargetsTable][perfscore.tables.TargetsTable] (one target
+    per indicator); any other is a ladder [Table][perfscore.tables.Table] (``kind: ladders``, the
+    default).
     Which one is known only once the file is read, so the result is typed ``Table | Any`` (code
     written for ladder tables keeps working; code for targets tables narrows with
     ``isinstance``); [read_table][perfscore.tables.read_table] is the same function typed
@@ -400,7 +401,7 @@ def load_table(source: str | Path | Mapping[str, Any]) -> Table | Any:
 
 
 def read_table(source: str | Path | Mapping[str, Any]) -> Table | TargetsTable:
-    """[load_table][perfscore.load_table], typed as the union of the two kinds of table.
+    """[load_table][perfscore.tables.load_table], typed as the union of the two kinds of table.
 
     Raises [TableError][perfscore.errors.TableError] as ``load_table`` does.
     """

@@ -1,7 +1,8 @@
 """Findings: what checking a table reports, one problem each, an error or a warning.
 
 [check_table][perfscore.tables.check_table] and [check_file][perfscore.tables.check_file] return
-them; comparing scorecards ([perfscore.compare][]) reports what its matching found with them too.
+them; comparing scorecards ([perfscore.compare][perfscore.comparison.compare]) reports what its
+matching found with them too.
 
 >>> print(Finding(Severity.WARNING, "分值 add up to 90, not 100", indicator="1", kind="project"))
 warning: project 1: 分值 add up to 90, not 100

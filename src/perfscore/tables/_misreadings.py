@@ -1,6 +1,6 @@
 """Checks that catch silent misreadings: a table that loads and scores, but not as meant.
 
-Each is a warning of [perfscore check][perfscore.check_table], for targets tables and, where
+Each is a warning of [perfscore check][perfscore.tables.check_table], for targets tables and, where
 it applies, for ladder tables (an 优 cell read in place of a target):
 
 - weights (分值) that do not add up to the table's total (100, or 90 + budget 10);

@@ -293,7 +293,8 @@ class Table(BaseModel):
 
     kind: Literal["ladders"] = "ladders"
     """``ladders`` (the default): four grading cells per indicator; a targets table
-    (``kind: targets``, one target per indicator) is a [TargetsTable][perfscore.TargetsTable]."""
+    (``kind: targets``, one target per indicator) is a
+    [TargetsTable][perfscore.tables.TargetsTable]."""
     format: Literal[1] = 1
     """The version of the file format."""
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")

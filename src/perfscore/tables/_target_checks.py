@@ -1,7 +1,8 @@
 """Checking a targets table: ids, names, readings, and the misreadings that load silently.
 
-[perfscore.check_table][] calls [check_targets][perfscore.tables._target_checks.check_targets] for a
-``kind: targets`` table; ``perfscore check`` prints the findings.
+[perfscore.check_table][perfscore.tables.check_table] calls
+[check_targets][perfscore.tables._target_checks.check_targets] for a ``kind: targets`` table;
+``perfscore check`` prints the findings.
 
 >>> import perfscore
 >>> table = perfscore.load_table({

@@ -258,7 +258,7 @@ class TargetsTable(BaseModel):
         """The indicator with id ``key``, or with the name ``key`` if that is unique.
 
         Names match across traditional and simplified forms and full-width letters.
-        Raises [UnknownIndicator][perfscore.UnknownIndicator] (a ``KeyError``) otherwise.
+        Raises [UnknownIndicator][perfscore.errors.UnknownIndicator] (a ``KeyError``) otherwise.
         """
         return self._indicators.find(key)
 

@@ -6,9 +6,8 @@ style: plural nouns, keyword-only options with defaults, and
 shrink toward the first kind and unit listed, few grades and small round thresholds.
 
 - [ladders][perfscore.testing.strategies.ladders] draws [Ladder][perfscore.ladders.Ladder] objects
-of every
-  kind: higher is better, lower is better, target band, blank grades (优 … 差 with some cells left
-  blank) and categorical.
+  of every kind: higher is better, lower is better, target band, blank grades (优 … 差 with some
+  cells left blank) and categorical.
 - `cells` draws rows of published grading cells (评价标准) in the forms real tables use,
   messy ones included: spaces inside, full-width digits and operators, 以上 / 以下 / 不低于 …,
   ranges such as ``≥ 400- 499 人``, a unit left off some cells. Every row parses.
@@ -16,7 +15,7 @@ of every
   numbers, strings with units, pint quantities, fractions for percent ladders, 元 for 万元 ladders,
   and labels for qualitative ladders.
 - [tables][perfscore.testing.strategies.tables] draws whole small [Table][perfscore.tables.Table]
-objects.
+  objects.
 
 Importing perfscore also registers [ladders][perfscore.testing.strategies.ladders] and
 [tables][perfscore.testing.strategies.tables] with ``hypothesis.strategies.from_type`` (through

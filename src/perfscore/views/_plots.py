@@ -294,7 +294,7 @@ def plot_frame_scores(scores: FrameScoresView, *, ax: Axes | None = None) -> Axe
     Departments without a score are counted in the axis label.
 
     Args:
-        scores: The batch scores ([score_frame][perfscore.score_frame]).
+        scores: The batch scores ([score_frame][perfscore.frames.score_frame]).
         ax: The axes to draw on; a new figure's by default.
 
     Returns:
@@ -337,7 +337,7 @@ def plot_comparison(
     card) has an empty bar marked "—". Each bar is labelled with its change.
 
     Args:
-        comparison: The comparison ([compare][perfscore.compare]).
+        comparison: The comparison ([compare][perfscore.comparison.compare]).
         level: ``"duties"`` (the default), ``"activities"``, ``"indicators"`` or ``"departments"``.
         ax: The axes to draw on; a new figure's by default.
 

@@ -4,10 +4,11 @@
 [write_frame_scores][perfscore.views.write_frame_scores] (``FrameScores.to_excel``) write one
 sheet per level (``indicators``, ``activities``, ``duties``, ``department`` or ``departments``,
 ``unscored``). Numbers are stored as numbers with a number format: a percentage as the fraction
-Excel expects, shown as ``96.5%`` (and read back as 96.5% by [perfscore.score][]); a score to
-one decimal, or to as many as it takes not to round up onto the next whole number, so a score of
-89.96 never shows as 90.0 beside its grade 良. Grades are filled with their colours, the header
-row is frozen, and columns are as wide as their text, a Chinese character counting two.
+Excel expects, shown as ``96.5%`` (and read back as 96.5% by
+[perfscore.score][perfscore.cards.score]); a score to one decimal, or to as many as it takes not
+to round up onto the next whole number, so a score of 89.96 never shows as 90.0 beside its grade
+良. Grades are filled with their colours, the header row is frozen, and columns are as wide as
+their text, a Chinese character counting two.
 
 Files are written whole or not at all: to a temporary file beside the target, then renamed.
 
@@ -142,7 +143,7 @@ def write_scorecard(card: LadderCard, path: str | os.PathLike[str]) -> Path:
 
 
 def write_frame_scores(scores: FrameScoresView, path: str | os.PathLike[str]) -> Path:
-    """Write [FrameScores][perfscore.FrameScores] as a workbook; return the path written.
+    """Write [FrameScores][perfscore.frames.FrameScores] as a workbook; return the path written.
 
     One sheet per frame (``indicators``, ``activities``, ``duties``, ``departments``,
     ``unscored``, and ``targets`` and ``projects`` when targets tables were scored), columns as
