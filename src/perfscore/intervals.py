@@ -29,11 +29,7 @@ __all__ = ["INF", "Bound", "Interval", "IntervalSet"]
 #: A bound: a rational number or ±infinity (``INF``, ``-INF``).
 Bound = Fraction | float
 
-<<<<<<< HEAD
-#: Infinity, the bound of an interval open to one side (``≥90%`` is ``[90, INF)``).
-=======
-#: Infinity, the bound of a ray: ``INF`` above, ``-INF`` below.
->>>>>>> docs-api
+#: Infinity, the bound of a ray: ``INF`` above, ``-INF`` below (``≥90%`` is ``[90, INF)``).
 INF: Final[float] = math.inf
 
 
