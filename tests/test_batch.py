@@ -150,6 +150,7 @@ some_floats = st.lists(
     max_size=20,
 )
 
+
 # -- batch equals single, value by value -------------------------------------------------------
 
 

@@ -15,12 +15,14 @@ from hypothesis import strategies as st
 
 import perfscore
 from perfscore.cli import main
+from tests.targets_data import TARGET_RESULTS, TARGETS
 
 from .scoring_data import small, small_table_data, zanhuang
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 Y2018 = EXAMPLES / "zanhuang-hrss-2018-results.csv"
 Y2019 = EXAMPLES / "zanhuang-hrss-2019-results.csv"
+
 
 # By hand (small table; points 优 100 良 80 中 60 差 0; bands 90 / 80 / 60):
 # A: 1.1.1 优 100, 1.1.2 85% 中 60 → 1.1 80; 1.2.1 420 良 80 → 1.2 80; duty 1 80 良;
@@ -291,12 +293,6 @@ def test_change_is_the_exact_difference_and_reverses(
     same = perfscore.compare(a, a)
     assert set(same.indicators["change"].dropna()) <= {0.0}
     assert set(same.duties["move"].dropna()) <= {0}
-
-
-# -- targets tables ---------------------------------------------------------------------------
-
-TARGETS = EXAMPLES / "targets-invented-2023.yaml"
-TARGET_RESULTS = EXAMPLES / "targets-invented-2023-results.csv"
 
 
 def _targets_pair() -> tuple[perfscore.TargetsScorecard, perfscore.TargetsScorecard]:

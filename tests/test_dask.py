@@ -6,11 +6,9 @@ import pandas as pd
 import pytest
 
 import perfscore
-
-from .test_frames import TABLES, candidates
+from tests.frames_data import TABLES, candidates
 
 dd = pytest.importorskip("dask.dataframe")
-
 _LEVELS = ("activities", "duties", "departments")
 
 

@@ -17,12 +17,13 @@ from perfscore.testing.strategies import tables
 
 # A unit the cells never write (dimensionless) is one the layout cannot carry.
 UNITS = ("percent", "人", "次", "种", "万元", "天")
-
 _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 _PUNCT = st.sampled_from("，。、；：（）")
 _PROSE = st.lists(
     st.one_of(_HAN, _HAN, _HAN, _PUNCT, st.sampled_from("0123456789")), min_size=1, max_size=40
 ).map("".join)
+
+
 # A PDF wraps a cell's text wherever the line is full, and a line that starts with a list
 # marker (``2、``) is read as a new item, after a space: prose that holds a marker is one the
 # PDF layout cannot carry unchanged (found: ``…。0、`` wrapped before the ``0``).

@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from perfscore.frames._rollup import roll_up_tables
 from perfscore.scoring import METHODS, WorstGrade, get_method, roll_up
 from perfscore.scoring._rollup import DEPARTMENT
-
-from .test_frames import TABLES
+from tests.frames_data import TABLES
 
 _POINTS = st.one_of(
     st.none(),

@@ -27,10 +27,8 @@ from .scoring_data import zanhuang
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-
 IDS = ["1.1.1", "1.1.2", "1.2.2", "10.3.1", "9.9.9", "", " ", "公益性岗位补贴到位率", "拓展工种"]
 VALUES = ["95%", "0.9", "-5%", "1e400", "4.8e2", "有效实施", "", "nan", "1,234", "９５％", "=1+1"]
-
 cells = st.one_of(st.sampled_from(IDS + VALUES), st.text(max_size=12))
 rows = st.lists(st.lists(cells, max_size=5), max_size=30)
 

@@ -24,7 +24,6 @@ GOAL = "\n".join(
         "正向",
     ]
 )
-
 SELF_EVALUATION = "\n".join(
     [
         "某县某局 2023 年项目支出绩效自评表",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
+from perfscore.importing import ImportFailed, import_table
 from perfscore.importing._repairs import (
     clean,
     join_broken,
@@ -13,28 +13,7 @@ from perfscore.importing._repairs import (
     split_fused,
     unit_from_name,
 )
-
-HEADER = (
-    "职责活动\t年度预算数\t内容描述\t绩效目标\t绩效指标\t评价标准\t\t\t\n\t\t\t\t\t优\t良\t中\t差"
-)
-PAGE = "\n323 某局\n\n单位：万元\n" + HEADER
-
-
-def row(head: str = "", name: str = "", *cells: str, description: str = "") -> str:
-    full = [*cells, "", "", "", ""][:4]
-    return "\t".join([head, "", description, "", name, *full])
-
-
-def text(*rows: str) -> str:
-    return "\n".join(["某县某局 2019 年部门职责-工作活动绩效目标", HEADER, *rows]) + "\n"
-
-
-def imported(*rows: str) -> Imported:
-    return import_table(text(*rows), name="example")
-
-
-def findings(result: Imported, kind: str) -> list[ImportFinding]:
-    return [f for f in result.findings if f.kind == kind]
+from tests.importing.import_data import PAGE, findings, imported, row
 
 
 @pytest.mark.parametrize(

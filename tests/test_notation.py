@@ -12,7 +12,6 @@ from perfscore.notation import parse_cell, parse_quantity
 from perfscore.notation._tokenizer import Kind, fold, tokenize
 
 Shape = list[list[tuple[str, str, str | None, tuple[str | None, ...]]]]
-
 P = ("percent",)
 P2 = ("percent", "percent")
 

@@ -10,13 +10,9 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-import matplotlib
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
@@ -24,6 +20,7 @@ from matplotlib.patches import Rectangle
 import perfscore
 from perfscore.views import PLOT_COLOURS, NoChineseFont
 from perfscore.views import _plots as plots
+from tests.targets_data import TARGET_RESULTS, TARGETS
 
 from .scoring_data import small, zanhuang
 
@@ -221,10 +218,6 @@ def test_chinese_font_is_an_installed_family_or_none() -> None:
     assert found is None or (found in plots.CHINESE_FONTS and found in installed)
     if any(family in installed for family in plots.CHINESE_FONTS):
         assert found is not None
-
-
-TARGETS = EXAMPLES / "targets-invented-2023.yaml"
-TARGET_RESULTS = EXAMPLES / "targets-invented-2023-results.csv"
 
 
 def test_targets_card_plots_a_bar_per_project(font: str | None, tmp_path: Path) -> None:

@@ -17,11 +17,14 @@ from perfscore.scoring._rollup import DEPARTMENT
 
 TABLE = perfscore.load_table("zanhuang-hrss-2018")
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "zanhuang-hrss-2018-results.csv"
+
+
 with EXAMPLE.open(encoding="utf-8") as _file:
     VALUES = {row["id"]: row["value"] for row in csv.DictReader(_file)}
+
+
 IDS = sorted(VALUES)
 MEANS = ("mean", "flat", "proportional", "proportional-ratio")
-
 subsets = st.sets(st.sampled_from(IDS)).map(lambda ids: {i: VALUES[i] for i in ids})
 
 

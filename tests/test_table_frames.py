@@ -11,9 +11,9 @@ import perfscore
 from perfscore.frames import tables_from_frame
 from perfscore.frames._ladder_rows import TABLES_FRAME
 from perfscore.scoring import METHODS
+from tests.frames_data import TABLES, assert_same_figures, frame_of, table_results, weights_of
 
 from .scoring_data import zanhuang
-from .test_frames import TABLES, assert_same_figures, frame_of, table_results, weights_of
 
 FRAME = perfscore.indicator_frame(TABLES)
 

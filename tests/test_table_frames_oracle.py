@@ -32,9 +32,9 @@ RECORDS: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in BASE
 COLUMNS = list(BASE.columns)
 CELLS = tuple(g.value for g in GRADES)
 WEIGHTS = ("weight", "activity_weight", "duty_weight")
-
 Problems = list[tuple[int, PerfscoreError, object]]
 Plain = tuple[Any, ...]
+
 
 # ---------------------------------------------------------------------------------------------
 # The reference: the previous row-by-row reading of an indicator frame.
@@ -257,7 +257,6 @@ ODD: dict[str, list[object]] = {
     "duty_name": ["", None, "职责"],
     "department": ["", None, "部门", NAN],
 }
-ODD["activity_weight"] = ODD["duty_weight"] = ODD["weight"]
 
 
 @st.composite

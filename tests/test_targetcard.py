@@ -15,57 +15,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfscore
-from perfscore import SelfEvaluation, TargetsScorecard, TargetsTable
+from perfscore import SelfEvaluation
 from perfscore.cli import main
+from tests.targets_data import TARGET_RESULTS, TARGETS, card_of, load_targets, small_targets
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "targets-invented-2023.yaml"
-RESULTS = ROOT / "examples" / "targets-invented-2023-results.csv"
 F = Fraction
-
-
-def small(**project: Any) -> dict[str, Any]:
-    """A targets table with one project; ``project`` overrides its fields."""
-    base: dict[str, Any] = {
-        "id": "1",
-        "name": "某项目",
-        "budget": {"planned": 100, "weight": 10},
-        "indicators": [
-            {"id": "1.1", "levels": ["产出指标", "数量指标"], "name": "培训人次",
-             "target": "≥500人次", "weight": 40},
-            {"id": "1.2", "levels": ["效益指标", "社会效益指标"], "name": "投诉次数",
-             "target": "≤10次", "weight": 30},
-            {"id": "1.3", "levels": ["满意度指标", "服务对象满意度指标"], "name": "满意度",
-             "op": "定性", "target": "满意", "weight": 20},
-        ],
-    }  # fmt: skip
-    base.update(project)
-    return {
-        "kind": "targets",
-        "name": "small",
-        "department": {"name": "某局"},
-        "year": 2023,
-        "projects": [base],
-    }
-
-
-def load_targets(data: dict[str, Any]) -> TargetsTable:
-    """A targets table, narrowed from what load_table returns."""
-    table = perfscore.load_table(data)
-    assert isinstance(table, TargetsTable)
-    return table
-
-
-def card_of(results: Any, **options: Any) -> TargetsScorecard:
-    table = load_targets(small())
-    return perfscore.score(table, results, method=SelfEvaluation(**options))
 
 
 # -- the contract ----------------------------------------------------------------------------
 
 
 def test_the_contract() -> None:
-    table = load_targets(small())
+    table = load_targets(small_targets())
     assert isinstance(table, perfscore.TargetsTable)
     card = perfscore.score(
         table,
@@ -99,7 +61,7 @@ def test_a_ladder_table_keeps_its_kind_and_gains_a_total() -> None:
 )
 def test_a_targets_table_is_scored_by_self_evaluation(method: Any, message: str) -> None:
     with pytest.raises(perfscore.PerfscoreError, match=message):
-        perfscore.score(load_targets(small()), {}, method=method)
+        perfscore.score(load_targets(small_targets()), {}, method=method)
 
 
 def test_self_evaluation_refuses_a_ladder_table() -> None:
@@ -109,7 +71,7 @@ def test_self_evaluation_refuses_a_ladder_table() -> None:
 
 def test_weights_do_not_apply() -> None:
     with pytest.raises(perfscore.PerfscoreError, match="weights do not apply"):
-        perfscore.score(load_targets(small()), {}, weights={"1.1": 2})  # type: ignore[call-overload]
+        perfscore.score(load_targets(small_targets()), {}, weights={"1.1": 2})  # type: ignore[call-overload]
 
 
 # -- totals -----------------------------------------------------------------------------------
@@ -132,7 +94,7 @@ def test_missing_rows_add_nothing_and_are_listed() -> None:
 
 
 def test_budget_exclude_and_spent_in_the_table() -> None:
-    data = small(budget={"planned": 100, "spent": 80, "weight": 10})
+    data = small_targets(budget={"planned": 100, "spent": 80, "weight": 10})
     table = load_targets(data)
     full = {"1.1": 500, "1.2": 0, "1.3": "满意"}
     assert perfscore.score(table, full).total == 98.0
@@ -159,7 +121,7 @@ def test_given_points_and_flags_reach_the_frame() -> None:
 def test_bad_rows_are_reported_with_row_and_id(tmp_path: Path) -> None:
     path = tmp_path / "results.csv"
     path.write_text("id,value\n1.1,很多\n1.9,3\n1.2,5\n1.2,6\n", encoding="utf-8")
-    table = load_targets(small())
+    table = load_targets(small_targets())
     with pytest.raises(perfscore.ResultsError) as raised:
         perfscore.score(table, path)
     text = str(raised.value)
@@ -233,7 +195,7 @@ def test_views() -> None:
 )  # fmt: skip
 def test_load_errors(change: dict[str, Any], message: str) -> None:
     with pytest.raises(perfscore.TableError) as raised:
-        perfscore.load_table({**small(), **change})
+        perfscore.load_table({**small_targets(), **change})
     assert message in str(raised.value)
 
 
@@ -241,9 +203,9 @@ def test_example_is_valid_under_the_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
 
-    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(TARGETS.read_text(encoding="utf-8"))
     jsonschema.validate(data, perfscore.tables.json_schema())
-    jsonschema.validate(small(), perfscore.tables.json_schema())
+    jsonschema.validate(small_targets(), perfscore.tables.json_schema())
 
 
 # -- checks ---------------------------------------------------------------------------------
@@ -271,7 +233,7 @@ def test_example_is_valid_under_the_schema() -> None:
     ],
 )
 def test_misreadings(indicator: dict[str, Any], message: str | None) -> None:
-    table = load_targets(small(indicators=[{"id": "1.1", "weight": 90, **indicator}]))
+    table = load_targets(small_targets(indicators=[{"id": "1.1", "weight": 90, **indicator}]))
     findings = [str(f) for f in perfscore.check_table(table)]
     if message is None:
         assert findings == []
@@ -286,12 +248,14 @@ def test_ocr_damage_in_a_table_that_writes_its_operators() -> None:
         {"id": "1.2", "name": "培训", "target": "≥300人", "weight": 30},
         {"id": "1.3", "name": "课程", "target": "≥12门", "weight": 30},
     ]
-    findings = [str(f) for f in perfscore.check_table(load_targets(small(indicators=indicators)))]
+    findings = [
+        str(f) for f in perfscore.check_table(load_targets(small_targets(indicators=indicators)))
+    ]
     assert any("2200篇 may be OCR damage: ≥200篇 with ≥ read as 2" in f for f in findings)
 
 
 def test_weights_that_do_not_add_up() -> None:
-    findings = perfscore.check_table(load_targets(small(budget=None)))
+    findings = perfscore.check_table(load_targets(small_targets(budget=None)))
     assert [str(f) for f in findings] == [
         "warning: project 1 某项目 (projects[0]): the 分值 add up to 90, not the table's total 100"
     ]
@@ -299,7 +263,7 @@ def test_weights_that_do_not_add_up() -> None:
 
 def test_check_file_reports_a_targets_file_that_does_not_load(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
-    data = small(indicators=[{"id": "1.1", "name": "x", "target": "≥9O%", "weight": 90}])
+    data = small_targets(indicators=[{"id": "1.1", "name": "x", "target": "≥9O%", "weight": 90}])
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     (finding,) = perfscore.check_file(path)
     assert finding.path == "projects[0].indicators[0].target"
@@ -328,7 +292,7 @@ values = st.one_of(
     st.lists(st.tuples(st.sampled_from(["1.1", "1.2", "1.3"]), values), unique_by=lambda r: r[0])
 )
 def test_score_frame_equals_score_per_table(rows: list[tuple[str, object]]) -> None:
-    table = load_targets(small())
+    table = load_targets(small_targets())
     fits = {"1.1": "600人次", "1.2": "9次"}
     usable = [
         (key, value)
@@ -356,7 +320,7 @@ def test_score_frame_equals_score_per_table(rows: list[tuple[str, object]]) -> N
 
 
 def test_score_frame_mixes_ladder_and_targets_tables() -> None:
-    targets = load_targets(small())
+    targets = load_targets(small_targets())
     results = pd.DataFrame(
         {
             "table": ["zanhuang-hrss-2018", "small", "small", "nowhere"],
@@ -377,7 +341,7 @@ def test_score_frame_mixes_ladder_and_targets_tables() -> None:
 
 
 def test_cli_scores_the_example(capsys: pytest.CaptureFixture[str]) -> None:
-    status = main(["score", str(EXAMPLE), str(RESULTS), "--rounding", "0.01"])
+    status = main(["score", str(TARGETS), str(TARGET_RESULTS), "--rounding", "0.01"])
     out = capsys.readouterr().out
     assert status == 0
     assert "1 职业技能培训补贴项目（虚构）: 总分 93.67 优 of 100" in out
@@ -385,17 +349,20 @@ def test_cli_scores_the_example(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_check_covers_targets(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(EXAMPLE)]) == 0
+    assert main(["check", str(TARGETS)]) == 0
     assert capsys.readouterr().out.endswith("0 errors, 0 warnings\n")
 
 
 def test_cli_refuses_options_of_another_method(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["score", str(EXAMPLE), str(RESULTS), "--method", "mean", "--rounding", "1"]) == 1
+    assert (
+        main(["score", str(TARGETS), str(TARGET_RESULTS), "--method", "mean", "--rounding", "1"])
+        == 1
+    )
     assert "--rounding belongs to the self-evaluation method" in capsys.readouterr().err
 
 
 def test_the_example_scores_from_a_shell() -> None:
-    command = [sys.executable, "-m", "perfscore", "score", str(EXAMPLE), str(RESULTS),
+    command = [sys.executable, "-m", "perfscore", "score", str(TARGETS), str(TARGET_RESULTS),
                "--format", "csv", "--rounding", "0.01"]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
@@ -425,7 +392,7 @@ def test_the_total_never_exceeds_the_weights(
     method: SelfEvaluation, trained: int, complaints: int, tier: str | None, spent: int | None
 ) -> None:
     card = perfscore.score(
-        load_targets(small()),
+        load_targets(small_targets()),
         {"1.1": trained, "1.2": complaints, "1.3": tier, "1.budget": spent},
         method=method,
     )
@@ -439,7 +406,7 @@ def test_the_total_never_exceeds_the_weights(
 
 def test_wan_alone_in_a_money_indicator_is_wan_yuan() -> None:
     table = load_targets(
-        small(budget=None, indicators=[
+        small_targets(budget=None, indicators=[
             {"id": "1.1", "name": "补贴资金发放", "target": "≥90万", "weight": 90}
         ])
     )  # fmt: skip
@@ -447,7 +414,7 @@ def test_wan_alone_in_a_money_indicator_is_wan_yuan() -> None:
     assert perfscore.score(table, {"1.1": "850000元"}).rows()[0].points == F(85)
     with pytest.raises(perfscore.TableError, match="万 or 亿 of what"):
         load_targets(
-            small(budget=None, indicators=[
+            small_targets(budget=None, indicators=[
                 {"id": "1.1", "name": "培训人数", "target": "≥9万", "weight": 90}
             ])
         )  # fmt: skip
@@ -458,7 +425,7 @@ def test_a_reading_of_the_target_keeps_the_published_cell() -> None:
         "id": "1.1", "name": "覆盖率", "target": "290%", "weight": 100,
         "readings": [{"field": "target", "read_as": "≥90%", "why": "OCR read ≥ as 2"}],
     }  # fmt: skip
-    table = load_targets(small(budget=None, indicators=[indicator]))
+    table = load_targets(small_targets(budget=None, indicators=[indicator]))
     read = table.indicator("1.1")
     assert (read.target, read.read_target, str(read.parsed)) == ("290%", "≥90%", "≥90%")
     assert perfscore.check_table(table) == []
@@ -472,7 +439,9 @@ def test_an_idle_reading_is_warned_of() -> None:
         "id": "1.1", "name": "覆盖率", "target": "≥90%", "weight": 100,
         "readings": [{"field": "target", "read_as": "≥ 90 %", "why": "spacing"}],
     }  # fmt: skip
-    findings = perfscore.check_table(load_targets(small(budget=None, indicators=[indicator])))
+    findings = perfscore.check_table(
+        load_targets(small_targets(budget=None, indicators=[indicator]))
+    )
     assert [f.message for f in findings] == [
         "the reading of the target repeats it: it changes nothing"
     ]
@@ -489,13 +458,13 @@ def test_an_idle_reading_is_warned_of() -> None:
 def test_bad_readings(reading: dict[str, str], message: str) -> None:
     indicator = {"id": "1.1", "name": "x", "target": "≥90%", "weight": 90, "readings": [reading]}
     with pytest.raises(perfscore.TableError) as raised:
-        load_targets(small(budget=None, indicators=[indicator]))
+        load_targets(small_targets(budget=None, indicators=[indicator]))
     assert message in str(raised.value)
 
 
 def test_a_deadline_without_a_year_is_in_the_tables_year() -> None:
     indicator = {"id": "1.1", "name": "完成时间", "target": "12月底前", "weight": 100}
-    table = load_targets(small(budget=None, indicators=[indicator]))  # year 2023
+    table = load_targets(small_targets(budget=None, indicators=[indicator]))  # year 2023
     late = perfscore.score(table, {"1.1": "2024年1月"}).rows()[0]
     assert (late.points, late.flags) == (F(0), ("2024年1月 is after 2023年12月",))
     assert perfscore.score(table, {"1.1": "2023年11月"}).rows()[0].points == 100

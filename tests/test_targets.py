@@ -12,6 +12,7 @@ from perfscore.notation import When
 
 F = Fraction
 
+
 # text, unit, direction -> op, value, unit, canonical text
 VALID = [
     ("≥95%", None, None, "≥", F(95), "percent", "≥95%"),

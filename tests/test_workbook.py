@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 import perfscore
 from perfscore.cli import main
 from perfscore.views import display_width, score_format
+from tests.targets_data import TARGET_RESULTS, TARGETS
 
 from .scoring_data import small, zanhuang
 
@@ -183,10 +184,6 @@ def test_cli_score_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     )
     assert main([*args, "-o", str(tmp_path / "missing" / "x.xlsx")]) == 1
     assert capsys.readouterr().err.startswith("perfscore: error: cannot write")
-
-
-TARGETS = EXAMPLE.parent / "targets-invented-2023.yaml"
-TARGET_RESULTS = EXAMPLE.parent / "targets-invented-2023-results.csv"
 
 
 def test_targets_card_writes_the_self_evaluation_form(tmp_path: Path) -> None:
