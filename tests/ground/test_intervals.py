@@ -1,4 +1,4 @@
-"""Exact intervals and their unions: normalisation, algebra, membership, spelling."""
+"""perfscore.intervals: exact intervals and their unions."""
 
 from __future__ import annotations
 

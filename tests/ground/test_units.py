@@ -1,4 +1,4 @@
-"""The unit registry: canonical names, exact factors, counts that never mix."""
+"""perfscore.units: the one registry, exact factors, counted units."""
 
 from __future__ import annotations
 

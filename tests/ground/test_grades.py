@@ -1,4 +1,4 @@
-"""Grades 优 良 中 差: values, order, codes and the spellings Grade() accepts."""
+"""perfscore.grades: the grades 优 良 中 差."""
 
 from __future__ import annotations
 
