@@ -270,14 +270,6 @@ def test_check_file_reports_a_targets_file_that_does_not_load(tmp_path: Path) ->
     assert finding.indicator == "1.1"
 
 
-def test_ladder_labels_match_across_scripts() -> None:
-    ladder = perfscore.parse_ladder(
-        {"优": "應保盡保", "良": "基本保障", "中": None, "差": "未保障"}
-    )
-    assert ladder.grade("应保尽保") is perfscore.Grade.EXCELLENT
-    assert ladder.grade(" 應保 盡保 ") is perfscore.Grade.EXCELLENT
-
-
 # -- score_frame equals score ---------------------------------------------------------------
 
 values = st.one_of(

@@ -1,5 +1,5 @@
-"""The cell notation: every published form parses to the clauses it means; bad cells fail
-with the cell quoted and a caret under the fault."""
+"""The grammar of a grading cell (perfscore.notation._grammar):
+valid cells, their shape, and errors with a caret under the fault."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 from perfscore import NotationError, PerfscoreError
 from perfscore.notation import parse_cell, parse_quantity
-from perfscore.notation._tokenizer import Kind, fold, tokenize
 
 Shape = list[list[tuple[str, str, str | None, tuple[str | None, ...]]]]
 P = ("percent",)
@@ -181,20 +180,6 @@ def test_parse_quantity_invalid(source: str, message: str) -> None:
     assert info.value.reason == message
 
 
-def test_fold_keeps_length() -> None:
-    assert fold("＞＝９５％～") == ">=95%~"
-    assert fold("①⑩¹") == "①⑩¹"  # compatibility digits are not full-width forms: kept
-    assert len(fold("　ＡＢ")) == 3
-
-
-def test_tokens_longest_first() -> None:
-    kinds = [(t.kind, t.text) for t in tokenize("不低于5人次以上至少")][:3]
-    assert kinds == [(Kind.PREFIX, "不低于"), (Kind.NUMBER, "5"), (Kind.UNIT, "人次")]
-    assert [t.meaning for t in tokenize("不低于 低于 以上 不超过 超过")][:5] == [
-        ">=", "<", ">=", "<=", ">",
-    ]  # fmt: skip
-
-
 def test_docs_show_the_parser_grammar() -> None:
     import re
     from pathlib import Path
@@ -206,7 +191,7 @@ def test_docs_show_the_parser_grammar() -> None:
             " ".join(line.split()) for line in text.splitlines() if re.match(r"\s*\w+\s+= ", line)
         ]
 
-    docs = Path(__file__).resolve().parent.parent / "docs" / "notation.md"
+    docs = Path(__file__).resolve().parents[2] / "docs" / "notation.md"
     grammar = rules(docs.read_text(encoding="utf-8").split("```ebnf", 1)[1].split("```", 1)[0])
     assert grammar == rules(perfscore.notation._grammar.__doc__ or "")
     assert len(grammar) == 5
