@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +13,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import perfscore
 from perfscore import load_table
 from perfscore.tables import Finding, Severity, Table, check_file, check_table, has_errors
+from tests.table_data import indicator, table_of, write
+from tests.targets_data import small_targets
 
-from .table_data import indicator, table_of, write
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TABLE = "zanhuang-hrss-2018"
 PATH = "duties[0].activities[0].indicators[0]"
 
@@ -331,15 +333,6 @@ def test_an_unknown_bundled_name_is_a_finding() -> None:
     assert "did you mean 'zanhuang-hrss-2018'?" in finding.message
 
 
-def test_finding_is_frozen_and_knows_its_cell() -> None:
-    finding = Finding(Severity.WARNING, "m", "1.1.1", "x", "cells.优")
-    assert finding.cell == "优"
-    assert Finding(Severity.WARNING, "m", field="unit").cell is None
-    assert str(Finding(Severity.ERROR, "bad")) == "error: bad"
-    with pytest.raises(AttributeError):
-        finding.message = "n"  # type: ignore[misc]
-
-
 # -- the command line ----------------------------------------------------------------------
 
 
@@ -446,7 +439,7 @@ def test_a_source_that_cannot_be_opened_is_a_finding(source: Any, reason: str) -
 def test_an_infinite_weight_is_a_finding_at_its_path(tmp_path: Path) -> None:
     path = tmp_path / "inf.yaml"
     text = (
-        Path(__file__).parents[1] / "src/perfscore/indicators/zanhuang-hrss-2018.yaml"
+        Path(__file__).parents[2] / "src/perfscore/indicators/zanhuang-hrss-2018.yaml"
     ).read_text(encoding="utf-8")
     path.write_text(
         text.replace('  - id: "9"\n', '  - id: "9"\n    weight: .inf\n', 1), encoding="utf-8"
@@ -455,3 +448,12 @@ def test_an_infinite_weight_is_a_finding_at_its_path(tmp_path: Path) -> None:
     assert finding.severity is Severity.ERROR
     assert (finding.indicator, finding.field) == ("9", "weight")
     assert finding.message == "Input should be a finite number"
+
+
+def test_check_file_reports_a_targets_file_that_does_not_load(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    data = small_targets(indicators=[{"id": "1.1", "name": "x", "target": "≥9O%", "weight": 90}])
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (finding,) = perfscore.check_file(path)
+    assert finding.path == "projects[0].indicators[0].target"
+    assert finding.indicator == "1.1"
