@@ -190,13 +190,3 @@ def test_unscored_rows_are_in_every_view() -> None:
     assert set(clean.to_dict()) == {"department", "duties"}
     assert clean.unscored_frame().empty
     assert "unscored" not in clean._repr_html_()
-
-
-def test_coverage_is_the_roll_ups() -> None:
-    from perfscore.scoring._rollup import Node
-
-    card = perfscore.score(small, {"1.1.1": "100%"})
-    node = Node("1", None, None, card.duties[0].graded, card.duties[0].total, ())
-    assert card.duties[0].coverage == node.coverage == 1 / 3
-    empty = Node("", None, None, 0, 0, ())
-    assert empty.coverage == 0.0

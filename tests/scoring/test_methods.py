@@ -20,8 +20,7 @@ from perfscore.scoring import (
     WorstGrade,
     get_method,
 )
-
-from .scoring_data import small, small_table_data, zanhuang
+from tests.scoring_data import small, small_table_data, zanhuang
 
 # 1.1.1 100% 优 100 · 1.1.2 85% 中 60 · 1.2.1 420人 良 80 · 2.1.1 2次 差 0 · 2.1.2 有效实施 优 100
 FULL = {"1.1.1": "100%", "1.1.2": "85%", "1.2.1": 420, "2.1.1": 2, "2.1.2": "有效实施"}

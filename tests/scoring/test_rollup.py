@@ -1,4 +1,5 @@
-"""Invariants of the roll-up, over any subset of results, any method and any weights."""
+"""Invariants of the roll-up, over any subset of results, any method
+and any weights (perfscore.scoring._rollup)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from hypothesis import strategies as st
 import perfscore
 from perfscore.scoring import METHODS, get_method, roll_up
 from perfscore.scoring._rollup import DEPARTMENT
+from tests.scoring_data import small
 
 TABLE = perfscore.load_table("zanhuang-hrss-2018")
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "zanhuang-hrss-2018-results.csv"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "zanhuang-hrss-2018-results.csv"
 
 
 with EXAMPLE.open(encoding="utf-8") as _file:
@@ -115,3 +117,13 @@ def test_points_beyond_a_float_are_refused_with_the_indicator() -> None:
         assert str(raised.value).endswith(
             "indicator 1.1.1: points of 1e+400 are beyond what a float can hold (±1.8e308)"
         )
+
+
+def test_coverage_is_the_roll_ups() -> None:
+    from perfscore.scoring._rollup import Node
+
+    card = perfscore.score(small, {"1.1.1": "100%"})
+    node = Node("1", None, None, card.duties[0].graded, card.duties[0].total, ())
+    assert card.duties[0].coverage == node.coverage == 1 / 3
+    empty = Node("", None, None, 0, 0, ())
+    assert empty.coverage == 0.0
