@@ -20,11 +20,10 @@ from matplotlib.patches import Rectangle
 import perfscore
 from perfscore.views import PLOT_COLOURS, NoChineseFont
 from perfscore.views import _plots as plots
+from tests.scoring_data import small, zanhuang
 from tests.targets_data import TARGET_RESULTS, TARGETS
 
-from .scoring_data import small, zanhuang
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 Y2018 = EXAMPLES / "zanhuang-hrss-2018-results.csv"
 Y2019 = EXAMPLES / "zanhuang-hrss-2019-results.csv"
 COLOUR = {g.value: c for g, c in PLOT_COLOURS.items() if g is not None}
