@@ -1,13 +1,10 @@
-"""Targets tables end to end: loading, score(), the scorecard's views, score_frame, the CLI."""
+"""TODO"""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
-from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
@@ -16,79 +13,9 @@ from hypothesis import strategies as st
 
 import perfscore
 from perfscore.cli import main
-from tests.targets_data import TARGET_RESULTS, TARGETS, card_of, load_targets, small_targets
+from tests.targets_data import TARGET_RESULTS, TARGETS, load_targets, small_targets
 
 ROOT = Path(__file__).resolve().parent.parent
-F = Fraction
-
-
-# -- the contract ----------------------------------------------------------------------------
-
-
-def test_the_contract() -> None:
-    table = load_targets(small_targets())
-    assert isinstance(table, perfscore.TargetsTable)
-    card = perfscore.score(
-        table,
-        {"1.1": 450, "1.2": 12, "1.3": "达成", "1.budget": 95},
-        method=perfscore.SelfEvaluation(rounding="0.01", rounding_mode="half-up"),
-    )
-    frame = card.to_frame()
-    assert {"project", "id", "name", "target", "value", "weight", "score"} <= set(frame.columns)
-    scores = dict(zip(frame["id"], frame["score"], strict=True))
-    assert scores == {"1.1": 36.0, "1.2": 24.0, "1.3": 20.0, "1.budget": 9.5}
-    assert card.total == 89.5
-    assert card.projects[0].grade is perfscore.Grade.GOOD
-    by_name = perfscore.score(table, {"1.1": 450}, method="self-evaluation")
-    assert by_name.rows()[0].points == F(36)
-    assert isinstance(perfscore.parse_target("≥95%"), perfscore.Target)
-
-
-def test_a_ladder_table_keeps_its_kind_and_gains_a_total() -> None:
-    table = perfscore.load_table("zanhuang-hrss-2018")
-    assert table.kind == "ladders"
-    card = perfscore.score(table, {"1.1.1": "100%"})
-    assert card.total == card.department.score == 100.0
-
-
-@pytest.mark.parametrize(
-    ("method", "message"),
-    [
-        ("mean", "a targets table is scored by the self-evaluation method"),
-        (perfscore.get_method("proportional"), "not 'proportional'"),
-    ],
-)
-def test_a_targets_table_is_scored_by_self_evaluation(method: Any, message: str) -> None:
-    with pytest.raises(perfscore.PerfscoreError, match=message):
-        perfscore.score(load_targets(small_targets()), {}, method=method)
-
-
-def test_self_evaluation_refuses_a_ladder_table() -> None:
-    with pytest.raises(perfscore.PerfscoreError, match="scores targets tables"):
-        perfscore.score("zanhuang-hrss-2018", {}, method="self-evaluation")
-
-
-def test_weights_do_not_apply() -> None:
-    with pytest.raises(perfscore.PerfscoreError, match="weights do not apply"):
-        perfscore.score(load_targets(small_targets()), {}, weights={"1.1": 2})  # type: ignore[call-overload]
-
-
-# -- views -----------------------------------------------------------------------------------
-
-
-def test_views() -> None:
-    card = card_of({"1.1": 450, "1.2": 12, "1.3": "达成", "1.budget": 95}, rounding="0.01")
-    data = json.loads(card.to_json())
-    assert data["total"] == 89.5
-    assert data["projects"][0]["rows"][0]["score"] == 36.0
-    csv_text = card.to_csv()
-    assert csv_text.splitlines()[0].startswith("project,project_name,id,level1,level2,name")
-    assert csv_text.count("\n") == 5
-    text = card.to_text()
-    assert "1 某项目: 总分 89.5 良 of 100" in text
-    assert "1.2      投诉次数  目标 ≤10次  实际 12次  分值 30  得分 24" in text
-    assert "<table>" in card._repr_html_()
-    assert repr(card) == "<TargetsScorecard small by self-evaluation: 89.5>"
 
 
 # -- score_frame equals score ---------------------------------------------------------------

@@ -1,12 +1,15 @@
-"""TODO"""
+"""perfscore.cards._dispatch: score reads either kind of table, picks the
+method that fits it, and refuses arguments of the wrong kind or type."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
 import perfscore
-
-from .scoring_data import zanhuang
+from tests.scoring_data import zanhuang
+from tests.targets_data import load_targets, small_targets
 
 
 @pytest.mark.parametrize(
@@ -41,3 +44,25 @@ def test_arguments_of_the_wrong_type_are_type_errors(
         perfscore.score(table, {}, weights=weights)  # type: ignore[call-overload]
     assert message in str(raised.value)
     assert not isinstance(raised.value, perfscore.PerfscoreError)
+
+
+@pytest.mark.parametrize(
+    ("method", "message"),
+    [
+        ("mean", "a targets table is scored by the self-evaluation method"),
+        (perfscore.get_method("proportional"), "not 'proportional'"),
+    ],
+)
+def test_a_targets_table_is_scored_by_self_evaluation(method: Any, message: str) -> None:
+    with pytest.raises(perfscore.PerfscoreError, match=message):
+        perfscore.score(load_targets(small_targets()), {}, method=method)
+
+
+def test_self_evaluation_refuses_a_ladder_table() -> None:
+    with pytest.raises(perfscore.PerfscoreError, match="scores targets tables"):
+        perfscore.score("zanhuang-hrss-2018", {}, method="self-evaluation")
+
+
+def test_weights_do_not_apply() -> None:
+    with pytest.raises(perfscore.PerfscoreError, match="weights do not apply"):
+        perfscore.score(load_targets(small_targets()), {}, weights={"1.1": 2})  # type: ignore[call-overload]

@@ -1,4 +1,5 @@
-"""The scorecard's views: dict/JSON shape, frames, CSV, text, HTML."""
+"""perfscore.cards._scorecard: a ladder table's Scorecard, its records,
+frames, JSON and CSV."""
 
 from __future__ import annotations
 
@@ -11,10 +12,9 @@ import pytest
 
 import perfscore
 from perfscore import Grade
+from tests.scoring_data import small, zanhuang
 
-from .scoring_data import small, zanhuang
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "zanhuang-hrss-2018-results.csv"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "zanhuang-hrss-2018-results.csv"
 FULL = {"1.1.1": "100%", "1.1.2": "85%", "1.2.1": 420, "2.1.1": 2, "2.1.2": "有效实施"}
 
 
@@ -137,3 +137,10 @@ def test_unscored_rows_are_in_every_view() -> None:
     assert set(clean.to_dict()) == {"department", "duties"}
     assert clean.unscored_frame().empty
     assert "unscored" not in clean._repr_html_()
+
+
+def test_a_ladder_table_keeps_its_kind_and_gains_a_total() -> None:
+    table = perfscore.load_table("zanhuang-hrss-2018")
+    assert table.kind == "ladders"
+    card = perfscore.score(table, {"1.1.1": "100%"})
+    assert card.total == card.department.score == 100.0
