@@ -59,24 +59,6 @@ def test_score_frame_equals_score_per_table(rows: list[tuple[str, object]]) -> N
     assert frames.projects["total"].tolist() == [p.total for p in card.projects]
 
 
-def test_score_frame_mixes_ladder_and_targets_tables() -> None:
-    targets = load_targets(small_targets())
-    results = pd.DataFrame(
-        {
-            "table": ["zanhuang-hrss-2018", "small", "small", "nowhere"],
-            "id": ["1.1.1", "1.1", "1.9", "1"],
-            "value": ["100%", 450, 1, 1],
-        }
-    )
-    with pytest.raises(perfscore.ResultsError) as raised:
-        perfscore.score_frame(["zanhuang-hrss-2018", targets], results)
-    assert "2 bad result rows" in str(raised.value)
-    frames = perfscore.score_frame(["zanhuang-hrss-2018", targets], results, errors="coerce")
-    assert frames.departments["score"].tolist() == [100.0]
-    assert frames.targets.set_index("id").loc["1.1", "score"] == 36.0
-    assert frames.unscored["row"].tolist() == [4, 5]
-
-
 # -- the command line ---------------------------------------------------------------------------
 
 

@@ -1,4 +1,5 @@
-"""The column-wise roll-up: the figures of roll_up, table by table, for every method."""
+"""perfscore.frames._rollup: the column-wise roll-up gives the figures
+of scoring.roll_up, table by table."""
 
 from __future__ import annotations
 

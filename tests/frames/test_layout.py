@@ -1,4 +1,4 @@
-"""The two ways into a Layout agree: from loaded tables, and from their indicator frame."""
+"""perfscore.frames._layout: the columnar Layout of many tables."""
 
 from __future__ import annotations
 
@@ -80,3 +80,29 @@ def test_the_bundled_table_with_its_reading() -> None:
     positions = np.zeros(len(of_table), dtype=np.int64)
     numbers = np.array([vocabulary[str(i)] for i in of_table.ids], dtype=np.int64)
     assert of_table.find(positions, numbers).tolist() == list(range(len(of_table)))
+
+
+def test_rows_find_their_indicator_when_every_table_has_ids_of_its_own() -> None:
+    """Few shared ids make a table × id grid too large: the lookup hashes instead, same answers."""
+    count = 3000
+    frame = pd.DataFrame(
+        {
+            "table": [f"t{k}" for k in range(count)],
+            "id": [f"1.1.{k + 1}" for k in range(count)],
+            "优": "100%",
+            "良": "≥90%",
+            "中": "≥80%",
+            "差": "<80%",
+            "unit": "percent",
+        }
+    )
+    results = pd.DataFrame(
+        {"table": ["t7", "t9", "t9"], "id": ["1.1.8", "1.1.10", "1.1.8"], "value": [95, 85, 100]}
+    )
+    scores = perfscore.score_frame(frame, results, errors="coerce")
+    graded = scores.indicators.dropna(subset=["grade"])
+    assert graded[["table", "id", "grade"]].values.tolist() == [
+        ["t7", "1.1.8", "良"],
+        ["t9", "1.1.10", "中"],
+    ]
+    assert scores.unscored["row"].tolist() == [4]  # t9 has no indicator 1.1.8

@@ -1,5 +1,5 @@
-"""Targets tables in an indicator frame: read back as the tables, scored as score_frame scores the
-tables themselves, and every refused row named."""
+"""perfscore.frames._target_rows: targets tables read back from an
+indicator frame and scored as the tables are."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from perfscore.frames._ladder_rows import TABLES_FRAME
 from perfscore.frames._target_rows import target_rows, targets_from_frame
 from perfscore.tables import TargetsTable, read_table
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _example() -> TargetsTable:
