@@ -1,4 +1,5 @@
-"""Reading sources: Excel as it prints, Word's merged cells, PDF pages, old formats refused."""
+"""perfscore.importing._sources: published tables read into rows
+from Excel, Word, PDF and text."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The targets forms: a goal table (绩效目标表) and a self-evaluation table (绩效自评表)."""
+"""perfscore.importing._target_forms: goal and self-evaluation
+forms read into targets tables."""
 
 from __future__ import annotations
 
