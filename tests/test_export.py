@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import perfscore
-from perfscore.cli import main
 from perfscore.importing import FORMATS, export_table, exportable, import_table
 from perfscore.testing.strategies import tables
 
@@ -74,15 +73,3 @@ def test_generated_tables_round_trip(format: str, table: perfscore.Table, tmp_pa
 @given(table=published_tables(prose=_UNMARKED_PROSE))
 def test_generated_tables_round_trip_through_pdf(table: perfscore.Table, tmp_path: Path) -> None:
     assert round_trip(table, "pdf", tmp_path) == exportable(table)
-
-
-def test_cli_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "zanhuang-hrss-2018", "--format", "txt"]) == 0
-    out = capsys.readouterr().out
-    assert out.splitlines()[0] == "赞皇县人力资源和社会保障局 2018 年部门职责-工作活动绩效目标"
-    target = tmp_path / "t.xlsx"
-    assert main(["export", "zanhuang-hrss-2018", "--format", "xlsx", "-o", str(target)]) == 0
-    assert capsys.readouterr().out == f"zanhuang-hrss-2018: 68 indicators written to {target}\n"
-    assert len(import_table(target).table) == 68
-    assert main(["export", "no-such-table", "--format", "pdf"]) == 1
-    assert "no-such-table" in capsys.readouterr().err

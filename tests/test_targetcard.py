@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pandas as pd
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfscore
-from perfscore.cli import main
-from tests.targets_data import TARGET_RESULTS, TARGETS, load_targets, small_targets
-
-ROOT = Path(__file__).resolve().parent.parent
-
+from tests.targets_data import load_targets, small_targets
 
 # -- score_frame equals score ---------------------------------------------------------------
 
@@ -57,37 +48,3 @@ def test_score_frame_equals_score_per_table(rows: list[tuple[str, object]]) -> N
         got.reset_index(drop=True), expected.drop(columns=["row"]), check_dtype=False
     )
     assert frames.projects["total"].tolist() == [p.total for p in card.projects]
-
-
-# -- the command line ---------------------------------------------------------------------------
-
-
-def test_cli_scores_the_example(capsys: pytest.CaptureFixture[str]) -> None:
-    status = main(["score", str(TARGETS), str(TARGET_RESULTS), "--rounding", "0.01"])
-    out = capsys.readouterr().out
-    assert status == 0
-    assert "1 职业技能培训补贴项目（虚构）: 总分 93.67 优 of 100" in out
-    assert "总分 (mean of the projects)" in out
-
-
-def test_cli_check_covers_targets(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(TARGETS)]) == 0
-    assert capsys.readouterr().out.endswith("0 errors, 0 warnings\n")
-
-
-def test_cli_refuses_options_of_another_method(capsys: pytest.CaptureFixture[str]) -> None:
-    assert (
-        main(["score", str(TARGETS), str(TARGET_RESULTS), "--method", "mean", "--rounding", "1"])
-        == 1
-    )
-    assert "--rounding belongs to the self-evaluation method" in capsys.readouterr().err
-
-
-def test_the_example_scores_from_a_shell() -> None:
-    command = [sys.executable, "-m", "perfscore", "score", str(TARGETS), str(TARGET_RESULTS),
-               "--format", "csv", "--rounding", "0.01"]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    frame = pd.read_csv(__import__("io").StringIO(done.stdout), dtype={"id": str})
-    assert frame.set_index("id").loc["2.3", "score"] == 24.0
-    assert len(frame) == 12

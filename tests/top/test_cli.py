@@ -1,24 +1,30 @@
-"""The command line, every command: output, exit status, and errors as one line without a
-traceback."""
+"""The command line (perfscore.cli), every command: output, exit status,
+and errors as one line without a traceback."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import openpyxl
+import pandas as pd
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 
 import perfscore
 from perfscore import __version__
 from perfscore.cli import main
+from perfscore.importing import import_table
 from perfscore.tables import json_schema
+from tests.scoring_data import zanhuang
+from tests.table_data import indicator, table_of, write
+from tests.targets_data import TARGET_RESULTS, TARGETS
 
-from .scoring_data import zanhuang
-from .table_data import indicator, table_of, write
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TABLE = "zanhuang-hrss-2018"
 PATH = "duties[0].activities[0].indicators[0]"
 EXAMPLE = ROOT / "examples" / "zanhuang-hrss-2018-results.csv"
@@ -283,3 +289,161 @@ def test_every_help_text_prints(command: str, capsys: pytest.CaptureFixture[str]
         main([command, "--help"])
     assert exited.value.code == 0
     assert capsys.readouterr().out.startswith(f"usage: perfscore {command}")
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+Y2018 = EXAMPLES / "zanhuang-hrss-2018-results.csv"
+Y2019 = EXAMPLES / "zanhuang-hrss-2019-results.csv"
+
+
+def test_cli_compare_text_json_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["compare", "zanhuang-hrss-2018", str(Y2018), str(Y2019)]
+    assert main([*args, "--labels", "2018,2019"]) == 0
+    text = capsys.readouterr().out
+    assert "department  81.5 良 → 87.1 良  +5.6 ↑" in text
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["labels"] == ["zanhuang-hrss-2018-results", "zanhuang-hrss-2019-results"]
+    assert len(data["indicators"]) == 68
+    assert main([*args, "--format", "csv", "--labels", "a,b"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "level,id,name,score_a,score_b,grade_a,grade_b,change,move"
+    assert len(lines) == 1 + 1 + 13 + 42 + 68
+
+
+def test_cli_compare_refuses_one_file_and_bad_labels(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "zanhuang-hrss-2018", str(Y2018)]) == 2
+    assert "give two results files or more" in capsys.readouterr().err
+    args = ["compare", "zanhuang-hrss-2018", str(Y2018), str(Y2019), "--labels", "2018"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err == "perfscore: error: 2 cards need 2 labels, got 1\n"
+
+
+def test_cli_compare_targets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    later = tmp_path / "later.csv"
+    results = pd.read_csv(TARGET_RESULTS, dtype=str)
+    results.loc[results["id"] == "2.1", "value"] = "0"
+    results.to_csv(later, index=False)
+    assert main(["compare", str(TARGETS), str(TARGET_RESULTS), str(later), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["change"] for p in data["projects"]] == [0.0, 20.0]
+
+
+def test_cli_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "zanhuang-hrss-2018", "--format", "txt"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "赞皇县人力资源和社会保障局 2018 年部门职责-工作活动绩效目标"
+    target = tmp_path / "t.xlsx"
+    assert main(["export", "zanhuang-hrss-2018", "--format", "xlsx", "-o", str(target)]) == 0
+    assert capsys.readouterr().out == f"zanhuang-hrss-2018: 68 indicators written to {target}\n"
+    assert len(import_table(target).table) == 68
+    assert main(["export", "no-such-table", "--format", "pdf"]) == 1
+    assert "no-such-table" in capsys.readouterr().err
+
+
+DISCLOSURE = Path(__file__).parents[1] / "data" / "zanhuang-hrss-2018-disclosure.txt"
+
+
+def test_cli_import_writes_the_file_and_lists_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out.yaml"
+    status = main(["import", str(DISCLOSURE), "-o", str(target), "--name", "zanhuang-hrss-2018"])
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0].endswith(
+        "68 indicators in 13 duties and 42 activities (layout ladders), written to " + str(target)
+    )
+    assert "[repeated-character] page 7, row 1, column 绩效指标 (7.1.2)" in out
+    assert perfscore.load_table(target) == perfscore.load_table(
+        perfscore.import_table(DISCLOSURE, name="zanhuang-hrss-2018").to_dict()
+    )
+
+
+def test_cli_import_of_garbage_exits_1_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "garbled.txt"
+    path.write_bytes("一、二、\t\t三\n%%%\t≥≥".encode())
+    status = main(["import", str(path)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert "Traceback" not in out + err
+    assert err.startswith("perfscore: error:")
+    assert "[source]" in out
+
+
+def test_cli_import_of_an_old_word_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "table.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert main(["import", str(path)]) == 1
+    assert "save it as .docx" in capsys.readouterr().err
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def test_cli_scores_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["score", str(TARGETS), str(TARGET_RESULTS), "--rounding", "0.01"])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "1 职业技能培训补贴项目（虚构）: 总分 93.67 优 of 100" in out
+    assert "总分 (mean of the projects)" in out
+
+
+def test_cli_check_covers_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(TARGETS)]) == 0
+    assert capsys.readouterr().out.endswith("0 errors, 0 warnings\n")
+
+
+def test_cli_refuses_options_of_another_method(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["score", str(TARGETS), str(TARGET_RESULTS), "--method", "mean", "--rounding", "1"])
+        == 1
+    )
+    assert "--rounding belongs to the self-evaluation method" in capsys.readouterr().err
+
+
+def test_the_example_scores_from_a_shell() -> None:
+    command = [sys.executable, "-m", "perfscore", "score", str(TARGETS), str(TARGET_RESULTS),
+               "--format", "csv", "--rounding", "0.01"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_csv(__import__("io").StringIO(done.stdout), dtype={"id": str})
+    assert frame.set_index("id").loc["2.3", "score"] == 24.0
+    assert len(frame) == 12
+
+
+def _sheet(path: Path, name: str) -> Worksheet:
+    sheet = openpyxl.load_workbook(path)[name]
+    assert isinstance(sheet, Worksheet)
+    return sheet
+
+
+def _records(sheet: Worksheet) -> list[dict[str, object]]:
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]  # type: ignore[arg-type]
+
+
+def test_cli_score_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "card.xlsx"
+    args = ["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "xlsx"]
+    assert main([*args, "-o", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    assert len(_records(_sheet(out, "indicators"))) == 68
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "perfscore score: error: --format xlsx writes a workbook; name it with -o FILE.xlsx\n"
+    )
+    assert main([*args, "-o", str(tmp_path / "missing" / "x.xlsx")]) == 1
+    assert capsys.readouterr().err.startswith("perfscore: error: cannot write")
+
+
+def test_cli_score_targets_xlsx(tmp_path: Path) -> None:
+    out = tmp_path / "form.xlsx"
+    assert (
+        main(["score", str(TARGETS), str(TARGET_RESULTS), "--format", "xlsx", "-o", str(out)]) == 0
+    )
+    assert openpyxl.load_workbook(out).sheetnames[0] == "自评表"
