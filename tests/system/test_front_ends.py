@@ -1,4 +1,5 @@
-"""TODO"""
+"""The two front ends agree: score_frame gives the figures score
+gives, table by table, from tables, indicator frames and targets tables."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from tests.frames_data import (
     table_results,
     weights_of,
 )
-
-from .scoring_data import small, zanhuang
+from tests.scoring_data import small, zanhuang
+from tests.targets_data import load_targets, small_targets
 
 
 @settings(max_examples=60, deadline=None)
@@ -145,3 +146,69 @@ def test_a_number_beyond_a_float_is_an_unscored_row_in_score_frame() -> None:
     assert scores.departments["graded"].item() == 1
     card = perfscore.score(small, rows.drop(columns="table"), keep_going=True)
     assert [u.reason for u in card.unscored] == [scores.unscored["reason"].item()]
+
+
+FRAME = perfscore.indicator_frame(TABLES)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), method=st.sampled_from(sorted(METHODS)))
+def test_an_indicator_frame_scores_as_score_does(data: st.DataObject, method: str) -> None:
+    """A table → indicator_frame → score_frame equals score, exactly, weights and gaps included."""
+    given_ = {t.name: data.draw(table_results(t), label=t.name) for t in TABLES}
+    weights = {t.name: data.draw(weights_of(t), label=f"weights {t.name}") for t in TABLES}
+    count = sum(len(r) for r in given_.values())
+    order = data.draw(st.permutations(range(count)), label="order")
+    chosen = {name: w for name, w in weights.items() if w}
+    scores = perfscore.score_frame(
+        FRAME, frame_of(given_, order), method=method, weights=chosen or None
+    )
+    cards = {
+        t.name: perfscore.score(t, given_[t.name], method=method, weights=weights[t.name])
+        for t in TABLES
+    }
+    assert scores.method == cards[zanhuang.name].method
+    assert scores.unscored.empty
+    assert_same_figures(scores, cards, published=False)
+    assert scores.departments["year"].tolist() == [t.year for t in TABLES]
+
+
+# -- score_frame equals score ---------------------------------------------------------------
+
+values = st.one_of(
+    st.integers(0, 1000),
+    st.sampled_from(["达成", "部分达成", "未达成", "完成", "不适用", "满意", "9次", "600人次"]),
+    st.none(),
+)
+
+
+@settings(max_examples=30)
+@given(
+    st.lists(st.tuples(st.sampled_from(["1.1", "1.2", "1.3"]), values), unique_by=lambda r: r[0])
+)
+def test_score_frame_equals_score_per_table(rows: list[tuple[str, object]]) -> None:
+    table = load_targets(small_targets())
+    fits = {"1.1": "600人次", "1.2": "9次"}
+    usable = [
+        (key, value)
+        for key, value in rows
+        if not (key == "1.3" and isinstance(value, int))
+        and not (key != "1.3" and value == "满意")
+        and not (value in fits.values() and fits.get(key) != value)
+    ]
+    results = pd.DataFrame(
+        {
+            "table": ["small"] * len(usable),
+            "id": [k for k, _ in usable],
+            "value": [v for _, v in usable],
+        },
+        dtype=object,
+    )
+    card = perfscore.score(table, dict(usable))
+    frames = perfscore.score_frame([table], results)
+    expected = card.to_frame()
+    got = frames.targets.drop(columns=["table", "row"])
+    pd.testing.assert_frame_equal(
+        got.reset_index(drop=True), expected.drop(columns=["row"]), check_dtype=False
+    )
+    assert frames.projects["total"].tolist() == [p.total for p in card.projects]

@@ -1,4 +1,5 @@
-"""TODO"""
+"""Tables exported in every format and imported back are the
+tables they were."""
 
 from __future__ import annotations
 

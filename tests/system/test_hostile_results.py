@@ -20,8 +20,7 @@ from perfscore.notation._exact import as_decimal, scientific, to_float64
 from perfscore.scoring import FractionsWarning, read_results
 from perfscore.scoring._results import SUGGESTED, BadResults
 from perfscore.scoring._rows import rows_in
-
-from .scoring_data import zanhuang
+from tests.scoring_data import zanhuang
 
 
 @pytest.mark.parametrize("narrow", [np.float32, np.float16])

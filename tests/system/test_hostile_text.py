@@ -53,7 +53,7 @@ def test_check_reports_a_superscript_digit(tmp_path: Path) -> None:
     from perfscore.tables import check_file
 
     text = (
-        Path(__file__).parent.parent / "src/perfscore/indicators/zanhuang-hrss-2018.yaml"
+        Path(__file__).parents[2] / "src/perfscore/indicators/zanhuang-hrss-2018.yaml"
     ).read_text(encoding="utf-8")
     assert "≥95%" in text
     path = tmp_path / "zanhuang-hrss-2018.yaml"
@@ -447,7 +447,7 @@ def test_a_long_qualitative_target_is_capped() -> None:
 def test_targets_text_view_escapes_control_characters() -> None:
     from perfscore import score
 
-    examples = Path(__file__).resolve().parent.parent / "examples"
+    examples = Path(__file__).resolve().parents[2] / "examples"
     data = _raw_targets(examples / "targets-invented-2023.yaml")
     data["projects"][0]["name"] = "项目\x1b]0;owned\x07"
     card = score(load_table(data), examples / "targets-invented-2023-results.csv")
@@ -466,7 +466,7 @@ def _raw_targets(path: Path) -> dict[str, Any]:
 def test_import_and_export_refuse_to_overwrite_their_input(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = Path(__file__).resolve().parent / "data" / "zanhuang-hrss-2018-disclosure.txt"
+    source = Path(__file__).resolve().parents[1] / "data" / "zanhuang-hrss-2018-disclosure.txt"
     copy_of = tmp_path / "published.txt"
     copy_of.write_bytes(source.read_bytes())
     monkeypatch.chdir(tmp_path)

@@ -21,8 +21,7 @@ from perfscore.scoring import read_results, read_rows
 from perfscore.scoring._cells import is_layout
 from perfscore.scoring._readers import decode
 from perfscore.scoring._rows import rows_in
-
-from .scoring_data import zanhuang
+from tests.scoring_data import zanhuang
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
