@@ -93,7 +93,7 @@ def test_the_example_says_it_is_invented() -> None:
     assert all("invented example, not published data" in row["note"] for row in rows)
 
 
-# -- the command line -----------------------------------------------------------------------
+# -- counts and cells -------------------------------------------------------------------------
 
 
 def test_grade_counts_per_node() -> None:

@@ -129,6 +129,12 @@ def test_categorical_text_columns_score_the_same() -> None:
         pd.testing.assert_frame_equal(getattr(got, level), getattr(expected, level))
 
 
+# ---------------------------------------------------------------------------------------------
+# tables_from_frame and layout_from_frame read a frame exactly as the row-by-row reading did: the
+# same bad rows with the same messages, locations and cells, in the same order, and the same
+# tables. `oracle` below is that previous reading, kept as the reference.
+# ---------------------------------------------------------------------------------------------
+
 NAME = "zanhuang-hrss-2018"
 BASE = perfscore.indicator_frame([NAME])
 RECORDS: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in BASE.to_dict("records")]

@@ -333,7 +333,7 @@ def test_an_unknown_bundled_name_is_a_finding() -> None:
     assert "did you mean 'zanhuang-hrss-2018'?" in finding.message
 
 
-# -- the command line ----------------------------------------------------------------------
+# -- damaged files ----------------------------------------------------------------------------
 
 
 _JUNK = st.one_of(

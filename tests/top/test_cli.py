@@ -36,6 +36,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
+# -- perfscore grade --------------------------------------------------------------------------
+
+
 def test_grade(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(
         capsys,
@@ -296,6 +299,9 @@ Y2018 = EXAMPLES / "zanhuang-hrss-2018-results.csv"
 Y2019 = EXAMPLES / "zanhuang-hrss-2019-results.csv"
 
 
+# -- perfscore compare ------------------------------------------------------------------------
+
+
 def test_cli_compare_text_json_csv(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["compare", "zanhuang-hrss-2018", str(Y2018), str(Y2019)]
     assert main([*args, "--labels", "2018,2019"]) == 0
@@ -330,6 +336,9 @@ def test_cli_compare_targets(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert [p["change"] for p in data["projects"]] == [0.0, 20.0]
 
 
+# -- perfscore export -------------------------------------------------------------------------
+
+
 def test_cli_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "zanhuang-hrss-2018", "--format", "txt"]) == 0
     out = capsys.readouterr().out
@@ -343,6 +352,9 @@ def test_cli_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 DISCLOSURE = Path(__file__).parents[1] / "data" / "zanhuang-hrss-2018-disclosure.txt"
+
+
+# -- perfscore import -------------------------------------------------------------------------
 
 
 def test_cli_import_writes_the_file_and_lists_findings(
@@ -381,7 +393,7 @@ def test_cli_import_of_an_old_word_file(tmp_path: Path, capsys: pytest.CaptureFi
     assert "save it as .docx" in capsys.readouterr().err
 
 
-# -- the command line ---------------------------------------------------------------------------
+# -- perfscore score on a targets table -------------------------------------------------------
 
 
 def test_cli_scores_the_example(capsys: pytest.CaptureFixture[str]) -> None:
@@ -424,6 +436,9 @@ def _sheet(path: Path, name: str) -> Worksheet:
 def _records(sheet: Worksheet) -> list[dict[str, object]]:
     rows = list(sheet.iter_rows(values_only=True))
     return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]  # type: ignore[arg-type]
+
+
+# -- perfscore score --format xlsx ------------------------------------------------------------
 
 
 def test_cli_score_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
