@@ -3,13 +3,14 @@ by cells and targets alike."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from fractions import Fraction
 
 import pytest
 
 import perfscore
-from perfscore import NotationError, parse_target
-from perfscore.notation import define_unit
+from perfscore import NotationError, parse_target, units
+from perfscore.notation import _targets, _tokenizer, define_unit
 from perfscore.units import factor, unit_names
 
 
@@ -75,12 +76,29 @@ def test_a_definition_is_text() -> None:
         define_unit(b"mu = 666.6 * m ** 2")  # type: ignore[arg-type]
 
 
+def _reload_units() -> None:
+    units.reload_units()
+    _tokenizer.reload_units()
+    _targets.reload_units()
+
+
+@pytest.fixture
+def scratch_registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A fresh unit registry while the test runs: what it defines is gone afterwards."""
+    monkeypatch.setattr(units, "ureg", units._make_registry())
+    _reload_units()
+    yield
+    monkeypatch.undo()
+    _reload_units()
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="define_unit accepts a definition naming a unit the registry lacks (pint defines it "
     "lazily); grading in the new unit then raises pint's UndefinedUnitError, not a "
     "PerfscoreError",
 )
+@pytest.mark.usefixtures("scratch_registry")
 def test_a_definition_naming_an_unknown_unit_is_refused() -> None:
     with pytest.raises(perfscore.PerfscoreError, match="cannot define the unit"):
         define_unit("坏单位 = 3 * 未定义的单位")
