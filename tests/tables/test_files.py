@@ -15,10 +15,19 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 import perfscore
 from perfscore import TableError, load_table
-from perfscore.tables import Table, bundled_tables, check_file, json_schema
+from perfscore.tables import Table, TargetsTable, bundled_tables, check_file, json_schema
+from perfscore.tables._files import (
+    BUNDLED_NAME,
+    read_table,
+    read_table_data,
+    table_error,
+    table_errors,
+    table_model,
+)
 from tests.table_data import table_of
 from tests.targets_data import TARGETS, small_targets
 
@@ -333,3 +342,86 @@ def test_example_is_valid_under_the_schema() -> None:
     data = yaml.safe_load(TARGETS.read_text(encoding="utf-8"))
     jsonschema.validate(data, perfscore.tables.json_schema())
     jsonschema.validate(small_targets(), perfscore.tables.json_schema())
+
+
+# -- the steps of loading: read_table_data, table_model, table_errors ------------------------
+
+
+def test_a_mapping_is_read_as_it_is_and_reported_as_a_mapping() -> None:
+    data = small()
+    read, label = read_table_data(data)
+    assert read is data
+    assert label == "<mapping>"
+
+
+def test_a_file_is_read_with_or_without_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "small.json"
+    path.write_text(json.dumps(small(), ensure_ascii=False), encoding="utf-8-sig")
+    data, label = read_table_data(path)
+    assert (label, data["name"]) == (str(path), "small")
+    assert read_table_data(str(path))[0] == data
+
+
+def test_a_bundled_name_is_its_own_label() -> None:
+    data, label = read_table_data(TABLE)
+    assert label == TABLE
+    assert data["name"] == TABLE
+
+
+@pytest.mark.parametrize(
+    ("name", "valid"),
+    [("zanhuang-hrss-2018", True), ("a", True), ("Zanhuang", False), ("-x", False),
+     ("a_b", False), ("../x", False), ("x y", False)],
+)  # fmt: skip
+def test_bundled_names_are_lower_case_letters_digits_and_hyphens(name: str, valid: bool) -> None:
+    assert bool(BUNDLED_NAME.fullmatch(name)) is valid
+
+
+@pytest.mark.parametrize(
+    ("data", "model"),
+    [({}, Table), ({"kind": "ladders"}, Table), ({"kind": "targets"}, TargetsTable)],
+)
+def test_the_model_is_chosen_by_kind(data: dict[str, str], model: type) -> None:
+    assert table_model(data) is model
+
+
+@pytest.mark.parametrize("kind", ["Targets", "tables", None, 1])
+def test_another_kind_is_a_table_error_at_its_path(kind: object) -> None:
+    with pytest.raises(TableError) as raised:
+        table_model({"kind": kind})
+    assert raised.value.where.path == "kind"
+    assert str(raised.value) == (
+        f"kind: kind is 'ladders' (the default) or 'targets', not {kind!r}"
+    )
+
+
+def test_read_table_gives_the_kind_the_file_says() -> None:
+    assert isinstance(read_table(TABLE), Table)
+    assert isinstance(read_table(TARGETS), TargetsTable)
+    assert isinstance(read_table(small_targets()), TargetsTable)
+
+
+def test_every_validation_problem_is_a_table_error_with_its_path() -> None:
+    data = small(colour="red", id=3)
+    data["year"] = "soon"
+    with pytest.raises(ValidationError) as raised:
+        Table.model_validate(data)
+    errors = table_errors(raised.value, "t.yaml")
+    assert [(e.where.file, e.where.path, e.reason) for e in errors] == [
+        ("t.yaml", "year", "Input should be a valid integer"),
+        ("t.yaml", "duties[0].activities[0].indicators[0].id", 'an id is text: quote it ("3")'),
+        ("t.yaml", "duties[0].activities[0].indicators[0].colour", "unknown field 'colour'"),
+    ]
+    first = table_error(raised.value, "t.yaml")
+    assert str(first) == ("t.yaml, year: Input should be a valid integer (and 2 more problems)")
+
+
+def test_a_cell_that_does_not_read_is_reported_under_its_cells_path() -> None:
+    cells = {"优": "≥9O%", "良": "≥90%", "中": "≥80%", "差": "<80%"}
+    with pytest.raises(ValidationError) as raised:
+        Table.model_validate(small(cells=cells))
+    (error,) = table_errors(raised.value, "<mapping>")
+    assert error.where.path == "duties[0].activities[0].indicators[0].cells.优"
+    assert error.where.cell is None  # said once, in the path
+    assert error.reason == "unexpected 'O'"
+    assert error.details() == "    ≥9O%\n      ^"
