@@ -7,11 +7,15 @@ import json
 from fractions import Fraction
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import perfscore
+from perfscore.errors import ResultsError
 from perfscore.scoring import read_results
+from perfscore.scoring._readers import read_rows
 from perfscore.scoring._results import decode
+from perfscore.scoring._rows import ResultRow
 from tests.scoring_data import zanhuang
 
 CSV = "id,value,unit\n1.1.1,100%,\n1.1.2,0.93,1\n新增就业人员数量,505,\n10.3.1,有效实施,\n"
@@ -194,3 +198,140 @@ def test_csv_rows_are_records_not_lines(tmp_path: Path) -> None:
     assert [str(p) for p in results.problems] == [
         "row 3, indicator 1.1.2: expected a number in percent, got 'bad'"
     ]
+
+
+# -- read_rows: the rows as given, without grading them ------------------------------------------
+
+
+def rows_of(path: Path, data: bytes) -> list[tuple[object, ...]]:
+    path.write_bytes(data)
+    return [(r.row, r.key, r.value, r.unit, r.points, r.fault) for r in read_rows(path)]
+
+
+def test_a_mapping_gives_its_pairs_named_by_key() -> None:
+    keyed: dict[object, object] = {"1.1.1": "95%", 2: 3}  # a key that is no text is named as one
+    assert list(read_rows(keyed)) == [  # type: ignore[arg-type]
+        ResultRow(None, "1.1.1", "95%"),
+        ResultRow(None, "2", 3),
+    ]
+
+
+def test_a_frame_gives_its_rows_numbered_as_a_spreadsheet_shows_them() -> None:
+    frame = pd.DataFrame({"Id": ["a", "b"], "VALUE": [1, 2], "Unit": ["人", None]})
+    assert [(r.row, r.key, r.value, r.unit) for r in read_rows(frame)] == [
+        (2, "a", 1, "人"),
+        (3, "b", 2, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "rows"),
+    [
+        (b"id,value\n1.1.1,95%\n", [(2, "1.1.1", "95%", None, None, None)]),
+        (b"id\tvalue\n1.1.1\t95%\n", [(2, "1.1.1", "95%", None, None, None)]),
+        (b"id,value\r1.1.1,95%\r1.1.2,90%\r",  # old Mac line ends
+         [(2, "1.1.1", "95%", None, None, None), (3, "1.1.2", "90%", None, None, None)]),
+        (b"ID,Value,Unit,Points\n1.1.1,0.95,1,36\n", [(2, "1.1.1", "0.95", "1", "36", None)]),
+        (b"id,value\n1.1.1\n", [(2, "1.1.1", None, None, None, None)]),  # a short row
+        (b"id,value\n\n,\n1.1.2,1\n", [(4, "1.1.2", "1", None, None, None)]),  # blank lines
+        (b"id,value\n,95%\n", [(2, "", "95%", None, None, None)]),  # a value without an id
+        (b"id,value\n1.1.1,1,234\n",
+         [(2, "1.1.1", "1", None, None, "the row has 3 cells under a header of 2 (extra: "
+           "'234'); quote a value holding a comma")]),
+        (b"id,value\n1.1.1,95%,,\n", [(2, "1.1.1", "95%", None, None, None)]),
+    ],
+)  # fmt: skip
+def test_csv_rows(tmp_path: Path, data: bytes, rows: list[tuple[object, ...]]) -> None:
+    assert rows_of(tmp_path / "r.csv", data) == rows
+
+
+def test_a_txt_or_tsv_file_is_read_as_csv(tmp_path: Path) -> None:
+    for name in ("r.txt", "r.tsv"):
+        assert rows_of(tmp_path / name, b"id,value\n1.1.1,95\n") == [
+            (2, "1.1.1", "95", None, None, None)
+        ]
+
+
+@pytest.mark.parametrize(
+    ("data", "rows"),
+    [
+        (b'{"1.1.1": "95%", "1.1.2": 0.9}',
+         [(None, "1.1.1", "95%", None, None, None), (None, "1.1.2", 0.9, None, None, None)]),
+        (b'[{"ID": "1.1.1", "Value": 95, "unit": "%", "points": 36}]',
+         [(1, "1.1.1", 95, "%", 36, None)]),
+        ('\ufeff{"1.1.1": 1}'.encode(), [(None, "1.1.1", 1, None, None, None)]),
+    ],
+)  # fmt: skip
+def test_json_rows(tmp_path: Path, data: bytes, rows: list[tuple[object, ...]]) -> None:
+    assert rows_of(tmp_path / "r.json", data) == rows
+
+
+@pytest.mark.parametrize(
+    ("data", "fault"),
+    [
+        (b'{"1.1.1": [1, 2]}', "the value is a list, not a number or text"),
+        (b'{"1.1.1": {"value": 1}}', "the value is an object, not a number or text"),
+        (b'[{"id": "1.1.1", "value": {"a": 1}}]',
+         "the field 'value' is an object, not a number or text"),
+    ],
+)  # fmt: skip
+def test_a_nested_json_value_is_a_row_with_a_fault(tmp_path: Path, data: bytes, fault: str) -> None:
+    ((_, key, value, _, _, found),) = rows_of(tmp_path / "r.json", data)
+    assert (key, value) == ("1.1.1", None)
+    assert isinstance(found, str)
+    assert found.startswith(fault)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("r.csv", b"", "row 1: the results need the columns id and value (found none)"),
+        ("r.csv", b"id,value\n\n,\n", "the file holds no result rows"),
+        ("r.json", b"{}", "the file holds no result rows"),
+        ("r.json", b"[]", "the file holds no result rows"),
+        ("r.json", b'"x"', 'JSON results are an object {"id": value, ...} or a list of'),
+        ("r.json", b'[{"id": "1.1.1", "ID": "x", "value": 1}]',
+         "row 1: the item gives 'id' more than once"),
+        ("r.csv", b"id,value\n\x00\n", "the file holds NUL characters"),
+        ("r.xlsx", b"PK\x03\x04", "not a readable XLSX workbook: "),
+        ("r.xls", b"", "cannot tell the format of 'r.xls': results files are .csv, .xlsx or .json"),
+    ],
+)  # fmt: skip
+def test_a_file_that_holds_no_rows_is_named(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    with pytest.raises(ResultsError) as raised:
+        rows_of(path, data)
+    assert raised.value.where.file == str(path)
+    assert message in str(raised.value)
+
+
+def test_anything_else_is_no_results_source() -> None:
+    with pytest.raises(ResultsError) as raised:
+        list(read_rows(42))  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        "results are a mapping of id to value, a DataFrame, or a path to a CSV, XLSX or JSON "
+        "file, not int"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"id,value", "id,value"),
+        ("\ufeffid,满意".encode(), "id,满意"),
+        ("id,满意度".encode("gb18030"), "id,满意度"),
+        ("id,value".encode("utf-16"), "id,value"),  # with its byte order mark
+        ("id,value".encode("utf-16-le"), "id,value"),
+        ("id,value".encode("utf-16-be"), "id,value"),
+        (b"", ""),
+    ],
+)
+def test_decode(data: bytes, text: str) -> None:
+    assert decode(data) == text
+
+
+def test_bytes_no_encoding_reads_are_a_unicode_error() -> None:
+    with pytest.raises(UnicodeDecodeError):
+        decode(b"\x81\x30")

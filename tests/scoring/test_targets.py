@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 
 import perfscore
 from perfscore import SelfEvaluation
+from perfscore.scoring import MeanOfPoints
+from perfscore.scoring._rows import BadResults, ResultRow
+from perfscore.scoring._targets import self_evaluate, self_evaluation, target_result_rows
 from tests.targets_data import card_of, load_targets, small_targets
 
 F = Fraction
@@ -124,3 +127,116 @@ def test_a_deadline_without_a_year_is_in_the_tables_year() -> None:
     assert (late.points, late.flags) == (F(0), ("2024年1月 is after 2023年12月",))
     assert perfscore.score(table, {"1.1": "2023年11月"}).rows()[0].points == 100
     assert perfscore.score(table, {"1.1": "11月"}).rows()[0].points == 100
+
+
+# -- self_evaluate and its arguments, without a card -------------------------------------------
+
+
+@pytest.mark.parametrize("method", [None, "self-evaluation", " 自评 "])
+def test_the_self_evaluation_method_by_name_or_default(method: object) -> None:
+    assert self_evaluation(method) == SelfEvaluation()
+
+
+def test_a_self_evaluation_given_is_used_as_it_is() -> None:
+    method = SelfEvaluation(rounding="1")
+    assert self_evaluation(method) is method
+
+
+@pytest.mark.parametrize(
+    ("method", "shown"), [("mean", "'mean'"), (MeanOfPoints(), "'mean'"), (3, "'int'")]
+)
+def test_another_method_is_refused_by_name(method: object, shown: str) -> None:
+    with pytest.raises(perfscore.PerfscoreError) as raised:
+        self_evaluation(method)
+    assert str(raised.value) == (
+        "a targets table is scored by the self-evaluation method (method='self-evaluation' or "
+        f"perfscore.SelfEvaluation(...)), not {shown}"
+    )
+
+
+def test_a_mapping_may_give_a_value_its_unit_and_the_evaluators_points() -> None:
+    rows = target_result_rows({"1.1": {"value": 450, "points": 40, "unit": "人次"}, "1.2": 3})
+    assert rows == [
+        ResultRow(None, "1.1", 450, "人次", points=40),
+        ResultRow(None, "1.2", 3),
+    ]
+    with pytest.raises(perfscore.PerfscoreError) as raised:
+        target_result_rows({"1.1": {"value": 1, "score": 2}})
+    assert str(raised.value) == (
+        "a result is a value or {'value', 'points', 'unit'}; '1.1' has ['score']"
+    )
+
+
+def test_other_sources_are_read_as_rows(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("id,value,得分\n1.1,450,40\n", encoding="utf-8")
+    assert target_result_rows(path) == [ResultRow(2, "1.1", "450", points="40")]
+
+
+def test_every_row_is_scored_or_reported_with_its_row_and_id() -> None:
+    rows = [
+        ResultRow(2, "1.1", 500),
+        ResultRow(3, "", None),  # a blank line: layout
+        ResultRow(4, "1.2", "x"),
+        ResultRow(5, "1.9", 1),
+        ResultRow(6, "1.3", "达成", fault="the row has 3 cells under a header of 2"),
+        ResultRow(7, "1.budget", "很多"),
+    ]
+    evaluated = self_evaluate(load_targets(small_targets()), rows, keep_going=True, file="r.csv")
+    assert evaluated.method == "self-evaluation"
+    assert [(u.row, u.key, u.reason) for u in evaluated.unscored] == [
+        (4, "1.2", "the target '≤10次' is a number; 'x' is not"),
+        (5, "1.9", "table small has no indicator '1.9'; did you mean '1.3', '1.2', '1.1'?"),
+        (6, "1.3", "the row has 3 cells under a header of 2"),
+        (7, "1.budget", "全年执行数 is an amount, not '很多'"),
+    ]
+    (project,) = evaluated.projects
+    assert (project.exact, project.missing, project.weight) == (F(40), ("1.2", "1.3"), F(100))
+    assert project.budget is not None
+    assert project.budget.points is None  # the table gives no 全年执行数 either
+
+
+def test_bad_rows_raise_one_error_in_the_file_unless_keep_going() -> None:
+    rows = [ResultRow(2, "1.1", 500), ResultRow(3, "1.1", 400)]
+    with pytest.raises(BadResults) as raised:
+        self_evaluate(load_targets(small_targets()), rows, file="r.csv")
+    assert str(raised.value) == (
+        "r.csv: 2 bad result rows; nothing was scored (fix them, or keep going to score the rest)\n"
+        "  row 2, indicator 1.1: 1.1 is given more than once (rows 2, 3)\n"
+        "  row 3, indicator 1.1: 1.1 is given more than once (rows 2, 3)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "spent", "points", "flags"),
+    [
+        (ResultRow(None, "1.budget", "80万元"), F(80), F(8), ()),
+        (ResultRow(None, "1.budget", 800_000, unit="元"), F(80), F(8), ()),
+        (ResultRow(None, "1.budget", 80), F(80), F(8), ()),
+        (ResultRow(None, "1.budget", 80, points=9), F(80), F(9),
+         ("得分 9 departs from the rule's 8",)),
+    ],
+)  # fmt: skip
+def test_the_budget_item_reads_the_amount_spent_in_the_tables_money_unit(
+    row: ResultRow, spent: Fraction, points: Fraction, flags: tuple[str, ...]
+) -> None:
+    (project,) = self_evaluate(load_targets(small_targets()), [row]).projects
+    assert project.budget is not None
+    assert (project.budget.spent, project.budget.rate) == (spent, spent)  # of 100 planned
+    assert (project.budget.points, project.budget.flags) == (points, flags)
+
+
+def test_no_rows_leave_every_row_missing_and_no_total() -> None:
+    (project,) = self_evaluate(load_targets(small_targets()), []).projects
+    assert (project.exact, project.total, project.grade) == (None, None, None)
+    assert project.missing == ("1.1", "1.2", "1.3")
+    assert [r.state for r in project.rows] == ["missing"] * 3
+
+
+def test_rows_find_their_indicator_by_name_in_either_script() -> None:
+    (project,) = self_evaluate(
+        load_targets(small_targets()), [ResultRow(None, "培訓人次", 500)]
+    ).projects
+    assert (project.rows[0].id, project.rows[0].state, project.rows[0].points) == (
+        "1.1", "met", F(40),
+    )  # fmt: skip
