@@ -4,9 +4,13 @@ table matched by id, then by name, each match not by both a finding."""
 from __future__ import annotations
 
 import copy
+from fractions import Fraction
 from typing import Any
 
 import perfscore
+from perfscore.comparison._matching import MatchedRow, Node, match_nodes
+from perfscore.grades import Grade
+from perfscore.tables import Finding
 from tests.scoring_data import small, small_table_data
 
 # By hand (small table; points 优 100 良 80 中 60 差 0; bands 90 / 80 / 60):
@@ -65,3 +69,92 @@ def test_versions_match_by_id_then_by_name_and_each_name_match_is_a_finding() ->
     assert "warning: duty 2 新职责: new in 2021 (no node of 2020 has its id or name)" in messages
     by_name = [f for f in comparison.findings if "matched by name" in f.message]
     assert {f.indicator for f in by_name} == {"3", "3.1", "3.1.1", "3.1.2"}
+
+
+# -- match_nodes itself ---------------------------------------------------------------------------
+
+
+def node(node_id: str, name: str) -> Node:
+    return Node(node_id, name, "", None, None)
+
+
+def matched(
+    cards: list[list[Node]], labels: list[str]
+) -> tuple[list[dict[int, tuple[str, str]]], list[str]]:
+    findings: list[Finding] = []
+    rows = match_nodes(cards, labels, findings)
+    return [{k: (n.id, n.name) for k, n in row.nodes.items()} for row in rows], [
+        str(f) for f in findings
+    ]
+
+
+def test_nodes_with_the_same_id_and_name_match_without_a_finding() -> None:
+    rows, findings = matched([[node("1", "甲"), node("2", "乙")]] * 2, ["a", "b"])
+    assert rows == [{0: ("1", "甲"), 1: ("1", "甲")}, {0: ("2", "乙"), 1: ("2", "乙")}]
+    assert findings == []
+
+
+def test_a_name_unique_on_both_sides_matches_before_an_id() -> None:
+    # the names swapped ids: each is matched by its name, and said so
+    rows, findings = matched(
+        [[node("1", "甲"), node("2", "乙")], [node("1", "乙"), node("2", "甲")]], ["a", "b"]
+    )
+    assert rows == [{0: ("1", "甲"), 1: ("2", "甲")}, {0: ("2", "乙"), 1: ("1", "乙")}]
+    assert findings == [
+        "warning: duty 1 乙: matched by name: 2 in a is 1 in b",
+        "warning: duty 2 甲: matched by name: 1 in a is 2 in b",
+    ]
+
+
+def test_a_repeated_name_does_not_match_by_name() -> None:
+    rows, findings = matched(
+        [[node("1", "甲"), node("2", "甲")], [node("3", "甲"), node("1", "丙")]], ["a", "b"]
+    )
+    assert rows == [{0: ("1", "甲"), 1: ("1", "丙")}, {0: ("2", "甲")}, {1: ("3", "甲")}]
+    assert findings == [
+        "warning: duty 3 甲: new in b (no node of a has its id or name)",
+        "warning: duty 1 丙: renamed from '甲' (a); matched by id",
+        "warning: duty 2 甲: in a, absent from b",
+    ]
+
+
+def test_each_card_is_matched_to_the_one_before_it() -> None:
+    rows, findings = matched(
+        [
+            [node("1", "甲"), node("2", "乙")],
+            [node("1", "甲"), node("2", "乙"), node("3", "丙")],
+            [node("3", "丙"), node("1", "甲")],
+        ],
+        ["2018", "2019", "2020"],
+    )
+    assert rows == [
+        {0: ("1", "甲"), 1: ("1", "甲"), 2: ("1", "甲")},
+        {0: ("2", "乙"), 1: ("2", "乙")},
+        {1: ("3", "丙"), 2: ("3", "丙")},
+    ]
+    assert findings == [
+        "warning: duty 3 丙: new in 2019 (no node of 2018 has its id or name)",
+        "warning: duty 2 乙: in 2019, absent from 2020",
+    ]
+
+
+def test_a_node_absent_from_one_card_is_new_again_in_the_next() -> None:
+    rows, findings = matched([[node("1", "甲")], [], [node("1", "甲")]], ["a", "b", "c"])
+    assert rows == [{0: ("1", "甲")}, {2: ("1", "甲")}]
+    assert findings == [
+        "warning: duty 1 甲: in a, absent from b",
+        "warning: duty 1 甲: new in c (no node of b has its id or name)",
+    ]
+
+
+def test_the_latest_node_of_a_row_is_the_last_cards() -> None:
+    first, last = node("1", "甲"), node("2", "甲")
+    assert MatchedRow({0: first, 2: last}).latest() is last
+    assert MatchedRow({0: first}).latest() is first
+
+
+def test_one_card_is_its_own_rows() -> None:
+    rows, findings = matched([[node("1.1", "活动"), node("1.2", "其他")]], ["a"])
+    assert rows == [{0: ("1.1", "活动")}, {0: ("1.2", "其他")}]
+    assert findings == []
+    assert Node("1", "甲", "", Fraction(80), Grade.GOOD, value=95).value == 95
