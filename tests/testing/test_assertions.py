@@ -3,12 +3,16 @@
 from fractions import Fraction
 
 import pytest
+from hypothesis import assume, given
 
 import perfscore
 from perfscore import Direction, Grade, Ladder, Table, load_table, parse_ladder
+from perfscore.errors import PerfscoreError, UncoveredValue
 from perfscore.intervals import INF, Interval, IntervalSet
 from perfscore.ladders._regions import Regions
 from perfscore.testing import assert_covers, assert_monotone, assert_round_trips, assert_table_valid
+from perfscore.testing._assertions import _sample, _show
+from perfscore.testing.strategies import cells, ladders
 
 
 def _table(*indicators: dict[str, object]) -> Table:
@@ -143,3 +147,71 @@ def test_other_objects_are_a_type_error() -> None:
         assert_covers("≥90%")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="expected a perfscore Table, got dict"):
         assert_table_valid({})  # type: ignore[arg-type]
+
+
+# -- the helpers behind the messages ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (Fraction(85), "percent", "85%"),
+        (Fraction(3, 2), "permille", "1.5‰"),
+        (Fraction(499), "人", "499 人"),
+        (Fraction(1, 3), "dimensionless", "1/3"),
+        (Fraction(7), None, "7"),
+        (0.5, "percent", "0.5%"),
+    ],
+)
+def test_a_value_is_shown_with_its_unit(
+    value: Fraction | float, unit: str | None, shown: str
+) -> None:
+    assert _show(value, unit) == shown
+
+
+@pytest.mark.parametrize(
+    ("interval", "whole", "sample"),
+    [
+        (Interval.closed_open(Fraction(85), Fraction(90)), False, Fraction(85)),
+        (Interval.open_closed(Fraction(85), Fraction(90)), False, Fraction(90)),
+        (Interval.open(Fraction(85), Fraction(90)), False, Fraction(175, 2)),
+        (Interval.open(-INF, Fraction(3)), False, Fraction(2)),
+        (Interval.open(Fraction(3), INF), False, Fraction(4)),
+        (Interval.open(-INF, INF), False, Fraction(0)),
+        (Interval.open(Fraction(1, 2), Fraction(5, 2)), True, Fraction(1)),
+        (Interval.open(Fraction(1), Fraction(2)), True, None),  # no whole number inside
+        (Interval.open(-INF, Fraction(-1)), True, Fraction(-2)),
+    ],
+)
+def test_a_sample_of_an_interval_lies_in_it(
+    interval: Interval, whole: bool, sample: Fraction | None
+) -> None:
+    assert _sample(interval, whole=whole) == sample
+    if sample is not None:
+        assert sample in interval
+
+
+@given(ladders())
+def test_a_ladder_drawn_by_the_strategies_passes_every_assertion(ladder: Ladder) -> None:
+    assert_covers(ladder)
+    assert_monotone(ladder)
+    assert_round_trips(ladder)
+
+
+@given(cells(kinds=("higher", "lower", "band")))
+def test_the_value_assert_covers_names_has_no_grade(row: dict[Grade, str | None]) -> None:
+    # The drawn rows cover their domain; without the 差 cell most leave a gap.
+    written: dict[Grade, str | None] = {g: t for g, t in row.items() if g is not Grade.POOR}
+    try:
+        ladder = parse_ladder(written)
+    except PerfscoreError:
+        assume(False)  # a bare number needs the 差 cell to show the direction
+        return
+    try:
+        assert_covers(ladder)
+    except AssertionError as fault:
+        named = str(fault).split(" has no grade")[0]
+        with pytest.raises(UncoveredValue):
+            ladder.grade(named)
+    else:
+        assert all(_sample(gap, whole=ladder.counted) is None for gap in ladder.gaps())
