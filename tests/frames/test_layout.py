@@ -11,6 +11,7 @@ import perfscore
 from perfscore.frames import Layout, layout_from_frame
 from perfscore.tables import Table
 from perfscore.testing.strategies import tables
+from tests.scoring_data import small
 
 
 def _columns(layout: Layout) -> dict[str, object]:
@@ -106,3 +107,79 @@ def test_rows_find_their_indicator_when_every_table_has_ids_of_its_own() -> None
         ["t9", "1.1.10", "中"],
     ]
     assert scores.unscored["row"].tolist() == [4]  # t9 has no indicator 1.1.8
+
+
+# -- a layout of loaded tables --------------------------------------------------------------------
+
+ZANHUANG = perfscore.load_table("zanhuang-hrss-2018")
+LAYOUT = Layout.of_tables({"zanhuang": ZANHUANG, "small": small})
+
+
+def test_every_indicator_is_numbered_in_table_order() -> None:
+    assert len(LAYOUT) == 68 + 5
+    assert LAYOUT.names == ["zanhuang", "small"]
+    assert LAYOUT.offsets.tolist() == [0, 68, 73]
+    assert LAYOUT.ids.tolist() == [i.id for i in ZANHUANG.indicators()] + [
+        i.id for i in small.indicators()
+    ]
+    assert LAYOUT.table_of.tolist() == [0] * 68 + [1] * 5
+    assert LAYOUT.years == [2018, 2020]
+    assert LAYOUT.departments == [ZANHUANG.department.name, "测试局"]
+
+
+def test_the_loaded_models_are_given_back() -> None:
+    assert LAYOUT.table(1) is small
+    assert LAYOUT.indicator(68) is small.indicator("1.1.1")
+    assert LAYOUT.ladder(72) == small.indicator("2.1.2").ladder
+
+
+def test_nodes_know_their_parents() -> None:
+    assert len(LAYOUT.duties) == len(ZANHUANG.duties) + 2
+    assert len(LAYOUT.activities) == len(ZANHUANG.activities()) + 3
+    assert LAYOUT.duties.parent.tolist()[-2:] == [1, 1]
+    assert LAYOUT.activity_table.tolist()[-3:] == [1, 1, 1]
+    indicators, activities, duties = LAYOUT.spans
+    assert indicators.tolist() == [0, 68, 73]
+    assert activities.tolist() == [0, 42, 45]
+    assert duties.tolist() == [0, 13, 15]
+
+
+def test_equal_ladders_share_one_row_and_per_indicator_columns_follow_it() -> None:
+    # 1.1.1 and 1.1.2 of the small table are written alike: one ladder for both
+    assert LAYOUT.ladder_of[68] == LAYOUT.ladder_of[69]
+    assert len(LAYOUT.ladders) == len(set(LAYOUT.ladders))
+    assert LAYOUT.categorical.tolist()[-1] is True
+    assert LAYOUT.rates.tolist()[68] is True
+    assert LAYOUT.ladder_units[int(LAYOUT.ladder_of[70])] == "人"
+
+
+def test_find_gives_the_indicator_of_a_table_and_an_id() -> None:
+    codes, vocabulary = LAYOUT.id_codes
+    tables = np.array([1, 0, 1, -1, 1], dtype=np.int64)
+    ids = np.array(
+        [vocabulary["2.1.2"], vocabulary["9.2.1"], vocabulary["9.2.1"], vocabulary["1.1.1"], -1],
+        dtype=np.int64,
+    )
+    found = LAYOUT.find(tables, ids)
+    assert found.tolist()[0] == 72
+    assert LAYOUT.ids[found[1]] == "9.2.1"
+    assert found.tolist()[2:] == [-1, -1, -1]  # no 9.2.1 in small; no table; no id
+    assert codes[72] == vocabulary["2.1.2"]
+
+
+def test_shown_cells_are_the_cells_of_the_grades_got() -> None:
+    codes = np.full(len(LAYOUT), -1, dtype=np.int8)
+    codes[68:73] = [3, 0, 2, 3, 1]
+    shown = LAYOUT.shown_cells(codes)
+    assert shown.tolist()[68:] == ["100%", "<80%", "≥400", "1次", "基本上能实施"]
+    assert shown.tolist()[0] is None
+
+
+def test_a_layout_read_from_a_frame_assembles_its_tables() -> None:
+    layout, problems = layout_from_frame(perfscore.indicator_frame([small]))
+    assert not problems
+    table = layout.table(0)
+    assert [i.id for i in table.indicators()] == [i.id for i in small.indicators()]
+    assert [i.ladder for i in table.indicators()] == [i.ladder for i in small.indicators()]
+    assert layout.table(0) is table  # assembled once
+    assert layout.indicator(0) is layout.indicator(0)
