@@ -1,0 +1,163 @@
+"""perfscore.outputs: files written whole or not at all, and never over an input."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from perfscore.errors import PerfscoreError
+from perfscore.outputs import refuse_overwriting, replacing, write_output
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files a writer left behind."""
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def fail_while_writing(target: Path, failure: Exception) -> None:
+    """Write half a file through ``replacing``, then fail with ``failure``."""
+    with replacing(target) as temporary:
+        temporary.write_text("half", encoding="utf-8")
+        raise failure
+
+
+# -- write_output ----------------------------------------------------------------------------
+
+
+def test_text_is_written_as_given_without_newline_translation(tmp_path: Path) -> None:
+    path = tmp_path / "card.csv"
+    write_output(path, "id,grade\r\n1.1.1,优\n")
+    assert path.read_bytes() == "id,grade\r\n1.1.1,优\n".encode()
+    assert leftovers(tmp_path) == []
+
+
+def test_the_encoding_is_the_one_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "card.csv"
+    write_output(path, "优", encoding="utf-8-sig")
+    assert path.read_bytes() == b"\xef\xbb\xbf" + "优".encode()
+    write_output(path, "优", encoding="gb18030")
+    assert path.read_bytes() == "优".encode("gb18030")
+
+
+def test_bytes_are_written_as_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "book.xlsx"
+    write_output(path, b"PK\x03\x04\x00")
+    assert path.read_bytes() == b"PK\x03\x04\x00"
+
+
+def test_an_existing_file_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "card.json"
+    path.write_text("old", encoding="utf-8")
+    write_output(path, "new")
+    assert path.read_text(encoding="utf-8") == "new"
+    assert leftovers(tmp_path) == []
+
+
+def test_text_the_encoding_cannot_write_leaves_the_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "card.txt"
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(PerfscoreError) as raised:
+        write_output(path, "优", encoding="ascii")
+    assert str(raised.value).startswith(f"cannot write {path}: 'ascii' codec can't encode")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_folder_that_does_not_exist_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "missing" / "card.csv"
+    with pytest.raises(PerfscoreError) as raised:
+        write_output(path, "x")
+    assert str(raised.value) == f"cannot write {path}: No such file or directory"
+    assert not path.parent.exists()
+
+
+# -- replacing -------------------------------------------------------------------------------
+
+
+def test_replacing_gives_a_temporary_file_beside_the_target(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    with replacing(target) as temporary:
+        assert temporary.parent == tmp_path
+        assert temporary.name.startswith(".out.txt.")
+        assert temporary.name.endswith(".tmp")
+        assert not target.exists()  # nothing is seen until the block ends
+        temporary.write_text("whole", encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == "whole"
+    assert not temporary.exists()
+
+
+@pytest.mark.parametrize("failure", [KeyError("boom"), PerfscoreError("a bad row")])
+def test_a_block_that_fails_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, failure: Exception
+) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(type(failure)) as raised:
+        fail_while_writing(target, failure)
+    assert raised.value is failure  # passed on as it was, not reworded
+    assert target.read_text(encoding="utf-8") == "old"
+    assert leftovers(tmp_path) == []
+
+
+def test_an_os_error_in_the_block_is_a_perfscore_error_naming_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    with pytest.raises(PerfscoreError) as raised:
+        fail_while_writing(target, OSError(28, "No space left on device"))
+    assert str(raised.value) == f"cannot write {target}: No space left on device"
+    assert not target.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_target_that_is_a_folder_cannot_be_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "folder"
+    target.mkdir()
+    with pytest.raises(PerfscoreError, match=f"cannot write {target}: "):
+        write_output(target, "x")
+    assert target.is_dir()
+    assert leftovers(tmp_path) == []
+
+
+# -- refuse_overwriting ------------------------------------------------------------------------
+
+
+def test_an_output_that_is_an_input_is_refused_and_named(tmp_path: Path) -> None:
+    source = tmp_path / "results.csv"
+    source.write_text("id,value\n", encoding="utf-8")
+    with pytest.raises(PerfscoreError) as raised:
+        refuse_overwriting(source, [tmp_path / "table.yaml", source])
+    assert raised.value.where.file == str(source)
+    assert str(raised.value) == (
+        f"{source}: the output is an input of this command; write it elsewhere"
+    )
+
+
+def test_the_same_file_under_another_spelling_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.csv").write_text("x", encoding="utf-8")
+    with pytest.raises(PerfscoreError):
+        refuse_overwriting("./sub/../a.csv", ["a.csv"])
+    # a file that does not exist yet is still the same path
+    with pytest.raises(PerfscoreError):
+        refuse_overwriting(tmp_path / "new.csv", ["new.csv"])
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard links")
+def test_a_hard_link_to_an_input_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "results.csv"
+    source.write_text("x", encoding="utf-8")
+    link = tmp_path / "alias.csv"
+    os.link(source, link)
+    with pytest.raises(PerfscoreError):
+        refuse_overwriting(link, [source])
+
+
+def test_other_files_and_names_the_system_refuses_pass(tmp_path: Path) -> None:
+    (tmp_path / "in.csv").write_text("x", encoding="utf-8")
+    refuse_overwriting(tmp_path / "out.csv", [tmp_path / "in.csv"])
+    refuse_overwriting(tmp_path / "out.csv", [])
+    refuse_overwriting("a\x00b.csv", [tmp_path / "in.csv"])  # reported when it is opened

@@ -1,0 +1,258 @@
+"""One target cell read into a Target, its canonical text and its errors."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+import perfscore
+from perfscore import NotationError, Target, parse_target
+from perfscore.notation import When
+
+F = Fraction
+
+
+# text, unit, direction -> op, value, unit, canonical text
+VALID = [
+    ("≥95%", None, None, "≥", F(95), "percent", "≥95%"),
+    ("≥ 95 %", None, None, "≥", F(95), "percent", "≥95%"),
+    ("≧ 735 人次", None, None, "≥", F(735), "人次", "≥735人次"),
+    ("⩾90%", None, None, "≥", F(90), "percent", "≥90%"),
+    ("＞＝９５％", None, None, "≥", F(95), "percent", "≥95%"),
+    ("═ 100 %", None, None, "=", F(100), "percent", "=100%"),
+    ("﹦ 72890 元", None, None, "=", F(72890), "元", "=72890元"),
+    ("＝8个", None, None, "=", F(8), "个", "=8个"),
+    ("不少于12 种", None, None, "≥", F(12), "种", "≥12种"),
+    ("不低于90%", None, None, "≥", F(90), "percent", "≥90%"),
+    ("98%以上", None, None, "≥", F(98), "percent", "≥98%"),
+    ("≤90万元", None, None, "≤", F(90), "万元", "≤90万元"),
+    ("10%以内", None, None, "≤", F(10), "percent", "≤10%"),
+    ("不超过5次", None, None, "≤", F(5), "次", "≤5次"),
+    ("超过10%", None, None, "≥", F(10), "percent", ">10%"),
+    ("≥100百分比", None, None, "≥", F(100), "percent", "≥100%"),
+    ("100%", None, None, "≥", F(100), "percent", "≥100%"),
+    ("43.2", None, None, "≥", F(432, 10), None, "≥43.2"),
+    ("43.2", None, "反向", "≤", F(432, 10), None, "≤43.2"),
+    ("0", "次", "反向", "≤", F(0), "次", "≤0次"),
+    ("0起", None, "反向", "≤", F(0), "次", "≤0次"),
+    ("95", "%", None, "≥", F(95), "percent", "≥95%"),
+    ("95", "百分比", None, "≥", F(95), "percent", "≥95%"),
+    ("1", "%", None, "≥", F(1), "percent", "≥1%"),
+    ("29.5亩", None, None, "≥", F(59, 2), "亩", "≥29.5亩"),
+    ("192只", None, None, "≥", F(192), "只", "≥192只"),
+    ("2200篇", None, None, "≥", F(2200), "个", "≥2200个"),
+    ("≥266米", None, None, "≥", F(266), "米", "≥266米"),
+    ("≥50厘米", None, None, "≥", F(50), "厘米", "≥50厘米"),
+    ("≥3公里", None, None, "≥", F(3), "公里", "≥3公里"),
+    ("≥2年", None, None, "≥", F(2), "年", "≥2年"),
+    ("≤6个月", None, None, "≤", F(6), "月", "≤6月"),
+    ("≥1,200人次", None, None, "≥", F(1200), "人次", "≥1200人次"),
+    ("≥1，200，000元", None, None, "≥", F(1200000), "元", "≥1200000元"),
+    ("≤90万", "元", None, "≤", F(90), "万元", "≤90万元"),
+    ("≤90万", "万元", None, "≤", F(90), "万元", "≤90万元"),
+    ("≥5万", "人", None, "≥", F(50000), "人", "≥50000人"),
+    ("≥1.2万人次", None, None, "≥", F(12000), "人次", "≥12000人次"),
+    ("≤1.5亿元", None, None, "≤", F(3, 2), "亿元", "≤1.5亿元"),
+    ("≤3‰", None, None, "≤", F(3), "permille", "≤3‰"),
+    ("≥50吨", None, None, "≥", F(50), "吨", "≥50吨"),
+    ("≥95", "%", "正向", "≥", F(95), "percent", "≥95%"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "op", "value", "canonical_unit", "canon"), VALID
+)
+def test_valid_targets(
+    text: str,
+    unit: str | None,
+    direction: perfscore.notation._targets.Direction | None,
+    op: str,
+    value: Fraction,
+    canonical_unit: str | None,
+    canon: str,
+) -> None:
+    target = parse_target(text, unit, direction=direction)
+    assert (target.op, target.value, target.unit, str(target)) == (op, value, canonical_unit, canon)
+    assert target.text == text.strip()
+    assert target.form == "number"
+    # the canonical text parses back to an equal target, with the same hash
+    again = parse_target(str(target))
+    assert again == target
+    assert hash(again) == hash(target)
+    assert repr(target) == f"<Target({canon!r})>"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"), [("95%", False), ("≥95%", True), ("95%以上", True), ("0", False)]
+)
+def test_written_says_whether_the_comparison_was_written(text: str, written: bool) -> None:
+    assert parse_target(text).written is written
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "canon"),
+    [
+        ("9月前", (When(None, 9),), "9月底前"),
+        ("9月底前", (When(None, 9),), "9月底前"),
+        ("2023年12月底前", (When(2023, 12),), "2023年12月底前"),
+        ("2023年12月31日前", (When(2023, 12, 31),), "2023年12月31日前"),
+        ("12月31日之前", (When(None, 12, 31),), "12月31日前"),
+        ("年底前", (When(None, 12),), "12月底前"),
+        ("2023年底前完成", (When(2023, 12),), "2023年12月底前"),
+        ("６月前", (When(None, 6),), "6月底前"),
+    ],
+)
+def test_deadlines(text: str, dates: tuple[When, ...], canon: str) -> None:
+    target = parse_target(text)
+    assert (target.form, target.op, target.dates, str(target)) == ("deadline", "≤", dates, canon)
+    assert target.direction == "反向"
+    assert parse_target(canon) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2023.07-2024.01", When(2023, 7), When(2024, 1)),
+        ("2023年7月-2024年1月", When(2023, 7), When(2024, 1)),
+        ("2023.1.1—2023.12.31", When(2023, 1, 1), When(2023, 12, 31)),
+        ("2023-03至2023-11", When(2023, 3), When(2023, 11)),
+    ],
+)
+def test_a_period_is_a_date_range_never_a_number_band(text: str, start: When, end: When) -> None:
+    target = parse_target(text)
+    assert (target.form, target.dates, target.value) == ("period", (start, end), None)
+    assert parse_target(str(target)) == target
+
+
+@pytest.mark.parametrize(
+    "text", ["效果明显", "严格执行相关制度规定", "高", "持续改善", "控制在预算成本内", "无"]
+)
+def test_qualitative_targets(text: str) -> None:
+    target = parse_target(text)
+    assert (target.op, target.form, target.value, target.unit) == (
+        "定性",
+        "qualitative",
+        None,
+        None,
+    )
+    assert str(target) == text
+    assert parse_target(f" {text} ") == target
+
+
+def test_from_cells() -> None:
+    assert Target.from_cells("≥", "95", "%") == parse_target("≥95%")
+    assert Target.from_cells("≤", 10, "次") == parse_target("≤10次")
+    assert Target.from_cells("=", 100, "%").op == "="
+    assert Target.from_cells("定性", "效果明显").form == "qualitative"
+    assert Target.from_cells(None, "0", "起", direction="反向") == parse_target("≤0次")
+
+
+# text, unit, direction -> message, caret line
+INVALID = [
+    ("", None, None, "an empty target", "^"),
+    ("≥", None, None, "expected a number after the comparison", "^"),
+    (
+        "≥400-499人", None, None,
+        "a target is one number, not a range (a band is graded by a ladder), found '-'",
+        "    ^",
+    ),
+    (
+        "≥85%和≤100%", None, None,
+        "a target is one comparison (a band is graded by a ladder), found '和'",
+        "    ^^",
+    ),
+    ("≥ 9O%", None, None, "unexpected 'O'", "   ^"),
+    ("≥95%以上", None, None, "two comparisons for one number", "^^^^^^^^"),
+    (
+        "90万", None, None,
+        "万 or 亿 of what? give the indicator's unit (万元 for money), found '90'",
+        "^^",
+    ),
+    ("≥95人", "%", None, "the cell is in 人 but the indicator's unit is %", "   ^^"),
+    ("≥95%", None, "反向", "the cell says ≥ (正向) but the indicator is 反向", "^"),
+    (
+        "6月", None, None,
+        "a month or a duration? write 6月前 for a deadline, 6个月 for a duration",
+        " ^^",
+    ),
+    ("13月前", None, None, "no such date: 13月", "^^^^^^"),
+    ("2024.01-2023.07", None, None, "the period ends before it starts", "^^^^^^^^^^^^^^^"),
+    ("≥95%完成", None, None, "expected the end of the target, found '完成'", "    ^^^^"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "unit", "direction", "message", "caret"), INVALID)
+def test_invalid_targets(
+    text: str,
+    unit: str | None,
+    direction: perfscore.notation._targets.Direction | None,
+    message: str,
+    caret: str,
+) -> None:
+    with pytest.raises(NotationError) as raised:
+        parse_target(text, unit, direction=direction)
+    error = raised.value
+    assert error.reason == message
+    lines = str(error).split("\n")
+    assert lines[0] == message
+    assert lines[1] == f"    {text}"
+    assert lines[2] == f"    {caret}"
+
+
+def test_a_target_is_text() -> None:
+    with pytest.raises(TypeError, match="a target is text, not int"):
+        parse_target(95)  # type: ignore[arg-type]
+
+
+def test_a_direction_is_named() -> None:
+    with pytest.raises(perfscore.PerfscoreError, match="a direction is 正向 or 反向"):
+        parse_target("95", direction="up")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "met"),
+    [
+        ("≥90%", 90, True),
+        ("≥90%", F(8999, 100), False),
+        (">90%", 90, False),
+        ("≤10次", 10, True),
+        ("<10次", 10, False),
+        ("=0次", 0, True),
+        ("=0次", 1, False),
+        ("=100%", 100, True),
+    ],
+)
+def test_meets(target: str, actual: int | Fraction, met: bool) -> None:
+    assert parse_target(target).meets(Fraction(actual)) is met
+
+
+def test_area_and_volume() -> None:
+    area = parse_target("≥2平方公里")
+    assert (area.value, area.unit) == (Fraction(2), "平方公里")
+    assert perfscore.notation.convert(Fraction(2), "平方公里", "平方米") == 2_000_000
+    assert parse_target("≥12立方米").unit == "立方米"
+    assert parse_target("≥12延长米").unit == "延长米"  # a word ending in a unit: its own
+
+
+@pytest.mark.parametrize(
+    ("op", "value", "unit", "canon"),
+    [
+        ("≥", "95", "%", "≥95%"),
+        ("＞＝", "95", "％", "≥95%"),
+        ("定量", "≥95", "%", "≥95%"),
+        ("", "≤10", "次", "≤10次"),
+        ("≥", "≥95%", None, "≥95%"),
+        ("=", 100, "%", "=100%"),
+        ("≤", "90", "万元", "≤90万元"),
+    ],
+)
+def test_from_three_cells(op: str, value: str | int, unit: str | None, canon: str) -> None:
+    assert str(Target.from_cells(op, value, unit)) == canon
+
+
+def test_from_cells_refuses_a_contradiction() -> None:
+    with pytest.raises(NotationError, match="指标性质 says ≤ but the target says otherwise"):
+        Target.from_cells("≤", "≥95%")
+    with pytest.raises(NotationError, match="a qualitative target needs its text"):
+        Target.from_cells("定性", None)

@@ -1,0 +1,222 @@
+"""perfscore.views._workbook: scorecards and frame scores written to
+Excel workbooks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from openpyxl.worksheet.worksheet import Worksheet
+
+import perfscore
+from perfscore.views import display_width, score_format
+from tests.scoring_data import small, zanhuang
+from tests.targets_data import TARGET_RESULTS, TARGETS
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "zanhuang-hrss-2018-results.csv"
+FILLS = {"优": "FFB7E1A1", "良": "FFDCEFC4", "中": "FFFBE3A6", "差": "FFF4B4A8"}
+
+
+def _sheet(path: Path, name: str) -> Worksheet:
+    sheet = openpyxl.load_workbook(path)[name]
+    assert isinstance(sheet, Worksheet)
+    return sheet
+
+
+def _records(sheet: Worksheet) -> list[dict[str, object]]:
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]  # type: ignore[arg-type]
+
+
+def test_contract_every_indicator_id_with_coloured_grades(tmp_path: Path) -> None:
+    card = perfscore.score(zanhuang, EXAMPLE)
+    path = card.to_excel(tmp_path / "card.xlsx")
+    assert path == tmp_path / "card.xlsx"
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["indicators", "activities", "duties", "department", "unscored"]
+    sheet = _sheet(path, "indicators")
+    header = [c.value for c in sheet[1]]
+    ids = [row[header.index("id")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert ids == [i.id for i in zanhuang.indicators()]
+    grade_column = header.index("grade") + 1
+    for r, indicator in enumerate(card.indicators(), start=2):
+        cell = sheet.cell(row=r, column=grade_column)
+        assert cell.value == indicator.grade.value  # type: ignore[union-attr]
+        assert cell.fill.fgColor.rgb == FILLS[cell.value]  # type: ignore[index]
+    assert sheet.freeze_panes == "A2"
+
+
+def test_values_are_numbers_with_formats(tmp_path: Path) -> None:
+    card = perfscore.score(zanhuang, EXAMPLE)
+    sheet = _sheet(card.to_excel(tmp_path / "card.xlsx"), "indicators")
+    header = [c.value for c in sheet[1]]
+    rows = {row[header.index("id")].value: row for row in sheet.iter_rows(min_row=2)}
+    value, unit, points = header.index("value"), header.index("unit"), header.index("points")
+    # 96.5% is stored as the fraction Excel shows as a percentage
+    assert rows["1.1.2"][value].value == 0.965
+    assert rows["1.1.2"][value].number_format == "0.0%"
+    assert rows["1.1.2"][unit].value == "%"
+    assert rows["1.1.1"][value].value == 1
+    assert rows["1.1.1"][value].number_format == "0%"
+    assert rows["1.2.2"][value].value == 512  # 人, a count
+    assert rows["1.2.2"][value].number_format == "0"
+    assert rows["1.2.2"][unit].value == "人"
+    assert rows["10.3.1"][value].value == "能完整的实施"  # a label stays text
+    assert rows["1.1.2"][points].value == 80
+    assert rows["1.1.2"][points].number_format == "0"
+    assert [c.value for c in rows["1.1.2"]][header.index("row")] == 3
+
+
+def test_scores_never_show_rounded_onto_a_band(tmp_path: Path) -> None:
+    # flat: duty 1 is the mean of its indicators' points 100, 100 and 0 (0 人 is 差): 66.67
+    card = perfscore.score(small, {"1.1.1": "100%", "1.1.2": "100%", "1.2.1": 0}, method="flat")
+    sheet = _sheet(card.to_excel(tmp_path / "flat.xlsx"), "duties")
+    header = [c.value for c in sheet[1]]
+    score = sheet.cell(row=2, column=header.index("score") + 1)
+    assert score.value == pytest.approx(200 / 3)
+    assert score.number_format == "0.0"
+    assert score_format(89.96) == "0.00"  # 90.0 would read as 优 beside 良
+    assert score_format(89.9996) == "0.0000"
+    assert score_format(79.95) == "0.00"
+    assert score_format(83.35) == "0.0"
+
+
+def test_levels_and_department_sheets(tmp_path: Path) -> None:
+    card = perfscore.score(zanhuang, EXAMPLE)
+    path = card.to_excel(tmp_path / "card.xlsx")
+    duties = _records(_sheet(path, "duties"))
+    assert [d["id"] for d in duties] == [d.id for d in card.duties]
+    assert duties[0]["score"] == pytest.approx(card.duties[0].score)
+    assert duties[0]["优"] == card.duties[0].counts[perfscore.Grade.EXCELLENT]
+    assert len(_records(_sheet(path, "activities"))) == 42
+    department = _records(_sheet(path, "department"))
+    assert len(department) == 1
+    assert department[0]["name"] == "赞皇县人力资源和社会保障局"
+    assert department[0]["grade"] == "良"
+    assert _sheet(path, "department")["I2"].number_format == "0%"  # coverage
+    assert _records(_sheet(path, "unscored")) == []
+
+
+def test_column_widths_count_chinese_characters_as_two(tmp_path: Path) -> None:
+    card = perfscore.score(zanhuang, EXAMPLE)
+    sheet = _sheet(card.to_excel(tmp_path / "card.xlsx"), "indicators")
+    header = [c.value for c in sheet[1]]
+    name_column = chr(ord("A") + header.index("name"))
+    longest = max(display_width(i.name) for i in zanhuang.indicators())
+    assert sheet.column_dimensions[name_column].width == min(longest + 2, 60)
+    assert display_width("到位率") == 6
+
+
+def test_unscored_rows_have_their_sheet(tmp_path: Path) -> None:
+    card = perfscore.score(small, {"1.1.1": "100%", "9.9.9": 1}, keep_going=True)
+    rows = _records(_sheet(card.to_excel(tmp_path / "card.xlsx"), "unscored"))
+    assert len(rows) == 1
+    assert rows[0]["id"] == "9.9.9"
+    assert rows[0]["reason"] == card.unscored[0].reason
+
+
+def test_frame_scores_workbook(tmp_path: Path) -> None:
+    results = pd.read_csv(EXAMPLE, dtype=str)
+    results.insert(0, "table", "zanhuang-hrss-2018")
+    scores = perfscore.score_frame([zanhuang], results[["table", "id", "value"]])
+    path = scores.to_excel(tmp_path / "batch.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["indicators", "activities", "duties", "departments", "unscored"]
+    sheet = _sheet(path, "indicators")
+    header = [c.value for c in sheet[1]]
+    assert "label" not in header
+    rows = {row[header.index("id")].value: row for row in sheet.iter_rows(min_row=2)}
+    assert len(rows) == 68
+    assert rows["1.1.2"][header.index("value")].value == 0.965
+    assert rows["1.1.2"][header.index("value")].number_format == "0.0%"
+    assert rows["10.3.1"][header.index("value")].value == "能完整的实施"
+    grade = rows["1.1.2"][header.index("grade")]
+    assert (grade.value, grade.fill.fgColor.rgb) == ("良", FILLS["良"])
+    departments = _records(_sheet(path, "departments"))
+    assert departments[0]["score"] == pytest.approx(scores.departments["score"][0])
+
+
+def test_written_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    card = perfscore.score(small, {"1.1.1": "100%"})
+    target = tmp_path / "card.xlsx"
+    target.write_bytes(b"the old file")
+
+    def broken_save(self: object, filename: str) -> None:
+        Path(filename).write_bytes(b"half a workbook")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
+    with pytest.raises(perfscore.PerfscoreError, match=r"cannot write .*card\.xlsx: No space left"):
+        card.to_excel(target)
+    assert target.read_bytes() == b"the old file"
+    assert os.listdir(tmp_path) == ["card.xlsx"]  # no temporary file left behind
+
+
+def test_unwritable_place_is_a_perfscore_error(tmp_path: Path) -> None:
+    card = perfscore.score(small, {"1.1.1": "100%"})
+    with pytest.raises(perfscore.PerfscoreError, match="cannot write"):
+        card.to_excel(tmp_path / "no such folder" / "card.xlsx")
+    with pytest.raises(TypeError, match="not int"):
+        card.to_excel(3)  # type: ignore[arg-type]
+
+
+def test_exported_indicators_score_back_to_the_same_card(tmp_path: Path) -> None:
+    card = perfscore.score(zanhuang, EXAMPLE)
+    path = card.to_excel(tmp_path / "card.xlsx")
+    again = perfscore.score(zanhuang, path)  # the first sheet: id, value (percent-formatted) …
+    assert again.to_dict() == card.to_dict()
+
+
+def test_targets_card_writes_the_self_evaluation_form(tmp_path: Path) -> None:
+    card = perfscore.score(perfscore.load_table(TARGETS), TARGET_RESULTS)
+    assert isinstance(card, perfscore.TargetsScorecard)
+    path = card.to_excel(tmp_path / "form.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["自评表", "indicators", "projects", "unscored"]
+    form = _sheet(path, "自评表")
+    rows = [list(row) for row in form.iter_rows(min_row=1)]
+    values: list[list[object]] = [[c.value for c in row] for row in rows]
+    header: list[object] = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
+                            "得分", "偏差原因"]  # fmt: skip
+    assert values.count(header) == 2  # one per project
+    first = values.index(header)
+    training = rows[first + 1]
+    assert [c.value for c in training[:6]] == [
+        "产出指标",
+        "数量指标",
+        "培训人次",
+        "≥1,200人次",
+        1150,
+        20,
+    ]
+    assert training[4].number_format == '0"人次"'
+    assert training[6].value == pytest.approx(115 / 6)
+    assert training[6].number_format == "0.00"
+    rate = rows[first + 2][4]
+    assert (rate.value, rate.number_format) == (0.96, "0%")
+    budget = values[first - 1]
+    assert budget[:6] == ["预算执行率", 120, 114, 0.95, 10, 9.5]
+    totals = [row for row in rows if row[0].value == "总分"]
+    assert [(t[5].value, round(t[6].value, 4), t[7].value) for t in totals] == [  # type: ignore[arg-type]
+        (100, round(281 / 3, 4), "优"), (100, round(3580 / 57, 4), "中"),
+    ]  # fmt: skip
+    assert totals[1][7].fill.fgColor.rgb == FILLS["中"]
+    flagged = [row[7] for row in values if row[2] == "新增灌溉面积"]
+    assert flagged == ["result written as a bound (≥30亩)"]
+    assert form.freeze_panes == "A2"
+    assert len(_records(_sheet(path, "indicators"))) == 12
+
+
+def test_frame_scores_with_targets_tables_have_their_sheets(tmp_path: Path) -> None:
+    rows = pd.read_csv(TARGET_RESULTS, dtype=str)
+    rows.insert(0, "table", "targets-invented-2023")
+    scores = perfscore.score_frame({"targets-invented-2023": TARGETS}, rows)
+    path = scores.to_excel(tmp_path / "batch.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[-2:] == ["targets", "projects"]
+    projects = _records(_sheet(path, "projects"))
+    assert [p["grade"] for p in projects] == ["优", "中"]
+    assert projects[0]["total"] == pytest.approx(281 / 3)
