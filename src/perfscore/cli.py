@@ -75,9 +75,6 @@ def _add_grade(commands: Subcommands) -> None:
     grade.set_defaults(run=_grade)
 
 
-_SELF_EVALUATION = ("self-evaluation", "自评")
-
-
 def _method(name: str | None, options: dict[str, Any]) -> Method | SelfEvaluation | None:
     """The method --method names, refused before any file is read and named as score names it.
 
@@ -85,9 +82,9 @@ def _method(name: str | None, options: dict[str, Any]) -> Method | SelfEvaluatio
     table, self-evaluation for a targets table. The self-evaluation options need that method.
     """
     from .scoring._methods import get_method
-    from .scoring._selfevaluation import SelfEvaluation
+    from .scoring._selfevaluation import SelfEvaluation, names_self_evaluation
 
-    if name in _SELF_EVALUATION or (name is None and options):
+    if names_self_evaluation(name) or (name is None and options):
         return SelfEvaluation(**options)
     if options:
         raise PerfscoreError(

@@ -118,15 +118,7 @@ def test_a_ladder_table_takes_a_method_by_name_or_object(method: Any, name: str)
         "self-evaluation",
         "自评",
         SelfEvaluation(),
-        pytest.param(
-            " 自评",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="names_self_evaluation compares the name unstripped, where get_method and "
-                "self_evaluation strip it: ' 自评' on a ladder table says 'no scoring method', "
-                "not that self-evaluation scores targets tables",
-            ),
-        ),
+        " 自评",
     ],
 )
 def test_the_self_evaluation_method_is_refused_for_a_ladder_table(method: Any) -> None:

@@ -526,12 +526,6 @@ def test_numeric_cells_are_read_as_the_numbers_they_print_as() -> None:
     assert book.grade(["a", "a", "a", "a"], [3, 2, 1, 0]).tolist() == [3, 2, 1, 0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a float grading cell in LadderBook.from_frame is read as its binary value: 0.9 "
-    "becomes a threshold a hair above 0.9, so Ladder.grade(0.9) finds no grade while the "
-    "book's float path grades it 优",
-)
 def test_a_float_cell_that_is_not_a_binary_fraction_reads_as_it_prints() -> None:
     cells = pd.DataFrame(
         {"key": ["a"], "优": [0.9], "良": [None], "中": [None], "差": [0.5], "unit": [None]}

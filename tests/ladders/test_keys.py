@@ -102,12 +102,6 @@ def test_grading_cells_are_texts_and_numbers_print_as_they_read() -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cell_texts reads a float cell through Fraction(float), its exact binary value "
-    "(0.9 becomes 0.90000000000000002220446049250313080847263336181640625), not the decimal "
-    "it prints as, as its docstring and notation._exact's rule say",
-)
 def test_a_float_cell_is_the_decimal_it_prints_as() -> None:
     assert cell_texts(column(0.9, 0.1, 83.3), "良", keys(3)) == ["0.9", "0.1", "83.3"]
 

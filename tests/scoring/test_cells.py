@@ -94,12 +94,6 @@ def test_the_column_rule_is_the_one_cell_rule(cells: list[object]) -> None:
     assert [CellKind(k) for k in kinds] == [cell_kind(c) for c in cells]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cell_kind tests type(cell) is str: a numpy string (a str subclass) is OTHER, so a "
-    "blank np.str_ is read as an empty value (a bad row), not a missing result, and its "
-    "cell_text is '' rather than None",
-)
 def test_a_numpy_string_is_text_and_a_blank_one_is_blank() -> None:
     assert cell_kind(np.str_("95%")) is TEXT
     assert cell_kind(np.str_("  ")) is BLANK

@@ -18,6 +18,7 @@ import pandas as pd
 
 from perfscore.errors import PerfscoreError
 from perfscore.intervals import format_number
+from perfscore.notation._exact import as_decimal
 
 __all__ = ["cell_texts", "is_tuples", "key_index", "plain_key", "shown_value"]
 
@@ -66,8 +67,12 @@ def cell_texts(column: pd.Series, name: str, keys: pd.Series) -> list[str | None
             out.append(value)
         elif numbers and isinstance(value, _NUMBER_CELLS) and not isinstance(value, bool):
             try:
-                number = value.item() if isinstance(value, np.generic) else value
-                out.append(format_number(Fraction(number)))
+                if isinstance(value, float | np.floating):
+                    # The decimal it prints as (0.9 is 9/10), the rule every float is read by.
+                    exact = as_decimal(value)
+                else:
+                    exact = Fraction(value.item() if isinstance(value, np.generic) else value)
+                out.append(format_number(exact))
             except (ValueError, OverflowError):
                 raise PerfscoreError(
                     f"column {name}: expected text or a finite number, got {value!r}"

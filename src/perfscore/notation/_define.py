@@ -36,6 +36,14 @@ def define_unit(definition: str) -> None:
     taken = [name for name in names[:1] + names[2:] if name and name in units.unit_names()]
     if taken:
         raise PerfscoreError(f"cannot define the unit {definition!r}: {taken[0]} is already a unit")
+    # pint takes a unit it does not know in the value as one to define later; grading in the
+    # new unit would then raise pint's own error. The value is read first, so it is refused now.
+    value = names[1].split(";")[0].strip() if len(names) > 1 else ""
+    if value and not value.startswith("["):
+        try:
+            units.ureg.parse_expression(value)
+        except Exception as exc:  # pint's UndefinedUnitError, DefinitionSyntaxError …
+            raise PerfscoreError(f"cannot define the unit {definition!r}: {exc}") from None
     try:
         units.ureg.define(definition)
     except Exception as exc:  # pint raises its own DefinitionSyntaxError, RedefinitionError …

@@ -72,6 +72,8 @@ def cell_kind(cell: object) -> CellKind:
         return CellKind.TEXT if cell.strip() else CellKind.BLANK  # type: ignore[attr-defined]
     if cell is None or cell is pd.NA or cell is pd.NaT:
         return CellKind.BLANK
+    if isinstance(cell, str):  # a str subclass: numpy's np.str_, say
+        return CellKind.TEXT if cell.strip() else CellKind.BLANK
     if isinstance(cell, bool):
         return CellKind.OTHER
     if isinstance(cell, int | float) or (isinstance(cell, np.generic) and isinstance(cell, Real)):

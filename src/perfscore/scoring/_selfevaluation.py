@@ -64,10 +64,12 @@ def names_self_evaluation(method: object) -> bool:
     """Whether ``method`` is, or names, the self-evaluation method (which only targets tables
     are scored by).
 
-    >>> names_self_evaluation("自评"), names_self_evaluation("mof-bands")
+    >>> names_self_evaluation(" 自评"), names_self_evaluation("mof-bands")
     (True, False)
     """
-    return isinstance(method, SelfEvaluation) or method in ("self-evaluation", "自评")
+    if isinstance(method, str):
+        return method.strip() in ("self-evaluation", "自评")
+    return isinstance(method, SelfEvaluation)
 
 
 #: The three tiers of a qualitative result, by their short and their full names.

@@ -24,7 +24,7 @@ from perfscore.tables._targets_table import Project, TargetIndicator, TargetsTab
 from ._readers import ResultsSource, read_rows
 from ._records import BudgetScore, ProjectScore, RowScore, Unscored
 from ._rows import BadResults, ResultRow
-from ._selfevaluation import Outcome, SelfEvaluation
+from ._selfevaluation import Outcome, SelfEvaluation, names_self_evaluation
 
 __all__ = ["SelfEvaluated", "self_evaluate", "self_evaluation", "target_result_rows"]
 
@@ -43,10 +43,8 @@ def self_evaluation(method: object) -> SelfEvaluation:
     """The self-evaluation method named or given (``None`` is the default)."""
     if method is None:
         return SelfEvaluation()
-    if isinstance(method, SelfEvaluation):
-        return method
-    if isinstance(method, str) and method.strip() in ("self-evaluation", "自评"):
-        return SelfEvaluation()
+    if names_self_evaluation(method):
+        return method if isinstance(method, SelfEvaluation) else SelfEvaluation()
     shown = method if isinstance(method, str) else getattr(method, "name", type(method).__name__)
     raise PerfscoreError(
         f"a targets table is scored by the self-evaluation method (method='self-evaluation' or "

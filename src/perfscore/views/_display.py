@@ -46,6 +46,7 @@ __all__ = [
     "comparison_text",
     "csv_text",
     "display_width",
+    "frame_grade",
     "frame_score",
     "grade_text",
     "shown_score",
@@ -404,15 +405,26 @@ def frame_score(score: object) -> str:
     return shown_score(Fraction(repr(float(score))))
 
 
+def frame_grade(grade: object) -> str:
+    """A grade from a frame as a view writes it: a missing one (None, or NaN as pandas may give
+    it back) is ``—``.
+
+    >>> frame_grade("良"), frame_grade(None), frame_grade(float("nan"))
+    ('良', '—', '—')
+    """
+    return grade if isinstance(grade, str) and grade else "—"
+
+
 def _scores(row: pd.Series, labels: tuple[str, ...]) -> str:
     return " → ".join(
-        f"{frame_score(row[f'score_{label}'])} {row[f'grade_{label}'] or '—'}" for label in labels
+        f"{frame_score(row[f'score_{label}'])} {frame_grade(row[f'grade_{label}'])}"
+        for label in labels
     )
 
 
 def _html_scores(row: pd.Series, labels: tuple[str, ...]) -> str:
     return " → ".join(
-        f"{frame_score(row[f'score_{label}'])} {_e(row[f'grade_{label}'] or '—')}"
+        f"{frame_score(row[f'score_{label}'])} {_e(frame_grade(row[f'grade_{label}']))}"
         for label in labels
     )
 
@@ -435,5 +447,5 @@ def _html_change(change: object) -> str:
 def _html_grade_cell(score: object, grade: object) -> str:
     colours = {g.value: c for g, c in GRADE_COLOURS.items()}
     background = f"background:{colours[grade]};" if isinstance(grade, str) else ""
-    shown = f"{frame_score(score)} {grade or '—'}"
+    shown = f"{frame_score(score)} {frame_grade(grade)}"
     return f'<td style="{background}text-align:right">{_e(shown)}</td>'
