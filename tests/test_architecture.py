@@ -215,3 +215,31 @@ def test_modules_and_functions_stay_within_their_sizes(module: str) -> None:
         and node.end_lineno - node.lineno + 1 > FUNCTION_LINES
     ]
     assert long == [], f"{module}: functions over {FUNCTION_LINES} lines: {long}"
+
+
+def _test_module(module: str) -> Path:
+    """Where a module's own tests live: ``tests/<package>/test_<module>.py``, the ground's in
+    ``tests/ground/``, the top's in ``tests/top/``."""
+    parts = module.split(".")[1:]
+    name = parts[-1].lstrip("_")
+    if part(module) == "ground":
+        return ROOT / "tests" / "ground" / f"test_{name}.py"
+    if part(module) == "top":
+        return ROOT / "tests" / "top" / f"test_{name}.py"
+    return ROOT / "tests" / parts[0] / f"test_{name}.py"
+
+
+#: Modules whose behaviour other tests cover: faces hand names on, __main__ runs cli.main, the
+#: Hypothesis plugin is the strategies' entry point, and _moved has its own top-level test.
+NOT_MIRRORED = {"perfscore", "perfscore.__main__", "perfscore._hypothesis_plugin",
+                "perfscore._moved"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "module",
+    sorted(m for m in MODULES if m not in NOT_MIRRORED and MODULES[m].name != "__init__.py"),
+)
+def test_every_module_has_its_own_test_module(module: str) -> None:
+    assert _test_module(module).is_file(), (
+        f"{module} has no {_test_module(module).relative_to(ROOT)}"
+    )

@@ -14,6 +14,7 @@ from perfscore import Grade
 from perfscore.views._display import (
     comparison_html,
     comparison_text,
+    csv_text,
     display_width,
     frame_score,
     grade_text,
@@ -210,3 +211,16 @@ def test_a_node_without_a_score_shows_no_grade() -> None:
     line = next(line for line in text.splitlines() if line.startswith("2  "))
     assert line.split() == ["2", "职责二", "—", "—", "→", "—", "—", "—"]
     assert "nan" not in text + comparison_html(comparison)
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+
+
+def test_csv_text_writes_records_under_their_columns_a_missing_value_empty() -> None:
+    records: list[dict[str, object]] = [
+        {"id": "1.1.1", "name": "培训, 就业", "score": 95.5, "note": None},
+        {"id": "1.1.2", "name": '"引号"', "score": None, "note": "x"},
+    ]
+    text = csv_text(["id", "name", "score"], records)
+    assert text.splitlines() == ["id,name,score", '1.1.1,"培训, 就业",95.5', '1.1.2,"""引号""",']
+    assert text.endswith("\n")
