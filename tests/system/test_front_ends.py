@@ -134,6 +134,26 @@ def test_score_and_score_frame_read_blank_nan_and_na_cells_alike() -> None:
     assert card.indicators()[2].row == indicators.loc["1.2.1", "row"] == 5
 
 
+def test_a_row_with_only_a_note_is_reported_by_both_front_ends() -> None:
+    """A row blank in its id and value (and table) but not in every cell is not layout: both
+    front ends report it, each in its own words, and score the rest."""
+    nan = float("nan")
+    rows = pd.DataFrame(
+        {"id": ["1.1.1", nan, None], "value": ["100%", nan, None], "note": [None, "备注", None]}
+    )
+    card = perfscore.score(small, rows, keep_going=True)
+    scores = perfscore.score_frame(
+        [small], rows.assign(table=["small", nan, None]), errors="coerce"
+    )
+    assert [u.message for u in card.unscored] == [
+        "row 3: the id is blank: each result row names its indicator"
+    ]
+    assert scores.unscored["message"].tolist() == [
+        "row 3: the table is blank: each result row names its table"
+    ]
+    assert card.department.graded == scores.departments["graded"].item() == 1
+
+
 def test_a_number_beyond_a_float_is_an_unscored_row_in_score_frame() -> None:
     rows = pd.DataFrame(
         {"table": ["small", "small"], "id": ["1.2.1", "1.1.1"], "value": [10**400, "100%"]}
