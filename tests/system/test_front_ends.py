@@ -142,9 +142,8 @@ def test_a_row_with_only_a_note_is_reported_by_both_front_ends() -> None:
         {"id": ["1.1.1", nan, None], "value": ["100%", nan, None], "note": [None, "备注", None]}
     )
     card = perfscore.score(small, rows, keep_going=True)
-    scores = perfscore.score_frame(
-        [small], rows.assign(table=["small", nan, None]), errors="coerce"
-    )
+    tables = pd.Series(["small", nan, None], dtype=object)
+    scores = perfscore.score_frame([small], rows.assign(table=tables), errors="coerce")
     assert [u.message for u in card.unscored] == [
         "row 3: the id is blank: each result row names its indicator"
     ]
