@@ -69,7 +69,7 @@ MOVED: Final[Mapping[str, tuple[str, ...]]] = {
     "targetrows": ("frames._target_rows",),
     "indicator_frames": ("frames._indicator_frames",),
     "targetframes": ("frames._target_results",),
-    "nodematching": ("comparison._matching", "tables._models"),
+    "nodematching": ("comparison._matching", "tables._lookup"),
     "strategies": ("testing.strategies",),
     "spellings": ("testing._spellings",),
     "importing.findings": ("importing._findings",),

@@ -50,7 +50,8 @@ from perfscore.scoring._methods import (
     ProportionalCredit,
     WorstGrade,
 )
-from perfscore.scoring._rollup import DEPARTMENT, Node, coverage, roll_up, table_weights
+from perfscore.scoring._records import coverage
+from perfscore.scoring._rollup import DEPARTMENT, Node, roll_up, table_weights
 from perfscore.tables._models import Table
 
 from ._layout import Layout

@@ -29,8 +29,6 @@ from typing import Any, Final
 from perfscore.grades import Grade
 from perfscore.notation._targets import Target
 
-from ._rollup import coverage
-
 __all__ = [
     "BUDGET_NAME",
     "LEVELS",
@@ -45,6 +43,7 @@ __all__ = [
     "ProjectScore",
     "RowScore",
     "Unscored",
+    "coverage",
     "json_value",
     "self_evaluation_records",
 ]
@@ -70,6 +69,15 @@ SELF_EVALUATION_COLUMNS: Final = (
     "project", "project_name", "id", "level1", "level2", "name", "target", "unit", "direction",
     "value", "weight", "score", "rule_score", "shortfall", "tier", "state", "flags", "row",
 )  # fmt: skip
+
+
+def coverage(graded: int, total: int) -> float:
+    """The share of ``total`` indicators that have a result; 0 when there are none.
+
+    >>> coverage(5, 7) == 5 / 7, coverage(0, 0)
+    (True, 0.0)
+    """
+    return graded / total if total else 0.0
 
 
 def json_value(value: Fraction | str | None) -> int | float | str | None:

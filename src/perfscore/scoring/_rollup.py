@@ -29,8 +29,9 @@ from perfscore.notation._exact import beyond_float, scientific, to_fraction
 from perfscore.tables._models import Table
 
 from ._methods import Method
+from ._records import coverage
 
-__all__ = ["DEPARTMENT", "Node", "coverage", "roll_up", "table_weights"]
+__all__ = ["DEPARTMENT", "Node", "roll_up", "table_weights"]
 
 _ONE: Final[Fraction] = Fraction(1)
 
@@ -57,15 +58,6 @@ class Node:
     def coverage(self) -> float:
         """The share of the indicators beneath that have a result (0 to 1)."""
         return coverage(self.graded, self.total)
-
-
-def coverage(graded: int, total: int) -> float:
-    """The share of ``total`` indicators that have a result; 0 when there are none.
-
-    >>> coverage(5, 7) == 5 / 7, coverage(0, 0)
-    (True, 0.0)
-    """
-    return graded / total if total else 0.0
 
 
 def table_weights(table: Table, weights: Mapping[str, object] | None = None) -> dict[str, Fraction]:

@@ -1,4 +1,5 @@
-"""Finding an indicator by its id or its published name: the one rule both kinds of table follow.
+"""Finding an indicator by its id or its published name: the one rule both kinds of table follow;
+and the one order of dotted ids (`id_key`).
 
 A result row names its indicator by id (``1.1.3``) or by a published name that is unique in its
 table; names match across traditional and simplified characters, full-width letters and white
@@ -24,7 +25,7 @@ from typing import Generic, Protocol, TypeVar
 from perfscore.errors import UnknownIndicator
 from perfscore.notation._labels import simplified
 
-__all__ = ["Indicators"]
+__all__ = ["Indicators", "id_key"]
 
 
 class _Named(Protocol):
@@ -86,3 +87,13 @@ class Indicators(Generic[T]):
                     return difflib.get_close_matches(key, near, n=3, cutoff=0) or near[:3]
         names = [i.name for found in self.by_name.values() for i in found]
         return difflib.get_close_matches(key, [*self.by_id, *names], n=3, cutoff=0.6)
+
+
+def id_key(node_id: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key putting dotted ids in table order: numbers by value, any other part (a
+    project's ``budget`` item) after every number, by its text.
+
+    >>> sorted(["1.10", "1.budget", "1.2", "2"], key=id_key)
+    ['1.2', '1.10', '1.budget', '2']
+    """
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in node_id.split("."))

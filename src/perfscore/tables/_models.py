@@ -45,7 +45,6 @@ __all__ = [
     "Table",
     "clear_ladder_cache",
     "field_paths",
-    "id_key",
     "shared_ladder",
 ]
 
@@ -393,16 +392,6 @@ def _complete_and_unique(duties: tuple[Duty, ...]) -> bool:
             ids.update([indicator.id for indicator in activity.indicators])
             count += len(activity.indicators)
     return len(ids) == count
-
-
-def id_key(node_id: str) -> tuple[tuple[int, int | str], ...]:
-    """A sort key putting dotted ids in table order: numbers by value, any other part (a
-    project's ``budget`` item) after every number, by its text.
-
-    >>> sorted(["1.10", "1.budget", "1.2", "2"], key=id_key)
-    ['1.2', '1.10', '1.budget', '2']
-    """
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in node_id.split("."))
 
 
 def field_paths(table: Table) -> Iterator[tuple[str, Duty | Activity | Indicator]]:

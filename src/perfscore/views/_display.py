@@ -31,7 +31,7 @@ from perfscore.scoring._records import (
     NodeScore,
     Unscored,
 )
-from perfscore.tables._models import id_key
+from perfscore.tables._lookup import id_key
 
 if TYPE_CHECKING:
     import pandas as pd

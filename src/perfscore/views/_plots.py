@@ -40,7 +40,7 @@ from perfscore.notation._exact import to_fraction
 from perfscore.scoring._methods import MOF_BANDS, MeanOfPoints, WorstGrade, get_method
 from perfscore.scoring._records import SINGULAR, NodeScore
 from perfscore.scoring._selfevaluation import SelfEvaluation
-from perfscore.tables._models import id_key
+from perfscore.tables._lookup import id_key
 
 from ._protocols import ComparisonView, FrameScoresView, LadderCard, TargetsCard
 
