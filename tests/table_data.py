@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +44,26 @@ def write(tmp_path: Path, data: dict[str, Any], name: str | None = None) -> Path
     path = tmp_path / name
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
+
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = "zanhuang-hrss-2018"
+
+
+def raw(name: str = BUNDLED) -> dict[str, Any]:
+    """A bundled table as parsed YAML, a fresh copy a test may damage."""
+    data = yaml.safe_load((ROOT / "indicators" / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return copy.deepcopy(data)
+
+
+def small(**indicator: Any) -> dict[str, Any]:
+    """A one-indicator table, the indicator's fields overridden by ``indicator``."""
+    fields: dict[str, Any] = {
+        "id": "1.1.1",
+        "name": "完成率",
+        "unit": "percent",
+        "cells": {"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"},
+        **indicator,
+    }
+    return table_of(fields)

@@ -3,7 +3,12 @@ rows as tab-separated cells, and the findings of one kind."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from perfscore.importing import Imported, ImportFinding, import_table
+
+#: The 2018 disclosure as text extracted from its PDF, pages and all.
+DISCLOSURE = Path(__file__).parents[1] / "data" / "zanhuang-hrss-2018-disclosure.txt"
 
 HEADER = (
     "职责活动\t年度预算数\t内容描述\t绩效目标\t绩效指标\t评价标准\t\t\t\n\t\t\t\t\t优\t良\t中\t差"

@@ -11,18 +11,7 @@ import pytest
 import perfscore
 from perfscore import Activity, Duty
 from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
-
-DISCLOSURE = Path(__file__).parents[1] / "data" / "zanhuang-hrss-2018-disclosure.txt"
-
-
-@pytest.fixture(scope="module")
-def seed() -> Imported:
-    return import_table(DISCLOSURE, name="zanhuang-hrss-2018")
-
-
-@pytest.fixture(scope="module")
-def bundled() -> perfscore.Table:
-    return perfscore.load_table("zanhuang-hrss-2018")
+from tests.importing.import_data import DISCLOSURE
 
 
 def test_the_68_indicators_equal_the_bundled_table(

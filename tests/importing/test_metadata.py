@@ -13,18 +13,7 @@ import perfscore
 from perfscore.importing import Imported, ImportFinding, import_table
 from perfscore.importing._metadata import metadata
 from perfscore.importing._sources import SourceRow
-
-DISCLOSURE = Path(__file__).parents[1] / "data" / "zanhuang-hrss-2018-disclosure.txt"
-
-
-@pytest.fixture(scope="module")
-def seed() -> Imported:
-    return import_table(DISCLOSURE, name="zanhuang-hrss-2018")
-
-
-@pytest.fixture(scope="module")
-def bundled() -> perfscore.Table:
-    return perfscore.load_table("zanhuang-hrss-2018")
+from tests.importing.import_data import DISCLOSURE
 
 
 def test_metadata_from_the_disclosure(seed: Imported, bundled: perfscore.Table) -> None:

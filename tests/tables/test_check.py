@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfscore
 from perfscore import load_table
 from perfscore.tables import Finding, Severity, Table, check_file, check_table, has_errors
-from tests.table_data import indicator, table_of, write
+from tests.table_data import indicator, raw, table_of, write
 from tests.targets_data import small_targets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,12 +24,6 @@ PATH = "duties[0].activities[0].indicators[0]"
 
 def check(*indicators: dict[str, Any]) -> list[str]:
     return [str(f) for f in check_table(load_table(table_of(*indicators)))]
-
-
-def bundled() -> dict[str, Any]:
-    data = yaml.safe_load((ROOT / "indicators" / f"{TABLE}.yaml").read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return copy.deepcopy(data)
 
 
 # -- the bundled table passes --------------------------------------------------------------
@@ -219,7 +211,7 @@ def test_a_name_repeated_across_activities_is_fine() -> None:
 
 
 def test_duplicate_ids_are_findings_of_check_file(tmp_path: Path) -> None:
-    data = bundled()
+    data = raw()
     data["duties"][12]["activities"][1]["indicators"][2]["id"] = "13.2.2"
     path = write(tmp_path, data)
     (finding,) = check_file(path)
@@ -285,7 +277,7 @@ def test_bad_yaml_is_a_finding(tmp_path: Path) -> None:
 
 
 def test_unknown_keys_are_findings_with_their_paths(tmp_path: Path) -> None:
-    data = bundled()
+    data = raw()
     data["duties"][8]["activities"][1]["indicators"][0]["colour"] = "red"
     data["duties"][0]["leader"] = "x"
     findings = check_file(write(tmp_path, data))
@@ -297,7 +289,7 @@ def test_unknown_keys_are_findings_with_their_paths(tmp_path: Path) -> None:
 
 
 def test_an_unparsable_cell_is_a_finding_with_its_path_and_caret(tmp_path: Path) -> None:
-    data = bundled()
+    data = raw()
     data["duties"][8]["activities"][1]["indicators"][0]["cells"]["良"] = "≥83%和<8S%"
     path = write(tmp_path, data)
     (finding,) = check_file(path)
@@ -351,7 +343,7 @@ _JUNK = st.one_of(
 @given(st.data())
 def test_check_file_never_raises_on_a_damaged_table(data: st.DataObject) -> None:
     # Replace one node anywhere in the bundled table with junk: check_file reports, never raises.
-    table = bundled()
+    table = raw()
     node: Any = table
     while True:
         keys = list(node) if isinstance(node, dict) else list(range(len(node)))

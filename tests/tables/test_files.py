@@ -3,7 +3,6 @@ bundled names, every bad file a TableError, and the JSON Schema."""
 
 from __future__ import annotations
 
-import copy
 import json
 import shutil
 import subprocess
@@ -28,7 +27,7 @@ from perfscore.tables._files import (
     table_errors,
     table_model,
 )
-from tests.table_data import table_of
+from tests.table_data import raw, small
 from tests.targets_data import TARGETS, small_targets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,25 +37,6 @@ TABLE = "zanhuang-hrss-2018"
 @pytest.fixture(scope="module")
 def table() -> Table:
     return load_table(TABLE)
-
-
-def raw() -> dict[str, Any]:
-    """The bundled table as parsed YAML, to be damaged by a test."""
-    data = yaml.safe_load((ROOT / "indicators" / f"{TABLE}.yaml").read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return copy.deepcopy(data)
-
-
-def small(**indicator: Any) -> dict[str, Any]:
-    """A one-indicator table, the indicator's fields overridden by ``indicator``."""
-    fields: dict[str, Any] = {
-        "id": "1.1.1",
-        "name": "完成率",
-        "unit": "percent",
-        "cells": {"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"},
-        **indicator,
-    }
-    return table_of(fields)
 
 
 # -- bundled tables ------------------------------------------------------------------------

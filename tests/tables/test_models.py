@@ -3,7 +3,6 @@ models: the bundled table, lookups, validation."""
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from fractions import Fraction
@@ -11,12 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 import perfscore
 from perfscore import Grade, TableError, UnknownIndicator, load_table
 from perfscore.tables import Indicator, Table
-from tests.table_data import table_of
+from tests.table_data import raw, small
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = "zanhuang-hrss-2018"
@@ -25,25 +23,6 @@ TABLE = "zanhuang-hrss-2018"
 @pytest.fixture(scope="module")
 def table() -> Table:
     return load_table(TABLE)
-
-
-def raw() -> dict[str, Any]:
-    """The bundled table as parsed YAML, to be damaged by a test."""
-    data = yaml.safe_load((ROOT / "indicators" / f"{TABLE}.yaml").read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return copy.deepcopy(data)
-
-
-def small(**indicator: Any) -> dict[str, Any]:
-    """A one-indicator table, the indicator's fields overridden by ``indicator``."""
-    fields: dict[str, Any] = {
-        "id": "1.1.1",
-        "name": "完成率",
-        "unit": "percent",
-        "cells": {"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"},
-        **indicator,
-    }
-    return table_of(fields)
 
 
 # -- the bundled table ---------------------------------------------------------------------
