@@ -13,7 +13,8 @@ import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import PerfscoreError, printable
 from .outputs import refuse_overwriting, write_output
@@ -28,7 +29,6 @@ Command = Callable[[argparse.Namespace, TextIO], int]
 
 # A negative value (-5%, -.5, -3人): never one of perfscore's options.
 _NEGATIVE = re.compile(r"-[0-9.０-９]")
-Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 class _Version(argparse.Action):
@@ -59,20 +59,12 @@ def _grade(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failed else 0
 
 
-def _add_grade(commands: Subcommands) -> None:
-    grade = commands.add_parser(
-        "grade",
-        help="grade values against one ladder",
-        description="Grade values against a ladder written as its four cells, e.g. "
-        "'100% / ≥90% / ≥80% / <80%' (a blank cell as - or nothing), or as perfscore prints "
-        "one: '优 ≥100% | 良 ≥90% | 中 ≥80% | 差 <80%'.",
-    )
+def _arguments_grade(grade: argparse.ArgumentParser) -> None:
     grade.add_argument("ladder", help="the cells 优 / 良 / 中 / 差, separated by '/'")
     grade.add_argument(
         "values", nargs="+", metavar="VALUE", help="a value, e.g. 95%%, 499人, 有效实施"
     )
     grade.add_argument("--unit", default=None, help="the indicator's unit (percent, 人, 次 …)")
-    grade.set_defaults(run=_grade)
 
 
 def _method(name: str | None, options: dict[str, Any]) -> Method | SelfEvaluation | None:
@@ -156,13 +148,7 @@ def _size(path: str) -> int:
         return 0
 
 
-def _add_score(commands: Subcommands) -> None:
-    score = commands.add_parser(
-        "score",
-        help="grade year-end results and roll them up",
-        description="Grade a department's year-end results against its table and roll them up "
-        "into a score and a grade per activity, duty and department.",
-    )
+def _arguments_score(score: argparse.ArgumentParser) -> None:
     score.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
     score.add_argument(
         "results",
@@ -205,7 +191,6 @@ def _add_score(commands: Subcommands) -> None:
         action="store_true",
         help="score the good rows and list the bad ones as unscored (still exits 1)",
     )
-    score.set_defaults(run=_score)
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
@@ -236,14 +221,7 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _add_compare(commands: Subcommands) -> None:
-    compare = commands.add_parser(
-        "compare",
-        help="compare one table's results across years",
-        description="Score results files against one table (oldest first) and compare them node "
-        "by node: a score and grade per file, the change from the first to the last, the grade "
-        "move. Text shows the department and every duty (or project); json and csv every level.",
-    )
+def _arguments_compare(compare: argparse.ArgumentParser) -> None:
     compare.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
     compare.add_argument(
         "results", nargs="+", metavar="RESULTS", help="results files, oldest first (two or more)"
@@ -255,7 +233,6 @@ def _add_compare(commands: Subcommands) -> None:
     compare.add_argument(
         "--labels", default=None, help="a label per results file, comma-separated (default: names)"
     )
-    compare.set_defaults(run=_compare)
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
@@ -283,16 +260,8 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _add_check(commands: Subcommands) -> None:
-    check = commands.add_parser(
-        "check",
-        help="check table files",
-        description="Check table files (or bundled tables by name): every ladder over its whole "
-        "domain, ids, names, units and readings. Exit status 0 when there are no errors "
-        "(warnings are listed), 1 otherwise.",
-    )
+def _arguments_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("tables", nargs="+", metavar="TABLE", help="a table file or bundled name")
-    check.set_defaults(run=_check)
 
 
 def _tables(args: argparse.Namespace, out: TextIO) -> int:
@@ -304,16 +273,6 @@ def _tables(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _add_tables(commands: Subcommands) -> None:
-    tables = commands.add_parser(
-        "tables",
-        help="list the bundled tables",
-        description="List the tables that ship with perfscore: name, department, year and "
-        "number of indicators.",
-    )
-    tables.set_defaults(run=_tables)
-
-
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
@@ -321,16 +280,6 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 
     out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
-
-
-def _add_schema(commands: Subcommands) -> None:
-    schema = commands.add_parser(
-        "schema",
-        help="print the JSON Schema of table files",
-        description="Print the JSON Schema of table files; docs/table.schema.json is its output "
-        "(perfscore schema > docs/table.schema.json).",
-    )
-    schema.set_defaults(run=_schema)
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
@@ -373,23 +322,15 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _add_import(commands: Subcommands) -> None:
+def _arguments_import(command: argparse.ArgumentParser) -> None:
     from .importing._ladder_forms import LAYOUTS
 
-    command = commands.add_parser(
-        "import",
-        help="import a published table (text, xlsx, docx, pdf) into a table file",
-        description="Read a published table from text as copied or extracted, an Excel, Word "
-        "or PDF file, write it as a table file and list every join, repair and inference for "
-        "review. Exit status 0 when a valid table came out, 1 when not.",
-    )
     command.add_argument("source", metavar="SOURCE", help="a .txt, .xlsx, .docx or .pdf file")
     command.add_argument("-o", "--output", metavar="FILE", help="the table file to write "
                          "(default: <name>.yaml)")  # fmt: skip
     command.add_argument("--layout", choices=LAYOUTS, default="auto")
     command.add_argument("--name", help="the table's name (default: the file's name)")
     command.add_argument("--year", type=int, help="the budget year (default: from the title)")
-    command.set_defaults(run=_import)
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
@@ -408,44 +349,121 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _add_export(commands: Subcommands) -> None:
+def _arguments_export(command: argparse.ArgumentParser) -> None:
     from .importing import FORMATS
 
-    command = commands.add_parser(
-        "export",
-        help="write a table in its published layout (txt, xlsx, docx, pdf)",
-        description="Write a table in the layout it is published in; importing the file gives "
-        "the table back.",
-    )
     command.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
     command.add_argument("--format", choices=FORMATS, required=True)
     command.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: "
                          "standard output for txt, <name>.<format> otherwise)")  # fmt: skip
-    command.set_defaults(run=_export)
 
 
-#: Each command adds its own subparser; the order is the order of ``perfscore --help``.
-_COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
-    _add_score,
-    _add_compare,
-    _add_grade,
-    _add_check,
-    _add_tables,
-    _add_schema,
-    _add_import,
-    _add_export,
+@dataclass(frozen=True)
+class _Command:
+    """A subcommand: its name, what runs it, and what adds its arguments. The arguments (and
+    whatever their choices import) are added only for the command given, so ``perfscore --help``
+    and each command import only what they use."""
+
+    name: str
+    run: Command
+    arguments: Callable[[argparse.ArgumentParser], None]
+    help: str
+    description: str
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    """A command that takes no arguments."""
+
+
+#: The commands, in the order of ``perfscore --help``.
+_COMMANDS: tuple[_Command, ...] = (
+    _Command(
+        "score",
+        _score,
+        _arguments_score,
+        help="grade year-end results and roll them up",
+        description="Grade a department's year-end results against its table and roll them up "
+        "into a score and a grade per activity, duty and department.",
+    ),
+    _Command(
+        "compare",
+        _compare,
+        _arguments_compare,
+        help="compare one table's results across years",
+        description="Score results files against one table (oldest first) and compare them node "
+        "by node: a score and grade per file, the change from the first to the last, the grade "
+        "move. Text shows the department and every duty (or project); json and csv every level.",
+    ),
+    _Command(
+        "grade",
+        _grade,
+        _arguments_grade,
+        help="grade values against one ladder",
+        description="Grade values against a ladder written as its four cells, e.g. "
+        "'100% / ≥90% / ≥80% / <80%' (a blank cell as - or nothing), or as perfscore prints "
+        "one: '优 ≥100% | 良 ≥90% | 中 ≥80% | 差 <80%'.",
+    ),
+    _Command(
+        "check",
+        _check,
+        _arguments_check,
+        help="check table files",
+        description="Check table files (or bundled tables by name): every ladder over its whole "
+        "domain, ids, names, units and readings. Exit status 0 when there are no errors "
+        "(warnings are listed), 1 otherwise.",
+    ),
+    _Command(
+        "tables",
+        _tables,
+        _no_arguments,
+        help="list the bundled tables",
+        description="List the tables that ship with perfscore: name, department, year and "
+        "number of indicators.",
+    ),
+    _Command(
+        "schema",
+        _schema,
+        _no_arguments,
+        help="print the JSON Schema of table files",
+        description="Print the JSON Schema of table files; docs/table.schema.json is its output "
+        "(perfscore schema > docs/table.schema.json).",
+    ),
+    _Command(
+        "import",
+        _import,
+        _arguments_import,
+        help="import a published table (text, xlsx, docx, pdf) into a table file",
+        description="Read a published table from text as copied or extracted, an Excel, Word "
+        "or PDF file, write it as a table file and list every join, repair and inference for "
+        "review. Exit status 0 when a valid table came out, 1 when not.",
+    ),
+    _Command(
+        "export",
+        _export,
+        _arguments_export,
+        help="write a table in its published layout (txt, xlsx, docx, pdf)",
+        description="Write a table in the layout it is published in; importing the file gives "
+        "the table back.",
+    ),
 )
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(words: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for ``words``: every command listed, the arguments of the one named."""
     parser = argparse.ArgumentParser(
         prog="perfscore",
         description="Score government performance indicators (绩效指标) from published cells.",
     )
     parser.add_argument("--version", action=_Version, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for add in _COMMANDS:
-        add(commands)
+    # The first word that is not an option names the command (the top level's options take no
+    # value, so no word before it is an option's value).
+    named = next((w for w in words if not w.startswith("-")), None)
+    for command in _COMMANDS:
+        sub = commands.add_parser(command.name, help=command.help, description=command.description)
+        if command.name == named:
+            command.arguments(sub)
+        sub.set_defaults(run=command.run)
     return parser
 
 
@@ -453,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     words = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = _parser().parse_args(words)
+        args = _parser(words).parse_args(words)
     except SystemExit as exit:
         if exit.code == 2 and "--" not in words and any(_NEGATIVE.match(w) for w in words):
             # argparse reads any word starting with - as an option; -- ends the options. Kept

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -462,3 +463,60 @@ def test_cli_score_targets_xlsx(tmp_path: Path) -> None:
         main(["score", str(TARGETS), str(TARGET_RESULTS), "--format", "xlsx", "-o", str(out)]) == 0
     )
     assert openpyxl.load_workbook(out).sheetnames[0] == "自评表"
+
+
+# -- what each command imports ----------------------------------------------------------------
+
+_HEAVY = ("pint", "pydantic", "numpy", "pandas", "openpyxl", "matplotlib", "docx", "pdfplumber")
+
+
+def _imported_by(*args: str) -> set[str]:
+    """The heavy libraries a whole ``perfscore ARGS`` process imports (a fresh interpreter)."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from perfscore.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({list(args)!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        f"print(' '.join(m for m in {_HEAVY!r} if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    return set(done.stdout.split())
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["score", "--help"], ["tables"]])
+def test_help_and_light_commands_import_nothing_heavy(args: list[str]) -> None:
+    """Each command's arguments are built only for the command given: the top-level help imports
+    no implementation, and a command imports what it uses."""
+    imported = _imported_by(*args)
+    if args[0] == "tables":
+        assert imported <= {"pint", "pydantic", "numpy"}  # tables and their ladders
+    else:
+        assert imported == set()
+
+
+def test_scoring_a_csv_imports_no_pandas_and_no_importer() -> None:
+    imported = _imported_by(
+        "score", "zanhuang-hrss-2018", "examples/zanhuang-hrss-2018-results.csv"
+    )
+    assert {"pint", "pydantic", "numpy"} <= imported
+    assert not imported & {"pandas", "openpyxl", "matplotlib", "docx", "pdfplumber"}
+
+
+def test_a_command_given_its_help_lists_its_own_arguments(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    assert "--layout {auto,ladders,project,targets}" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    commands = ["score", "compare", "grade", "check", "tables", "schema", "import", "export"]
+    listed = [line.split()[0] for line in out.splitlines() if re.match(r"    \w+  ", line)]
+    assert listed == commands

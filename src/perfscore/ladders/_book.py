@@ -48,11 +48,10 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from perfscore.errors import (
     PerfscoreError,
@@ -75,6 +74,9 @@ from perfscore.units import canonical_unit, factor
 from ._compiled import MISSING, UNCOVERED, CompiledLadder, Kernel
 from ._keys import cell_texts, is_tuples, key_index, plain_key, shown_value
 from ._ladder import Ladder, normalize_label, parse_ladder
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["LadderBook"]
 
@@ -135,6 +137,8 @@ class LadderBook:
     def numbered(cls, ladders: Sequence[Ladder], rows: npt.NDArray[np.intp]) -> LadderBook:
         """A book keyed ``0 … len(rows) - 1``, key ``k`` graded by ``ladders[rows[k]]``: many
         indicators sharing a few distinct ladders, as [perfscore.frames.Layout][] holds them."""
+        import pandas as pd
+
         book = cls.__new__(cls)
         book._init(pd.RangeIndex(len(rows)), tuple(ladders), np.asarray(rows, dtype=np.intp))
         return book
@@ -281,6 +285,8 @@ class LadderBook:
         raises [UnitMismatch][perfscore.errors.UnitMismatch] either way: that is a wrong column, not
         a bad row.
         """
+        import pandas as pd
+
         if errors not in ("raise", "coerce"):
             raise PerfscoreError(f"errors must be 'raise' or 'coerce', not {errors!r}")
         target = key_index(keys)
@@ -383,6 +389,8 @@ class LadderBook:
         self, rows: npt.NDArray[np.intp], labels: npt.NDArray[Any]
     ) -> npt.NDArray[np.int8]:
         # Few distinct (ladder, label) pairs stand for many rows: grade each pair once.
+        import pandas as pd
+
         label_ids, uniques = pd.factorize(labels, use_na_sentinel=True)
         pairs = rows * (len(uniques) + 1) + (label_ids + 1)
         distinct, inverse = np.unique(pairs, return_inverse=True)
@@ -498,6 +506,8 @@ def _numbers(
     not all numbers, the originals (object array) to grade labels with and name in errors; and
     the positions of values a float cannot stand for (quantities, fractions, decimals, integers
     past 2**53), which are graded exactly, one by one."""
+    import pandas as pd
+
     none: npt.NDArray[np.intp] = np.empty(0, dtype=np.intp)
     if is_quantity(values):
         # A quantity holding an array: one quantity per value, each graded with its unit.

@@ -11,20 +11,24 @@ import math
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
-import pandas as pd
 
 from perfscore.errors import PerfscoreError
 from perfscore.intervals import format_number
 from perfscore.notation._exact import as_decimal
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["cell_texts", "is_tuples", "key_index", "plain_key", "shown_value"]
 
 
 def key_index(keys: Any) -> pd.Index:
     """A book's keys as one flat index: tuples stay tuples, a MultiIndex is flattened."""
+    import pandas as pd
+
     if isinstance(keys, pd.MultiIndex):
         return keys.to_flat_index()
     if isinstance(keys, pd.Index):
@@ -58,6 +62,8 @@ _NUMBER_CELLS: Final = (int, float, Decimal, np.integer, np.floating)
 def cell_texts(column: pd.Series, name: str, keys: pd.Series) -> list[str | None]:
     """A frame's column as cell texts (None for a blank); a number in a grading cell is the
     text it prints as (``3.0`` is ``"3"``, a 3/2/1/0 ladder from a numeric column)."""
+    import pandas as pd
+
     numbers = name != "unit"
     out: list[str | None] = []
     for position, value in enumerate(column.tolist()):

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import enum
 import math
+import sys
 from collections.abc import Iterable
 from fractions import Fraction
 from numbers import Real
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from perfscore.intervals import format_number
 from perfscore.notation._exact import scientific
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "QUOTED",
@@ -33,6 +36,7 @@ __all__ = [
     "distinct_texts",
     "factorize_cells",
     "is_layout",
+    "loaded_pandas",
     "quoted",
     "quoted_number",
 ]
@@ -55,6 +59,16 @@ class CellKind(enum.IntEnum):
     OTHER = 3
 
 
+def loaded_pandas() -> Any | None:
+    """pandas, if something has imported it; ``None`` otherwise.
+
+    Scoring one table's CSV never needs pandas (a third of a second to import): a cell can be
+    pandas' ``NA`` and a source a DataFrame only where pandas is already in use, so the checks
+    look for it instead of importing it.
+    """
+    return sys.modules.get("pandas")
+
+
 def cell_kind(cell: object) -> CellKind:
     """What a result cell is: a [CellKind][perfscore.scoring.CellKind].
 
@@ -70,7 +84,10 @@ def cell_kind(cell: object) -> CellKind:
         return CellKind.NUMBER
     if kind is str:
         return CellKind.TEXT if cell.strip() else CellKind.BLANK  # type: ignore[attr-defined]
-    if cell is None or cell is pd.NA or cell is pd.NaT:
+    if cell is None:
+        return CellKind.BLANK
+    pd = loaded_pandas()  # a cell is pandas' NA or NaT only where pandas is in use
+    if pd is not None and (cell is pd.NA or cell is pd.NaT):
         return CellKind.BLANK
     if isinstance(cell, str):  # a str subclass: numpy's np.str_, say
         return CellKind.TEXT if cell.strip() else CellKind.BLANK
@@ -84,12 +101,15 @@ def cell_kind(cell: object) -> CellKind:
 def factorize_cells(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[Any]]:
     """A column's codes among its distinct cells (-1 where blank), and those cells.
 
+    >>> import pandas as pd
     >>> factorize_cells(pd.Series([1, 1.0, True, None], dtype=object))
     (array([ 0,  1,  2, -1]), [1, 1.0, True])
 
     pandas takes 1, 1.0 and True (0, -0.0 and False) for one cell; they read differently (as
     text, as a weight, in a message), so cells of different types or signs are kept apart.
     """
+    import pandas as pd
+
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     codes = codes.astype(np.intp)
     dtype = column.dtype
@@ -116,6 +136,7 @@ def distinct_texts(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str | 
     cells that strip alike are one) and each row's code among them (-1 when blank), each distinct
     cell read once.
 
+    >>> import pandas as pd
     >>> distinct_texts(pd.Series([" 1.1.1", "1.1.1", None, "2.1.1"]))
     (array([ 0,  0, -1,  1]), ['1.1.1', '2.1.1'])
     """

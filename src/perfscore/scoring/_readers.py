@@ -23,16 +23,17 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Final, TypeAlias
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from perfscore.errors import ResultsError
 from perfscore.intervals import format_number
 from perfscore.notation._exact import as_decimal
 
-from ._cells import cell_text, is_layout, quoted
+from ._cells import cell_text, is_layout, loaded_pandas, quoted
 from ._rows import FIRST_ROW, ResultColumns, ResultRow, find_columns, points_column
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ResultsSource", "decode", "read_rows"]
 
@@ -49,12 +50,13 @@ def read_rows(source: ResultsSource) -> Iterator[ResultRow]:
     ``.xlsx`` or ``.json`` file. Raises [ResultsError][perfscore.errors.ResultsError] for a file
     that cannot be read or lacks the ``id`` or ``value`` column.
     """
+    pd = loaded_pandas()  # a DataFrame exists only where pandas is imported
     if isinstance(source, str | Path):
         yield from _read_file(Path(source))
     elif isinstance(source, Mapping):
         for key, value in source.items():
             yield ResultRow(None, str(key), value)
-    elif isinstance(source, pd.DataFrame):
+    elif pd is not None and isinstance(source, pd.DataFrame):
         yield from ResultColumns.of(source, ("id", "value")).rows()
     else:
         raise ResultsError(

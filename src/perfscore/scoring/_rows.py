@@ -30,11 +30,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from perfscore.errors import NotationError, PerfscoreError, ResultsError, UnknownIndicator
 from perfscore.grades import Grade
@@ -45,6 +44,9 @@ from perfscore.tables._targets_table import TargetsTable
 from perfscore.units import canonical_unit, factor
 
 from ._cells import CellKind, cell_kind, cell_text, is_layout, quoted, quoted_number
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "FIRST_ROW",
@@ -187,6 +189,8 @@ class ResultColumns:
     def of(cls, results: pd.DataFrame, required: Sequence[str]) -> ResultColumns:
         """The columns of ``results``; raises [ResultsError][perfscore.errors.ResultsError]
         when a ``required`` one is absent or a column perfscore reads is given twice."""
+        import pandas as pd
+
         if not isinstance(results, pd.DataFrame):
             raise TypeError(f"results are a DataFrame here, not {type(results).__name__}")
         index = find_columns(list(results.columns), required)

@@ -30,8 +30,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-import pandas as pd
-
 from perfscore.grades import GRADES
 from perfscore.notation._targets import unit_symbol
 from perfscore.outputs import replacing
@@ -40,6 +38,7 @@ from ._display import GRADE_COLOURS, display_width, grade_text
 from ._protocols import FrameScoresView, LadderCard, TargetsCard
 
 if TYPE_CHECKING:
+    import pandas as pd
     from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
@@ -88,6 +87,8 @@ def write_scorecard(card: LadderCard, path: str | os.PathLike[str]) -> Path:
     Raises:
         PerfscoreError: The file cannot be written (naming it and why).
     """
+    import pandas as pd
+
     frame = card.to_frame()
     indicators = pd.DataFrame(
         {
@@ -152,6 +153,8 @@ def write_frame_scores(scores: FrameScoresView, path: str | os.PathLike[str]) ->
     Raises:
         PerfscoreError: The file cannot be written (naming it and why).
     """
+    import pandas as pd
+
     indicators = scores.indicators.copy()
     # A qualitative indicator's value is its label: one column, as the scorecard's sheet has it.
     labels = indicators.pop("label")
@@ -194,6 +197,8 @@ def write_targets_scorecard(card: TargetsCard, path: str | os.PathLike[str]) -> 
     Raises:
         PerfscoreError: The file cannot be written (naming it and why).
     """
+    import pandas as pd
+
     projects = pd.DataFrame(
         [
             {"id": p.id, "name": p.name, "score": p.exact, "grade": grade_text(p.grade),
@@ -391,6 +396,8 @@ def _column_writer(name: str) -> Writer:
 
 
 def _blank(raw: Any) -> bool:
+    import pandas as pd
+
     if raw is None or raw is pd.NA:
         return True
     return isinstance(raw, float) and math.isnan(raw)
