@@ -288,11 +288,13 @@ class _Checked:
         at_duty, at_activity, at_table = rows[duty_first], rows[activity_first], rows[table_first]
         weight, activity_weight, duty_weight = (w for w, _, _ in self.weights)
         names_of_tables = np.array([self.table_texts[c] for c in t_names.tolist()], dtype=object)
-        years = (
-            frame["year"].to_numpy(dtype=object)[at_table].tolist()
-            if "year" in frame.columns
-            else [None] * len(at_table)
-        )
+        years: list[int | None] = [None] * len(at_table)
+        if "year" in frame.columns:
+            given = frame["year"].to_numpy(dtype=object)[at_table]
+            blank = pd.isna(given)  # one call for the column, not one per table
+            years = [
+                None if b else int(y) for y, b in zip(given.tolist(), blank.tolist(), strict=True)
+            ]
         ids = _texts(id_codes, self.id_texts)
         duty_ids = _texts(id_codes[duty_first], self.duty_of_id)
         activity_ids = _texts(id_codes[activity_first], self.activity_of_id)
@@ -302,7 +304,7 @@ class _Checked:
         return Layout(
             names=[str(name) for name in names_of_tables],
             departments=named("department", at_table, names_of_tables).tolist(),
-            years=[None if y is None or pd.isna(y) else int(y) for y in years],
+            years=years,
             duties=Nodes(
                 duty_ids,
                 named("duty_name", at_duty, duty_ids),
