@@ -397,26 +397,24 @@ def _roll_up(
     weights: Mapping[str, Mapping[str, object] | None],
 ) -> FrameScores:
     levels = roll_up_layout(layout, method, points, [weights[n] for n in layout.names])
-    names = np.asarray(layout.names, dtype=object)
     activities, duties = layout.activities, layout.duties
+    # Each node's text column is made once and taken from for every frame that shows it.
+    tables, duty_ids, activity_ids = _text(layout.names), _text(duties.ids), _text(activities.ids)
     return FrameScores(
         method=method.name,
-        indicators=_indicators(layout, graded, points),
+        indicators=_indicators(layout, graded, points, tables, duty_ids, activity_ids),
         activities=_frame(
-            {"table": _taken(names, layout.activity_table),
-             "duty": _taken(duties.ids, activities.parent),
-             "id": _text(activities.ids), "name": _text(activities.names)},
+            {"table": tables.take(layout.activity_table), "duty": duty_ids.take(activities.parent),
+             "id": activity_ids, "name": _text(activities.names)},
             levels.activities, _counts(graded.code, layout.activity_of, len(activities)),
         ),
         duties=_frame(
-            {"table": _taken(names, duties.parent), "id": _text(duties.ids),
-             "name": _text(duties.names)},
+            {"table": tables.take(duties.parent), "id": duty_ids, "name": _text(duties.names)},
             levels.duties, _counts(graded.code, layout.duty_of, len(duties)),
         ),
         departments=_frame(
-            {"table": _text(names), "name": _text(np.asarray(layout.departments, dtype=object)),
-             "year": layout.years},
-            levels.departments, _counts(graded.code, layout.table_of, len(names)),
+            {"table": tables, "name": _text(layout.departments), "year": layout.years},
+            levels.departments, _counts(graded.code, layout.table_of, len(layout.names)),
         ),
         unscored=graded.unscored(),
     )  # fmt: skip
@@ -445,7 +443,14 @@ def _frame(data: dict[str, Any], level: Level, counts: npt.NDArray[Any]) -> pd.D
     return pd.DataFrame(data)
 
 
-def _indicators(layout: Layout, graded: Grading, points: Points) -> pd.DataFrame:
+def _indicators(
+    layout: Layout,
+    graded: Grading,
+    points: Points,
+    tables: Any,
+    duty_ids: Any,
+    activity_ids: Any,
+) -> pd.DataFrame:
     codes = graded.code
     grade_names = np.array([*reversed(_COUNT_COLUMNS), None], dtype=object)  # 差 … 优, None
     grade = grade_names[np.where(codes >= 0, codes, 4)]
@@ -454,12 +459,11 @@ def _indicators(layout: Layout, graded: Grading, points: Points) -> pd.DataFrame
         labels[list(graded.label)] = list(graded.label.values())
     rows = pd.array(np.where(graded.row >= 0, graded.row + FIRST_ROW, 0), dtype="Int64")
     rows[graded.row < 0] = pd.NA
-    names = np.asarray(layout.names, dtype=object)
     return pd.DataFrame(
         {
-            "table": _taken(names, layout.table_of),
-            "duty": _taken(layout.duties.ids, layout.duty_of),
-            "activity": _taken(layout.activities.ids, layout.activity_of),
+            "table": tables.take(layout.table_of),
+            "duty": duty_ids.take(layout.duty_of),
+            "activity": activity_ids.take(layout.activity_of),
             "id": _taken(list(layout.id_codes[1]), layout.id_codes[0]),
             "name": _text(layout.indicator_names),
             "unit": _taken(layout.ladder_units, layout.ladder_of),
@@ -489,7 +493,7 @@ def _taken(distinct: Sequence[object] | npt.NDArray[Any], codes: npt.NDArray[np.
     return pd.array(values, dtype=dtype).take(codes)
 
 
-def _text(values: npt.NDArray[Any]) -> Any:
+def _text(values: Sequence[object] | npt.NDArray[Any]) -> Any:
     """A text column from a column of texts (see `_taken`)."""
-    codes, distinct = pd.factorize(values, use_na_sentinel=False)
+    codes, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
     return _taken(np.asarray(distinct, dtype=object), codes)

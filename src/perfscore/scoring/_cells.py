@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable
 from fractions import Fraction
 from numbers import Real
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -140,12 +140,20 @@ def distinct_texts(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str | 
     >>> distinct_texts(pd.Series([" 1.1.1", "1.1.1", None, "2.1.1"]))
     (array([ 0,  0, -1,  1]), ['1.1.1', '2.1.1'])
     """
-    codes, uniques = factorize_cells(column)
+    import pandas as pd
+
+    texts: list[str | None]
+    if isinstance(column.dtype, pd.StringDtype):
+        # Texts throughout (NA aside): stripped as cell_text strips them, without looking at
+        # each distinct cell's kind (a text column's distinct cells can be many: table names).
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        codes = codes.astype(np.intp)
+        texts = [text.strip() or None for text in np.asarray(uniques, dtype=object).tolist()]
+    else:
+        codes, cells = factorize_cells(column)
+        texts = [cell_text(cell) for cell in cells]
     index: dict[str | None, int] = {}
-    canonical = [
-        -1 if (text := cell_text(cell)) is None else index.setdefault(text, len(index))
-        for cell in uniques
-    ]
+    canonical = [-1 if text is None else index.setdefault(text, len(index)) for text in texts]
     return np.array([*canonical, -1], dtype=np.intp)[codes], list(index)
 
 
@@ -171,12 +179,11 @@ def cell_kinds(
     kinds = np.full(len(cells), CellKind.OTHER, dtype=np.int8)
     if not len(cells):
         return kinds, np.zeros(0, dtype=bool)
-    types = _type_of(cells)
-    plain = np.zeros(len(cells), dtype=bool)
-    for kind in _PLAIN_NUMBERS:
-        one = np.empty(1, dtype=object)
-        one[0] = kind  # compared as an object: numpy would read np.float64 as a dtype
-        plain |= types == one
+    import pandas as pd
+
+    # Each cell's type, hashed once: a column holds few types however many cells.
+    type_codes, types = pd.factorize(cast("npt.NDArray[np.object_]", _type_of(cells)))
+    plain = np.array([kind in _PLAIN_NUMBERS for kind in types], dtype=bool)[type_codes]
     kinds[plain] = CellKind.NUMBER
     # Texts, blanks and anything unusual: one by one, by the rule itself.
     rest = np.flatnonzero(~plain)
