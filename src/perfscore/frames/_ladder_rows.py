@@ -75,9 +75,15 @@ def _texts(codes: Codes, texts: list[str | None]) -> npt.NDArray[np.object_]:
 def _joint(*codes: Codes) -> Codes:
     """One code per distinct combination of the columns' codes, in order of appearance."""
     joint = np.zeros(len(codes[0]), dtype=np.int64) if codes else np.zeros(0, dtype=np.int64)
+    span = 1  # how many values the key can take so far: factorized once, while int64 holds it
     for column in codes:
-        joint = pd.factorize(joint * (int(column.max(initial=-1)) + 2) + (column + 1))[0]
-    return joint.astype(np.intp)
+        width = int(column.max(initial=-1)) + 2
+        if span * width >= 2**62:  # the key would overflow: number what it holds so far
+            joint = pd.factorize(joint)[0].astype(np.int64)
+            span = int(joint.max(initial=-1)) + 1
+        joint = joint * width + (column + 1)
+        span *= width
+    return pd.factorize(joint)[0].astype(np.intp)
 
 
 def _weight(cell: object) -> float | None:
@@ -282,8 +288,11 @@ class _Checked:
         table_first = _starts(table_of)
 
         def named(name: str, at: Codes, fallback: npt.NDArray[np.object_]) -> Any:
-            given = _texts(*_at(_distinct(frame, name), at))
-            return np.where(given == None, fallback, given)  # noqa: E711
+            codes, texts = _at(_distinct(frame, name), at)
+            given = _texts(codes, texts)
+            blank = codes < 0  # no name given: the node is named by its id
+            given[blank] = fallback[blank]
+            return given
 
         at_duty, at_activity, at_table = rows[duty_first], rows[activity_first], rows[table_first]
         weight, activity_weight, duty_weight = (w for w, _, _ in self.weights)

@@ -494,6 +494,8 @@ def _taken(distinct: Sequence[object] | npt.NDArray[Any], codes: npt.NDArray[np.
 
 
 def _text(values: Sequence[object] | npt.NDArray[Any]) -> Any:
-    """A text column from a column of texts (see `_taken`)."""
-    codes, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-    return _taken(np.asarray(distinct, dtype=object), codes)
+    """A text column from a column of texts: the column pandas would infer (see `_taken`),
+    converted in one call (cheaper than factorizing first, even for few distinct texts)."""
+    dtype = _text_dtype()
+    texts = np.asarray(values, dtype=object)
+    return texts if dtype == np.dtype(object) else pd.array(texts, dtype=dtype)
