@@ -373,14 +373,18 @@ def _mean_of_means(
     """
     child_den = np.where(has, denom, 1)
     common = np.ones(count, dtype=np.int64)
-    # The lcm of a node's children cannot exceed their product: guard it in floats first.
-    size = np.zeros(count, dtype=np.float64)
-    np.add.at(size, node_of, np.log2(np.maximum(child_den, 1).astype(np.float64)))
-    big = size >= 52
-    if exact_children:
-        big[node_of[list(exact_children)]] = True
-    np.lcm.at(common, node_of, np.where(big[node_of], 1, child_den))
-    scale = common[node_of] // child_den
+    scale: npt.NDArray[np.int64] | int = 1
+    if exact_children or bool((child_den != 1).any()):
+        # The lcm of a node's children cannot exceed their product: guard it in floats first.
+        size = np.zeros(count, dtype=np.float64)
+        np.add.at(size, node_of, np.log2(np.maximum(child_den, 1).astype(np.float64)))
+        big = size >= 52
+        if exact_children:
+            big[node_of[list(exact_children)]] = True
+        np.lcm.at(common, node_of, np.where(big[node_of], 1, child_den))
+        scale = common[node_of] // child_den
+    else:  # whole points throughout (grade points 100, 80, 60, 0): no denominator to share
+        big = np.zeros(count, dtype=bool)
     terms = np.where(has, numer, 0).astype(np.float64) * scale * weight
     estimate = np.zeros(count, dtype=np.float64)
     np.add.at(estimate, node_of, np.abs(terms))
