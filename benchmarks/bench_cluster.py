@@ -16,23 +16,34 @@ from the files' statistics, both frames get the same ones, and ``dd.map_partitio
 of the one with file k of the other, with no shuffle (``set_index("table")`` after reading would
 sort ten million rows across the workers first).
 
-Three ways, each in a fresh process, their order rotated round by round (``--rounds``, default 3;
+The ways, each in a fresh process, their order rotated round by round (``--rounds``, default 3;
 medians, with the range):
 
-- one process: ``pandas.read_parquet`` of both directories (text columns dictionary-encoded) and
+- ``process``: ``pandas.read_parquet`` of both directories (text columns dictionary-encoded) and
   one ``score_frame`` call (method ``mean``) down to the four frames: the reference;
-- ``LocalCluster(n_workers=1, processes=True, threads_per_worker=1)`` and the same with two
-  workers: the recipe of docs/performance.md, each task reading its two files (on the worker),
-  putting the labels into the value column and calling ``score_frame``; the departments come back
-  to the client (the other three frames are built on the workers, as in one call, and dropped).
+- ``1 worker`` and ``2 workers``: ``LocalCluster(n_workers=..., processes=True,
+  threads_per_worker=1)`` with distributed's defaults, running the recipe of docs/performance.md:
+  each task reads its two files on the worker, puts the labels into the value column and calls
+  ``score_frame``; the departments come back to the client (the other three frames are built on
+  the workers, as in one call, and dropped). ``.optimize()`` before ``compute()`` fuses each
+  partition's two reads into its scoring task;
+- ``2 workers, no trim``: the same without the ``MALLOC_TRIM_THRESHOLD_=65536`` distributed's
+  nanny sets for its workers (``distributed.nanny.pre-spawn-environ``), which returns freed memory
+  to the system at once, and makes every large array a fresh mapping to fault in;
+- ``2 workers, unfused``: the same as ``2 workers`` without ``.optimize()``: the reads are tasks
+  of their own, which the scheduler may run on another worker than the scoring.
 
 Reported: the wall time from files to frames (a cluster's start-up apart), the speed-ups, each
-worker's peak RSS (``resource.getrusage`` run in the worker by ``client.run``; its RSS before the
-run too) and the client's process (where a LocalCluster's scheduler runs), where the workers'
-time goes (from ``distributed``'s task stream and each task's own timings: reading, scoring,
-transfers, the gather), and what shipping the tables from the client would cost instead: one
-partition's two frames and its ``Table`` objects scattered to a worker. Every way's departments
-are checked equal to the one process's, and one table against ``score``.
+process's peak resident memory (Linux's VmHWM, read in each worker through ``client.run``, and in
+the client's process, where a LocalCluster's scheduler runs; ``ru_maxrss`` would count the parent's
+memory at the fork), where the workers' time goes (``distributed``'s task stream and each task's
+own timings: reading, scoring, transfers, the gather), and, in the first ``2 workers`` run, what
+shipping one partition from the client would cost instead: its two frames, and its tables as
+``Table`` objects. The machine may be shared, so each round also measures what two processes gain
+over one on it then, and each run how many cores other work kept busy; times and speed-ups are
+given over all rounds and over the quiet ones (other work under 0.1 cores in every run of the
+round). Every way's departments are checked equal to the one process's, and one table against
+``score``.
 """
 
 from __future__ import annotations
@@ -63,7 +74,7 @@ from bench_national import TEXT_COLUMNS, national_frames, with_labels
 import perfscore
 from perfscore.frames import tables_from_frame
 
-WAYS = ("process", "1 worker", "2 workers", "2 workers, unfused")
+WAYS = ("process", "1 worker", "2 workers", "2 workers, no trim", "2 workers, unfused")
 GB = 1e9
 
 
@@ -94,6 +105,163 @@ def generate(directory: Path, tables: int, per_partition: int) -> None:
         },
     }
     (directory / "workload.json").write_text(json.dumps(workload))
+
+
+def peak_memory() -> float:
+    """This process's peak resident memory in bytes: VmHWM, which starts afresh at exec (Linux),
+    else ru_maxrss (KiB on Linux, bytes on macOS), which keeps the parent's size at the fork."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        scale = 1 if sys.platform == "darwin" else 1024
+        return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale)
+    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return float(line.split()[1]) * 1024
+
+
+def resident_memory() -> float:
+    import psutil
+
+    return float(psutil.Process().memory_info().rss)
+
+
+def score_partition(tables: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """One partition: its tables' indicator rows and their results, aligned on ``table``."""
+    start = time.perf_counter()
+    results = with_labels(rows.reset_index())
+    labelled = time.perf_counter()
+    departments = perfscore.score_frame(tables.reset_index(), results).departments
+    if len(tables):  # not for the metadata
+        from distributed import get_worker
+
+        get_worker().log_event(
+            "perfscore-partition",
+            {"labels": labelled - start, "score_frame": time.perf_counter() - labelled},
+        )
+    return departments
+
+
+def one_process(directory: Path) -> dict[str, Any]:
+    start = time.perf_counter()
+    indicators = pd.read_parquet(directory / "indicators", read_dictionary=TEXT_COLUMNS)
+    raw = pd.read_parquet(directory / "results", read_dictionary=["table", "id", "label"])
+    results = with_labels(raw)
+    del raw
+    read = time.perf_counter() - start
+    departments = perfscore.score_frame(indicators, results).departments
+    wall = time.perf_counter() - start
+    return {"wall": wall, "read": read, "peak": peak_memory(), "departments": departments}
+
+
+def on_cluster(directory: Path, way: str, ship: bool) -> dict[str, Any]:
+    import dask
+    import dask.dataframe as dd
+    from distributed import Client, LocalCluster, get_task_stream
+
+    indicators = dd.read_parquet(directory / "indicators", index="table", calculate_divisions=True)
+    results = dd.read_parquet(directory / "results", index="table", calculate_divisions=True)
+    meta = score_partition(indicators.head(0), results.head(0))  # reads no rows
+    # None unsets the variable the nanny would set before starting a worker process.
+    trim = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+    start = time.perf_counter()
+    with (
+        dask.config.set(trim if "no trim" in way else {}),
+        LocalCluster(
+            n_workers=int(way[0]),
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,  # a heartbeat cut short by the close is no news
+            local_directory=directory / "dask-scratch",
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        started = time.perf_counter() - start
+        before = client.run(resident_memory)
+        with get_task_stream(client) as stream:
+            submitted = time.time()
+            start = time.perf_counter()
+            mapped = dd.map_partitions(score_partition, indicators, results, meta=meta)
+            departments = (mapped if "unfused" in way else mapped.optimize()).compute()
+            wall = time.perf_counter() - start
+            returned = time.time()
+        peaks = client.run(peak_memory)
+        scheduler = client.run_on_scheduler(peak_memory)
+        events = [event for _, event in client.get_events("perfscore-partition")]
+        tasks = stream.data
+        shipping = ship_one_partition(client, directory) if ship else {}
+    computing = [
+        (t["worker"], s["start"], s["stop"], "score_partition" in str(t["key"]))
+        for t in tasks
+        for s in t["startstops"]
+        if s["action"] == "compute"
+    ]
+    busy: dict[str, float] = defaultdict(float)
+    for worker, begin, end, _ in computing:
+        busy[worker] += end - begin
+    transfers = [
+        s["stop"] - s["start"] for t in tasks for s in t["startstops"] if s["action"] == "transfer"
+    ]
+    return {
+        "wall": wall,
+        "started": started,
+        "departments": departments,
+        "tasks": len(tasks),
+        "peak_workers": sorted(peaks.values()),
+        "before_workers": sorted(before.values()),
+        "peak_scheduler": scheduler,
+        "busy": max(busy.values()),
+        "first_task": min(b for _, b, _, _ in computing) - submitted,
+        "gather": returned - max(e for _, _, e, _ in computing),
+        "transfers": len(transfers),
+        "transfer": sum(transfers),
+        "task": statistics.median(e - b for _, b, e, scoring in computing if scoring),
+        "score_frame": statistics.median(e["score_frame"] for e in events),
+        "score_frame_max": max(e["score_frame"] for e in events),
+        **shipping,
+    }
+
+
+def ship_one_partition(client: Any, directory: Path) -> dict[str, float]:
+    """What reading the files on the workers saves: partition 0's frames, and its tables as
+    ``Table`` objects (the recipe from loaded tables), sent from the client to a worker."""
+    from dask.base import tokenize
+
+    indicators = pd.read_parquet(directory / "indicators" / "part.0000.parquet")
+    results = pd.read_parquet(directory / "results" / "part.0000.parquet")
+    worker = sorted(client.scheduler_info()["workers"])[0]
+    start = time.perf_counter()
+    future = client.scatter([indicators, results], workers=[worker], direct=True, hash=False)
+    client.gather(client.map(len, future))
+    frames = time.perf_counter() - start
+    frame_bytes = len(pickle.dumps((indicators, results), protocol=5))
+    tables = list(tables_from_frame(indicators)[0].values())
+    start = time.perf_counter()
+    payload = pickle.dumps(tables, protocol=5)
+    dumped = time.perf_counter() - start
+    start = time.perf_counter()
+    pickle.loads(payload)
+    loaded = time.perf_counter() - start
+    # distributed serializes a list item by item: each Table is pickled on its own.
+    start = time.perf_counter()
+    (future,) = client.scatter([tables], workers=[worker], direct=True, hash=False)
+    client.submit(len, future).result()
+    sent = time.perf_counter() - start
+    # What naming them costs when they go into a graph (an argument of map_partitions, a
+    # closure, a scatter with hash=True): dask hashes every object.
+    start = time.perf_counter()
+    tokenize(tables)
+    named = time.perf_counter() - start
+    return {
+        "ship_tables": len(tables),
+        "ship_frames_s": frames,
+        "ship_frames_mb": frame_bytes / 1e6,
+        "ship_objects_mb": len(payload) / 1e6,
+        "ship_objects_dumps": dumped,
+        "ship_objects_loads": loaded,
+        "ship_objects_s": sent,
+        "ship_objects_tokenize": named,
+    }
 
 
 def _probe(kind: str, directory: str, barrier: Any, out: Any) -> None:
@@ -149,178 +317,20 @@ def cpu_seconds() -> tuple[float, float]:
     return machine, children.ru_utime + children.ru_stime
 
 
-def _peak_rss() -> float:
-    """This process's peak resident memory, in bytes (ru_maxrss is in KiB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024.0
-
-
-def _rss() -> float:
-    import psutil
-
-    return float(psutil.Process().memory_info().rss)
-
-
-def score_partition(tables: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """One partition: its tables' indicator rows and their results, aligned on ``table``."""
-    start = time.perf_counter()
-    results = with_labels(rows.reset_index())
-    labelled = time.perf_counter()
-    departments = perfscore.score_frame(tables.reset_index(), results).departments
-    if len(tables):  # not for the metadata
-        from distributed import get_worker
-
-        get_worker().log_event(
-            "perfscore-partition",
-            {
-                "tables": len(departments),
-                "results": len(results),
-                "labels": labelled - start,
-                "score_frame": time.perf_counter() - labelled,
-                "function": time.perf_counter() - start,
-            },
-        )
-    return departments
-
-
-def one_process(directory: Path) -> dict[str, Any]:
-    start = time.perf_counter()
-    indicators = pd.read_parquet(directory / "indicators", read_dictionary=TEXT_COLUMNS)
-    raw = pd.read_parquet(directory / "results", read_dictionary=["table", "id", "label"])
-    results = with_labels(raw)
-    del raw
-    read = time.perf_counter() - start
-    departments = perfscore.score_frame(indicators, results).departments
-    wall = time.perf_counter() - start
-    return {"wall": wall, "read": read, "peak": _peak_rss(), "departments": departments}
-
-
-def on_cluster(directory: Path, workers: int, fuse: bool) -> dict[str, Any]:
-    import dask.dataframe as dd
-    from distributed import Client, LocalCluster, get_task_stream
-
-    indicators = dd.read_parquet(directory / "indicators", index="table", calculate_divisions=True)
-    results = dd.read_parquet(directory / "results", index="table", calculate_divisions=True)
-    meta = score_partition(indicators.head(0), results.head(0))  # reads no rows
-    start = time.perf_counter()
-    with (
-        LocalCluster(
-            n_workers=workers,
-            processes=True,
-            threads_per_worker=1,
-            dashboard_address=None,
-            silence_logs=logging.CRITICAL,  # a heartbeat cut short by the close is no news
-            local_directory=directory / "dask-scratch",
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        started = time.perf_counter() - start
-        before = client.run(_rss)
-        with get_task_stream(client) as stream:
-            submitted = time.time()
-            start = time.perf_counter()
-            mapped = dd.map_partitions(score_partition, indicators, results, meta=meta)
-            # optimize() fuses each partition's two reads into its scoring task: one task per
-            # partition, run where its files are read. compute() alone leaves the reads as tasks
-            # of their own, which the scheduler may place on another worker than the scoring.
-            departments = (mapped.optimize() if fuse else mapped).compute()
-            wall = time.perf_counter() - start
-            returned = time.time()
-        peaks = client.run(_peak_rss)
-        scheduler = client.run_on_scheduler(_peak_rss)
-        events = [event for _, event in client.get_events("perfscore-partition")]
-        tasks = stream.data
-        shipping = ship_one_partition(client, directory)
-    computing = [
-        (t["worker"], s["start"], s["stop"], "score_partition" in str(t["key"]))
-        for t in tasks
-        for s in t["startstops"]
-        if s["action"] == "compute"
-    ]
-    busy: dict[str, float] = defaultdict(float)
-    for worker, begin, end, _ in computing:
-        busy[worker] += end - begin
-    return {
-        "wall": wall,
-        "started": started,
-        "departments": departments,
-        "partitions": mapped.npartitions,
-        "tasks": len(tasks),
-        "peak_workers": sorted(peaks.values()),
-        "before_workers": sorted(before.values()),
-        "peak_scheduler": scheduler,
-        "busy": max(busy.values()),
-        "first_task": min(b for _, b, _, _ in computing) - submitted,
-        "gather": returned - max(e for _, _, e, _ in computing),
-        "transfer": sum(
-            s["stop"] - s["start"]
-            for t in tasks
-            for s in t["startstops"]
-            if s["action"] == "transfer"
-        ),
-        "transfers": sum(1 for t in tasks for s in t["startstops"] if s["action"] == "transfer"),
-        "task": statistics.median(e - b for _, b, e, scoring in computing if scoring),
-        "function": statistics.median(e["function"] for e in events),
-        "score_frame": statistics.median(e["score_frame"] for e in events),
-        "score_frame_max": max(e["score_frame"] for e in events),
-        "returned_mb": sum(t.get("nbytes", 0) for t in tasks) / 1e6,
-        **shipping,
-    }
-
-
-def ship_one_partition(client: Any, directory: Path) -> dict[str, float]:
-    """What the recipe avoids by reading files on the workers: partition 0's frames, and its
-    tables as ``Table`` objects (the recipe from loaded tables), sent from the client."""
-    indicators = pd.read_parquet(directory / "indicators" / "part.0000.parquet")
-    results = pd.read_parquet(directory / "results" / "part.0000.parquet")
-    from dask.base import tokenize
-
-    worker = sorted(client.scheduler_info()["workers"])[0]
-    start = time.perf_counter()
-    future = client.scatter([indicators, results], workers=[worker], direct=True, hash=False)
-    client.gather(client.map(len, future))
-    frames = time.perf_counter() - start
-    frame_bytes = len(pickle.dumps((indicators, results), protocol=5))
-    tables = list(tables_from_frame(indicators)[0].values())
-    start = time.perf_counter()
-    payload = pickle.dumps(tables, protocol=5)
-    dumped = time.perf_counter() - start
-    start = time.perf_counter()
-    pickle.loads(payload)
-    loaded = time.perf_counter() - start
-    start = time.perf_counter()
-    (future,) = client.scatter([tables], workers=[worker], direct=True, hash=False)
-    client.submit(len, future).result()
-    sent = time.perf_counter() - start
-    # What naming them costs when they go into a graph (a closure, a scatter with hash=True).
-    start = time.perf_counter()
-    tokenize(tables)
-    named = time.perf_counter() - start
-    return {
-        "ship_tables": len(tables),
-        "ship_frames_s": frames,
-        "ship_frames_mb": frame_bytes / 1e6,
-        "ship_objects_mb": len(payload) / 1e6,
-        "ship_objects_dumps": dumped,
-        "ship_objects_loads": loaded,
-        "ship_objects_s": sent,
-        "ship_objects_tokenize": named,
-    }
+def _slug(way: str) -> str:
+    return way.replace(", ", "-").replace(" ", "-")
 
 
 def run(way: str, directory: Path, check: bool) -> None:
     """One way, timed in this (fresh) process; figures as one JSON line on stdout."""
     if way == "process":
         figures = one_process(directory)
-    else:
-        figures = on_cluster(directory, int(way[0]), fuse="unfused" not in way)
+    else:  # what shipping from the client would cost: once, in the first round
+        figures = on_cluster(directory, way, ship=check and way == "2 workers")
     departments = figures.pop("departments")
     if check:
         departments.to_parquet(directory / f"departments-{_slug(way)}.parquet")
     print("FIGURES " + json.dumps(figures))
-
-
-def _slug(way: str) -> str:
-    return way.replace(", ", "-").replace(" ", "-")
 
 
 def check(directory: Path) -> None:
@@ -346,11 +356,16 @@ def check(directory: Path) -> None:
         raise SystemExit("score_frame and score disagree")
 
 
+QUIET = 0.1  # cores of other work during a run, at most, for the run to count as quiet
+
+
 def median(rounds: list[dict[str, Any]], key: str) -> float:
     return statistics.median(r[key] for r in rounds)
 
 
 def spread(values: list[float], unit: str = "×") -> str:
+    if not values:
+        return "—"
     middle = statistics.median(values)
     return f"{middle:.2f}{unit} ({min(values):.2f}–{max(values):.2f})"
 
@@ -360,78 +375,95 @@ def report(
     figures: dict[str, list[dict[str, Any]]],
     ceilings: dict[str, list[float]],
 ) -> None:
-    one, single, two, unfused = (figures[way] for way in WAYS)
+    rounds = len(figures["process"])
+    quiet = [k for k in range(rounds) if all(figures[w][k]["others"] < QUIET for w in WAYS)]
     print(
         f"{workload['tables']:,} tables, {workload['indicators']:,} indicators, "
         f"{workload['results']:,} results; {workload['partitions']} partitions of "
         f"{workload['per_partition']:,} tables (Parquet: indicators "
         f"{workload['megabytes']['indicators']:.0f} MB, results "
-        f"{workload['megabytes']['results']:.0f} MB); {len(one)} rounds, medians (range)"
+        f"{workload['megabytes']['results']:.0f} MB); {rounds} rounds"
     )
     print(
-        f"  {os.cpu_count()} cores; what two processes gain over one here, measured each round: "
-        f"pure Python {spread(ceilings['loop'])}, scoring a partition {spread(ceilings['score'])}"
+        f"  {os.cpu_count()} cores; each round, what two processes gained over one here, and how "
+        "many cores other work kept busy during each run:"
     )
+    for k in range(rounds):
+        others = ", ".join(f"{figures[w][k]['others']:.2f}" for w in WAYS)
+        print(
+            f"    round {k + 1}: pure Python {ceilings['loop'][k]:.2f}×, scoring a partition "
+            f"{ceilings['score'][k]:.2f}×; other work {others}" + (" (quiet)" if k in quiet else "")
+        )
     print(
-        "  other work on the machine during the runs (cores busy): "
-        + ", ".join(f"{way} {median(figures[way], 'others'):.2f}" for way in WAYS)
+        f"  wall, files → frames, medians (range): all {rounds} rounds | {len(quiet)} quiet rounds"
     )
-    print(
-        f"  one process, read + score_frame (floor)   : {median(one, 'wall'):.1f} s "
-        f"(reading {median(one, 'read'):.1f} s), peak RSS {median(one, 'peak') / GB:.2f} GB"
-    )
-    for way, runs in zip(WAYS[1:], (single, two, unfused), strict=True):
-        peaks = [max(r["peak_workers"]) for r in runs]
-        before = [max(r["before_workers"]) for r in runs]
-        wall = median(runs, "wall")
-        task, scoring = median(runs, "task"), median(runs, "score_frame")
-        print(
-            f"  LocalCluster, {way + ':':20} {wall:.1f} s, files → frames "
-            f"(cluster start {median(runs, 'started'):.1f} s, not counted); "
-            f"{runs[0]['tasks']} tasks"
-        )
-        print(
-            f"    peak RSS per worker                     : {statistics.median(peaks) / GB:.2f} GB "
-            f"(max {max(peaks) / GB:.2f}; {statistics.median(before) / GB:.2f} GB before the run); "
-            f"scheduler + client process {median(runs, 'peak_scheduler') / GB:.2f} GB"
-        )
-        print(
-            f"    busiest worker computing                : {median(runs, 'busy'):.1f} s of "
-            f"{wall:.1f} s; a partition's scoring task {task:.2f} s, of it score_frame "
-            f"{scoring:.2f} s (slowest {median(runs, 'score_frame_max'):.2f} s: a cold worker)"
-        )
-        print(
-            f"    shipping                                : first task "
-            f"{median(runs, 'first_task'):.2f} s after compute(); "
-            f"{median(runs, 'transfers'):.0f} transfers between workers, "
-            f"{median(runs, 'transfer'):.2f} s; departments back "
-            f"{median(runs, 'gather'):.2f} s after the last task"
-        )
+    for way in WAYS:
+        walls = [r["wall"] for r in figures[way]]
+        calm = [walls[k] for k in quiet]
+        print(f"    {way + ':':21} {spread(walls, ' s')} | {spread(calm, ' s')}")
+    print("  speed-ups, medians (range): all rounds | quiet rounds")
     ratios = (
-        ("2 workers over 1 worker", two, single),
-        ("2 workers over one process", two, one),
-        ("1 worker over one process", single, one),
-        ("2 workers unfused over fused", unfused, two),
+        ("2 workers over 1 worker", "2 workers", "1 worker"),
+        ("2 workers over one process", "2 workers", "process"),
+        ("1 worker over one process", "1 worker", "process"),
+        ("no trim over trim, 2 workers", "2 workers, no trim", "2 workers"),
+        ("no trim, 2 workers over one process", "2 workers, no trim", "process"),
+        ("unfused over fused, 2 workers", "2 workers, unfused", "2 workers"),
     )
     for name, faster, slower in ratios:
-        walls = [s["wall"] / f["wall"] for f, s in zip(faster, slower, strict=True)]
-        print(f"  speed-up, {name:32}: {spread(walls)}")
-    runs = single + two + unfused
+        gained = [
+            s["wall"] / f["wall"] for f, s in zip(figures[faster], figures[slower], strict=True)
+        ]
+        calm = [gained[k] for k in quiet]
+        print(f"    {name + ':':37} {spread(gained)} | {spread(calm)}")
+    one = figures["process"]
     print(
-        f"  shipping one partition ({runs[0]['ship_tables']:,} tables) from the client instead "
-        f"(medians of {len(runs)}):"
+        f"  one process: reading {median(one, 'read'):.1f} s of it, peak RSS "
+        f"{median(one, 'peak') / GB:.2f} GB; on the cluster, medians of all rounds:"
+    )
+    for way in WAYS[1:]:
+        runs = figures[way]
+        peaks = [max(r["peak_workers"]) for r in runs]
+        before = [max(r["before_workers"]) for r in runs]
+        print(
+            f"    {way}: cluster start {median(runs, 'started'):.1f} s (not counted), "
+            f"{runs[0]['tasks']} tasks; peak RSS per worker {statistics.median(peaks) / GB:.2f} GB "
+            f"(max {max(peaks) / GB:.2f}; {statistics.median(before) / GB:.2f} GB before the "
+            f"run), scheduler + client process {median(runs, 'peak_scheduler') / GB:.2f} GB"
+        )
+        print(
+            f"      busiest worker computing {median(runs, 'busy'):.1f} s of "
+            f"{median(runs, 'wall'):.1f} s; a partition's task {median(runs, 'task'):.2f} s, "
+            f"of it score_frame {median(runs, 'score_frame'):.2f} s (slowest "
+            f"{median(runs, 'score_frame_max'):.2f} s); first task "
+            f"{median(runs, 'first_task'):.2f} s after compute(); "
+            f"{median(runs, 'transfers'):.0f} transfers between workers, "
+            f"{median(runs, 'transfer'):.2f} s; departments back {median(runs, 'gather'):.2f} s "
+            "after the last task"
+        )
+    shipped = figures["2 workers"][0]
+    print(
+        f"  shipping one partition ({shipped['ship_tables']:,} tables) from the client instead "
+        "(round 1):"
     )
     print(
-        f"    indicator rows + results as frames      : {median(runs, 'ship_frames_s'):.2f} s "
-        f"({median(runs, 'ship_frames_mb'):.0f} MB pickled)"
+        f"    indicator rows + results as frames: {shipped['ship_frames_s']:.2f} s "
+        f"({shipped['ship_frames_mb']:.0f} MB pickled)"
     )
     print(
-        f"    the same tables as Table objects        : {median(runs, 'ship_objects_s'):.2f} s "
-        f"({median(runs, 'ship_objects_mb'):.0f} MB; pickle "
-        f"{median(runs, 'ship_objects_dumps'):.2f} s, unpickle "
-        f"{median(runs, 'ship_objects_loads'):.2f} s; dask's tokenize of them "
-        f"{median(runs, 'ship_objects_tokenize'):.2f} s)"
+        f"    the same tables as Table objects: {shipped['ship_objects_s']:.2f} s scattered "
+        f"({shipped['ship_objects_mb']:.0f} MB pickled together: pickle "
+        f"{shipped['ship_objects_dumps']:.2f} s, unpickle {shipped['ship_objects_loads']:.2f} s); "
+        f"dask's tokenize of them {shipped['ship_objects_tokenize']:.2f} s"
     )
+
+
+def child(*arguments: str) -> str:
+    """This script in a fresh process (so that its memory is its own); its last line of output."""
+    done = subprocess.run(
+        [sys.executable, __file__, *arguments], check=True, stdout=subprocess.PIPE, text=True
+    )
+    return done.stdout.splitlines()[-1] if done.stdout else ""
 
 
 def main() -> None:
@@ -442,16 +474,21 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="keep the files here (made if absent)")
     parser.add_argument("--run", choices=WAYS, help=argparse.SUPPRESS)  # a timed child
     parser.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--generate", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run is not None:
         run(args.run, args.data, args.check)
+        return
+    if args.generate:
+        generate(args.data, args.tables, args.per_partition)
         return
     with tempfile.TemporaryDirectory() as scratch:
         directory = args.data or Path(scratch)
         if not (directory / "workload.json").exists():
             directory.mkdir(parents=True, exist_ok=True)
             start = time.perf_counter()
-            generate(directory, args.tables, args.per_partition)
+            child("--generate", "--data", str(directory), "--tables", str(args.tables),
+                  "--per-partition", str(args.per_partition))  # fmt: skip
             print(f"(generated and written in {time.perf_counter() - start:.0f} s, not timed)")
         workload = json.loads((directory / "workload.json").read_text())
         figures: dict[str, list[dict[str, Any]]] = {way: [] for way in WAYS}
@@ -461,17 +498,11 @@ def main() -> None:
                 found.append(ceiling(kind, directory))
             # The order rotates round by round: all ways see the machine's load alike.
             for way in WAYS[round_ % len(WAYS) :] + WAYS[: round_ % len(WAYS)]:
-                command = [sys.executable, __file__, "--run", way, "--data", str(directory)]
                 machine, ours = cpu_seconds()
                 start = time.perf_counter()
-                done = subprocess.run(
-                    command + ["--check"] * (round_ == 0),
-                    check=True,
-                    stdout=subprocess.PIPE,
-                    text=True,
-                )
+                checked = ["--check"] if round_ == 0 else []
+                line = child("--run", way, "--data", str(directory), *checked)
                 took = time.perf_counter() - start
-                line = done.stdout.splitlines()[-1]
                 figures[way].append(json.loads(line.removeprefix("FIGURES ")))
                 # Other work on the machine meanwhile, in cores: all CPU time less this run's.
                 machine_after, ours_after = cpu_seconds()
