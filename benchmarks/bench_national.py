@@ -59,19 +59,34 @@ def indicator_rows(ladders: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def generate(directory: Path, tables: int) -> None:
+def national_frames(tables: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The indicator frame and the results as the files hold them (``table``, ``id``, ``value``
+    float, ``label`` text) for ``tables`` department tables (counties of 50 departments)."""
     counties = max(1, tables // 50)
     ladders, results = workload(counties=counties, departments=50, indicators=68, years=1)
-    indicator_rows(ladders).to_parquet(directory / "indicators.parquet")
     ids = perfscore.indicator_frame(["zanhuang-hrss-2018"])["id"].tolist()
     frame = results_frame(results, ids)
     value = frame["value"]
     is_label = value.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
     numbers = np.where(is_label, np.nan, value.to_numpy(dtype=object)).astype(np.float64)
     labels = np.where(is_label, value.to_numpy(dtype=object), None)
-    pd.DataFrame(
+    return indicator_rows(ladders), pd.DataFrame(
         {"table": frame["table"], "id": frame["id"], "value": numbers, "label": labels}
-    ).to_parquet(directory / "results.parquet")
+    )
+
+
+def with_labels(raw: pd.DataFrame) -> pd.DataFrame:
+    """The results as ``score_frame`` takes them: the labels put into the value column."""
+    value: Any = raw["value"].to_numpy(dtype=object)
+    has_label = raw["label"].notna().to_numpy()
+    value[has_label] = raw["label"].to_numpy()[has_label]
+    return pd.DataFrame({"table": raw["table"], "id": raw["id"], "value": value})
+
+
+def generate(directory: Path, tables: int) -> None:
+    indicators, results = national_frames(tables)
+    indicators.to_parquet(directory / "indicators.parquet")
+    results.to_parquet(directory / "results.parquet")
 
 
 def score(directory: Path) -> None:
@@ -80,10 +95,7 @@ def score(directory: Path) -> None:
     # distinct text is held once, and score_frame reads a column's distinct cells once anyway.
     indicators = pd.read_parquet(directory / "indicators.parquet", read_dictionary=TEXT_COLUMNS)
     raw = pd.read_parquet(directory / "results.parquet", read_dictionary=["table", "id", "label"])
-    value: Any = raw["value"].to_numpy(dtype=object)
-    has_label = raw["label"].notna().to_numpy()
-    value[has_label] = raw["label"].to_numpy()[has_label]
-    results = pd.DataFrame({"table": raw["table"], "id": raw["id"], "value": value})
+    results = with_labels(raw)
     del raw
     read = time.perf_counter() - start
     scores = perfscore.score_frame(indicators, results)
