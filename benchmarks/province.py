@@ -234,7 +234,7 @@ def results_frame(results: pd.DataFrame, ids: list[str], *, labels: bool = True)
     chosen = results[present]
     table = ("c" + (130101 + chosen["county"]).astype(str) + "-d"
              + (301 + chosen["department"]).astype(str))  # fmt: skip
-    number = chosen["key"].to_numpy() % 1000
+    number = chosen["key"].astype(np.int64).to_numpy() % 1000  # keys may be given as text
     value: Any = chosen["value"].to_numpy()
     if labels:
         value = value.astype(object)
