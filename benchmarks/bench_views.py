@@ -100,6 +100,10 @@ def main() -> None:
         ("compare (2 cards)", lambda: perfscore.compare(first, second), plain_compare),
         ("Scorecard.plot, saved as PNG", card_plot, plain_plot),
     ]  # fmt: skip
+    print(
+        f"workload: zanhuang-hrss-2018 (68 indicators) scored twice; {args.tables} copies of it "
+        "for the batch workbook; reference: plain pandas or matplotlib doing the bare job"
+    )
     print(f"{'view':<48} {'perfscore':>10} {'reference':>10} {'ratio':>6}")
     for name, ours, reference in cases:
         runs = 1 if "FrameScores" in name else 5
