@@ -1,10 +1,14 @@
-"""Writing output files: atomically, and never over an input.
+"""Writing output files: atomically, with the user's usual mode, and never over an input.
 
-Every file perfscore writes (a scorecard's CSV, JSON or text) goes through
-[write_output][perfscore.outputs.write_output]: the text is written to a temporary file in the
-same folder and then renamed over the target (``os.replace``), so a reader never sees half a
-file and a failed write leaves the old file as it was. A command that reads files refuses an
-output that is one of them ([refuse_overwriting][perfscore.outputs.refuse_overwriting]).
+Every file perfscore writes (a scorecard's CSV, JSON or text, a workbook, a table file) goes
+through [replacing][perfscore.outputs.replacing]: the content is written to a temporary file in
+the same folder and then renamed over the target (``os.replace``), so a reader never sees half a
+file and a failed write leaves the old file as it was. The file gets the mode a new file of the
+user's gets (``0666`` less the umask: ``0644`` under the usual ``022``), not the temporary file's
+private ``0600``. A symbolic link is written through: the file it names is replaced and the link
+stays. A target that is not a regular file (a device such as ``/dev/null``, a pipe, a folder) is
+refused, never replaced. A command that reads files refuses an output that is one of them
+([refuse_overwriting][perfscore.outputs.refuse_overwriting]).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -73,13 +78,14 @@ def replacing(path: str | Path) -> Iterator[Path]:
     never sees half a file, and when writing fails the temporary file is removed, the old file is
     left as it was, and a [PerfscoreError][perfscore.errors.PerfscoreError] says why.
     """
-    target = Path(path)
     temporary: Path | None = None
     try:
+        target = _destination(Path(path))
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         os.close(handle)
         temporary = Path(name)
         yield temporary
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
         temporary = None
     except PerfscoreError:
@@ -91,3 +97,32 @@ def replacing(path: str | Path) -> Iterator[Path]:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+
+
+def _destination(path: Path) -> Path:
+    """Where writing ``path`` lands: through symbolic links, the file they name; refused when
+    that is not a regular file (a device, a pipe, a folder), which a rename would replace."""
+    target = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:  # nothing there yet (or unreadable): the write says why, if it fails
+        return target
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device or a pipe)"
+        raise PerfscoreError(f"cannot write {path}: it is {kind}; write to a file")
+    return target
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux);
+    elsewhere set and restored at once."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,83 @@ def test_other_files_and_names_the_system_refuses_pass(tmp_path: Path) -> None:
     refuse_overwriting(tmp_path / "out.csv", [tmp_path / "in.csv"])
     refuse_overwriting(tmp_path / "out.csv", [])
     refuse_overwriting("a\x00b.csv", [tmp_path / "in.csv"])  # reported when it is opened
+
+
+# -- the file written: its mode, through links, never over a device ---------------------------
+
+
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], None]]:
+    """Set the process's umask for a test; the old one is restored after."""
+    old = os.umask(0o022)
+    os.umask(old)
+
+    def set_mask(mask: int) -> None:
+        os.umask(mask)
+
+    yield set_mask
+    os.umask(old)
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_file_written_has_the_umasks_mode(
+    tmp_path: Path, umask: Callable[[int], None], mask: int, mode: int
+) -> None:
+    umask(mask)
+    path = tmp_path / "card.csv"
+    write_output(path, "id\n")
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+    with replacing(tmp_path / "book.xlsx") as temporary:  # workbooks are written this way
+        temporary.write_bytes(b"PK")
+    assert stat.S_IMODE((tmp_path / "book.xlsx").stat().st_mode) == mode
+    path.chmod(0o600)  # a file replaced gets the usual mode too, as a new file would
+    write_output(path, "id\n")
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_a_link_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    write_output(link, "new")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new"
+    assert leftovers(tmp_path) == []
+    dangling = tmp_path / "dangling.csv"
+    dangling.symlink_to(tmp_path / "not-yet.csv")
+    write_output(dangling, "made")
+    assert dangling.is_symlink()
+    assert (tmp_path / "not-yet.csv").read_text(encoding="utf-8") == "made"
+
+
+def test_a_device_is_never_written_over(tmp_path: Path) -> None:
+    """A device node of the test's own (the null device's numbers, made in the test's folder):
+    were the rule broken, a rename would replace it, and nothing of the system's."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs privileges this run does not have")
+    with pytest.raises(PerfscoreError) as raised:
+        write_output(device, "x")
+    assert str(raised.value) == (
+        f"cannot write {device}: it is not a regular file (a device or a pipe); write to a file"
+    )
+    assert stat.S_ISCHR(device.stat().st_mode)
+    link = tmp_path / "null.csv"  # nor through a link to one
+    link.symlink_to(device)
+    with pytest.raises(PerfscoreError, match="not a regular file"):
+        write_output(link, "x")
+    assert link.is_symlink()
+    assert stat.S_ISCHR(device.stat().st_mode)
+    assert leftovers(tmp_path) == []
+
+
+def test_a_pipe_is_never_written_over(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(PerfscoreError, match="not a regular file"):
+        write_output(pipe, "x")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert leftovers(tmp_path) == []
