@@ -288,7 +288,12 @@ class _Checked:
         table_first = _starts(table_of)
 
         def named(name: str, at: Codes, fallback: npt.NDArray[np.object_]) -> Any:
-            codes, texts = _at(_distinct(frame, name), at)
+            # Only the rows that name a node are read: a table's department is on each of its
+            # 68 rows, read once.
+            if name in frame.columns and len(at) < len(frame):
+                codes, texts = distinct_texts(frame[name].iloc[at].reset_index(drop=True))
+            else:
+                codes, texts = _at(_distinct(frame, name), at)
             given = _texts(codes, texts)
             blank = codes < 0  # no name given: the node is named by its id
             given[blank] = fallback[blank]
