@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Any
 
 import pandas as pd
 from hypothesis import given, settings
@@ -31,18 +32,7 @@ from tests.targets_data import load_targets, small_targets
     method=st.sampled_from(sorted(METHODS)),
 )
 def test_figures_equal_scoring_table_by_table(data: st.DataObject, method: str) -> None:
-    given = {t.name: data.draw(table_results(t), label=t.name) for t in TABLES}
-    weights = {t.name: data.draw(weights_of(t), label=f"weights {t.name}") for t in TABLES}
-    count = sum(len(r) for r in given.values())
-    order = data.draw(st.permutations(range(count)), label="order")
-    chosen = {name: w for name, w in weights.items() if w}
-    scores = perfscore.score_frame(
-        TABLES, frame_of(given, order), method=method, weights=chosen or None
-    )
-    cards = {
-        t.name: perfscore.score(t, given[t.name], method=method, weights=weights[t.name])
-        for t in TABLES
-    }
+    scores, cards = _both_front_ends(data, TABLES, method)
     assert scores.method == cards[zanhuang.name].method
     assert scores.unscored.empty
     assert_same_figures(scores, cards)
@@ -174,18 +164,7 @@ FRAME = perfscore.indicator_frame(TABLES)
 @given(data=st.data(), method=st.sampled_from(sorted(METHODS)))
 def test_an_indicator_frame_scores_as_score_does(data: st.DataObject, method: str) -> None:
     """A table → indicator_frame → score_frame equals score, exactly, weights and gaps included."""
-    given_ = {t.name: data.draw(table_results(t), label=t.name) for t in TABLES}
-    weights = {t.name: data.draw(weights_of(t), label=f"weights {t.name}") for t in TABLES}
-    count = sum(len(r) for r in given_.values())
-    order = data.draw(st.permutations(range(count)), label="order")
-    chosen = {name: w for name, w in weights.items() if w}
-    scores = perfscore.score_frame(
-        FRAME, frame_of(given_, order), method=method, weights=chosen or None
-    )
-    cards = {
-        t.name: perfscore.score(t, given_[t.name], method=method, weights=weights[t.name])
-        for t in TABLES
-    }
+    scores, cards = _both_front_ends(data, FRAME, method)
     assert scores.method == cards[zanhuang.name].method
     assert scores.unscored.empty
     assert_same_figures(scores, cards, published=False)
@@ -231,3 +210,24 @@ def test_score_frame_equals_score_per_table(rows: list[tuple[str, object]]) -> N
         got.reset_index(drop=True), expected.drop(columns=["row"]), check_dtype=False
     )
     assert frames.projects["total"].tolist() == [p.total for p in card.projects]
+
+
+def _both_front_ends(
+    data: st.DataObject, tables: Any, method: str
+) -> tuple[perfscore.FrameScores, dict[str, perfscore.Scorecard]]:
+    """Draw results and weights for every table, in a drawn row order; score them with
+    score_frame (``tables``: the tables, or their indicator frame) and with score, table by
+    table."""
+    given = {t.name: data.draw(table_results(t), label=t.name) for t in TABLES}
+    weights = {t.name: data.draw(weights_of(t), label=f"weights {t.name}") for t in TABLES}
+    count = sum(len(r) for r in given.values())
+    order = data.draw(st.permutations(range(count)), label="order")
+    chosen = {name: w for name, w in weights.items() if w}
+    scores = perfscore.score_frame(
+        tables, frame_of(given, order), method=method, weights=chosen or None
+    )
+    cards = {
+        t.name: perfscore.score(t, given[t.name], method=method, weights=weights[t.name])
+        for t in TABLES
+    }
+    return scores, cards
