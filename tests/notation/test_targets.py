@@ -256,3 +256,26 @@ def test_from_cells_refuses_a_contradiction() -> None:
         Target.from_cells("≤", "≥95%")
     with pytest.raises(NotationError, match="a qualitative target needs its text"):
         Target.from_cells("定性", None)
+
+
+@pytest.mark.parametrize("text", ["≥1.200人次", "≥12.500人", "2.000次"])
+def test_a_dotted_thousand_of_a_counted_unit_is_refused(text: str) -> None:
+    # 1.200人次 is 1.2 人次 to a decimal reader and 1200 to a European one: neither is silent.
+    with pytest.raises(NotationError, match="counted whole") as raised:
+        parse_target(text)
+    assert text.split(".")[0].lstrip("≥") + text.split(".")[1][:3] in str(raised.value)
+
+
+@pytest.mark.parametrize("text", ["≥1.2人次", "≥1,200人次", "≥1.200万元", "≥95.500%", "≥1.25人"])
+def test_other_dotted_numbers_read_as_decimals(text: str) -> None:
+    assert parse_target(text).value is not None
+
+
+@pytest.mark.parametrize("text", ["2023年12月32日前", "2023年2月29日前", "2023年4月31日前"])
+def test_a_day_the_calendar_does_not_have_is_refused(text: str) -> None:
+    with pytest.raises(NotationError, match="no such date"):
+        parse_target(text)
+
+
+def test_29_february_of_a_leap_year_is_a_date() -> None:
+    assert parse_target("2024年2月29日前").form == "deadline"

@@ -93,7 +93,24 @@ def test_rule(target: str, actual: object, points: Fraction) -> None:
     outcome = row(target, actual)
     assert outcome.points == points
     assert outcome.rule == points
-    assert outcome.state == ("met" if points == W else "short")
+    # A result on the bound its target excludes (<10次, actual 10) misses it whatever it earns.
+    missed = target.startswith(("<", ">")) and Fraction(str(actual)) == parse_target(target).value
+    assert outcome.state == ("met" if points == W and not missed else "short")
+
+
+@pytest.mark.parametrize(("target", "actual"), [(">90%", 90), (">90%", "90%"), ("<10次", "10次")])
+def test_a_result_on_an_excluded_bound_is_not_met(target: str, actual: object) -> None:
+    outcome = row(target, actual)
+    assert outcome.state == "short"
+    assert any("not met" in flag for flag in outcome.flags)
+
+
+@pytest.mark.parametrize(("target", "bound"), [(">90%", 90), ("<10次", 10)])
+@given(st.fractions(min_value=-200, max_value=200))
+def test_met_means_the_target_holds(target: str, bound: int, actual: Fraction) -> None:
+    outcome = row(target, actual)
+    holds = actual > bound if target.startswith(">") else max(actual, 0) < bound
+    assert (outcome.state == "met") == holds
 
 
 def test_reverse_ratio() -> None:
@@ -286,3 +303,16 @@ def test_the_execution_rate_may_be_rounded_first() -> None:
     assert first.budget_points(F(20), F(10000), F(9544)).value == F(954, 10)
     with pytest.raises(PerfscoreError, match="rate_rounding is a step above 0"):
         SelfEvaluation(rate_rounding="0")
+
+
+def test_a_day_the_calendar_does_not_have_is_not_a_date_result() -> None:
+    with pytest.raises(PerfscoreError, match="is a date"):
+        row("2023年12月31日前", "2023年12月32日")
+
+
+def test_a_rate_result_against_a_target_without_unit_is_refused() -> None:
+    # 96% is 0.96: against ≥95 it read as 1 % of the target and scored 0.5 of 50.
+    with pytest.raises(PerfscoreError, match="writes no unit"):
+        row("≥95", "96%")
+    assert row("≥95%", "96%").state == "met"
+    assert row("≥95", "96").state == "met"

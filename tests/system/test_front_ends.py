@@ -231,3 +231,21 @@ def _both_front_ends(
         for t in TABLES
     }
     return scores, cards
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(st.floats(0, 1000, width=32), min_size=2, max_size=2))
+def test_float32_results_of_a_targets_table_read_alike_in_both_front_ends(
+    values: list[float],
+) -> None:
+    # A float32 stands for the decimal it prints as on both paths (np.float32(94.9) is 94.9).
+    import numpy as np
+
+    table = load_targets(small_targets())
+    narrow = np.array(values, dtype=np.float32)
+    card = perfscore.score(table, {"1.1": narrow[0], "1.2": narrow[1]})
+    frame = pd.DataFrame({"table": ["small"] * 2, "id": ["1.1", "1.2"], "value": narrow})
+    frames = perfscore.score_frame([table], frame)
+    assert frames.projects["total"].tolist() == [p.total for p in card.projects]
+    as_printed = {"1.1": Fraction(str(narrow[0])), "1.2": Fraction(str(narrow[1]))}
+    assert card.exact == perfscore.score(table, as_printed).exact

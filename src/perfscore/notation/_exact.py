@@ -319,6 +319,8 @@ def to_fraction(number: object) -> Fraction:
 
     >>> to_fraction(0.1), to_fraction(3), to_fraction(Fraction(1, 3))
     (Fraction(1, 10), Fraction(3, 1), Fraction(1, 3))
+    >>> to_fraction(np.float32(94.9))  # a float32 is the decimal it prints as, too
+    Fraction(949, 10)
     """
     if isinstance(number, Fraction):
         return number
@@ -329,4 +331,4 @@ def to_fraction(number: object) -> Fraction:
     as_float = float(number)
     if as_float != as_float or as_float in (INF, -INF):
         raise PerfscoreError(f"expected a finite number, got {as_float}")
-    return as_decimal(as_float)
+    return as_decimal(number if _narrow(number) else as_float)  # type: ignore[arg-type]

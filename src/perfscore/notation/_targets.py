@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 import unicodedata
@@ -44,7 +45,7 @@ from typing import Final, Literal
 
 from perfscore.errors import NotationError, PerfscoreError
 from perfscore.intervals import format_number
-from perfscore.units import UNIT_SYMBOLS, canonical_unit, factor, ureg
+from perfscore.units import UNIT_SYMBOLS, canonical_unit, factor, is_counted, ureg
 
 from ._grammar import unexpected
 from ._tokenizer import MAX_CELL_LENGTH, Kind, Token, fold, tokenize
@@ -120,6 +121,22 @@ class When:
         year = f"{self.year}年" if self.year is not None else ""
         day = f"{self.day}日" if self.day is not None else ""
         return f"{year}{self.month}月{day}"
+
+    def exists(self) -> bool:
+        """Whether the calendar has this point: a month 1 to 12, a day the month has (29
+        February only in a leap year; any year's 29 February where the year is left out).
+
+        >>> When(2023, 12, 31).exists(), When(2023, 12, 32).exists(), When(2023, 2, 29).exists()
+        (True, False, False)
+        >>> When(2024, 2, 29).exists(), When(None, 2, 29).exists(), When(2023, 13).exists()
+        (True, True, False)
+        """
+        if not 1 <= self.month <= 12:
+            return False
+        if self.day is None:
+            return True
+        leap = self.year if self.year is not None else 2000
+        return 1 <= self.day <= calendar.monthrange(leap, self.month)[1]
 
     def dotted(self) -> str:
         """``2023.07`` or ``2023.07.15``: the spelling of a period's ends."""
@@ -419,7 +436,7 @@ def _dated(text: str, compact: str) -> Target | None:
 
 
 def _check_date(text: str, when: When) -> None:
-    if not 1 <= when.month <= 12 or (when.day is not None and not 1 <= when.day <= 31):
+    if not when.exists():
         raise NotationError(f"no such date: {when}", source=text, span=(0, len(text)))
 
 
@@ -528,7 +545,15 @@ class _TargetParser:
                 f"the cell is in {_label(written)} but the indicator's unit is {_label(given)}",
                 source=self.source, span=(token.start, token.end),
             )  # fmt: skip
-        return value, written if written is not None else given, unit_token
+        unit = written if written is not None else given
+        if multiplier == 1 and _DOTTED_THOUSANDS.fullmatch(number.text) and is_counted(unit):
+            raise NotationError(
+                f"{_label(unit or '')} are counted whole: is the dot in {number.text} a thousands "
+                f"separator or a decimal point? write {number.text.replace('.', '')} or "
+                f"{format_number(value)}",
+                source=self.source, span=(number.start, number.end),
+            )  # fmt: skip
+        return value, unit, unit_token
 
     def _given_unit(self) -> str | None:
         try:
@@ -537,6 +562,10 @@ class _TargetParser:
             raise NotationError(
                 error.reason, source=self.source, span=(0, len(self.source))
             ) from None
+
+
+#: ``1.200``: three digits after one dot, the way a thousands separator is written in places.
+_DOTTED_THOUSANDS: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})")
 
 
 def _is_money(unit: str) -> bool:

@@ -319,7 +319,10 @@ class SelfEvaluation:
         else:
             assert credit is not None
             rule = weight if credit == 1 else self.rounded(weight * credit, weight)
-        state: State = "met" if (credit == 1 or tier == "达成") else "short"
+        # A result on the bound a target excludes (>90%, actual 90) misses it: its proportional
+        # share is the whole 分值, but it is not met.
+        missed = tier is None and _on_excluded_bound(target, value)
+        state: State = "met" if (tier == "达成" or (credit == 1 and not missed)) else "short"
         if points_given is None:
             return Outcome(state, value, credit, rule, rule, tier, flags)
         flags += self._check_given(points_given, rule, weight, tier)
@@ -397,7 +400,10 @@ class SelfEvaluation:
                 f"{format_number(number)}% looks like a fraction ({format_number(number * 100)}%?)"
             )
         if target.strict and number == target.value:
-            flags.append("on the bound the target excludes")
+            flags.append(
+                "on the bound the target excludes: not met, though its proportional share "
+                "is the whole 分值"
+            )
         return number, credit, None, tuple(flags)
 
     def _numeric_text(
@@ -409,6 +415,13 @@ class SelfEvaluation:
         value = read.value
         if read.unit is not None:
             unit = target.unit
+            if unit is None and read.unit in ("percent", "permille"):
+                # 96% is 0.96 of a plain number: against ≥95 it would read as far short.
+                raise PerfscoreError(
+                    f"the result {actual.strip()!r} is a rate but the target {target.text!r} "
+                    f"writes no unit: write the target with its % (or give the result as a "
+                    f"plain number)"
+                )
             if not same_kind(read.unit, unit):
                 raise PerfscoreError(
                     f"the result is in {read.unit} but the target in {unit or 'a plain number'}"
@@ -441,6 +454,10 @@ class SelfEvaluation:
         met = when.on_or_before(deadline)
         flags = () if met else (f"{when} is after {deadline}",)
         return actual.strip(), Fraction(1) if met else Fraction(0), None, flags
+
+
+def _on_excluded_bound(target: Target, value: object) -> bool:
+    return target.strict and isinstance(value, Fraction) and value == target.value
 
 
 def _decides(bound: Target, target: Target, direction: Direction | None) -> bool | None:
@@ -477,6 +494,8 @@ def read_when(text: str) -> When | None:
 
     >>> read_when("2023年11月20日"), read_when("8月")
     (When(year=2023, month=11, day=20), When(year=None, month=8, day=None))
+    >>> read_when("2023年12月32日") is None  # no such day: not a date
+    True
     """
     import re
 
@@ -488,7 +507,7 @@ def read_when(text: str) -> When | None:
     if found is not None and ("月" in compact or found[1]):
         day = found[3] or found[4]
         when = When(int(found[1]) if found[1] else None, int(found[2]), int(day) if day else None)
-        return when if 1 <= when.month <= 12 else None
+        return when if when.exists() else None
     try:
         read = parse_target(text)
     except PerfscoreError:
