@@ -520,3 +520,30 @@ def test_cells_equal_in_value_but_not_in_spelling_are_read_apart() -> None:
         "a weight is a positive number, not True",
         "a weight is a positive number, not 0.0",
     ]
+
+
+@pytest.mark.parametrize(
+    ("column", "other"), [("department", "别的局"), ("year", 2019), ("year", "2019")]
+)
+def test_a_row_whose_department_or_year_disagrees_is_reported(column: str, other: object) -> None:
+    # The table's department and year come from its first row; a later row that says otherwise
+    # was ignored without a word.
+    frame = perfscore.indicator_frame([zanhuang]).astype({"year": object})
+    frame.loc[5, column] = other
+    layout, problems = layout_from_frame(frame)
+    assert [row for row, _, _ in problems] == [7]
+    row, error, cell = problems[0]
+    assert error.where.cell == column
+    assert error.where.indicator == frame.loc[5, "id"]
+    assert str(other) in str(error)
+    assert "(row 2)" in str(error)
+    assert layout.departments == [zanhuang.department.name]
+    assert layout.years == [2018]
+
+
+def test_a_year_written_as_a_float_agrees_with_the_same_integer() -> None:
+    frame = perfscore.indicator_frame([zanhuang]).astype({"year": object})
+    frame.loc[5, "year"] = 2018.0
+    frame.loc[6, "department"] = None  # blank: the table's department, not a disagreement
+    _, problems = layout_from_frame(frame)
+    assert problems == []

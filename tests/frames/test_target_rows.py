@@ -125,3 +125,17 @@ def test_a_table_with_both_kinds_of_row_is_refused() -> None:
     frame.loc[frame["table"] == EXAMPLE.name, "table"] = LADDERS
     with pytest.raises(perfscore.PerfscoreError, match="ladder rows and targets rows"):
         perfscore.score_frame(frame, _results([], [0]))
+
+
+@pytest.mark.parametrize(("column", "other"), [("department", "别的局"), ("year", 2019)])
+def test_a_targets_row_whose_department_or_year_disagrees_is_reported(
+    column: str, other: object
+) -> None:
+    from tests.targets_data import load_targets, small_targets
+
+    frame = perfscore.indicator_frame([load_targets(small_targets())])
+    frame.loc[2, column] = other
+    tables, problems = targets_from_frame(frame, target_rows(frame))
+    assert [(row, error.where.cell) for row, error, _ in problems] == [(4, column)]
+    assert "(row 2)" in str(problems[0][1])
+    assert [i.id for i in tables["small"].projects[0].indicators] == ["1.1", "1.2"]

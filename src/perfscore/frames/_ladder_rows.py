@@ -67,6 +67,28 @@ def _distinct(frame: pd.DataFrame, name: str) -> tuple[Codes, list[str | None]]:
     return distinct_texts(frame[name])
 
 
+def _codes_of(frame: pd.DataFrame, name: str) -> tuple[Codes, list[object]]:
+    """A column's distinct values as they compare (2023 and 2023.0 are one) and each row's code
+    (-1 when blank)."""
+    if name not in frame.columns:
+        return np.full(len(frame), -1, dtype=np.intp), []
+    codes, uniques = pd.factorize(frame[name], use_na_sentinel=True)
+    return codes.astype(np.intp), list(uniques)
+
+
+def _disagreeing(codes: Codes, tables: Codes, rows: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """Among ``rows``, those whose code (not blank) differs from the first code given in their
+    table."""
+    given = np.flatnonzero(rows & (codes >= 0))
+    first = np.full(int(tables.max(initial=-1)) + 2, -1, dtype=np.intp)
+    owner = tables[given]
+    # Reversed, so that each table's first row given is written last and kept.
+    first[owner[::-1]] = codes[given][::-1]
+    found = np.zeros(len(codes), dtype=bool)
+    found[given] = codes[given] != first[owner]
+    return found
+
+
 def _texts(codes: Codes, texts: list[str | None]) -> npt.NDArray[np.object_]:
     """Each row's text (None when blank)."""
     return np.array([*texts, None], dtype=object)[codes]
@@ -220,7 +242,17 @@ class _Checked:
         good = candidate.astype(np.int64)
         before = pd.Series(good).groupby(key).cumsum().to_numpy() - good
         self.twice = basic & (before > 0)
+        # A table's department and year are on each of its rows: a row that says otherwise than
+        # the first row giving them is reported, not ignored.
+        self.departments = _distinct(frame, "department")
+        self.years = _codes_of(frame, "year")
+        self.disagrees = {
+            "department": _disagreeing(self.departments[0], self.table_codes, candidate),
+            "year": _disagreeing(self.years[0], self.table_codes, candidate),
+        }
         self.valid = candidate & ~self.twice
+        for mask in self.disagrees.values():
+            self.valid &= ~mask
 
     def problems(self) -> Problems:
         """Each bad row's first problem, in row order."""
@@ -228,6 +260,12 @@ class _Checked:
         for r in np.flatnonzero(~self.valid & ~self.elsewhere).tolist():
             problems.append(self._problem(r))
         return problems
+
+    def _first_given(self, column: str, r: int) -> int:
+        """The first row of ``r``'s table that gives ``column``."""
+        codes = (self.departments if column == "department" else self.years)[0]
+        same = (self.table_codes == self.table_codes[r]) & (codes >= 0)
+        return int(np.flatnonzero(same)[0])
 
     def _problem(self, r: int) -> tuple[int, PerfscoreError, object]:
         row = r + 2
@@ -255,6 +293,11 @@ class _Checked:
                        given)  # fmt: skip
         if self.twice[r]:
             return bad(f"indicator {key} is given twice in table {table}", "id", key)
+        for column, (codes, texts) in (("department", self.departments), ("year", self.years)):
+            if self.disagrees[column][r]:
+                first = self._first_given(column, r)
+                return bad(f"table {table}'s {column} is {texts[codes[first]]} (row {first + 2}), "
+                           f"not {texts[codes[r]]}", column, texts[codes[r]])  # fmt: skip
         for column, (_, codes, cells) in zip(_WEIGHTS, self.weights, strict=True):
             if codes[r] < -1:
                 cell = cells[-2 - codes[r]]

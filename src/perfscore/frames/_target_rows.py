@@ -99,11 +99,46 @@ def targets_from_frame(
         by_table.setdefault(name, []).append(k)
     tables: dict[str, TargetsTable] = {}
     for name, chosen in by_table.items():
+        chosen = _agreeing(name, chosen, columns, at, problems)
         table = _validated(name, chosen, columns, at, problems)
         if table is not None:
             tables[name] = table
     problems.sort(key=lambda problem: problem[0])
     return tables, problems
+
+
+def _agreeing(
+    name: str, chosen: list[int], columns: dict[str, Any], at: npt.NDArray[np.intp],
+    problems: Problems,
+) -> list[int]:  # fmt: skip
+    """The rows ``chosen`` less those whose department or year differs from the first row of the
+    table that gives one; those are reported, not ignored."""
+    kept = chosen
+    for column in ("department", "year"):
+        first: tuple[int, object] | None = None
+        agreeing = []
+        for k in kept:
+            value = (
+                _text(columns, column, k) if column == "department"
+                else _number(columns, column, k)
+            )  # fmt: skip
+            if first is None and value is not None:
+                first = (k, value)
+            if value is None or first is None or value == first[1]:
+                agreeing.append(k)
+                continue
+            error = TableError(
+                f"table {name}'s {column} is {_shown(first[1])} (row {int(at[first[0]]) + 2}), "
+                f"not {_shown(value)}"
+            ).located(file=_FILE, row=int(at[k]) + 2, table=name,
+                      indicator=_text(columns, "id", k), cell=column)  # fmt: skip
+            problems.append((int(at[k]) + 2, error, columns[column][k]))
+        kept = agreeing
+    return kept
+
+
+def _shown(value: object) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _validated(
