@@ -525,14 +525,16 @@ def test_cells_equal_in_value_but_not_in_spelling_are_read_apart() -> None:
 @pytest.mark.parametrize(
     ("column", "other"), [("department", "别的局"), ("year", 2019), ("year", "2019")]
 )
-def test_a_row_whose_department_or_year_disagrees_is_reported(column: str, other: object) -> None:
+def test_a_row_whose_department_or_year_disagrees_is_reported(
+    column: str, other: str | int
+) -> None:
     # The table's department and year come from its first row; a later row that says otherwise
     # was ignored without a word.
     frame = perfscore.indicator_frame([zanhuang]).astype({"year": object})
     frame.loc[5, column] = other
     layout, problems = layout_from_frame(frame)
     assert [row for row, _, _ in problems] == [7]
-    row, error, cell = problems[0]
+    _, error, _ = problems[0]
     assert error.where.cell == column
     assert error.where.indicator == frame.loc[5, "id"]
     assert str(other) in str(error)

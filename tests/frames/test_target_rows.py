@@ -129,7 +129,7 @@ def test_a_table_with_both_kinds_of_row_is_refused() -> None:
 
 @pytest.mark.parametrize(("column", "other"), [("department", "别的局"), ("year", 2019)])
 def test_a_targets_row_whose_department_or_year_disagrees_is_reported(
-    column: str, other: object
+    column: str, other: str | int
 ) -> None:
     from tests.targets_data import load_targets, small_targets
 

@@ -109,7 +109,7 @@ def test_a_result_on_an_excluded_bound_is_not_met(target: str, actual: object) -
 @given(st.fractions(min_value=-200, max_value=200))
 def test_met_means_the_target_holds(target: str, bound: int, actual: Fraction) -> None:
     outcome = row(target, actual)
-    holds = actual > bound if target.startswith(">") else max(actual, 0) < bound
+    holds = actual > bound if target.startswith(">") else max(actual, Fraction(0)) < bound
     assert (outcome.state == "met") == holds
 
 
