@@ -190,6 +190,7 @@ def oracle(frame: pd.DataFrame) -> tuple[dict[str, Plain], Problems]:
     """
     frame = frame.reset_index(drop=True)
     built: dict[str, dict[str, Any]] = {}
+    known: dict[tuple[str, str], tuple[object, int]] = {}  # (table, column): (value, row)
     problems: Problems = []
     text = ("table", "duty", "activity", "id", *CELLS, "unit")
     columns = [_oracle_texts(frame, c) for c in text]
@@ -227,6 +228,10 @@ def oracle(frame: pd.DataFrame) -> tuple[dict[str, Plain], Problems]:
             bad(f"indicator {key} is under activity {activity_id}, not {activity_cell}",
                 "activity", activity_cell)  # fmt: skip
             continue
+        clash = _oracle_clash(known, table, r, department, year, frame)
+        if clash is not None:
+            bad(*clash)
+            continue
         into = built.get(table)
         if into is not None and key in into["ids"]:
             bad(f"indicator {key} is given twice in table {table}", "id", key)
@@ -253,13 +258,33 @@ def oracle(frame: pd.DataFrame) -> tuple[dict[str, Plain], Problems]:
             problems.append((row, copy, cells[CELLS.index(at)] if at else None))
             continue
         if into is None:
-            into = built[table] = {"department": department, "year": year, "duties": {}}
-            into["ids"] = set()
+            into = built[table] = {"duties": {}, "ids": set()}
         duty = into["duties"].setdefault(duty_id, (d_name or duty_id, duty_weight, {}))
         activity = duty[2].setdefault(activity_id, (a_name or activity_id, activity_weight, []))
         into["ids"].add(key)
         activity[2].append((key, name_cell or key, unit, cells, weight, ladder))
+    for name, into in built.items():  # the first given, by whichever row of the table gave it
+        into["department"] = known.get((name, "department"), (None, 0))[0]
+        into["year"] = known.get((name, "year"), (None, 0))[0]
     return {name: _oracle_plain(name, t) for name, t in built.items()}, problems
+
+
+def _oracle_clash(
+    known: dict[tuple[str, str], tuple[object, int]], table: str, r: int, department: str | None,
+    year: object, frame: pd.DataFrame,
+) -> tuple[str, str, object] | None:  # fmt: skip
+    """A row's department or year against its table's first given one (registering it when the
+    row gives the first): the bad row's (message, column, cell), or None."""
+    number = pd.to_numeric(pd.Series([year], dtype=object), errors="coerce").iloc[0]
+    shown = None if pd.isna(number) else int(number) if float(number).is_integer() else number
+    for column, value in (("department", department), ("year", shown)):
+        if value is None:
+            continue
+        first = known.setdefault((table, column), (value, r + 2))
+        if first[0] != value:
+            message = f"table {table}'s {column} is {first[0]} (row {first[1]}), not {value}"
+            return message, column, frame[column].iloc[r]
+    return None
 
 
 def _oracle_plain(name: str, table: dict[str, Any]) -> Plain:

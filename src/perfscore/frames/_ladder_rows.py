@@ -67,25 +67,29 @@ def _distinct(frame: pd.DataFrame, name: str) -> tuple[Codes, list[str | None]]:
     return distinct_texts(frame[name])
 
 
-def _codes_of(frame: pd.DataFrame, name: str) -> tuple[Codes, list[object]]:
-    """A column's distinct values as they compare (2023 and 2023.0 are one) and each row's code
-    (-1 when blank)."""
-    if name not in frame.columns:
+def _years(frame: pd.DataFrame) -> tuple[Codes, list[int | float]]:
+    """The year column's distinct numbers (2023, 2023.0 and "2023" are one) and each row's code
+    (-1 when blank or not a number)."""
+    if "year" not in frame.columns:
         return np.full(len(frame), -1, dtype=np.intp), []
-    codes, uniques = pd.factorize(frame[name], use_na_sentinel=True)
-    return codes.astype(np.intp), list(uniques)
+    codes, uniques = pd.factorize(pd.to_numeric(frame["year"], errors="coerce"))
+    return codes.astype(np.intp), [int(y) if float(y).is_integer() else y for y in uniques]
+
+
+def first_given(codes: Codes, tables: Codes, rows: npt.NDArray[np.bool_]) -> Codes:
+    """Each table code's first code given (not blank) among ``rows``, -1 where none is; indexed
+    by table code (the last entry is for rows without a table)."""
+    given = np.flatnonzero(rows & (codes >= 0))
+    first = np.full(int(tables.max(initial=-1)) + 2, -1, dtype=np.intp)
+    # Reversed, so that each table's first row given is written last and kept.
+    first[tables[given][::-1]] = codes[given][::-1]
+    return first
 
 
 def _disagreeing(codes: Codes, tables: Codes, rows: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
-    """Among ``rows``, those whose code (not blank) differs from the first code given in their
-    table."""
-    given = np.flatnonzero(rows & (codes >= 0))
-    first = np.full(int(tables.max(initial=-1)) + 2, -1, dtype=np.intp)
-    owner = tables[given]
-    # Reversed, so that each table's first row given is written last and kept.
-    first[owner[::-1]] = codes[given][::-1]
-    found = np.zeros(len(codes), dtype=bool)
-    found[given] = codes[given] != first[owner]
+    """Among ``rows``, those whose code (not blank) differs from their table's first given."""
+    first = first_given(codes, tables, rows)
+    found: npt.NDArray[np.bool_] = rows & (codes >= 0) & (codes != first[tables])
     return found
 
 
@@ -215,6 +219,16 @@ class _Checked:
         wrong, self.given_activity = _given(frame, "activity", self.activity_of_id, self.id_codes)
         self.activity_wrong = ok_duty & wrong
         basic = ok_duty & ~self.activity_wrong & ~elsewhere
+        # A table's department and year are on each of its rows: the first row that gives one
+        # gives the table's, and a row that says otherwise is reported, not ignored.
+        self.departments = _distinct(frame, "department")
+        self.years = _years(frame)
+        self.disagrees: dict[str, npt.NDArray[np.bool_]] = {}
+        self.giving: dict[str, npt.NDArray[np.bool_]] = {}  # the rows a table's value comes from
+        for column, (codes, _) in (("department", self.departments), ("year", self.years)):
+            self.giving[column] = basic
+            self.disagrees[column] = _disagreeing(codes, self.table_codes, basic)
+            basic = basic & ~self.disagrees[column]
         self.weights = [_weights(frame, column) for column in _WEIGHTS]
         weight_bad = np.zeros(count, dtype=bool)
         for _, codes, _ in self.weights:
@@ -242,17 +256,7 @@ class _Checked:
         good = candidate.astype(np.int64)
         before = pd.Series(good).groupby(key).cumsum().to_numpy() - good
         self.twice = basic & (before > 0)
-        # A table's department and year are on each of its rows: a row that says otherwise than
-        # the first row giving them is reported, not ignored.
-        self.departments = _distinct(frame, "department")
-        self.years = _codes_of(frame, "year")
-        self.disagrees = {
-            "department": _disagreeing(self.departments[0], self.table_codes, candidate),
-            "year": _disagreeing(self.years[0], self.table_codes, candidate),
-        }
         self.valid = candidate & ~self.twice
-        for mask in self.disagrees.values():
-            self.valid &= ~mask
 
     def problems(self) -> Problems:
         """Each bad row's first problem, in row order."""
@@ -261,10 +265,24 @@ class _Checked:
             problems.append(self._problem(r))
         return problems
 
+    def _table_values(
+        self, tables: Codes, names: npt.NDArray[np.object_]
+    ) -> tuple[list[str], list[int | None]]:
+        """Each table's department (its name where none is given) and year (or None)."""
+        (d_codes, d_texts), (y_codes, y_values) = self.departments, self.years
+        d_first = first_given(d_codes, self.table_codes, self.giving["department"])[tables]
+        y_first = first_given(y_codes, self.table_codes, self.giving["year"])[tables]
+        departments = [
+            str(d_texts[d]) if d >= 0 else str(name)
+            for d, name in zip(d_first.tolist(), names.tolist(), strict=True)
+        ]
+        years = [int(y_values[y]) if y >= 0 else None for y in y_first.tolist()]
+        return departments, years
+
     def _first_given(self, column: str, r: int) -> int:
-        """The first row of ``r``'s table that gives ``column``."""
+        """The row that gave ``r``'s table its ``column``."""
         codes = (self.departments if column == "department" else self.years)[0]
-        same = (self.table_codes == self.table_codes[r]) & (codes >= 0)
+        same = self.giving[column] & (self.table_codes == self.table_codes[r]) & (codes >= 0)
         return int(np.flatnonzero(same)[0])
 
     def _problem(self, r: int) -> tuple[int, PerfscoreError, object]:
@@ -291,13 +309,16 @@ class _Checked:
             given, said = _text_at(self.given_activity, r), self.activity_of_id[self.id_codes[r]]
             return bad(f"indicator {key} is under activity {said}, not {given}", "activity",
                        given)  # fmt: skip
-        if self.twice[r]:
-            return bad(f"indicator {key} is given twice in table {table}", "id", key)
         for column, (codes, texts) in (("department", self.departments), ("year", self.years)):
             if self.disagrees[column][r]:
                 first = self._first_given(column, r)
-                return bad(f"table {table}'s {column} is {texts[codes[first]]} (row {first + 2}), "
-                           f"not {texts[codes[r]]}", column, texts[codes[r]])  # fmt: skip
+                message = (
+                    f"table {table}'s {column} is {texts[codes[first]]} (row {first + 2}), "
+                    f"not {texts[codes[r]]}"
+                )
+                return bad(message, column, self.frame[column].iloc[r])
+        if self.twice[r]:
+            return bad(f"indicator {key} is given twice in table {table}", "id", key)
         for column, (_, codes, cells) in zip(_WEIGHTS, self.weights, strict=True):
             if codes[r] < -1:
                 cell = cells[-2 - codes[r]]
@@ -345,13 +366,7 @@ class _Checked:
         at_duty, at_activity, at_table = rows[duty_first], rows[activity_first], rows[table_first]
         weight, activity_weight, duty_weight = (w for w, _, _ in self.weights)
         names_of_tables = np.array([self.table_texts[c] for c in t_names.tolist()], dtype=object)
-        years: list[int | None] = [None] * len(at_table)
-        if "year" in frame.columns:
-            given = frame["year"].to_numpy(dtype=object)[at_table]
-            blank = pd.isna(given)  # one call for the column, not one per table
-            years = [
-                None if b else int(y) for y, b in zip(given.tolist(), blank.tolist(), strict=True)
-            ]
+        departments, years = self._table_values(self.table_codes[at_table], names_of_tables)
         ids = _texts(id_codes, self.id_texts)
         duty_ids = _texts(id_codes[duty_first], self.duty_of_id)
         activity_ids = _texts(id_codes[activity_first], self.activity_of_id)
@@ -360,7 +375,7 @@ class _Checked:
         sets, cells_of = np.flatnonzero(used), (np.cumsum(used) - 1)[self.cell_set[rows]]
         return Layout(
             names=[str(name) for name in names_of_tables],
-            departments=named("department", at_table, names_of_tables).tolist(),
+            departments=departments,
             years=years,
             duties=Nodes(
                 duty_ids,
