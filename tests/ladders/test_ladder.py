@@ -414,7 +414,25 @@ def test_unreadable_value_string() -> None:
 def test_huge_values_grade_without_overflow() -> None:
     assert AT_LEAST_83.grade(Fraction(10**400)) is E
     assert AT_LEAST_83.grade("1" + "0" * 400) is E
-    assert AT_LEAST_83.grade(-(10**400)) is P
+    # A level rate is never negative: the huge negative value is refused, not overflowed.
+    with pytest.raises(UncoveredValue, match="cannot be negative"):
+        AT_LEAST_83.grade(-(10**400))
+    change = parse_ladder(cells("≥10% / ≥5% / ≥0% / <0%"), unit="percent")
+    assert change.grade(-(10**400)) is P
+
+
+@pytest.mark.parametrize("value", ["-5%", -5, Fraction(-1, 100), "-0.0001%"])
+def test_a_negative_rate_is_refused_by_a_level_and_graded_by_a_change(value: object) -> None:
+    level = parse_ladder(cells("≥90% / ≥80% / ≥60% / <60%"), unit="percent")
+    change = parse_ladder(cells("≥10% / ≥5% / ≥0% / <0%"), unit="percent")
+    falls = parse_ladder(cells("≥-1% / ≥-5% / ≥-10% / <-10%"), unit="percent")
+    assert (level.nonnegative, change.nonnegative, falls.nonnegative) == (True, False, False)
+    with pytest.raises(UncoveredValue, match="a rate cannot be negative"):
+        level.grade(value)
+    assert level.code(value) == -2
+    assert level.grade_array([float(Fraction(str(value).rstrip("%")))]).tolist() == [-2]
+    assert change.grade(value) is P
+    assert level.domain() == change.domain() & level.domain()
 
 
 def test_value_in_a_gap() -> None:
@@ -493,7 +511,10 @@ def test_grade_array_refuses_what_grade_refuses_with_code_minus_2() -> None:
         ladder.grade_array(values).tolist()
     )
     percent = parse_ladder(cells("100% / ≥90% / ≥80% / <80%"), unit="percent")
-    assert percent.grade_array([-0.5, 95.5, float("-inf")]).tolist() == [0, 2, -2]
+    # A level rate refuses a negative value, as grade does.
+    assert percent.grade_array([-0.5, 95.5, float("-inf")]).tolist() == [-2, 2, -2]
+    with pytest.raises(PerfscoreError, match="a rate cannot be negative"):
+        percent.grade(-0.5)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ import pytest
 import perfscore
 from perfscore.cli import main
 from perfscore.errors import ResultsError
+from perfscore.ladders._ladder import NEGATIVE_RATE
 from perfscore.notation._exact import as_decimal, scientific, to_float64
 from perfscore.scoring import FractionsWarning, read_results
 from perfscore.scoring._results import SUGGESTED, BadResults
@@ -173,7 +174,7 @@ def test_negative_rates_are_refused(value: object) -> None:
     results = read_results({"1.1.1": value}, zanhuang)
     shown = "-5" if value in ("-5%", -5) else "-0.5"
     assert [str(p) for p in results.problems] == [
-        f"indicator 1.1.1: a rate cannot be negative: {shown}%"
+        f"indicator 1.1.1: {NEGATIVE_RATE.format(f'{shown}%')}"
     ]
 
 
@@ -352,9 +353,9 @@ def test_score_frame_refuses_negative_rates_as_score_does() -> None:
     with pytest.raises(ResultsError) as raised:
         perfscore.score_frame([zanhuang], frame)
     assert str(raised.value).splitlines()[1:] == [
-        f"  row 2, table {zanhuang.name}, indicator 1.1.1: a rate cannot be negative: -5%",
-        f"  row 3, table {zanhuang.name}, indicator 1.1.2: a rate cannot be negative: -5%",
-        f"  row 4, table {zanhuang.name}, indicator 2.2.2: a rate cannot be negative: -0.5%",
+        f"  row 2, table {zanhuang.name}, indicator 1.1.1: {NEGATIVE_RATE.format('-5%')}",
+        f"  row 3, table {zanhuang.name}, indicator 1.1.2: {NEGATIVE_RATE.format('-5%')}",
+        f"  row 4, table {zanhuang.name}, indicator 2.2.2: {NEGATIVE_RATE.format('-0.5%')}",
     ]
 
 

@@ -93,7 +93,10 @@ def test_the_word_lists_do_not_overlap() -> None:
          [("cells", "the name suggests lower is better (事故), but the ladder reads higher")]),
         ("事故次数", "0次 / ≤1次 / ≤2次 / >2次", []),
         ("完成率", "≥0% / - / - / <0%",
-         [("cells.优", "every value meets 优: the other grades cannot be reached")]),
+         [("cells.优", "every value meets 优: the other grades cannot be reached"),
+          ("cells", "the name reads a level rate (率), but the ladder grades values below 0% as "
+                    "a change (增长率) does: a negative result would be graded, not refused")]),
+        ("增长率", "≥0% / - / - / <0%", []),  # a change: below 0% is 差, not a misreading
         ("完成率", "≥0% / - / - / -", []),  # one grade only: nothing else to reach
         ("实施效果", "有效 / - / - / 无效", []),  # a qualitative ladder
     ],

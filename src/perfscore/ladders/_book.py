@@ -73,7 +73,7 @@ from perfscore.units import canonical_unit, factor
 
 from ._compiled import MISSING, UNCOVERED, CompiledLadder, Kernel
 from ._keys import cell_texts, is_tuples, key_index, plain_key, shown_value
-from ._ladder import Ladder, normalize_label, parse_ladder
+from ._ladder import NEGATIVE_RATE, Ladder, normalize_label, parse_ladder
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -116,12 +116,13 @@ class LadderBook:
     ``book[key]`` (the [Ladder][perfscore.ladders.Ladder]) and `keys` look into it.
     """
 
-    __slots__ = ("_counted", "_index", "_kernels", "_ladder_of_key", "_ladders")
+    __slots__ = ("_counted", "_index", "_kernels", "_ladder_of_key", "_ladders", "_nonnegative")
 
     _index: pd.Index
     _ladders: tuple[Ladder, ...]
     _ladder_of_key: npt.NDArray[np.intp]
     _counted: npt.NDArray[np.bool_]
+    _nonnegative: npt.NDArray[np.bool_]
     _kernels: dict[str | None, Kernel]
 
     def __init__(self, keys: Iterable[Hashable], ladders: Iterable[Ladder]) -> None:
@@ -159,6 +160,9 @@ class LadderBook:
         self._ladder_of_key = np.append(rows, len(ladders)).astype(np.intp)
         self._counted = np.array(
             [not ladder.categorical and ladder.counted for ladder in ladders] + [False]
+        )
+        self._nonnegative = np.array(
+            [not ladder.categorical and ladder.nonnegative for ladder in ladders] + [False]
         )
         self._kernels = {}
 
@@ -307,7 +311,12 @@ class LadderBook:
             codes[(codes == MISSING) & pd.notna(originals)] = _BAD
         # Counted units (人, 次 …) have no multiples in the registry, so a count in the data's
         # unit is a count in the ladder's: check the values as given.
-        _refuse(codes, numbers, self._counted.take(rows) if self._counted.any() else False)
+        _refuse(
+            codes,
+            numbers,
+            self._counted.take(rows) if self._counted.any() else False,
+            self._nonnegative.take(rows) if self._nonnegative.any() else False,
+        )
         reasons = self._grade_exact(codes, exact, rows, target, originals, data_unit)
         at = np.flatnonzero(codes < MISSING)
         if len(at):
@@ -463,6 +472,8 @@ class LadderBook:
                 why = "a qualitative ladder grades labels"
             elif ladder.counted and isinstance(value, float | int | np.number):
                 why = f"a count of {ladder.unit} is a whole number, never negative"
+            elif ladder.nonnegative and isinstance(value, float | int | np.number) and value < 0:
+                why = NEGATIVE_RATE.format(shown)
             elif isinstance(value, float | np.floating) and math.isinf(value):
                 why = "expected a finite number"
             else:
@@ -510,9 +521,12 @@ def _refuse(
     codes: npt.NDArray[np.int8],
     numbers: npt.NDArray[np.float64],
     counted: bool | npt.NDArray[np.bool_],
+    nonnegative: bool | npt.NDArray[np.bool_],
 ) -> None:
-    """Mark the values no ladder grades (exact.refused: infinite, broken counts) as bad."""
-    codes[refused(numbers, counted=counted) & (codes >= UNCOVERED)] = _BAD
+    """Mark the values no ladder grades (exact.refused: infinite, broken counts, negative
+    levels) as bad."""
+    out = refused(numbers, counted=counted, nonnegative=nonnegative)
+    codes[out & (codes >= UNCOVERED)] = _BAD
 
 
 def _numbers(

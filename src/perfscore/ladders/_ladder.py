@@ -48,7 +48,16 @@ from ._regions import (
     spell_region,
 )
 
-__all__ = ["Cells", "Direction", "Ladder", "normalize_label", "parse_ladder", "read_value"]
+__all__ = [
+    "NEGATIVE_RATE", "Cells", "Direction", "Ladder", "normalize_label", "parse_ladder",
+    "read_value",
+]  # fmt: skip
+
+#: The refusal of a negative rate where the ladder grades a level (its ``{}``: the value shown).
+NEGATIVE_RATE = (
+    "a rate cannot be negative: {} (the ladder grades a level; one for a change such as 增长率 "
+    "draws a grade below 0%)"
+)
 
 
 def parse_ladder(cells: Cells | str, unit: str | None = None) -> Ladder:
@@ -83,7 +92,10 @@ class Ladder:
     back to an equal ladder.
     """
 
-    __slots__ = ("_compiled", "_direction", "_hash", "_labels", "_published", "_regions", "_unit")
+    __slots__ = (
+        "_compiled", "_direction", "_hash", "_labels", "_nonnegative", "_published", "_regions",
+        "_unit",
+    )  # fmt: skip
 
     _unit: str | None
     _direction: Direction
@@ -92,6 +104,7 @@ class Ladder:
     _labels: dict[str, Grade]
     _compiled: CompiledLadder
     _hash: int
+    _nonnegative: bool
 
     @classmethod
     def _make(cls, read: Regions) -> Ladder:
@@ -102,6 +115,7 @@ class Ladder:
         self._regions = dict(read.regions)
         self._labels = dict(read.labels)
         self._compiled = compile_regions(self._regions, self._labels, categorical=unit is None)
+        self._nonnegative = self._reads_nonnegative()
         # The direction follows from the regions, so equality needs only these.
         key = (
             unit,
@@ -189,8 +203,9 @@ class Ladder:
         return within - self.covered()
 
     def domain(self) -> IntervalSet:
-        """The values an indicator in this unit can take: ``[0, ∞)`` for counts and percent."""
-        if self.unit is not None and (self.unit == "percent" or is_counted(self.unit)):
+        """The values an indicator in this unit can take: ``[0, ∞)`` where
+        [nonnegative][perfscore.ladders.Ladder.nonnegative], the whole line otherwise."""
+        if self.nonnegative:
             return IntervalSet.of(Interval.closed_open(Fraction(0), INF))
         return IntervalSet.everything()
 
@@ -198,6 +213,31 @@ class Ladder:
     def counted(self) -> bool:
         """Whether values count things (人, 次, 种 …): whole numbers, never negative."""
         return self.unit is not None and is_counted(self.unit)
+
+    @property
+    def nonnegative(self) -> bool:
+        """Whether a value below 0 is refused rather than graded: a count always, and a rate
+        (percent) whose ladder draws no grade below 0% — a level such as 到位率 or 覆盖率, where
+        -5% is a typo. A ladder that draws one (``<0%``, ``≥-5%``) grades a change such as
+        增长率, which can fall below nothing.
+
+        >>> level = parse_ladder({"优": "≥90%", "良": "≥80%", "中": "≥60%", "差": "<60%"})
+        >>> change = parse_ladder({"优": "≥10%", "良": "≥5%", "中": "≥0%", "差": "<0%"})
+        >>> level.nonnegative, change.nonnegative
+        (True, False)
+        """
+        return self._nonnegative
+
+    def _reads_nonnegative(self) -> bool:
+        if self.counted:
+            return True
+        if self.unit != "percent":
+            return False
+        # A change draws a grade below 0 (<0%, ≥-5%): a piece that ends at or below 0, or
+        # starts below it. ``<60%`` reaches below 0 only by running on without a bound.
+        return not any(
+            interval.upper <= 0 or -INF < interval.lower < 0 for interval, _ in self.pieces()
+        )
 
     # -- grading ---------------------------------------------------------------------------
 
@@ -217,6 +257,9 @@ class Ladder:
                 raise UncoveredValue(
                     f"{shown!r} is not one of this ladder's labels ({known})", value=str(value)
                 )
+            if self.nonnegative and read_value(value, self.unit or "") < 0:
+                rate = shown if isinstance(value, str) else f"{shown}%"
+                raise UncoveredValue(NEGATIVE_RATE.format(rate), value=str(shown))
             gaps = self.gaps(IntervalSet.everything())
             raise UncoveredValue(
                 f"no grade covers {shown} (this ladder leaves {gaps} {self.unit} without a grade)",
@@ -236,6 +279,8 @@ class Ladder:
         magnitude = read_value(value, self.unit)
         if self.counted:
             check_count(magnitude, self.unit)
+        elif magnitude < 0 and self.nonnegative:
+            return UNCOVERED
         return self._compiled.code(magnitude)
 
     def grade_array(self, values: Any, *, unit: str | None = None) -> npt.NDArray[np.int8]:
@@ -268,7 +313,7 @@ class Ladder:
         codes = kernel.grade(np.zeros(len(flat), dtype=np.intp), flat).reshape(numbers.shape)
         # Counted units have no multiples in the registry: a count in ``unit`` is one in the
         # ladder's, so the values are checked as given.
-        codes[refused(numbers, counted=self.counted)] = UNCOVERED
+        codes[refused(numbers, counted=self.counted, nonnegative=self.nonnegative)] = UNCOVERED
         codes[np.isnan(numbers)] = MISSING
         return codes
 

@@ -228,10 +228,19 @@ def check_count(magnitude: Fraction, unit: str) -> None:
         raise PerfscoreError(f"a count of {unit} is a whole number, not {show_number(magnitude)}")
 
 
-def refused(numbers: Any, *, counted: bool | npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
-    """Which of a float64 array's values no ladder grades: the infinite ones, and where
-    ``counted`` (one flag, or one per value) the negative or fractional ones. NaN is a missing
-    value, not a refused one.
+def refused(
+    numbers: Any,
+    *,
+    counted: bool | npt.NDArray[np.bool_],
+    nonnegative: bool | npt.NDArray[np.bool_] = False,
+) -> npt.NDArray[np.bool_]:
+    """Which of a float64 array's values no ladder grades: the infinite ones, where ``counted``
+    (one flag, or one per value) the negative or fractional ones, and where ``nonnegative`` the
+    negative ones (a level rate: [Ladder.nonnegative][perfscore.ladders.Ladder.nonnegative]). NaN
+    is a missing value, not a refused one.
+
+    >>> refused([-5.0, 5.0], counted=False, nonnegative=True).tolist()
+    [True, False]
     """
     values = np.asarray(numbers, dtype=np.float64)
     finite = np.isfinite(values)
@@ -240,6 +249,9 @@ def refused(numbers: Any, *, counted: bool | npt.NDArray[np.bool_]) -> npt.NDArr
         with np.errstate(invalid="ignore"):
             broken = (values < 0) | (np.floor(values) != values)
         out |= broken & finite & counted
+    if np.any(nonnegative):
+        with np.errstate(invalid="ignore"):
+            out |= (values < 0) & finite & nonnegative
     return out
 
 

@@ -37,6 +37,7 @@ import numpy.typing as npt
 
 from perfscore.errors import NotationError, PerfscoreError, ResultsError, UnknownIndicator
 from perfscore.grades import Grade
+from perfscore.ladders._ladder import NEGATIVE_RATE
 from perfscore.notation._exact import beyond_float, read_value, scientific, to_float64
 from perfscore.tables._files import load_table, read_table
 from perfscore.tables._models import Indicator, Table
@@ -421,10 +422,10 @@ def grade_row(indicator: Indicator, row: ResultRow) -> GradedResult:
     else:
         assert ladder.unit is not None
         value = row_magnitude(row, ladder.unit)
-        if value < 0 and ladder.unit == "percent":
-            # A rate is never below nothing (check reads percent over [0, ∞) too): -5% is a
+        if value < 0 and ladder.nonnegative and not ladder.counted:
+            # A level rate is never below nothing (check reads it over [0, ∞) too): -5% is a
             # typo or a change reported where a level is asked, not a result to grade 差.
-            raise ResultsError(f"a rate cannot be negative: {quoted_number(value)}%")
+            raise ResultsError(NEGATIVE_RATE.format(f"{quoted_number(value)}%"))
         grade = ladder.grade(value)
     cell = indicator.cells[grade.value] or indicator.read_cells[grade]
     return GradedResult(indicator, row.row, row.value, value, grade, cell)

@@ -41,7 +41,7 @@ from fractions import Fraction
 from typing import Final
 
 from perfscore.grades import Grade
-from perfscore.intervals import format_number
+from perfscore.intervals import INF, Interval, IntervalSet, format_number
 from perfscore.ladders._ladder import Direction, Ladder
 from perfscore.notation._labels import simplified
 from perfscore.notation._targets import Target
@@ -178,11 +178,21 @@ def ladder_misreadings(name: str, ladder: Ladder) -> Iterator[Misreading]:
     if ladder.categorical:
         return
     best = ladder.region(Grade.EXCELLENT)
-    domain = ladder.domain()
+    text = simplified(name)
+    level = ladder.unit == "percent" and "率" in text and not any(w in text for w in _GROWTH)
+    # A level rate (完成率) is read over [0, ∞) even where its ladder draws a grade below 0%.
+    domain = IntervalSet.of(Interval.closed_open(Fraction(0), INF)) if level else ladder.domain()
     if best and not (domain - best) and len(ladder.grades) > 1:
         yield "cells.优", "every value meets 优: the other grades cannot be reached"
-    text = simplified(name)
-    if ladder.unit == "percent" and "率" in text and not any(w in text for w in _GROWTH):
+    if level and not ladder.nonnegative:
+        yield (
+            "cells",
+            (
+                "the name reads a level rate (率), but the ladder grades values below 0% as a "
+                "change (增长率) does: a negative result would be graded, not refused"
+            ),
+        )
+    if level:
         low = best.endpoints()[:1]
         if low and low[0] > 100:
             yield "cells.优", f"a rate (率) whose 优 starts above 100%: {format_number(low[0])}%"
