@@ -483,10 +483,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
     run: Command = args.run
     try:
-        return run(args, sys.stdout)
+        status = run(args, sys.stdout)
+        sys.stdout.flush()  # inside the handlers: a reader gone before the last flush is quiet
+        return status
     except PerfscoreError as error:
         _write(sys.stderr, f"perfscore: error: {error}\n")
         return 1
+    except BrokenPipeError:
+        # The reader stopped (``| head``): nothing more to say, and no traceback. Output still
+        # buffered would fail again at exit, so standard output is pointed at nothing.
+        _quiet_stdout()
+        return _BROKEN_PIPE
+
+
+#: The exit status of a command whose reader closed the pipe (128 + SIGPIPE), as a shell shows it.
+_BROKEN_PIPE = 141
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's, a notebook's)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

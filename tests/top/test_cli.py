@@ -520,3 +520,33 @@ def test_a_command_given_its_help_lists_its_own_arguments(
     commands = ["score", "compare", "grade", "check", "tables", "schema", "import", "export"]
     listed = [line.split()[0] for line in out.splitlines() if re.match(r"    \w+  ", line)]
     assert listed == commands
+
+
+class _ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone (``perfscore … | head -1``)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_ends_the_command_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdout", _ClosedPipe())
+    assert main(["export", "zanhuang-hrss-2018", "--format", "txt"]) == 141
+    assert capsys.readouterr().err == ""
+
+
+class _ClosedAtFlush(io.StringIO):
+    """Standard output that takes the text and fails when it is flushed to the gone reader."""
+
+    def flush(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_pipe_closed_before_the_last_flush_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdout", _ClosedAtFlush())
+    assert main(["export", "zanhuang-hrss-2018", "--format", "txt"]) == 141
+    assert capsys.readouterr().err == ""
