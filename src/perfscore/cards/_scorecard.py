@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -222,12 +223,18 @@ class Scorecard:
     def _repr_html_(self) -> str:
         return display.card_html(self)
 
-    def plot(self, what: str = "duties", *, ax: Axes | None = None) -> Axes:
+    def plot(
+        self,
+        what: str = "duties",
+        *,
+        ax: Axes | None = None,
+        font: str | PathLike[str] | None = None,
+    ) -> Axes:
         """A bar per duty coloured by grade, with band lines; or per indicator (``"indicators"``).
 
         See [perfscore.views.plot_scorecard][] (matplotlib: ``pip install "perfscore[plot]"``).
         """
-        return plots.plot_scorecard(self, what, ax=ax)
+        return plots.plot_scorecard(self, what, ax=ax, font=font)
 
     def to_excel(self, path: str | Path) -> Path:
         """Write the card as a workbook, a sheet per level, grades coloured; return the path.

@@ -28,6 +28,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -145,12 +146,18 @@ class TargetsScorecard:
     def _repr_html_(self) -> str:
         return display.targets_html(self)
 
-    def plot(self, what: str = "projects", *, ax: Axes | None = None) -> Axes:
+    def plot(
+        self,
+        what: str = "projects",
+        *,
+        ax: Axes | None = None,
+        font: str | PathLike[str] | None = None,
+    ) -> Axes:
         """A bar per project (总分 out of 100, by grade); or 得分 within 分值 per indicator.
 
         See [perfscore.views.plot_scorecard][] (matplotlib: ``pip install "perfscore[plot]"``).
         """
-        return plots.plot_scorecard(self, what, ax=ax)
+        return plots.plot_scorecard(self, what, ax=ax, font=font)
 
     def to_excel(self, path: str | Path) -> Path:
         """Write the self-evaluation form (自评表) and the card's frames as a workbook.

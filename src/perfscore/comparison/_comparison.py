@@ -32,6 +32,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from os import PathLike
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import pandas as pd
@@ -169,12 +170,18 @@ class Comparison:
     def _repr_html_(self) -> str:
         return display.comparison_html(self)
 
-    def plot(self, level: str | None = None, *, ax: Axes | None = None) -> Axes:
+    def plot(
+        self,
+        level: str | None = None,
+        *,
+        ax: Axes | None = None,
+        font: str | PathLike[str] | None = None,
+    ) -> Axes:
         """A bar per node of ``level`` (default: duties, or projects): its change.
 
         See [perfscore.views.plot_comparison][].
         """
-        return plots.plot_comparison(self, level or self.top, ax=ax)
+        return plots.plot_comparison(self, level or self.top, ax=ax, font=font)
 
     def _per_card(self, column: str) -> list[str]:
         return [f"{column}_{label}" for label in self.labels]

@@ -32,6 +32,7 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
@@ -122,12 +123,12 @@ class FrameScores:
     targets: pd.DataFrame = field(default_factory=lambda: _empty(TARGET_COLUMNS))
     projects: pd.DataFrame = field(default_factory=lambda: _empty(PROJECT_COLUMNS))
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, font: str | PathLike[str] | None = None) -> Axes:
         """The departments' scores across the tables, by grade band (a histogram).
 
         See [perfscore.views.plot_frame_scores][] (matplotlib: ``pip install "perfscore[plot]"``).
         """
-        return plots.plot_frame_scores(self, ax=ax)
+        return plots.plot_frame_scores(self, ax=ax, font=font)
 
     def to_excel(self, path: str | Path) -> Path:
         """Write the frames as a workbook, a sheet each, grades coloured; return the path.
