@@ -6,7 +6,8 @@ the package ``pylopdf-fonts-zh-cn`` ([FONT_PACKAGE][perfscore.fonts.FONT_PACKAGE
 by [chinese_font_file][perfscore.fonts.chinese_font_file], so plots and exported PDFs show
 Chinese on a machine with no Chinese font of its own. The OFL allows the font to be
 redistributed with software and embedded in documents, which is what the PDF export does (a
-subset: only the characters a document uses).
+subset: only the characters a document uses, by
+[truetype_subset][perfscore.fonts.truetype_subset]).
 
 A font of one's own replaces it everywhere with
 [set_chinese_font][perfscore.fonts.set_chinese_font]: a family name matplotlib knows (an
@@ -23,9 +24,10 @@ True
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 __all__ = [
     "FONT_PACKAGE",
@@ -33,6 +35,7 @@ __all__ = [
     "chosen_font",
     "looks_like_font_path",
     "set_chinese_font",
+    "truetype_subset",
 ]
 
 #: The package on the index that ships the bundled font (the ``plot`` and ``import`` extras).
@@ -98,3 +101,86 @@ def looks_like_font_path(text: str) -> bool:
     (False, True)
     """
     return os.sep in text or "/" in text or text.lower().endswith((".ttf", ".otf", ".ttc"))
+
+
+def truetype_subset(
+    text: str, path: str | os.PathLike[str] | None = None, *, suffix: str = ""
+) -> bytes:
+    """The glyphs of ``text`` from a font file, as a small TrueType font to embed in a PDF.
+
+    A PDF writer such as reportlab embeds only fonts with TrueType (quadratic) outlines, and
+    Noto Sans SC has PostScript (CFF, cubic) ones: the characters used are cut out of the font
+    (fontTools' subsetter) and their outlines turned into TrueType ones (fontTools' cu2qu), a
+    few kilobytes for a table's worth of characters instead of 8 MB. A font that already has
+    TrueType outlines is only cut. Needs fontTools (``perfscore[import]``).
+
+    Args:
+        text: Every character the document shows.
+        path: The font file; [chinese_font_file][perfscore.fonts.chinese_font_file] by default.
+        suffix: Added to the font's PostScript name (``NotoSansSC-Regular-<suffix>``): reportlab
+            takes two fonts of one PostScript name for one, so each subset needs its own.
+
+    Raises:
+        ModuleNotFoundError: No font file is chosen and the font package is not installed.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    chosen = chinese_font_file() if path is None else Path(path)
+    if chosen is None:
+        raise ModuleNotFoundError(
+            f"a PDF embeds the Chinese font of the package {FONT_PACKAGE}: "
+            'pip install "perfscore[import]"'
+        )
+    options = subset.Options()
+    options.layout_features = []  # no shaping tables: a table's text needs none
+    options.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "GDEF", "GPOS", "GSUB", "DSIG"]
+    options.name_IDs = ["*"]  # keeps the copyright and licence notices with the font
+    options.notdef_outline = True
+    font = TTFont(chosen, fontNumber=0)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text + " ")
+    subsetter.subset(font)
+    if "CFF " in font:
+        _to_truetype(font)
+    if suffix:
+        postscript = font["name"].getDebugName(6) or "font"
+        font["name"].setName(f"{postscript}-{suffix}", 6, 3, 1, 0x409)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def _to_truetype(font: Any) -> None:
+    """Replace a font's CFF outlines by TrueType ones (as fontTools' otf2ttf recipe does)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
+    order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyph_set)
+        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    font["glyf"] = glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = glyphs
+    del font["CFF "]
+    glyf.compile(font)
+    hmtx = font["hmtx"]
+    for name, glyph in glyphs.items():
+        width, _ = hmtx[name]
+        hmtx[name] = (width, getattr(glyph, "xMin", 0))
+    maxp = font["maxp"] = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    maxp.maxZones = 1
+    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):  # fmt: skip
+        setattr(maxp, field, 0)
+    maxp.compile(font)
+    post = font["post"]
+    post.formatType = 3.0  # no glyph names: a PDF finds glyphs by the character map
+    font.sfntVersion = "\x00\x01\x00\x00"

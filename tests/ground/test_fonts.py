@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,3 +77,25 @@ def test_the_font_package_is_a_plain_wheel_dependency_of_the_plot_extra() -> Non
     ]
     for extra in ("plot", "import", "test"):
         assert any(r.startswith(fonts.FONT_PACKAGE) for r in extras[extra]), extra
+
+
+def test_a_truetype_subset_holds_the_glyphs_of_the_text_and_no_more() -> None:
+    from fontTools.ttLib import TTFont
+
+    text = "优良中差 总分 95%"
+    data = fonts.truetype_subset(text)
+    subset = TTFont(io.BytesIO(data))
+    assert "glyf" in subset  # TrueType outlines, which a PDF writer embeds
+    assert "CFF " not in subset
+    assert set(subset.getBestCmap()) == {ord(c) for c in text} | {ord(" ")}
+    glyphs = subset["glyf"]
+    assert all(glyphs[subset.getBestCmap()[ord(c)]].numberOfContours > 0 for c in "优良中差")
+    assert len(data) < 20_000  # of an 8 MB font
+
+
+def test_a_truetype_subset_needs_a_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pylopdf_fonts_zh_cn", None)
+    with pytest.raises(ModuleNotFoundError, match=r"perfscore\[import\]"):
+        fonts.truetype_subset("优")
