@@ -137,7 +137,7 @@ def truetype_subset(
     options.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "GDEF", "GPOS", "GSUB", "DSIG"]
     options.name_IDs = ["*"]  # keeps the copyright and licence notices with the font
     options.notdef_outline = True
-    font = TTFont(chosen, fontNumber=0)
+    font = TTFont(chosen, fontNumber=0, recalcTimestamp=False)  # the same bytes each time
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text + " ")
     subsetter.subset(font)

@@ -37,6 +37,7 @@ from perfscore.scoring._rollup import DEPARTMENT, Node, roll_up
 from perfscore.tables._models import Activity, Indicator, Table
 from perfscore.views import _display as display
 from perfscore.views import _plots as plots
+from perfscore.views import _report as report
 from perfscore.views import _workbook as workbook
 
 if TYPE_CHECKING:
@@ -222,6 +223,17 @@ class Scorecard:
 
     def _repr_html_(self) -> str:
         return display.card_html(self)
+
+    def to_html(self, path: str | Path | None = None, *, title: str | None = None) -> str:
+        """A report to send: one self-contained HTML page (plots, tables, findings), A4 to print.
+
+        Written to ``path`` too when one is given. See [perfscore.views.report_html][]
+        (matplotlib: ``pip install "perfscore[plot]"``).
+        """
+        page = report.report_html(self, title=title)
+        if path is not None:
+            write_output(path, page, encoding="utf-8")
+        return page
 
     def plot(
         self,

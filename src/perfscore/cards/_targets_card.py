@@ -46,6 +46,7 @@ from perfscore.scoring._targets import self_evaluate, target_result_rows
 from perfscore.tables._targets_table import TargetsTable
 from perfscore.views import _display as display
 from perfscore.views import _plots as plots
+from perfscore.views import _report as report
 from perfscore.views import _workbook as workbook
 
 if TYPE_CHECKING:
@@ -145,6 +146,17 @@ class TargetsScorecard:
 
     def _repr_html_(self) -> str:
         return display.targets_html(self)
+
+    def to_html(self, path: str | Path | None = None, *, title: str | None = None) -> str:
+        """A report to send: one self-contained HTML page (plots, tables, findings), A4 to print.
+
+        Written to ``path`` too when one is given. See [perfscore.views.report_html][]
+        (matplotlib: ``pip install "perfscore[plot]"``).
+        """
+        page = report.report_html(self, title=title)
+        if path is not None:
+            write_output(path, page, encoding="utf-8")
+        return page
 
     def plot(
         self,
