@@ -148,7 +148,9 @@ def test_the_report_renders_in_a_headless_browser_and_prints_on_a4(
         sizes = {(round(p.width), round(p.height)) for p in document.pages}
         text = "".join(p.extract_text() for p in document.pages)
         chinese = [c for p in document.pages for c in p.chars if "\u4e00" <= c["text"] <= "\u9fff"]
+        inside = all(c["x0"] >= 0 and c["x1"] <= p.width for p in document.pages for c in p.chars)
     assert sizes == {(595, 842)}  # A4 in points
+    assert inside  # nothing runs off the page's right edge
     assert heading.replace(" ", "") in text.replace(" ", "")
     assert all(c in text for c in ("优良中差" if kind == "ladder" else "总分"))
     assert chinese

@@ -60,7 +60,9 @@ figure svg { width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1px solid #bdbdbd; padding: 2pt 4pt; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #bdbdbd; padding: 2pt 4pt; vertical-align: top; text-align: left;
+         overflow-wrap: anywhere; }
+section.wide table { font-size: 7pt; }
 th { background: #eeeeee; }
 .generated { color: #757575; font-size: 8pt; margin-top: 14pt; }
 @media print { body { max-width: none; padding: 0; } }
@@ -163,7 +165,7 @@ def _targets(card: TargetsCard) -> tuple[str, list[str]]:
         f'<p class="summary">{summary}</p>',
         _section("项目总分", _svg(plot_scorecard(card, "projects"))),
         _section("指标得分", _svg(plot_scorecard(card, "indicators"))),
-        _section("自评表", targets_html(card)),
+        _section("自评表", targets_html(card), wide=True),
     ]
     flagged = [r for r in card.records() if r.get("flags")]
     if flagged or card.unscored:
@@ -180,11 +182,11 @@ def _frame(scores: FrameScoresView) -> tuple[str, list[str]]:
         f'<p class="summary">{len(departments)} 张表'
         f"（评分方法 {html.escape(scores.method)}）。</p>",
         _section("得分分布", _svg(plot_frame_scores(scores))),
-        _section("各表得分", departments.to_html(index=False, na_rep="—", border=0)),
+        _section("各表得分", departments.to_html(index=False, na_rep="—", border=0), wide=True),
     ]
     if len(scores.unscored):
         table = scores.unscored.to_html(index=False, na_rep="", border=0)
-        sections.append(_section(f"未评分（{len(scores.unscored)}）", table))
+        sections.append(_section(f"未评分（{len(scores.unscored)}）", table, wide=True))
     return f"{len(departments)} 张表的绩效评分报告", sections
 
 
@@ -200,8 +202,10 @@ def _comparison(comparison: ComparisonView) -> tuple[str, list[str]]:
 # -- what the kinds share -----------------------------------------------------------------------
 
 
-def _section(heading: str, content: str) -> str:
-    return f"<section>\n<h2>{html.escape(heading)}</h2>\n{content}\n</section>"
+def _section(heading: str, content: str, *, wide: bool = False) -> str:
+    """A section; a ``wide`` one (a table of many columns) in smaller type, to fit A4."""
+    attribute = ' class="wide"' if wide else ""
+    return f"<section{attribute}>\n<h2>{html.escape(heading)}</h2>\n{content}\n</section>"
 
 
 def _svg(ax: Axes) -> str:
