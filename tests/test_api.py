@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "perfscore"
 FACES = ("notation", "ladders", "tables", "scoring", "views", "cards", "frames", "comparison",
          "importing", "testing")  # fmt: skip
-GROUND = ("errors", "grades", "intervals", "units", "outputs")
+GROUND = ("errors", "grades", "intervals", "units", "outputs", "fonts")
 
 #: perfscore.__all__ as 0.1 published it.
 ALL_0_1 = (

@@ -235,6 +235,56 @@ def _arguments_compare(compare: argparse.ArgumentParser) -> None:
     )
 
 
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from .cards._dispatch import score
+    from .comparison._comparison import compare
+    from .tables._files import load_table
+
+    if args.output is not None:
+        refuse_overwriting(args.output, [args.table, *args.results])
+    try:
+        import matplotlib
+    except ModuleNotFoundError:
+        sys.stderr.write(
+            'perfscore report: error: a report draws plots: pip install "perfscore[plot]"\n'
+        )
+        return 1
+    matplotlib.use("Agg")  # files only: no window, whatever the machine's default
+    method = _method(args.method, {})
+    table = load_table(args.table)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cards = [score(table, results, method=method) for results in args.results]  # type: ignore[arg-type]
+    for warning in caught:
+        sys.stderr.write(f"perfscore: warning: {warning.message}\n")
+    if len(cards) > 1:
+        stems = [Path(results).stem for results in args.results]
+        page = compare(*cards, labels=stems if len(set(stems)) == len(stems) else None).to_html()
+    else:
+        page = cards[0].to_html()
+    if args.output is None:
+        _write(out, page)
+    else:
+        write_output(args.output, page, encoding="utf-8")
+    return 1 if any(card.unscored for card in cards) else 0
+
+
+def _arguments_report(command: argparse.ArgumentParser) -> None:
+    command.add_argument("table", metavar="TABLE", help="a table file or a bundled table's name")
+    command.add_argument(
+        "results", nargs="+", metavar="RESULTS",
+        help="a results file (several, oldest first: a report of their comparison)",
+    )  # fmt: skip
+    command.add_argument(
+        "--method", default=None, help="the scoring method (as for score; default the table's)"
+    )
+    command.add_argument(
+        "-o", "--output", metavar="FILE", help="the HTML file to write (default: standard output)"
+    )
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .tables._check import check_file
     from .tables._findings import has_errors
@@ -393,6 +443,16 @@ _COMMANDS: tuple[_Command, ...] = (
         description="Score results files against one table (oldest first) and compare them node "
         "by node: a score and grade per file, the change from the first to the last, the grade "
         "move. Text shows the department and every duty (or project); json and csv every level.",
+    ),
+    _Command(
+        "report",
+        _report,
+        _arguments_report,
+        help="write a report to send: one HTML page of scores, plots and findings",
+        description="Score a results file against its table (or several, oldest first, and "
+        "compare them) and write one self-contained HTML page: the summary, the plots, the "
+        "scorecard table and the findings. It opens offline in any browser and prints on A4. "
+        "Exit status 1 when rows were left unscored (the report lists them).",
     ),
     _Command(
         "grade",

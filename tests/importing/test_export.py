@@ -3,6 +3,7 @@ published layout."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,45 @@ def test_every_format_gives_text_or_a_files_bytes(tmp_path: Path) -> None:
         out = export_table(small, format)
         assert isinstance(out, bytes)
         assert out.startswith(start)
+
+
+def _fonts(pdf: bytes) -> list[dict[str, object]]:
+    """Every font a PDF's pages name, its descendant font's descriptor resolved (pdfminer)."""
+    import pdfplumber
+    from pdfminer.pdftypes import resolve1
+
+    found: list[dict[str, object]] = []
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            for font in resolve1(page.page_obj.resources.get("Font", {})).values():
+                font = resolve1(font)
+                for descendant in resolve1(font.get("DescendantFonts", [font])):
+                    descriptor = resolve1(resolve1(descendant).get("FontDescriptor", {}))
+                    found.append({"BaseFont": font["BaseFont"].name, **descriptor})
+    return found
+
+
+def test_the_pdf_embeds_the_subset_of_its_chinese_font_it_uses() -> None:
+    import pdfplumber
+
+    export_table(small, "pdf")  # another table's subset first: each PDF has its own
+    pdf = export_table(zanhuang, "pdf")
+    assert isinstance(pdf, bytes)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        text = "".join(page.extract_text() for page in document.pages)
+        drawn_with = {c["fontname"] for page in document.pages for c in page.chars}
+    # Every character is drawn with a font the PDF carries (FontFile2: TrueType glyphs), a
+    # subset (the AAAAAA+ prefix); none with a font only named (the CID font STSong-Light
+    # before, which a reader without it draws as nothing).
+    embedded = {f["BaseFont"] for f in _fonts(pdf) if "FontFile2" in f}
+    assert drawn_with
+    assert drawn_with <= embedded
+    assert all(name.split("+")[1].startswith("NotoSansSC-Regular-") for name in drawn_with)
+    assert b"STSong" not in pdf
+    assert len(pdf) < 1_000_000  # a subset: the whole font is 8 MB
+    flat = text.replace("\n", "").replace(" ", "")
+    for line in head_lines(zanhuang):
+        assert line.replace(" ", "") in flat
+    for duty in zanhuang.duties:
+        assert duty.name[:6] in flat
+    assert all(c in text for c in "优良中差")

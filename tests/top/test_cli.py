@@ -517,7 +517,17 @@ def test_a_command_given_its_help_lists_its_own_arguments(
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    commands = ["score", "compare", "grade", "check", "tables", "schema", "import", "export"]
+    commands = [
+        "score",
+        "compare",
+        "report",
+        "grade",
+        "check",
+        "tables",
+        "schema",
+        "import",
+        "export",
+    ]
     listed = [line.split()[0] for line in out.splitlines() if re.match(r"    \w+  ", line)]
     assert listed == commands
 
@@ -550,3 +560,32 @@ def test_a_pipe_closed_before_the_last_flush_ends_quietly(
     monkeypatch.setattr("sys.stdout", _ClosedAtFlush())
     assert main(["export", "zanhuang-hrss-2018", "--format", "txt"]) == 141
     assert capsys.readouterr().err == ""
+
+
+# -- perfscore report -------------------------------------------------------------------------
+
+
+def test_report_writes_one_html_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    status, printed, err = run(capsys, "report", TABLE, str(EXAMPLE), "-o", str(out))
+    assert (status, printed, err) == (0, "", "")
+    page = out.read_text(encoding="utf-8")
+    card = perfscore.score(TABLE, EXAMPLE)
+    assert page == card.to_html()
+    assert "<h1>赞皇县人力资源和社会保障局 2018 年绩效评价报告</h1>" in page
+
+
+def test_report_of_several_results_is_their_comparison(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    y2019 = ROOT / "examples" / "zanhuang-hrss-2019-results.csv"
+    status, page, _ = run(capsys, "report", TABLE, str(EXAMPLE), str(y2019))
+    assert status == 0
+    assert "zanhuang-hrss-2018-results → zanhuang-hrss-2019-results 比较报告</h1>" in page
+    # never over an input, and an unknown method is one line, no traceback
+    status, _, err = run(capsys, "report", TABLE, str(EXAMPLE), "-o", str(EXAMPLE))
+    assert status == 1
+    assert err.startswith("perfscore: error:")
+    status, _, err = run(capsys, "report", TABLE, str(EXAMPLE), "--method", "nonesuch")
+    assert status == 1
+    assert "Traceback" not in err

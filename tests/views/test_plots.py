@@ -1,7 +1,8 @@
 """Plots rendered with the Agg backend: figures saved, bars counted, heights and colours checked.
 
-Every plot is drawn twice: as if a Chinese font were installed and as if none were (the machine
-running the tests may have either), so the tests pass both ways.
+Every plot is drawn twice: with the bundled Chinese font (the ``plot`` extra's, found without
+any system font) and as if matplotlib had been installed without it (ids and English, with a
+``NoChineseFont`` warning), so both routes are tested on any machine.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
 
 import perfscore
+from perfscore import fonts
 from perfscore.views import PLOT_COLOURS, NoChineseFont
 from perfscore.views import _plots as plots
 from tests.scoring_data import small, zanhuang
@@ -37,11 +39,11 @@ def _close_figures() -> Iterator[None]:
 
 @pytest.fixture(params=["font", "no font"])
 def font(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
-    """Each test runs with a (pretend) Chinese font and without one."""
-    # DejaVu Sans ships with matplotlib; it stands in for a Chinese font (glyph warnings aside).
-    family = "DejaVu Sans" if request.param == "font" else None
-    monkeypatch.setattr(plots, "chinese_font", lambda: family)
-    return family
+    """Each test runs with the bundled Chinese font and as if there were none."""
+    if request.param == "font":
+        return plots.chinese_font()
+    monkeypatch.setattr(plots, "chinese_font", lambda font=None: None)
+    return None
 
 
 def _bars(ax: Axes) -> list[Rectangle]:
@@ -90,7 +92,7 @@ def test_contract_card_plot_has_a_bar_per_duty(font: str | None, tmp_path: Path)
         assert ticks == [d.id for d in card.duties]
         assert "no Chinese font" in ax.get_xlabel()
     else:
-        assert ticks[0] == "1 促进就业政策、…"
+        assert ticks[0] == "1\n促进就业政\n策、管理及\n实施"  # wrapped, never clipped
     _save(ax, tmp_path / "duties.png")
 
 
@@ -103,7 +105,7 @@ def test_card_plot_shows_coverage_and_duties_without_results(font: str | None) -
     assert (bars[1].get_height(), bars[1].get_hatch()) == (0, "//")
     notes = [t.get_text() for t in ax.texts]
     assert "2/3" in notes  # duty 1: 2 of its 3 indicators graded
-    assert "no result" in notes
+    assert ("无结果" if font else "no result") in notes
 
 
 def test_card_plot_bands_follow_the_method(font: str | None) -> None:
@@ -170,7 +172,7 @@ def test_frame_scores_plot_is_a_histogram_by_band(font: str | None, tmp_path: Pa
     assert to_hex(bars[16].get_facecolor()) == COLOUR["良"]
     assert to_hex(bars[12].get_facecolor()) == COLOUR["中"]
     assert to_hex(bars[11].get_facecolor()) == COLOUR["差"]
-    assert "1 without a score" in ax.get_xlabel()
+    assert ("1 个无得分" if font else "1 without a score") in ax.get_xlabel()
     assert _levels(ax, "x") == [60, 80, 90]
     _save(ax, tmp_path / "departments.png")
 
@@ -187,7 +189,7 @@ def test_comparison_plot_bars_are_the_hand_computed_changes(
     assert [bar.get_height() for bar in bars] == [20, 0]
     assert to_hex(bars[0].get_facecolor()) == "#2e7d32"
     assert [t.get_text() for t in ax.texts] == ["+20.0", "—"]
-    assert ax.get_xlabel() == ("duty" if font else "duty (id, no Chinese font installed)")
+    assert ax.get_xlabel() == ("职责" if font else "duty (id; no Chinese font installed)")
     activities = _draw(font, lambda: comparison.plot("activities"))
     # 1.1 80 → 100, 1.2 80 → 100, 2.1 0 → none
     assert [bar.get_height() for bar in _bars(activities)] == [20, 20, 0]
@@ -209,14 +211,36 @@ def test_comparison_plot_of_two_years(font: str | None) -> None:
         comparison.plot("projects")
 
 
-def test_chinese_font_is_an_installed_family_or_none() -> None:
+def test_chinese_font_is_the_bundled_one_unless_one_is_chosen(tmp_path: Path) -> None:
     from matplotlib import font_manager
 
-    found = plots.chinese_font()
-    installed = {entry.name for entry in font_manager.fontManager.ttflist}
-    assert found is None or (found in plots.CHINESE_FONTS and found in installed)
-    if any(family in installed for family in plots.CHINESE_FONTS):
-        assert found is not None
+    bundled = fonts.chinese_font_file()
+    assert bundled is not None  # the plot extra's font package (the test extra has it too)
+    family = plots.chinese_font()
+    assert family == font_manager.FontProperties(fname=bundled).get_name()
+    # matplotlib draws that family from the bundled file, whatever the machine has installed
+    wanted = font_manager.FontProperties(family=family)
+    found = font_manager.findfont(wanted, fallback_to_default=False)
+    assert Path(found).resolve() == bundled.resolve()
+    assert plots.chinese_font(bundled) == family  # by path
+    assert plots.chinese_font(family) == family  # by name, once registered
+    with pytest.raises(ValueError, match="no font family 'No Such Sans'"):
+        plots.chinese_font("No Such Sans")
+    with pytest.raises(FileNotFoundError, match="no font file"):
+        plots.chinese_font(tmp_path / "missing.ttf")
+
+
+def test_a_chosen_font_is_drawn_with(monkeypatch: pytest.MonkeyPatch) -> None:
+    card = perfscore.score(small, {"1.1.1": "100%"})
+    fonts.set_chinese_font("DejaVu Sans")  # a family matplotlib ships
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # DejaVu Sans has no Chinese glyphs
+            ax = card.plot()
+    finally:
+        fonts.set_chinese_font(None)
+    assert ax.title.get_fontfamily()[0] == "DejaVu Sans"
+    assert plots.chinese_font() != "DejaVu Sans"
 
 
 def test_targets_card_plots_a_bar_per_project(font: str | None, tmp_path: Path) -> None:
@@ -248,3 +272,66 @@ def test_targets_indicators_plot_points_within_their_weight(font: str | None) ->
     # 1.5: 10 of 15 (67%, 中); 2.1: 0 of 20 (差)
     assert to_hex(bars[12 + 4].get_facecolor()) == COLOUR["中"]
     assert to_hex(bars[12 + 7].get_facecolor()) == COLOUR["差"]
+
+
+def _labels(ax: Axes) -> list[str]:
+    """Every label a reader reads: title, axis labels, the names under bars, legend, notes."""
+    legend = ax.get_legend()
+    texts = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+    texts += [t.get_text() for t in ax.get_xticklabels()]
+    texts += [t.get_text() for t in legend.get_texts()] if legend else []
+    return texts + [t.get_text() for t in ax.texts if not t.get_text()[:1].isdigit()]
+
+
+def _chinese(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+@pytest.mark.parametrize("kind", ["ladder", "targets"])
+def test_every_label_is_chinese_and_drawing_warns_nothing(kind: str, tmp_path: Path) -> None:
+    """The bundled font draws every label in Chinese, with no missing-glyph warning, on a
+    machine with no Chinese font of its own (``fc-list :lang=zh`` is empty where CI runs)."""
+    card = (
+        perfscore.score(zanhuang, Y2019)
+        if kind == "ladder"
+        else perfscore.score(perfscore.load_table(TARGETS), TARGET_RESULTS)
+    )
+    if isinstance(card, perfscore.TargetsScorecard):
+        names = [p.name for p in card.projects]
+    else:
+        names = [d.name for d in card.duties]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph, NoChineseFont: any warning fails
+        ax = card.plot()
+        figure = ax.get_figure(root=True)
+        assert figure is not None
+        figure.savefig(tmp_path / f"{kind}.png")  # glyphs are looked up when drawn
+    labels = _labels(ax)
+    assert all(_chinese(text) for text in labels if text.strip("0123456789./×—"))
+    assert ax.get_ylabel() in ("得分（mean）", "总分（满分 100）")
+    assert ax.get_xlabel() in ("职责", "项目")
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == ["优", "良", "中", "差"]
+    # each name is under its bar: wrapped, the first characters kept
+    ticks = [t.get_text().replace("\n", "") for t in ax.get_xticklabels()]
+    assert all(name[:4] in tick for name, tick in zip(names, ticks, strict=True))
+    assert all(t.get_fontfamily()[0] == plots.chinese_font() for t in ax.get_xticklabels())
+
+
+def test_band_labels_stand_beside_the_bars_not_behind_them() -> None:
+    card = perfscore.score(zanhuang, Y2018)
+    ax = card.plot()
+    bands = [t for t in ax.texts if "≥" in t.get_text()]
+    assert [t.get_text() for t in bands] == ["优 ≥ 90", "良 ≥ 80", "中 ≥ 60"]
+    # placed at the right edge of the axes and drawn to its right, outside every bar
+    assert all(t.xy[0] == 1.0 and t.get_ha() == "left" for t in bands)  # type: ignore[attr-defined]
+
+
+def test_an_imported_table_without_a_department_is_titled_by_its_table() -> None:
+    table = small
+    nameless = table.model_copy(
+        update={"department": table.department.model_copy(update={"name": "(department)"})}
+    )
+    ax = perfscore.score(nameless, {"1.1.1": "100%"}).plot()
+    assert ax.get_title() == f"{table.name} {table.year} 年"

@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ from perfscore.scoring._rollup import DEPARTMENT, Node, roll_up
 from perfscore.tables._models import Activity, Indicator, Table
 from perfscore.views import _display as display
 from perfscore.views import _plots as plots
+from perfscore.views import _report as report
 from perfscore.views import _workbook as workbook
 
 if TYPE_CHECKING:
@@ -222,12 +224,29 @@ class Scorecard:
     def _repr_html_(self) -> str:
         return display.card_html(self)
 
-    def plot(self, what: str = "duties", *, ax: Axes | None = None) -> Axes:
+    def to_html(self, path: str | Path | None = None, *, title: str | None = None) -> str:
+        """A report to send: one self-contained HTML page (plots, tables, findings), A4 to print.
+
+        Written to ``path`` too when one is given. See [perfscore.views.report_html][]
+        (matplotlib: ``pip install "perfscore[plot]"``).
+        """
+        page = report.report_html(self, title=title)
+        if path is not None:
+            write_output(path, page, encoding="utf-8")
+        return page
+
+    def plot(
+        self,
+        what: str = "duties",
+        *,
+        ax: Axes | None = None,
+        font: str | PathLike[str] | None = None,
+    ) -> Axes:
         """A bar per duty coloured by grade, with band lines; or per indicator (``"indicators"``).
 
         See [perfscore.views.plot_scorecard][] (matplotlib: ``pip install "perfscore[plot]"``).
         """
-        return plots.plot_scorecard(self, what, ax=ax)
+        return plots.plot_scorecard(self, what, ax=ax, font=font)
 
     def to_excel(self, path: str | Path) -> Path:
         """Write the card as a workbook, a sheet per level, grades coloured; return the path.

@@ -28,6 +28,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ from perfscore.scoring._targets import self_evaluate, target_result_rows
 from perfscore.tables._targets_table import TargetsTable
 from perfscore.views import _display as display
 from perfscore.views import _plots as plots
+from perfscore.views import _report as report
 from perfscore.views import _workbook as workbook
 
 if TYPE_CHECKING:
@@ -145,12 +147,29 @@ class TargetsScorecard:
     def _repr_html_(self) -> str:
         return display.targets_html(self)
 
-    def plot(self, what: str = "projects", *, ax: Axes | None = None) -> Axes:
+    def to_html(self, path: str | Path | None = None, *, title: str | None = None) -> str:
+        """A report to send: one self-contained HTML page (plots, tables, findings), A4 to print.
+
+        Written to ``path`` too when one is given. See [perfscore.views.report_html][]
+        (matplotlib: ``pip install "perfscore[plot]"``).
+        """
+        page = report.report_html(self, title=title)
+        if path is not None:
+            write_output(path, page, encoding="utf-8")
+        return page
+
+    def plot(
+        self,
+        what: str = "projects",
+        *,
+        ax: Axes | None = None,
+        font: str | PathLike[str] | None = None,
+    ) -> Axes:
         """A bar per project (总分 out of 100, by grade); or 得分 within 分值 per indicator.
 
         See [perfscore.views.plot_scorecard][] (matplotlib: ``pip install "perfscore[plot]"``).
         """
-        return plots.plot_scorecard(self, what, ax=ax)
+        return plots.plot_scorecard(self, what, ax=ax, font=font)
 
     def to_excel(self, path: str | Path) -> Path:
         """Write the self-evaluation form (自评表) and the card's frames as a workbook.

@@ -32,6 +32,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from os import PathLike
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import pandas as pd
@@ -40,10 +42,12 @@ from perfscore.cards._scorecard import Scorecard
 from perfscore.cards._targets_card import TargetsScorecard
 from perfscore.errors import PerfscoreError
 from perfscore.grades import GRADES, Grade
+from perfscore.outputs import write_output
 from perfscore.scoring._records import BUDGET_NAME, LEVELS, SINGULAR, json_value
 from perfscore.tables._findings import Finding, Severity
 from perfscore.views import _display as display
 from perfscore.views import _plots as plots
+from perfscore.views import _report as report
 
 from ._matching import MatchedRow, Node, match_nodes
 
@@ -169,12 +173,29 @@ class Comparison:
     def _repr_html_(self) -> str:
         return display.comparison_html(self)
 
-    def plot(self, level: str | None = None, *, ax: Axes | None = None) -> Axes:
+    def to_html(self, path: str | Path | None = None, *, title: str | None = None) -> str:
+        """A report to send: one self-contained HTML page (plots, tables, findings), A4 to print.
+
+        Written to ``path`` too when one is given. See [perfscore.views.report_html][]
+        (matplotlib: ``pip install "perfscore[plot]"``).
+        """
+        page = report.report_html(self, title=title)
+        if path is not None:
+            write_output(path, page, encoding="utf-8")
+        return page
+
+    def plot(
+        self,
+        level: str | None = None,
+        *,
+        ax: Axes | None = None,
+        font: str | PathLike[str] | None = None,
+    ) -> Axes:
         """A bar per node of ``level`` (default: duties, or projects): its change.
 
         See [perfscore.views.plot_comparison][].
         """
-        return plots.plot_comparison(self, level or self.top, ax=ax)
+        return plots.plot_comparison(self, level or self.top, ax=ax, font=font)
 
     def _per_card(self, column: str) -> list[str]:
         return [f"{column}_{label}" for label in self.labels]

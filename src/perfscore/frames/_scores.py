@@ -32,6 +32,7 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
@@ -41,6 +42,7 @@ import pandas as pd
 
 from perfscore.errors import PerfscoreError
 from perfscore.grades import GRADES
+from perfscore.outputs import write_output
 from perfscore.scoring._methods import Method, get_method, points_depend_on
 from perfscore.scoring._rows import (
     FIRST_ROW,
@@ -55,6 +57,7 @@ from perfscore.scoring._selfevaluation import SelfEvaluation, names_self_evaluat
 from perfscore.tables._models import Table
 from perfscore.tables._targets_table import TargetsTable
 from perfscore.views import _plots as plots
+from perfscore.views import _report as report
 from perfscore.views import _workbook as workbook
 
 from ._grading import Grading
@@ -122,12 +125,23 @@ class FrameScores:
     targets: pd.DataFrame = field(default_factory=lambda: _empty(TARGET_COLUMNS))
     projects: pd.DataFrame = field(default_factory=lambda: _empty(PROJECT_COLUMNS))
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def to_html(self, path: str | Path | None = None, *, title: str | None = None) -> str:
+        """A report to send: one self-contained HTML page (plots, tables, findings), A4 to print.
+
+        Written to ``path`` too when one is given. See [perfscore.views.report_html][]
+        (matplotlib: ``pip install "perfscore[plot]"``).
+        """
+        page = report.report_html(self, title=title)
+        if path is not None:
+            write_output(path, page, encoding="utf-8")
+        return page
+
+    def plot(self, *, ax: Axes | None = None, font: str | PathLike[str] | None = None) -> Axes:
         """The departments' scores across the tables, by grade band (a histogram).
 
         See [perfscore.views.plot_frame_scores][] (matplotlib: ``pip install "perfscore[plot]"``).
         """
-        return plots.plot_frame_scores(self, ax=ax)
+        return plots.plot_frame_scores(self, ax=ax, font=font)
 
     def to_excel(self, path: str | Path) -> Path:
         """Write the frames as a workbook, a sheet each, grades coloured; return the path.

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from perfscore.errors import PerfscoreError
+from perfscore.fonts import truetype_subset
 from perfscore.outputs import write_output
 from perfscore.tables._files import load_table
 from perfscore.tables._models import Table
@@ -266,14 +267,12 @@ def _pdf(table: Table) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
     from reportlab.platypus import Table as Grid
 
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
+    texts = [_flat(t) for row in (*HEADER, *rows(table)) for t in row] + head_lines(table)
+    font = _embedded_font("".join(texts))
+    style = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10, wordWrap="CJK")
     title = ParagraphStyle("title", parent=style, fontSize=12, leading=16)
 
     def cell(text: str) -> Paragraph:
@@ -305,3 +304,28 @@ def _pdf(table: Table) -> bytes:
     )
     document.build(story)
     return buffer.getvalue()
+
+
+def _embedded_font(text: str) -> str:
+    """Register the Chinese font's glyphs for ``text`` with reportlab, which embeds them.
+
+    The font is [truetype_subset][perfscore.fonts.truetype_subset] of the bundled Noto Sans SC
+    (or the font chosen with ``perfscore.fonts.set_chinese_font``): the PDF carries what it
+    shows, and a reader without Chinese fonts still shows it.
+    """
+    import hashlib
+
+    _extra("fontTools")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    name = f"perfscore-zh-{digest}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        try:
+            # reportlab takes fonts of one PostScript name for one: each subset has its own.
+            data = truetype_subset(text, suffix=digest)
+        except ModuleNotFoundError as missing:
+            raise PerfscoreError(str(missing)) from None
+        pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+    return name

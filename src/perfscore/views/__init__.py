@@ -1,8 +1,9 @@
 """Views: how scores look where people read them, as text, HTML, workbooks and plots.
 
 Owns the terminal and HTML tables of scorecards, self-evaluations and comparisons, the Excel
-workbooks (`write_scorecard` …), every matplotlib plot (`plot_scorecard` …) and how a grade and
-a score are written. A view reads records of `perfscore.scoring` and the members named by its
+workbooks (`write_scorecard` …), every matplotlib plot (`plot_scorecard` …), the report to send
+(`report_html`: one self-contained HTML page) and how a grade and a score are written. A view
+reads records of `perfscore.scoring` and the members named by its
 protocols (`LadderCard`, `TargetsCard`, `FrameScoresView`, `ComparisonView`); the cards, the
 batch frames and the comparison call the views, never the other way round.
 
@@ -25,6 +26,7 @@ from ._plots import (
     plot_scorecard,
 )
 from ._protocols import ComparisonView, FrameScoresView, LadderCard, TargetsCard
+from ._report import REPORT_CSS, report_html, write_report
 from ._workbook import (
     FORM_COLUMNS,
     score_format,
@@ -38,6 +40,7 @@ __all__ = [
     "FORM_COLUMNS",
     "GRADE_COLOURS",
     "PLOT_COLOURS",
+    "REPORT_CSS",
     "ComparisonView",
     "FrameScoresView",
     "LadderCard",
@@ -50,9 +53,11 @@ __all__ = [
     "plot_comparison",
     "plot_frame_scores",
     "plot_scorecard",
+    "report_html",
     "score_format",
     "shown_score",
     "write_frame_scores",
+    "write_report",
     "write_scorecard",
     "write_targets_scorecard",
 ]

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["ComparisonView", "FrameScoresView", "LadderCard", "TargetsCard"]
 
 
+@runtime_checkable
 class LadderCard(Protocol):
     """A ladder table's scorecard ([Scorecard][perfscore.cards.Scorecard])."""
 
@@ -61,6 +62,7 @@ class TargetsCard(Protocol):
     def to_frame(self) -> pd.DataFrame: ...
 
 
+@runtime_checkable
 class FrameScoresView(Protocol):
     """Many tables' scores, a frame per level ([FrameScores][perfscore.frames.FrameScores])."""
 
@@ -82,6 +84,7 @@ class FrameScoresView(Protocol):
     def projects(self) -> pd.DataFrame: ...
 
 
+@runtime_checkable
 class ComparisonView(Protocol):
     """Cards of one table side by side ([Comparison][perfscore.comparison.Comparison])."""
 
