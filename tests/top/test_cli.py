@@ -307,7 +307,7 @@ def test_cli_compare_text_json_csv(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["compare", "zanhuang-hrss-2018", str(Y2018), str(Y2019)]
     assert main([*args, "--labels", "2018,2019"]) == 0
     text = capsys.readouterr().out
-    assert "department  81.5 良 → 87.1 良  +5.6 ↑" in text
+    assert "department  81.6 良 → 87.2 良  +5.6 ↑" in text
     assert main([*args, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["labels"] == ["zanhuang-hrss-2018-results", "zanhuang-hrss-2019-results"]

@@ -37,6 +37,7 @@ from perfscore.tables._models import Activity, Indicator, Table
 from perfscore.views import _display as display
 from perfscore.views import _plots as plots
 from perfscore.views import _workbook as workbook
+from perfscore.views._shown import shown_score
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,7 +59,7 @@ class Scorecard:
     def __repr__(self) -> str:
         # The whole card is str() / the HTML view; the repr stays one line, as in a REPL list.
         d = self.department
-        score = "no score" if d.exact is None else f"{display.shown_score(d.exact)} {d.grade}"
+        score = "no score" if d.exact is None else f"{shown_score(d.exact)} {d.grade}"
         unscored = f", {len(self.unscored)} unscored" if self.unscored else ""
         return (
             f"<Scorecard {self.table} by {self.method}: {score}, "

@@ -1,9 +1,10 @@
 """Views: how scores look where people read them, as text, HTML, workbooks and plots.
 
 Owns the terminal and HTML tables of scorecards, self-evaluations and comparisons, the Excel
-workbooks (`write_scorecard` …), every matplotlib plot (`plot_scorecard` …) and how a grade and
-a score are written. A view reads records of `perfscore.scoring` and the members named by its
-protocols (`LadderCard`, `TargetsCard`, `FrameScoresView`, `ComparisonView`); the cards, the
+workbooks (`write_scorecard` …), every matplotlib plot (`plot_scorecard` …), how a grade is
+written and the one rule for how a score, a rate and a change are shown (`shown_score`,
+`shown_rate`, `shown_change`). A view reads records of `perfscore.scoring` and the members named
+by its protocols (`LadderCard`, `TargetsCard`, `FrameScoresView`, `ComparisonView`); the cards, the
 batch frames and the comparison call the views, never the other way round.
 
 May import: the ground, `perfscore.notation`, `perfscore.tables` and `perfscore.scoring`.
@@ -13,7 +14,7 @@ May import: the ground, `perfscore.notation`, `perfscore.tables` and `perfscore.
 8
 """
 
-from ._display import GRADE_COLOURS, display_width, grade_text, shown_score
+from ._display import GRADE_COLOURS, display_width, grade_text
 from ._plots import (
     CHINESE_FONTS,
     PLOT_COLOURS,
@@ -25,6 +26,7 @@ from ._plots import (
     plot_scorecard,
 )
 from ._protocols import ComparisonView, FrameScoresView, LadderCard, TargetsCard
+from ._shown import shown_change, shown_rate, shown_score
 from ._workbook import (
     FORM_COLUMNS,
     score_format,
@@ -51,6 +53,8 @@ __all__ = [
     "plot_frame_scores",
     "plot_scorecard",
     "score_format",
+    "shown_change",
+    "shown_rate",
     "shown_score",
     "write_frame_scores",
     "write_scorecard",

@@ -33,6 +33,8 @@ from perfscore.scoring._records import (
 )
 from perfscore.tables._lookup import id_key
 
+from ._shown import shown_change, shown_rate, shown_score
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -43,13 +45,13 @@ __all__ = [
     "card_html",
     "card_text",
     "comparison_html",
+    "comparison_places",
     "comparison_text",
     "csv_text",
     "display_width",
     "frame_grade",
     "frame_score",
     "grade_text",
-    "shown_score",
     "targets_html",
     "targets_text",
     "total_text",
@@ -70,17 +72,6 @@ GRADE_COLOURS: Mapping[Grade, str] = {
 def grade_text(grade: Grade | None) -> str | None:
     """A grade as its character (优 良 中 差), ``None`` for no grade: how every view writes it."""
     return None if grade is None else grade.value
-
-
-def shown_score(score: Fraction | None) -> str:
-    """A score to one decimal, rounded down: a score under a band edge never shows on it.
-
-    >>> shown_score(Fraction(8996, 100)), shown_score(Fraction(250, 3)), shown_score(None)
-    ('89.9', '83.3', '—')
-    """
-    if score is None:
-        return "—"
-    return f"{math.floor(score * 10) / 10:.1f}"
 
 
 def display_width(text: str) -> int:
@@ -166,7 +157,7 @@ def card_text(card: LadderCard) -> str:
     lines = [
         f"{d.name} {d.year} · {card.table} · method {card.method}",
         f"department  {shown_score(d.exact)} {grade_text(d.grade) or '—'}  ·  graded {d.graded} of "
-        f"{d.total} ({d.coverage:.0%})  ·  {_counts(d.counts)}",
+        f"{d.total} ({_coverage(d)})  ·  {_counts(d.counts)}",
     ]
     if d.missing:
         lines.append(f"missing: {' '.join(d.missing)}")
@@ -223,6 +214,12 @@ def _decimal(value: Fraction) -> bool:
     return "/" not in format_number(value)
 
 
+def _coverage(node: NodeScore) -> str:
+    """The share of indicators graded, as a rate: never 100% while one is missing."""
+    share = Fraction(100 * node.graded, node.total) if node.total else None
+    return shown_rate(share, places=0)
+
+
 def _counts(counts: Mapping[Grade, int]) -> str:
     return " ".join(f"{g.value} {counts[g]}" for g in GRADES)
 
@@ -260,19 +257,16 @@ def _html_row(
 
 
 def total_text(card: TargetsCard) -> str:
-    """A self-evaluation's 总分 as its repr shows it (two decimals, rounded down).
-
-    The exact figure stays in the data; shown rounded down, a total never reaches a band it
-    missed.
-    """
-    return "no score" if card.exact is None else format_number(_two_decimals(card.exact))
+    """A self-evaluation's 总分 as its repr shows it: two decimals by the shown-number rule
+    ([shown_score][perfscore.views.shown_score]), so it never reaches a band it missed."""
+    return "no score" if card.exact is None else shown_score(card.exact, places=2)
 
 
 def targets_text(card: TargetsCard) -> str:
     """A readable table for a terminal: per project, each row's target, actual, 分值, 得分."""
     lines: list[str] = []
     for p in card.projects:
-        total = "—" if p.exact is None else format_number(_two_decimals(p.exact))
+        total = shown_score(p.exact, places=2)
         grade = "" if p.grade is None else f" {p.grade.value}"
         lines.append(f"{p.id} {p.name}: 总分 {total}{grade} of {format_number(p.weight)}")
         for r in p.rows:
@@ -282,7 +276,7 @@ def targets_text(card: TargetsCard) -> str:
             )
         if p.budget is not None:
             b = p.budget
-            rate = "—" if b.rate is None else f"{format_number(_two_decimals(b.rate))}%"
+            rate = shown_rate(b.rate, places=2)
             lines.append(
                 f"  {p.id + '.budget':<8} {BUDGET_NAME}  实际 {rate}  "
                 f"分值 {format_number(b.weight)}  得分 {_points(b.points)}{_flags(b.flags)}"
@@ -290,7 +284,7 @@ def targets_text(card: TargetsCard) -> str:
         if p.missing:
             lines.append(f"  no result: {' '.join(p.missing)}")
     if len(card.projects) > 1 and card.exact is not None:
-        lines.append(f"总分 (mean of the projects): {format_number(_two_decimals(card.exact))}")
+        lines.append(f"总分 (mean of the projects): {shown_score(card.exact, places=2)}")
     lines += [f"unscored: {unscored.message}" for unscored in card.unscored]
     return printable("\n".join(lines), keep="\n")  # names and targets come from files
 
@@ -306,16 +300,11 @@ def targets_html(card: TargetsCard) -> str:
         + "</tr>"
         for r in card.records()
     )
-    total = "" if card.exact is None else format_number(_two_decimals(card.exact))
+    total = "" if card.exact is None else shown_score(card.exact, places=2)
     return (
         f"<p>{_e(card.table)} ({_e(card.method)}): 总分 {total}</p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
-
-
-def _two_decimals(x: Fraction) -> Fraction:
-    """Two decimals, rounded down, for display (the exact figure is in the data)."""
-    return Fraction(int(x * 100) if x >= 0 else -int(-x * 100), 100)
 
 
 def _actual(value: Fraction | str | None, unit: str | None = None) -> str:
@@ -327,7 +316,7 @@ def _actual(value: Fraction | str | None, unit: str | None = None) -> str:
 
 
 def _points(points: Fraction | None) -> str:
-    return "—" if points is None else format_number(_two_decimals(points))
+    return shown_score(points, places=2)
 
 
 def _flags(flags: tuple[str, ...]) -> str:
@@ -337,16 +326,26 @@ def _flags(flags: tuple[str, ...]) -> str:
 # -- a comparison ----------------------------------------------------------------------------
 
 
+def comparison_places(comparison: ComparisonView) -> int:
+    """The decimals a comparison's scores are shown with: two for targets tables' 总分 and
+    得分 (as their cards show them), one for ladder tables' scores."""
+    return 2 if comparison.top == "projects" else 1
+
+
 def comparison_text(comparison: ComparisonView) -> str:
-    """A comparison for a terminal: the department, then every duty (or project)."""
+    """A comparison for a terminal: the department, then every duty (or project).
+
+    Each score is shown by the shown-number rule and the change is the difference of the first
+    and last figures shown, so the line adds up (``77.8 中 → 80.8 良  +3.0 ↑``).
+    """
     d = comparison.departments.iloc[0]
-    labels = comparison.labels
+    labels, places = comparison.labels, comparison_places(comparison)
     lines = [
         f"{d['name']} · {comparison.tables[-1]} · {' → '.join(labels)}",
-        f"department  {_scores(d, labels)}  {_change(d['change'])}",
+        f"department  {_scores(d, labels, places)}  {_change(d, labels, places)}",
     ]
     rows = [
-        (str(r["id"]), str(r["name"]), _scores(r, labels), _change(r["change"]))
+        (str(r["id"]), str(r["name"]), _scores(r, labels, places), _change(r, labels, places))
         for _, r in comparison.level(comparison.top).iterrows()
     ]
     lines += ["", *_aligned(list(rows))]
@@ -359,10 +358,10 @@ def comparison_text(comparison: ComparisonView) -> str:
 def comparison_html(comparison: ComparisonView) -> str:
     """A comparison as an HTML table (for Jupyter): a row per duty, activity or project."""
     d = comparison.departments.iloc[0]
-    labels = comparison.labels
+    labels, places = comparison.labels, comparison_places(comparison)
     head = (
         f"<p><b>{_e(str(d['name']))}</b> · {_e(comparison.tables[-1])}: "
-        f"{_html_scores(d, labels)} {_html_change(d['change'])}</p>"
+        f"{_html_scores(d, labels, places)} {_html_change(_change(d, labels, places))}</p>"
     )
     header = "".join(f"<th>{_e(label)}</th>" for label in labels)
     rows = []
@@ -373,14 +372,16 @@ def comparison_html(comparison: ComparisonView) -> str:
             indent = 0 if level == "duty" else 1.5
             weight = "font-weight:bold;" if level == "duty" else ""
             cells = "".join(
-                _html_grade_cell(r[f"score_{label}"], r[f"grade_{label}"]) for label in labels
+                _html_grade_cell(r[f"score_{label}"], r[f"grade_{label}"], places)
+                for label in labels
             )
+            change = _html_change(_change(r, labels, places))
             rows.append(
                 (
                     r["id"],
                     f'<tr class="{level}"><td style="{weight}">{_e(str(r["id"]))}</td>'
                     f'<td style="padding-left:{indent}em;{weight}">{_e(str(r["name"]))}</td>'
-                    f"{cells}<td style='text-align:right'>{_html_change(r['change'])}</td></tr>",
+                    f"{cells}<td style='text-align:right'>{change}</td></tr>",
                 )
             )
     rows.sort(key=lambda pair: id_key(str(pair[0])))
@@ -397,12 +398,16 @@ def comparison_html(comparison: ComparisonView) -> str:
     return head + table + findings
 
 
-def frame_score(score: object) -> str:
+def frame_score(score: object, *, places: int = 1) -> str:
     """A score from a frame (a float, NaN for none) as [shown_score][perfscore.views.shown_score]
     writes it."""
-    if not isinstance(score, float | int) or math.isnan(score):
-        return "—"
-    return shown_score(Fraction(repr(float(score))))
+    return shown_score(_frame_number(score), places=places)
+
+
+def _frame_number(score: object) -> float | None:
+    if isinstance(score, bool) or not isinstance(score, float | int) or math.isnan(score):
+        return None
+    return float(score)
 
 
 def frame_grade(grade: object) -> str:
@@ -415,37 +420,37 @@ def frame_grade(grade: object) -> str:
     return grade if isinstance(grade, str) and grade else "—"
 
 
-def _scores(row: pd.Series, labels: tuple[str, ...]) -> str:
+def _scores(row: pd.Series, labels: tuple[str, ...], places: int) -> str:
     return " → ".join(
-        f"{frame_score(row[f'score_{label}'])} {frame_grade(row[f'grade_{label}'])}"
+        f"{frame_score(row[f'score_{label}'], places=places)} {frame_grade(row[f'grade_{label}'])}"
         for label in labels
     )
 
 
-def _html_scores(row: pd.Series, labels: tuple[str, ...]) -> str:
-    return " → ".join(
-        f"{frame_score(row[f'score_{label}'])} {_e(frame_grade(row[f'grade_{label}']))}"
-        for label in labels
-    )
+def _html_scores(row: pd.Series, labels: tuple[str, ...], places: int) -> str:
+    return _e(_scores(row, labels, places))
 
 
-def _change(change: object) -> str:
-    if not isinstance(change, float | int) or math.isnan(change):
-        return "—"
-    arrow = "↑" if change > 0 else "↓" if change < 0 else "="
-    return f"{change:+.1f} {arrow}"
+def _change(row: pd.Series, labels: tuple[str, ...], places: int) -> str:
+    """The change shown: the last shown score less the first, with an arrow."""
+    first = _frame_number(row[f"score_{labels[0]}"])
+    last = _frame_number(row[f"score_{labels[-1]}"])
+    text = shown_change(first, last, places=places)
+    if text == "—":
+        return text
+    arrow = "↑" if text.startswith("+") else "↓" if text.startswith("-") else "="
+    return f"{text} {arrow}"
 
 
-def _html_change(change: object) -> str:
-    text = _change(change)
+def _html_change(text: str) -> str:
     if text == "—" or text.endswith("="):
         return _e(text)
     colour = "#2e7d32" if text.endswith("↑") else "#c62828"
     return f'<span style="color:{colour}">{_e(text)}</span>'
 
 
-def _html_grade_cell(score: object, grade: object) -> str:
+def _html_grade_cell(score: object, grade: object, places: int) -> str:
     colours = {g.value: c for g, c in GRADE_COLOURS.items()}
     background = f"background:{colours[grade]};" if isinstance(grade, str) else ""
-    shown = f"{frame_score(score)} {frame_grade(grade)}"
+    shown = f"{frame_score(score, places=places)} {frame_grade(grade)}"
     return f'<td style="{background}text-align:right">{_e(shown)}</td>'

@@ -36,6 +36,7 @@ from perfscore.outputs import replacing
 
 from ._display import GRADE_COLOURS, display_width, grade_text
 from ._protocols import FrameScoresView, LadderCard, TargetsCard
+from ._shown import Shown, number_format, show
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,7 +57,9 @@ _UNIT_SHOWN: Final = {"percent": "%", "dimensionless": ""}
 
 
 def score_format(score: float, *, places: int = 1) -> str:
-    """The number format of a score: one decimal, more where one would round up to a whole.
+    """The number format of a score: the figure the shown-number rule gives
+    ([shown_score][perfscore.views.shown_score]), one decimal or more where one would round onto
+    the next band.
 
     Bands are whole numbers (90, 80, 60), so a score shown rounded up onto one would read as the
     better grade; with more decimals it never does (up to six, beyond any table's precision).
@@ -68,13 +71,9 @@ def score_format(score: float, *, places: int = 1) -> str:
         >>> score_format(19.1666, places=2), score_format(89.996, places=2)
         ('0.00', '0.000')
     """
-    if math.isnan(score) or score == math.floor(score):
+    if math.isnan(score):
         return "0." + "0" * places
-    ceiling = math.ceil(score)
-    for decimals in range(places, 7):
-        if round(score, decimals) < ceiling:
-            return "0." + "0" * decimals
-    return "0.000000"
+    return number_format(show(_exact(score), places=places))
 
 
 def write_scorecard(card: LadderCard, path: str | os.PathLike[str]) -> Path:
@@ -226,7 +225,7 @@ def _fill_form(sheet: Worksheet, card: TargetsCard) -> None:
     widths = [0] * len(FORM_COLUMNS)
 
     def put(row: int, column: int, value: Any, number_format: str | None = None,
-            *, strong: bool = False, shown: str | None = None) -> None:  # fmt: skip
+            shown: str | None = None, *, strong: bool = False) -> None:  # fmt: skip
         if value is None:
             return
         cell = sheet.cell(row=row, column=column, value=value)
@@ -256,10 +255,10 @@ def _fill_form(sheet: Worksheet, card: TargetsCard) -> None:
             if budget.spent is not None:
                 put(r, 3, _exact_number(budget.spent), _decimal_format(budget.spent))
             if budget.rate is not None:
-                put(r, 4, float(budget.rate / 100), "0.00%", shown="100.00%")
+                put(r, 4, *_shown_cell(budget.rate, places=2, percent=True))
             put(r, 5, _exact_number(budget.weight), _decimal_format(budget.weight))
             if budget.points is not None:
-                put(r, 6, float(budget.points), score_format(float(budget.points), places=2))
+                put(r, 6, *_shown_cell(budget.points, places=2))
             r += 1
         for c, name in enumerate(FORM_COLUMNS, start=1):
             put(r, c, name, strong=True)
@@ -276,14 +275,13 @@ def _fill_form(sheet: Worksheet, card: TargetsCard) -> None:
             if row.state == "dropped":
                 put(r, 7, "不适用")
             elif row.points is not None:
-                put(r, 7, float(row.points), score_format(float(row.points), places=2))
+                put(r, 7, *_shown_cell(row.points, places=2))
             put(r, 8, "; ".join(row.flags) or ("无结果" if row.state == "missing" else None))
             r += 1
         put(r, 1, "总分", strong=True)
         put(r, 6, _exact_number(project.weight), _decimal_format(project.weight), strong=True)
         if project.exact is not None:
-            total = float(project.exact)
-            put(r, 7, total, score_format(total, places=2), strong=True)
+            put(r, 7, *_shown_cell(project.exact, places=2), strong=True)
         put(r, 8, grade_text(project.grade))
         r += 2
     sheet.freeze_panes = "A2"
@@ -302,6 +300,17 @@ def _actual(value: Fraction | str | None, unit: str | None) -> tuple[Any, str | 
     symbol = unit_symbol(unit).replace('"', "")
     suffix = f'"{symbol}"' if symbol else ""
     return _number(value), _decimal_format(value) + suffix, f"{float(value):g}{symbol}"
+
+
+def _shown_cell(
+    exact: Fraction, *, places: int, percent: bool = False
+) -> tuple[int | float, str, str]:
+    """A figure's cell by the shown-number rule: the number stored (the exact one, or the
+    figure shown where the rule cuts it), its number format, and its text (for the width)."""
+    shown: Shown = show(exact, places=places)
+    stored = shown.value if shown.cut else exact
+    text = f"{shown}%" if percent else str(shown)
+    return _number(stored / 100 if percent else stored), number_format(shown, percent=percent), text
 
 
 def _exact_number(number: Fraction) -> int | float:
@@ -385,7 +394,7 @@ def _column_writer(name: str) -> Writer:
     if name in ("score", "total") or name.endswith("_score"):
         return _score_cell
     if name == "coverage":
-        return lambda raw, _unit: _number_cell(raw, "0%", percent=True)
+        return _coverage_cell
     if name == "value":
         return _value_cell
     if name == "unit":
@@ -423,8 +432,13 @@ def _unit_cell(raw: Any, _unit: Any) -> tuple[Any, str | None, str | None]:
 def _score_cell(raw: Any, _unit: Any) -> tuple[Any, str | None, str | None]:
     if _blank(raw):
         return None, None, None
-    score = float(raw)
-    return score, score_format(score), f"{score:.1f}"
+    return _shown_cell(_exact(raw), places=1)
+
+
+def _coverage_cell(raw: Any, _unit: Any) -> tuple[Any, str | None, str | None]:
+    if _blank(raw):
+        return None, None, None
+    return _shown_cell(_exact(raw) * 100, places=0, percent=True)
 
 
 def _number_cell(
