@@ -214,3 +214,23 @@ def test_csv_text_writes_records_under_their_columns_a_missing_value_empty() -> 
     text = csv_text(["id", "name", "score"], records)
     assert text.splitlines() == ["id,name,score", '1.1.1,"培训, 就业",95.5', '1.1.2,"""引号""",']
     assert text.endswith("\n")
+
+
+# -- CSV: a text never runs as a formula ----------------------------------------------------------
+
+
+def test_csv_text_neutralises_formulas_unless_raw() -> None:
+    records = [{"id": "=1+2", "name": "@SUM(A1)", "value": -5, "text": "-5", "none": None}]
+    columns = ["id", "name", "value", "text", "none"]
+    assert csv_text(columns, records).splitlines()[1] == "'=1+2,'@SUM(A1),-5,-5,"
+    assert csv_text(columns, records, raw=True).splitlines()[1] == "=1+2,@SUM(A1),-5,-5,"
+    assert csv_text(["x"], [{"x": math.nan}]).splitlines()[1] == '""'
+
+
+def test_a_cards_csv_neutralises_names_from_the_table() -> None:
+    data = small_table_data()
+    data["duties"][0]["name"] = "+cmd"
+    card = perfscore.score(perfscore.load_table(data), FULL)
+    text = card.to_csv()
+    assert ",'+cmd," in text
+    assert ",+cmd," in card.to_csv(raw=True)

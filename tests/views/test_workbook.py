@@ -220,3 +220,64 @@ def test_frame_scores_with_targets_tables_have_their_sheets(tmp_path: Path) -> N
     projects = _records(_sheet(path, "projects"))
     assert [p["grade"] for p in projects] == ["优", "中"]
     assert projects[0]["total"] == pytest.approx(281 / 3)
+
+
+# -- formula injection: text from files is text in every workbook ------------------------------
+
+HOSTILE = ('=HYPERLINK("http://x","点击")', "+1+1", "@SUM(A1)", "-2+3+cmd|' /C calc'!A0")
+
+
+def _hostile_table() -> perfscore.Table:
+    from tests.scoring_data import small_table_data
+
+    data = small_table_data()
+    data["department"]["name"] = HOSTILE[0]
+    data["duties"][0]["name"] = HOSTILE[1]
+    data["duties"][0]["activities"][0]["name"] = HOSTILE[2]
+    data["duties"][0]["activities"][0]["indicators"][0]["name"] = HOSTILE[3]
+    table = perfscore.load_table(data)
+    assert isinstance(table, perfscore.Table)
+    return table
+
+
+def _no_formula(path: Path, *texts: str) -> None:
+    """Every cell of every sheet is a value, none a formula, and each text is there as text."""
+    book = openpyxl.load_workbook(path)
+    found: set[str] = set()
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    found.add(cell.value)
+    for text in texts:
+        assert any(text in value for value in found), text
+
+
+def test_a_scorecards_texts_are_never_formulas(tmp_path: Path) -> None:
+    results = {"1.1.1": "100%", "1.1.2": "95%", HOSTILE[0]: "1"}
+    card = perfscore.score(_hostile_table(), results, keep_going=True)
+    assert card.unscored  # the hostile id is left unscored, and its sheet names it
+    path = card.to_excel(tmp_path / "card.xlsx")
+    _no_formula(path, *HOSTILE)
+    values = [
+        c.value for row in openpyxl.load_workbook(path).worksheets[0].iter_rows() for c in row
+    ]
+    assert 0.95 in values  # a number stays a number
+
+
+def test_frame_scores_texts_are_never_formulas(tmp_path: Path) -> None:
+    table = _hostile_table()
+    frame = pd.DataFrame({"table": ["small"], "id": ["1.1.1"], "value": ["100%"]})
+    scores = perfscore.score_frame([table], frame)
+    _no_formula(scores.to_excel(tmp_path / "frames.xlsx"), HOSTILE[0], HOSTILE[3])
+
+
+def test_a_self_evaluation_forms_texts_are_never_formulas(tmp_path: Path) -> None:
+    from tests.targets_data import load_targets, small_targets
+
+    data = small_targets(name=HOSTILE[0])
+    data["projects"][0]["indicators"][2]["name"] = HOSTILE[1]
+    data["projects"][0]["indicators"][0]["levels"] = [HOSTILE[2], "数量指标"]
+    card = perfscore.score(load_targets(data), {"1.3": HOSTILE[3]}, keep_going=True)
+    _no_formula(card.to_excel(tmp_path / "form.xlsx"), *HOSTILE)

@@ -177,9 +177,12 @@ class Scorecard:
         ]
         return pd.DataFrame(rows)
 
-    def to_csv(self, path: str | Path | None = None) -> str:
-        """`to_frame` as CSV text; also written to ``path`` (UTF-8 with a BOM, for Excel)."""
-        text = display.csv_text(_COLUMNS, self._records())
+    def to_csv(self, path: str | Path | None = None, *, raw: bool = False) -> str:
+        """`to_frame` as CSV text; also written to ``path`` (UTF-8 with a BOM, for Excel).
+
+        A text a spreadsheet would run as a formula gets a leading apostrophe
+        ([csv_safe][perfscore.outputs.csv_safe]) unless ``raw``."""
+        text = display.csv_text(_COLUMNS, self._records(), raw=raw)
         if path is not None:
             write_output(path, text, encoding="utf-8-sig")
         return text

@@ -125,10 +125,13 @@ class TargetsScorecard:
         as it is)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_csv(self, path: str | Path | None = None) -> str:
+    def to_csv(self, path: str | Path | None = None, *, raw: bool = False) -> str:
         """[to_frame][perfscore.cards.TargetsScorecard.to_frame] as CSV text; also written
-        to ``path`` (UTF-8 with a BOM, for Excel)."""
-        text = display.csv_text(SELF_EVALUATION_COLUMNS, self.records())
+        to ``path`` (UTF-8 with a BOM, for Excel).
+
+        A text a spreadsheet would run as a formula gets a leading apostrophe
+        ([csv_safe][perfscore.outputs.csv_safe]) unless ``raw``."""
+        text = display.csv_text(SELF_EVALUATION_COLUMNS, self.records(), raw=raw)
         if path is not None:
             write_output(path, text, encoding="utf-8-sig")
         return text

@@ -32,6 +32,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import pandas as pd
@@ -40,6 +41,7 @@ from perfscore.cards._scorecard import Scorecard
 from perfscore.cards._targets_card import TargetsScorecard
 from perfscore.errors import PerfscoreError
 from perfscore.grades import GRADES, Grade
+from perfscore.outputs import write_output
 from perfscore.scoring._records import BUDGET_NAME, LEVELS, SINGULAR, json_value
 from perfscore.tables._findings import Finding, Severity
 from perfscore.views import _display as display
@@ -138,6 +140,20 @@ class Comparison:
             part.insert(0, "level", SINGULAR[name])
             parts.append(part)
         return pd.concat(parts, ignore_index=True)
+
+    def to_csv(self, path: str | Path | None = None, *, raw: bool = False) -> str:
+        """[to_frame][perfscore.comparison.Comparison.to_frame] as CSV text (the exact scores
+        and changes); also written to ``path`` (UTF-8 with a BOM, for Excel).
+
+        A text a spreadsheet would run as a formula gets a leading apostrophe
+        ([csv_safe][perfscore.outputs.csv_safe]) unless ``raw``."""
+        frame = self.to_frame()
+        columns = [str(c) for c in frame.columns]
+        records = [{str(k): v for k, v in r.items()} for r in frame.to_dict(orient="records")]
+        text = display.csv_text(columns, records, raw=raw)
+        if path is not None:
+            write_output(path, text, encoding="utf-8-sig")
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as plain data: labels, tables, methods, findings, every level's rows."""

@@ -20,15 +20,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from perfscore.errors import printable
+from perfscore.errors import PerfscoreError, printable
 from perfscore.grades import GRADES, Grade
 from perfscore.intervals import format_number
-from perfscore.notation._targets import unit_symbol
+from perfscore.notation._targets import parse_target, unit_symbol
+from perfscore.outputs import csv_safe
 from perfscore.scoring._records import (
     BUDGET_NAME,
     SELF_EVALUATION_COLUMNS,
     IndicatorScore,
     NodeScore,
+    RowScore,
     Unscored,
 )
 from perfscore.tables._lookup import id_key
@@ -52,6 +54,7 @@ __all__ = [
     "frame_grade",
     "frame_score",
     "grade_text",
+    "target_text",
     "targets_html",
     "targets_text",
     "total_text",
@@ -84,9 +87,15 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def csv_text(columns: Sequence[str], records: Iterable[Mapping[str, Any]]) -> str:
-    """Records as CSV text under ``columns``, a missing value an empty cell: how every card's
-    ``to_csv`` writes its frame.
+def csv_text(
+    columns: Sequence[str], records: Iterable[Mapping[str, Any]], *, raw: bool = False
+) -> str:
+    """Records as CSV text under ``columns``, a missing value (None, NaN) an empty cell: how
+    every card's ``to_csv`` and a comparison's write their frames.
+
+    A text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first) gets a
+    leading apostrophe ([csv_safe][perfscore.outputs.csv_safe]); numbers stay numbers.
+    ``raw=True`` writes every text as it is.
 
     >>> records = [{"id": "1.1.1", "grade": "优"}, {"id": "1.1.2", "grade": None}]
     >>> print(csv_text(["id", "grade"], records))
@@ -94,13 +103,26 @@ def csv_text(columns: Sequence[str], records: Iterable[Mapping[str, Any]]) -> st
     1.1.1,优
     1.1.2,
     <BLANKLINE>
+    >>> formula = [{"name": "=1+2"}]
+    >>> csv_text(["name"], formula).splitlines(), csv_text(["name"], formula, raw=True).splitlines()
+    (['name', "'=1+2"], ['name', '=1+2'])
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow(columns if raw else [csv_safe(c) for c in columns])
     for record in records:
-        writer.writerow(["" if record[c] is None else record[c] for c in columns])
+        writer.writerow([_csv_cell(record[c], raw) for c in columns])
     return out.getvalue()
+
+
+def _csv_cell(value: object, raw: bool) -> object:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, str):
+        return value if raw else csv_safe(value)
+    if type(value).__name__ == "NAType":  # pandas' missing value, without importing pandas
+        return ""
+    return value
 
 
 def _pad(text: str, width: int, *, right: bool = False) -> str:
@@ -271,8 +293,9 @@ def targets_text(card: TargetsCard) -> str:
         lines.append(f"{p.id} {p.name}: 总分 {total}{grade} of {format_number(p.weight)}")
         for r in p.rows:
             lines.append(
-                f"  {r.id:<8} {r.name}  目标 {r.target}  实际 {_actual(r.value, r.parsed.unit)}  "
-                f"分值 {format_number(r.weight)}  得分 {_points(r.points)}{_flags(r.flags)}"
+                f"  {r.id:<8} {r.name}  目标 {target_text(r)}  "
+                f"实际 {_actual(r.value, r.parsed.unit)}  分值 {format_number(r.weight)}  "
+                f"得分 {_points(r.points)}{_flags(r.flags)}"
             )
         if p.budget is not None:
             b = p.budget
@@ -305,6 +328,20 @@ def targets_html(card: TargetsCard) -> str:
         f"<p>{_e(card.table)} ({_e(card.method)}): 总分 {total}</p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
+
+
+def target_text(row: RowScore) -> str:
+    """年度指标值 as every view shows it: as published when the text alone gives its comparison
+    and unit (``≥1,200人次``, ``12月底前``), else as read with the indicator's 指标性质 and unit
+    (``≥95%`` for a published ``95`` under ``≥`` and ``%``, never a bare ``95``)."""
+    if row.parsed.form != "number":
+        return row.target
+    try:
+        alone = parse_target(row.target)
+    except PerfscoreError:  # a bare number needs the indicator's direction
+        return str(row.parsed)
+    same = alone.written and str(alone) == str(row.parsed)
+    return row.target if same else str(row.parsed)
 
 
 def _actual(value: Fraction | str | None, unit: str | None = None) -> str:

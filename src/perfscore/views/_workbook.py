@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from perfscore.grades import GRADES
 from perfscore.notation._targets import unit_symbol
-from perfscore.outputs import replacing
+from perfscore.outputs import replacing, text_cell
 
 from ._display import GRADE_COLOURS, display_width, grade_text
 from ._protocols import FrameScoresView, LadderCard, TargetsCard
@@ -228,7 +228,7 @@ def _fill_form(sheet: Worksheet, card: TargetsCard) -> None:
             shown: str | None = None, *, strong: bool = False) -> None:  # fmt: skip
         if value is None:
             return
-        cell = sheet.cell(row=row, column=column, value=value)
+        cell = text_cell(sheet, row, column, value)  # text as text, never a formula
         if number_format is not None:
             cell.number_format = number_format
         if strong:
@@ -358,10 +358,9 @@ def _fill_sheet(sheet: Worksheet, frame: pd.DataFrame) -> None:
     from openpyxl.utils import get_column_letter
 
     columns = [str(c) for c in frame.columns]
-    sheet.append(columns)
     bold = Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
+    for c, name in enumerate(columns, start=1):
+        text_cell(sheet, 1, c, name).font = bold
     writers = [_column_writer(name) for name in columns]
     units = list(frame["unit"]) if "unit" in columns else [None] * len(frame)
     grade_at = columns.index("grade") if "grade" in columns else -1
@@ -374,7 +373,7 @@ def _fill_sheet(sheet: Worksheet, frame: pd.DataFrame) -> None:
             value, number_format, shown = writers[c](raw, unit)
             if value is None:
                 continue
-            cell = sheet.cell(row=r, column=c + 1, value=value)
+            cell = text_cell(sheet, r, c + 1, value)  # text as text, never a formula
             if number_format is not None:
                 cell.number_format = number_format
             if c == grade_at and value in fills:
