@@ -233,12 +233,13 @@ class Scorecard:
         """
         return plots.plot_scorecard(self, what, ax=ax)
 
-    def to_excel(self, path: str | Path) -> Path:
+    def to_excel(self, path: str | Path, *, frame_columns: bool = False) -> Path:
         """Write the card as a workbook, a sheet per level, grades coloured; return the path.
 
-        See [perfscore.views.write_scorecard][].
+        Sheets and headers are in Chinese; ``frame_columns=True`` keeps the frames' English
+        column names. See [perfscore.views.write_scorecard][].
         """
-        return workbook.write_scorecard(self, path)
+        return workbook.write_scorecard(self, path, frame_columns=frame_columns)
 
 
 _COLUMNS = (

@@ -155,12 +155,13 @@ class TargetsScorecard:
         """
         return plots.plot_scorecard(self, what, ax=ax)
 
-    def to_excel(self, path: str | Path) -> Path:
+    def to_excel(self, path: str | Path, *, frame_columns: bool = False) -> Path:
         """Write the self-evaluation form (自评表) and the card's frames as a workbook.
 
-        See [perfscore.views.write_targets_scorecard][].
+        Sheets and headers are in Chinese; ``frame_columns=True`` keeps the frames' English
+        column names. See [perfscore.views.write_targets_scorecard][].
         """
-        return workbook.write_targets_scorecard(self, path)
+        return workbook.write_targets_scorecard(self, path, frame_columns=frame_columns)
 
 
 def score_targets(

@@ -46,6 +46,7 @@ from perfscore.scoring._records import BUDGET_NAME, LEVELS, SINGULAR, json_value
 from perfscore.tables._findings import Finding, Severity
 from perfscore.views import _display as display
 from perfscore.views import _plots as plots
+from perfscore.views import _workbook as workbook
 
 from ._matching import MatchedRow, Node, match_nodes
 
@@ -154,6 +155,14 @@ class Comparison:
         if path is not None:
             write_output(path, text, encoding="utf-8-sig")
         return text
+
+    def to_excel(self, path: str | Path, *, frame_columns: bool = False) -> Path:
+        """Write the comparison as a workbook, a sheet per level, grades coloured; return the
+        path. Sheets and headers are in Chinese unless ``frame_columns``.
+
+        See [perfscore.views.write_comparison][].
+        """
+        return workbook.write_comparison(self, path, frame_columns=frame_columns)
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as plain data: labels, tables, methods, findings, every level's rows."""

@@ -30,6 +30,7 @@ from ._shown import shown_change, shown_rate, shown_score
 from ._workbook import (
     FORM_COLUMNS,
     score_format,
+    write_comparison,
     write_frame_scores,
     write_scorecard,
     write_targets_scorecard,
@@ -56,6 +57,7 @@ __all__ = [
     "shown_change",
     "shown_rate",
     "shown_score",
+    "write_comparison",
     "write_frame_scores",
     "write_scorecard",
     "write_targets_scorecard",

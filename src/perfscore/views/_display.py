@@ -52,6 +52,7 @@ __all__ = [
     "csv_text",
     "display_width",
     "frame_grade",
+    "frame_number",
     "frame_score",
     "grade_text",
     "target_text",
@@ -438,10 +439,11 @@ def comparison_html(comparison: ComparisonView) -> str:
 def frame_score(score: object, *, places: int = 1) -> str:
     """A score from a frame (a float, NaN for none) as [shown_score][perfscore.views.shown_score]
     writes it."""
-    return shown_score(_frame_number(score), places=places)
+    return shown_score(frame_number(score), places=places)
 
 
-def _frame_number(score: object) -> float | None:
+def frame_number(score: object) -> float | None:
+    """A number from a frame as a float, ``None`` for none (NaN, ``pd.NA``, not a number)."""
     if isinstance(score, bool) or not isinstance(score, float | int) or math.isnan(score):
         return None
     return float(score)
@@ -470,8 +472,8 @@ def _html_scores(row: pd.Series, labels: tuple[str, ...], places: int) -> str:
 
 def _change(row: pd.Series, labels: tuple[str, ...], places: int) -> str:
     """The change shown: the last shown score less the first, with an arrow."""
-    first = _frame_number(row[f"score_{labels[0]}"])
-    last = _frame_number(row[f"score_{labels[-1]}"])
+    first = frame_number(row[f"score_{labels[0]}"])
+    last = frame_number(row[f"score_{labels[-1]}"])
     text = shown_change(first, last, places=places)
     if text == "—":
         return text
