@@ -234,3 +234,15 @@ def test_a_cards_csv_neutralises_names_from_the_table() -> None:
     text = card.to_csv()
     assert ",'+cmd," in text
     assert ",+cmd," in card.to_csv(raw=True)
+
+
+def test_targets_html_shows_the_text_views_figures() -> None:
+    from tests.targets_data import TARGET_RESULTS, TARGETS
+
+    card = perfscore.score(TARGETS, TARGET_RESULTS)
+    assert isinstance(card, perfscore.TargetsScorecard)
+    html = targets_html(card)
+    assert "得分 19.17" in targets_text(card)  # 20 × 1150/1200
+    assert "<td>19.17</td>" in html  # as the text view shows it
+    assert "<td>0.83</td>" in html  # its shortfall
+    assert "19.16666" not in html

@@ -18,7 +18,7 @@ import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from perfscore.errors import PerfscoreError, printable
 from perfscore.grades import GRADES, Grade
@@ -318,9 +318,7 @@ def targets_html(card: TargetsCard) -> str:
     head = "".join(f"<th>{_e(c)}</th>" for c in SELF_EVALUATION_COLUMNS)
     body = "".join(
         "<tr>"
-        + "".join(
-            f"<td>{_e('' if r[c] is None else str(r[c]))}</td>" for c in SELF_EVALUATION_COLUMNS
-        )
+        + "".join(f"<td>{_e(_record_cell(c, r[c]))}</td>" for c in SELF_EVALUATION_COLUMNS)
         + "</tr>"
         for r in card.records()
     )
@@ -329,6 +327,19 @@ def targets_html(card: TargetsCard) -> str:
         f"<p>{_e(card.table)} ({_e(card.method)}): 总分 {total}</p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
+
+
+def _record_cell(column: str, value: object) -> str:
+    """A self-evaluation record's cell as the text view shows it: 得分 by the shown-number rule."""
+    if value is None:
+        return ""
+    if column in _POINTS_COLUMNS and isinstance(value, float | int):
+        return shown_score(float(value), places=2)
+    return str(value)
+
+
+#: The self-evaluation records' columns of points, shown to two decimals as 得分 is.
+_POINTS_COLUMNS: Final = frozenset({"score", "rule_score", "shortfall"})
 
 
 def target_text(row: RowScore) -> str:
