@@ -126,3 +126,20 @@ def test_compare_prints_figures_that_add_up() -> None:
             assert last - first == change, line
             checked += 1
     assert checked == 1 + len(before.duties)
+
+
+@given(
+    st.sampled_from([60, 80, 90, 100]),
+    st.fractions(min_value=Fraction(-1, 10), max_value=Fraction(1, 10), max_denominator=10**6),
+    st.integers(min_value=1, max_value=2),
+)
+def test_at_every_band_boundary_the_shown_score_keeps_its_grade(
+    edge: int, offset: Fraction, places: int
+) -> None:
+    from perfscore.scoring._methods import MOF_BANDS
+
+    def grade(x: Fraction) -> str:
+        return next((g.value for g, least in MOF_BANDS.items() if x >= least), "差")
+
+    score = edge + offset
+    assert grade(Fraction(shown_score(score, places=places))) == grade(score)
