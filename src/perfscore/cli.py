@@ -12,9 +12,9 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from .errors import PerfscoreError, printable
 from .outputs import refuse_overwriting, write_output
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 Command = Callable[[argparse.Namespace, TextIO], int]
+_T = TypeVar("_T")
 
 # A negative value (-5%, -.5, -3人): never one of perfscore's options.
 _NEGATIVE = re.compile(r"-[0-9.０-９]")
@@ -99,13 +100,8 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         if value is not None
     }  # fmt: skip
     method = _method(args.method, options)
-    if args.format == "xlsx" and args.output is None:
-        sys.stderr.write(
-            "perfscore score: error: --format xlsx writes a workbook; name it with -o FILE.xlsx\n"
-        )
+    if not _output_ready(args, "score", [args.table, args.results]):
         return 2
-    if args.output is not None:
-        refuse_overwriting(args.output, [args.table, args.results])
     if sys.stderr.isatty() and _size(args.results) > _LARGE:
         sys.stderr.write(f"perfscore: reading {_size(args.results) / 2**20:,.0f} MB of results…\n")
     with warnings.catch_warnings(record=True) as caught:
@@ -113,28 +109,68 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         card = score(args.table, args.results, method=method, keep_going=args.keep_going)
     for warning in caught:  # one line each, not Python's file:line form
         sys.stderr.write(f"perfscore: warning: {warning.message}\n")
-    if args.format == "xlsx":
-        card.to_excel(args.output)
-        text = ""
-    elif args.format == "json":
-        text = card.to_json() + "\n"
-    elif args.format == "csv":
-        text = card.to_csv()
-    else:
-        text = card.to_text() + "\n"
-    if args.format == "xlsx":
-        pass  # written whole above
-    elif args.output is not None:
-        # Excel opens a CSV as UTF-8 only when it starts with a BOM.
-        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-        write_output(args.output, text, encoding=encoding)
-    else:
-        _write(out, text)
+    _emit(args, out, card)
     if card.unscored and args.format != "text":
         # JSON and CSV keep their documented shape; the rows left out are named here instead.
         for row in card.unscored:
             _write(sys.stderr, f"perfscore: unscored: {row.message}\n")
     return 1 if card.unscored else 0
+
+
+def _output_ready(args: argparse.Namespace, command: str, inputs: list[str]) -> bool:
+    """Whether the output asked for can be written: a workbook needs a file, and the file is
+    none of the command's inputs (raises the error naming it)."""
+    if args.format == "xlsx" and args.output is None:
+        sys.stderr.write(
+            f"perfscore {command}: error: --format xlsx writes a workbook; name it with "
+            "-o FILE.xlsx\n"
+        )
+        return False
+    if args.output is not None:
+        refuse_overwriting(args.output, inputs)
+    return True
+
+
+def _emit(args: argparse.Namespace, out: TextIO, view: Any) -> None:
+    """Write a card's or a comparison's view in ``--format`` to ``-o`` or standard output: every
+    command that writes shares this (a workbook to its file, written whole)."""
+    if args.format == "xlsx":
+        view.to_excel(args.output, frame_columns=args.frame_columns)
+        return
+    if args.format == "json":
+        text = view.to_json() + "\n"
+    elif args.format == "csv":
+        text = view.to_csv(raw=args.raw)
+    else:
+        text = view.to_text() + "\n"
+    if args.output is not None:
+        # Excel opens a CSV as UTF-8 only when it starts with a BOM.
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+        write_output(args.output, text, encoding=encoding)
+    else:
+        _write(out, text)
+
+
+def _arguments_output(command: argparse.ArgumentParser, what: str) -> None:
+    """The options every command that writes a view takes: --format, -o, --raw, --frame-columns."""
+    command.add_argument(
+        "--format",
+        choices=("text", "json", "csv", "xlsx"),
+        default="text",
+        help="text (default), json, csv, or xlsx (a workbook, a sheet per level; needs -o FILE)",
+    )
+    command.add_argument("-o", "--output", metavar="FILE", help=f"write the {what} to FILE")
+    command.add_argument(
+        "--raw",
+        action="store_true",
+        help="csv: write texts as they are (by default a text a spreadsheet would run as a "
+        "formula, starting = + - @, gets a leading ')",
+    )
+    command.add_argument(
+        "--frame-columns",
+        action="store_true",
+        help="xlsx: the frames' English sheet and column names (default: Chinese, 职责 · 得分 …)",
+    )
 
 
 #: Results files larger than this get a note on a terminal while they are read.
@@ -155,12 +191,7 @@ def _arguments_score(score: argparse.ArgumentParser) -> None:
         metavar="RESULTS",
         help="a CSV, XLSX or JSON file with columns id, value[, unit][, points]",
     )
-    score.add_argument(
-        "--format",
-        choices=("text", "json", "csv", "xlsx"),
-        default="text",
-        help="text (default), json, csv, or xlsx (a workbook, a sheet per level; needs -o FILE)",
-    )
+    _arguments_output(score, "scorecard")
     score.add_argument(
         "--method",
         default=None,
@@ -185,7 +216,6 @@ def _arguments_score(score: argparse.ArgumentParser) -> None:
     score.add_argument(
         "--rate-rounding", help="self-evaluation: round the execution rate (%%) first, e.g. 0.1"
     )
-    score.add_argument("-o", "--output", metavar="FILE", help="write the scorecard to FILE")
     score.add_argument(
         "--keep-going",
         action="store_true",
@@ -204,21 +234,40 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
         sys.stderr.write("perfscore compare: error: give two results files or more\n")
         return 2
     method = _method(args.method, {})
+    if not _output_ready(args, "compare", [args.table, *args.results]):
+        return 2
     table = load_table(args.table)
-    cards = [score(table, results, method=method) for results in args.results]  # type: ignore[arg-type]
+    cards = [
+        score(table, results, method=method)  # type: ignore[arg-type]
+        for results in _progress(args.results, "scoring", unit="file")
+    ]
     if args.labels is not None:
         labels: list[str] | None = [label.strip() for label in args.labels.split(",")]
     else:
         stems = [Path(results).stem for results in args.results]
         labels = stems if len(set(stems)) == len(stems) else None
-    comparison = compare(*cards, labels=labels)
-    if args.format == "json":
-        out.write(comparison.to_json() + "\n")
-    elif args.format == "csv":
-        out.write(comparison.to_frame().to_csv(index=False, lineterminator="\n"))
-    else:
-        _write(out, comparison.to_text() + "\n")
+    _emit(args, out, compare(*cards, labels=labels))
     return 0
+
+
+# Seconds of work before a progress bar shows (shorter work stays silent).
+_PROGRESS_DELAY = 2.0
+
+
+def _progress(items: Sequence[_T], what: str, *, unit: str) -> Iterable[_T]:
+    """``items``, counted on standard error by a progress bar when that is a terminal and the
+    work takes more than a couple of seconds; silent otherwise (a pipe, a file, a test)."""
+    if not sys.stderr.isatty():
+        return items
+    # tqdm rather than rich: a bar is all this needs, and tqdm is one small pure-Python package
+    # with no dependencies of its own that already waits (delay), sizes itself to the terminal
+    # and clears its line; rich would bring pygments and markdown-it-py for the same bar.
+    from tqdm import tqdm
+
+    return tqdm(
+        items, desc=f"perfscore: {what}", unit=unit, file=sys.stderr, leave=False,
+        delay=_PROGRESS_DELAY,
+    )  # fmt: skip
 
 
 def _arguments_compare(compare: argparse.ArgumentParser) -> None:
@@ -226,7 +275,7 @@ def _arguments_compare(compare: argparse.ArgumentParser) -> None:
     compare.add_argument(
         "results", nargs="+", metavar="RESULTS", help="results files, oldest first (two or more)"
     )
-    compare.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _arguments_output(compare, "comparison")
     compare.add_argument(
         "--method", default=None, help="the scoring method (as for score; default the table's)"
     )
@@ -442,7 +491,8 @@ _COMMANDS: tuple[_Command, ...] = (
         help="compare one table's results across years",
         description="Score results files against one table (oldest first) and compare them node "
         "by node: a score and grade per file, the change from the first to the last, the grade "
-        "move. Text shows the department and every duty (or project); json and csv every level.",
+        "move. Text shows the department and every duty (or project); json, csv and xlsx (a "
+        "workbook, with -o) every level.",
     ),
     _Command(
         "report",

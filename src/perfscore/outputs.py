@@ -10,6 +10,13 @@ stays. A target that is not a regular file (a device such as ``/dev/null``, a pi
 refused, never replaced. A command that reads files refuses an output that is one of them
 ([refuse_overwriting][perfscore.outputs.refuse_overwriting]).
 
+Text from a table or a results file (a name, an id, a department, a result) never becomes a
+formula in what perfscore writes: every text cell of a workbook is written by
+[text_cell][perfscore.outputs.text_cell] as a string cell, and a CSV cell that a spreadsheet
+would read as a formula (a leading ``=``, ``+``, ``-``, ``@``, tab or carriage return) is written
+with a leading apostrophe by [csv_safe][perfscore.outputs.csv_safe], the usual convention, which
+spreadsheets show as the text itself. A number (``-5``, ``-5%``) is left as it is.
+
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> write_output(folder / "card.csv", "id,grade\\n", encoding="utf-8")
@@ -26,14 +33,60 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, Final
 
-from .errors import PerfscoreError
+from .errors import PerfscoreError, printable
 
-__all__ = ["refuse_overwriting", "replacing", "write_output"]
+__all__ = [
+    "FORMULA_STARTS",
+    "csv_safe",
+    "refuse_overwriting",
+    "replacing",
+    "text_cell",
+    "write_output",
+]
+
+#: What a spreadsheet reads as the start of a formula when a cell begins with it.
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+# A number as text (-5, +3.5, -12%, 1e3) is no formula: a spreadsheet reads it as the number.
+_NUMBER: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?%?")
+# Characters an xlsx file cannot hold (XML 1.0 forbids them); written escaped, as \x01.
+_NOT_IN_XML: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def csv_safe(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows as text, never runs as a formula: a leading
+    apostrophe before ``= + - @``, tab or carriage return (a number is left as it is).
+
+    >>> csv_safe("=1+2"), csv_safe("-5"), csv_safe("-5%"), csv_safe("就业")
+    ("'=1+2", '-5', '-5%', '就业')
+    >>> csv_safe("-2+3"), csv_safe("@SUM(A1)")
+    ("'-2+3", "'@SUM(A1)")
+    """
+    if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def text_cell(sheet: Any, row: int, column: int, value: object) -> Any:
+    """Write ``value`` into an openpyxl worksheet's cell and return the cell: text always as a
+    string cell (openpyxl takes a text starting with ``=`` for a formula), with the control
+    characters an xlsx file cannot hold escaped; anything else (a number, None) as it is.
+
+    Every workbook perfscore writes puts its cells through here.
+    """
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = _NOT_IN_XML.sub(lambda m: printable(m.group()), value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
 
 
 def refuse_overwriting(output: str | Path, inputs: Iterable[str | Path]) -> None:

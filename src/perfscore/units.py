@@ -36,6 +36,7 @@ __all__ = [
     "is_counted",
     "reload_units",
     "unit_names",
+    "unit_text",
     "ureg",
 ]
 
@@ -167,11 +168,42 @@ def is_counted(unit: str | None) -> bool:
     return len(dimensionality) == 1 and next(iter(dimensionality)) in _COUNTED_DIMENSIONS
 
 
+@functools.cache
+def unit_text(unit: str | None) -> str:
+    """How a unit is written after a number, as departments publish it: ``%``, ``人次``,
+    ``万元``, and a compound unit from its parts' Chinese symbols (``人/年``, never pint's
+    ``person / year``).
+
+    >>> unit_text("percent"), unit_text("人次"), unit_text(canonical_unit("人/年")), unit_text(None)
+    ('%', '人次', '人/年', '')
+    >>> unit_text(canonical_unit("万元/人")), unit_text("亩")
+    ('万元/人', '亩')
+    """
+    if unit is None or unit == _DIMENSIONLESS:
+        return ""
+    if unit in UNIT_SYMBOLS:
+        return UNIT_SYMBOLS[unit]
+    if unit in _PREFERRED.values() or not unit.isascii():
+        return unit  # a unit's own Chinese name, or a count word of a table's own (亩)
+    try:
+        parts = list((1 * ureg.Unit(unit)).unit_items())
+    except Exception:  # pint's parser raises many types; a name it does not know stays as is
+        return unit
+
+    def written(name: str, power: float) -> str:
+        symbol = _PREFERRED.get(name, UNIT_SYMBOLS.get(name, name))
+        return symbol if power == 1 else f"{symbol}{power:g}"
+
+    above = "·".join(written(name, power) for name, power in parts if power > 0)
+    below = "·".join(written(name, -power) for name, power in parts if power < 0)
+    return f"{above or '1'}/{below}" if below else above
+
+
 def reload_units() -> None:
     """Forget what this module worked out from the registry, after a unit is added to it
     ([perfscore.define_unit][perfscore.notation.define_unit], which also refreshes the notation's
     caches)."""
-    for cached in (unit_names, canonical_unit, factor, _base_factor, is_counted):
+    for cached in (unit_names, canonical_unit, factor, _base_factor, is_counted, unit_text):
         cached.cache_clear()
     _PREFERRED.clear()
     _PREFERRED.update(_preferred())

@@ -55,10 +55,10 @@ def test_views() -> None:
     assert csv_text.splitlines()[0].startswith("project,project_name,id,level1,level2,name")
     assert csv_text.count("\n") == 5
     text = card.to_text()
-    assert "1 某项目: 总分 89.5 良 of 100" in text
+    assert "1 某项目: 总分 89.50 良 of 100" in text
     assert "1.2      投诉次数  目标 ≤10次  实际 12次  分值 30  得分 24" in text
     assert "<table>" in card._repr_html_()
-    assert repr(card) == "<TargetsScorecard small by self-evaluation: 89.5>"
+    assert repr(card) == "<TargetsScorecard small by self-evaluation: 89.50>"
 
 
 # -- the card's figures and data ------------------------------------------------------------------

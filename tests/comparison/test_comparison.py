@@ -260,3 +260,20 @@ def test_a_ladder_card_and_a_targets_card_are_refused() -> None:
     before, _ = _targets_pair()
     with pytest.raises(perfscore.PerfscoreError, match="ladder table's scorecard with a targets"):
         perfscore.compare(perfscore.score(small, A), before)
+
+
+def test_to_csv_is_the_frame_with_formulas_neutralised(tmp_path: Path) -> None:
+    data = small_table_data()
+    data["duties"][0]["name"] = "=HYPERLINK(1)"
+    table = perfscore.load_table(data)
+    before = perfscore.score(table, {"1.1.1": "100%"})
+    after = perfscore.score(table, {"1.1.1": "80%"})
+    comparison = perfscore.compare(before, after, labels=["a", "b"])
+    text = comparison.to_csv(tmp_path / "c.csv")
+    frame = comparison.to_frame()
+    assert text.splitlines()[0] == ",".join(frame.columns)
+    assert len(text.splitlines()) == 1 + len(frame)
+    assert ",'=HYPERLINK(1)," in text
+    assert ",=HYPERLINK(1)," in comparison.to_csv(raw=True)
+    back = pd.read_csv(tmp_path / "c.csv", encoding="utf-8-sig")
+    assert back["change"].tolist() == pytest.approx(frame["change"].tolist(), nan_ok=True)

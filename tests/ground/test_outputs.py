@@ -8,9 +8,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from perfscore.errors import PerfscoreError
-from perfscore.outputs import refuse_overwriting, replacing, write_output
+from perfscore.outputs import (
+    FORMULA_STARTS,
+    csv_safe,
+    refuse_overwriting,
+    replacing,
+    text_cell,
+    write_output,
+)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -243,3 +252,55 @@ def test_a_pipe_is_never_written_over(tmp_path: Path) -> None:
         write_output(pipe, "x")
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     assert leftovers(tmp_path) == []
+
+
+# -- text never a formula -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+1", "+1"),  # a number
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("-5", "-5"),
+        ("-5.5%", "-5.5%"),
+        ("-", "'-"),
+        ("就业", "就业"),
+        ("", ""),
+    ],
+)
+def test_csv_safe(text: str, safe: str) -> None:
+    assert csv_safe(text) == safe
+
+
+@given(st.text())
+def test_a_csv_safe_text_never_starts_a_formula_and_keeps_the_text(text: str) -> None:
+    safe = csv_safe(text)
+    assert safe in (text, "'" + text)
+    if safe == text and text.startswith(FORMULA_STARTS):
+        float(text.rstrip("%"))  # only a number is left as it is
+
+
+@given(st.text())
+def test_text_cell_keeps_any_text_as_a_string_cell(text: str) -> None:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    cell = text_cell(sheet, 1, 1, text)
+    assert cell.data_type == "s"
+    assert text_cell(sheet, 1, 2, -5).value == -5
+    buffer = io.BytesIO()
+    book.save(buffer)  # control characters an xlsx cannot hold are escaped, not refused
+    back = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).worksheets[0]["A1"]
+    assert back.data_type == "s" or (text == "" and back.value is None)
+    if text.isprintable() and text:
+        assert back.value == text

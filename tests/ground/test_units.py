@@ -137,3 +137,17 @@ def test_quantities_pickle_through_the_application_registry() -> None:
     back = pickle.loads(pickle.dumps(quantity))
     assert back == quantity
     assert str(back.units) == str(quantity.units)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("人/年", "人/年"), ("人次/年", "人次/年"), ("万元/人", "万元/人"), ("%", "%"),
+     ("人次", "人次"), ("万元", "万元"), ("亩", "亩"), (None, "")],
+)  # fmt: skip
+def test_unit_text_is_the_published_unit_never_pints_english(
+    written: str | None, shown: str
+) -> None:
+    from perfscore.notation._targets import target_unit
+    from perfscore.units import unit_text
+
+    assert unit_text(target_unit(written)) == shown

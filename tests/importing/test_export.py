@@ -141,3 +141,23 @@ def test_the_pdf_embeds_the_subset_of_its_chinese_font_it_uses() -> None:
     for duty in zanhuang.duties:
         assert duty.name[:6] in flat
     assert all(c in text for c in "优良中差")
+
+
+def test_an_exported_workbooks_title_and_cells_are_text_never_formulas(tmp_path: Path) -> None:
+    import openpyxl
+
+    from tests.scoring_data import small_table_data
+
+    data = small_table_data()
+    data["title"] = '=HYPERLINK("http://x","点击")'
+    data["duties"][0]["name"] = "@SUM(A1)"
+    data["duties"][0]["activities"][0]["indicators"][0]["name"] = "=1+2"
+    path = tmp_path / "small.xlsx"
+    export_table(perfscore.load_table(data), "xlsx", path)
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert sheet["A1"].value == data["title"]
+    texts = [str(cell.value) for cell in cells]
+    assert "=1+2" in texts
+    assert any("@SUM(A1)" in text for text in texts)

@@ -47,5 +47,5 @@ def test_first_command_scores_the_example(
     assert main(argv) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "赞皇县人力资源和社会保障局 2018 · zanhuang-hrss-2018 · method mean"
-    assert lines[1].startswith("department  81.5 良  ·  graded 68 of 68 (100%)")
+    assert lines[1].startswith("department  81.6 良  ·  graded 68 of 68 (100%)")
     assert lines[1].endswith("优 35 良 25 中 6 差 2")

@@ -307,7 +307,7 @@ def test_cli_compare_text_json_csv(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["compare", "zanhuang-hrss-2018", str(Y2018), str(Y2019)]
     assert main([*args, "--labels", "2018,2019"]) == 0
     text = capsys.readouterr().out
-    assert "department  81.5 良 → 87.1 良  +5.6 ↑" in text
+    assert "department  81.6 良 → 87.2 良  +5.6 ↑" in text
     assert main([*args, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["labels"] == ["zanhuang-hrss-2018-results", "zanhuang-hrss-2019-results"]
@@ -335,6 +335,75 @@ def test_cli_compare_targets(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["compare", str(TARGETS), str(TARGET_RESULTS), str(later), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [p["change"] for p in data["projects"]] == [0.0, 20.0]
+
+
+def test_cli_compare_writes_every_format_to_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["compare", "zanhuang-hrss-2018", str(Y2018), str(Y2019), "--labels", "2018,2019"]
+    for form in ("text", "json", "csv"):
+        target = tmp_path / f"compare.{form}"
+        assert main([*args, "--format", form, "-o", str(target)]) == 0
+        assert capsys.readouterr().out == ""  # the file holds it, not standard output
+        assert main([*args, "--format", form]) == 0
+        encoding = "utf-8-sig" if form == "csv" else "utf-8"
+        assert target.read_text(encoding=encoding) == capsys.readouterr().out
+    workbook = tmp_path / "compare.xlsx"
+    assert main([*args, "--format", "xlsx", "-o", str(workbook)]) == 0
+    book = openpyxl.load_workbook(workbook)
+    assert book.sheetnames == ["部门", "职责", "职责活动", "绩效指标", "发现"]
+    assert [c.value for c in book["职责"][1]][2] == "2018 得分"
+    assert main([*args, "--format", "xlsx", "-o", str(workbook), "--frame-columns"]) == 0
+    assert openpyxl.load_workbook(workbook).sheetnames[0] == "departments"
+
+
+def test_cli_compare_refuses_a_workbook_without_a_file_and_over_an_input(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["compare", "zanhuang-hrss-2018", str(Y2018), str(Y2019)]
+    assert main([*args, "--format", "xlsx"]) == 2
+    assert "name it with -o FILE.xlsx" in capsys.readouterr().err
+    assert main([*args, "-o", str(Y2019)]) == 1
+    assert "the output is an input" in capsys.readouterr().err
+
+
+def test_cli_csv_neutralises_formulas_unless_raw(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = perfscore.load_table("zanhuang-hrss-2018").model_dump(mode="json")
+    data["name"] = "hostile"
+    data["duties"][0]["name"] = "=HYPERLINK(1)"
+    table = write(tmp_path, data)
+    assert main(["score", str(table), str(Y2018), "--format", "csv"]) == 0
+    assert ",'=HYPERLINK(1)," in capsys.readouterr().out
+    assert main(["score", str(table), str(Y2018), "--format", "csv", "--raw"]) == 0
+    assert ",=HYPERLINK(1)," in capsys.readouterr().out
+    assert main(["compare", str(table), str(Y2018), str(Y2019), "--format", "csv"]) == 0
+    assert ",'=HYPERLINK(1)," in capsys.readouterr().out
+
+
+class _Terminal(io.StringIO):
+    """A standard error that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import perfscore.cli
+
+    args = ["compare", "zanhuang-hrss-2018", str(Y2018), str(Y2019)]
+    assert main(args) == 0
+    assert capsys.readouterr().err == ""  # not a terminal: nothing on standard error
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(perfscore.cli, "_PROGRESS_DELAY", 0)  # show at once, however quick
+    assert main(args) == 0
+    assert "perfscore: scoring" in terminal.getvalue()
+    assert "/2 [" in terminal.getvalue()  # counting the two results files
+    assert "department" in capsys.readouterr().out  # the bar never mixes into the output
 
 
 # -- perfscore export -------------------------------------------------------------------------
@@ -447,6 +516,8 @@ def test_cli_score_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     args = ["score", "zanhuang-hrss-2018", str(EXAMPLE), "--format", "xlsx"]
     assert main([*args, "-o", str(out)]) == 0
     assert capsys.readouterr().out == ""
+    assert len(_records(_sheet(out, "绩效指标"))) == 68
+    assert main([*args, "-o", str(out), "--frame-columns"]) == 0
     assert len(_records(_sheet(out, "indicators"))) == 68
     assert main(args) == 2
     err = capsys.readouterr().err

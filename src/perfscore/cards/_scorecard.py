@@ -39,6 +39,7 @@ from perfscore.views import _display as display
 from perfscore.views import _plots as plots
 from perfscore.views import _report as report
 from perfscore.views import _workbook as workbook
+from perfscore.views._shown import shown_score
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +61,7 @@ class Scorecard:
     def __repr__(self) -> str:
         # The whole card is str() / the HTML view; the repr stays one line, as in a REPL list.
         d = self.department
-        score = "no score" if d.exact is None else f"{display.shown_score(d.exact)} {d.grade}"
+        score = "no score" if d.exact is None else f"{shown_score(d.exact)} {d.grade}"
         unscored = f", {len(self.unscored)} unscored" if self.unscored else ""
         return (
             f"<Scorecard {self.table} by {self.method}: {score}, "
@@ -178,9 +179,12 @@ class Scorecard:
         ]
         return pd.DataFrame(rows)
 
-    def to_csv(self, path: str | Path | None = None) -> str:
-        """`to_frame` as CSV text; also written to ``path`` (UTF-8 with a BOM, for Excel)."""
-        text = display.csv_text(_COLUMNS, self._records())
+    def to_csv(self, path: str | Path | None = None, *, raw: bool = False) -> str:
+        """`to_frame` as CSV text; also written to ``path`` (UTF-8 with a BOM, for Excel).
+
+        A text a spreadsheet would run as a formula gets a leading apostrophe
+        ([csv_safe][perfscore.outputs.csv_safe]) unless ``raw``."""
+        text = display.csv_text(_COLUMNS, self._records(), raw=raw)
         if path is not None:
             write_output(path, text, encoding="utf-8-sig")
         return text
@@ -248,12 +252,13 @@ class Scorecard:
         """
         return plots.plot_scorecard(self, what, ax=ax, font=font)
 
-    def to_excel(self, path: str | Path) -> Path:
+    def to_excel(self, path: str | Path, *, frame_columns: bool = False) -> Path:
         """Write the card as a workbook, a sheet per level, grades coloured; return the path.
 
-        See [perfscore.views.write_scorecard][].
+        Sheets and headers are in Chinese; ``frame_columns=True`` keeps the frames' English
+        column names. See [perfscore.views.write_scorecard][].
         """
-        return workbook.write_scorecard(self, path)
+        return workbook.write_scorecard(self, path, frame_columns=frame_columns)
 
 
 _COLUMNS = (

@@ -127,10 +127,13 @@ class TargetsScorecard:
         as it is)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_csv(self, path: str | Path | None = None) -> str:
+    def to_csv(self, path: str | Path | None = None, *, raw: bool = False) -> str:
         """[to_frame][perfscore.cards.TargetsScorecard.to_frame] as CSV text; also written
-        to ``path`` (UTF-8 with a BOM, for Excel)."""
-        text = display.csv_text(SELF_EVALUATION_COLUMNS, self.records())
+        to ``path`` (UTF-8 with a BOM, for Excel).
+
+        A text a spreadsheet would run as a formula gets a leading apostrophe
+        ([csv_safe][perfscore.outputs.csv_safe]) unless ``raw``."""
+        text = display.csv_text(SELF_EVALUATION_COLUMNS, self.records(), raw=raw)
         if path is not None:
             write_output(path, text, encoding="utf-8-sig")
         return text
@@ -171,12 +174,13 @@ class TargetsScorecard:
         """
         return plots.plot_scorecard(self, what, ax=ax, font=font)
 
-    def to_excel(self, path: str | Path) -> Path:
+    def to_excel(self, path: str | Path, *, frame_columns: bool = False) -> Path:
         """Write the self-evaluation form (自评表) and the card's frames as a workbook.
 
-        See [perfscore.views.write_targets_scorecard][].
+        Sheets and headers are in Chinese; ``frame_columns=True`` keeps the frames' English
+        column names. See [perfscore.views.write_targets_scorecard][].
         """
-        return workbook.write_targets_scorecard(self, path)
+        return workbook.write_targets_scorecard(self, path, frame_columns=frame_columns)
 
 
 def score_targets(

@@ -48,6 +48,7 @@ from perfscore.tables._findings import Finding, Severity
 from perfscore.views import _display as display
 from perfscore.views import _plots as plots
 from perfscore.views import _report as report
+from perfscore.views import _workbook as workbook
 
 from ._matching import MatchedRow, Node, match_nodes
 
@@ -142,6 +143,28 @@ class Comparison:
             part.insert(0, "level", SINGULAR[name])
             parts.append(part)
         return pd.concat(parts, ignore_index=True)
+
+    def to_csv(self, path: str | Path | None = None, *, raw: bool = False) -> str:
+        """[to_frame][perfscore.comparison.Comparison.to_frame] as CSV text (the exact scores
+        and changes); also written to ``path`` (UTF-8 with a BOM, for Excel).
+
+        A text a spreadsheet would run as a formula gets a leading apostrophe
+        ([csv_safe][perfscore.outputs.csv_safe]) unless ``raw``."""
+        frame = self.to_frame()
+        columns = [str(c) for c in frame.columns]
+        records = [{str(k): v for k, v in r.items()} for r in frame.to_dict(orient="records")]
+        text = display.csv_text(columns, records, raw=raw)
+        if path is not None:
+            write_output(path, text, encoding="utf-8-sig")
+        return text
+
+    def to_excel(self, path: str | Path, *, frame_columns: bool = False) -> Path:
+        """Write the comparison as a workbook, a sheet per level, grades coloured; return the
+        path. Sheets and headers are in Chinese unless ``frame_columns``.
+
+        See [perfscore.views.write_comparison][].
+        """
+        return workbook.write_comparison(self, path, frame_columns=frame_columns)
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as plain data: labels, tables, methods, findings, every level's rows."""

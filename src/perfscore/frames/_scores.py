@@ -143,12 +143,13 @@ class FrameScores:
         """
         return plots.plot_frame_scores(self, ax=ax, font=font)
 
-    def to_excel(self, path: str | Path) -> Path:
+    def to_excel(self, path: str | Path, *, frame_columns: bool = False) -> Path:
         """Write the frames as a workbook, a sheet each, grades coloured; return the path.
 
-        See [perfscore.views.write_frame_scores][].
+        Sheets and headers are in Chinese; ``frame_columns=True`` keeps the frames' English
+        column names. See [perfscore.views.write_frame_scores][].
         """
-        return workbook.write_frame_scores(self, path)
+        return workbook.write_frame_scores(self, path, frame_columns=frame_columns)
 
 
 def _empty(columns: Iterable[str]) -> pd.DataFrame:

@@ -26,7 +26,7 @@ from typing import Any
 
 from perfscore.errors import PerfscoreError
 from perfscore.fonts import truetype_subset
-from perfscore.outputs import write_output
+from perfscore.outputs import text_cell, write_output
 from perfscore.tables._files import load_table
 from perfscore.tables._models import Table
 
@@ -204,18 +204,13 @@ def _xlsx(table: Table) -> bytes:
     assert sheet is not None
     sheet.title = "绩效目标"
     heads = head_lines(table)
-    for line in heads:
-        sheet.append([line])
-        sheet.merge_cells(
-            start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=9
-        )
-    first = sheet.max_row + 1
-    for row in (*HEADER, *rows(table)):
-        sheet.append(list(row))
-    for cells in sheet.iter_rows(min_row=first):
-        for cell in cells:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # a cell such as =100% is text, not a formula
+    for at, line in enumerate(heads, start=1):
+        text_cell(sheet, at, 1, line)  # a title is text, never a formula
+        sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=9)
+    first = len(heads) + 1
+    for at, row in enumerate((*HEADER, *rows(table)), start=first):
+        for column, value in enumerate(row, start=1):
+            cell = text_cell(sheet, at, column, value)  # a cell such as =100% is text
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells(start_row=first, start_column=6, end_row=first, end_column=9)
     data = first + len(HEADER)

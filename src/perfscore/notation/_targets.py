@@ -45,7 +45,7 @@ from typing import Final, Literal
 
 from perfscore.errors import NotationError, PerfscoreError
 from perfscore.intervals import format_number
-from perfscore.units import UNIT_SYMBOLS, canonical_unit, factor, is_counted, ureg
+from perfscore.units import canonical_unit, factor, is_counted, unit_text, ureg
 
 from ._grammar import unexpected
 from ._tokenizer import MAX_CELL_LENGTH, Kind, Token, fold, tokenize
@@ -291,10 +291,9 @@ def _comparison_of(text: str) -> tuple[str, bool] | None:
 
 
 def unit_symbol(unit: str | None) -> str:
-    """How a unit is written after a number in canonical text (``%``, ``‰``, ``人``, ``亩``)."""
-    if unit is None:
-        return ""
-    return UNIT_SYMBOLS.get(unit, unit)
+    """How a unit is written after a number in canonical text (``%``, ``‰``, ``人``, ``亩``,
+    ``人/年``): [unit_text][perfscore.units.unit_text]."""
+    return unit_text(unit)
 
 
 def _normal_text(text: str) -> str:

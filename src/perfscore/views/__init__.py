@@ -2,8 +2,9 @@
 
 Owns the terminal and HTML tables of scorecards, self-evaluations and comparisons, the Excel
 workbooks (`write_scorecard` …), every matplotlib plot (`plot_scorecard` …), the report to send
-(`report_html`: one self-contained HTML page) and how a grade and a score are written. A view
-reads records of `perfscore.scoring` and the members named by its
+(`report_html`: one self-contained HTML page), how a grade is written and the one rule for how a
+score, a rate and a change are shown (`shown_score`, `shown_rate`, `shown_change`). A view reads
+records of `perfscore.scoring` and the members named by its
 protocols (`LadderCard`, `TargetsCard`, `FrameScoresView`, `ComparisonView`); the cards, the
 batch frames and the comparison call the views, never the other way round.
 
@@ -14,7 +15,7 @@ May import: the ground, `perfscore.notation`, `perfscore.tables` and `perfscore.
 8
 """
 
-from ._display import GRADE_COLOURS, display_width, grade_text, shown_score
+from ._display import GRADE_COLOURS, display_width, grade_text
 from ._plots import (
     CHINESE_FONTS,
     PLOT_COLOURS,
@@ -27,9 +28,11 @@ from ._plots import (
 )
 from ._protocols import ComparisonView, FrameScoresView, LadderCard, TargetsCard
 from ._report import REPORT_CSS, report_html, write_report
+from ._shown import shown_change, shown_rate, shown_score
 from ._workbook import (
     FORM_COLUMNS,
     score_format,
+    write_comparison,
     write_frame_scores,
     write_scorecard,
     write_targets_scorecard,
@@ -55,7 +58,10 @@ __all__ = [
     "plot_scorecard",
     "report_html",
     "score_format",
+    "shown_change",
+    "shown_rate",
     "shown_score",
+    "write_comparison",
     "write_frame_scores",
     "write_report",
     "write_scorecard",

@@ -18,20 +18,24 @@ import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from perfscore.errors import printable
+from perfscore.errors import PerfscoreError, printable
 from perfscore.grades import GRADES, Grade
 from perfscore.intervals import format_number
-from perfscore.notation._targets import unit_symbol
+from perfscore.notation._targets import parse_target, unit_symbol
+from perfscore.outputs import csv_safe
 from perfscore.scoring._records import (
     BUDGET_NAME,
     SELF_EVALUATION_COLUMNS,
     IndicatorScore,
     NodeScore,
+    RowScore,
     Unscored,
 )
 from perfscore.tables._lookup import id_key
+
+from ._shown import shown_change, shown_rate, shown_score
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,13 +47,15 @@ __all__ = [
     "card_html",
     "card_text",
     "comparison_html",
+    "comparison_places",
     "comparison_text",
     "csv_text",
     "display_width",
     "frame_grade",
+    "frame_number",
     "frame_score",
     "grade_text",
-    "shown_score",
+    "target_text",
     "targets_html",
     "targets_text",
     "total_text",
@@ -72,17 +78,6 @@ def grade_text(grade: Grade | None) -> str | None:
     return None if grade is None else grade.value
 
 
-def shown_score(score: Fraction | None) -> str:
-    """A score to one decimal, rounded down: a score under a band edge never shows on it.
-
-    >>> shown_score(Fraction(8996, 100)), shown_score(Fraction(250, 3)), shown_score(None)
-    ('89.9', '83.3', '—')
-    """
-    if score is None:
-        return "—"
-    return f"{math.floor(score * 10) / 10:.1f}"
-
-
 def display_width(text: str) -> int:
     """How many columns ``text`` takes in a terminal or a spreadsheet: a wide character two.
 
@@ -93,9 +88,15 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def csv_text(columns: Sequence[str], records: Iterable[Mapping[str, Any]]) -> str:
-    """Records as CSV text under ``columns``, a missing value an empty cell: how every card's
-    ``to_csv`` writes its frame.
+def csv_text(
+    columns: Sequence[str], records: Iterable[Mapping[str, Any]], *, raw: bool = False
+) -> str:
+    """Records as CSV text under ``columns``, a missing value (None, NaN) an empty cell: how
+    every card's ``to_csv`` and a comparison's write their frames.
+
+    A text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first) gets a
+    leading apostrophe ([csv_safe][perfscore.outputs.csv_safe]); numbers stay numbers.
+    ``raw=True`` writes every text as it is.
 
     >>> records = [{"id": "1.1.1", "grade": "优"}, {"id": "1.1.2", "grade": None}]
     >>> print(csv_text(["id", "grade"], records))
@@ -103,13 +104,26 @@ def csv_text(columns: Sequence[str], records: Iterable[Mapping[str, Any]]) -> st
     1.1.1,优
     1.1.2,
     <BLANKLINE>
+    >>> formula = [{"name": "=1+2"}]
+    >>> csv_text(["name"], formula).splitlines(), csv_text(["name"], formula, raw=True).splitlines()
+    (['name', "'=1+2"], ['name', '=1+2'])
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow(columns if raw else [csv_safe(c) for c in columns])
     for record in records:
-        writer.writerow(["" if record[c] is None else record[c] for c in columns])
+        writer.writerow([_csv_cell(record[c], raw) for c in columns])
     return out.getvalue()
+
+
+def _csv_cell(value: object, raw: bool) -> object:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, str):
+        return value if raw else csv_safe(value)
+    if type(value).__name__ == "NAType":  # pandas' missing value, without importing pandas
+        return ""
+    return value
 
 
 def _pad(text: str, width: int, *, right: bool = False) -> str:
@@ -166,7 +180,7 @@ def card_text(card: LadderCard) -> str:
     lines = [
         f"{d.name} {d.year} · {card.table} · method {card.method}",
         f"department  {shown_score(d.exact)} {grade_text(d.grade) or '—'}  ·  graded {d.graded} of "
-        f"{d.total} ({d.coverage:.0%})  ·  {_counts(d.counts)}",
+        f"{d.total} ({_coverage(d)})  ·  {_counts(d.counts)}",
     ]
     if d.missing:
         lines.append(f"missing: {' '.join(d.missing)}")
@@ -223,6 +237,12 @@ def _decimal(value: Fraction) -> bool:
     return "/" not in format_number(value)
 
 
+def _coverage(node: NodeScore) -> str:
+    """The share of indicators graded, as a rate: never 100% while one is missing."""
+    share = Fraction(100 * node.graded, node.total) if node.total else None
+    return shown_rate(share, places=0)
+
+
 def _counts(counts: Mapping[Grade, int]) -> str:
     return " ".join(f"{g.value} {counts[g]}" for g in GRADES)
 
@@ -260,29 +280,27 @@ def _html_row(
 
 
 def total_text(card: TargetsCard) -> str:
-    """A self-evaluation's 总分 as its repr shows it (two decimals, rounded down).
-
-    The exact figure stays in the data; shown rounded down, a total never reaches a band it
-    missed.
-    """
-    return "no score" if card.exact is None else format_number(_two_decimals(card.exact))
+    """A self-evaluation's 总分 as its repr shows it: two decimals by the shown-number rule
+    ([shown_score][perfscore.views.shown_score]), so it never reaches a band it missed."""
+    return "no score" if card.exact is None else shown_score(card.exact, places=2)
 
 
 def targets_text(card: TargetsCard) -> str:
     """A readable table for a terminal: per project, each row's target, actual, 分值, 得分."""
     lines: list[str] = []
     for p in card.projects:
-        total = "—" if p.exact is None else format_number(_two_decimals(p.exact))
+        total = shown_score(p.exact, places=2)
         grade = "" if p.grade is None else f" {p.grade.value}"
         lines.append(f"{p.id} {p.name}: 总分 {total}{grade} of {format_number(p.weight)}")
         for r in p.rows:
             lines.append(
-                f"  {r.id:<8} {r.name}  目标 {r.target}  实际 {_actual(r.value, r.parsed.unit)}  "
-                f"分值 {format_number(r.weight)}  得分 {_points(r.points)}{_flags(r.flags)}"
+                f"  {r.id:<8} {r.name}  目标 {target_text(r)}  "
+                f"实际 {_actual(r.value, r.parsed.unit)}  分值 {format_number(r.weight)}  "
+                f"得分 {_points(r.points)}{_flags(r.flags)}"
             )
         if p.budget is not None:
             b = p.budget
-            rate = "—" if b.rate is None else f"{format_number(_two_decimals(b.rate))}%"
+            rate = shown_rate(b.rate, places=2)
             lines.append(
                 f"  {p.id + '.budget':<8} {BUDGET_NAME}  实际 {rate}  "
                 f"分值 {format_number(b.weight)}  得分 {_points(b.points)}{_flags(b.flags)}"
@@ -290,7 +308,7 @@ def targets_text(card: TargetsCard) -> str:
         if p.missing:
             lines.append(f"  no result: {' '.join(p.missing)}")
     if len(card.projects) > 1 and card.exact is not None:
-        lines.append(f"总分 (mean of the projects): {format_number(_two_decimals(card.exact))}")
+        lines.append(f"总分 (mean of the projects): {shown_score(card.exact, places=2)}")
     lines += [f"unscored: {unscored.message}" for unscored in card.unscored]
     return printable("\n".join(lines), keep="\n")  # names and targets come from files
 
@@ -300,22 +318,42 @@ def targets_html(card: TargetsCard) -> str:
     head = "".join(f"<th>{_e(c)}</th>" for c in SELF_EVALUATION_COLUMNS)
     body = "".join(
         "<tr>"
-        + "".join(
-            f"<td>{_e('' if r[c] is None else str(r[c]))}</td>" for c in SELF_EVALUATION_COLUMNS
-        )
+        + "".join(f"<td>{_e(_record_cell(c, r[c]))}</td>" for c in SELF_EVALUATION_COLUMNS)
         + "</tr>"
         for r in card.records()
     )
-    total = "" if card.exact is None else format_number(_two_decimals(card.exact))
+    total = "" if card.exact is None else shown_score(card.exact, places=2)
     return (
         f"<p>{_e(card.table)} ({_e(card.method)}): 总分 {total}</p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
 
-def _two_decimals(x: Fraction) -> Fraction:
-    """Two decimals, rounded down, for display (the exact figure is in the data)."""
-    return Fraction(int(x * 100) if x >= 0 else -int(-x * 100), 100)
+def _record_cell(column: str, value: object) -> str:
+    """A self-evaluation record's cell as the text view shows it: 得分 by the shown-number rule."""
+    if value is None:
+        return ""
+    if column in _POINTS_COLUMNS and isinstance(value, float | int):
+        return shown_score(float(value), places=2)
+    return str(value)
+
+
+#: The self-evaluation records' columns of points, shown to two decimals as 得分 is.
+_POINTS_COLUMNS: Final = frozenset({"score", "rule_score", "shortfall"})
+
+
+def target_text(row: RowScore) -> str:
+    """年度指标值 as every view shows it: as published when the text alone gives its comparison
+    and unit (``≥1,200人次``, ``12月底前``), else as read with the indicator's 指标性质 and unit
+    (``≥95%`` for a published ``95`` under ``≥`` and ``%``, never a bare ``95``)."""
+    if row.parsed.form != "number":
+        return row.target
+    try:
+        alone = parse_target(row.target)
+    except PerfscoreError:  # a bare number needs the indicator's direction
+        return str(row.parsed)
+    same = alone.written and str(alone) == str(row.parsed)
+    return row.target if same else str(row.parsed)
 
 
 def _actual(value: Fraction | str | None, unit: str | None = None) -> str:
@@ -327,7 +365,7 @@ def _actual(value: Fraction | str | None, unit: str | None = None) -> str:
 
 
 def _points(points: Fraction | None) -> str:
-    return "—" if points is None else format_number(_two_decimals(points))
+    return shown_score(points, places=2)
 
 
 def _flags(flags: tuple[str, ...]) -> str:
@@ -337,16 +375,26 @@ def _flags(flags: tuple[str, ...]) -> str:
 # -- a comparison ----------------------------------------------------------------------------
 
 
+def comparison_places(comparison: ComparisonView) -> int:
+    """The decimals a comparison's scores are shown with: two for targets tables' 总分 and
+    得分 (as their cards show them), one for ladder tables' scores."""
+    return 2 if comparison.top == "projects" else 1
+
+
 def comparison_text(comparison: ComparisonView) -> str:
-    """A comparison for a terminal: the department, then every duty (or project)."""
+    """A comparison for a terminal: the department, then every duty (or project).
+
+    Each score is shown by the shown-number rule and the change is the difference of the first
+    and last figures shown, so the line adds up (``77.8 中 → 80.8 良  +3.0 ↑``).
+    """
     d = comparison.departments.iloc[0]
-    labels = comparison.labels
+    labels, places = comparison.labels, comparison_places(comparison)
     lines = [
         f"{d['name']} · {comparison.tables[-1]} · {' → '.join(labels)}",
-        f"department  {_scores(d, labels)}  {_change(d['change'])}",
+        f"department  {_scores(d, labels, places)}  {_change(d, labels, places)}",
     ]
     rows = [
-        (str(r["id"]), str(r["name"]), _scores(r, labels), _change(r["change"]))
+        (str(r["id"]), str(r["name"]), _scores(r, labels, places), _change(r, labels, places))
         for _, r in comparison.level(comparison.top).iterrows()
     ]
     lines += ["", *_aligned(list(rows))]
@@ -359,10 +407,10 @@ def comparison_text(comparison: ComparisonView) -> str:
 def comparison_html(comparison: ComparisonView) -> str:
     """A comparison as an HTML table (for Jupyter): a row per duty, activity or project."""
     d = comparison.departments.iloc[0]
-    labels = comparison.labels
+    labels, places = comparison.labels, comparison_places(comparison)
     head = (
         f"<p><b>{_e(str(d['name']))}</b> · {_e(comparison.tables[-1])}: "
-        f"{_html_scores(d, labels)} {_html_change(d['change'])}</p>"
+        f"{_html_scores(d, labels, places)} {_html_change(_change(d, labels, places))}</p>"
     )
     header = "".join(f"<th>{_e(label)}</th>" for label in labels)
     rows = []
@@ -373,14 +421,16 @@ def comparison_html(comparison: ComparisonView) -> str:
             indent = 0 if level == "duty" else 1.5
             weight = "font-weight:bold;" if level == "duty" else ""
             cells = "".join(
-                _html_grade_cell(r[f"score_{label}"], r[f"grade_{label}"]) for label in labels
+                _html_grade_cell(r[f"score_{label}"], r[f"grade_{label}"], places)
+                for label in labels
             )
+            change = _html_change(_change(r, labels, places))
             rows.append(
                 (
                     r["id"],
                     f'<tr class="{level}"><td style="{weight}">{_e(str(r["id"]))}</td>'
                     f'<td style="padding-left:{indent}em;{weight}">{_e(str(r["name"]))}</td>'
-                    f"{cells}<td style='text-align:right'>{_html_change(r['change'])}</td></tr>",
+                    f"{cells}<td style='text-align:right'>{change}</td></tr>",
                 )
             )
     rows.sort(key=lambda pair: id_key(str(pair[0])))
@@ -397,12 +447,17 @@ def comparison_html(comparison: ComparisonView) -> str:
     return head + table + findings
 
 
-def frame_score(score: object) -> str:
+def frame_score(score: object, *, places: int = 1) -> str:
     """A score from a frame (a float, NaN for none) as [shown_score][perfscore.views.shown_score]
     writes it."""
-    if not isinstance(score, float | int) or math.isnan(score):
-        return "—"
-    return shown_score(Fraction(repr(float(score))))
+    return shown_score(frame_number(score), places=places)
+
+
+def frame_number(score: object) -> float | None:
+    """A number from a frame as a float, ``None`` for none (NaN, ``pd.NA``, not a number)."""
+    if isinstance(score, bool) or not isinstance(score, float | int) or math.isnan(score):
+        return None
+    return float(score)
 
 
 def frame_grade(grade: object) -> str:
@@ -415,37 +470,37 @@ def frame_grade(grade: object) -> str:
     return grade if isinstance(grade, str) and grade else "—"
 
 
-def _scores(row: pd.Series, labels: tuple[str, ...]) -> str:
+def _scores(row: pd.Series, labels: tuple[str, ...], places: int) -> str:
     return " → ".join(
-        f"{frame_score(row[f'score_{label}'])} {frame_grade(row[f'grade_{label}'])}"
+        f"{frame_score(row[f'score_{label}'], places=places)} {frame_grade(row[f'grade_{label}'])}"
         for label in labels
     )
 
 
-def _html_scores(row: pd.Series, labels: tuple[str, ...]) -> str:
-    return " → ".join(
-        f"{frame_score(row[f'score_{label}'])} {_e(frame_grade(row[f'grade_{label}']))}"
-        for label in labels
-    )
+def _html_scores(row: pd.Series, labels: tuple[str, ...], places: int) -> str:
+    return _e(_scores(row, labels, places))
 
 
-def _change(change: object) -> str:
-    if not isinstance(change, float | int) or math.isnan(change):
-        return "—"
-    arrow = "↑" if change > 0 else "↓" if change < 0 else "="
-    return f"{change:+.1f} {arrow}"
+def _change(row: pd.Series, labels: tuple[str, ...], places: int) -> str:
+    """The change shown: the last shown score less the first, with an arrow."""
+    first = frame_number(row[f"score_{labels[0]}"])
+    last = frame_number(row[f"score_{labels[-1]}"])
+    text = shown_change(first, last, places=places)
+    if text == "—":
+        return text
+    arrow = "↑" if text.startswith("+") else "↓" if text.startswith("-") else "="
+    return f"{text} {arrow}"
 
 
-def _html_change(change: object) -> str:
-    text = _change(change)
+def _html_change(text: str) -> str:
     if text == "—" or text.endswith("="):
         return _e(text)
     colour = "#2e7d32" if text.endswith("↑") else "#c62828"
     return f'<span style="color:{colour}">{_e(text)}</span>'
 
 
-def _html_grade_cell(score: object, grade: object) -> str:
+def _html_grade_cell(score: object, grade: object, places: int) -> str:
     colours = {g.value: c for g, c in GRADE_COLOURS.items()}
     background = f"background:{colours[grade]};" if isinstance(grade, str) else ""
-    shown = f"{frame_score(score)} {frame_grade(grade)}"
+    shown = f"{frame_score(score, places=places)} {frame_grade(grade)}"
     return f'<td style="{background}text-align:right">{_e(shown)}</td>'

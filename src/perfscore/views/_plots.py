@@ -47,6 +47,7 @@ from perfscore.scoring._selfevaluation import SelfEvaluation
 from perfscore.tables._lookup import id_key
 
 from ._protocols import ComparisonView, FrameScoresView, LadderCard, TargetsCard
+from ._shown import shown_change
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -373,6 +374,11 @@ def plot_frame_scores(
     return _chinese(ax, family)
 
 
+def _number(value: float | None) -> float | None:
+    """A frame's score cell: None where the score is missing (NaN)."""
+    return None if value is None or math.isnan(value) else value
+
+
 def plot_comparison(
     comparison: ComparisonView,
     level: str | None = None,
@@ -401,8 +407,11 @@ def plot_comparison(
     changes = frame["change"].to_numpy(dtype=float)
     colours = [_UP if c > 0 else _DOWN if c < 0 else PLOT_COLOURS[None] for c in changes]
     ax.bar(range(len(changes)), np.nan_to_num(changes), color=colours, edgecolor="#616161")
+    scores = [c for c in frame.columns if str(c).startswith("score_")]
+    before, after = frame[scores[0]].tolist(), frame[scores[-1]].tolist()
     for x, change in enumerate(changes):
-        text = "—" if math.isnan(change) else f"{change:+.1f}"
+        # The change as every view shows it: the difference of the shown scores.
+        text = "—" if math.isnan(change) else shown_change(_number(before[x]), _number(after[x]))
         below = not math.isnan(change) and change < 0
         at = 0.0 if math.isnan(change) else change
         ax.annotate(text, (x, at), ha="center", va="top" if below else "bottom", fontsize=8)

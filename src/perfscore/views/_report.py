@@ -35,9 +35,10 @@ from typing import TYPE_CHECKING, Final
 from perfscore.fonts import chinese_font_file, chosen_font, truetype_subset
 from perfscore.outputs import write_output
 
-from ._display import card_html, comparison_html, grade_text, shown_score, targets_html
+from ._display import card_html, comparison_html, grade_text, targets_html, total_text
 from ._plots import plot_comparison, plot_frame_scores, plot_scorecard
 from ._protocols import ComparisonView, FrameScoresView, LadderCard, TargetsCard
+from ._shown import shown_score
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -153,7 +154,7 @@ def _ladder(card: LadderCard) -> tuple[str, list[str]]:
 
 
 def _targets(card: TargetsCard) -> tuple[str, list[str]]:
-    total = "—" if card.exact is None else shown_score(card.exact)
+    total = "—" if card.exact is None else total_text(card)
     summary = (
         f"总分 <b>{total}</b>（{html.escape(card.method)}），{len(card.projects)} 个项目："
         + "；".join(

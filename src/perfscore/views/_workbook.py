@@ -1,14 +1,18 @@
 """Scorecards as Excel workbooks (Excel 导出): a sheet per level, grades coloured.
 
-[write_scorecard][perfscore.views.write_scorecard] (``Scorecard.to_excel``) and
-[write_frame_scores][perfscore.views.write_frame_scores] (``FrameScores.to_excel``) write one
-sheet per level (``indicators``, ``activities``, ``duties``, ``department`` or ``departments``,
-``unscored``). Numbers are stored as numbers with a number format: a percentage as the fraction
-Excel expects, shown as ``96.5%`` (and read back as 96.5% by
-[perfscore.score][perfscore.cards.score]); a score to one decimal, or to as many as it takes not
-to round up onto the next whole number, so a score of 89.96 never shows as 90.0 beside its grade
-良. Grades are filled with their colours, the header row is frozen, and columns are as wide as
-their text, a Chinese character counting two.
+[write_scorecard][perfscore.views.write_scorecard] (``Scorecard.to_excel``),
+[write_frame_scores][perfscore.views.write_frame_scores] (``FrameScores.to_excel``) and
+[write_comparison][perfscore.views.write_comparison] (``Comparison.to_excel``) write one sheet
+per level (绩效指标 ``indicators``, 职责活动 ``activities``, 职责 ``duties``, 部门 ``department``
+or ``departments``, 未评分 ``unscored`` …), titled and headed in Chinese for colleagues
+([perfscore.views._sheets][]), or with the frames' English names with ``frame_columns=True``
+(which [perfscore.score][perfscore.cards.score] reads back as results). Numbers are stored as
+numbers with a number format ([perfscore.views._formats][]): a percentage as the fraction Excel
+expects, shown as ``96.5%``; a score, a rate and a change by the shown-number rule, so the
+workbook shows the figure the text view shows and a score of 89.96 never shows as 90.0 beside
+its grade 良. Every text is a string cell, never a formula. Grades are filled with their
+colours, the header row is frozen, and columns are as wide as their text, a Chinese character
+counting two.
 
 Files are written whole or not at all: to a temporary file beside the target, then renamed.
 
@@ -16,7 +20,9 @@ Examples:
     >>> import perfscore, tempfile, openpyxl
     >>> card = perfscore.score("zanhuang-hrss-2018", {"1.1.1": "100%", "1.1.2": "96.5%"})
     >>> path = card.to_excel(tempfile.mkdtemp() + "/card.xlsx")
-    >>> sheet = openpyxl.load_workbook(path)["indicators"]
+    >>> sheet = openpyxl.load_workbook(path)["绩效指标"]
+    >>> [c.value for c in sheet[1]][2:7]
+    ['编号', '名称', '单位', '实际完成值', '等级']
     >>> [c.value for c in sheet[3]][2:7], sheet["F3"].number_format
     (['1.1.2', '社会保险补贴到位率', '%', 0.965, '良'], '0.0%')
 """
@@ -31,19 +37,38 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from perfscore.grades import GRADES
-from perfscore.notation._targets import unit_symbol
-from perfscore.outputs import replacing
+from perfscore.outputs import replacing, text_cell
 
-from ._display import GRADE_COLOURS, display_width, grade_text
-from ._protocols import FrameScoresView, LadderCard, TargetsCard
+from ._display import (
+    GRADE_COLOURS,
+    comparison_places,
+    display_width,
+    frame_number,
+    grade_text,
+    target_text,
+)
+from ._formats import (
+    actual_cell,
+    column_writer,
+    decimal_format,
+    exact_number,
+    exact_of,
+    shown_cell,
+)
+from ._protocols import ComparisonView, FrameScoresView, LadderCard, TargetsCard
+from ._sheets import column_name, sheet_name
+from ._shown import number_format, show, shown_change
 
 if TYPE_CHECKING:
     import pandas as pd
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from perfscore.scoring._records import BudgetScore, RowScore
+
 __all__ = [
     "FORM_COLUMNS",
     "score_format",
+    "write_comparison",
     "write_frame_scores",
     "write_scorecard",
     "write_targets_scorecard",
@@ -52,11 +77,12 @@ __all__ = [
 #: The widest a column is made, in display columns (longer text wraps in the cell).
 _MAX_WIDTH: Final = 60
 _FILLS: Final = {g.value: "FF" + GRADE_COLOURS[g].lstrip("#").upper() for g in GRADES}
-_UNIT_SHOWN: Final = {"percent": "%", "dimensionless": ""}
 
 
 def score_format(score: float, *, places: int = 1) -> str:
-    """The number format of a score: one decimal, more where one would round up to a whole.
+    """The number format of a score: the figure the shown-number rule gives
+    ([shown_score][perfscore.views.shown_score]), one decimal or more where one would round onto
+    the next band.
 
     Bands are whole numbers (90, 80, 60), so a score shown rounded up onto one would read as the
     better grade; with more decimals it never does (up to six, beyond any table's precision).
@@ -68,21 +94,21 @@ def score_format(score: float, *, places: int = 1) -> str:
         >>> score_format(19.1666, places=2), score_format(89.996, places=2)
         ('0.00', '0.000')
     """
-    if math.isnan(score) or score == math.floor(score):
+    if math.isnan(score):
         return "0." + "0" * places
-    ceiling = math.ceil(score)
-    for decimals in range(places, 7):
-        if round(score, decimals) < ceiling:
-            return "0." + "0" * decimals
-    return "0.000000"
+    return number_format(show(exact_of(score), places=places))
 
 
-def write_scorecard(card: LadderCard, path: str | os.PathLike[str]) -> Path:
+def write_scorecard(
+    card: LadderCard, path: str | os.PathLike[str], *, frame_columns: bool = False
+) -> Path:
     """Write a scorecard as a workbook; return the path written.
 
-    Sheets: ``indicators`` (duty, activity, id, name, unit, value, grade, cell, points, row),
-    ``activities``, ``duties`` (score, grade, graded, total, coverage, a count per grade,
-    missing), ``department`` and ``unscored`` (the rows left unscored; headers only if none).
+    Sheets: 绩效指标 ``indicators`` (duty, activity, id, name, unit, value, grade, cell, points,
+    row), 职责活动 ``activities``, 职责 ``duties`` (score, grade, graded, total, coverage, a count
+    per grade, missing), 部门 ``department`` and 未评分 ``unscored`` (the rows left unscored;
+    headers only if none). Titles and headers are in Chinese
+    ([perfscore.views._sheets][]); ``frame_columns=True`` keeps the English names above.
 
     Raises:
         PerfscoreError: The file cannot be written (naming it and why).
@@ -140,15 +166,18 @@ def write_scorecard(card: LadderCard, path: str | os.PathLike[str]) -> Path:
         "department": department,
         "unscored": card.unscored_frame(),
     }
-    return _write(sheets, path)
+    return _write(sheets, path, frame_columns=frame_columns)
 
 
-def write_frame_scores(scores: FrameScoresView, path: str | os.PathLike[str]) -> Path:
+def write_frame_scores(
+    scores: FrameScoresView, path: str | os.PathLike[str], *, frame_columns: bool = False
+) -> Path:
     """Write [FrameScores][perfscore.frames.FrameScores] as a workbook; return the path written.
 
     One sheet per frame (``indicators``, ``activities``, ``duties``, ``departments``,
     ``unscored``, and ``targets`` and ``projects`` when targets tables were scored), columns as
-    in the frames; a percentage value is stored as Excel's fraction with a percent format.
+    in the frames, titled and headed in Chinese unless ``frame_columns``; a percentage value is
+    stored as Excel's fraction with a percent format.
 
     Raises:
         PerfscoreError: The file cannot be written (naming it and why).
@@ -175,7 +204,53 @@ def write_frame_scores(scores: FrameScoresView, path: str | os.PathLike[str]) ->
     if not scores.targets.empty:  # targets tables' rows and projects, when there are any
         sheets["targets"] = scores.targets
         sheets["projects"] = scores.projects
-    return _write(sheets, path)
+    two = {"targets": 2, "projects": 2}  # 得分 and 总分 to two decimals, as the form has them
+    return _write(sheets, path, frame_columns=frame_columns, places=two)
+
+
+def write_comparison(
+    comparison: ComparisonView, path: str | os.PathLike[str], *, frame_columns: bool = False
+) -> Path:
+    """Write a [Comparison][perfscore.comparison.Comparison] as a workbook; return the path.
+
+    A sheet per level that has rows (部门 ``departments``, 项目 ``projects`` or 职责 ``duties``
+    and 职责活动 ``activities``, 绩效指标 ``indicators``), each card's score and grade side by
+    side, grades coloured. Scores are shown by the shown-number rule and ``change`` is the
+    difference of the first and last scores as shown, as the text view has it (the exact change
+    is in [to_frame][perfscore.comparison.Comparison.to_frame] and the JSON). Headers in Chinese
+    (``2019 得分``, ``变化``) unless ``frame_columns``; then 发现 ``findings``.
+
+    Raises:
+        PerfscoreError: The file cannot be written (naming it and why).
+    """
+    import pandas as pd
+
+    places = comparison_places(comparison)
+    first, last = f"score_{comparison.labels[0]}", f"score_{comparison.labels[-1]}"
+    sheets: dict[str, pd.DataFrame] = {}
+    for level in ("departments", "projects", "duties", "activities", "indicators"):
+        frame: pd.DataFrame = getattr(comparison, level)
+        if frame.empty:
+            continue
+        frame = frame.copy()
+        frame["change"] = pd.Series(
+            [
+                _shown_difference(a, b, places)
+                for a, b in zip(frame[first], frame[last], strict=True)
+            ],
+            index=frame.index,
+            dtype=object,
+        )
+        sheets[level] = frame
+    sheets["findings"] = pd.DataFrame(
+        {"finding": [str(f) for f in comparison.findings]}, dtype=object
+    )
+    return _write(sheets, path, frame_columns=frame_columns, places=dict.fromkeys(sheets, places))
+
+
+def _shown_difference(first: object, last: object, places: int) -> Fraction | None:
+    shown = shown_change(frame_number(first), frame_number(last), places=places)
+    return None if shown == "—" else Fraction(shown)
 
 
 #: The self-evaluation form's indicator columns (绩效自评表).
@@ -185,14 +260,19 @@ FORM_COLUMNS: Final = (
 _BUDGET_COLUMNS: Final = ("预算执行情况", "全年预算数", "全年执行数", "执行率", "分值", "得分")
 
 
-def write_targets_scorecard(card: TargetsCard, path: str | os.PathLike[str]) -> Path:
+def write_targets_scorecard(
+    card: TargetsCard, path: str | os.PathLike[str], *, frame_columns: bool = False
+) -> Path:
     """Write a targets table's self-evaluation as a workbook; return the path written.
 
     The first sheet, ``自评表``, has the self-evaluation form's layout, project by project: the
     project's name; its budget item (全年预算数 · 全年执行数 · 执行率 · 分值 · 得分); a row per
     indicator (一级 · 二级 · 三级指标 · 年度指标值 · 实际完成值 · 分值 · 得分 · 偏差原因, the
-    last holding what the scoring flagged, for the evaluator to complete); and 总分 with the
-    grade, coloured. Then ``indicators`` (the card's frame), ``projects`` and ``unscored``.
+    last holding what the scoring flagged and why a result was not scored, for the evaluator to
+    complete); and 总分 with the grade, coloured. 年度指标值 is written with its comparison and
+    unit (``≥95%``), 实际完成值 in the published unit (人/年, 万元). Then 绩效指标 ``indicators``
+    (the card's frame), 项目 ``projects`` and 未评分 ``unscored``, headed in Chinese unless
+    ``frame_columns``.
 
     Raises:
         PerfscoreError: The file cannot be written (naming it and why).
@@ -202,7 +282,7 @@ def write_targets_scorecard(card: TargetsCard, path: str | os.PathLike[str]) -> 
     projects = pd.DataFrame(
         [
             {"id": p.id, "name": p.name, "score": p.exact, "grade": grade_text(p.grade),
-             "weight": _exact_number(p.weight), "missing": " ".join(p.missing),
+             "weight": exact_number(p.weight), "missing": " ".join(p.missing),
              "dropped": " ".join(p.dropped)}
             for p in card.projects
         ],
@@ -214,98 +294,111 @@ def write_targets_scorecard(card: TargetsCard, path: str | os.PathLike[str]) -> 
         columns=["row", "id", "reason", "message"],
     )  # fmt: skip
     sheets = {"indicators": card.to_frame(), "projects": projects, "unscored": unscored}
-    return _write(sheets, path, form=lambda sheet: _fill_form(sheet, card))
+    return _write(
+        sheets,
+        path,
+        frame_columns=frame_columns,
+        form=lambda sheet: _fill_form(sheet, card),
+        places={"indicators": 2, "projects": 2},
+    )
 
 
 def _fill_form(sheet: Worksheet, card: TargetsCard) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    bold = Font(bold=True)
-    fills = {grade: PatternFill(fill_type="solid", fgColor=rgb) for grade, rgb in _FILLS.items()}
-    widths = [0] * len(FORM_COLUMNS)
-
-    def put(row: int, column: int, value: Any, number_format: str | None = None,
-            *, strong: bool = False, shown: str | None = None) -> None:  # fmt: skip
-        if value is None:
-            return
-        cell = sheet.cell(row=row, column=column, value=value)
-        if number_format is not None:
-            cell.number_format = number_format
-        if strong:
-            cell.font = bold
-        if isinstance(value, str) and value in fills and column > 1:
-            cell.fill = fills[value]
-            cell.alignment = Alignment(horizontal="center")
-        text = shown if shown is not None else str(value)
-        widths[column - 1] = max(widths[column - 1], display_width(text))
-
-    put(1, 1, f"绩效自评表 · {card.table}", strong=True, shown="")
+    form = _Form(sheet)
+    form.put(1, 1, f"绩效自评表 · {card.table}", strong=True, shown="")
+    reasons: dict[str, list[str]] = {}
+    for unscored in card.unscored:  # a result that could not be scored: why, beside its row
+        reasons.setdefault(str(unscored.key), []).append(unscored.message)
     r = 3
     for project in card.projects:
-        put(r, 1, "项目名称", strong=True)
-        put(r, 2, f"{project.id} {project.name}", shown="")
+        form.put(r, 1, "项目名称", strong=True)
+        form.put(r, 2, f"{project.id} {project.name}", shown="")
         r += 1
-        budget = project.budget
-        if budget is not None:
-            for c, name in enumerate(_BUDGET_COLUMNS, start=1):
-                put(r, c, name, strong=True)
-            r += 1
-            put(r, 1, "预算执行率")
-            put(r, 2, _exact_number(budget.planned), _decimal_format(budget.planned))
-            if budget.spent is not None:
-                put(r, 3, _exact_number(budget.spent), _decimal_format(budget.spent))
-            if budget.rate is not None:
-                put(r, 4, float(budget.rate / 100), "0.00%", shown="100.00%")
-            put(r, 5, _exact_number(budget.weight), _decimal_format(budget.weight))
-            if budget.points is not None:
-                put(r, 6, float(budget.points), score_format(float(budget.points), places=2))
-            r += 1
+        if project.budget is not None:
+            r = form.budget(r, project.budget, reasons.get(f"{project.id}.budget", []))
         for c, name in enumerate(FORM_COLUMNS, start=1):
-            put(r, c, name, strong=True)
+            form.put(r, c, name, strong=True)
         r += 1
         for row in project.rows:
-            levels = [*row.levels, None, None][:2]
-            put(r, 1, levels[0])
-            put(r, 2, levels[1])
-            put(r, 3, row.name)
-            put(r, 4, row.target)
-            value, number_format, shown = _actual(row.value, row.parsed.unit)
-            put(r, 5, value, number_format, shown=shown)
-            put(r, 6, _exact_number(row.weight), _decimal_format(row.weight))
-            if row.state == "dropped":
-                put(r, 7, "不适用")
-            elif row.points is not None:
-                put(r, 7, float(row.points), score_format(float(row.points), places=2))
-            put(r, 8, "; ".join(row.flags) or ("无结果" if row.state == "missing" else None))
+            form.indicator(r, row, reasons.get(row.id, []))
             r += 1
-        put(r, 1, "总分", strong=True)
-        put(r, 6, _exact_number(project.weight), _decimal_format(project.weight), strong=True)
+        form.put(r, 1, "总分", strong=True)
+        weight = project.weight
+        form.put(r, 6, exact_number(weight), decimal_format(weight), strong=True)
         if project.exact is not None:
-            total = float(project.exact)
-            put(r, 7, total, score_format(total, places=2), strong=True)
-        put(r, 8, grade_text(project.grade))
+            form.put(r, 7, *shown_cell(project.exact, places=2), strong=True)
+        form.put(r, 8, grade_text(project.grade))
         r += 2
     sheet.freeze_panes = "A2"
-    for c, width in enumerate(widths, start=1):
+    for c, width in enumerate(form.widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = min(max(width, 6) + 2, _MAX_WIDTH)
 
 
-def _actual(value: Fraction | str | None, unit: str | None) -> tuple[Any, str | None, str]:
-    """实际完成值 as a number in its unit (the unit in the number format), or as text."""
-    if value is None or isinstance(value, str):
-        return value, None, value or ""
-    if unit == "percent":
-        decimals = _decimals(value)
-        number_format = "0%" if decimals == 0 else "0." + "0" * min(decimals, 6) + "%"
-        return _number(value / 100), number_format, f"{float(value):g}%"
-    symbol = unit_symbol(unit).replace('"', "")
-    suffix = f'"{symbol}"' if symbol else ""
-    return _number(value), _decimal_format(value) + suffix, f"{float(value):g}{symbol}"
+class _Form:
+    """The 自评表 sheet being filled: its cells, and how wide each column has to be."""
 
+    def __init__(self, sheet: Worksheet) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
 
-def _exact_number(number: Fraction) -> int | float:
-    return _number(number)
+        self.sheet = sheet
+        self.widths = [0] * len(FORM_COLUMNS)
+        self.bold = Font(bold=True)
+        self.centred = Alignment(horizontal="center")
+        self.fills = {g: PatternFill(fill_type="solid", fgColor=rgb) for g, rgb in _FILLS.items()}
+
+    def put(self, row: int, column: int, value: Any, number_format: str | None = None,
+            shown: str | None = None, *, strong: bool = False) -> None:  # fmt: skip
+        if value is None:
+            return
+        cell = text_cell(self.sheet, row, column, value)  # text as text, never a formula
+        if number_format is not None:
+            cell.number_format = number_format
+        if strong:
+            cell.font = self.bold
+        if isinstance(value, str) and value in self.fills and column > 1:
+            cell.fill = self.fills[value]
+            cell.alignment = self.centred
+        text = shown if shown is not None else str(value)
+        self.widths[column - 1] = max(self.widths[column - 1], display_width(text))
+
+    def budget(self, r: int, budget: BudgetScore, reasons: list[str]) -> int:
+        """The budget item's header and row from row ``r``; the next free row."""
+        for c, name in enumerate(_BUDGET_COLUMNS, start=1):
+            self.put(r, c, name, strong=True)
+        self.put(r, len(FORM_COLUMNS), "偏差原因", strong=True)
+        r += 1
+        self.put(r, 1, "预算执行率")
+        self.put(r, 2, exact_number(budget.planned), decimal_format(budget.planned))
+        if budget.spent is not None:
+            self.put(r, 3, exact_number(budget.spent), decimal_format(budget.spent))
+        if budget.rate is not None:
+            self.put(r, 4, *shown_cell(budget.rate, places=2, percent=True))
+        self.put(r, 5, exact_number(budget.weight), decimal_format(budget.weight))
+        if budget.points is not None:
+            self.put(r, 6, *shown_cell(budget.points, places=2))
+        missing = ["无执行数"] if budget.spent is None and not reasons else []
+        self.put(r, len(FORM_COLUMNS), "; ".join([*budget.flags, *reasons, *missing]) or None)
+        return r + 1
+
+    def indicator(self, r: int, row: RowScore, reasons: list[str]) -> None:
+        """An indicator's row: 一级 · 二级 · 三级指标 · 年度指标值 · 实际完成值 · 分值 · 得分 ·
+        偏差原因 (what the scoring flagged, why a result was not scored, or 无结果)."""
+        levels = [*row.levels, None, None][:2]
+        self.put(r, 1, levels[0])
+        self.put(r, 2, levels[1])
+        self.put(r, 3, row.name)
+        self.put(r, 4, target_text(row))
+        value, number_format, shown = actual_cell(row.value, row.parsed.unit)
+        self.put(r, 5, value, number_format, shown=shown)
+        self.put(r, 6, exact_number(row.weight), decimal_format(row.weight))
+        if row.state == "dropped":
+            self.put(r, 7, "不适用")
+        elif row.points is not None:
+            self.put(r, 7, *shown_cell(row.points, places=2))
+        missing = ["无结果"] if row.state == "missing" and not reasons else []
+        self.put(r, 8, "; ".join([*row.flags, *reasons, *missing]) or None)
 
 
 def _node(node: Any) -> dict[str, Any]:
@@ -326,8 +419,13 @@ def _write(
     sheets: Mapping[str, pd.DataFrame],
     path: str | os.PathLike[str],
     *,
+    frame_columns: bool,
     form: Callable[[Worksheet], None] | None = None,
+    places: Mapping[str, int] | None = None,
 ) -> Path:
+    """Write ``sheets`` (by their English names) as a workbook: titles and headers in Chinese,
+    or the frames' own with ``frame_columns``; ``places`` the least decimals of each sheet's
+    scores (one unless given)."""
     from openpyxl import Workbook
 
     if not isinstance(path, str | os.PathLike):
@@ -336,148 +434,43 @@ def _write(
     book = Workbook()
     if form is not None:
         form(book.create_sheet("自评表"))
-    for title, frame in sheets.items():
-        _fill_sheet(book.create_sheet(title), frame)
+    for key, frame in sheets.items():
+        sheet = book.create_sheet(sheet_name(key, frame_columns=frame_columns))
+        headers = [column_name(str(c), sheet=key, frame_columns=frame_columns) for c in frame]
+        _fill_sheet(sheet, frame, headers, places=(places or {}).get(key, 1))
     book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     with replacing(target) as temporary:  # written whole or not at all
         book.save(temporary)
     return target
 
 
-def _fill_sheet(sheet: Worksheet, frame: pd.DataFrame) -> None:
+def _fill_sheet(sheet: Worksheet, frame: pd.DataFrame, headers: list[str], *, places: int) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     columns = [str(c) for c in frame.columns]
-    sheet.append(columns)
     bold = Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
-    writers = [_column_writer(name) for name in columns]
+    for c, header in enumerate(headers, start=1):
+        text_cell(sheet, 1, c, header).font = bold
+    writers = [column_writer(name, places) for name in columns]
     units = list(frame["unit"]) if "unit" in columns else [None] * len(frame)
-    grade_at = columns.index("grade") if "grade" in columns else -1
+    graded = {c for c, name in enumerate(columns) if name == "grade" or name.startswith("grade_")}
     fills = {grade: PatternFill(fill_type="solid", fgColor=rgb) for grade, rgb in _FILLS.items()}
     centred = Alignment(horizontal="center")
-    widths = [display_width(name) for name in columns]
+    widths = [display_width(header) for header in headers]
     records = frame.itertuples(index=False, name=None)
     for r, (record, unit) in enumerate(zip(records, units, strict=True), start=2):
         for c, raw in enumerate(record):
             value, number_format, shown = writers[c](raw, unit)
             if value is None:
                 continue
-            cell = sheet.cell(row=r, column=c + 1, value=value)
+            cell = text_cell(sheet, r, c + 1, value)  # text as text, never a formula
             if number_format is not None:
                 cell.number_format = number_format
-            if c == grade_at and value in fills:
+            if c in graded and value in fills:
                 cell.fill = fills[value]
                 cell.alignment = centred
             widths[c] = max(widths[c], display_width(shown or ""))
     sheet.freeze_panes = "A2"
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = min(width + 2, _MAX_WIDTH)
-
-
-Writer = Callable[[Any, Any], tuple[Any, str | None, str | None]]
-
-
-def _column_writer(name: str) -> Writer:
-    """How a column's cells are stored: (value, number format, text for the width)."""
-    if name in ("score", "total") or name.endswith("_score"):
-        return _score_cell
-    if name == "coverage":
-        return lambda raw, _unit: _number_cell(raw, "0%", percent=True)
-    if name == "value":
-        return _value_cell
-    if name == "unit":
-        return _unit_cell
-    if name == "points":
-        return lambda raw, _unit: _number_cell(raw, None)
-    return _plain_cell
-
-
-def _blank(raw: Any) -> bool:
-    import pandas as pd
-
-    if raw is None or raw is pd.NA:
-        return True
-    return isinstance(raw, float) and math.isnan(raw)
-
-
-def _plain_cell(raw: Any, _unit: Any) -> tuple[Any, str | None, str | None]:
-    if _blank(raw):
-        return None, None, None
-    if hasattr(raw, "item") and not isinstance(raw, str):
-        raw = raw.item()
-    if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return raw, None, str(raw)
-    return str(raw), None, str(raw)
-
-
-def _unit_cell(raw: Any, _unit: Any) -> tuple[Any, str | None, str | None]:
-    if _blank(raw):
-        return None, None, None
-    shown = _UNIT_SHOWN.get(str(raw), str(raw))
-    return shown, None, shown
-
-
-def _score_cell(raw: Any, _unit: Any) -> tuple[Any, str | None, str | None]:
-    if _blank(raw):
-        return None, None, None
-    score = float(raw)
-    return score, score_format(score), f"{score:.1f}"
-
-
-def _number_cell(
-    raw: Any, number_format: str | None, *, percent: bool = False
-) -> tuple[Any, str | None, str | None]:
-    if _blank(raw):
-        return None, None, None
-    number = float(raw) if not isinstance(raw, int) else raw
-    shown = f"{number:.0%}" if percent else f"{number:g}"
-    return number, number_format or _decimal_format(_exact(raw)), shown
-
-
-def _value_cell(raw: Any, unit: Any) -> tuple[Any, str | None, str | None]:
-    if _blank(raw):
-        return None, None, None
-    if isinstance(raw, str):
-        return raw, None, raw
-    exact = _exact(raw)
-    if unit == "percent":
-        fraction = exact / 100
-        decimals = _decimals(exact)
-        number_format = "0%" if decimals == 0 else "0." + "0" * min(decimals, 6) + "%"
-        return _number(fraction), number_format, f"{float(exact):g}%"
-    return _number(exact), _decimal_format(exact), f"{float(exact):g}"
-
-
-def _exact(raw: Any) -> Fraction:
-    if isinstance(raw, Fraction):
-        return raw
-    if hasattr(raw, "item"):
-        raw = raw.item()
-    if isinstance(raw, int):
-        return Fraction(raw)
-    return Fraction(repr(float(raw)))  # a float stands for the decimal it prints as
-
-
-def _number(exact: Fraction) -> int | float:
-    return exact.numerator if exact.denominator == 1 else float(exact)
-
-
-def _decimals(exact: Fraction) -> int:
-    """Decimal places of a number with a finite decimal expansion; 7 for one without."""
-    denominator = exact.denominator
-    for places in range(7):
-        if (10**places) % denominator == 0:
-            return places
-    return 7
-
-
-def _decimal_format(exact: Fraction) -> str:
-    decimals = _decimals(exact)
-    if decimals == 0:
-        return "0"
-    if decimals > 6:
-        return "0.0#####"
-    return "0." + "0" * decimals
