@@ -49,7 +49,7 @@ MOVED: Final[Mapping[str, tuple[str, ...]]] = {
     "table_files": ("tables._files",),
     "check": ("tables._check", "tables._findings"),
     "targetchecks": ("tables._target_checks",),
-    "misreadings": ("tables._misreadings",),
+    "misreadings": ("tables._misreadings", "tables._directions"),
     "methods": ("scoring._methods",),
     "selfevaluation": ("scoring._selfevaluation",),
     "rollup": ("scoring._rollup",),

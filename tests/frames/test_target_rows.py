@@ -125,3 +125,19 @@ def test_a_table_with_both_kinds_of_row_is_refused() -> None:
     frame.loc[frame["table"] == EXAMPLE.name, "table"] = LADDERS
     with pytest.raises(perfscore.PerfscoreError, match="ladder rows and targets rows"):
         perfscore.score_frame(frame, _results([], [0]))
+
+
+def test_a_bare_target_reads_the_same_through_an_indicator_frame() -> None:
+    table = perfscore.load_table({
+        "kind": "targets", "name": "bare", "department": {"name": "某局"}, "year": 2023,
+        "projects": [{"id": "1", "name": "某项目", "indicators": [
+            {"id": "1.1", "name": "培训人次", "target": "100", "weight": 50},
+            {"id": "1.2", "name": "安全事故发生次数", "target": "1", "weight": 50}]}]})  # fmt: skip
+    assert isinstance(table, TargetsTable)
+    frame = perfscore.indicator_frame([table])
+    tables, problems = targets_from_frame(frame, target_rows(frame))
+    assert not problems
+    back = tables["bare"]
+    for one, other in zip(table.indicators(), back.indicators(), strict=True):
+        assert one.parsed == other.parsed
+        assert one.inferred_direction == other.inferred_direction is not None

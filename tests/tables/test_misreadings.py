@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from perfscore import parse_ladder, parse_target
+from perfscore.tables._directions import HIGHER_IS_BETTER_WORDS, LOWER_IS_BETTER_WORDS
 from perfscore.tables._misreadings import (
-    HIGHER_IS_BETTER_WORDS,
-    LOWER_IS_BETTER_WORDS,
     ladder_misreadings,
     target_misreadings,
     targets_table_misreadings,
