@@ -199,8 +199,11 @@ def test_budget_item() -> None:
     over = method.budget_points(F(10), F(100), F(105))
     assert over.points == F(10)
     assert over.flags == ("execution 105% is above 100%, not rewarded",)
-    with pytest.raises(PerfscoreError, match="the planned budget"):
-        method.budget_points(F(10), F(0), F(5))
+    for spent in (F(0), F(5)):
+        none = method.budget_points(F(10), F(0), spent)
+        assert (none.state, none.points, none.rule) == ("dropped", None, None)
+        assert "does not apply" in none.flags[0]
+        assert ("for review" in none.flags[0]) == (spent > 0)
 
 
 def test_grade_bands() -> None:

@@ -240,3 +240,26 @@ def test_rows_find_their_indicator_by_name_in_either_script() -> None:
     assert (project.rows[0].id, project.rows[0].state, project.rows[0].points) == (
         "1.1", "met", F(40),
     )  # fmt: skip
+
+
+def test_a_budget_of_nothing_does_not_apply_and_stops_nothing() -> None:
+    table = load_targets(small_targets(budget={"planned": 0, "spent": 0, "weight": 10}))
+    rows = target_result_rows(
+        {"1.1": "500人次", "1.2": "8次", "1.3": "达成", "1.budget": {"value": 0, "points": 0}}
+    )
+    (project,) = self_evaluate(table, rows).projects
+    assert project.budget is not None
+    assert not project.budget.applies and project.budget.points is None
+    assert project.weight == 90 and project.exact == 90
+    assert project.budget.flags and "does not apply" in project.budget.flags[0]
+
+
+def test_the_budget_records_rule_score_is_the_rules_not_the_given() -> None:
+    table = load_targets(small_targets(budget={"planned": 100, "weight": 10}))
+    rows = target_result_rows({"1.1": "500人次", "1.budget": {"value": 95, "points": 10}})
+    (project,) = self_evaluate(table, rows).projects
+    assert project.budget is not None
+    assert project.budget.points == 10 and project.budget.rule == F(19, 2)
+    frame = perfscore.score(table, {"1.1": "500人次", "1.budget": {"value": 95, "points": 10}})
+    budget = frame.to_frame().set_index("id").loc["1.budget"]
+    assert (budget["score"], budget["rule_score"]) == (10.0, 9.5)

@@ -35,6 +35,8 @@ class Built:
     totals: dict[str, object]
     #: (project id, row number from 1 in the project, indicator id or None, hand row)
     rows: list[tuple[str, int, str | None, dict[str, Any]]] = field(default_factory=list)
+    #: the ids of rows whose target the notation cannot read, kept as text (定性)
+    as_text: list[str] = field(default_factory=list)
     #: hand rows that are not in the table, with why
     left_out: list[tuple[dict[str, Any], str]] = field(default_factory=list)
 
@@ -82,14 +84,11 @@ def build(folder: Path) -> Built:
             candidate = _indicator(row, f"{pid}.{len(indicators) + 1}", at)
             try:
                 TargetIndicator.model_validate(candidate)
-            except perfscore.PerfscoreError as error:
-                built.left_out.append((row, f"the target does not read: {error}"))
-                built.rows.append((pid, at, None, row))
-                continue
-            except ValueError as error:
-                built.left_out.append((row, f"the row does not load: {error}"))
-                built.rows.append((pid, at, None, row))
-                continue
+            except ValueError:
+                # A target the notation cannot read is kept as its text (定性): a result that
+                # repeats it meets it, as a reviewer reads it; any other result is not read.
+                candidate["op"] = "定性"
+                built.as_text.append(candidate["id"])
             indicators.append(candidate)
             built.rows.append((pid, at, candidate["id"], row))
             built.results[candidate["id"]] = {"value": row.get("actual"), "points": row.get("score")}
@@ -144,7 +143,8 @@ def figures(built: Built, report: Audit | None) -> str:
     totals = [line for line in report.lines if line.kind == "total"]
     text = (
         f"{built.slug}: rows {summary.rows + len(built.left_out)}, audited {summary.rows}, "
-        f"explained {summary.explained}, departing {departing}; left out {len(built.left_out)}; "
+        f"explained {summary.explained}, departing {departing}; left out {len(built.left_out)}, "
+        f"target read as text {len(built.as_text)}; "
         f"options {report.options}"
     )
     for line in budget:

@@ -73,7 +73,7 @@ ROUNDINGS: Final[tuple[tuple[str | None, Literal["half-up", "down"]], ...]] = (
     ("0.01", "down"), ("0.1", "down"), ("1", "down"),
 )  # fmt: skip
 
-_PARTIAL_WORDS: Final = ("部分", "基本")
+_PARTIAL_WORDS: Final = ("部分",)
 
 
 def rounding_name(step: str | None, mode: str) -> str:
@@ -198,7 +198,8 @@ def audit(
         if is_blank(published) and total_row is not None:
             published = total_row.points if not is_blank(total_row.points) else total_row.value
         if not is_blank(published):
-            lines.append(_total_line(project, rows, budget, _fraction(published)))
+            exact = _budget_rule(table, project, given.get(f"{project.id}.budget"), (None, "down"))
+            lines.append(_total_line(project, rows, budget, _fraction(published), exact))
     return Audit(table.name, rounding_name(*best), tuple(lines))
 
 
@@ -448,23 +449,54 @@ def _total_line(
     rows: list[AuditLine],
     budget: AuditLine | None,
     published: Fraction,
+    exact_budget: Fraction | None = None,
 ) -> AuditLine:
-    parts = list(rows) + ([budget] if budget is not None else [])
+    """The 总分 against the recomputed total, then against the sums a form may have made."""
+    counted = [r for r in rows if not (r.klass == "explained" and r.rule is None)]
     recomputed: Fraction | None = Fraction(0)
     printed: Fraction | None = Fraction(0)
-    for line in parts:
-        if line.klass == "not-applicable" or (line.klass == "explained" and line.rule is None):
-            continue
+    for line in counted:
         rule = line.published if line.klass == "explained" else line.rule
         recomputed = None if recomputed is None or rule is None else recomputed + rule
         printed = None if printed is None or line.published is None else printed + line.published
-    if recomputed is not None and published == recomputed:
-        klass, why = "explained", "the sum of the rule's 得分"
-    elif printed is not None and published == printed:
-        klass, why = "rows", "the sum of the published 得分: the rows' departures make it"
+    applies = budget is not None and budget.klass != "not-applicable"
+    rows_only = recomputed
+    if applies and budget is not None:
+        part = budget.published if budget.klass == "explained" else budget.rule
+        recomputed = None if recomputed is None or part is None else recomputed + part
+    sums: list[tuple[Fraction | None, str, str]] = [
+        (recomputed, "explained", "the sum of the rule's 得分"),
+    ]
+    if applies and budget is not None:
+        sums.append((rows_only, "explained", "the rule's 得分 without the budget item (the form "
+                     "counts it apart)"))  # fmt: skip
+        with_budget = None if printed is None or budget.published is None else (
+            printed + budget.published
+        )  # fmt: skip
+        sums.append((with_budget, "rows", "the sum of the published 得分: the rows' departures "
+                     "make the difference"))  # fmt: skip
+        sums.append((printed, "rows", "the sum of the published 得分 without the budget item"))
+        if printed is not None and exact_budget is not None:
+            for step, mode in ROUNDINGS:
+                unrounded = _method((step, mode)).rounded(
+                    printed + exact_budget, to_fraction(project.weight)
+                )
+                sums.append((unrounded, "rows", "the published 得分 with the budget item "
+                             f"unrounded, the sum {rounding_name(step, mode)}"))  # fmt: skip
     else:
-        shown = "unknown" if printed is None else format_number(printed)
-        klass, why = "arithmetic", f"not the sum of the published 得分 ({shown})"
+        sums.append((printed, "rows", "the sum of the published 得分: the rows' departures "
+                     "make the difference"))  # fmt: skip
+    klass, why = (
+        "arithmetic",
+        "not the sum of the published 得分 ({})".format(
+            "unknown" if printed is None else format_number(printed)
+        ),
+    )
+    for total, one, reason in sums:
+        if total is not None and total == published:
+            klass, why = one, reason
+            recomputed = total if one == "explained" else recomputed
+            break
     return AuditLine(
         "total", project.id, f"{project.id}.total", "总分", None, None,
         to_fraction(project.weight), published, recomputed, klass, why,

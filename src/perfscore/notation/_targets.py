@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -100,6 +101,14 @@ _DEADLINE: Final = re.compile(
     r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))?|(?P<ye>年底|年末|底|末))"
     r"(?:前|之前|以前)(?:完成|完工|办结)?$"
 )
+# A date by which a thing is done, without 前: 2021年12月完成, 12月底完成, or a month with its
+# year (2023年12月, as 完工时限 cells print it). A month alone (12月) stays a duration's question.
+_DONE_BY: Final = re.compile(
+    r"^(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"
+    r"(?P<done>完成|完工|办结)?$"
+)
+# A unit written again in brackets after the number (≥98%(百分比), 500（人）).
+_BRACKETED_UNIT: Final = re.compile(r"^(?P<rest>.*\d[^()（）]*?)\s*[(（](?P<unit>[^()（）]{1,8})[)）]$")
 
 
 @dataclass(frozen=True, order=True)
@@ -374,6 +383,9 @@ def _parse(text: str, unit: str | None, direction: Direction | None) -> Target:
     dated = _dated(text, compact)
     if dated is not None:
         return dated
+    bracketed = _BRACKETED_UNIT.match(compact)
+    if bracketed is not None:
+        return _bracketed(text, bracketed["rest"], bracketed["unit"], unit, direction)
     if not any(ch.isdigit() for ch in compact):
         if compact and compact[0] in "<>=≥≤≧≦⩾⩽":
             raise NotationError(
@@ -381,6 +393,25 @@ def _parse(text: str, unit: str | None, direction: Direction | None) -> Target:
             )
         return Target("定性", None, None, text.strip(), form="qualitative")
     return _TargetParser(text, unit, direction).target()
+
+
+def _bracketed(
+    text: str, rest: str, written: str, unit: str | None, direction: Direction | None
+) -> Target:
+    """A target with its unit written again in brackets: the unit must agree with the number's."""
+    try:
+        again = target_unit(written)
+    except PerfscoreError:
+        raise NotationError(
+            f"expected a unit in the brackets, found {written!r}", source=text, span=(0, len(text))
+        ) from None
+    target = _parse(rest, unit if unit is not None else again, direction)
+    if target.form != "number" or not same_kind(target.unit, again):
+        raise NotationError(
+            f"the unit in brackets ({written}) is not the number's", source=text,
+            span=(0, len(text)),
+        )  # fmt: skip
+    return dataclasses.replace(target, text=text.strip())
 
 
 def reload_units() -> None:
@@ -391,9 +422,13 @@ def reload_units() -> None:
 
 def _dated(text: str, compact: str) -> Target | None:
     deadline = _DEADLINE.match(compact)
+    if deadline is None:
+        done = _DONE_BY.match(compact)
+        if done is not None and (done["y"] or done["done"]):
+            deadline = done
     if deadline is not None:
         year = int(deadline["y"]) if deadline["y"] else None
-        if deadline["ye"]:
+        if deadline.groupdict().get("ye"):
             when = When(year, 12)
         else:
             day = int(deadline["d"]) if deadline["d"] else None

@@ -217,6 +217,10 @@ class BudgetScore:
     points: Fraction | None
     flags: tuple[str, ...] = ()
     row: int | None = None
+    #: The rule's 得分 (分值 × execution rate, rounded), beside ``points``, the 得分 used.
+    rule: Fraction | None = None
+    #: False for a planned budget of 0: the item does not apply and counts in no total.
+    applies: bool = True
 
 
 @dataclass(frozen=True)
@@ -293,10 +297,10 @@ def _budget_record(project: ProjectScore, b: BudgetScore) -> dict[str, Any]:
         "value": None if b.rate is None else float(b.rate),
         "weight": float(b.weight),
         "score": points,
-        "rule_score": points,
+        "rule_score": None if b.rule is None else float(b.rule),
         "shortfall": None if b.points is None else float(b.weight - b.points),
         "tier": None,
-        "state": "missing" if b.points is None else "budget",
+        "state": "dropped" if not b.applies else "missing" if b.points is None else "budget",
         "flags": "; ".join(b.flags) or None,
         "row": b.row,
     }

@@ -10,7 +10,7 @@ difference is a choice (see ``docs/targets.md``):
   分值 × max(0, 1 − (actual − target) / target), or ``reverse="ratio"``: 分值 × target / actual.
 - Deadlines and periods: met on or before → full, else 0.
 - 定性: a tier — 达成 full, 部分达成 ``middle_tier`` % of 分值, 未达成 0.
-- The budget item: 分值 × min(1, spent / planned).
+- The budget item: 分值 × min(1, spent / planned); a planned budget of 0 does not apply.
 - The execution rate optionally rounded first (``rate_rounding="0.1"``: to 0.1 %).
 - Rows' 得分 and the budget item rounded to ``rounding`` (``"0.01"``, ``"0.1"``, ``"1"``) by
   ``rounding_mode`` (``half-up`` or ``down``), never above the row's 分值; exact by default.
@@ -253,13 +253,18 @@ class SelfEvaluation:
         return Grade.POOR
 
     def budget_points(self, weight: Fraction, planned: Fraction, spent: Fraction) -> Outcome:
-        """The budget item: 分值 × min(1, spent / planned); above 100 % flagged, not rewarded.
+        """The budget item: 分值 × min(1, spent / planned); above 100 % flagged, not rewarded; a
+        planned budget of 0 makes the item not apply (``dropped``, flagged), it stops nothing.
 
         With ``rate_rounding`` the execution rate, in percent, is first rounded to that step
         (``"0.1"``: 95.3 %) by ``rounding_mode``, as some published tables do.
         """
         if planned <= 0:
-            raise PerfscoreError("the planned budget (全年预算数) is 0: no execution rate")
+            # A 0 / 0 / 0 line (a project with no money this year): no rate, the item drops out.
+            flag = "the planned budget (全年预算数) is 0: no execution rate, the item does not apply"
+            if spent > 0:
+                flag += f"; {format_number(spent)} spent against it, for review"
+            return Outcome("dropped", None, None, None, None, None, (flag,))
         rate = spent / planned
         if self.rate_rounding is not None:
             percent = rate * 100 / self.rate_rounding
@@ -403,7 +408,12 @@ class SelfEvaluation:
     def _numeric_text(
         self, target: Target, actual: str, direction: Direction | None
     ) -> tuple[Fraction, Fraction, None, tuple[str, ...]]:
-        read = parse_target(actual)
+        try:
+            read = parse_target(actual)
+        except PerfscoreError:
+            if target.unit is None:
+                raise
+            read = parse_target(actual, target.unit)  # 45万 against a target in 万元
         if read.form != "number" or read.value is None:
             raise PerfscoreError(f"the target {target.text!r} is a number; {actual!r} is not")
         value = read.value

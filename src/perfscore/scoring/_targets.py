@@ -200,6 +200,11 @@ def _budget(
     outcome = method.budget_points(weight, planned, spent)
     points = outcome.points
     flags = outcome.flags
+    if outcome.state == "dropped":
+        return BudgetScore(
+            project.id, planned, spent, None, weight, None, flags,
+            None if row is None else row.row, None, applies=False,
+        )  # fmt: skip
     if row is not None and not is_blank(row.points):
         given = to_fraction(row.points) if not isinstance(row.points, str) else Fraction(row.points)
         if given != points:
@@ -210,7 +215,7 @@ def _budget(
         points = given
     return BudgetScore(
         project.id, planned, spent, outcome.value if isinstance(outcome.value, Fraction) else None,
-        weight, points, flags, None if row is None else row.row,
+        weight, points, flags, None if row is None else row.row, outcome.rule,
     )  # fmt: skip
 
 
@@ -239,7 +244,8 @@ def _project(
         total *= row_weight / kept_weight
     if budget is not None and budget.points is not None and method.budget == "add":
         total = (total or Fraction(0)) + budget.points
-    weight = row_weight + (budget.weight if budget is not None and method.budget == "add" else 0)
+    counted = budget is not None and budget.applies and method.budget == "add"
+    weight = row_weight + (budget.weight if budget is not None and counted else 0)
     grade = None if total is None else method.grade(total * 100 / weight)
     return ProjectScore(
         id=project.id,

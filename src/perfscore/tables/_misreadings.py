@@ -3,7 +3,8 @@
 Each is a warning of [perfscore check][perfscore.tables.check_table], for targets tables and, where
 it applies, for ladder tables (an 优 cell read in place of a target):
 
-- weights (分值) that do not add up to the table's total (100, or 90 + budget 10);
+- weights (分值) that do not add up to the table's total (100: 90 + budget 10, or 100 rows on a
+  form that counts the budget item apart);
 - a 率 target above 100 % (a rate cannot exceed it, unless it is a growth rate);
 - a percent target of 1 (``1`` with unit ``%``: probably 100 %);
 - a target every value meets (``≥0``; a bare ``0`` read as "at least");
@@ -113,7 +114,9 @@ def targets_table_misreadings(table: TargetsTable) -> Iterator[tuple[str, Misrea
     operators_written = bool(numeric) and written * 3 >= len(numeric) * 2
     for p, project in enumerate(table.projects):
         total = _weight(project)
-        if total != Fraction(repr(table.total)):
+        rows_only = total - (Fraction(repr(project.budget.weight)) if project.budget else 0)
+        # A form that counts the budget item apart: its rows alone make the total.
+        if Fraction(repr(table.total)) not in (total, rows_only):
             yield (
                 f"projects[{p}]",
                 (
