@@ -228,8 +228,10 @@ class ProjectScore:
     """A project's rows, its budget item and its 总分.
 
     ``total`` is Σ 得分 of the scored rows, re-scaled when rows drop out (不适用) so that the
-    applicable rows weigh what all rows did, plus the budget item (unless ``budget="exclude"``);
-    rows without a result are listed in ``missing`` and add nothing.
+    applicable rows weigh what all rows did, plus the budget item (unless ``budget="exclude"``;
+    a budget item that does not apply drops out as a row does); rows without a result are listed
+    in ``missing`` and add nothing. The grade is of the total out of 100: a project whose 分值
+    add up to another figure is graded on its total re-scaled to 100, and says so.
     """
 
     id: str
@@ -241,6 +243,15 @@ class ProjectScore:
     grade: Grade | None
     missing: tuple[str, ...]
     dropped: tuple[str, ...]
+    #: The total out of 100 the grade is read from: ``exact`` itself when the 分值 add up to
+    #: 100, else re-scaled to 100 (and shown so).
+    graded: Fraction | None = None
+
+    @property
+    def rescaled(self) -> bool:
+        """Whether the grade is read from the total re-scaled to 100 (the 分值 add up to less
+        or more than 100)."""
+        return self.exact is not None and self.weight != 100
 
     @property
     def total(self) -> float | None:

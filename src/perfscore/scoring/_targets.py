@@ -242,11 +242,17 @@ def _project(
     if scored and kept_weight > 0:
         total = sum((r.points for r in scored if r.points is not None), Fraction(0))
         total *= row_weight / kept_weight
-    if budget is not None and budget.points is not None and method.budget == "add":
+    if budget is not None and method.budget == "add" and not budget.applies:
+        # A budget item that does not apply drops out as a row does: the rows weigh its 分值 too.
+        if total is not None:
+            total *= (row_weight + budget.weight) / row_weight
+        row_weight += budget.weight
+    elif budget is not None and budget.points is not None and method.budget == "add":
         total = (total or Fraction(0)) + budget.points
     counted = budget is not None and budget.applies and method.budget == "add"
     weight = row_weight + (budget.weight if budget is not None and counted else 0)
-    grade = None if total is None else method.grade(total * 100 / weight)
+    graded = None if total is None else total * 100 / weight
+    grade = None if graded is None else method.grade(graded)
     return ProjectScore(
         id=project.id,
         name=project.name,
@@ -255,6 +261,7 @@ def _project(
         exact=total,
         weight=weight,
         grade=grade,
+        graded=graded,
         missing=tuple(r.id for r in rows if r.state == "missing"),
         dropped=tuple(r.id for r in rows if r.state == "dropped"),
     )

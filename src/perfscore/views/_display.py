@@ -274,7 +274,14 @@ def targets_text(card: TargetsCard) -> str:
     for p in card.projects:
         total = "—" if p.exact is None else format_number(_two_decimals(p.exact))
         grade = "" if p.grade is None else f" {p.grade.value}"
-        lines.append(f"{p.id} {p.name}: 总分 {total}{grade} of {format_number(p.weight)}")
+        head = f"{p.id} {p.name}: 总分 {total}{grade} of {format_number(p.weight)}"
+        if p.graded is not None and p.weight != 100:
+            graded = format_number(_two_decimals(p.graded))
+            head = (
+                f"{p.id} {p.name}: 总分 {total} of {format_number(p.weight)}; graded{grade} on "
+                f"{graded} of 100 (re-scaled: the 分值 add up to {format_number(p.weight)})"
+            )
+        lines.append(head)
         for r in p.rows:
             lines.append(
                 f"  {r.id:<8} {r.name}  目标 {r.target}  实际 {_actual(r.value, r.parsed.unit)}  "
