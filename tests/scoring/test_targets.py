@@ -249,10 +249,14 @@ def test_a_budget_of_nothing_does_not_apply_and_stops_nothing() -> None:
     )
     (project,) = self_evaluate(table, rows).projects
     assert project.budget is not None
-    assert not project.budget.applies and project.budget.points is None
+    assert not project.budget.applies
+    assert project.budget.points is None
     # it drops out as a row does: the rows (all met) weigh the whole 100
-    assert project.weight == 100 and project.exact == 100 and not project.rescaled
-    assert project.budget.flags and "does not apply" in project.budget.flags[0]
+    assert project.weight == 100
+    assert project.exact == 100
+    assert not project.rescaled
+    assert project.budget.flags
+    assert "does not apply" in project.budget.flags[0]
 
 
 def test_the_budget_records_rule_score_is_the_rules_not_the_given() -> None:
@@ -260,7 +264,8 @@ def test_the_budget_records_rule_score_is_the_rules_not_the_given() -> None:
     rows = target_result_rows({"1.1": "500人次", "1.budget": {"value": 95, "points": 10}})
     (project,) = self_evaluate(table, rows).projects
     assert project.budget is not None
-    assert project.budget.points == 10 and project.budget.rule == F(19, 2)
+    assert project.budget.points == 10
+    assert project.budget.rule == F(19, 2)
     frame = perfscore.score(table, {"1.1": "500人次", "1.budget": {"value": 95, "points": 10}})
     budget = frame.to_frame().set_index("id").loc["1.budget"]
     assert (budget["score"], budget["rule_score"]) == (10.0, 9.5)
@@ -270,7 +275,9 @@ def test_a_total_of_other_than_100_is_graded_re_scaled_and_says_so() -> None:
     table = load_targets(small_targets(budget=None))  # 分值 40 + 30 + 20 = 90
     card = perfscore.score(table, {"1.1": "450人次", "1.2": "8次", "1.3": "达成"})
     (project,) = card.projects
-    assert project.exact == 86 and project.weight == 90 and project.rescaled
+    assert project.exact == 86
+    assert project.weight == 90
+    assert project.rescaled
     assert project.graded == F(8600, 90)
     assert project.grade == perfscore.Grade.EXCELLENT  # 95.6 of 100, not 86
     assert "re-scaled" in card.to_text()

@@ -518,7 +518,15 @@ def test_a_command_given_its_help_lists_its_own_arguments(
         main(["--help"])
     out = capsys.readouterr().out
     commands = [
-        "score", "compare", "grade", "check", "audit", "tables", "schema", "import", "export"
+        "score",
+        "compare",
+        "grade",
+        "check",
+        "audit",
+        "tables",
+        "schema",
+        "import",
+        "export",
     ]
     listed = [line.split()[0] for line in out.splitlines() if re.match(r"    \w+  ", line)]
     assert listed == commands

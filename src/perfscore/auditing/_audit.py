@@ -355,7 +355,7 @@ def _classify(
         return "explained", "short: 分值 × actual / target", rule, rounding_name(*best)
     if published == weight:
         return "full-on-unmet", "short of the target, yet the full 分值", rule, None
-    for other in ROUNDINGS:
+    for other in sorted(ROUNDINGS, key=lambda r: r[1] != best[1]):  # the table's mode first
         mine = _short_rule(indicator, reading, other)
         if mine == published and mine < weight:
             why = f"short: 分值 × actual / target, {rounding_name(*other)} (not as the table)"
@@ -376,8 +376,8 @@ def _classify_tier(
     inside = low <= published <= high if reading.tier == "达成" else low <= published < high
     rule = method.tier_points(reading.tier, weight)
     shown = f"{reading.tier} ({format_number(low)}–{format_number(high)})"
-    if inside:
-        return "explained", f"qualitative: inside the tier {shown}", rule, None
+    if inside:  # the evaluator's 得分 inside the tier is the rule's
+        return "explained", f"qualitative: inside the tier {shown}", published, None
     return "outside-tier", f"qualitative: outside the tier {shown}", rule, None
 
 
@@ -432,7 +432,9 @@ def _budget_line(
     candidates = [(best, None)] + [(r, None) for r in ROUNDINGS] + [(r, "0.1") for r in ROUNDINGS]
     for rounding, rate in candidates:
         mine = _budget_rule(table, project, row, rounding, rate)
-        if mine == published:
+        exact = _budget_rule(table, project, row, (None, "down"))
+        if mine == published and not (mine == weight and exact != weight):
+            # (a shortfall of the budget never rounds up to full marks, as for a row)
             shown = rounding_name(*rounding) + (", the rate to 0.1%" if rate else "")
             return AuditLine(
                 "budget", project.id, key, name, None, actual, weight, published, mine,

@@ -108,7 +108,9 @@ _DONE_BY: Final = re.compile(
     r"(?P<done>完成|完工|办结)?$"
 )
 # A unit written again in brackets after the number (≥98%(百分比), 500（人）).
-_BRACKETED_UNIT: Final = re.compile(r"^(?P<rest>.*\d[^()（）]*?)\s*[(（](?P<unit>[^()（）]{1,8})[)）]$")
+_BRACKETED_UNIT: Final = re.compile(
+    r"^(?P<rest>.*\d[^()（）]*?)\s*[(（](?P<unit>[^()（）]{1,8})[)）]$"
+)
 
 
 @dataclass(frozen=True, order=True)

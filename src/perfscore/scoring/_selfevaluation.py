@@ -261,7 +261,9 @@ class SelfEvaluation:
         """
         if planned <= 0:
             # A 0 / 0 / 0 line (a project with no money this year): no rate, the item drops out.
-            flag = "the planned budget (全年预算数) is 0: no execution rate, the item does not apply"
+            flag = (
+                "the planned budget (全年预算数) is 0: no execution rate, the item does not apply"
+            )
             if spent > 0:
                 flag += f"; {format_number(spent)} spent against it, for review"
             return Outcome("dropped", None, None, None, None, None, (flag,))

@@ -4,7 +4,7 @@ audit's classes set beside the hand-written ones.
 
 Run as a script it prints the per-table figures::
 
-    python -m tests.system.corpus_audit
+    python -m tests.corpus_audit
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import perfscore
 from perfscore.auditing import Audit, audit
 from perfscore.tables import TargetIndicator, TargetsTable
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parent / "corpus"
 _DIRECTIONS = {"正向指标": "正向", "正向": "正向", "反向指标": "反向", "反向": "反向"}
 
 
@@ -75,7 +75,7 @@ def build(folder: Path) -> Built:
     projects = []
     for p, project in enumerate(expected["projects"], start=1):
         pid = str(p)
-        indicators = []
+        indicators: list[dict[str, Any]] = []
         for at, row in enumerate(project["rows"], start=1):
             if row.get("weight") is None or row.get("target") in (None, ""):
                 built.left_out.append((row, "no 分值 or no target printed"))
@@ -91,7 +91,10 @@ def build(folder: Path) -> Built:
                 built.as_text.append(candidate["id"])
             indicators.append(candidate)
             built.rows.append((pid, at, candidate["id"], row))
-            built.results[candidate["id"]] = {"value": row.get("actual"), "points": row.get("score")}
+            built.results[candidate["id"]] = {
+                "value": row.get("actual"),
+                "points": row.get("score"),
+            }
         if not indicators:
             continue
         entry: dict[str, Any] = {
@@ -100,7 +103,10 @@ def build(folder: Path) -> Built:
         }  # fmt: skip
         budget = project.get("budget")
         if budget and budget.get("weight") is not None and budget.get("planned") is not None:
-            entry["budget"] = {"planned": float(budget["planned"]), "weight": float(budget["weight"])}
+            entry["budget"] = {
+                "planned": float(budget["planned"]),
+                "weight": float(budget["weight"]),
+            }
             built.results[f"{pid}.budget"] = {
                 "value": budget.get("spent"), "points": budget.get("score"),
             }  # fmt: skip
@@ -166,7 +172,7 @@ def comparison(built: Built, report: Audit | None) -> list[tuple[str, str, str, 
             continue
         line = by_id[ident]
         if line.klass != hand:
-            out.append((ident, str(hand), line.klass, f"{row.get('name')}: {line.why}"))
+            out.append((f"row {at}", str(hand), line.klass, f"{row.get('name')}: {line.why}"))
     return out
 
 
