@@ -40,7 +40,7 @@ __all__ = ["MOVED", "OLD_NAMES", "RENAMED", "install", "old_names"]
 MOVED: Final[Mapping[str, tuple[str, ...]]] = {
     "_tokenizer": ("notation._tokenizer",),
     "labels": ("notation._labels",),
-    "targets": ("notation._targets",),
+    "targets": ("notation._targets", "notation._dates"),
     "exact": ("notation._exact",),
     "compiled": ("ladders._compiled",),
     "regions": ("ladders._regions",),

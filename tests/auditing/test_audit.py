@@ -45,6 +45,9 @@ def _row(
         ("≥500人", "450人", 10, 9, "explained"),
         ("≥500人", "450人", 10, 8, "unexplained"),
         ("≤10次", "12次", 10, 8, "explained"),  # linear: 10 × (1 − 2/10)
+        ("≥95%,每降低1%扣0.5分", "92.5%", 10, 9, "explained"),  # the row's own step rule
+        ("±10%", "12%", 10, 0, "explained"),  # outside the band: nothing
+        ("±10%", "12%", 10, 10, "full-on-unmet"),
         ("效果明显", "达成", 10, 9, "explained"),  # inside 达成 (8–10)
         ("效果明显", "达成", 10, 7, "outside-tier"),
         ("效果明显", "部分达成", 10, 7, "explained"),

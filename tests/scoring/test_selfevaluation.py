@@ -289,3 +289,30 @@ def test_the_execution_rate_may_be_rounded_first() -> None:
     assert first.budget_points(F(20), F(10000), F(9544)).value == F(954, 10)
     with pytest.raises(PerfscoreError, match="rate_rounding is a step above 0"):
         SelfEvaluation(rate_rounding="0")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "rule"),
+    [
+        ("≥95%,每降低1%扣0.5分", "92.5%", 9),  # 2 whole steps short: 10 − 1
+        ("≥95%,每降低1%扣0.5分", "95%", 10),
+        ("≥95%,每降低1%扣4分", "90%", 0),  # never below 0
+        ("≤5次,每超过1次扣2分", "8次", 4),
+        ("±10%", "-8%", 10),  # within the band: full, a negative deviation no flag
+        ("±10%", "12%", 0),
+        ("100%±5%", "96%", 10),
+    ],
+)
+def test_step_deductions_and_tolerances(target: str, actual: str, rule: int) -> None:
+    outcome = SelfEvaluation().score_row(parse_target(target), F(10), actual)
+    assert outcome.rule == rule
+    assert not any("negative" in flag for flag in outcome.flags)
+
+
+@given(st.integers(0, 1000), st.integers(1, 10), st.integers(0, 5))
+def test_a_step_deduction_takes_its_points_per_whole_step(
+    actual: int, size: int, points: int
+) -> None:
+    target = parse_target(f"≥1000人,每少{size}人扣{points}分")
+    got = SelfEvaluation().step_points(target, F(actual), F(100))
+    assert got == max(0, 100 - ((1000 - actual) // size) * points)

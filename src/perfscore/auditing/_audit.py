@@ -165,6 +165,7 @@ class _Reading:
     credit: Fraction | None = None
     tier: str | None = None
     note: str = ""
+    value: Fraction | None = None
 
 
 def audit(
@@ -257,7 +258,8 @@ def _read(indicator: TargetIndicator, row: ResultRow | None, year: int) -> _Read
     if outcome.tier is not None:
         return _Reading("tier", tier=outcome.tier)
     assert outcome.credit is not None
-    return _Reading("met" if outcome.credit == 1 else "short", credit=outcome.credit)
+    value = outcome.value if isinstance(outcome.value, Fraction) else None
+    return _Reading("met" if outcome.credit == 1 else "short", outcome.credit, value=value)
 
 
 def _tier_of_text(actual: str) -> _Reading:
@@ -283,7 +285,13 @@ def _short_rule(
 ) -> Fraction:
     assert reading.credit is not None
     weight = to_fraction(indicator.weight)
-    return _method(rounding).rounded(weight * reading.credit, weight)
+    method = _method(rounding)
+    if indicator.parsed.step is not None and reading.value is not None:  # the row's own rule
+        points = method.step_points(
+            indicator.parsed, reading.value, weight, indicator.direction_read
+        )
+        return method.rounded(points, weight)
+    return method.rounded(weight * reading.credit, weight)
 
 
 def _best_rounding(
