@@ -372,7 +372,13 @@ def _audit(args: argparse.Namespace, out: TextIO) -> int:
     outputs = [o for o in (args.output, args.xlsx) if o is not None]
     for output in outputs:
         refuse_overwriting(output, [args.source, args.results])
-    report = audit(table, args.results)
+    from .scoring._selfevaluation import SelfEvaluation
+
+    method = SelfEvaluation(
+        rounding=args.rounding, rounding_mode=args.rounding_mode, reverse=args.reverse,
+        middle_tier=args.middle_tier,
+    )  # fmt: skip
+    report = audit(table, args.results, method=method)
     if args.format == "json":
         text = audit_json(report) + "\n"
     elif args.format == "csv":
@@ -399,6 +405,15 @@ def _arguments_audit(command: argparse.ArgumentParser) -> None:
     command.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     command.add_argument(
         "--xlsx", metavar="FILE", help="also write the audit as an Excel sheet with a notes column"
+    )
+    command.add_argument(
+        "--rounding", default=None,
+        help="the table's rounding (0.01, 0.1, 1); default: the one that explains most rows",
+    )  # fmt: skip
+    command.add_argument("--rounding-mode", choices=("half-up", "down"), default="half-up")
+    command.add_argument("--reverse", choices=("linear", "ratio"), default="linear")
+    command.add_argument(
+        "--middle-tier", type=float, default=60, help="部分达成's least %% of 分值"
     )
 
 

@@ -157,3 +157,21 @@ def test_an_audit_reads_a_targets_table_only() -> None:
         audit(perfscore.load_table("zanhuang-hrss-2018"), {})  # type: ignore[arg-type]
     with pytest.raises(perfscore.PerfscoreError, match="more than once"):
         audit(_table(_row(1, "≥1", 10)), pd.DataFrame({"id": ["1.1", "1.1"], "value": [1, 2]}))
+
+
+def test_the_reviewer_chooses_the_reverse_formula_the_middle_tier_and_the_rounding() -> None:
+    table = _table(_row(1, "≤10次", 10), _row(2, "效果明显", 10), _row(3, "≥3人", 10))
+    results = {
+        "1.1": {"value": "12次", "points": str(F(25, 3))},  # 10 × 10/12: the ratio formula
+        "1.2": {"value": "部分达成", "points": 5},  # inside 50–80 %, not 60–80 %
+        "1.3": {"value": "2人", "points": 6.6},  # 10 × 2/3 = 6.67 cut to 0.1
+    }
+    default = audit(table, results)
+    assert [line.klass for line in default.rows] == ["unexplained", "outside-tier", "explained"]
+    chosen = audit(table, results, method=SelfEvaluation(reverse="ratio", middle_tier=50))
+    assert [line.klass for line in chosen.rows] == ["explained"] * 3
+    fixed = audit(table, results, method=SelfEvaluation(rounding="1"))
+    assert fixed.options == "rounded to 1"
+    assert fixed.rows[2].rounding == "rounded to 0.1, cut"  # the row names its own
+    with pytest.raises(TypeError):
+        audit(table, results, method="ratio")  # type: ignore[arg-type]

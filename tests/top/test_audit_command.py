@@ -65,3 +65,12 @@ def test_errors_are_one_line_never_a_traceback(
     assert "self-evaluation (targets) table" in capsys.readouterr().err
     assert main(["audit", str(files[0]), str(files[1]), "-o", str(files[1])]) == 1
     assert "input" in capsys.readouterr().err
+
+
+def test_the_reviewer_fixes_the_rounding(
+    files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", *map(str, files), "--rounding", "1", "--rounding-mode", "down"]) == 0
+    assert "(options: rounded to 1, cut)" in capsys.readouterr().out
+    assert main(["audit", *map(str, files), "--rounding", "x"]) == 1
+    assert "rounding" in capsys.readouterr().err

@@ -64,10 +64,12 @@ CLASSES: Final = (
 )  # fmt: skip
 
 Kind = Literal["row", "budget", "total"]
+#: A rounding: (step, mode); a step of ``None`` is exact.
+Rounding = tuple[str | None, Literal["half-up", "down"]]
 
 #: The roundings tried, in order of preference when they explain as many rows:
 #: (step, mode); a step of ``None`` is exact.
-ROUNDINGS: Final[tuple[tuple[str | None, Literal["half-up", "down"]], ...]] = (
+ROUNDINGS: Final[tuple[Rounding, ...]] = (
     (None, "half-up"),
     ("0.01", "half-up"), ("0.1", "half-up"), ("1", "half-up"),
     ("0.01", "down"), ("0.1", "down"), ("1", "down"),
@@ -173,25 +175,39 @@ def audit(
     results: ResultsSource,
     *,
     totals: Mapping[str, object] | None = None,
+    method: SelfEvaluation | None = None,
 ) -> Audit:
     """Audit a self-evaluation: ``results`` gives each row's result and published 得分 as
     [perfscore.score][perfscore.cards.score] reads them (``{"1.1": {"value": "450人", "points":
     36}}``, or a frame or file with ``id``, ``value`` and ``points``; ``<project>.budget`` the
     全年执行数 and its 得分, ``<project>.total`` the published 总分). ``totals`` maps a project
     id to its published 总分 too.
+
+    ``method`` is the reviewer's choice of the rules (a
+    [SelfEvaluation][perfscore.scoring.SelfEvaluation]): its ``reverse`` formula, ``middle_tier``
+    and ``rate_rounding`` are used; its ``rounding``, when given, is the table's rounding instead
+    of the one that explains the most rows.
     """
     if not isinstance(table, TargetsTable):
         raise TypeError(f"an audit reads a targets table, not {type(table).__name__}")
+    base = SelfEvaluation() if method is None else method
+    if not isinstance(base, SelfEvaluation):
+        raise TypeError(f"method is a SelfEvaluation, not {type(method).__name__}")
     given = _given(table, target_result_rows(results))
-    readings = {i.id: _read(i, given.get(i.id), table.year) for i in table.indicators()}
-    best = _best_rounding(table, given, readings)
+    readings = {i.id: _read(i, given.get(i.id), table.year, base) for i in table.indicators()}
+    best: Rounding = (
+        _best_rounding(table, given, readings, base)
+        if base.rounding is None
+        else (format_number(base.rounding), base.rounding_mode)
+    )
     lines: list[AuditLine] = []
     for project in table.projects:
         rows = [
-            _row_line(project, i, given.get(i.id), readings[i.id], best) for i in project.indicators
+            _row_line(project, i, given.get(i.id), readings[i.id], best, base)
+            for i in project.indicators
         ]
         lines += rows
-        budget = _budget_line(table, project, given.get(f"{project.id}.budget"), best)
+        budget = _budget_line(project, given.get(f"{project.id}.budget"), best, base)
         if budget is not None:
             lines.append(budget)
         published = None if totals is None else totals.get(project.id)
@@ -199,8 +215,8 @@ def audit(
         if is_blank(published) and total_row is not None:
             published = total_row.points if not is_blank(total_row.points) else total_row.value
         if not is_blank(published):
-            exact = _budget_rule(table, project, given.get(f"{project.id}.budget"), (None, "down"))
-            lines.append(_total_line(project, rows, budget, _fraction(published), exact))
+            exact = _budget_rule(project, given.get(f"{project.id}.budget"), (None, "down"), base)
+            lines.append(_total_line(project, rows, budget, _fraction(published), exact, base))
     return Audit(table.name, rounding_name(*best), tuple(lines))
 
 
@@ -235,12 +251,14 @@ def _actual_text(row: ResultRow | None) -> str | None:
     return str(row.value)
 
 
-def _read(indicator: TargetIndicator, row: ResultRow | None, year: int) -> _Reading:
+def _read(
+    indicator: TargetIndicator, row: ResultRow | None, year: int, base: SelfEvaluation
+) -> _Reading:
     """The row's state under the rules (the rounding does not change it)."""
     actual = _actual_text(row)
     if actual is None:
         return _Reading("missing", note="no result (实际完成值)")
-    method = SelfEvaluation()
+    method = base
     value: object = actual
     if row is not None and not isinstance(row.value, str) and row.unit is None:
         value = row.value
@@ -273,19 +291,24 @@ def _tier_of_text(actual: str) -> _Reading:
     return _Reading("tier", tier="达成", note=f"{actual!r} read as 达成 (it restates the goal)")
 
 
-def _method(rounding: tuple[str | None, Literal["half-up", "down"]]) -> SelfEvaluation:
+def _method(rounding: Rounding, base: SelfEvaluation, rate: str | None = None) -> SelfEvaluation:
+    """The reviewer's rules (``base``) under one rounding."""
     step, mode = rounding
-    return SelfEvaluation(rounding=step, rounding_mode=mode)
+    return SelfEvaluation(
+        rounding=step, rounding_mode=mode, reverse=base.reverse, middle_tier=base.middle_tier,
+        bands=base.bands, rate_rounding=rate if rate is not None else base.rate_rounding,
+    )  # fmt: skip
 
 
 def _short_rule(
     indicator: TargetIndicator,
     reading: _Reading,
-    rounding: tuple[str | None, Literal["half-up", "down"]],
+    rounding: Rounding,
+    base: SelfEvaluation,
 ) -> Fraction:
     assert reading.credit is not None
     weight = to_fraction(indicator.weight)
-    method = _method(rounding)
+    method = _method(rounding, base)
     if indicator.parsed.step is not None and reading.value is not None:  # the row's own rule
         points = method.step_points(
             indicator.parsed, reading.value, weight, indicator.direction_read
@@ -295,8 +318,11 @@ def _short_rule(
 
 
 def _best_rounding(
-    table: TargetsTable, given: Mapping[str, ResultRow], readings: Mapping[str, _Reading]
-) -> tuple[str | None, Literal["half-up", "down"]]:
+    table: TargetsTable,
+    given: Mapping[str, ResultRow],
+    readings: Mapping[str, _Reading],
+    base: SelfEvaluation,
+) -> Rounding:
     """The rounding that reproduces the most short rows' and budget items' 得分."""
     counts = []
     for rounding in ROUNDINGS:
@@ -306,9 +332,9 @@ def _best_rounding(
             row = given.get(indicator.id)
             if reading.state != "short" or row is None or is_blank(row.points):
                 continue
-            count += _short_rule(indicator, reading, rounding) == _fraction(row.points)
+            count += _short_rule(indicator, reading, rounding, base) == _fraction(row.points)
         for project in table.projects:
-            budget = _budget_rule(table, project, given.get(f"{project.id}.budget"), rounding)
+            budget = _budget_rule(project, given.get(f"{project.id}.budget"), rounding, base)
             row = given.get(f"{project.id}.budget")
             if budget is not None and row is not None and not is_blank(row.points):
                 count += budget == _fraction(row.points)
@@ -321,11 +347,12 @@ def _row_line(
     indicator: TargetIndicator,
     row: ResultRow | None,
     reading: _Reading,
-    best: tuple[str | None, Literal["half-up", "down"]],
+    best: Rounding,
+    base: SelfEvaluation,
 ) -> AuditLine:
     weight = to_fraction(indicator.weight)
     published = None if row is None or is_blank(row.points) else _fraction(row.points)
-    klass, why, rule, rounding = _classify(indicator, reading, published, best)
+    klass, why, rule, rounding = _classify(indicator, reading, published, best, base)
     if reading.note:
         why = f"{why}; {reading.note}" if why else reading.note
     return AuditLine(
@@ -338,7 +365,8 @@ def _classify(
     indicator: TargetIndicator,
     reading: _Reading,
     published: Fraction | None,
-    best: tuple[str | None, Literal["half-up", "down"]],
+    best: Rounding,
+    base: SelfEvaluation,
 ) -> tuple[str, str, Fraction | None, str | None]:
     """(class, why, the rule's 得分, the rounding that explains it)."""
     weight = to_fraction(indicator.weight)
@@ -353,18 +381,18 @@ def _classify(
     if published > weight or published < 0:
         return "unexplained", f"得分 outside 0 to the 分值 {format_number(weight)}", None, None
     if reading.state == "tier":
-        return _classify_tier(reading, weight, published)
+        return _classify_tier(reading, weight, published, base)
     if reading.state == "met":
         if published == weight:
             return "explained", "met: full 分值", weight, None
         return "deduction-on-met", "met, yet below the full 分值", weight, None
-    rule = _short_rule(indicator, reading, best)
+    rule = _short_rule(indicator, reading, best, base)
     if published == rule and rule < weight:
         return "explained", "short: 分值 × actual / target", rule, rounding_name(*best)
     if published == weight:
         return "full-on-unmet", "short of the target, yet the full 分值", rule, None
     for other in sorted(ROUNDINGS, key=lambda r: r[1] != best[1]):  # the table's mode first
-        mine = _short_rule(indicator, reading, other)
+        mine = _short_rule(indicator, reading, other, base)
         if mine == published and mine < weight:
             why = f"short: 分值 × actual / target, {rounding_name(*other)} (not as the table)"
             return "explained", why, mine, rounding_name(*other)
@@ -372,10 +400,9 @@ def _classify(
 
 
 def _classify_tier(
-    reading: _Reading, weight: Fraction, published: Fraction
+    reading: _Reading, weight: Fraction, published: Fraction, method: SelfEvaluation
 ) -> tuple[str, str, Fraction | None, str | None]:
     assert reading.tier is not None
-    method = SelfEvaluation()
     low, high = {
         "达成": (weight * Fraction(4, 5), weight),
         "部分达成": (weight * method.middle_tier / 100, weight * Fraction(4, 5)),
@@ -390,10 +417,10 @@ def _classify_tier(
 
 
 def _budget_rule(
-    table: TargetsTable,
     project: Project,
     row: ResultRow | None,
-    rounding: tuple[str | None, Literal["half-up", "down"]],
+    rounding: Rounding,
+    base: SelfEvaluation,
     rate_rounding: str | None = None,
 ) -> Fraction | None:
     budget = project.budget
@@ -402,8 +429,7 @@ def _budget_rule(
     spent = budget.spent if row is None or is_blank(row.value) else row.value
     if spent is None or is_blank(spent) or budget.planned <= 0:
         return None
-    step, mode = rounding
-    method = SelfEvaluation(rounding=step, rounding_mode=mode, rate_rounding=rate_rounding)
+    method = _method(rounding, base, rate_rounding)
     outcome = method.budget_points(
         to_fraction(budget.weight), to_fraction(budget.planned), _fraction(spent)
     )
@@ -411,10 +437,10 @@ def _budget_rule(
 
 
 def _budget_line(
-    table: TargetsTable,
     project: Project,
     row: ResultRow | None,
-    best: tuple[str | None, Literal["half-up", "down"]],
+    best: Rounding,
+    base: SelfEvaluation,
 ) -> AuditLine | None:
     budget = project.budget
     if budget is None:
@@ -431,7 +457,7 @@ def _budget_line(
             "budget", project.id, key, name, None, actual, weight, published, None,
             "not-applicable", "the planned budget is 0: no execution rate, the item does not apply",
         )  # fmt: skip
-    rule = _budget_rule(table, project, row, best)
+    rule = _budget_rule(project, row, best, base)
     if rule is None or published is None:
         why = "no 全年执行数" if rule is None else "no published 得分"
         return AuditLine(
@@ -439,8 +465,8 @@ def _budget_line(
         )
     candidates = [(best, None)] + [(r, None) for r in ROUNDINGS] + [(r, "0.1") for r in ROUNDINGS]
     for rounding, rate in candidates:
-        mine = _budget_rule(table, project, row, rounding, rate)
-        exact = _budget_rule(table, project, row, (None, "down"))
+        mine = _budget_rule(project, row, rounding, base, rate)
+        exact = _budget_rule(project, row, (None, "down"), base)
         if mine == published and not (mine == weight and exact != weight):
             # (a shortfall of the budget never rounds up to full marks, as for a row)
             shown = rounding_name(*rounding) + (", the rate to 0.1%" if rate else "")
@@ -459,7 +485,8 @@ def _total_line(
     rows: list[AuditLine],
     budget: AuditLine | None,
     published: Fraction,
-    exact_budget: Fraction | None = None,
+    exact_budget: Fraction | None,
+    base: SelfEvaluation,
 ) -> AuditLine:
     """The 总分 against the recomputed total, then against the sums a form may have made."""
     counted = [r for r in rows if not (r.klass == "explained" and r.rule is None)]
@@ -488,7 +515,7 @@ def _total_line(
         sums.append((printed, "rows", "the sum of the published 得分 without the budget item"))
         if printed is not None and exact_budget is not None:
             for step, mode in ROUNDINGS:
-                unrounded = _method((step, mode)).rounded(
+                unrounded = _method((step, mode), base).rounded(
                     printed + exact_budget, to_fraction(project.weight)
                 )
                 sums.append((unrounded, "rows", "the published 得分 with the budget item "
