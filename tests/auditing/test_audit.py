@@ -175,3 +175,24 @@ def test_the_reviewer_chooses_the_reverse_formula_the_middle_tier_and_the_roundi
     assert fixed.rows[2].rounding == "rounded to 0.1, cut"  # the row names its own
     with pytest.raises(TypeError):
         audit(table, results, method="ratio")  # type: ignore[arg-type]
+
+
+def test_the_total_of_a_goal_block_and_of_rows_that_drop_out() -> None:
+    project: dict[str, Any] = {
+        "id": "1", "name": "某项目", "block": 80, "budget": {"planned": 10, "weight": 20},
+        "indicators": [_row(1, "≥100人", 50), _row(2, "≥10次", 30), _row(3, "≥5个", 20)],
+    }  # fmt: skip
+    table = perfscore.load_table(
+        {"kind": "targets", "name": "t", "department": {"name": "某局"}, "year": 2023,
+         "projects": [project]}
+    )  # fmt: skip
+    assert isinstance(table, TargetsTable)
+    results = {
+        "1.1": {"value": "100人", "points": 50},
+        "1.2": {"value": "不适用"},  # drops out: the rest weigh the block's 80
+        "1.3": {"value": "4个", "points": 16},
+        "1.budget": {"value": 9, "points": 18},
+        "1.total": {"points": str(F(66 * 80, 70) + 18)},
+    }
+    (total,) = [line for line in audit(table, results).lines if line.kind == "total"]
+    assert (total.klass, total.rule) == ("explained", F(66 * 80, 70) + 18)

@@ -141,3 +141,18 @@ def test_a_bare_target_reads_the_same_through_an_indicator_frame() -> None:
     for one, other in zip(table.indicators(), back.indicators(), strict=True):
         assert one.parsed == other.parsed
         assert one.inferred_direction == other.inferred_direction is not None
+
+
+def test_a_goal_block_reads_back_through_an_indicator_frame() -> None:
+    table = perfscore.load_table({
+        "kind": "targets", "name": "block", "department": {"name": "某局"}, "year": 2023,
+        "projects": [{"id": "1", "name": "某项目", "block": 80,
+                      "budget": {"planned": 10, "weight": 20}, "indicators": [
+            {"id": "1.1", "name": "培训人次", "target": "≥100", "weight": 60},
+            {"id": "1.2", "name": "覆盖率", "target": "≥90%", "weight": 40}]}]})  # fmt: skip
+    assert isinstance(table, TargetsTable)
+    frame = perfscore.indicator_frame([table])
+    tables, problems = targets_from_frame(frame, target_rows(frame))
+    assert not problems
+    assert tables["block"].projects[0].block == 80
+    assert tables["block"] == table

@@ -281,3 +281,13 @@ def test_a_total_of_other_than_100_is_graded_re_scaled_and_says_so() -> None:
     assert project.graded == F(8600, 90)
     assert project.grade == perfscore.Grade.EXCELLENT  # 95.6 of 100, not 86
     assert "re-scaled" in card.to_text()
+
+
+def test_a_goal_block_scales_the_printed_weights_into_its_points() -> None:
+    # 40 + 30 + 20 printed, scaled into an 80-point 年度绩效目标 block beside a budget of 20
+    table = load_targets(small_targets(block=80, budget={"planned": 100, "weight": 20}))
+    card = perfscore.score(table, {"1.1": "450人次", "1.2": "8次", "1.3": "达成", "1.budget": 95})
+    (project,) = card.projects
+    assert project.weight == 100
+    assert project.exact == F(86 * 80, 90) + 19  # rows 86 of 90 → of 80; budget 20 × 95 %
+    assert not [f for f in perfscore.check_table(table) if f.field == "weight"]

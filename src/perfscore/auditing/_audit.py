@@ -496,6 +496,13 @@ def _total_line(
         rule = line.published if line.klass == "explained" else line.rule
         recomputed = None if recomputed is None or rule is None else recomputed + rule
         printed = None if printed is None or line.published is None else printed + line.published
+    # Rows that drop out re-scale the rest to the rows' 分值, a 年度绩效目标 block to its points.
+    kept = sum((r.weight or Fraction(0) for r in counted), Fraction(0))
+    whole = sum((r.weight or Fraction(0) for r in rows), Fraction(0))
+    scale = (to_fraction(project.block) if project.block is not None else whole) / (kept or 1)
+    if kept and scale != 1:
+        recomputed = None if recomputed is None else recomputed * scale
+        printed = None if printed is None else printed * scale
     applies = budget is not None and budget.klass != "not-applicable"
     rows_only = recomputed
     if applies and budget is not None:

@@ -242,6 +242,11 @@ def _project(
     if scored and kept_weight > 0:
         total = sum((r.points for r in scored if r.points is not None), Fraction(0))
         total *= row_weight / kept_weight
+    if project.block is not None:
+        # The 年度绩效目标 block: the printed 分值 are scaled into its points (80 beside 20).
+        block = to_fraction(project.block)
+        total = None if total is None else total * block / row_weight
+        row_weight = block
     if budget is not None and method.budget == "add" and not budget.applies:
         # A budget item that does not apply drops out as a row does: the rows weigh its 分值 too.
         if total is not None:

@@ -138,6 +138,8 @@ def targets_table_misreadings(table: TargetsTable) -> Iterator[tuple[str, Misrea
 
 def _weight(project: Project) -> Fraction:
     total = sum((Fraction(repr(i.weight)) for i in project.indicators), Fraction(0))
+    if project.block is not None:  # the printed 分值 are scaled into the block
+        total = Fraction(repr(project.block))
     if project.budget is not None:
         total += Fraction(repr(project.budget.weight))
     return total

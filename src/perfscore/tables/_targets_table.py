@@ -183,6 +183,9 @@ class Project(BaseModel):
     """年度目标 (总体目标), verbatim."""
     budget: Budget | None = None
     """The budget-execution item, where the table has one."""
+    block: Points | None = None
+    """The points of the 年度绩效目标 block on forms that print one (80 beside a budget block
+    of 20): the indicators' printed 分值 are scaled into it; ``None``: they count as printed."""
     indicators: tuple[TargetIndicator, ...] = Field(json_schema_extra={"minItems": 1})
     """The 三级指标, in table order (at least one)."""
 
@@ -200,8 +203,9 @@ class Project(BaseModel):
 
     @property
     def weight(self) -> float:
-        """Σ 分值 of the indicators and the budget item."""
-        return sum(i.weight for i in self.indicators) + (self.budget.weight if self.budget else 0)
+        """Σ 分值 of the indicators (or the block they are scaled into) and the budget item."""
+        rows = self.block if self.block is not None else sum(i.weight for i in self.indicators)
+        return rows + (self.budget.weight if self.budget else 0)
 
 
 class TargetsTable(BaseModel):
