@@ -364,21 +364,29 @@ def _audit(args: argparse.Namespace, out: TextIO) -> int:
     from .tables._files import load_table
     from .tables._targets_table import TargetsTable
 
-    table = load_table(args.source)
-    if not isinstance(table, TargetsTable):
-        raise PerfscoreError(f"{args.source}: an audit reads a self-evaluation (targets) table")
-    if args.results is None:
+    inputs = [args.source] + ([args.results] if args.results is not None else [])
+    for output in (args.output, args.xlsx):
+        if output is not None:
+            refuse_overwriting(output, inputs)
+    is_table_file = str(args.source).lower().endswith((".yaml", ".yml", ".json"))
+    if args.results is None and is_table_file:
         raise PerfscoreError("give the results file with the published 得分 (id, value, points)")
-    outputs = [o for o in (args.output, args.xlsx) if o is not None]
-    for output in outputs:
-        refuse_overwriting(output, [args.source, args.results])
+    if args.results is None:  # a published self-evaluation form: it carries its 得分
+        from .importing._importer import import_table
+
+        imported = import_table(args.source, layout="targets")
+        source: object = imported
+    else:
+        source = load_table(args.source)
+        if not isinstance(source, TargetsTable):
+            raise PerfscoreError(f"{args.source}: an audit reads a self-evaluation (targets) table")
     from .scoring._selfevaluation import SelfEvaluation
 
     method = SelfEvaluation(
         rounding=args.rounding, rounding_mode=args.rounding_mode, reverse=args.reverse,
         middle_tier=args.middle_tier,
     )  # fmt: skip
-    report = audit(table, args.results, method=method)
+    report = audit(source, args.results, method=method)
     if args.format == "json":
         text = audit_json(report) + "\n"
     elif args.format == "csv":
@@ -395,7 +403,11 @@ def _audit(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _arguments_audit(command: argparse.ArgumentParser) -> None:
-    command.add_argument("source", metavar="SOURCE", help="the self-evaluation table file")
+    command.add_argument(
+        "source", metavar="SOURCE",
+        help="the self-evaluation table file, or (without RESULTS) a published self-evaluation "
+        "form (text, xlsx, docx, pdf) imported with its 得分",
+    )  # fmt: skip
     command.add_argument(
         "results", metavar="RESULTS", nargs="?",
         help="results with the published 得分: columns id, value, points (<project>.budget for "

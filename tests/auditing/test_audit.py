@@ -154,7 +154,7 @@ def test_a_score_the_rules_give_is_explained(
 
 def test_an_audit_reads_a_targets_table_only() -> None:
     with pytest.raises(TypeError):
-        audit(perfscore.load_table("zanhuang-hrss-2018"), {})  # type: ignore[arg-type]
+        audit(perfscore.load_table("zanhuang-hrss-2018"), {})
     with pytest.raises(perfscore.PerfscoreError, match="more than once"):
         audit(_table(_row(1, "≥1", 10)), pd.DataFrame({"id": ["1.1", "1.1"], "value": [1, 2]}))
 
@@ -196,3 +196,18 @@ def test_the_total_of_a_goal_block_and_of_rows_that_drop_out() -> None:
     }
     (total,) = [line for line in audit(table, results).lines if line.kind == "total"]
     assert (total.klass, total.rule) == ("explained", F(66 * 80, 70) + 18)
+
+
+def test_an_imported_self_evaluation_form_carries_its_published_scores() -> None:
+    from perfscore.importing import import_table
+    from tests.importing.test_target_forms import SELF_EVALUATION
+
+    imported = import_table(SELF_EVALUATION, name="example-2023")
+    report = audit(imported)
+    assert [line.id for line in report.lines] == ["1.1", "1.2", "1.3", "1.4", "1.budget"]
+    by_id = {line.id: line for line in report.lines}
+    assert by_id["1.1"].published == 19  # 20 × 1150 / 1200 = 19.17, printed 19
+    assert by_id["1.1"].klass == "explained"
+    assert by_id["1.budget"].klass == "explained"  # 10 × 114 / 120 = 9.5
+    with pytest.raises(TypeError, match="imported self-evaluation form"):
+        audit(imported.table)

@@ -74,3 +74,16 @@ def test_the_reviewer_fixes_the_rounding(
     assert "(options: rounded to 1, cut)" in capsys.readouterr().out
     assert main(["audit", *map(str, files), "--rounding", "x"]) == 1
     assert "rounding" in capsys.readouterr().err
+
+
+def test_a_published_form_alone_is_imported_with_its_scores(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.importing.test_target_forms import SELF_EVALUATION
+
+    source = tmp_path / "example-2023.txt"
+    source.write_text(SELF_EVALUATION, encoding="utf-8")
+    assert main(["audit", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "1.budget" in out
+    assert "rows 4:" in out

@@ -13,7 +13,7 @@ May import: the ground, `perfscore.notation`, `perfscore.tables`, `perfscore.sco
 ('explained', 'deduction-on-met', 'full-on-unmet')
 """
 
-from ._audit import CLASSES, ROUNDINGS, Audit, AuditLine, Summary, audit
+from ._audit import CLASSES, ROUNDINGS, Audit, AuditLine, PublishedForm, Summary, audit
 from ._reports import AUDIT_COLUMNS, audit_frame, audit_json, audit_text, write_audit
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "ROUNDINGS",
     "Audit",
     "AuditLine",
+    "PublishedForm",
     "Summary",
     "audit",
     "audit_frame",

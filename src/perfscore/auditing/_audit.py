@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Final, Literal
+from typing import Final, Literal, Protocol, runtime_checkable
 
 from perfscore.errors import PerfscoreError
 from perfscore.intervals import format_number
@@ -55,7 +55,7 @@ from perfscore.scoring._selfevaluation import NOT_MET_WORDS, SelfEvaluation
 from perfscore.scoring._targets import target_result_rows
 from perfscore.tables._targets_table import Project, TargetIndicator, TargetsTable
 
-__all__ = ["CLASSES", "ROUNDINGS", "Audit", "AuditLine", "Summary", "audit"]
+__all__ = ["CLASSES", "ROUNDINGS", "Audit", "AuditLine", "PublishedForm", "Summary", "audit"]
 
 #: The classes of a row, the budget item and the total, explained first.
 CLASSES: Final = (
@@ -171,8 +171,8 @@ class _Reading:
 
 
 def audit(
-    table: TargetsTable,
-    results: ResultsSource,
+    table: TargetsTable | object,
+    results: ResultsSource | None = None,
     *,
     totals: Mapping[str, object] | None = None,
     method: SelfEvaluation | None = None,
@@ -187,7 +187,13 @@ def audit(
     [SelfEvaluation][perfscore.scoring.SelfEvaluation]): its ``reverse`` formula, ``middle_tier``
     and ``rate_rounding`` are used; its ``rounding``, when given, is the table's rounding instead
     of the one that explains the most rows.
+
+    ``table`` may instead be an imported self-evaluation form
+    ([perfscore.import_table][perfscore.importing.import_table]'s answer), which carries its
+    published 得分: then ``results`` is left out.
     """
+    if results is None:
+        table, results = _published_form(table)
     if not isinstance(table, TargetsTable):
         raise TypeError(f"an audit reads a targets table, not {type(table).__name__}")
     base = SelfEvaluation() if method is None else method
@@ -218,6 +224,31 @@ def audit(
             exact = _budget_rule(project, given.get(f"{project.id}.budget"), (None, "down"), base)
             lines.append(_total_line(project, rows, budget, _fraction(published), exact, base))
     return Audit(table.name, rounding_name(*best), tuple(lines))
+
+
+@runtime_checkable
+class PublishedForm(Protocol):
+    """An imported self-evaluation form: its table and its rows' published results
+    (``id``, ``value``, ``points``), as [Imported][perfscore.importing.Imported] holds them."""
+
+    table: object
+    results: list[dict[str, str]]
+
+
+def _published_form(form: object) -> tuple[object, dict[str, object]]:
+    """The table and the published results of an imported self-evaluation form."""
+    if not isinstance(form, PublishedForm):
+        raise TypeError(
+            f"an audit reads a targets table and its results, or an imported self-evaluation "
+            f"form, not {type(form).__name__} alone"
+        )
+    if not form.results:
+        raise PerfscoreError("the imported form carries no results: it is a goal table")
+    results: dict[str, object] = {
+        str(row["id"]): {"value": row.get("value"), "points": row.get("points")}
+        for row in form.results
+    }
+    return form.table, results
 
 
 def _fraction(value: object) -> Fraction:
