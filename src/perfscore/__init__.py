@@ -65,6 +65,7 @@ _API: dict[str, str] = {
     "score_frame": "frames",
     "Comparison": "comparison",
     "compare": "comparison",
+    "audit": "auditing",
     "ImportFailed": "importing",
     "ImportFinding": "importing",
     "Imported": "importing",
@@ -74,6 +75,7 @@ _API: dict[str, str] = {
 
 if TYPE_CHECKING:  # the same names for type checkers (tests/test_api.py keeps them equal)
     __version__: str
+    from .auditing import audit as audit
     from .cards import Scorecard as Scorecard
     from .cards import TargetsScorecard as TargetsScorecard
     from .cards import score as score

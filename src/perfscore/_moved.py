@@ -40,7 +40,7 @@ __all__ = ["MOVED", "OLD_NAMES", "RENAMED", "install", "old_names"]
 MOVED: Final[Mapping[str, tuple[str, ...]]] = {
     "_tokenizer": ("notation._tokenizer",),
     "labels": ("notation._labels",),
-    "targets": ("notation._targets",),
+    "targets": ("notation._targets", "notation._dates"),
     "exact": ("notation._exact",),
     "compiled": ("ladders._compiled",),
     "regions": ("ladders._regions",),
@@ -49,7 +49,7 @@ MOVED: Final[Mapping[str, tuple[str, ...]]] = {
     "table_files": ("tables._files",),
     "check": ("tables._check", "tables._findings"),
     "targetchecks": ("tables._target_checks",),
-    "misreadings": ("tables._misreadings",),
+    "misreadings": ("tables._misreadings", "tables._directions"),
     "methods": ("scoring._methods",),
     "selfevaluation": ("scoring._selfevaluation",),
     "rollup": ("scoring._rollup",),

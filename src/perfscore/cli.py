@@ -457,6 +457,77 @@ def _arguments_export(command: argparse.ArgumentParser) -> None:
                          "standard output for txt, <name>.<format> otherwise)")  # fmt: skip
 
 
+def _audit(args: argparse.Namespace, out: TextIO) -> int:
+    from .auditing._audit import audit
+    from .auditing._reports import audit_frame, audit_json, audit_text, write_audit
+    from .tables._files import load_table
+    from .tables._targets_table import TargetsTable
+
+    inputs = [args.source] + ([args.results] if args.results is not None else [])
+    for output in (args.output, args.xlsx):
+        if output is not None:
+            refuse_overwriting(output, inputs)
+    is_table_file = str(args.source).lower().endswith((".yaml", ".yml", ".json"))
+    if args.results is None and is_table_file:
+        raise PerfscoreError("give the results file with the published 得分 (id, value, points)")
+    if args.results is None:  # a published self-evaluation form: it carries its 得分
+        from .importing._importer import import_table
+
+        imported = import_table(args.source, layout="targets")
+        source: object = imported
+    else:
+        source = load_table(args.source)
+        if not isinstance(source, TargetsTable):
+            raise PerfscoreError(f"{args.source}: an audit reads a self-evaluation (targets) table")
+    from .scoring._selfevaluation import SelfEvaluation
+
+    method = SelfEvaluation(
+        rounding=args.rounding, rounding_mode=args.rounding_mode, reverse=args.reverse,
+        middle_tier=args.middle_tier,
+    )  # fmt: skip
+    report = audit(source, args.results, method=method)
+    if args.format == "json":
+        text = audit_json(report) + "\n"
+    elif args.format == "csv":
+        text = audit_frame(report).to_csv(index=False)
+    else:
+        text = audit_text(report) + "\n"
+    if args.output is None:
+        _write(out, text)
+    else:
+        write_output(args.output, text)
+    if args.xlsx is not None:
+        write_audit(report, args.xlsx)
+    return 0
+
+
+def _arguments_audit(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "source", metavar="SOURCE",
+        help="the self-evaluation table file, or (without RESULTS) a published self-evaluation "
+        "form (text, xlsx, docx, pdf) imported with its 得分",
+    )  # fmt: skip
+    command.add_argument(
+        "results", metavar="RESULTS", nargs="?",
+        help="results with the published 得分: columns id, value, points (<project>.budget for "
+        "the budget item, <project>.total for the published 总分)",
+    )  # fmt: skip
+    command.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    command.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    command.add_argument(
+        "--xlsx", metavar="FILE", help="also write the audit as an Excel sheet with a notes column"
+    )
+    command.add_argument(
+        "--rounding", default=None,
+        help="the table's rounding (0.01, 0.1, 1); default: the one that explains most rows",
+    )  # fmt: skip
+    command.add_argument("--rounding-mode", choices=("half-up", "down"), default="half-up")
+    command.add_argument("--reverse", choices=("linear", "ratio"), default="linear")
+    command.add_argument(
+        "--middle-tier", type=float, default=60, help="部分达成's least %% of 分值"
+    )
+
+
 @dataclass(frozen=True)
 class _Command:
     """A subcommand: its name, what runs it, and what adds its arguments. The arguments (and
@@ -521,6 +592,16 @@ _COMMANDS: tuple[_Command, ...] = (
         description="Check table files (or bundled tables by name): every ladder over its whole "
         "domain, ids, names, units and readings. Exit status 0 when there are no errors "
         "(warnings are listed), 1 otherwise.",
+    ),
+    _Command(
+        "audit",
+        _audit,
+        _arguments_audit,
+        help="recompute a published self-evaluation and class every departure",
+        description="Recompute every published 得分 of a self-evaluation (自评) by the published "
+        "rules under the rounding that explains the table best, and class each row: explained, "
+        "deduction on a met row, full marks on an unmet row, outside the qualitative tier, "
+        "unexplained; the budget item and the total are checked too.",
     ),
     _Command(
         "tables",

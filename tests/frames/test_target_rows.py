@@ -139,3 +139,34 @@ def test_a_targets_row_whose_department_or_year_disagrees_is_reported(
     assert [(row, error.where.cell) for row, error, _ in problems] == [(4, column)]
     assert "(row 2)" in str(problems[0][1])
     assert [i.id for i in tables["small"].projects[0].indicators] == ["1.1", "1.2"]
+
+
+def test_a_bare_target_reads_the_same_through_an_indicator_frame() -> None:
+    table = perfscore.load_table({
+        "kind": "targets", "name": "bare", "department": {"name": "某局"}, "year": 2023,
+        "projects": [{"id": "1", "name": "某项目", "indicators": [
+            {"id": "1.1", "name": "培训人次", "target": "100", "weight": 50},
+            {"id": "1.2", "name": "安全事故发生次数", "target": "1", "weight": 50}]}]})  # fmt: skip
+    assert isinstance(table, TargetsTable)
+    frame = perfscore.indicator_frame([table])
+    tables, problems = targets_from_frame(frame, target_rows(frame))
+    assert not problems
+    back = tables["bare"]
+    for one, other in zip(table.indicators(), back.indicators(), strict=True):
+        assert one.parsed == other.parsed
+        assert one.inferred_direction == other.inferred_direction is not None
+
+
+def test_a_goal_block_reads_back_through_an_indicator_frame() -> None:
+    table = perfscore.load_table({
+        "kind": "targets", "name": "block", "department": {"name": "某局"}, "year": 2023,
+        "projects": [{"id": "1", "name": "某项目", "block": 80,
+                      "budget": {"planned": 10, "weight": 20}, "indicators": [
+            {"id": "1.1", "name": "培训人次", "target": "≥100", "weight": 60},
+            {"id": "1.2", "name": "覆盖率", "target": "≥90%", "weight": 40}]}]})  # fmt: skip
+    assert isinstance(table, TargetsTable)
+    frame = perfscore.indicator_frame([table])
+    tables, problems = targets_from_frame(frame, target_rows(frame))
+    assert not problems
+    assert tables["block"].projects[0].block == 80
+    assert tables["block"] == table

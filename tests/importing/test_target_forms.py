@@ -117,7 +117,8 @@ def test_a_bare_target_without_a_direction_is_read_at_least_with_a_finding() -> 
     imported = import_table(text, name="example")
     (indicator,) = imported.table.indicators()
     assert isinstance(indicator, perfscore.TargetIndicator)
-    assert indicator.direction == "正向"
+    assert indicator.direction_read == "正向"
+    assert indicator.parsed.op == "≥"
     assert any(f.kind == "direction" and f.indicator == "1.1" for f in imported.findings)
 
 
@@ -165,3 +166,23 @@ def test_a_target_and_its_weight_run_together() -> None:
     (fused,) = [f for f in imported.findings if f.kind == "fused-cells"]
     assert fused.text == "210010"
     assert "2100 and 10" in fused.action
+
+
+def test_a_bare_target_under_a_lower_is_better_name_is_read_at_most_with_a_finding() -> None:
+    text = "\n".join(
+        [
+            "某县某局 2023 年项目绩效目标表",
+            "项目名称\t一级指标\t二级指标\t三级指标\t指标值\t度量单位\t权重",
+            "培训项目\t产出指标\t数量指标\t培训人数\t500\t人\t50",
+            "培训项目\t效益指标\t社会效益指标\t安全事故发生次数\t1\t次\t50",
+        ]
+    )
+    imported = import_table(text, name="example")
+    second = imported.table.indicators()[1]
+    assert isinstance(second, perfscore.TargetIndicator)
+    assert second.parsed.op == "≤"
+    (finding,) = [
+        f for f in imported.findings if f.kind == "direction" and f.indicator == second.id
+    ]
+    assert finding.action == second.inferred_direction
+    assert "反向" in finding.action

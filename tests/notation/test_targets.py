@@ -5,6 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import perfscore
 from perfscore import NotationError, Target, parse_target
@@ -279,3 +281,47 @@ def test_a_day_the_calendar_does_not_have_is_refused(text: str) -> None:
 
 def test_29_february_of_a_leap_year_is_a_date() -> None:
     assert parse_target("2024年2月29日前").form == "deadline"
+
+
+# -- the forms real tables use: a unit in brackets, ± tolerances, step deductions ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "canon"),
+    [
+        (">= 98 %(百分比)", "≥98%"),
+        ("≥500（人）", "≥500人"),
+        ("±10%", "±10%"),
+        ("100%±5%", "100%±5%"),
+        ("1000±50人", "1000人±50人"),
+        ("≥95%，每降低1%扣0.5分", "≥95%,每差1%扣0.5分"),
+        ("≥95%,每降低1个百分点扣1分，扣完为止", "≥95%,每差1%扣1分"),
+        ("500人,每少10人扣1分", "≥500人,每差10人扣1分"),
+        ("≤5次,每超过1次扣2分", "≤5次,每差1次扣2分"),
+    ],
+)
+def test_the_forms_real_tables_print(text: str, canon: str) -> None:
+    target = parse_target(text)
+    assert str(target) == canon
+    assert parse_target(canon) == target  # the canonical spelling reads back
+    assert target.text == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("≥98%(次)", "the indicator's unit is 次"),
+        ("≥95%,每降低1人扣1分", "the step is in 人"),
+        ("≥95±5%", "a comparison and ±"),
+        ("效果明显,每降低1%扣1分", "follows a number target"),
+    ],
+)
+def test_the_forms_refuse_what_does_not_agree(text: str, message: str) -> None:
+    with pytest.raises(NotationError, match=message):
+        parse_target(text)
+
+
+@given(st.integers(0, 1000), st.integers(1, 100), st.integers(-2000, 2000))
+def test_a_tolerance_meets_within_it_only(center: int, tolerance: int, actual: int) -> None:
+    target = parse_target(f"{center}±{tolerance}人")
+    assert target.meets(Fraction(actual)) == (abs(actual - center) <= tolerance)

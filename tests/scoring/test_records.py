@@ -152,7 +152,7 @@ def test_a_projects_total_is_its_exact_total_as_a_float() -> None:
 
 
 def test_self_evaluation_records_are_a_row_per_indicator_then_the_budget() -> None:
-    budget = BudgetScore("1", F(100), F(95), F(95), F(10), F(19, 2), ("flag",), 5)
+    budget = BudgetScore("1", F(100), F(95), F(95), F(10), F(19, 2), ("flag",), 5, F(19, 2))
     records = self_evaluation_records(
         (project((row(), row(id="1.2", levels=(), flags=("a", "b"), value="达成")), budget, None),)
     )

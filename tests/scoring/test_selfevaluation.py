@@ -216,8 +216,11 @@ def test_budget_item() -> None:
     over = method.budget_points(F(10), F(100), F(105))
     assert over.points == F(10)
     assert over.flags == ("execution 105% is above 100%, not rewarded",)
-    with pytest.raises(PerfscoreError, match="the planned budget"):
-        method.budget_points(F(10), F(0), F(5))
+    for spent in (F(0), F(5)):
+        none = method.budget_points(F(10), F(0), spent)
+        assert (none.state, none.points, none.rule) == ("dropped", None, None)
+        assert "does not apply" in none.flags[0]
+        assert ("for review" in none.flags[0]) == (spent > 0)
 
 
 def test_grade_bands() -> None:
@@ -316,3 +319,30 @@ def test_a_rate_result_against_a_target_without_unit_is_refused() -> None:
         row("≥95", "96%")
     assert row("≥95%", "96%").state == "met"
     assert row("≥95", "96").state == "met"
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "rule"),
+    [
+        ("≥95%,每降低1%扣0.5分", "92.5%", 9),  # 2 whole steps short: 10 − 1
+        ("≥95%,每降低1%扣0.5分", "95%", 10),
+        ("≥95%,每降低1%扣4分", "90%", 0),  # never below 0
+        ("≤5次,每超过1次扣2分", "8次", 4),
+        ("±10%", "-8%", 10),  # within the band: full, a negative deviation no flag
+        ("±10%", "12%", 0),
+        ("100%±5%", "96%", 10),
+    ],
+)
+def test_step_deductions_and_tolerances(target: str, actual: str, rule: int) -> None:
+    outcome = SelfEvaluation().score_row(parse_target(target), F(10), actual)
+    assert outcome.rule == rule
+    assert not any("negative" in flag for flag in outcome.flags)
+
+
+@given(st.integers(0, 1000), st.integers(1, 10), st.integers(0, 5))
+def test_a_step_deduction_takes_its_points_per_whole_step(
+    actual: int, size: int, points: int
+) -> None:
+    target = parse_target(f"≥1000人,每少{size}人扣{points}分")
+    got = SelfEvaluation().step_points(target, F(actual), F(100))
+    assert got == max(0, 100 - ((1000 - actual) // size) * points)

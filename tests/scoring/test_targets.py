@@ -240,3 +240,54 @@ def test_rows_find_their_indicator_by_name_in_either_script() -> None:
     assert (project.rows[0].id, project.rows[0].state, project.rows[0].points) == (
         "1.1", "met", F(40),
     )  # fmt: skip
+
+
+def test_a_budget_of_nothing_does_not_apply_and_stops_nothing() -> None:
+    table = load_targets(small_targets(budget={"planned": 0, "spent": 0, "weight": 10}))
+    rows = target_result_rows(
+        {"1.1": "500人次", "1.2": "8次", "1.3": "达成", "1.budget": {"value": 0, "points": 0}}
+    )
+    (project,) = self_evaluate(table, rows).projects
+    assert project.budget is not None
+    assert not project.budget.applies
+    assert project.budget.points is None
+    # it drops out as a row does: the rows (all met) weigh the whole 100
+    assert project.weight == 100
+    assert project.exact == 100
+    assert not project.rescaled
+    assert project.budget.flags
+    assert "does not apply" in project.budget.flags[0]
+
+
+def test_the_budget_records_rule_score_is_the_rules_not_the_given() -> None:
+    table = load_targets(small_targets(budget={"planned": 100, "weight": 10}))
+    rows = target_result_rows({"1.1": "500人次", "1.budget": {"value": 95, "points": 10}})
+    (project,) = self_evaluate(table, rows).projects
+    assert project.budget is not None
+    assert project.budget.points == 10
+    assert project.budget.rule == F(19, 2)
+    frame = perfscore.score(table, {"1.1": "500人次", "1.budget": {"value": 95, "points": 10}})
+    budget = frame.to_frame().set_index("id").loc["1.budget"]
+    assert (budget["score"], budget["rule_score"]) == (10.0, 9.5)
+
+
+def test_a_total_of_other_than_100_is_graded_re_scaled_and_says_so() -> None:
+    table = load_targets(small_targets(budget=None))  # 分值 40 + 30 + 20 = 90
+    card = perfscore.score(table, {"1.1": "450人次", "1.2": "8次", "1.3": "达成"})
+    (project,) = card.projects
+    assert project.exact == 86
+    assert project.weight == 90
+    assert project.rescaled
+    assert project.graded == F(8600, 90)
+    assert project.grade == perfscore.Grade.EXCELLENT  # 95.6 of 100, not 86
+    assert "re-scaled" in card.to_text()
+
+
+def test_a_goal_block_scales_the_printed_weights_into_its_points() -> None:
+    # 40 + 30 + 20 printed, scaled into an 80-point 年度绩效目标 block beside a budget of 20
+    table = load_targets(small_targets(block=80, budget={"planned": 100, "weight": 20}))
+    card = perfscore.score(table, {"1.1": "450人次", "1.2": "8次", "1.3": "达成", "1.budget": 95})
+    (project,) = card.projects
+    assert project.weight == 100
+    assert project.exact == F(86 * 80, 90) + 19  # rows 86 of 90 → of 80; budget 20 × 95 %
+    assert not [f for f in perfscore.check_table(table) if f.field == "weight"]

@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from perfscore import parse_ladder, parse_target
+from perfscore.tables._directions import HIGHER_IS_BETTER_WORDS, LOWER_IS_BETTER_WORDS
 from perfscore.tables._misreadings import (
-    HIGHER_IS_BETTER_WORDS,
-    LOWER_IS_BETTER_WORDS,
     ladder_misreadings,
     target_misreadings,
     targets_table_misreadings,
@@ -151,3 +150,29 @@ def test_ocr_damage_is_looked_for_when_two_thirds_of_the_targets_write_their_ope
         "2200篇 may be OCR damage: ≥200篇 with ≥ read as 2"
     ]
     assert damage("2200篇", "300人", "≥12门") == []  # only one of three written
+
+
+@pytest.mark.parametrize(
+    ("rows", "budget", "warned"),
+    [
+        ((50, 30, 10), 10, False),  # 90 + budget 10: the 2020 forms
+        ((70, 20, 10), 10, False),  # 100 rows, the budget counted apart (no "110")
+        ((70, 20, 10), None, False),
+        ((60, 20, 10), 20, True),  # 110 either way
+        ((40, 20, 10), 10, True),
+    ],
+)
+def test_a_form_that_counts_the_budget_apart_is_not_warned(
+    rows: tuple[int, ...], budget: int | None, warned: bool
+) -> None:
+    table = load_targets(
+        small_targets(
+            budget=None if budget is None else {"planned": 10, "weight": budget},
+            indicators=[
+                {"id": f"1.{n}", "name": f"指标{n}", "target": "≥1", "weight": w}
+                for n, w in enumerate(rows, start=1)
+            ],
+        )
+    )
+    found = [m for path, m in targets_table_misreadings(table) if path == "projects[0]"]
+    assert bool(found) == warned

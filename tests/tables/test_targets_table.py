@@ -28,11 +28,6 @@ F = Fraction
         ),
         (
             {"projects": [{"id": "1", "name": "p", "indicators": [
-                {"id": "1.1", "name": "x", "target": "95%", "weight": 10}]}]},
-            "writes no comparison: give the direction",
-        ),
-        (
-            {"projects": [{"id": "1", "name": "p", "indicators": [
                 {"id": "2.1", "name": "x", "target": "≥95%", "weight": 10}]}]},
             "does not start with the project's id '1'",
         ),
@@ -97,3 +92,37 @@ def test_bad_readings(reading: dict[str, str], message: str) -> None:
     with pytest.raises(perfscore.TableError) as raised:
         load_targets(small_targets(budget=None, indicators=[indicator]))
     assert message in str(raised.value)
+
+
+# -- bare targets: read as the forms mean them ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "direction", "read"),
+    [
+        ("培训人次", "100", None, "≥100"),
+        ("资金到位", "43.2", None, "≥43.2"),
+        ("覆盖率", "90%", None, "≥90%"),
+        ("安全事故发生次数", "1", None, "≤1"),
+        ("投诉处理率", "95%", None, "≥95%"),  # 处理 undoes 投诉: a good thing again
+        ("安全事故发生次数", "1", "正向", "≥1"),  # a given direction overrides the reading
+        ("培训人次", "100", "反向", "≤100"),
+    ],
+)
+def test_a_bare_target_is_read_as_the_forms_mean_it(
+    name: str, target: str, direction: str | None, read: str
+) -> None:
+    indicator: dict[str, Any] = {"id": "1.1", "name": name, "target": target, "weight": 90}
+    if direction is not None:
+        indicator["direction"] = direction
+    table = load_targets(small_targets(indicators=[indicator]))
+    loaded = table.indicator("1.1")
+    assert str(loaded.parsed) == read
+    assert (loaded.inferred_direction is None) == (direction is not None)
+    findings = [
+        f for f in perfscore.check_table(table)
+        if f.field == "direction" and "bare number" in f.message
+    ]  # fmt: skip
+    assert bool(findings) == (direction is None)
+    if findings:
+        assert str(loaded.direction_read) in findings[0].message

@@ -594,6 +594,7 @@ def test_a_command_given_its_help_lists_its_own_arguments(
         "report",
         "grade",
         "check",
+        "audit",
         "tables",
         "schema",
         "import",

@@ -69,6 +69,7 @@ def indicator_frame(tables: Iterable[Table | TargetsTable | str | Path]) -> pd.D
                         item.direction,
                         budget.planned if budget else None, budget.spent if budget else None,
                         budget.weight if budget else None, table.total, table.money_unit,
+                        project.block,
                     ))  # fmt: skip
             continue
         for duty in table.duties:
@@ -87,7 +88,7 @@ def indicator_frame(tables: Iterable[Table | TargetsTable | str | Path]) -> pd.D
         frame[column] = frame[column].astype("float64")
     if any(target != blank for target in targets):
         extra = pd.DataFrame(targets, columns=list(TARGET_ROW_COLUMNS))
-        for column in ("budget", "spent", "budget_weight", "total"):
+        for column in ("budget", "spent", "budget_weight", "total", "block"):
             extra[column] = extra[column].astype("float64")
         frame = pd.concat([frame, extra], axis=1)
     return frame

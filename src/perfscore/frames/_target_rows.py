@@ -43,7 +43,7 @@ __all__ = ["TARGET_ROW_COLUMNS", "target_rows", "targets_from_frame"]
 #: The columns only a targets table's rows use, in the order indicator_frame writes them.
 TARGET_ROW_COLUMNS: Final = (
     "project", "project_name", "level1", "level2", "op", "target", "direction", "budget",
-    "spent", "budget_weight", "total", "money_unit",
+    "spent", "budget_weight", "total", "money_unit", "block",
 )  # fmt: skip
 _FILE: Final = "tables frame"
 #: A model's field, under an indicator, a project or the table, and the column it is read from.
@@ -54,6 +54,7 @@ _INDICATOR_COLUMN: Final = {
 _PROJECT_COLUMN: Final = {
     "id": "project", "name": "project_name", "budget": "budget", "budget.planned": "budget",
     "budget.spent": "spent", "budget.weight": "budget_weight", "indicators": "id",
+    "block": "block",
 }  # fmt: skip
 _TABLE_COLUMN: Final = {
     "name": "table", "department": "department", "year": "year", "total": "total",
@@ -181,6 +182,7 @@ def _mapping(
                 id=project_id,
                 name=_text(columns, "project_name", k) or project_id,
                 budget=_budget(columns, k),
+                block=_number(columns, "block", k),
                 indicators=[],
             )
             rows_of[project_id] = []

@@ -26,7 +26,7 @@ KINDS: tuple[str, ...] = (
     "traditional",  # traditional characters read as their simplified forms
     "date",  # a spreadsheet date that was a published number or range
     "unit",  # the unit taken from the cells or inferred from the name
-    "direction",  # a bare target read 正向 for want of a direction
+    "direction",  # a bare target read 正向 (or 反向 by its name) for want of a direction
     "unplaced",  # a row the importer could not place in the table (kept here, not dropped)
     "skipped",  # an indicator left out because its cells do not make a ladder
     "metadata",  # the table's name, year, department … and where they came from

@@ -429,6 +429,8 @@ def _indicator(
     def note(text: str, action: str, kind: str) -> None:
         findings.append(ImportFinding(place, text, action, kind=kind, indicator=subject))
 
+    loaded: list[Any] = []
+
     def check(candidate: dict[str, Any]) -> str | None:
         one = {
             "kind": "targets",
@@ -438,7 +440,7 @@ def _indicator(
             "projects": [{"id": subject.split(".")[0], "name": "x", "indicators": [candidate]}],
         }
         try:
-            validate(one)
+            loaded[:] = [validate(one)]
         except PerfscoreError as error:
             return error.reason
         return None
@@ -461,15 +463,10 @@ def _indicator(
         ]
         note(target, f"thousands separators: read as {plain!r}", "fused-cells")
     problem = check(indicator)
-    if problem is not None and "direction" in problem and "direction" not in indicator:
-        indicator["direction"] = "正向"
-        note(
-            target,
-            "a bare number with no direction: read 正向 (at least), as the forms' "
-            "notes read it; set direction if it is a ceiling",
-            "direction",
-        )
-        problem = check(indicator)
+    if problem is None and loaded:  # the model's reading of a bare target, one rule for all
+        inferred = loaded[0].indicators()[0].inferred_direction
+        if inferred is not None:
+            note(target, inferred, "direction")
     if problem is not None:
         note(f"{indicator['name']}: {target}", f"left out: {problem}; enter it by hand", "skipped")
         return None

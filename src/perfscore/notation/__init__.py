@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from perfscore._moved import old_names
 
+from ._dates import When
 from ._define import define_unit
 from ._grammar import Clause, Expression, parse_cell, parse_quantity
 from ._labels import same_label, simplified
-from ._targets import DIRECTIONS, OPS, Target, When, convert, parse_target, target_unit, unit_symbol
+from ._targets import DIRECTIONS, OPS, Target, convert, parse_target, target_unit, unit_symbol
 
 __all__ = [
     "DIRECTIONS",

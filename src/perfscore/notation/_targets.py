@@ -35,7 +35,7 @@ True
 
 from __future__ import annotations
 
-import calendar
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -47,6 +47,7 @@ from perfscore.errors import NotationError, PerfscoreError
 from perfscore.intervals import format_number
 from perfscore.units import canonical_unit, factor, is_counted, unit_text, ureg
 
+from ._dates import When, read_dates
 from ._grammar import unexpected
 from ._tokenizer import MAX_CELL_LENGTH, Kind, Token, fold, tokenize
 
@@ -55,7 +56,6 @@ __all__ = [
     "OPS",
     "Direction",
     "Target",
-    "When",
     "parse_target",
     "reload_units",
     "target_unit",
@@ -89,75 +89,17 @@ _MULTIPLIERS: Final[dict[str, int]] = {
 # written in Chinese: a longer run after a number is more likely prose than a unit.
 _LONGEST_WORD: Final = 4
 
-_DATE = (
-    r"(?P<{p}y>\d{{4}})(?:[.\-/年])(?P<{p}m>\d{{1,2}})月?"
-    r"(?:[.\-/](?P<{p}d>\d{{1,2}})|(?P<{p}d2>\d{{1,2}})[日号])?"
+# A step deduction after a target (每降低1%扣0.5分, 每少1人扣1分, 扣完为止).
+_STEP: Final = re.compile(
+    r"每(?:降低|减少|下降|低于|少|超过|超出|增加|多|差|偏离|延迟|推迟)?(?P<n>\d+(?:\.\d+)?)"
+    r"(?P<u>个百分点|%|‰|[^\d扣,，]{0,3}?)扣(?:减)?(?P<p>\d+(?:\.\d+)?)分(?:[,，;；]?扣完为止)?$"
 )
-_PERIOD: Final = re.compile(
-    "^" + _DATE.format(p="a") + r"(?:-|~|至|到|—|–|〜)" + _DATE.format(p="b") + "$"
+# A tolerance (±10%, 100%±5%, 1000±50人): met within it.
+_TOLERANCE: Final = re.compile(r"^(?P<c>[^±]*?\d[^±]*?)?(?:±|\+-|\+/-)(?P<t>\d.*)$")
+# A unit written again in brackets after the number (≥98%(百分比), 500（人）).
+_BRACKETED_UNIT: Final = re.compile(
+    r"^(?P<rest>.*\d[^()（）]*?)\s*[(（](?P<unit>[^()（）]{1,8})[)）]$"
 )
-_DEADLINE: Final = re.compile(
-    r"^(?:(?P<y>\d{4})年)?"
-    r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))?|(?P<ye>年底|年末|底|末))"
-    r"(?:前|之前|以前)(?:完成|完工|办结)?$"
-)
-
-
-@dataclass(frozen=True, order=True)
-class When:
-    """A calendar point of a deadline or period: a month, or a day when one is written.
-
-    ``year`` is ``None`` when the cell leaves it out (``9月前``: the table's year).
-
-    >>> str(When(2023, 12, None)), str(When(None, 9, 30))
-    ('2023年12月', '9月30日')
-    """
-
-    year: int | None
-    month: int
-    day: int | None = None
-
-    def __str__(self) -> str:
-        year = f"{self.year}年" if self.year is not None else ""
-        day = f"{self.day}日" if self.day is not None else ""
-        return f"{year}{self.month}月{day}"
-
-    def exists(self) -> bool:
-        """Whether the calendar has this point: a month 1 to 12, a day the month has (29
-        February only in a leap year; any year's 29 February where the year is left out).
-
-        >>> When(2023, 12, 31).exists(), When(2023, 12, 32).exists(), When(2023, 2, 29).exists()
-        (True, False, False)
-        >>> When(2024, 2, 29).exists(), When(None, 2, 29).exists(), When(2023, 13).exists()
-        (True, True, False)
-        """
-        if not 1 <= self.month <= 12:
-            return False
-        if self.day is None:
-            return True
-        leap = self.year if self.year is not None else 2000
-        return 1 <= self.day <= calendar.monthrange(leap, self.month)[1]
-
-    def dotted(self) -> str:
-        """``2023.07`` or ``2023.07.15``: the spelling of a period's ends."""
-        base = f"{self.year}.{self.month:02d}"
-        return base if self.day is None else f"{base}.{self.day:02d}"
-
-    def on_or_before(self, other: When) -> bool:
-        """Whether this point is no later than ``other``, at the coarser of the two precisions.
-
-        A missing year is taken as the other's; a month without a day covers the whole month.
-
-        >>> When(None, 8).on_or_before(When(2023, 9)), When(2023, 9, 30).on_or_before(When(None, 9))
-        (True, True)
-        >>> When(2024, 1).on_or_before(When(2023, 12, 31))
-        False
-        """
-        mine = (self.year if self.year is not None else other.year, self.month)
-        theirs = (other.year if other.year is not None else self.year, other.month)
-        if mine != theirs or self.day is None or other.day is None:
-            return mine <= theirs
-        return self.day <= other.day
 
 
 @dataclass(frozen=True, eq=False)
@@ -180,6 +122,11 @@ class Target:
     strict: bool = False
     written: bool = True
     dates: tuple[When, ...] = field(default=())
+    #: ``±N``: the most the result may depart from ``value`` (0 for ``±10%`` alone) and meet it.
+    tolerance: Fraction | None = None
+    #: ``每降低1%扣0.5分``: (the step, in the target's unit; the points each whole step short
+    #: takes off the 分值), a row's own rule in place of 分值 × actual / target.
+    step: tuple[Fraction, Fraction] | None = None
 
     # -- building ---------------------------------------------------------------------------
 
@@ -245,6 +192,8 @@ class Target:
         """
         if self.value is None:
             raise PerfscoreError(f"the target {self} is not a number")
+        if self.tolerance is not None:
+            return abs(actual - self.value) <= self.tolerance
         if self.op == "≤":
             return actual < self.value if self.strict else actual <= self.value
         if self.op == "=" and self.value == 0:
@@ -264,8 +213,16 @@ class Target:
         if self.form == "period":
             return f"{self.dates[0].dotted()}-{self.dates[1].dotted()}"
         assert self.value is not None
+        symbol = unit_symbol(self.unit)
+        if self.tolerance is not None:
+            center = format_number(self.value) + symbol if self.value else ""
+            return f"{center}±{format_number(self.tolerance)}{symbol}"
         op = {"≥": ">", "≤": "<"}.get(self.op, self.op) if self.strict else self.op
-        return f"{op}{format_number(self.value)}{unit_symbol(self.unit)}"
+        text = f"{op}{format_number(self.value)}{symbol}"
+        if self.step is not None:
+            size, points = self.step
+            text += f",每差{format_number(size)}{symbol}扣{format_number(points)}分"
+        return text
 
     def __repr__(self) -> str:
         return f"<Target({str(self)!r})>"
@@ -390,6 +347,15 @@ def _parse(text: str, unit: str | None, direction: Direction | None) -> Target:
     dated = _dated(text, compact)
     if dated is not None:
         return dated
+    bracketed = _BRACKETED_UNIT.match(compact)
+    if bracketed is not None:
+        return _bracketed(text, bracketed["rest"], bracketed["unit"], unit, direction)
+    ruled = _STEP.search(compact)
+    if ruled is not None and ruled.start() > 0:
+        return _stepped(text, compact[: ruled.start()].rstrip(",，;；"), ruled, unit, direction)
+    tolerance = _TOLERANCE.match(compact)
+    if tolerance is not None:
+        return _within(text, tolerance, unit)
     if not any(ch.isdigit() for ch in compact):
         if compact and compact[0] in "<>=≥≤≧≦⩾⩽":
             raise NotationError(
@@ -399,6 +365,73 @@ def _parse(text: str, unit: str | None, direction: Direction | None) -> Target:
     return _TargetParser(text, unit, direction).target()
 
 
+def _bracketed(
+    text: str, rest: str, written: str, unit: str | None, direction: Direction | None
+) -> Target:
+    """A target with its unit written again in brackets: the unit must agree with the number's."""
+    try:
+        again = target_unit(written)
+    except PerfscoreError:
+        raise NotationError(
+            f"expected a unit in the brackets, found {written!r}", source=text, span=(0, len(text))
+        ) from None
+    target = _parse(rest, unit if unit is not None else again, direction)
+    if target.form != "number" or not same_kind(target.unit, again):
+        raise NotationError(
+            f"the unit in brackets ({written}) is not the number's", source=text,
+            span=(0, len(text)),
+        )  # fmt: skip
+    return dataclasses.replace(target, text=text.strip())
+
+
+def _step_unit(text: str, written: str, base: Target) -> Fraction:
+    """The factor from a step's written unit to the target's (``个百分点`` is ``%``)."""
+    if not written or written == "个百分点":
+        return Fraction(1)
+    try:
+        return convert(Fraction(1), target_unit(written), base.unit)
+    except PerfscoreError:
+        raise NotationError(
+            f"the step is in {written} but the target in {_label(base.unit or '')}",
+            source=text, span=(0, len(text)),
+        ) from None  # fmt: skip
+
+
+def _stepped(
+    text: str, before: str, ruled: re.Match[str], unit: str | None, direction: Direction | None
+) -> Target:
+    """A target with its step deduction (``≥95%,每降低1%扣0.5分``)."""
+    base = _parse(before, unit, direction)
+    if base.form != "number" or base.tolerance is not None:
+        raise NotationError(
+            "a step deduction (每…扣…分) follows a number target", source=text,
+            span=(0, len(text)),
+        )  # fmt: skip
+    size = Fraction(ruled["n"]) * _step_unit(text, ruled["u"], base)
+    if size <= 0:
+        raise NotationError("a step of 0", source=text, span=(0, len(text)))
+    return dataclasses.replace(base, text=text.strip(), step=(size, Fraction(ruled["p"])))
+
+
+def _within(text: str, found: re.Match[str], unit: str | None) -> Target:
+    """A target with a tolerance (``±10%``, ``100%±5%``, ``1000±50人``)."""
+    tolerance = _parse(found["t"], unit, None)
+    center = _parse(found["c"], unit or tolerance.unit, None) if found["c"] else None
+    if center is not None and center.written:
+        raise NotationError("a comparison and ± in one target", source=text, span=(0, len(text)))
+    if (
+        center is not None
+        and tolerance.unit is not None
+        and not same_kind(center.unit, tolerance.unit)
+    ):
+        raise NotationError("the ± is not in the number's unit", source=text, span=(0, len(text)))
+    assert tolerance.value is not None
+    value = Fraction(0) if center is None or center.value is None else center.value
+    unit_read = center.unit if center is not None else tolerance.unit
+    amount = convert(tolerance.value, tolerance.unit or unit_read, unit_read)
+    return Target("=", value, unit_read, text.strip(), written=True, tolerance=amount)
+
+
 def reload_units() -> None:
     """Forget the targets read so far (after
     [perfscore.define_unit][perfscore.notation.define_unit] adds a unit name)."""
@@ -406,37 +439,12 @@ def reload_units() -> None:
 
 
 def _dated(text: str, compact: str) -> Target | None:
-    deadline = _DEADLINE.match(compact)
-    if deadline is not None:
-        year = int(deadline["y"]) if deadline["y"] else None
-        if deadline["ye"]:
-            when = When(year, 12)
-        else:
-            day = int(deadline["d"]) if deadline["d"] else None
-            when = When(year, int(deadline["m"]), day)
-        _check_date(text, when)
-        return Target("≤", None, None, text.strip(), form="deadline", dates=(when,))
-    period = _PERIOD.match(compact)
-    if period is not None:
-        ends = []
-        for p in "ab":
-            written = period[f"{p}d"] or period[f"{p}d2"]
-            ends.append(
-                When(int(period[f"{p}y"]), int(period[f"{p}m"]), int(written) if written else None)
-            )
-        for end in ends:
-            _check_date(text, end)
-        if not ends[0].on_or_before(ends[1]):
-            raise NotationError(
-                "the period ends before it starts", source=text, span=(0, len(text))
-            )
-        return Target("=", None, None, text.strip(), form="period", dates=(ends[0], ends[1]))
-    return None
-
-
-def _check_date(text: str, when: When) -> None:
-    if not when.exists():
-        raise NotationError(f"no such date: {when}", source=text, span=(0, len(text)))
+    read = read_dates(text, compact)
+    if read is None:
+        return None
+    form, dates = read
+    op = "≤" if form == "deadline" else "="
+    return Target(op, None, None, text.strip(), form=form, dates=dates)
 
 
 class _TargetParser:

@@ -217,6 +217,10 @@ class BudgetScore:
     points: Fraction | None
     flags: tuple[str, ...] = ()
     row: int | None = None
+    #: The rule's 得分 (分值 × execution rate, rounded), beside ``points``, the 得分 used.
+    rule: Fraction | None = None
+    #: False for a planned budget of 0: the item does not apply and counts in no total.
+    applies: bool = True
 
 
 @dataclass(frozen=True)
@@ -224,8 +228,10 @@ class ProjectScore:
     """A project's rows, its budget item and its 总分.
 
     ``total`` is Σ 得分 of the scored rows, re-scaled when rows drop out (不适用) so that the
-    applicable rows weigh what all rows did, plus the budget item (unless ``budget="exclude"``);
-    rows without a result are listed in ``missing`` and add nothing.
+    applicable rows weigh what all rows did, plus the budget item (unless ``budget="exclude"``;
+    a budget item that does not apply drops out as a row does); rows without a result are listed
+    in ``missing`` and add nothing. The grade is of the total out of 100: a project whose 分值
+    add up to another figure is graded on its total re-scaled to 100, and says so.
     """
 
     id: str
@@ -237,6 +243,15 @@ class ProjectScore:
     grade: Grade | None
     missing: tuple[str, ...]
     dropped: tuple[str, ...]
+    #: The total out of 100 the grade is read from: ``exact`` itself when the 分值 add up to
+    #: 100, else re-scaled to 100 (and shown so).
+    graded: Fraction | None = None
+
+    @property
+    def rescaled(self) -> bool:
+        """Whether the grade is read from the total re-scaled to 100 (the 分值 add up to less
+        or more than 100)."""
+        return self.exact is not None and self.weight != 100
 
     @property
     def total(self) -> float | None:
@@ -293,10 +308,10 @@ def _budget_record(project: ProjectScore, b: BudgetScore) -> dict[str, Any]:
         "value": None if b.rate is None else float(b.rate),
         "weight": float(b.weight),
         "score": points,
-        "rule_score": points,
+        "rule_score": None if b.rule is None else float(b.rule),
         "shortfall": None if b.points is None else float(b.weight - b.points),
         "tier": None,
-        "state": "missing" if b.points is None else "budget",
+        "state": "dropped" if not b.applies else "missing" if b.points is None else "budget",
         "flags": "; ".join(b.flags) or None,
         "row": b.row,
     }

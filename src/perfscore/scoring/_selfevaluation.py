@@ -9,8 +9,10 @@ difference is a choice (see ``docs/targets.md``):
 - 反向 (≤): met (actual ≤ target) → full; over → ``reverse="linear"``:
   分值 × max(0, 1 − (actual − target) / target), or ``reverse="ratio"``: 分值 × target / actual.
 - Deadlines and periods: met on or before → full, else 0.
+- A step deduction (``≥95%,每降低1%扣0.5分``): short → 分值 less the points of each whole step
+  short, never below 0. A tolerance (``±10%``, ``100%±5%``): within it → full, else 0.
 - 定性: a tier — 达成 full, 部分达成 ``middle_tier`` % of 分值, 未达成 0.
-- The budget item: 分值 × min(1, spent / planned).
+- The budget item: 分值 × min(1, spent / planned); a planned budget of 0 does not apply.
 - The execution rate optionally rounded first (``rate_rounding="0.1"``: to 0.1 %).
 - Rows' 得分 and the budget item rounded to ``rounding`` (``"0.01"``, ``"0.1"``, ``"1"``) by
   ``rounding_mode`` (``half-up`` or ``down``), never above the row's 分值; exact by default.
@@ -42,9 +44,10 @@ from typing import Final, Literal
 from perfscore.errors import PerfscoreError
 from perfscore.grades import GRADES, Grade
 from perfscore.intervals import format_number
+from perfscore.notation._dates import When
 from perfscore.notation._exact import is_blank, to_fraction
 from perfscore.notation._labels import simplified
-from perfscore.notation._targets import Direction, Target, When, convert, parse_target, same_kind
+from perfscore.notation._targets import Direction, Target, convert, parse_target, same_kind
 
 from ._methods import MOF_BANDS
 
@@ -198,6 +201,8 @@ class SelfEvaluation:
         if target.value is None:
             raise PerfscoreError(f"the target {target} is not a number")
         goal = target.value
+        if target.tolerance is not None:  # ±N: met within the band, else nothing
+            return Fraction(1) if target.meets(actual) else Fraction(0)
         actual = max(actual, Fraction(0))
         upper = target.op == "≤" or (target.op == "=" and direction == "反向")
         if upper:
@@ -228,6 +233,24 @@ class SelfEvaluation:
         )
         return min(whole * self.rounding, weight)
 
+    def step_points(
+        self, target: Target, actual: Fraction, weight: Fraction, direction: Direction | None = None
+    ) -> Fraction:
+        """The 得分 of a row short of a target with a step deduction (``≥95%,每降低1%扣0.5分``):
+        分值 less the points of each whole step short, never below 0.
+
+        >>> SelfEvaluation().step_points(parse_target("≥95%,每降低1%扣0.5分"), Fraction(925, 10),
+        ...     Fraction(10))
+        Fraction(9, 1)
+        """
+        assert target.step is not None
+        assert target.value is not None
+        size, points = target.step
+        upper = target.op == "≤" or (target.op == "=" and direction == "反向")
+        short = actual - target.value if upper else target.value - actual
+        steps = math.floor(max(short, Fraction(0)) / size)
+        return max(Fraction(0), weight - steps * points)
+
     def tier_points(self, tier: str, weight: Fraction) -> Fraction:
         """The default points of a tier: 达成 full, 部分达成 the middle tier's bound, 未达成 0."""
         if tier == "达成":
@@ -253,13 +276,20 @@ class SelfEvaluation:
         return Grade.POOR
 
     def budget_points(self, weight: Fraction, planned: Fraction, spent: Fraction) -> Outcome:
-        """The budget item: 分值 × min(1, spent / planned); above 100 % flagged, not rewarded.
+        """The budget item: 分值 × min(1, spent / planned); above 100 % flagged, not rewarded; a
+        planned budget of 0 makes the item not apply (``dropped``, flagged), it stops nothing.
 
         With ``rate_rounding`` the execution rate, in percent, is first rounded to that step
         (``"0.1"``: 95.3 %) by ``rounding_mode``, as some published tables do.
         """
         if planned <= 0:
-            raise PerfscoreError("the planned budget (全年预算数) is 0: no execution rate")
+            # A 0 / 0 / 0 line (a project with no money this year): no rate, the item drops out.
+            flag = (
+                "the planned budget (全年预算数) is 0: no execution rate, the item does not apply"
+            )
+            if spent > 0:
+                flag += f"; {format_number(spent)} spent against it, for review"
+            return Outcome("dropped", None, None, None, None, None, (flag,))
         rate = spent / planned
         if self.rate_rounding is not None:
             percent = rate * 100 / self.rate_rounding
@@ -316,6 +346,8 @@ class SelfEvaluation:
             return Outcome("dropped", value, None, None, None, None, flags)
         if tier is not None:
             rule = self.tier_points(tier, weight)
+        elif target.step is not None and credit != 1 and isinstance(value, Fraction):
+            rule = self.rounded(self.step_points(target, value, weight, direction), weight)
         else:
             assert credit is not None
             rule = weight if credit == 1 else self.rounded(weight * credit, weight)
@@ -391,7 +423,7 @@ class SelfEvaluation:
         flags: list[str] = []
         credit = self.credit(target, number, direction)
         assert target.value is not None
-        if number < 0:
+        if number < 0 and target.tolerance is None:
             flags.append("a negative result counts as 0")
         if target.op != "≤" and target.value > 0 and number >= target.value * _OVER:
             flags.append("120% of the target or more: over-achievement, for review")
@@ -409,7 +441,12 @@ class SelfEvaluation:
     def _numeric_text(
         self, target: Target, actual: str, direction: Direction | None
     ) -> tuple[Fraction, Fraction, None, tuple[str, ...]]:
-        read = parse_target(actual)
+        try:
+            read = parse_target(actual)
+        except PerfscoreError:
+            if target.unit is None:
+                raise
+            read = parse_target(actual, target.unit)  # 45万 against a target in 万元
         if read.form != "number" or read.value is None:
             raise PerfscoreError(f"the target {target.text!r} is a number; {actual!r} is not")
         value = read.value

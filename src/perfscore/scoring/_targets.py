@@ -200,6 +200,11 @@ def _budget(
     outcome = method.budget_points(weight, planned, spent)
     points = outcome.points
     flags = outcome.flags
+    if outcome.state == "dropped":
+        return BudgetScore(
+            project.id, planned, spent, None, weight, None, flags,
+            None if row is None else row.row, None, applies=False,
+        )  # fmt: skip
     if row is not None and not is_blank(row.points):
         given = to_fraction(row.points) if not isinstance(row.points, str) else Fraction(row.points)
         if given != points:
@@ -210,7 +215,7 @@ def _budget(
         points = given
     return BudgetScore(
         project.id, planned, spent, outcome.value if isinstance(outcome.value, Fraction) else None,
-        weight, points, flags, None if row is None else row.row,
+        weight, points, flags, None if row is None else row.row, outcome.rule,
     )  # fmt: skip
 
 
@@ -237,10 +242,22 @@ def _project(
     if scored and kept_weight > 0:
         total = sum((r.points for r in scored if r.points is not None), Fraction(0))
         total *= row_weight / kept_weight
-    if budget is not None and budget.points is not None and method.budget == "add":
+    if project.block is not None:
+        # The 年度绩效目标 block: the printed 分值 are scaled into its points (80 beside 20).
+        block = to_fraction(project.block)
+        total = None if total is None else total * block / row_weight
+        row_weight = block
+    if budget is not None and method.budget == "add" and not budget.applies:
+        # A budget item that does not apply drops out as a row does: the rows weigh its 分值 too.
+        if total is not None:
+            total *= (row_weight + budget.weight) / row_weight
+        row_weight += budget.weight
+    elif budget is not None and budget.points is not None and method.budget == "add":
         total = (total or Fraction(0)) + budget.points
-    weight = row_weight + (budget.weight if budget is not None and method.budget == "add" else 0)
-    grade = None if total is None else method.grade(total * 100 / weight)
+    counted = budget is not None and budget.applies and method.budget == "add"
+    weight = row_weight + (budget.weight if budget is not None and counted else 0)
+    graded = None if total is None else total * 100 / weight
+    grade = None if graded is None else method.grade(graded)
     return ProjectScore(
         id=project.id,
         name=project.name,
@@ -249,6 +266,7 @@ def _project(
         exact=total,
         weight=weight,
         grade=grade,
+        graded=graded,
         missing=tuple(r.id for r in rows if r.state == "missing"),
         dropped=tuple(r.id for r in rows if r.state == "dropped"),
     )

@@ -3,7 +3,8 @@
 Each is a warning of [perfscore check][perfscore.tables.check_table], for targets tables and, where
 it applies, for ladder tables (an 优 cell read in place of a target):
 
-- weights (分值) that do not add up to the table's total (100, or 90 + budget 10);
+- weights (分值) that do not add up to the table's total (100: 90 + budget 10, or 100 rows on a
+  form that counts the budget item apart);
 - a 率 target above 100 % (a rate cannot exceed it, unless it is a growth rate);
 - a percent target of 1 (``1`` with unit ``%``: probably 100 %);
 - a target every value meets (``≥0``; a bare ``0`` read as "at least");
@@ -46,50 +47,22 @@ from perfscore.ladders._ladder import Direction, Ladder
 from perfscore.notation._labels import simplified
 from perfscore.notation._targets import Target
 
+from ._directions import higher_word, lower_word
 from ._targets_table import Project, TargetIndicator, TargetsTable
 
 __all__ = [
-    "HIGHER_IS_BETTER_WORDS",
-    "LOWER_IS_BETTER_WORDS",
     "Misreading",
     "ladder_misreadings",
     "target_misreadings",
     "targets_table_misreadings",
 ]
 
-#: Words in a name that make lower better (反向).
-LOWER_IS_BETTER_WORDS: Final = (
-    "控制率", "发生数", "发生率", "发生次数", "事件", "投诉", "事故", "变质", "结余率", "调整率",
-    "下降", "以内", "违规", "违纪", "差错", "失误", "超标", "误差", "损失", "死亡", "伤亡",
-    "返工", "不合格", "逾期", "延误", "拖欠", "上访",
-)  # fmt: skip
-#: Words after which such a word means a good thing again (投诉处理率, 事故查处率).
-_UNDO: Final = ("处理", "办结", "解决", "回复", "整改", "查处", "处置", "化解", "受理", "调处")
-#: Words in a name that make higher better (正向).
-HIGHER_IS_BETTER_WORDS: Final = (
-    "满意度", "满意率", "合格率", "覆盖率", "完成率", "达标率", "知晓率", "及时率", "到位率",
-    "受益", "参保率", "入学率", "就业率", "执行率",
-)  # fmt: skip
 _GROWTH: Final = ("增长", "增幅", "提高", "提升", "增加", "增速", "同比", "环比")
 _YEAR_LIKE: Final = re.compile(r"^(?:19[5-9]\d|20\d\d)(?:\.(?:0?[1-9]|1[0-2]))?$")
 
 #: One misreading: the field it concerns (``target``, ``direction``, ``weight``, ``cells.优``)
 #: and the message.
 Misreading = tuple[str, str]
-
-
-def _lower_word(name: str) -> str | None:
-    text = simplified(name)
-    for word in LOWER_IS_BETTER_WORDS:
-        at = text.find(word)
-        if at >= 0 and not any(undo in text[at:] for undo in _UNDO):
-            return word
-    return None
-
-
-def _higher_word(name: str) -> str | None:
-    text = simplified(name)
-    return next((w for w in HIGHER_IS_BETTER_WORDS if w in text), None)
 
 
 def target_misreadings(
@@ -126,10 +99,10 @@ def target_misreadings(
                     damage = f"{target.text.strip()} may be OCR damage: {meant} with ≥ read as 2"
                     yield "target", damage
     said = direction
-    lower = _lower_word(name)
+    lower = lower_word(name)
     if lower is not None and said == "正向":
         yield "direction", f"the name suggests 反向 ({lower}), but the target reads 正向"
-    higher = _higher_word(name)
+    higher = higher_word(name)
     if higher is not None and said == "反向" and lower is None:
         yield "direction", f"the name suggests 正向 ({higher}), but the target reads 反向"
 
@@ -141,7 +114,9 @@ def targets_table_misreadings(table: TargetsTable) -> Iterator[tuple[str, Misrea
     operators_written = bool(numeric) and written * 3 >= len(numeric) * 2
     for p, project in enumerate(table.projects):
         total = _weight(project)
-        if total != Fraction(repr(table.total)):
+        rows_only = total - (Fraction(repr(project.budget.weight)) if project.budget else 0)
+        # A form that counts the budget item apart: its rows alone make the total.
+        if Fraction(repr(table.total)) not in (total, rows_only):
             yield (
                 f"projects[{p}]",
                 (
@@ -163,6 +138,8 @@ def targets_table_misreadings(table: TargetsTable) -> Iterator[tuple[str, Misrea
 
 def _weight(project: Project) -> Fraction:
     total = sum((Fraction(repr(i.weight)) for i in project.indicators), Fraction(0))
+    if project.block is not None:  # the printed 分值 are scaled into the block
+        total = Fraction(repr(project.block))
     if project.budget is not None:
         total += Fraction(repr(project.budget.weight))
     return total
@@ -196,6 +173,6 @@ def ladder_misreadings(name: str, ladder: Ladder) -> Iterator[Misreading]:
         low = best.endpoints()[:1]
         if low and low[0] > 100:
             yield "cells.优", f"a rate (率) whose 优 starts above 100%: {format_number(low[0])}%"
-    lower = _lower_word(name)
+    lower = lower_word(name)
     if lower is not None and ladder.direction is Direction.HIGHER_IS_BETTER:
         yield "cells", f"the name suggests lower is better ({lower}), but the ladder reads higher"

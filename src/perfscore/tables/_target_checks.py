@@ -87,5 +87,11 @@ def check_targets(table: TargetsTable) -> Iterator[Finding]:
                         f"readings[{r}]",
                         f"the reading of the {reading.field} repeats it: it changes nothing",
                     )
+            if indicator.inferred_direction is not None:
+                yield finding(
+                    Severity.WARNING,
+                    "direction",
+                    f"{indicator.target!r}: {indicator.inferred_direction}",
+                )
             for field, message in misread.get(at, []):
                 yield finding(Severity.WARNING, field, message)

@@ -32,6 +32,7 @@ from perfscore.errors import PerfscoreError, TableError, UnknownIndicator
 from perfscore.notation._labels import same_label
 from perfscore.notation._targets import Direction, Target, target_unit
 
+from ._directions import bare_direction
 from ._lookup import Indicators
 from ._models import Department
 
@@ -93,11 +94,13 @@ class TargetIndicator(BaseModel):
     weight: Points
     """分值 (or 权重): the points the indicator is scored out of."""
     direction: Direction | None = None
-    """指标方向性: 正向 or 反向; required when the target writes no comparison."""
+    """指标方向性: 正向 or 反向. A bare target without it is read as the forms read it: 正向,
+    or 反向 where the name reads lower-is-better (a finding of ``perfscore check``)."""
     readings: tuple[TargetReading, ...] = ()
     """Where the encoding reads the target or the name otherwise than its letter, and why."""
 
     _target: Target = PrivateAttr()
+    _inferred: str | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _read_target(self) -> TargetIndicator:
@@ -110,12 +113,13 @@ class TargetIndicator(BaseModel):
             unit = "元"  # 万 alone in a money indicator (资金, 成本 …) is 万元
         try:
             target = Target.from_cells(self.op, text, unit, direction=self.direction)
+            if target.form == "number" and not target.written and self.direction is None:
+                # A bare number: the forms read it 正向, a lower-is-better name 反向.
+                inferred, why = bare_direction(self.name)
+                target = Target.from_cells(self.op, text, unit, direction=inferred)
+                self._inferred = why
         except PerfscoreError as error:
             raise error.located(indicator=self.id, cell="target") from None
-        if target.form == "number" and not target.written and self.direction is None:
-            raise PerfscoreError(
-                f"the target {text!r} writes no comparison: give the direction (正向 or 反向)"
-            ).located(indicator=self.id)
         if target.form == "number" and self.unit is not None:
             target_unit(self.unit)  # an unknown unit name is refused here, not at scoring
         self._target = target
@@ -133,6 +137,11 @@ class TargetIndicator(BaseModel):
             if reading.field == "target" and reading.read_as is not None:
                 return reading.read_as
         return self.target
+
+    @property
+    def inferred_direction(self) -> str | None:
+        """Why the direction was inferred (a bare target with no ``direction``), or ``None``."""
+        return self._inferred
 
     @property
     def direction_read(self) -> Direction | None:
@@ -174,6 +183,9 @@ class Project(BaseModel):
     """年度目标 (总体目标), verbatim."""
     budget: Budget | None = None
     """The budget-execution item, where the table has one."""
+    block: Points | None = None
+    """The points of the 年度绩效目标 block on forms that print one (80 beside a budget block
+    of 20): the indicators' printed 分值 are scaled into it; ``None``: they count as printed."""
     indicators: tuple[TargetIndicator, ...] = Field(json_schema_extra={"minItems": 1})
     """The 三级指标, in table order (at least one)."""
 
@@ -191,8 +203,9 @@ class Project(BaseModel):
 
     @property
     def weight(self) -> float:
-        """Σ 分值 of the indicators and the budget item."""
-        return sum(i.weight for i in self.indicators) + (self.budget.weight if self.budget else 0)
+        """Σ 分值 of the indicators (or the block they are scaled into) and the budget item."""
+        rows = self.block if self.block is not None else sum(i.weight for i in self.indicators)
+        return rows + (self.budget.weight if self.budget else 0)
 
 
 class TargetsTable(BaseModel):

@@ -291,7 +291,14 @@ def targets_text(card: TargetsCard) -> str:
     for p in card.projects:
         total = shown_score(p.exact, places=2)
         grade = "" if p.grade is None else f" {p.grade.value}"
-        lines.append(f"{p.id} {p.name}: 总分 {total}{grade} of {format_number(p.weight)}")
+        head = f"{p.id} {p.name}: 总分 {total}{grade} of {format_number(p.weight)}"
+        if p.graded is not None and p.weight != 100:
+            graded = shown_score(p.graded, places=2)
+            head = (
+                f"{p.id} {p.name}: 总分 {total} of {format_number(p.weight)}; graded{grade} on "
+                f"{graded} of 100 (re-scaled: the 分值 add up to {format_number(p.weight)})"
+            )
+        lines.append(head)
         for r in p.rows:
             lines.append(
                 f"  {r.id:<8} {r.name}  目标 {target_text(r)}  "
