@@ -159,7 +159,8 @@ class _Reader:
                 grid_span = properties.find(_W + "gridSpan")
                 if grid_span is not None:
                     given = grid_span.get(_W + "val", "1")
-                    span = min(int(given), columns) if given.isdigit() and given != "0" else 1
+                    if given.isdigit():  # no further than the table's grid
+                        span = max(1, min(int(given), columns - len(texts)))
                 v_merge = properties.find(_W + "vMerge")
                 merged = v_merge is not None and v_merge.get(_W + "val", "continue") != "restart"
             text = "" if merged else self.cell(tc)
