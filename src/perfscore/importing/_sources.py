@@ -146,8 +146,9 @@ def read_pdf(path: str | Path) -> Source:
     """The ruled tables of a PDF, page by page, and the text above them as prose
     (see [pdf_rows][perfscore.importing._pdf.pdf_rows])."""
     _extra("pdfplumber")
-    rows = pdf_rows(path)
+    rows, findings = pdf_rows(path)
     return Source(
         Path(path).name,
         tuple(SourceRow(cells, line, page, prose) for cells, line, page, prose in rows),
+        tuple(findings),
     )
