@@ -11,6 +11,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfscore.errors import PerfscoreError
+from perfscore.importing import import_table
 from perfscore.importing._excel import xlsx_rows
 from perfscore.notation._spreadsheets import MAX_RATIO
 
@@ -158,3 +159,25 @@ def test_a_zip_bomb_is_refused_unopened(tmp_path: Path) -> None:
         archive.writestr("xl/media/padding.xml", b" " * (MAX_RATIO * 2**14))
     with pytest.raises(PerfscoreError, match="zip bomb"):
         xlsx_rows(path)
+
+
+def test_an_import_names_every_row_it_did_not_read(tmp_path: Path) -> None:
+    book, sheet = _sheet(
+        [
+            ["某县某局 2019 年部门职责-工作活动绩效目标"],
+            ["职责活动", "绩效指标", "评价标准", None, None, None],
+            [None, None, "优", "良", "中", "差"],
+            ["一、职责", None, None, None, None, None],
+            ["1、活动", "完成率", "100%", "≥90%", "≥80%", "<80%"],
+            [None, "草稿指标", "100%", "≥90%", "≥80%", "<80%"],
+            [None, "满意度", "=A1", "≥90%", "≥80%", "<80%"],
+        ]
+    )
+    sheet.row_dimensions[6].hidden = True
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    imported = import_table(path)
+    assert [i.name for i in imported.table.indicators()] == ["完成率", "满意度"]
+    kinds = {f.kind: f for f in imported.findings}
+    assert "草稿指标" in kinds["hidden"].text
+    assert kinds["formula"].where.row == 7
