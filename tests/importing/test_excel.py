@@ -181,3 +181,22 @@ def test_an_import_names_every_row_it_did_not_read(tmp_path: Path) -> None:
     kinds = {f.kind: f for f in imported.findings}
     assert "草稿指标" in kinds["hidden"].text
     assert kinds["formula"].where.row == 7
+
+
+def test_a_formula_with_its_saved_value_is_read_as_the_value(tmp_path: Path) -> None:
+    book, _ = _sheet([["绩效指标", "优"], ["完成率", "=SUM(1,1)"]])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    assert b"<f>SUM(1,1)</f><v></v>" in sheet or b"<f>SUM(1,1)</f>" in sheet
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"<v></v>", b"").replace(
+        b"<f>SUM(1,1)</f>", b"<f>SUM(1,1)</f><v>2</v>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    rows, findings = xlsx_rows(path)
+    assert rows[1][0] == ("完成率", "2")
+    assert findings == []

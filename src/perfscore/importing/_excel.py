@@ -57,7 +57,7 @@ def xlsx_rows(path: str | Path) -> tuple[list[XlsxRow], list[ImportFinding]]:
         for r in sheet.merged_cells.ranges
         if r.max_col - r.min_col + 1 >= max(2, (width - len(hidden_columns)) // 2)
     }
-    formulas = formula_cells(path, sheet.title) if _has_formulas(path) else {}
+    formulas = formula_cells(path, sheet.title) if _has_unsaved_formulas(path) else {}
     rows: list[XlsxRow] = []
     shown_hidden: dict[int, int] = {}  # hidden column → cells with text skipped in it
     for row in sheet.iter_rows():
@@ -174,12 +174,17 @@ def _cell_text(
     return text
 
 
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# A formula element closing its cell with no value or an empty one after it: <f>1+1</f></c>,
+# <f>1+1</f><v></v></c> (as scripts write it), <f .../></c>.
+_UNSAVED = re.compile(
+    rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^<>]*/>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
 
 
-def _has_formulas(path: str | Path) -> bool:
-    """Whether any worksheet of the workbook holds a formula (an ``<f>`` element), found by
-    scanning its XML: reading the formulas is a second pass over the sheet, only made then."""
+def _has_unsaved_formulas(path: str | Path) -> bool:
+    """Whether any worksheet holds a formula with no saved value, found by scanning its XML:
+    reading the formulas is a second pass over the sheet, only made then."""
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
@@ -187,9 +192,9 @@ def _has_formulas(path: str | Path) -> bool:
             with archive.open(name) as part:
                 tail = b""
                 while chunk := part.read(1 << 20):
-                    if _FORMULA.search(tail + chunk):
+                    if _UNSAVED.search(tail + chunk):
                         return True
-                    tail = chunk[-16:]
+                    tail = chunk[-256:]
     return False
 
 
