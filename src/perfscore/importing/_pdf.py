@@ -21,7 +21,7 @@ from perfscore.errors import PerfscoreError
 from ._findings import ImportFinding, Place
 from ._repairs import join
 
-__all__ = ["MAX_CROSSINGS", "WRAP", "PdfRow", "pdf_rows"]
+__all__ = ["MAX_COLUMNS", "MAX_CROSSINGS", "WRAP", "PdfRow", "pdf_rows"]
 
 #: One row read: its cell texts, its number in the file, its page, and whether it is prose.
 PdfRow = tuple[tuple[str, ...], int, int, bool]
@@ -238,9 +238,14 @@ def _lines(words: list[dict[str, Any]], tolerance: float) -> list[list[_Chunk]]:
     return lines
 
 
+#: The most columns a header may give: placing the words costs the columns times the words.
+MAX_COLUMNS: Final = 64
+
+
 def _first_table(lines: list[list[_Chunk]]) -> int | None:
-    """The header's line: the first line of three or more cells."""
-    return next((k for k, line in enumerate(lines) if len(line) >= 3), None)
+    """The header's line: the first line of three or more cells (and at most
+    ``MAX_COLUMNS``)."""
+    return next((k for k, line in enumerate(lines) if 3 <= len(line) <= MAX_COLUMNS), None)
 
 
 def _header_at(lines: list[list[_Chunk]], header: Sequence[str]) -> int | None:
@@ -256,7 +261,8 @@ def _columns(lines: list[list[_Chunk]], at: int, block: int) -> tuple[list[float
     cell below crosses; and whether the line after the header holds sub-headers (1 or 0)."""
     anchors = list(lines[at])
     if block < len(lines):
-        anchors = _with_sub_headers(anchors, lines[block])
+        refined = _with_sub_headers(anchors, lines[block])
+        anchors = refined if len(refined) <= MAX_COLUMNS else anchors
     below = [c for line in lines[block:] for c in line]
     bounds = []
     for left, right in itertools.pairwise(anchors):
