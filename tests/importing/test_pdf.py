@@ -140,3 +140,41 @@ def test_every_page_is_closed_once_read(tmp_path: Path, monkeypatch: pytest.Monk
     read, _ = pdf_rows(path)
     assert [cells for cells, *_ in read] == [("one",), ("two",), ("three",)]
     assert closed[:4] == [1, 2, 3, "file"]  # each page as it is read, before the file
+
+
+def test_centred_headers_wrapped_names_and_a_page_without_the_header(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "centred.pdf"
+    drawn = canvas.Canvas(str(path))
+    centres = (260, 330, 400, 470)  # the grade columns; names stand left at 50
+
+    def row(y: float, name: str, cells: tuple[str, ...], size: int = 9) -> None:
+        drawn.setFont("STSong-Light", size)
+        drawn.drawString(50, y, name)
+        for x, text in zip(centres, cells, strict=True):
+            drawn.drawCentredString(x, y, text)
+
+    drawn.setFont("STSong-Light", 14)
+    drawn.drawString(50, 780, "某县某局 2019 年绩效目标")
+    row(740, "绩效指标", ("优", "良", "中", "差"))
+    row(716, "公益性岗位补贴到位率", ("100%", "≥90%", "≥80%", "<80%"))
+    row(692, "就业服务指导培训", ("≥15次", "≥10次", "≥5次", "<5次"))
+    drawn.drawString(50, 682, "次数")  # the name's second line, closer than a row
+    drawn.showPage()
+    row(760, "新增就业人员数量", ("≥500人", "≥480人", "≥460人", "<460人"))
+    drawn.save()
+    read, findings = pdf_rows(path)
+    assert [(cells, page, prose) for cells, _, page, prose in read] == [
+        (("某县某局 2019 年绩效目标",), 1, True),
+        (("绩效指标", "优", "良", "中", "差"), 1, False),
+        (("公益性岗位补贴到位率", "100%", "≥90%", "≥80%", "<80%"), 1, False),
+        (("就业服务指导培训次数", "≥15次", "≥10次", "≥5次", "<5次"), 1, False),
+        (("新增就业人员数量", "≥500人", "≥480人", "≥460人", "<460人"), 2, False),
+    ]
+    assert findings == []

@@ -271,14 +271,22 @@ def _columns(lines: list[list[_Chunk]], at: int, block: int) -> tuple[list[float
 
 
 def _with_sub_headers(header: list[_Chunk], under: list[_Chunk]) -> list[_Chunk]:
-    """The header's cells, a cell over two or more of the line below replaced by those."""
+    """The header's cells, a cell over two or more of the line below (each of those nearer to
+    it than to any other header cell) replaced by those."""
+    owned: list[list[_Chunk]] = [[] for _ in header]
+    for chunk in under:
+        nearest = min(range(len(header)), key=lambda k: _apart(header[k], chunk))
+        owned[nearest].append(chunk)
     anchors: list[_Chunk] = []
-    for k, cell in enumerate(header):
-        low = header[k - 1].x1 if k else float("-inf")
-        high = header[k + 1].x0 if k + 1 < len(header) else float("inf")
-        owned = [c for c in under if low < (c.x0 + c.x1) / 2 < high]
-        anchors.extend(owned if len(owned) >= 2 else [cell])
+    for cell, below in zip(header, owned, strict=True):
+        anchors.extend(below if len(below) >= 2 else [cell])
     return anchors
+
+
+def _apart(a: _Chunk, b: _Chunk) -> float:
+    """How far apart two chunks stand across the page: the gap between them, or less than
+    nothing by how much they overlap."""
+    return max(a.x0, b.x0) - min(a.x1, b.x1)
 
 
 def _gutter(low: float, high: float, chunks: list[_Chunk]) -> float:
