@@ -14,8 +14,9 @@ nine-column layout) repeated to the size asked, under the two header rows:
 
 Ours is ``perfscore.importing._sources.read_source`` (the rows read: hidden content, formulas,
 scans and every row accounted for); laying the rows out as a table is not timed here. Each
-figure runs in a fresh interpreter: time in one run, peak memory (tracemalloc, Python's own
-allocations) in another. Run from the repository root:
+figure runs in a fresh interpreter: time and the growth of the resident size (RSS: what the
+parsers' C libraries hold too, as lxml's trees) in one run, peak memory under tracemalloc
+(Python's own allocations) in another. Run from the repository root:
 
     PYTHONPATH=src python benchmarks/bench_import.py
     PYTHONPATH=src python benchmarks/bench_import.py --formats pdf --scales 1 10
@@ -43,7 +44,7 @@ HEADER = (
 BASE = {"xlsx": 100, "docx": 100, "pdf": 23}
 
 _MEASURE = """
-import json, sys, time, tracemalloc
+import json, resource, sys, time, tracemalloc
 fmt, path, how, traced = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
 
 def ours():
@@ -68,11 +69,13 @@ run = ours if how == "perfscore" else plain
 import openpyxl, docx, pdfplumber, perfscore.importing._sources  # imports are not timed
 if traced:
     tracemalloc.start()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 rows, extra = run()
 seconds = time.perf_counter() - start
+rss = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) * 1024
 peak = tracemalloc.get_traced_memory()[1] if traced else 0
-print(json.dumps({"seconds": seconds, "peak": peak, "rows": rows, "extra": extra}))
+print(json.dumps({"seconds": seconds, "peak": peak, "rss": rss, "rows": rows, "extra": extra}))
 """
 
 
@@ -159,7 +162,8 @@ def main() -> None:
     print(f"python {platform.python_version()}, rows of {TABLE} repeated; a fresh process each")
     print(
         f"{'format':<7}{'scale':>6}{'rows':>8}{'KB':>8}{'s':>8}{'µs/row':>9}{'peak MB':>9}"
-        f"{'KB/row':>8}{'× lib time':>11}{'× lib mem':>10}  reference"
+        f"{'KB/row':>8}{'RSS MB':>8}{'× lib time':>11}{'× lib mem':>10}{'× lib RSS':>10}"
+        "  reference"
     )
     references = {
         "xlsx": "openpyxl.load_workbook + iter_rows",
@@ -182,8 +186,10 @@ def main() -> None:
                     f"{fmt:<7}{scale:>5}×{count:>8,}{path.stat().st_size / 1024:>8.0f}"
                     f"{ours['seconds']:>8.2f}{ours['seconds'] / count * 1e6:>9.0f}"
                     f"{ours_mem / 2**20:>9.1f}{ours_mem / 1024 / count:>8.1f}"
+                    f"{ours['rss'] / 2**20:>8.0f}"
                     f"{ours['seconds'] / max(plain['seconds'], 1e-9):>11.2f}"
-                    f"{ours_mem / max(plain_mem, 1):>10.2f}  {references[fmt]}{pages}",
+                    f"{ours_mem / max(plain_mem, 1):>10.2f}"
+                    f"{ours['rss'] / max(plain['rss'], 1):>10.2f}  {references[fmt]}{pages}",
                     flush=True,
                 )
                 path.unlink()
