@@ -129,3 +129,19 @@ def test_a_zip_bomb_is_refused_unopened(tmp_path: Path) -> None:
         archive.writestr("word/media/padding.xml", b" " * (MAX_RATIO * 2**14))
     with pytest.raises(PerfscoreError, match=r"the document part .* zip bomb"):
         docx_rows(path)
+
+
+def test_text_a_tracked_move_took_away_is_read_once(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    document, _ = _document([["绩效指标", "优"]])
+    paragraph = document.add_paragraph("单位：")._p
+    for tag in ("moveFrom", "moveTo"):
+        paragraph.append(
+            parse_xml(
+                f'<w:{tag} xmlns:w="{_W}" w:id="1" w:author="a"><w:r><w:t>万元</w:t></w:r>'
+                f"</w:{tag}>"
+            )
+        )
+    cells, _ = _saved(document, tmp_path)
+    assert cells[-1] == ("单位：万元",)

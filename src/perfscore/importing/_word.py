@@ -27,6 +27,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Elements that only wrap others: a content control's content, custom XML, smart tags.
 _WRAPPERS = (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "smartTag")
+# Properties, and text a tracked move took away (shown struck through, read where it went).
+_NOT_PRINTED = (_W + "rPr", _W + "pPr", _W + "sdtPr", _W + "tbl", _W + "moveFrom")
 
 
 def docx_rows(path: str | Path) -> tuple[list[DocxRow], list[ImportFinding]]:
@@ -124,7 +126,7 @@ class _Reader:
                 self._walk(_branch(child), parts, hidden)
             elif tag == _W + "r" and _hidden(child):
                 self._walk(child, hidden, [])
-            elif tag not in (_W + "rPr", _W + "pPr", _W + "sdtPr", _W + "tbl"):
+            elif tag not in _NOT_PRINTED:
                 self._walk(child, parts, hidden)
 
     def table(self, tbl: Any) -> None:
