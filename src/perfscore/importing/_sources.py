@@ -120,7 +120,8 @@ def read_text(text: str, *, label: str = "<text>") -> Source:
 
 
 def read_xlsx(path: str | Path) -> Source:
-    """Rows of the first worksheet that holds a table, every cell as it prints
+    """Rows of the first visible worksheet that holds a table, every cell as it prints, hidden
+    rows and columns left out with findings
     (see [xlsx_rows][perfscore.importing._excel.xlsx_rows])."""
     rows, findings = xlsx_rows(path)
     return Source(
@@ -143,8 +144,8 @@ def read_docx(path: str | Path) -> Source:
 
 
 def read_pdf(path: str | Path) -> Source:
-    """The ruled tables of a PDF, page by page, and the text above them as prose
-    (see [pdf_rows][perfscore.importing._pdf.pdf_rows])."""
+    """The tables of a PDF, page by page (ruled, or placed by the words' positions), and the
+    text above them as prose (see [pdf_rows][perfscore.importing._pdf.pdf_rows])."""
     _extra("pdfplumber")
     rows, findings = pdf_rows(path)
     return Source(
