@@ -178,3 +178,24 @@ def test_centred_headers_wrapped_names_and_a_page_without_the_header(tmp_path: P
         (("新增就业人员数量", "≥500人", "≥480人", "≥460人", "<460人"), 2, False),
     ]
     assert findings == []
+
+
+def test_a_page_of_notes_after_a_ruled_table_is_prose(tmp_path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    path = tmp_path / "notes.pdf"
+    grid = Table([["name", "A", "B", "C"], ["rate", "100%", "90%", "80%"]])
+    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    note = "Notes:        1. one        2. two        3. three"
+    style = getSampleStyleSheet()["Normal"]
+    SimpleDocTemplate(str(path)).build(
+        [grid, PageBreak(), Paragraph(note.replace(" ", "&nbsp;"), style)]
+    )
+    read, _ = pdf_rows(path)
+    assert [(cells, page, prose) for cells, _, page, prose in read] == [
+        (("name", "A", "B", "C"), 1, False),
+        (("rate", "100%", "90%", "80%"), 1, False),
+        (("Notes: 1. one 2. two 3. three",), 2, True),
+    ]

@@ -79,6 +79,7 @@ class _Reader:
     scans: int = 0
     header: tuple[str, ...] = ()
     bounds: list[float] | None = None  # the x where each column but the first starts
+    ruled: bool = False  # whether a ruled table was found on an earlier page
 
     def page(self, page: Any, number: int) -> None:
         if not page.chars:
@@ -106,7 +107,10 @@ class _Reader:
         else:
             tables = page.find_tables()
         if tables:
+            self.ruled = True
             self._ruled(page, number, tables)
+        elif self.ruled and crossings <= MAX_CROSSINGS:
+            self._ruled(page, number, [])  # a page of notes after a ruled table: prose
         else:
             self._placed(page, number)
 
@@ -114,7 +118,7 @@ class _Reader:
         self.findings.append(ImportFinding(Place(page=page), text, action, kind=kind))
 
     def _ruled(self, page: Any, number: int, tables: list[Any]) -> None:
-        top = min(t.bbox[1] for t in tables)
+        top = min((t.bbox[1] for t in tables), default=page.height)
         above = page.crop((0, 0, page.width, top)).extract_text() if top > 1 else ""
         for line in (above or "").splitlines():
             self.number += 1
