@@ -18,6 +18,7 @@ from perfscore.frames import _grading as frame_grading
 from perfscore.frames._grading import Grading
 from perfscore.frames._layout import Layout
 from perfscore.grades import Grade
+from perfscore.ladders._ladder import NEGATIVE_RATE
 from perfscore.scoring._rows import ResultColumns
 from tests.scoring_data import small, zanhuang
 
@@ -123,8 +124,8 @@ def test_a_unit_column_converts_values_or_sends_the_row_down_the_single_path() -
 @pytest.mark.parametrize(
     ("value", "reason"),
     [
-        ("-5%", "a rate cannot be negative: -5%"),
-        (-5, "a rate cannot be negative: -5%"),
+        ("-5%", NEGATIVE_RATE.format("-5%")),
+        (-5, NEGATIVE_RATE.format("-5%")),
         (math.inf, "expected a finite number, got inf"),
         ("lots", "expected a number in percent, got 'lots'"),
         (True, "expected a number, got True"),

@@ -31,6 +31,10 @@ KINDS: tuple[str, ...] = (
     "skipped",  # an indicator left out because its cells do not make a ladder
     "metadata",  # the table's name, year, department … and where they came from
     "source",  # something about the source as a whole (no table found, a layout chosen)
+    "hidden",  # a hidden sheet, row, column or text, not read (a printed page does not show it)
+    "formula",  # a spreadsheet formula with no saved value, read as blank
+    "nested-table",  # a table inside a Word table cell, read into that cell
+    "scan",  # a PDF page with no text layer (a scanned image), nothing read from it
 )
 
 

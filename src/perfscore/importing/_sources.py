@@ -9,24 +9,23 @@ the rows is the layouts' work, not the readers'.
 >>> [(row.cells, row.prose) for row in source.rows]
 [(('职责活动', '绩效指标'), False), (('单位：万元',), True)]
 
-Excel, Word and PDF are read with openpyxl, python-docx and pdfplumber; the last two come with
-the ``import`` extra (``pip install "perfscore[import]"``).
+Excel, Word and PDF are read with openpyxl, python-docx and pdfplumber (in ``_excel``, ``_word``
+and ``_pdf``); the last two come with the ``import`` extra (``pip install "perfscore[import]"``).
 """
 
 from __future__ import annotations
 
-import datetime
 import importlib
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from perfscore.errors import PerfscoreError
 
-from ._findings import ImportFinding, Place
-from ._repairs import join
+from ._excel import xlsx_rows
+from ._findings import ImportFinding
+from ._pdf import pdf_rows
+from ._word import docx_rows
 
 __all__ = ["Source", "SourceRow", "read_docx", "read_pdf", "read_source", "read_text", "read_xlsx"]
 
@@ -120,185 +119,37 @@ def read_text(text: str, *, label: str = "<text>") -> Source:
     return Source(label, tuple(rows))
 
 
-# -- Excel ----------------------------------------------------------------------------------
-
-
 def read_xlsx(path: str | Path) -> Source:
-    """Rows of the first worksheet that holds a table (openpyxl), every cell as it prints.
-
-    A merged cell's text stands in the first row and column of its range, so the rows it spans
-    are read as one duty or activity; a row whose only text is merged across the sheet is
-    prose (a title). Numbers are read as their number format prints them (``1`` formatted
-    ``0%`` is ``100%``); a date stands for the text a person typed, which the spreadsheet took
-    for a date (``3-5``), and is given back with a finding.
-    """
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, data_only=True)
-    label = Path(path).name
-    rows: list[SourceRow] = []
-    findings: list[ImportFinding] = []
-    sheet = next((s for s in book.worksheets if _holds_table(s)), book.worksheets[0])
-    across = {
-        r.min_row
-        for r in sheet.merged_cells.ranges
-        if r.max_col - r.min_col + 1 >= max(2, (sheet.max_column or 1) // 2)
-    }
-    for row in sheet.iter_rows():
-        texts = []
-        for cell in row:
-            text = _printed(cell.value, cell.number_format)
-            if isinstance(cell.value, datetime.datetime | datetime.date):
-                findings.append(
-                    ImportFinding(
-                        Place(row=cell.row, column=cell.column_letter, line=cell.row or 0),
-                        str(cell.value),
-                        f"a date in the spreadsheet, read back as the text {text!r} "
-                        "it was probably typed as",
-                        kind="date",
-                    )
-                )
-            texts.append(text)
-        if not any(t.strip() for t in texts):
-            continue
-        number = row[0].row or 0
-        filled = [t for t in texts if t.strip()]
-        prose = len(filled) == 1 and (number in across or len(texts) == 1)
-        cells = (filled[0],) if prose else tuple(texts)
-        rows.append(SourceRow(cells, number, prose=prose))
-    return Source(label, tuple(rows), tuple(findings))
-
-
-def _holds_table(sheet: Any) -> bool:
-    """Whether a worksheet has a 绩效指标 header cell in its first rows."""
-    for row in sheet.iter_rows(max_row=30, values_only=True):
-        if any(isinstance(v, str) and "绩效指标" in v.replace(" ", "") for v in row):
-            return True
-    return False
-
-
-def _printed(value: Any, number_format: str) -> str:
-    """A cell's value as Excel prints it under ``number_format`` (the common formats)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, datetime.datetime | datetime.date):
-        # A typed 3-5 or 1/2 that the spreadsheet took for a date.
-        return f"{value.month}-{value.day}"
-    if isinstance(value, int | float):
-        return _number(value, number_format)
-    return str(value)
-
-
-def _number(value: float, number_format: str) -> str:
-    fmt = number_format.split(";")[0]
-    percent = "%" in fmt
-    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    if percent:
-        exact *= 100
-    if fmt in ("General", "@", "") and not percent:
-        # General shows at most 15 significant digits: 0.1 + 0.2 prints as 0.3.
-        shown = Decimal(f"{exact:.15g}") if exact else exact
-        text = format(shown, "f")
-        return text.rstrip("0").rstrip(".") if "." in text else text
-    decimals = 0
-    if "." in fmt:
-        after = fmt.split(".", 1)[1]
-        decimals = len(after) - len(after.lstrip("0#"))
-    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = format(rounded, f"{',' if ',' in fmt else ''}.{decimals}f")
-    return text + ("%" if percent else "")
-
-
-# -- Word -----------------------------------------------------------------------------------
+    """Rows of the first visible worksheet that holds a table, every cell as it prints, hidden
+    rows and columns left out with findings
+    (see [xlsx_rows][perfscore.importing._excel.xlsx_rows])."""
+    rows, findings = xlsx_rows(path)
+    return Source(
+        Path(path).name,
+        tuple(SourceRow(cells, line, prose=prose) for cells, line, prose in rows),
+        tuple(findings),
+    )
 
 
 def read_docx(path: str | Path) -> Source:
-    """Paragraphs (prose) and table rows of a Word document, in document order (python-docx).
-
-    A vertically merged cell is one cell: its text stands in its first row only, and the rows
-    it spans are read as one duty or activity. A cell spanning several grid columns stands in
-    the first of them.
-    """
-    docx = _extra("docx")
-    document = docx.Document(str(path))
-    rows: list[SourceRow] = []
-    number = 0
-    for child in document.element.body.iterchildren():
-        if child.tag == _W + "p":
-            number += 1
-            text = _text(child)
-            if text.strip():
-                rows.append(SourceRow((text.strip(),), number, prose=True))
-        elif child.tag == _W + "tbl":
-            for tr in child.iter(_W + "tr"):
-                number += 1
-                cells = _docx_cells(tr)
-                if any(c.strip() for c in cells):
-                    rows.append(SourceRow(tuple(cells), number))
-    return Source(Path(path).name, tuple(rows))
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _docx_cells(tr: Any) -> list[str]:
-    """The texts of a table row's grid columns (read from the document's XML)."""
-    texts: list[str] = []
-    for tc in tr.findall(_W + "tc"):
-        properties = tc.find(_W + "tcPr")
-        span, merged = 1, False
-        if properties is not None:
-            grid_span = properties.find(_W + "gridSpan")
-            if grid_span is not None:
-                span = int(grid_span.get(_W + "val", "1"))
-            v_merge = properties.find(_W + "vMerge")
-            merged = v_merge is not None and v_merge.get(_W + "val", "continue") != "restart"
-        text = "" if merged else "\n".join(_text(p) for p in tc.findall(_W + "p"))
-        texts.extend([text] + [""] * (span - 1))
-    return texts
-
-
-def _text(paragraph: Any) -> str:
-    return "".join(t.text or "" for t in paragraph.iter(_W + "t"))
-
-
-# -- PDF ------------------------------------------------------------------------------------
+    """Paragraphs (prose) and table rows of a Word document, in document order
+    (see [docx_rows][perfscore.importing._word.docx_rows])."""
+    _extra("docx")
+    rows, findings = docx_rows(path)
+    return Source(
+        Path(path).name,
+        tuple(SourceRow(cells, line, prose=prose) for cells, line, prose in rows),
+        tuple(findings),
+    )
 
 
 def read_pdf(path: str | Path) -> Source:
-    """The ruled tables of a PDF, page by page (pdfplumber), and the text above them as prose.
-
-    The lines a cell wraps over are joined; a table continued on the next page keeps its
-    rows in order, each with its page.
-    """
-    pdfplumber = _extra("pdfplumber")
-    label = Path(path).name
-    rows: list[SourceRow] = []
-    number = 0
-    with pdfplumber.open(str(path)) as pdf:
-        for page_number, page in enumerate(pdf.pages, start=1):
-            tables = page.find_tables()
-            top = min((t.bbox[1] for t in tables), default=page.height)
-            above = page.crop((0, 0, page.width, top)).extract_text() if top > 1 else ""
-            for line in (above or "").splitlines():
-                number += 1
-                if line.strip():
-                    rows.append(SourceRow((line.strip(),), number, page_number, prose=True))
-            for table in tables:
-                for cells in table.extract():
-                    number += 1
-                    texts = tuple(_joined(c) for c in cells)
-                    if any(texts):
-                        rows.append(SourceRow(texts, number, page_number))
-    return Source(label, tuple(rows))
-
-
-def _joined(text: str | None) -> str:
-    """A cell's wrapped lines, joined as a cut cell is joined
-    (see [join][perfscore.importing._repairs.join])."""
-    joined = ""
-    for line in (text or "").splitlines():
-        joined = join(joined, line)
-    return joined
+    """The tables of a PDF, page by page (ruled, or placed by the words' positions), and the
+    text above them as prose (see [pdf_rows][perfscore.importing._pdf.pdf_rows])."""
+    _extra("pdfplumber")
+    rows, findings = pdf_rows(path)
+    return Source(
+        Path(path).name,
+        tuple(SourceRow(cells, line, page, prose) for cells, line, page, prose in rows),
+        tuple(findings),
+    )

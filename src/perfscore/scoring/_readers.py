@@ -17,17 +17,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import sys
-import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from perfscore.errors import ResultsError
 from perfscore.intervals import format_number
 from perfscore.notation._exact import as_decimal
+from perfscore.notation._spreadsheets import (
+    NO_SAVED_VALUE,
+    check_archive,
+    formula_cells,
+    shows_percent,
+)
 
 from ._cells import cell_text, is_layout, loaded_pandas, quoted
 from ._rows import FIRST_ROW, ResultColumns, ResultRow, find_columns, points_column
@@ -207,43 +211,10 @@ def _records(reader: Any, label: str) -> Iterator[tuple[int, list[str]]]:
         ) from None
 
 
-#: Larger unpacked contents are refused: a results sheet of a million rows unpacks to about
-#: 100 MB; a zip bomb unpacks a few MB into gigabytes.
-MAX_UNPACKED: Final = 1 << 30
-
-#: Parts unpacking to more than this many times their packed size are refused (a sheet's XML
-#: packs about 10 to 30 times; a bomb about 1000 times).
-MAX_RATIO: Final = 200
-
-
-def _check_archive(data: bytes, label: str) -> None:
-    """Refuse a workbook whose parts would unpack to an absurd size, before opening it."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise ResultsError(f"not a readable XLSX workbook: {quoted(str(exc))}").located(
-            file=label
-        ) from None
-    total = sum(part.file_size for part in parts)
-    if total > MAX_UNPACKED:
-        raise ResultsError(
-            f"the workbook unpacks to {total / 2**20:,.0f} MB, more than any results sheet "
-            f"({MAX_UNPACKED // 2**20:,} MB at most): refused unopened"
-        ).located(file=label)
-    for part in parts:
-        if part.file_size > 2**20 and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-            raise ResultsError(
-                f"the workbook part {quoted(part.filename)} unpacks "
-                f"{part.file_size // max(part.compress_size, 1):,} times its packed size "
-                "(a zip bomb?): refused unopened"
-            ).located(file=label)
-
-
 def _read_xlsx(data: bytes, label: str) -> Iterator[ResultRow]:
     from openpyxl import load_workbook
 
-    _check_archive(data, label)
+    check_archive(data, label, error=ResultsError)
     records: list[list[Any]] = []
     blank_at: list[tuple[int, int]] = []  # (record, column) of blank cells: formulas, maybe
     try:
@@ -261,7 +232,7 @@ def _read_xlsx(data: bytes, label: str) -> Iterator[ResultRow]:
             for c in cells:
                 value = getattr(c, "value", None)
                 number = isinstance(value, int | float) and not isinstance(value, bool)
-                if number and _shows_percent(str(getattr(c, "number_format", ""))):
+                if number and shows_percent(str(getattr(c, "number_format", ""))):
                     # A cell shown as 95% holds 0.95: read it as the percentage it shows.
                     value = _percent(value)  # type: ignore[arg-type]
                 if value is None and len(record) in read:
@@ -269,51 +240,33 @@ def _read_xlsx(data: bytes, label: str) -> Iterator[ResultRow]:
                 record.append(value)
             records.append(record)
         book.close()
-        formulas = _unsaved_formulas(data, {r for r, _ in blank_at}) if blank_at else {}
+        formulas = _unsaved_formulas(data, blank_at) if blank_at else {}
     except Exception as exc:
         # openpyxl lets the XML parser's, zipfile's and its own errors through, of many types.
         raise ResultsError(f"not a readable XLSX workbook: {quoted(str(exc))}").located(
             file=label
         ) from None
-    faults = {r + FIRST_ROW: f"{where} with no saved value: open and save the workbook in a "
-              "spreadsheet program to compute it, or give the value" for r, where in
-              formulas.items()}  # fmt: skip
+    faults = {r + FIRST_ROW: f"{where} {NO_SAVED_VALUE}" for r, where in formulas.items()}
     yield from _from_records(
         header, enumerate(records, start=FIRST_ROW), label, header_row=1, faults=faults
     )
 
 
-def _unsaved_formulas(data: bytes, wanted: set[int]) -> dict[int, str]:
-    """For the records (from 0) in ``wanted``, the first cell holding a formula: read without
-    saved values, a blank cell there is a formula no program has computed (a workbook written
-    by a script)."""
-    from openpyxl import load_workbook
+def _unsaved_formulas(data: bytes, blank_at: list[tuple[int, int]]) -> dict[int, str]:
+    """For the records (from 0) with a blank cell in ``blank_at``, the first such cell that
+    holds a formula no program has computed (see [formula_cells][perfscore.notation.
+    _spreadsheets.formula_cells])."""
+    from openpyxl.utils import get_column_letter
 
+    rows = {r + FIRST_ROW for r, _ in blank_at}
+    formulas = formula_cells(data, rows=rows)
     found: dict[int, str] = {}
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    sheet = book.worksheets[0]
-    sheet.reset_dimensions()
-    for r, cells in enumerate(sheet.iter_rows(min_row=2)):
-        if r not in wanted:
-            continue
-        for c in cells:
-            value = getattr(c, "value", None)
-            if isinstance(value, str) and value.startswith("="):
-                found[r] = f"{c.coordinate} holds the formula {quoted(value)}"
-                break
-    book.close()
+    for r, column in blank_at:
+        formula = formulas.get((r + FIRST_ROW, column + 1))
+        if formula is not None and r not in found:
+            where = f"{get_column_letter(column + 1)}{r + FIRST_ROW}"
+            found[r] = f"{where} holds the formula {quoted(formula)}"
     return found
-
-
-def _shows_percent(number_format: str) -> bool:
-    """Whether a number format scales by 100 and shows %: a bare %, not a quoted ``"%"``, an
-    escaped ``\\%`` or one inside a ``[…]`` section (a colour, a locale).
-
-    >>> [_shows_percent(f) for f in ("0%", "0.0%", '0"%"', "0\\\\%", "[Red]0%", "0")]
-    [True, True, False, False, True, False]
-    """
-    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
-    return "%" in bare
 
 
 def _percent(value: float | int) -> str:
