@@ -19,15 +19,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from fractions import Fraction
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from perfscore.errors import PerfscoreError
+
+from perfscore.notation._labels import same_label
+from perfscore.tables._findings import Severity
 
 from ._findings import ImportFinding, Place
 from ._ladder_forms import header_word
 from ._repairs import clean
 from ._sources import SourceRow
+from ._target_cells import direction_of, is_direction, is_total, money, money_unit_of
+from ._target_cells import nature_of, place
 
 __all__ = ["TargetsAssembly", "assemble_targets", "find_targets_header", "targets_mapping"]
 
@@ -36,7 +42,7 @@ _ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("level1", ("一级指标",)),
     ("level2", ("二级指标",)),
     ("name", ("三级指标", "指标名称")),
-    ("op", ("指标性质",)),
+    ("op", ("指标性质", "指标值类型", "值类型", "指标类型")),
     ("actual", ("实际完成值", "全年实际值", "实际完成", "实际值", "完成值")),
     ("target", ("年度指标值", "指标值", "目标值")),
     ("unit", ("度量单位", "计量单位")),
@@ -44,16 +50,17 @@ _ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("weight", ("权重", "分值")),
     ("direction", ("方向",)),
     ("reason", ("偏差", "原因")),
-    ("unit_name", ("单位名称", "部门名称", "预算单位")),
+    ("unit_name", ("单位名称", "部门名称", "预算单位", "部门(单位)名称")),
     ("project", ("项目名称",)),
-    ("budget", ("预算数", "预算金额", "资金总额", "项目资金")),
+    ("budget", ("预算数", "预算金额", "资金总额", "项目资金", "年度预算", "预算资金")),
     ("goal", ("年度目标", "总体目标", "绩效目标")),
 )
 
 # Labels of a project block: the value is the next written cell to the right.
 _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("name", ("项目名称",)),
-    ("department", ("主管部门",)),
+    ("unit_name", ("单位名称", "部门名称", "部门(单位)名称", "预算单位")),
+    ("department", ("主管部门", "主管部门及代码")),
     ("implementer", ("实施单位",)),
     ("period", ("实施期", "项目期")),
     ("funding", ("资金来源",)),
@@ -65,7 +72,8 @@ _BUDGET_COLUMNS = {
     "分值": "weight",
     "得分": "points",
 }
-_TOTAL = re.compile(r"^(总分|合计|总计)")
+# A budget figure given as a label of its own: 年度资金总额 | 100.
+_BUDGET_LABELS = ("年度资金总额", "资金总额", "年度预算数", "年度预算", "预算金额", "部门预算总额")
 
 
 def _role(text: str) -> str | None:
@@ -103,21 +111,16 @@ def find_targets_header(row: SourceRow) -> TargetsHeader | None:
 
 @dataclass
 class TargetsAssembly:
-    """Projects (as table-file mappings), results, published scores and findings."""
+    """Projects (as table-file mappings), results, published scores and findings; and
+    ``metadata``, what the form's own cells say of the table (单位名称, 主管部门, 实施单位, a
+    money unit), for the metadata to fall back on."""
 
     header: TargetsHeader | None
     projects: list[dict[str, Any]] = field(default_factory=list)
     results: list[dict[str, str]] = field(default_factory=list)
     findings: list[ImportFinding] = field(default_factory=list)
     before: list[SourceRow] = field(default_factory=list)
-
-
-def _number(text: str) -> float | None:
-    text = clean(text).replace(",", "").replace("，", "").rstrip("元万")
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 def assemble_targets(rows: Sequence[SourceRow]) -> TargetsAssembly:
@@ -127,7 +130,7 @@ def assemble_targets(rows: Sequence[SourceRow]) -> TargetsAssembly:
         return TargetsAssembly(None, before=list(rows))
     header = find_targets_header(rows[first])
     assert header is not None
-    wide = "project" in header.columns
+    wide = bool({"project", "unit_name", "budget"} & set(header.columns))
     start = first if wide else _block_start(rows, first)
     out = TargetsAssembly(header, before=list(rows[:start]))
     _Reader(out, wide).read(rows[start:])
@@ -135,10 +138,12 @@ def assemble_targets(rows: Sequence[SourceRow]) -> TargetsAssembly:
 
 
 def _block_start(rows: Sequence[SourceRow], header: int) -> int:
-    """Where the first project block starts: its 项目名称 row, above its indicator header."""
-    for index in range(header, -1, -1):
-        if any("项目名称" in clean(c) for c in rows[index].cells):
-            return index
+    """Where the first project block starts: its 项目名称 (or 单位名称, for a 部门整体 form) row,
+    above its indicator header."""
+    for label in ("项目名称", "单位名称", "部门名称", "主管部门"):
+        for index in range(header, -1, -1):
+            if any(clean(c).startswith(label) for c in rows[index].cells):
+                return index
     return header
 
 
@@ -151,7 +156,7 @@ class _Reader:
         self.levels = ["", ""]
         self.budget_columns: dict[int, str] | None = None
         self.labels: dict[str, str] = {}
-        self.labels_budget: dict[str, float | None] | None = None
+        self.labels_budget: dict[str, str] | None = None
         self.goal_column: int | None = None
         self.row = 0
 
@@ -167,25 +172,38 @@ class _Reader:
             cells = [clean(c) for c in row.cells]
             if row.prose or not any(cells):
                 continue
-            if _TOTAL.match(next((c for c in cells if c), "")):
-                self.header = None if not self.wide else self.header
+            if is_total(cells):
+                self._total(row, cells)
                 continue
             if not self.wide and (self.header is None or self._starts_block(cells)):
                 if self.header is not None:
                     self.header = None
-                self._label_row(cells)
+                if not self._label_row(cells) and self.project is not None:
+                    self._note(row, " | ".join(c for c in cells if c), "a row between "
+                               "projects that is no label: left out", "unplaced")  # fmt: skip
                 continue
             if self.header is not None:
                 self._indicator_row(row, cells)
 
+    def _total(self, row: SourceRow, cells: list[str]) -> None:
+        """A 合计 / 总分 row: the form's total, said for the record; it ends a block."""
+        self._note(
+            row, " | ".join(c for c in cells if c), "the total row (合计 / 总分): not an indicator",
+            "total",
+        )  # fmt: skip
+        if not self.wide:
+            self.header = None
+
     # -- project blocks ---------------------------------------------------------------------
 
     def _starts_block(self, cells: list[str]) -> bool:
-        return any(c in ("项目名称", "主管部门", "实施单位") for c in cells)
+        return any(
+            c.startswith(("项目名称", "主管部门", "实施单位", "单位名称", "部门名称"))
+            for c in cells
+        )
 
     def _label_row(self, cells: list[str]) -> bool:
         """Read labels (项目名称 | X) and the budget table; whether the row held any."""
-        found = False
         if self.goal_column is not None:
             column, self.goal_column = self.goal_column, None
             if column < len(cells) and cells[column]:
@@ -195,10 +213,8 @@ class _Reader:
             self.goal_column = cells.index("预期目标")
             return True
         if self.budget_columns is not None:
-            figures = {
-                k: _number(cells[i]) for i, k in self.budget_columns.items() if i < len(cells)
-            }
-            if any(v is not None for v in figures.values()):
+            figures = {k: cells[i] for i, k in self.budget_columns.items() if i < len(cells)}
+            if any(money(v, None) is not None for v in figures.values()):
                 self.labels_budget = figures
                 self.budget_columns = None
                 return True
@@ -207,40 +223,41 @@ class _Reader:
                 i: _BUDGET_COLUMNS[c] for i, c in enumerate(cells) if c in _BUDGET_COLUMNS
             }
             return True
+        return self._labels(cells)
+
+    def _labels(self, cells: list[str]) -> bool:
+        found = False
+        words = {w for _, ws in _LABELS for w in ws} | set(_BUDGET_LABELS)
         for index, text in enumerate(cells):
-            for key, words in _LABELS:
-                if text in words:
-                    value = next(
-                        (
-                            c
-                            for c in cells[index + 1 :]
-                            if c and c not in {w for _, ws in _LABELS for w in ws}
-                        ),
-                        "",
-                    )
+            value = next((c for c in cells[index + 1 :] if c and c not in words), "")
+            if text in _BUDGET_LABELS:
+                if money(value, None) is not None and self.labels_budget is None:
+                    self.labels_budget = {"planned": value}
+                found = True
+                continue
+            for key, labels in _LABELS:
+                if text in labels or any(text.startswith(f"{w}：") for w in labels):
+                    if "：" in text and text.split("：", 1)[1]:
+                        value = text.split("：", 1)[1]
                     if key == "name" and value and self.project is not None:
                         self.project = None  # the next project's block
                     if value:
                         self.labels[key] = value
+                        self.out.metadata.setdefault(key, value)
                     found = True
         return found
 
     def _open_block(self) -> None:
-        name = self.labels.get("name") or "项目"
+        name = self.labels.get("name") or self.labels.get("unit_name") or "项目"
         project: dict[str, Any] = {"id": str(len(self.out.projects) + 1), "name": name}
+        if "name" not in self.labels and "unit_name" in self.labels:
+            project["_whole"] = True
         for key in ("department", "implementer", "period", "funding", "goal"):
             if self.labels.get(key):
                 project[key] = self.labels[key]
         budget = self.labels_budget
-        if budget and budget.get("planned") is not None:
-            project["budget"] = {"planned": budget["planned"]}
-            spent = budget.get("spent")
-            if spent is not None:
-                project["budget"]["spent"] = spent
-                result = {"id": f"{project['id']}.budget", "value": _figure(spent)}
-                self.out.results.append({**result, "points": _figure(budget.get("points"))})
-            if budget.get("weight"):
-                project["budget"]["weight"] = budget["weight"]
+        if budget and budget.get("planned"):
+            project["_budget"] = budget
         project["indicators"] = []
         self.out.projects.append(project)
         self.project = project
@@ -250,71 +267,120 @@ class _Reader:
 
     # -- indicator rows ---------------------------------------------------------------------
 
-    def _cell(self, cells: list[str], role: str) -> str:
-        assert self.header is not None
-        column = self.header.columns.get(role)
-        return cells[column] if column is not None and column < len(cells) else ""
-
     def _indicator_row(self, row: SourceRow, cells: list[str]) -> None:
-        if self.wide:
-            self._wide_project(cells)
+        assert self.header is not None
+        placed = place(cells, self.header.columns)
+        got = placed.cells
+        if placed.moved:
+            shown = ", ".join(f"{role} {text!r}" for role, text in got.items() if text)
+            self._note(row, " | ".join(cells), f"a row shorter than its header (merged cells "
+                       f"left out): placed by what each cell is: {shown}", "placement")  # fmt: skip
+        if self.wide and not self._wide_project(row, got):
+            return
         for level, role in enumerate(("level1", "level2")):
-            text = self._cell(cells, role)
-            if text:
-                self.levels[level] = text
+            if got.get(role):
+                self.levels[level] = got[role]
                 if level == 0:
                     self.levels[1] = ""
-        name = self._cell(cells, "name")
-        target = self._cell(cells, "target")
+        name = got.get("name", "")
         if not name:
+            rest = [got[r] for r in ("target", "weight", "actual", "points") if got.get(r)]
+            if rest:
+                self._note(row, " | ".join(c for c in cells if c), "a row with a target but no "
+                           "三级指标 (indicator name): left out; enter it by hand", "unplaced")  # fmt: skip
             return
         if self.project is None:
             self._note(row, name, "an indicator before any project: left out", "unplaced")
             return
+        self._add_indicator(row, got, name)
+
+    def _add_indicator(self, row: SourceRow, got: dict[str, str], name: str) -> None:
+        assert self.project is not None
         project = self.project
         number = len(project["indicators"]) + 1
         indicator: dict[str, Any] = {
             "id": f"{project['id']}.{number}",
             "levels": [x for x in self.levels if x],
             "name": name,
-            "target": target,
+            "target": got.get("target", ""),
         }
-        for role in ("op", "unit", "direction"):
-            if self._cell(cells, role):
-                indicator[role] = self._cell(cells, role)
-        weight = _number(self._cell(cells, "weight"))
+        if got.get("unit"):
+            indicator["unit"] = got["unit"]
+        for role in ("op", "direction"):
+            if got.get(role):
+                indicator[f"_{role}"] = got[role]
+        weight = money(got.get("weight", ""), None)
         if weight is not None:
             indicator["weight"] = weight
+        elif got.get("weight"):
+            indicator["_weight"] = got["weight"]
         indicator["_place"] = Place(None, self.row, None, row.line)
         project["indicators"].append(indicator)
-        actual, points = self._cell(cells, "actual"), self._cell(cells, "points")
+        actual, points = got.get("actual", ""), got.get("points", "")
         if actual or points:
             self.out.results.append({"id": indicator["id"], "value": actual, "points": points})
 
-    def _wide_project(self, cells: list[str]) -> None:
-        name = self._cell(cells, "project")
+    def _wide_project(self, row: SourceRow, got: dict[str, str]) -> bool:
+        """The project a wide row belongs to (a new one where its name changes); False for a
+        department's total row (``820-马踏镇部门``), which is no project."""
+        name = got.get("project", "")
+        unit_name = got.get("unit_name", "")
+        if unit_name:
+            self.out.metadata.setdefault("unit_name", unit_name)
+        if not name and "project" not in self.header_columns and unit_name:
+            name = unit_name  # a 部门整体 table: the department as its one project
         if not name and self.project is not None:
-            return
+            return True
+        if _DEPARTMENT_ROW.match(name) and not got.get("name"):
+            self._note(row, name, "a department's total row: not a project; its budget is the "
+                       "department's", "total")  # fmt: skip
+            self.out.metadata.setdefault("unit_name", _DEPARTMENT_ROW.sub("", name))
+            return False
+        if self.project is not None and same_label(self.project["name"], name):
+            self._same_project(row, got)
+            return True
         project: dict[str, Any] = {
             "id": str(len(self.out.projects) + 1),
-            "name": name or self._cell(cells, "unit_name") or "项目",
+            "name": name or "项目",
             "indicators": [],
         }
-        if self._cell(cells, "unit_name"):
-            project["department"] = self._cell(cells, "unit_name")
-        planned = _number(self._cell(cells, "budget"))
-        if planned is not None:
-            project["budget"] = {"planned": planned}
-        if self._cell(cells, "goal"):
-            project["goal"] = self._cell(cells, "goal")
+        if unit_name:
+            project["department"] = unit_name
+        if got.get("budget"):
+            project["_budget"] = {"planned": got["budget"]}
+        if got.get("goal"):
+            project["goal"] = got["goal"]
         self.out.projects.append(project)
         self.project = project
         self.levels = ["", ""]
+        return True
+
+    @property
+    def header_columns(self) -> dict[str, int]:
+        return self.header.columns if self.header is not None else {}
+
+    def _same_project(self, row: SourceRow, got: dict[str, str]) -> None:
+        """A row repeating its project's name (the form repeats it instead of merging it):
+        the same project, its budget once."""
+        assert self.project is not None
+        project = self.project
+        budget = project.get("_budget", {}).get("planned")
+        if got.get("budget") and budget and money(got["budget"], None) != money(budget, None):
+            self._note(row, got["budget"], f"the project's budget again, but not {budget}: "
+                       f"the first one kept", "unplaced")  # fmt: skip
+        if not project.get("_repeated"):
+            project["_repeated"] = True
+            self._note(row, project["name"], "the project's name repeated on its rows: read as "
+                       "one project, its budget once", "project")  # fmt: skip
 
     def _note(self, row: SourceRow, text: str, action: str, kind: str) -> None:
         self.out.findings.append(
             ImportFinding(Place(None, self.row, None, row.line), text, action, kind=kind)
         )
+
+
+# A department's total row in a wide table: its code and name (820-马踏镇部门).
+_DEPARTMENT_ROW = re.compile(r"^\d{3,}\s*[-－—_ ]\s*(?=\S*(?:部门|单位|本级|合计))")
 
 
 def _figure(value: float | None) -> str:
@@ -338,24 +404,26 @@ def targets_mapping(
     Each indicator is validated alone with ``validate`` (a mapping to a table): one whose target
     does not read is left out with a finding; a bare number with no direction is read 正向
     ("at least", as the forms' notes say) with a finding; a target with thousands separators
-    (``1,200``) is read without them, a reading saying so.
+    (``1,200``) is read without them, a reading saying so. A goal form that prints no 权重 gets
+    the documented default (equal shares of the total), each project a finding.
     """
     data = dict(meta)
     data.pop("duties", None)
     data["kind"] = "targets"
-    if data.get("money_unit") is None:
-        data.pop("money_unit", None)
-        for row in assembly.before:
-            for cell in row.cells:
-                if (match := _MONEY_IN_HEADER.search(cell)) is not None:
-                    data["money_unit"] = match.group(1)
-    if data["department"]["name"] == "(department)":
-        named = next((p.get("department") for p in assembly.projects if p.get("department")), None)
-        if named:
-            data["department"]["name"] = named
+    data["money_unit"] = _money_unit(assembly, data.get("money_unit"), findings)
     projects = []
     total = float(data.get("total", 100))
+    results: list[dict[str, str]] = []
     for project in assembly.projects:
+        project = _budget_of(project, data["money_unit"], findings)
+        if "spent" in project.get("budget", {}):
+            spent, points = project["budget"]["spent"], project["_budget_points"]
+            results.append(
+                {"id": f"{project['id']}.budget", "value": _figure(spent), "points": _figure(points)}
+            )
+        results += [r for r in assembly.results if r["id"].startswith(f"{project['id']}.")]
+        if _prints_no_weights(assembly):
+            _default_weights(project, total, findings)
         _unfuse_weights(project["indicators"], total, findings)
         indicators = []
         for indicator in project["indicators"]:
@@ -363,8 +431,9 @@ def targets_mapping(
             if built is not None:
                 indicators.append(built)
         if indicators:
+            project = {k: v for k, v in project.items() if not k.startswith("_")}
             projects.append({**project, "indicators": indicators})
-        else:
+        elif project["indicators"]:
             findings.append(
                 ImportFinding(
                     Place(),
@@ -373,8 +442,100 @@ def targets_mapping(
                     kind="skipped",
                 )
             )
+    assembly.results[:] = results
     data["projects"] = projects
     return data
+
+
+def _money_unit(
+    assembly: TargetsAssembly, read: str | None, findings: list[ImportFinding]
+) -> str:
+    """The money unit as printed: 单位：… above the table, a header's （万元）, a budget
+    cell's own unit; 万元 (the model's default) with a finding when none is printed."""
+    if read is not None:
+        return read
+    for row in assembly.before:
+        for cell in row.cells:
+            if (match := _MONEY_IN_HEADER.search(cell)) is not None:
+                return match.group(1)
+    if "money_unit" in assembly.metadata:
+        return assembly.metadata["money_unit"]
+    for project in assembly.projects:
+        written = money_unit_of(project.get("_budget", {}).get("planned", ""))
+        if written is not None:
+            return written
+    if any(p.get("_budget") for p in assembly.projects):
+        findings.append(
+            ImportFinding(
+                Place(),
+                "",
+                "no money unit printed (单位：元 or 万元): the budget read in 万元; set "
+                "money_unit if it is in 元",
+                kind="metadata",
+            )
+        )
+    return "万元"
+
+
+def _budget_of(
+    project: dict[str, Any], unit: str, findings: list[ImportFinding]
+) -> dict[str, Any]:
+    """The project with its ``budget`` read in the table's money ``unit`` (a cell writing its
+    own unit, ``12万``, converted; one that is no sum of money a finding)."""
+    texts: dict[str, str] = project.get("_budget") or {}
+    figures = {key: money(text, unit) for key, text in texts.items() if text}
+    for key, text in texts.items():
+        if text and figures.get(key) is None:
+            action = f"the budget's {key} is no sum of money: left blank"
+            findings.append(
+                ImportFinding(Place(), text, action, kind="unplaced", indicator=project["id"])
+            )
+        elif text and money_unit_of(text) not in (None, unit):
+            action = f"read as {figures[key]:g} {unit} (the cell writes its own unit)"
+            findings.append(
+                ImportFinding(Place(), text, action, kind="unit", indicator=project["id"])
+            )
+    planned = figures.get("planned")
+    if planned is None:
+        return project
+    budget: dict[str, Any] = {"planned": planned}
+    if figures.get("spent") is not None:
+        budget["spent"] = figures["spent"]
+    if figures.get("weight"):
+        budget["weight"] = figures["weight"]
+    return {**project, "budget": budget, "_budget_points": figures.get("points")}
+
+
+def _prints_no_weights(assembly: TargetsAssembly) -> bool:
+    header = assembly.header
+    return header is not None and header.form == "goal" and "weight" not in header.columns
+
+
+def _default_weights(project: dict[str, Any], total: float, findings: list[ImportFinding]) -> None:
+    """A goal form that prints no 权重 / 分值 column: each indicator with a target an equal
+    share of what the budget item leaves of ``total`` (two decimals, the last one taking the
+    rest), a finding per project (see docs/importing.md)."""
+    indicators = [i for i in project["indicators"] if i.get("target")]
+    if not indicators:
+        return
+    left = Fraction(repr(total))
+    if "budget" in project:
+        left -= Fraction(repr(float(project["budget"].get("weight", 10))))
+    share = Fraction(round(left / len(indicators), 2)).limit_denominator(100)
+    for k, indicator in enumerate(indicators):
+        weight = share if k < len(indicators) - 1 else left - share * (len(indicators) - 1)
+        indicator["weight"] = float(weight)
+    findings.append(
+        ImportFinding(
+            Place(),
+            project["name"],
+            f"the form prints no 权重: each of its {len(indicators)} indicators given "
+            f"{float(share):g} of {float(left):g} (the default); set the weights if the "
+            "table is scored",
+            kind="default",
+            indicator=project["id"],
+        )
+    )
 
 
 def _unfuse_weights(
@@ -426,8 +587,9 @@ def _indicator(
     place: Place = indicator.pop("_place")
     subject = indicator["id"]
 
-    def note(text: str, action: str, kind: str) -> None:
-        findings.append(ImportFinding(place, text, action, kind=kind, indicator=subject))
+    def note(text: str, action: str, kind: str, severity: Severity | None = None) -> None:
+        finding = ImportFinding(place, text, action, kind=kind, indicator=subject)
+        findings.append(finding if severity is None else replace(finding, severity=severity))
 
     def check(candidate: dict[str, Any]) -> str | None:
         one = {
@@ -443,12 +605,16 @@ def _indicator(
             return error.reason
         return None
 
+    _op_and_direction(indicator, note)
     if not indicator.get("target"):
         note(indicator["name"], "no target (指标值): left out; enter it by hand", "skipped")
         return None
     if "weight" not in indicator:
-        note(indicator["name"], "no 分值 or 权重: left out; enter it by hand", "skipped")
+        shown = indicator.pop("_weight", "")
+        why = f"分值 {shown!r} is no number" if shown else "no 分值 or 权重"
+        note(indicator["name"], f"{why}: left out; enter it by hand", "skipped")
         return None
+    indicator.pop("_weight", None)
     target = indicator["target"]
     if _THOUSANDS.search(target) and "readings" not in indicator:
         plain = _THOUSANDS.sub("", target)
@@ -474,3 +640,26 @@ def _indicator(
         note(f"{indicator['name']}: {target}", f"left out: {problem}; enter it by hand", "skipped")
         return None
     return indicator
+
+
+def _op_and_direction(indicator: dict[str, Any], note: Any) -> None:
+    """The 指标性质 / 指标值类型 and 指标方向性 cells as the table file writes them: 正向指标,
+    越大越好 … read 正向; 定量指标 定量; a direction printed in the 指标性质 column read as one;
+    a cell that is neither said and left out (the target's own comparison decides)."""
+    op, direction = indicator.pop("_op", ""), indicator.pop("_direction", "")
+    if op:
+        nature = nature_of(op)
+        if nature is None and is_direction(op) and not direction:
+            direction = op  # the 指标性质 column of some provinces holds the direction
+        elif nature is None:
+            note(op, "指标性质 neither 定量/定性 nor a comparison: left out", "direction")
+        if nature is not None:
+            indicator["op"] = nature
+    if direction:
+        read = direction_of(direction)
+        if read is not None:
+            indicator["direction"] = read
+            if read != direction:
+                note(direction, f"指标方向性 read as {read}", "direction", Severity.NOTE)
+        elif not is_direction(direction):
+            note(direction, "指标方向性 is neither 正向 nor 反向: left out", "direction")
