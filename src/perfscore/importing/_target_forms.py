@@ -25,7 +25,7 @@ from typing import Any
 
 from perfscore.errors import PerfscoreError
 
-from perfscore.notation._labels import same_label
+from perfscore.notation._labels import same_label, simplified
 from perfscore.tables._findings import Severity
 
 from ._findings import ImportFinding, Place
@@ -142,7 +142,7 @@ def _block_start(rows: Sequence[SourceRow], header: int) -> int:
     above its indicator header."""
     for label in ("项目名称", "单位名称", "部门名称", "主管部门"):
         for index in range(header, -1, -1):
-            if any(clean(c).startswith(label) for c in rows[index].cells):
+            if any(simplified(c).startswith(label) for c in rows[index].cells):
                 return index
     return header
 
@@ -198,7 +198,7 @@ class _Reader:
 
     def _starts_block(self, cells: list[str]) -> bool:
         return any(
-            c.startswith(("项目名称", "主管部门", "实施单位", "单位名称", "部门名称"))
+            simplified(c).startswith(("项目名称", "主管部门", "实施单位", "单位名称", "部门名称"))
             for c in cells
         )
 
@@ -228,7 +228,10 @@ class _Reader:
     def _labels(self, cells: list[str]) -> bool:
         found = False
         words = {w for _, ws in _LABELS for w in ws} | set(_BUDGET_LABELS)
-        for index, text in enumerate(cells):
+        for cell in cells:
+            if (match := _MONEY_IN_HEADER.search(cell)) is not None:
+                self.out.metadata.setdefault("money_unit", match.group(1))
+        for index, text in enumerate(simplified(c) for c in cells):
             value = next((c for c in cells[index + 1 :] if c and c not in words), "")
             if text in _BUDGET_LABELS:
                 if money(value, None) is not None and self.labels_budget is None:
@@ -327,15 +330,19 @@ class _Reader:
         unit_name = got.get("unit_name", "")
         if unit_name:
             self.out.metadata.setdefault("unit_name", unit_name)
+        bare = not any(got.get(r) for r in ("name", "level1", "level2", "target"))
+        if bare and (
+            _DEPARTMENT_ROW.match(name or unit_name)
+            or (not name and "project" in self.header_columns and (unit_name or got.get("budget")))
+        ):
+            shown = " | ".join(t for t in got.values() if t)
+            self._note(row, shown, "a department's total row (no indicator): not a project",
+                       "total")  # fmt: skip
+            return False
         if not name and "project" not in self.header_columns and unit_name:
             name = unit_name  # a 部门整体 table: the department as its one project
         if not name and self.project is not None:
             return True
-        if _DEPARTMENT_ROW.match(name) and not got.get("name"):
-            self._note(row, name, "a department's total row: not a project; its budget is the "
-                       "department's", "total")  # fmt: skip
-            self.out.metadata.setdefault("unit_name", _DEPARTMENT_ROW.sub("", name))
-            return False
         if self.project is not None and same_label(self.project["name"], name):
             self._same_project(row, got)
             return True
@@ -491,7 +498,7 @@ def _budget_of(
                 ImportFinding(Place(), text, action, kind="unplaced", indicator=project["id"])
             )
         elif text and money_unit_of(text) not in (None, unit):
-            action = f"read as {figures[key]:g} {unit} (the cell writes its own unit)"
+            action = f"read as {_figure(figures[key])} {unit} (the cell writes its own unit)"
             findings.append(
                 ImportFinding(Place(), text, action, kind="unit", indicator=project["id"])
             )
