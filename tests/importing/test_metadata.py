@@ -171,7 +171,7 @@ def test_nothing_is_made_up_when_nothing_is_above_the_table() -> None:
 
 
 def test_the_forms_own_cells_name_the_department_by_priority() -> None:
-    form = {"实施单位": "某中心", "主管部门": "某局"}
+    form = {"implementer": "某中心", "department": "某局", "name": "某项目"}
     findings: list[ImportFinding] = []
     fields = metadata(lines("项目支出绩效目标表（2020年度）"), "t", Given(), "t.txt", findings, form)
     assert fields["department"]["name"] == "某局"

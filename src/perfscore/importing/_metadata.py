@@ -86,8 +86,8 @@ def metadata(
     form: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The table-file fields above ``duties`` (or ``projects``), from the rows ``before`` the
-    table and the ``form``'s own labelled cells (单位名称, 主管部门, 实施单位, the money unit
-    of a budget cell); what is ``given`` overrides what is read. Raises ``MetadataMissing``
+    table and the ``form``'s own labelled cells (``unit_name`` 单位名称, ``department``
+    主管部门, ``implementer`` 实施单位, ``money_unit`` of a budget's label); what is ``given`` overrides what is read. Raises ``MetadataMissing``
     (with an ``error`` finding) when a year or a department is printed nowhere and not given.
     """
     if given.name is not None and not _NAME.match(given.name):
@@ -144,7 +144,8 @@ def _prose(before: Iterable[SourceRow]) -> list[str]:
 
 def read_lines(prose: list[str], form: Mapping[str, str] | None = None) -> Found:
     """The department, year, code, short name, money unit and title the lines ``prose`` above
-    a table give (and, for a department, the ``form``'s labelled cells: ``{label: text}``)."""
+    a table give (and, for a department and a money unit, the ``form``'s labelled cells, as
+    [metadata][perfscore.importing._metadata.metadata] takes them)."""
     found = Found()
     named: list[tuple[int, str, str]] = []
     for line in prose:
@@ -159,8 +160,12 @@ def read_lines(prose: list[str], form: Mapping[str, str] | None = None) -> Found
             found.money = money_match.group("unit")
         for match in _NAMED.finditer(line):
             named.append((_rank(match.group("label")), match.group("label"), match.group("name")))
-    for label, text in (form or {}).items():
-        if label == "money_unit":
+    labels = {"unit_name": "单位名称", "department": "主管部门", "implementer": "实施单位"}
+    for key, text in (form or {}).items():
+        label = labels.get(key, key)
+        if key not in labels and key != "money_unit":
+            continue
+        if key == "money_unit":
             found.money = found.money or text
         else:
             named.append((_rank(label), label, text))
@@ -181,7 +186,8 @@ def _rank(label: str) -> int:
 def _department(text: str) -> str | None:
     """``text`` as a department's name, or None when it is no name (a form's title, a note)."""
     text = _MONEY.sub("", text).strip(" ：:，,")
-    text = re.sub(r"^\d{3,}\s*[-－—_]?\s*", "", text)  # a code before the name (820-马踏镇)
+    # a code before the name: 820-马踏镇, [323]某县人社局
+    text = re.sub(r"^[\[［【(（]?\d{3,}[\]］】)）]?\s*[-－—_]?\s*", "", text)
     if not text or _NOT_A_DEPARTMENT.search(text) or len(text) > 40:
         return None
     return text
