@@ -299,7 +299,9 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         )
     except ImportFailed as failed:
         try:
-            _write(out, f"{args.source}: no valid table; {_count(len(failed.findings), 'finding')}:\n")
+            _write(
+                out, f"{args.source}: no valid table; {_count(len(failed.findings), 'finding')}:\n"
+            )
             for finding in failed.findings:
                 _write(out, f"  {finding.severity} [{finding.kind}] {finding}\n")
         except BrokenPipeError:
@@ -334,7 +336,9 @@ def _import_name(name: str | None, output: str | None) -> str | None:
             f"--name {name} and -o {output} disagree: a table file is named as its table "
             f"(give -o {name}.yaml, or leave out --name)"
         )
-    return name if name is not None else (stem if re.fullmatch(r"[a-z0-9][a-z0-9-]*", stem) else None)
+    return (
+        name if name is not None else (stem if re.fullmatch(r"[a-z0-9][a-z0-9-]*", stem) else None)
+    )
 
 
 def _results_path(target: str) -> str:

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 import perfscore
-from perfscore.importing import ImportFailed, Imported, ImportFinding, import_table
+from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
 from perfscore.importing._metadata import Given, MetadataMissing, metadata
-from perfscore.tables import Severity
 from perfscore.importing._sources import SourceRow
+from perfscore.tables import Severity
 from tests.importing.import_data import DISCLOSURE
 
 
@@ -39,8 +39,10 @@ def test_a_table_without_a_title_stops_asking_for_the_year_and_department(
     )
     with pytest.raises(ImportFailed) as raised:
         import_table(path)
-    assert "--year" in raised.value.reason and "--department" in raised.value.reason
-    assert "year=" in raised.value.reason and "department=" in raised.value.reason
+    assert "--year" in raised.value.reason
+    assert "--department" in raised.value.reason
+    assert "year=" in raised.value.reason
+    assert "department=" in raised.value.reason
     asked = [f for f in raised.value.findings if f.kind == "metadata"]
     assert [f.severity for f in asked] == [Severity.ERROR, Severity.ERROR]
     imported = import_table(path, year=2021, department="某县人社局")
@@ -152,7 +154,8 @@ def test_a_title_naming_no_department_stops_the_import(texts: list[str]) -> None
     findings: list[ImportFinding] = []
     with pytest.raises(MetadataMissing) as raised:
         metadata(lines(*texts), "t.txt", Given(), "t.txt", findings)
-    assert "--department" in raised.value.reason and "--year" not in raised.value.reason
+    assert "--department" in raised.value.reason
+    assert "--year" not in raised.value.reason
     fields = metadata(lines(*texts), "t.txt", Given(department="某县人社局"), "t.txt", [])
     assert fields["department"]["name"] == "某县人社局"
 
@@ -173,7 +176,9 @@ def test_nothing_is_made_up_when_nothing_is_above_the_table() -> None:
 def test_the_forms_own_cells_name_the_department_by_priority() -> None:
     form = {"implementer": "某中心", "department": "某局", "name": "某项目"}
     findings: list[ImportFinding] = []
-    fields = metadata(lines("项目支出绩效目标表（2020年度）"), "t", Given(), "t.txt", findings, form)
+    fields = metadata(
+        lines("项目支出绩效目标表（2020年度）"), "t", Given(), "t.txt", findings, form
+    )
     assert fields["department"]["name"] == "某局"
     assert [f.severity for f in findings] == [Severity.NOTE]
     assert "主管部门" in findings[0].action

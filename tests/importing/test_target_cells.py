@@ -59,9 +59,7 @@ def test_levels_by_their_vocabulary_in_either_script() -> None:
         ("十二万", "元", None), ("", "元", None), ("12人", "元", None),
     ],
 )  # fmt: skip
-def test_a_budget_cell_in_the_tables_money_unit(
-    text: str, unit: str, value: float | None
-) -> None:
+def test_a_budget_cell_in_the_tables_money_unit(text: str, unit: str, value: float | None) -> None:
     assert money(text, unit) == value
 
 

@@ -213,32 +213,39 @@ def test_a_goal_form_as_printed_imports_every_row() -> None:
     assert [i.op for i in table.indicators()] == ["定量", "定量", "定量", "定性"]
     # the project's name repeated on every row: one project, its budget once, in 元
     (project,) = table.projects
-    assert project.budget is not None and project.budget.planned == 120000
+    assert project.budget is not None
+    assert project.budget.planned == 120000
     assert len(_of(imported, "project")) == 1
     # the department's total row is no project, and said so; the 合计 row too
     assert [f.text.split(" | ")[0] for f in _of(imported, "total")] == ["820-马踏镇部门", "合计"]
     # no 权重 printed: the documented default, equal shares of 100 less the budget item's 10
     assert [i.weight for i in table.indicators()] == [22.5] * 4
     (default,) = _of(imported, "default")
-    assert default.severity is Severity.WARNING and "22.5 of 90" in default.action
+    assert default.severity is Severity.WARNING
+    assert "22.5 of 90" in default.action
     assert not imported.must_act
 
 
 def test_a_traditional_header_and_labels_read_through_the_labels_module() -> None:
     text = PRINTED.replace("一级指标\t二级指标\t三级指标", "一級指標\t二級指標\t三級指標")
-    text = text.replace("指标方向性", "指標方向性").replace("单位名称\t项目名称", "單位名稱\t項目名稱")
+    text = text.replace("指标方向性", "指標方向性").replace(
+        "单位名称\t项目名称", "單位名稱\t項目名稱"
+    )
     assert _rows(import_table(text, name="example")) == _rows(import_table(PRINTED, name="x"))
 
 
 def test_a_direction_that_is_none_is_said_and_the_target_decides() -> None:
-    text = PRINTED.replace("\t3\t%\t反向指标", "\t≤3\t%\t中性").replace("\t95\t%\t正向指标", "\t≥95\t%\t↑↑")
+    text = PRINTED.replace("\t3\t%\t反向指标", "\t≤3\t%\t中性").replace(
+        "\t95\t%\t正向指标", "\t≥95\t%\t↑↑"
+    )
     imported = import_table(text, name="example")
     assert _rows(imported)[1:3] == [
         ("1.2", "培训合格率", "≥95", None),
         ("1.3", "投诉率", "≤3", None),
     ]
     (odd,) = [f for f in _of(imported, "direction") if f.severity is Severity.WARNING]
-    assert odd.text == "↑↑" and odd.indicator == "1.2"
+    assert odd.text == "↑↑"
+    assert odd.indicator == "1.2"
 
 
 def test_a_department_as_a_whole_table_keeps_its_budget() -> None:
@@ -256,7 +263,8 @@ def test_a_department_as_a_whole_table_keeps_its_budget() -> None:
     assert isinstance(table, perfscore.TargetsTable)
     (project,) = table.projects
     assert (project.name, project.goal) == ("某县教育局", "保障教育运转")
-    assert project.budget is not None and project.budget.planned == 5300
+    assert project.budget is not None
+    assert project.budget.planned == 5300
     assert len(table) == 2
 
 
@@ -285,8 +293,14 @@ def test_the_2020_goal_form() -> None:
     assert (table.year, table.department.name, table.money_unit) == (2021, "某县人社局", "万元")
     (project,) = table.projects
     assert (project.name, project.implementer) == ("职业技能提升行动", "某县就业服务中心")
-    assert project.budget is not None and project.budget.planned == 80
-    assert [i.name for i in table.indicators()] == ["培训人次", "完成时间", "就业率", "参训人员满意度"]
+    assert project.budget is not None
+    assert project.budget.planned == 80
+    assert [i.name for i in table.indicators()] == [
+        "培训人次",
+        "完成时间",
+        "就业率",
+        "参训人员满意度",
+    ]
     assert sum(i.weight for i in table.indicators()) == 90
 
 
@@ -326,7 +340,8 @@ def test_a_self_evaluation_copied_from_a_page(tmp_path: Path) -> None:
     ]
     # rows that lost their merged cells are placed by what their cells are, each said
     placed = _of(imported, "placement")
-    assert len(placed) == 4 and all(f.severity is Severity.WARNING for f in placed)
+    assert len(placed) == 4
+    assert all(f.severity is Severity.WARNING for f in placed)
     # the row with no 三级指标 is left out, to act on
     (blank,) = imported.must_act
     assert (blank.kind, blank.text) == ("unplaced", "≥5次 | 5次 | 10 | 10")

@@ -413,7 +413,8 @@ def test_cli_import_exits_1_when_a_row_is_left_out_and_lists_it_first(
     out = capsys.readouterr().out
     assert status == 1
     first, second, *_ = out.splitlines()
-    assert "1 indicator in 1 project" in first and "1 to act on" in first
+    assert "1 indicator in 1 project" in first
+    assert "1 to act on" in first
     assert second.startswith("  error [unplaced] row 3: '≥90% | 50 | 正向指标'")
     assert (tmp_path / "goal-2023.yaml").exists()  # what was read is written
 
@@ -425,7 +426,8 @@ def test_cli_import_asks_for_a_year_and_department_printed_nowhere(
     Path("goal.txt").write_text("\n".join(GOAL_SHORT_OF_A_NAME.splitlines()[1:4]), "utf-8")
     assert main(["import", "goal.txt"]) == 1
     err = capsys.readouterr().err
-    assert "--year" in err and "--department" in err
+    assert "--year" in err
+    assert "--department" in err
     assert not Path("goal.yaml").exists()
     assert main(["import", "goal.txt", "--year", "2023", "--department", "某局"]) == 0
     assert "written to goal.yaml" in capsys.readouterr().out
@@ -436,14 +438,14 @@ def test_cli_import_asks_for_a_year_and_department_printed_nowhere(
 def test_cli_import_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     target = tmp_path / "zanhuang-hrss-2018.yaml"
     command = [sys.executable, "-m", "perfscore", "import", str(DISCLOSURE), "-o", str(target)]
-    process = subprocess.Popen(
-        [*command, "--all"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    assert process.stdout is not None and process.stderr is not None
+    process = subprocess.Popen([*command, "--all"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    assert process.stderr is not None
     process.stdout.close()  # the reader is gone before the first line (| head -0)
     err = process.stderr.read().decode()
     assert process.wait() == 0
-    assert "Traceback" not in err and "BrokenPipeError" not in err, err
+    assert "Traceback" not in err, err
+    assert "BrokenPipeError" not in err, err
     assert target.exists()
 
 

@@ -56,7 +56,8 @@ from ._ladder_forms import (
 from ._metadata import Given, MetadataMissing, metadata
 from ._repairs import clean, operator_read_as_2, simplify, split_fused, unit_from_name
 from ._sources import Source, read_source, read_text
-from ._target_forms import TargetsAssembly, assemble_targets, targets_mapping
+from ._target_file import targets_mapping
+from ._target_forms import TargetsAssembly, assemble_targets
 
 __all__ = ["ImportFailed", "Imported", "import_table"]
 

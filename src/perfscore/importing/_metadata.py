@@ -87,8 +87,9 @@ def metadata(
 ) -> dict[str, Any]:
     """The table-file fields above ``duties`` (or ``projects``), from the rows ``before`` the
     table and the ``form``'s own labelled cells (``unit_name`` 单位名称, ``department``
-    主管部门, ``implementer`` 实施单位, ``money_unit`` of a budget's label); what is ``given`` overrides what is read. Raises ``MetadataMissing``
-    (with an ``error`` finding) when a year or a department is printed nowhere and not given.
+    主管部门, ``implementer`` 实施单位, ``money_unit`` of a budget's label); what is ``given``
+    overrides what is read. Raises ``MetadataMissing`` (with an ``error`` finding) when a year
+    or a department is printed nowhere and not given.
     """
     if given.name is not None and not _NAME.match(given.name):
         raise PerfscoreError(
@@ -115,7 +116,8 @@ def metadata(
             for m in missing
         )
         raise MetadataMissing("; ".join(missing))
-    assert year is not None and department is not None
+    assert year is not None
+    assert department is not None
     if given.department is None and found.department_from not in (None, "the title"):
         findings.append(
             ImportFinding(
@@ -198,9 +200,9 @@ def _title(prose: list[str], found: Found) -> str | None:
         (line for line in reversed(prose) if not (_CODE.match(line) or _MONEY.search(line))),
         None,
     )
-    if title is not None and _TITLE.match(title) is None:
-        if found.department_from == "the title" and found.year is not None:
-            title = f"{found.department} {found.year} 年{title}"
+    composed = found.department_from == "the title" and found.year is not None
+    if title is not None and _TITLE.match(title) is None and composed:
+        title = f"{found.department} {found.year} 年{title}"
     return title
 
 

@@ -31,6 +31,7 @@ from perfscore.notation._labels import simplified
 
 __all__ = [
     "LEVEL_NAMES",
+    "MONEY_IN_HEADER",
     "Placed",
     "direction_of",
     "is_total",
@@ -41,35 +42,38 @@ __all__ = [
     "place",
 ]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: The level names of the forms (2019 and 2020 MoF forms and the provinces' variants), by level.
 LEVEL_NAMES: Final[Mapping[int, frozenset[str]]] = {
-    1: frozenset(
-        ("产出指标", "效益指标", "满意度指标", "成本指标", "过程指标", "决策指标", "管理指标",
-         "项目管理指标", "履职效能", "管理效率", "运行成本", "产出", "效益", "满意度", "成本")
-    ),  # fmt: skip
-    2: frozenset(
-        ("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
-         "生态效益指标", "可持续影响指标", "服务对象满意度指标", "满意度指标", "经济成本指标",
-         "社会成本指标", "生态环境成本指标", "数量", "质量", "时效", "经济效益", "社会效益",
-         "生态效益", "可持续影响", "服务对象满意度", "社会公众满意度", "部门履职目标",
-         "重点工作任务", "预算执行", "预算编制", "资金管理", "资产管理")
-    ),  # fmt: skip
+    1: _words(
+        "产出指标 效益指标 满意度指标 成本指标 过程指标 决策指标 管理指标 项目管理指标 履职效能 "
+        "管理效率 运行成本 产出 效益 满意度 成本"
+    ),
+    2: _words(
+        "数量指标 质量指标 时效指标 成本指标 经济效益指标 社会效益指标 生态效益指标 可持续影响指标 "
+        "服务对象满意度指标 满意度指标 经济成本指标 社会成本指标 生态环境成本指标 数量 质量 时效 "
+        "经济效益 社会效益 生态效益 可持续影响 服务对象满意度 社会公众满意度 部门履职目标 "
+        "重点工作任务 预算执行 预算编制 资金管理 资产管理"
+    ),
 }
 
-_FORWARD: Final = frozenset(
-    ("正向", "正向指标", "正指标", "正", "越大越好", "越高越好", "越多越好", "↑", "高优", "递增")
+_FORWARD: Final = _words("正向 正向指标 正指标 正 越大越好 越高越好 越多越好 ↑ 高优 递增")
+_BACKWARD: Final = _words(
+    "反向 反向指标 反指标 反 逆向 逆向指标 负向 负向指标 越小越好 越低越好 越少越好 ↓ 低优 递减"
 )
-_BACKWARD: Final = frozenset(
-    ("反向", "反向指标", "反指标", "反", "逆向", "逆向指标", "负向", "负向指标", "越小越好",
-     "越低越好", "越少越好", "↓", "低优", "递减")
-)  # fmt: skip
-_NEUTRAL: Final = frozenset(("中性", "中性指标", "区间", "区间指标", "适中", "无", "-", "/"))
+_NEUTRAL: Final = _words("中性 中性指标 区间 区间指标 适中 无 - /")
+# 指标性质 / 指标值类型 spellings: word → what the table file writes.
 _NATURES: Final[Mapping[str, str]] = {
-    "定量": "定量", "定量指标": "定量", "定性": "定性", "定性指标": "定性",
-    "≥": "≥", ">=": "≥", "大于等于": "≥", "不低于": "≥", "不少于": "≥", "大于或等于": "≥",
-    "≤": "≤", "<=": "≤", "小于等于": "≤", "不高于": "≤", "不多于": "≤", "不超过": "≤",
-    "小于或等于": "≤", "=": "=", "等于": "=", "数值型": "定量", "文本型": "定性",
-}  # fmt: skip
+    **dict.fromkeys(_words("定量 定量指标 数值型"), "定量"),
+    **dict.fromkeys(_words("定性 定性指标 文本型"), "定性"),
+    **dict.fromkeys(_words("≥ >= 大于等于 大于或等于 不低于 不少于"), "≥"),
+    **dict.fromkeys(_words("≤ <= 小于等于 小于或等于 不高于 不多于 不超过"), "≤"),
+    **dict.fromkeys(_words("= 等于"), "="),
+}
 
 
 def _word(text: str) -> str:
@@ -108,6 +112,8 @@ def nature_of(text: str) -> str | None:
     return _NATURES.get(_word(text))
 
 
+#: A header or label naming the money unit its figures are in: 项目资金（万元）.
+MONEY_IN_HEADER: Final = re.compile(r"[（(](万元|元)[)）]")
 _MONEY: Final = re.compile(
     r"^(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>亿元|万元|千元|元|亿|万|千)?$"
 )
@@ -208,7 +214,7 @@ def place(cells: Sequence[str], columns: Mapping[str, int]) -> Placed:
         key = (fit, sum(kept))  # on a tie, the right-most placement: the left cells merged
         if best is None or key > best:
             best, chosen = key, kept
-    placed = {role: "" for role in columns}
+    placed = dict.fromkeys(columns, "")
     for column, text in zip(chosen, texts, strict=True):
         if column in roles:
             placed[roles[column]] = text
