@@ -3,8 +3,6 @@ table file (money unit, budgets, directions, weights not printed)."""
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -58,17 +56,26 @@ def test_no_money_unit_printed_is_said() -> None:
 
 @settings(max_examples=30, deadline=None)
 @given(st.integers(min_value=1, max_value=13), st.booleans())
-def test_default_weights_add_up_to_the_total_exactly(count: int, budget: bool) -> None:
+def test_weights_not_printed_are_none_and_scored_as_equal_shares(count: int, budget: bool) -> None:
     rows = [
         f"培训\t{'100' if budget else ''}\t产出指标\t数量指标\t人次{k}\t≥{k + 1}人次\t正向"
         for k in range(count)
     ]
     table = table_of(goal(*rows))
     (project,) = table.projects
-    weights = [Fraction(repr(i.weight)) for i in project.indicators]
-    assert sum(weights) + (10 if budget else 0) == 100
-    assert max(weights) - min(weights) < 1  # equal shares, the last one taking the rest
+    assert all(i.weight is None for i in project.indicators)
+    share = project.share(table.total)
+    assert share is not None
+    assert share * count + (10 if budget else 0) == 100
+    # check says which indicators have no 分值, as a warning, not an error
+    said = [f for f in check_table(table) if "no 分值" in f.message]
+    assert len(said) == 1
     assert not has_errors(check_table(table))
+    results = {i.id: i.target.replace("≥", "") for i in project.indicators}
+    card = perfscore.score(table, results)
+    rows_scored = [r for p in card.projects for r in p.rows]
+    assert all(r.weight == share for r in rows_scored)
+    assert all(any("分值 not printed" in f for f in r.flags) for r in rows_scored)
 
 
 def test_printed_weights_are_kept_and_no_default_said() -> None:

@@ -3,6 +3,7 @@ forms read into targets tables."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -218,11 +219,11 @@ def test_a_goal_form_as_printed_imports_every_row() -> None:
     assert len(_of(imported, "project")) == 1
     # the department's total row is no project, and said so; the 合计 row too
     assert [f.text.split(" | ")[0] for f in _of(imported, "total")] == ["820-马踏镇部门", "合计"]
-    # no 权重 printed: the documented default, equal shares of 100 less the budget item's 10
-    assert [i.weight for i in table.indicators()] == [22.5] * 4
-    (default,) = _of(imported, "default")
-    assert default.severity is Severity.WARNING
-    assert "22.5 of 90" in default.action
+    # no 权重 printed: none given; scoring gives each an equal share of 100 less the budget's 10
+    assert [i.weight for i in table.indicators()] == [None] * 4
+    assert project.share(table.total) == Fraction(90, 4)
+    (unprinted,) = _of(imported, "default")
+    assert unprinted.severity is Severity.NOTE and "no 权重" in unprinted.action
     assert not imported.must_act
 
 
@@ -301,7 +302,8 @@ def test_the_2020_goal_form() -> None:
         "就业率",
         "参训人员满意度",
     ]
-    assert sum(i.weight for i in table.indicators()) == 90
+    assert [i.weight for i in table.indicators()] == [None] * 4  # the form prints no 权重
+    assert project.share(table.total) == 90 / 4
 
 
 SELF = "\n".join(

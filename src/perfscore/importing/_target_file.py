@@ -3,15 +3,15 @@
 What the form prints is kept; what it leaves to the reader is decided here, each decision a
 finding: the money unit (as printed above the table, in a header's （万元） or a budget cell's
 own unit), budget cells converted to it (``12万`` under 单位：元 is 120000), the spellings of
-指标方向性 and 指标性质, weights a goal form does not print (equal shares, said), a target and its
-权重 run together, thousands separators, a bare number with no direction.
+指标方向性 and 指标性质, a target and its 权重 run together, thousands separators, a bare
+number with no direction. A goal form that prints no 权重 keeps none (scoring gives each
+indicator an equal share and says so).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from fractions import Fraction
 from typing import Any
 
 from perfscore.errors import PerfscoreError
@@ -51,7 +51,7 @@ def targets_mapping(
     does not read is left out with a finding; a bare number with no direction is read 正向
     ("at least", as the forms' notes say) with a finding; a target with thousands separators
     (``1,200``) is read without them, a reading saying so. A goal form that prints no 权重 gets
-    the documented default (equal shares of the total), each project a finding.
+    no weights (scoring gives each indicator an equal share), each project a finding.
     """
     data = dict(meta)
     data.pop("duties", None)
@@ -73,8 +73,9 @@ def targets_mapping(
             )
         results += [r for r in assembly.results if r["id"].startswith(f"{project['id']}.")]
         if _prints_no_weights(assembly):
-            _default_weights(project, total, findings)
-        _unfuse_weights(project["indicators"], total, findings)
+            _unprinted_weights(project, findings)
+        else:
+            _unfuse_weights(project["indicators"], total, findings)
         indicators = []
         for indicator in project["indicators"]:
             built = _indicator(indicator, findings, validate)
@@ -157,31 +158,24 @@ def _prints_no_weights(assembly: TargetsAssembly) -> bool:
     return header is not None and header.form == "goal" and "weight" not in header.columns
 
 
-def _default_weights(project: dict[str, Any], total: float, findings: list[ImportFinding]) -> None:
-    """A goal form that prints no 权重 / 分值 column: each indicator with a target an equal
-    share of what the budget item leaves of ``total`` (two decimals, the last one taking the
-    rest), a finding per project (see docs/importing.md)."""
+def _unprinted_weights(project: dict[str, Any], findings: list[ImportFinding]) -> None:
+    """A goal form that prints no 权重 / 分值 column: the indicators keep none (the table file
+    says what the form prints); scoring gives each an equal share, and says so."""
     indicators = [i for i in project["indicators"] if i.get("target")]
-    if not indicators:
-        return
-    left = Fraction(repr(total))
-    if "budget" in project:
-        left -= Fraction(repr(float(project["budget"].get("weight", 10))))
-    share = Fraction(round(left / len(indicators), 2)).limit_denominator(100)
-    for k, indicator in enumerate(indicators):
-        weight = share if k < len(indicators) - 1 else left - share * (len(indicators) - 1)
-        indicator["weight"] = float(weight)
-    findings.append(
-        ImportFinding(
-            Place(),
-            project["name"],
-            f"the form prints no 权重: each of its {len(indicators)} indicators given "
-            f"{float(share):g} of {float(left):g} (the default); set the weights if the "
-            "table is scored",
-            kind="default",
-            indicator=project["id"],
+    for indicator in indicators:
+        indicator["_unweighted"] = True
+    if indicators:
+        findings.append(
+            ImportFinding(
+                Place(),
+                project["name"],
+                f"the form prints no 权重: its {len(indicators)} indicators have none (scoring "
+                "gives each an equal share of the total; set them if they differ)",
+                kind="default",
+                indicator=project["id"],
+                severity=Severity.NOTE,
+            )
         )
-    )
 
 
 def _unfuse_weights(
@@ -255,7 +249,8 @@ def _indicator(
     if not indicator.get("target"):
         note(indicator["name"], "no target (指标值): left out; enter it by hand", "skipped")
         return None
-    if "weight" not in indicator:
+    unweighted = indicator.pop("_unweighted", False)
+    if "weight" not in indicator and not unweighted:
         shown = indicator.pop("_weight", "")
         why = f"分值 {shown!r} is no number" if shown else "no 分值 or 权重"
         note(indicator["name"], f"{why}: left out; enter it by hand", "skipped")

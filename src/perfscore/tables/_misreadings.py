@@ -141,7 +141,19 @@ def targets_table_misreadings(table: TargetsTable) -> Iterator[tuple[str, Misrea
     operators_written = bool(numeric) and written * 3 >= len(numeric) * 2
     for p, project in enumerate(table.projects):
         total = _weight(project)
-        if total != Fraction(repr(table.total)):
+        unprinted = [i.id for i in project.indicators if i.weight is None]
+        share = project.share(table.total)
+        if unprinted and share is not None:
+            yield (
+                f"projects[{p}]",
+                (
+                    "weight",
+                    f"no 分值 printed for {', '.join(unprinted)}: scoring gives each "
+                    f"{format_number(share)}, an equal share of what the printed 分值 leave of "
+                    f"{format_number(Fraction(repr(table.total)))}",
+                ),
+            )
+        elif total != Fraction(repr(table.total)):
             yield (
                 f"projects[{p}]",
                 (
@@ -162,7 +174,9 @@ def targets_table_misreadings(table: TargetsTable) -> Iterator[tuple[str, Misrea
 
 
 def _weight(project: Project) -> Fraction:
-    total = sum((Fraction(repr(i.weight)) for i in project.indicators), Fraction(0))
+    total = sum(
+        (Fraction(repr(i.weight)) for i in project.indicators if i.weight is not None), Fraction(0)
+    )
     if project.budget is not None:
         total += Fraction(repr(project.budget.weight))
     return total
