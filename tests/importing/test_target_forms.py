@@ -223,7 +223,8 @@ def test_a_goal_form_as_printed_imports_every_row() -> None:
     assert [i.weight for i in table.indicators()] == [None] * 4
     assert project.share(table.total) == Fraction(90, 4)
     (unprinted,) = _of(imported, "default")
-    assert unprinted.severity is Severity.NOTE and "no 权重" in unprinted.action
+    assert unprinted.severity is Severity.NOTE
+    assert "no 权重" in unprinted.action
     assert not imported.must_act
 
 
