@@ -4,7 +4,8 @@ A disclosure's title gives the department and the year (``赞皇县人力资源�
 ``项目支出绩效目标表（2023年度）``, ``2022年部门整体支出绩效目标表``); a line ``323 人社局`` the
 department code and short name; ``单位：万元`` (or ``单位：元``) the money unit; the line right
 above the table is its title. Where the title names no department, the form's own cells do:
-单位名称 (部门名称, 预算单位), then 主管部门, then 实施单位.
+单位名称 (部门名称, 预算单位), then 主管部门, then 实施单位, as printed (with its code:
+``[015001]武汉市青山区教育局``).
 
 A year or a department that is printed nowhere is not made up: the import stops with a message
 naming ``--year`` / ``--department`` (the keywords ``year=`` / ``department=`` of
@@ -47,7 +48,7 @@ _LABEL_ORDER = (
     "编制单位", "主管部门", "实施单位",
 )  # fmt: skip
 # What a department's name is not: the name of a form, a note, a unit, a bracket left open.
-_NOT_A_DEPARTMENT = re.compile(r"表|绩效|目标|申报|单位\s*[:：]|[（(]$|^[（(]|^[^\w]*$")
+_NOT_A_DEPARTMENT = re.compile(r"表|绩效|目标|申报|单位\s*[:：]|[（(]$|^[^\w]*$")
 
 
 @dataclass(frozen=True)
@@ -188,8 +189,6 @@ def _rank(label: str) -> int:
 def _department(text: str) -> str | None:
     """``text`` as a department's name, or None when it is no name (a form's title, a note)."""
     text = _MONEY.sub("", text).strip(" ：:，,")
-    # a code before the name: 820-马踏镇, [323]某县人社局
-    text = re.sub(r"^[\[［【(（]?\d{3,}[\]］】)）]?\s*[-－—_]?\s*", "", text)
     if not text or _NOT_A_DEPARTMENT.search(text) or len(text) > 40:
         return None
     return text

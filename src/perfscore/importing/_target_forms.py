@@ -67,6 +67,8 @@ _BUDGET_COLUMNS = {
     "分值": "weight",
     "得分": "points",
 }
+# The labels a project's (or a department's) block starts with.
+_BLOCK_LABELS = ("项目名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称")
 # A budget figure given as a label of its own: 年度资金总额 | 100.
 _BUDGET_LABELS = ("年度资金总额", "资金总额", "年度预算数", "年度预算", "预算金额", "部门预算总额")
 
@@ -135,7 +137,7 @@ def assemble_targets(rows: Sequence[SourceRow]) -> TargetsAssembly:
 def _block_start(rows: Sequence[SourceRow], header: int) -> int:
     """Where the first project block starts: its 项目名称 (or 单位名称, for a 部门整体 form) row,
     above its indicator header."""
-    for label in ("项目名称", "单位名称", "部门名称", "主管部门"):
+    for label in ("项目名称", "单位名称", "部门名称", "部门(单位)名称", "主管部门"):
         for index in range(header, -1, -1):
             if any(simplified(c).startswith(label) for c in rows[index].cells):
                 return index
@@ -165,7 +167,8 @@ class _Reader:
                     self._open_block()
                 continue
             cells = [clean(c) for c in row.cells]
-            if row.prose or not any(cells):
+            labels = not self.wide and self.header is None
+            if (row.prose and not labels) or not any(cells):
                 continue
             if is_total(cells):
                 self._total(row, cells)
@@ -192,10 +195,7 @@ class _Reader:
     # -- project blocks ---------------------------------------------------------------------
 
     def _starts_block(self, cells: list[str]) -> bool:
-        return any(
-            simplified(c).startswith(("项目名称", "主管部门", "实施单位", "单位名称", "部门名称"))
-            for c in cells
-        )
+        return any(simplified(c).startswith(_BLOCK_LABELS) for c in cells)
 
     def _label_row(self, cells: list[str]) -> bool:
         """Read labels (项目名称 | X) and the budget table; whether the row held any."""
@@ -209,11 +209,19 @@ class _Reader:
             return True
         if self.budget_columns is not None:
             figures = {k: cells[i] for i, k in self.budget_columns.items() if i < len(cells)}
+            numbers = [c for c in cells if money(c, None) is not None]
+            if len(self.budget_columns) == 1 and len(numbers) == 1:
+                # one figure under one label, the copy having lost the cells before it
+                figures = {next(iter(self.budget_columns.values())): numbers[0]}
             if any(money(v, None) is not None for v in figures.values()):
                 self.labels_budget = figures
                 self.budget_columns = None
                 return True
-        if sum(clean(c) in _BUDGET_COLUMNS for c in cells) >= 2:
+        written = [c for c in cells if c]
+        budget_words = sum(clean(c) in _BUDGET_COLUMNS for c in cells)
+        if budget_words >= 2 or (
+            budget_words == 1 and len(written) <= 2 and written[-1] in _BUDGET_COLUMNS
+        ):
             self.budget_columns = {
                 i: _BUDGET_COLUMNS[c] for i, c in enumerate(cells) if c in _BUDGET_COLUMNS
             }
