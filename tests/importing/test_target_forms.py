@@ -292,7 +292,11 @@ def test_the_2020_goal_form() -> None:
     imported = import_table(FORM_2020, name="example")
     table = imported.table
     assert isinstance(table, perfscore.TargetsTable)
-    assert (table.year, table.department.name, table.money_unit) == (2021, "[323]某县人社局", "万元")
+    assert (table.year, table.department.name, table.money_unit) == (
+        2021,
+        "[323]某县人社局",
+        "万元",
+    )
     (project,) = table.projects
     assert (project.name, project.implementer) == ("职业技能提升行动", "某县就业服务中心")
     assert project.budget is not None
