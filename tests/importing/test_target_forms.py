@@ -368,3 +368,29 @@ def test_a_results_file_names_only_ids_its_table_has() -> None:
     ids = {i.id for i in imported.table.indicators()}
     assert "1.4" not in ids
     assert {r["id"] for r in imported.results} == ids | {"1.budget"}
+
+
+FORM_2019 = "\n".join(
+    [
+        "项目支出绩效目标申报表",
+        "（2019年度）",
+        "项目名称\t职业技能提升行动\t\t\t",
+        "主管部门及代码\t某县人社局\t实施单位\t某县就业服务中心\t",
+        "总体目标\t中期目标\t\t年度目标\t",
+        "\t三年培训6000人次\t\t完成培训2000人次\t",
+        "一级指标\t二级指标\t三级指标\t中期指标值\t年度指标值",
+        "产出指标\t数量指标\t培训人次\t≥6000人次\t≥2000人次",
+        "效益指标\t社会效益指标\t就业率\t≥60%\t≥55%",
+    ]
+)
+
+
+def test_the_2019_form_reads_the_years_targets_not_the_mid_terms() -> None:
+    imported = import_table(FORM_2019, name="example")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert (table.year, table.department.name) == (2019, "某县人社局")
+    assert [(i.name, i.target) for i in table.indicators()] == [
+        ("培训人次", "≥2000人次"),
+        ("就业率", "≥55%"),
+    ]

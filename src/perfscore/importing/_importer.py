@@ -32,7 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ from pydantic import ValidationError
 from perfscore.errors import PerfscoreError
 from perfscore.ladders._ladder import parse_ladder
 from perfscore.tables._files import load_table
+from perfscore.tables._findings import Severity
 from perfscore.tables._models import Table
 
 from ._findings import ImportFinding, Place, must_act
@@ -320,16 +321,17 @@ def _indicator(draft: IndicatorDraft, findings: list[ImportFinding]) -> dict[str
     read: dict[str, str | None] = dict(cells)
     why: dict[str, str] = {}
 
-    def note(column: str, text: str, action: str, kind: str) -> None:
-        findings.append(
-            ImportFinding(
-                Place(place.page, place.row, column, place.line),
-                text,
-                action,
-                kind=kind,
-                indicator=draft.id,
-            )
+    def note(
+        column: str, text: str, action: str, kind: str, severity: Severity | None = None
+    ) -> None:
+        finding = ImportFinding(
+            Place(page=place.page, row=place.row, column=column, line=place.line),
+            text,
+            action,
+            kind=kind,
+            indicator=draft.id,
         )
+        findings.append(finding if severity is None else replace(finding, severity=severity))
 
     _fused(cells, read, why, note)
     name, published, name_why = _name(draft, note)
@@ -489,6 +491,7 @@ def _unit(name: str, read: dict[str, str | None], note: Any) -> str | None:
             " / ".join(t or "—" for t in read.values()),
             f"unit {unit}, from the cells{extra}",
             "unit",
+            Severity.WARNING if bare else None,  # a cell read in a unit it does not write
         )
         return unit
     guessed = unit_from_name(name)
@@ -498,6 +501,7 @@ def _unit(name: str, read: dict[str, str | None], note: Any) -> str | None:
             name,
             f"unit {guessed}, inferred from the name (the cells write no unit)",
             "unit",
+            Severity.WARNING,
         )
     else:
         note(
@@ -506,6 +510,7 @@ def _unit(name: str, read: dict[str, str | None], note: Any) -> str | None:
             "no unit in the cells or the name: numbers read as plain "
             "numbers; set unit if they count something",
             "unit",
+            Severity.WARNING,
         )
     return guessed
 

@@ -98,7 +98,11 @@ def find_targets_header(row: SourceRow) -> TargetsHeader | None:
     columns: dict[str, int] = {}
     for index, text in enumerate(row.cells):
         role = _role(text)
-        if role is not None and role not in columns:
+        if role is None:
+            continue
+        # The 2019 form prints 中期 and 年度 targets side by side: the year's are read.
+        earlier = columns.get(role)
+        if earlier is None or ("年度" in text and "年度" not in row.cells[earlier]):
             columns[role] = index
     if "name" not in columns or "target" not in columns:
         return None
