@@ -394,3 +394,13 @@ def test_the_2019_form_reads_the_years_targets_not_the_mid_terms() -> None:
         ("培训人次", "≥2000人次"),
         ("就业率", "≥55%"),
     ]
+
+
+def test_notes_after_a_form_are_for_the_record_and_a_stray_row_is_to_act_on() -> None:
+    text = SELF + "\n说明：本表由项目单位填报\n填表人：张三\t联系电话：123\n"
+    imported = import_table(text, name="example")
+    notes = [f for f in imported.findings if f.text.startswith(("说明", "填表人"))]
+    assert [(f.kind, f.severity) for f in notes] == [("source", Severity.NOTE)] * 2
+    assert len(imported.must_act) == 1  # only the row with no 三级指标
+    stray = import_table(SELF + "\n某指标\t≥5\t6\t10\t10\n", name="example")
+    assert len(stray.must_act) == 2

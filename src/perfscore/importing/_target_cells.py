@@ -204,8 +204,9 @@ def place(cells: Sequence[str], columns: Mapping[str, int]) -> Placed:
     width = max(columns.values()) + 1 if columns else 0
     texts = [c.strip() for c in cells]
     by_position = {role: texts[i] if i < len(texts) else "" for role, i in columns.items()}
-    if len(texts) >= width or not any(texts) or width - len(texts) > 6:
-        return Placed(by_position, False)
+    written = sum(bool(t) for t in texts)
+    if len(texts) >= width or written < 2 or width - len(texts) > 6:
+        return Placed(by_position, False)  # a single cell is a note or a level, not shifted
     roles = {i: role for role, i in columns.items()}
     best: tuple[float, int] | None = None
     chosen: tuple[int, ...] = tuple(range(len(texts)))

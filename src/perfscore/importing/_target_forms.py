@@ -181,11 +181,20 @@ class _Reader:
                 if self.header is not None:
                     self.header = None
                 if not self._label_row(cells) and self.project is not None:
-                    self._note(row, " | ".join(c for c in cells if c), "a row between "
-                               "projects that is no label: left out", "unplaced")  # fmt: skip
+                    self._between(row, cells)
                 continue
             if self.header is not None:
                 self._indicator_row(row, cells)
+
+    def _between(self, row: SourceRow, cells: list[str]) -> None:
+        """A row between projects that is no label: a row of cells (to act on) or a line of
+        notes, a signature (for the record)."""
+        written = [c for c in cells if c]
+        if len(written) >= 3:
+            action = "a row between projects that is no label and no indicator: left out"
+            self._note(row, " | ".join(written), action, "unplaced")
+        else:
+            self._note(row, " ".join(written), "a line after the table: left out", "source")
 
     def _total(self, row: SourceRow, cells: list[str]) -> None:
         """A 合计 / 总分 row: the form's total, said for the record; it ends a block."""
