@@ -23,7 +23,7 @@ from typing import Final
 
 from ._tokenizer import fold
 
-__all__ = ["same_label", "simplified", "simplified_characters"]
+__all__ = ["TRADITIONAL", "same_label", "simplified", "simplified_characters"]
 
 # Traditional characters and their simplified forms, position by position.
 _TRADITIONAL: Final = (
@@ -54,9 +54,12 @@ _SIMPLIFIED: Final = (
     "训练课论证让议补贴编辅职龄齐团队丽龙岁邻阳阴双杂离难顾题额风飞饭马体发斗鱼鸟盐麦黄点党齿视听说兴举兰艺术伙帮脑脚临蓝虫冲术里里复制准卫护师资质级网页项库备注际仅优惠无为们这那里还过时间个"
     "参绩内销奖惩农联系观劳爱见称况来陈区县乡镇则价值边选适当历旧"
 )
-_TO_SIMPLIFIED: Final[dict[int, str]] = {
-    ord(t): s for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True) if t != s
+#: Each traditional character the labels are read in, with its simplified form (the one table
+#: of them: comparing labels and importing tables both read through it).
+TRADITIONAL: Final[dict[str, str]] = {
+    t: s for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True) if t != s
 }
+_TO_SIMPLIFIED: Final[dict[int, str]] = {ord(t): s for t, s in TRADITIONAL.items()}
 
 
 def simplified(text: str) -> str:
