@@ -383,10 +383,12 @@ def _name(draft: IndicatorDraft, note: Any) -> tuple[str, str | None, list[str]]
 
 
 def _simplified_cells(read: dict[str, str | None], why: dict[str, str], note: Any) -> None:
-    """Grading cells in traditional characters read in their simplified forms."""
+    """Grading cells holding numbers in traditional characters (``≥90%以上個``) read in their
+    simplified forms, for the grammar; a cell of words only (``有效實施``) is kept as printed,
+    since a categorical ladder compares its labels across scripts."""
     for grade in GRADE_NAMES:
         text = read[grade]
-        if text is None:
+        if text is None or not _DIGIT.search(text):
             continue
         simple, changed = simplify(text)
         if changed:
@@ -450,6 +452,7 @@ def _fused(
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def _operator_as_2(read: dict[str, str | None], why: dict[str, str], note: Any) -> None:
