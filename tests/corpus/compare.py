@@ -76,6 +76,8 @@ class Outcome:
     classes: list[str] = field(default_factory=list)
     why: list[str] = field(default_factory=list)
     failed: str | None = None
+    metadata: list[str] = field(default_factory=list)
+    """The table's year, department and money unit where they differ from the printed ones."""
 
     def count(self, name: str) -> int:
         """How many rows are of class ``name``."""
@@ -240,7 +242,25 @@ def run(folder: Path, source: str, workdir: Path) -> Outcome:
     except PerfscoreError as error:
         outcome.failed = str(error).splitlines()[0]
     outcome.classes, outcome.why = classify(expected, imported, findings)
+    if imported is not None:
+        outcome.metadata = metadata_differences(expected, imported)
     return outcome
+
+
+def metadata_differences(expected: dict[str, Any], imported: Imported) -> list[str]:
+    """The year, department and money unit of an import where they differ from the printed
+    ones (a department is compared only where the form prints one)."""
+    table = imported.table
+    diff = []
+    if expected.get("year") is not None and table.year != expected["year"]:
+        diff.append(f"year {table.year}")
+    printed = expected.get("department")
+    if printed is not None and not same_label(squash(table.department.name), squash(printed)):
+        diff.append(f"department {table.department.name!r}")
+    unit = expected.get("money_unit")
+    if unit is not None and getattr(table, "money_unit", unit) != unit:
+        diff.append(f"money unit {table.money_unit}")
+    return diff
 
 
 @cache
@@ -268,7 +288,15 @@ def figures(items: Sequence[Outcome]) -> str:
         percent = f"{100 * right / total:6.1f}" if total else "     -"
         failed = sum(o.failed is not None for o in group)
         note = f"failed: {group[0].failed}" if len(group) == 1 else f"{failed} failed"
-        note = note if failed else "ok"
+        if not failed:
+            meta = [m for o in group for m in o.metadata]
+            note = (
+                "ok"
+                if not meta
+                else "; ".join(meta)
+                if len(group) == 1
+                else f"{len(meta)} metadata"
+            )
         return f"{label:44} {source:6} {total:>4} {counts}  {percent}  {note[:70]}"
 
     lines += [line(o.slug, o.source, [o]) for o in items]

@@ -222,3 +222,15 @@ def test_renderings_import_at_least_95_percent_right(fmt: str) -> None:
 def test_text_as_it_came_imports_at_least_80_percent_right() -> None:
     right, total = compare.share(o for o in _figures() if o.source == "source")
     assert right >= 0.80 * total, f"{right}/{total} rows right from source.txt"
+
+
+def test_metadata_differences_name_a_year_or_department_not_as_printed() -> None:
+    imported = _imported("≥100%", [])
+    printed = {"year": 2023, "department": "某局", "money_unit": "万元"}
+    assert compare.metadata_differences(printed, imported) == []
+    other = {"year": 2020, "department": "某县某局", "money_unit": "元"}
+    assert compare.metadata_differences(other, imported) == [
+        "year 2023",
+        "department '某局'",
+        "money unit 万元",
+    ]
