@@ -9,13 +9,17 @@ indicators are matched to the transcribed rows (by name, in order), and each row
 - ``reported``: imported otherwise or left out, and a finding names it (its indicator id, or its
   name in the finding's text), or the import stopped with an error (nothing is silent then);
 - ``wrong``: imported otherwise and no finding names it (silently wrong);
-- ``missing``: not imported and no finding names it (silently missing).
+- ``missing``: not imported and no finding names it (silently missing);
+- ``cut``: the page copy ends before the row's target (a ``truncated: true`` table): nothing can
+  import it right, so it is left out of the shares.
 
 How fields compare:
 
 - texts (name, target, levels, actual) compare with whitespace removed; the name and the target
   are the published ones (a ``reading`` that repairs them keeps the published text, which is
-  what is compared); levels compare up to script and full-width forms (繁/简 are one label);
+  what is compared); levels compare up to script and full-width forms (繁/简 are one label),
+  and a level the copy lost (transcribed null) is not compared; a row printed without a name
+  is matched by its target and is never right (the import has to name it: a finding must say so);
 - a target printed with its comparison and unit in columns of their own (指标性质 ``≥``,
   指标值 ``95``, 度量单位 ``%``) is right when the imported target is the 指标值 cell (``95``)
   or the three joined (``≥95%``);
@@ -49,8 +53,10 @@ from tests.corpus.render import FORMATS, folders, load, render
 
 #: Where each table is read from: the text as it came, then each rendering.
 SOURCES: tuple[str, ...] = ("source", *FORMATS)
-#: The classes of a transcribed row, in the order the figures print them.
-CLASSES: tuple[str, ...] = ("right", "reported", "wrong", "missing")
+#: The classes of a transcribed row, in the order the figures print them. ``cut`` is a row the
+#: page copy cut off before its target (``truncated: true``): nothing can import it right, so
+#: it is left out of the shares.
+CLASSES: tuple[str, ...] = ("right", "reported", "wrong", "missing", "cut")
 _SPACE = re.compile(r"\s+")
 
 
@@ -129,6 +135,20 @@ def _same_number(a: Any, b: Any) -> bool:
         return False
 
 
+def _same_levels(printed: tuple[Any, Any], levels: tuple[str, ...]) -> bool:
+    """Whether the imported levels hold the printed ones: both when both are printed, the
+    二级 (the last imported) when only it survived in the copy, nothing when none did."""
+    level1, level2 = (squash(p) for p in printed)
+    got = [squash(level) for level in levels if squash(level)]
+    if level1 and level2:
+        return len(got) == 2 and same_label(got[0], level1) and same_label(got[1], level2)
+    if level2:
+        return bool(got) and same_label(got[-1], level2)
+    if level1:
+        return bool(got) and same_label(got[0], level1)
+    return True
+
+
 def differences(row: dict[str, Any], got: _Found) -> list[str]:
     """The fields of an imported indicator that differ from its transcribed row."""
     diff = []
@@ -136,8 +156,7 @@ def differences(row: dict[str, Any], got: _Found) -> list[str]:
         diff.append(f"name {got.name!r}")
     if squash(row["target"]) not in got.targets:
         diff.append(f"target {got.targets[0]!r}")
-    levels = (squash(row.get("level1")), squash(row.get("level2")))
-    if len(got.levels) != 2 or not all(map(same_label, got.levels, levels)):
+    if not _same_levels((row.get("level1"), row.get("level2")), got.levels):
         diff.append(f"levels {got.levels!r}")
     if row.get("weight") is None:
         if got.weight is not None:
@@ -154,8 +173,9 @@ def differences(row: dict[str, Any], got: _Found) -> list[str]:
     return diff
 
 
-def _named(findings: Sequence[ImportFinding], name: str, ident: str | None) -> bool:
-    key = squash(name)
+def _named(findings: Sequence[ImportFinding], row: dict[str, Any], ident: str | None) -> bool:
+    # A row the page prints without a name is named by its target.
+    key = squash(row["name"]) or squash(row.get("target"))
     return any(
         (ident is not None and f.indicator == ident) or (key and key in squash(f.text))
         for f in findings
@@ -171,19 +191,22 @@ def _about_weights(findings: Sequence[ImportFinding]) -> bool:
 
 def _match(rows: list[tuple[int, dict[str, Any]]], found: list[_Found]) -> list[_Found | None]:
     """Each transcribed row's imported indicator: same name first (same project preferred, in
-    order), then one whose name holds the row's or is held in it."""
+    order), then one whose name holds the row's or is held in it, then (for a row printed
+    without a name) one with its target."""
     free = list(found)
     matched: list[_Found | None] = [None] * len(rows)
-    for exact in (True, False):
+    for attempt in ("name", "part", "target"):
         for i, (p, row) in enumerate(rows):
             if matched[i] is not None:
                 continue
             name = squash(row["name"])
-            hits = [
-                f
-                for f in free
-                if (f.name == name if exact else name and (name in f.name or f.name in name))
-            ]
+            if attempt == "name":
+                hits = [f for f in free if f.name == name]
+            elif attempt == "part":
+                hits = [f for f in free if name and (name in f.name or f.name in name)]
+            else:  # a row printed without a name: the same target, in order
+                target = squash(row.get("target"))
+                hits = [f for f in free if not name and target and target in f.targets]
             hits.sort(key=lambda f: f.project != p)
             if hits:
                 matched[i] = hits[0]
@@ -198,11 +221,16 @@ def classify(
     (``imported`` is ``None`` when the import stopped with an error)."""
     rows = [(p, r) for p, project in enumerate(expected["projects"]) for r in project["rows"]]
     if imported is None:
-        return ["reported"] * len(rows), ["the import stopped with an error"] * len(rows)
+        classes = ["cut" if r.get("target") is None else "reported" for _, r in rows]
+        return classes, ["the import stopped with an error"] * len(rows)
     classes, why = [], []
     for (_, row), got in zip(rows, _match(rows, _found(imported)), strict=True):
+        if row.get("target") is None:
+            classes.append("cut")
+            why.append(f"{row['name']}: cut off before its target in the page copy")
+            continue
         if got is None:
-            named = _named(findings, row["name"], None)
+            named = _named(findings, row, None)
             classes.append("reported" if named else "missing")
             why.append(f"{row['name']}: not imported")
             continue
@@ -211,7 +239,7 @@ def classify(
             classes.append("right")
             why.append("")
             continue
-        named = _named(findings, row["name"], got.id)
+        named = _named(findings, row, got.id)
         if not named and diff == [f"weight {got.weight} (none printed)"]:
             named = _about_weights(findings)
         classes.append("reported" if named else "wrong")
@@ -272,9 +300,9 @@ def outcomes(root: Path | None = None) -> tuple[Outcome, ...]:
 
 
 def share(items: Iterable[Outcome], name: str = "right") -> tuple[int, int]:
-    """(rows of class ``name``, rows) over ``items``."""
+    """(rows of class ``name``, rows) over ``items``, leaving out rows cut off by the copy."""
     items = list(items)
-    return sum(o.count(name) for o in items), sum(len(o.classes) for o in items)
+    return sum(o.count(name) for o in items), sum(len(o.classes) - o.count("cut") for o in items)
 
 
 def figures(items: Sequence[Outcome]) -> str:
