@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -84,6 +85,8 @@ class Outcome:
     failed: str | None = None
     metadata: list[str] = field(default_factory=list)
     """The table's year, department and money unit where they differ from the printed ones."""
+    cause: str | None = None
+    """For a failed import: the action its findings name most often (why rows were left out)."""
 
     def count(self, name: str) -> int:
         """How many rows are of class ``name``."""
@@ -267,12 +270,18 @@ def run(folder: Path, source: str, workdir: Path) -> Outcome:
         findings = imported.findings
     except ImportFailed as error:
         outcome.failed, findings = str(error).splitlines()[0], error.findings
+        outcome.cause = _cause(findings)
     except PerfscoreError as error:
         outcome.failed = str(error).splitlines()[0]
     outcome.classes, outcome.why = classify(expected, imported, findings)
     if imported is not None:
         outcome.metadata = metadata_differences(expected, imported)
     return outcome
+
+
+def _cause(findings: Sequence[ImportFinding]) -> str | None:
+    actions = Counter(f.action for f in findings if f.kind in ("skipped", "unplaced", "source"))
+    return actions.most_common(1)[0][0] if actions else None
 
 
 def metadata_differences(expected: dict[str, Any], imported: Imported) -> list[str]:
@@ -307,7 +316,8 @@ def share(items: Iterable[Outcome], name: str = "right") -> tuple[int, int]:
 
 def figures(items: Sequence[Outcome]) -> str:
     """The figures: a line per file and source, then a line per source over all files."""
-    head = f"{'file':44} {'source':6} {'rows':>4} " + " ".join(f"{c:>8}" for c in CLASSES)
+    width = max([len(o.slug) for o in items] + [12])
+    head = f"{'file':{width}} {'source':6} {'rows':>4} " + " ".join(f"{c:>8}" for c in CLASSES)
     lines = [head + "  right%  import", "-" * (len(head) + 16)]
 
     def line(label: str, source: str, group: list[Outcome]) -> str:
@@ -325,7 +335,7 @@ def figures(items: Sequence[Outcome]) -> str:
                 if len(group) == 1
                 else f"{len(meta)} metadata"
             )
-        return f"{label:44} {source:6} {total:>4} {counts}  {percent}  {note[:70]}"
+        return f"{label:{width}} {source:6} {total:>4} {counts}  {percent}  {note[:70]}"
 
     lines += [line(o.slug, o.source, [o]) for o in items]
     lines.append("-" * (len(head) + 16))
@@ -340,6 +350,15 @@ def main(argv: Sequence[str]) -> int:
     """Print the figures (of every folder, or of the slugs in ``argv``) and the rows not right."""
     items = [o for o in outcomes() if not argv or o.slug in argv]
     print(figures(items))
+    causes = Counter(
+        f"{o.source}: {(o.cause or o.failed or '').replace(o.slug, '<file>')[:100]}"
+        for o in items
+        if o.failed
+    )
+    if causes:
+        print("\nwhy imports failed (source: the most frequent finding, or the error):")
+        for cause, n in sorted(causes.items()):
+            print(f"{n:4}  {cause}")
     for o in items:
         for cls, why in zip(o.classes, o.why, strict=True):
             if cls in ("wrong", "missing"):
