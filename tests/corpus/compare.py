@@ -80,6 +80,8 @@ class Outcome:
 
     slug: str
     source: str
+    layout: str = ""
+    """How ``source.txt`` came (the transcription's ``layout``)."""
     classes: list[str] = field(default_factory=list)
     why: list[str] = field(default_factory=list)
     failed: str | None = None
@@ -261,7 +263,7 @@ def _source_path(folder: Path, source: str, workdir: Path) -> Path:
 def run(folder: Path, source: str, workdir: Path) -> Outcome:
     """Import one folder's table from ``source`` (``source`` or a format) and class its rows."""
     expected = load(folder)
-    outcome = Outcome(folder.name, source)
+    outcome = Outcome(folder.name, source, str(expected.get("layout") or ""))
     path = _source_path(folder, source, workdir)
     imported: Imported | None = None
     findings: Sequence[ImportFinding] = ()
@@ -343,6 +345,10 @@ def figures(items: Sequence[Outcome]) -> str:
         group = [o for o in items if o.source == source]
         if group:
             lines.append(line(f"all {len({o.slug for o in group})} files", source, group))
+    texts = [o for o in items if o.source == "source"]
+    for layout in sorted({o.layout for o in texts}):
+        group = [o for o in texts if o.layout == layout]
+        lines.append(line(f"{layout} ({len(group)} files)", "source", group))
     return "\n".join(lines)
 
 
