@@ -194,10 +194,9 @@ def layout(expected: dict[str, Any]) -> Sheet:
     if total:
         keys = [key for _, key in columns]
         grid.put(0, "总分", colspan=keys.index("target"))
-        if "weight" in keys:
-            grid.put(keys.index("weight"), _text(total.get("weight")))
-        if "score" in keys:
-            grid.put(keys.index("score"), _text(total.get("score")))
+        printed = {"weight": total.get("weight"), "score": total.get("score")}
+        for col in range(keys.index("target"), len(keys)):
+            grid.put(col, _text(printed.get(keys[col])))
         grid.row += 1
     return Sheet(tuple(lines), tuple(grid.cells), grid.row, grid.cols)
 

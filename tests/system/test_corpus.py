@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import perfscore
 from perfscore.importing import Imported, ImportFinding, Place
@@ -258,3 +260,45 @@ def test_a_level_the_copy_lost_is_not_compared_and_a_nameless_row_needs_a_findin
         ImportFinding(Place(row=2), "≥100%", "a row with no name: named 合格率", indicator="1.2")
     ]
     assert compare.classify(nameless, imported, said)[0] == ["reported"]
+
+
+_LEVEL = st.sampled_from(["产出指标", "效益指标", "满意度指标", None])
+_ROW = st.fixed_dictionaries(
+    {
+        "level1": _LEVEL,
+        "level2": st.sampled_from(["数量指标", "质量指标", None]),
+        "name": st.text("培训人次合格率", min_size=1, max_size=6),
+        "target": st.sampled_from(["≥90%", "100%", "稳步提高"]),
+        "weight": st.sampled_from([None, 10, 2.5]),
+        "direction": st.sampled_from([None, "正向指标", "反向指标"]),
+    }
+)
+
+
+@given(
+    projects=st.lists(st.lists(_ROW, min_size=1, max_size=6), min_size=1, max_size=3),
+    form=st.sampled_from(["goal", "self-evaluation"]),
+    budget=st.booleans(),
+)
+def test_the_layout_puts_every_grid_place_in_exactly_one_cell(
+    projects: list[list[dict[str, Any]]], form: str, budget: bool
+) -> None:
+    data = {
+        "title": "绩效目标表", "year": 2022, "money_unit": "万元", "form": form,
+        "department": "某局", "total": {"weight": 100, "score": 90},
+        "projects": [
+            {"name": f"项目{i}", "budget": {"planned": 1} if budget else None, "rows": rows}
+            for i, rows in enumerate(projects)
+        ],
+    }  # fmt: skip
+    sheet = layout(data)
+    seen: list[tuple[int, int]] = []
+    for c in sheet.cells:
+        seen += [
+            (r, k) for r in range(c.row, c.row + c.rowspan) for k in range(c.col, c.col + c.colspan)
+        ]
+    assert sorted(seen) == [(r, k) for r in range(sheet.rows) for k in range(sheet.cols)]
+    names = [c.text for c in sheet.cells if c.col == 2]
+    for rows in projects:
+        for row in rows:
+            assert row["name"] in names
