@@ -10,7 +10,7 @@ indicators are matched to the transcribed rows (by name, in order), and each row
   name in the finding's text), or the import stopped with an error (nothing is silent then);
 - ``wrong``: imported otherwise and no finding names it (silently wrong);
 - ``missing``: not imported and no finding names it (silently missing);
-- ``cut``: the page copy ends before the row's target (a ``truncated: true`` table): nothing can
+- ``cut``: the page copy ends before the row's target (transcribed null): nothing can
   import it right, so it is left out of the shares.
 
 How fields compare:
@@ -55,7 +55,7 @@ from tests.corpus.render import FORMATS, folders, load, render
 #: Where each table is read from: the text as it came, then each rendering.
 SOURCES: tuple[str, ...] = ("source", *FORMATS)
 #: The classes of a transcribed row, in the order the figures print them. ``cut`` is a row the
-#: page copy cut off before its target (``truncated: true``): nothing can import it right, so
+#: page copy cut off before its target (transcribed null): nothing can import it right, so
 #: it is left out of the shares.
 CLASSES: tuple[str, ...] = ("right", "reported", "wrong", "missing", "cut")
 _SPACE = re.compile(r"\s+")
