@@ -73,7 +73,7 @@ def simplified_characters(text: str) -> tuple[str, str]:
     simplified forms, nothing else changed; and the characters replaced, sorted, once each.
 
     >>> simplified_characters("一級指標 產出")
-    ('一级指标 产出', '產標級')
+    ('一级指标 产出', '標產級')
     """
     changed = "".join(sorted({c for c in text if ord(c) in _TO_SIMPLIFIED}))
     return (text.translate(_TO_SIMPLIFIED), changed) if changed else (text, "")
