@@ -45,6 +45,7 @@ KINDS: tuple[str, ...] = (
     "total",  # a 合计 / 总分 row read as the form's total, not as an indicator
     "default",  # a value the form does not print, given by a documented default
     "project",  # rows joined into one project (its name repeated on every row)
+    "cell-note",  # a note in brackets after a value (≥98%(百分比)), set aside to read it
 )
 
 #: The severity of each kind, unless a finding says otherwise.
@@ -65,6 +66,7 @@ SEVERITIES: dict[str, Severity] = {
     "total": Severity.NOTE,
     "default": Severity.WARNING,
     "project": Severity.NOTE,
+    "cell-note": Severity.WARNING,
 }
 
 

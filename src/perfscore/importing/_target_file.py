@@ -277,10 +277,44 @@ def _indicator(
             "direction",
         )
         problem = check(indicator)
+    if (
+        problem is not None
+        and "readings" not in indicator
+        and _without_note(indicator, check, note)
+    ):
+        problem = None
     if problem is not None:
         note(f"{indicator['name']}: {target}", f"left out: {problem}; enter it by hand", "skipped")
         return None
     return indicator
+
+
+_NOTE_AFTER = re.compile(r"\s*[（(][^（()）]*[)）]\s*$")
+
+
+def _without_note(indicator: dict[str, Any], check: Any, note: Any) -> bool:
+    """Whether a target reads once a note in brackets after it is set aside (``>=98%(百分比)``);
+    it is then read so, a reading and a finding to check."""
+    target = indicator["target"]
+    bare = _NOTE_AFTER.sub("", target)
+    if bare == target or not bare:
+        return False
+    candidate = {
+        **indicator,
+        "readings": [
+            {
+                "field": "target",
+                "read_as": bare,
+                "why": f"The note {target[len(bare) :].strip()!r} after the target is no part "
+                "of it.",
+            }
+        ],
+    }
+    if check(candidate) is not None:
+        return False
+    indicator.update(candidate)
+    note(target, f"the note in brackets set aside: read as {bare!r}", "cell-note")
+    return True
 
 
 def _op_and_direction(indicator: dict[str, Any], note: Any) -> None:
