@@ -382,43 +382,115 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
-    from pathlib import Path
-
+    """Import a table; exit 1 when no table came out or a finding is to act on (a row left
+    out, a value to give). The summary line comes first, then the findings to act on (all
+    with ``--all``); a reader that stops early (``| head -1``) ends the listing quietly."""
     from .importing import ImportFailed, import_table
-    from .tables._models import Table
 
+    name = _import_name(args.name, args.output)
     try:
-        imported = import_table(args.source, layout=args.layout, name=args.name, year=args.year)
+        imported = import_table(
+            args.source,
+            layout=args.layout,
+            name=name,
+            year=args.year,
+            department=args.department,
+        )
     except ImportFailed as failed:
-        _write(out, f"{args.source}: no valid table; {_count(len(failed.findings), 'finding')}:\n")
-        for finding in failed.findings:
-            _write(out, f"  [{finding.kind}] {finding}\n")
+        try:
+            _write(
+                out, f"{args.source}: no valid table; {_count(len(failed.findings), 'finding')}:\n"
+            )
+            for finding in failed.findings:
+                _write(out, f"  {finding.severity} [{finding.kind}] {finding}\n")
+        except BrokenPipeError:
+            _quiet_pipe(out)
         _write(sys.stderr, f"perfscore: error: {failed.reason}\n")
         return 1
-    table = imported.table
-    target = args.output or f"{table.name}.yaml"
+    target = args.output or f"{imported.table.name}.yaml"
     refuse_overwriting(target, [args.source])
     write_output(target, imported.to_yaml())
+    results = None
+    if imported.results:
+        results = _results_path(target)
+        refuse_overwriting(results, [args.source])
+        write_output(results, imported.results_csv())
+    try:
+        _import_report(imported, args, target, results, out)
+    except BrokenPipeError:
+        _quiet_pipe(out)
+    return 1 if imported.must_act else 0
+
+
+def _import_name(name: str | None, output: str | None) -> str | None:
+    """The table's name: ``--name``, else the ``-o`` file's stem when it is a table name; a
+    ``--name`` the ``-o`` file's stem disagrees with is refused (``check`` would refuse it)."""
+    from pathlib import Path
+
+    if output is None:
+        return name
+    stem = Path(output).stem
+    if name is not None and name != stem:
+        raise PerfscoreError(
+            f"--name {name} and -o {output} disagree: a table file is named as its table "
+            f"(give -o {name}.yaml, or leave out --name)"
+        )
+    return (
+        name if name is not None else (stem if re.fullmatch(r"[a-z0-9][a-z0-9-]*", stem) else None)
+    )
+
+
+def _results_path(target: str) -> str:
+    from pathlib import Path
+
+    return str(Path(target).with_name(Path(target).stem + "-results.csv"))
+
+
+def _import_report(
+    imported: Any, args: argparse.Namespace, target: str, results: str | None, out: TextIO
+) -> None:
+    """One summary line, where the results went, then the findings to act on (all with
+    ``--all``), most pressing first."""
+    from .tables._findings import Severity
+    from .tables._models import Table
+
+    table = imported.table
     if isinstance(table, Table):
         shape = f"{len(table.duties)} duties and {len(table.activities())} activities"
     else:
         shape = f"{_count(len(table.projects), 'project')}"
-    out.write(
+    counts = {s: sum(f.severity is s for f in imported.findings) for s in Severity}
+    _write(
+        out,
         f"{args.source}: {_count(len(table), 'indicator')} in {shape} (layout "
-        f"{imported.layout}), written to {target}\n"
+        f"{imported.layout}), written to {target}; {counts[Severity.ERROR]} to act on, "
+        f"{counts[Severity.WARNING]} to check, {counts[Severity.NOTE]} for the record\n",
     )
-    if imported.results:
-        results = str(Path(target).with_name(Path(target).stem + "-results.csv"))
-        refuse_overwriting(results, [args.source])
-        write_output(results, imported.results_csv())
-        out.write(
+    if results is not None:
+        _write(
+            out,
             f"{_count(len(imported.results), 'result')} and published scores written to "
-            f"{results} (perfscore score {target} {results})\n"
+            f"{results} (perfscore score {target} {results})\n",
         )
-    out.write(f"{_count(len(imported.findings), 'finding')} to review:\n")
-    for finding in imported.findings:
-        _write(out, f"  [{finding.kind}] {finding}\n")
-    return 0
+    order = list(Severity)
+    shown = [f for f in imported.findings if args.all or f.severity is Severity.ERROR]
+    shown.sort(key=lambda f: order.index(f.severity))
+    for finding in shown:
+        _write(out, f"  {finding.severity} [{finding.kind}] {finding}\n")
+    hidden = len(imported.findings) - len(shown)
+    if hidden:
+        _write(out, f"({_count(hidden, 'more finding')} to check or for the record: --all)\n")
+
+
+def _quiet_pipe(out: TextIO) -> None:
+    """The reader of ``out`` went away (``| head -1``): send the rest to nothing, so that the
+    exit's flush raises no BrokenPipeError."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, out.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a file (a test's buffer): nothing is flushed at exit
 
 
 def _arguments_import(command: argparse.ArgumentParser) -> None:
@@ -426,10 +498,17 @@ def _arguments_import(command: argparse.ArgumentParser) -> None:
 
     command.add_argument("source", metavar="SOURCE", help="a .txt, .xlsx, .docx or .pdf file")
     command.add_argument("-o", "--output", metavar="FILE", help="the table file to write "
-                         "(default: <name>.yaml)")  # fmt: skip
+                         "(default: <name>.yaml; its name is the table's name)")  # fmt: skip
     command.add_argument("--layout", choices=LAYOUTS, default="auto")
-    command.add_argument("--name", help="the table's name (default: the file's name)")
-    command.add_argument("--year", type=int, help="the budget year (default: from the title)")
+    command.add_argument("--name", help="the table's name (default: the -o file's or the "
+                         "source file's name)")  # fmt: skip
+    command.add_argument("--year", type=int, help="the budget year (default: from the title; "
+                         "the import stops asking for it when none is printed)")  # fmt: skip
+    command.add_argument("--department", help="the department (default: from the title, "
+                         "单位名称, 主管部门 or 实施单位; the import stops asking for it when "
+                         "none is printed)")  # fmt: skip
+    command.add_argument("--all", action="store_true", help="list every finding, those to "
+                         "check and those for the record too")  # fmt: skip
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
@@ -625,8 +704,10 @@ _COMMANDS: tuple[_Command, ...] = (
         _arguments_import,
         help="import a published table (text, xlsx, docx, pdf) into a table file",
         description="Read a published table from text as copied or extracted, an Excel, Word "
-        "or PDF file, write it as a table file and list every join, repair and inference for "
-        "review. Exit status 0 when a valid table came out, 1 when not.",
+        "or PDF file and write it as a table file. A summary line comes first, then the findings "
+        "to act on (--all: those to check and for the record too). Exit status 0 when a "
+        "complete table came out; 1 when no valid table came out, or a row was left out or a "
+        "value must be given (the file holds what was read).",
     ),
     _Command(
         "export",

@@ -6,8 +6,9 @@ import dataclasses
 
 import pytest
 
-from perfscore.importing import ImportFailed, ImportFinding, import_table
-from perfscore.importing._findings import KINDS, Place
+from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
+from perfscore.importing._findings import KINDS, SEVERITIES, Place, must_act
+from perfscore.tables import Severity
 from tests.importing.import_data import imported, row
 
 
@@ -73,3 +74,25 @@ def test_an_import_of_no_table_gives_source_findings() -> None:
     with pytest.raises(ImportFailed) as raised:
         import_table("no table here\n", name="example")
     assert [(f.kind, str(f.where)) for f in raised.value.findings] == [("source", "the source")]
+
+
+def test_every_kind_has_a_severity_and_a_finding_takes_its_kinds_unless_given() -> None:
+    assert set(SEVERITIES) == set(KINDS)
+    assert ImportFinding(Place(), "x", "left out", "skipped").severity is Severity.ERROR
+    assert ImportFinding(Place(), "x", "joined").severity is Severity.NOTE
+    given = ImportFinding(Place(), "x", "read", "unit", severity=Severity.WARNING)
+    assert given.severity is Severity.WARNING
+    with pytest.raises(TypeError):
+        ImportFinding(Place(), "x", "read", "unit", severity="warning")  # type: ignore[arg-type]
+
+
+def test_the_seed_import_has_nothing_to_act_on_and_a_unit_guessed_is_to_check(
+    seed: Imported,
+) -> None:
+    assert seed.must_act == []
+    assert must_act(seed.findings) == []
+    guessed = [f for f in seed.findings if "inferred from the name" in f.action]
+    assert guessed
+    assert {f.severity for f in guessed} == {Severity.WARNING}
+    from_cells = [f for f in seed.findings if f.action.endswith("from the cells")]
+    assert {f.severity for f in from_cells} == {Severity.NOTE}

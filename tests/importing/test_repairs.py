@@ -240,3 +240,13 @@ def test_a_page_break_without_a_repeated_header() -> None:
     ]
     assert [i.name for i in result.table.indicators()] == ["养老金发放率", "完成率"]
     assert {(f.where.page, f.where.row) for f in findings(result, "continuation")} == {(2, 1)}
+
+
+def test_a_cell_of_words_in_traditional_characters_is_kept_as_printed() -> None:
+    result = imported(
+        row("一、职责"), row("1、活动", "实施情况", "有效實施", "基本實施", "部分", "並未")
+    )
+    (indicator,) = result.table.indicators()
+    assert indicator.cells["优"] == "有效實施"
+    assert not findings(result, "traditional")
+    assert indicator.grade("有效实施").value == "优"  # compared across scripts

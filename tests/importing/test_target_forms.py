@@ -3,13 +3,15 @@ forms read into targets tables."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 import perfscore
 from perfscore.cli import main
-from perfscore.importing import import_table
+from perfscore.importing import Imported, ImportFinding, import_table
+from perfscore.tables import Severity
 
 GOAL = "\n".join(
     [
@@ -186,3 +188,240 @@ def test_a_bare_target_under_a_lower_is_better_name_is_read_at_most_with_a_findi
     ]
     assert finding.action == second.inferred_direction
     assert "反向" in finding.action
+
+
+# -- the forms as printed (issue 19, item 3; issue 22, item 1) ----------------------------------
+
+
+def _rows(imported: Imported) -> list[tuple[str, str, str, str | None]]:
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    return [(i.id, i.name, i.target, i.direction) for i in table.indicators()]
+
+
+def _of(imported: Imported, kind: str) -> list[ImportFinding]:
+    return [f for f in imported.findings if f.kind == kind]
+
+
+PRINTED = "\n".join(
+    [
+        "部门预算项目绩效目标申报表（2023年度）",
+        "单位名称：某县人社局    单位：元",
+        "单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t"
+        "度量单位\t指标方向性",
+        "820-马踏镇部门\t\t120万\t\t\t\t\t\t\t\t",
+        "某县人社局\t职业技能培训\t12万\t全年培训\t產出指標\t數量指標\t培训人次\t定量\t1200\t人次\t"
+        "正向指标",
+        "某县人社局\t职业技能培训\t12万\t全年培训\t产出指标\t质量指标\t培训合格率\t定量\t95\t%\t正向指标",
+        "某县人社局\t职业技能培训\t12万\t全年培训\t效益指标\t社会效益指标\t投诉率\t定量\t3\t%\t反向指标",
+        "某县人社局\t职业技能培训\t12万\t全年培训\t效益指标\t社会效益指标\t就业能力\t定性\t明显提高\t\t"
+        "越大越好",
+        "合计\t\t\t\t\t\t\t\t\t\t",
+    ]
+)
+
+
+def test_a_goal_form_as_printed_imports_every_row() -> None:
+    imported = import_table(PRINTED, name="example")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert (table.department.name, table.year, table.money_unit) == ("某县人社局", 2023, "元")
+    assert _rows(imported) == [
+        ("1.1", "培训人次", "1200", "正向"),
+        ("1.2", "培训合格率", "95", "正向"),
+        ("1.3", "投诉率", "3", "反向"),
+        ("1.4", "就业能力", "明显提高", "正向"),
+    ]
+    assert [i.op for i in table.indicators()] == ["定量", "定量", "定量", "定性"]
+    # the project's name repeated on every row: one project, its budget once, in 元
+    (project,) = table.projects
+    assert project.budget is not None
+    assert project.budget.planned == 120000
+    assert len(_of(imported, "project")) == 1
+    # the department's total row is no project, and said so; the 合计 row too
+    assert [f.text.split(" | ")[0] for f in _of(imported, "total")] == ["820-马踏镇部门", "合计"]
+    # no 权重 printed: none given; scoring gives each an equal share of 100 less the budget's 10
+    assert [i.weight for i in table.indicators()] == [None] * 4
+    assert project.share(table.total) == Fraction(90, 4)
+    (unprinted,) = _of(imported, "default")
+    assert unprinted.severity is Severity.NOTE
+    assert "no 权重" in unprinted.action
+    assert not imported.must_act
+
+
+def test_a_traditional_header_and_labels_read_through_the_labels_module() -> None:
+    text = PRINTED.replace("一级指标\t二级指标\t三级指标", "一級指標\t二級指標\t三級指標")
+    text = text.replace("指标方向性", "指標方向性").replace(
+        "单位名称\t项目名称", "單位名稱\t項目名稱"
+    )
+    assert _rows(import_table(text, name="example")) == _rows(import_table(PRINTED, name="x"))
+
+
+def test_a_direction_that_is_none_is_said_and_the_target_decides() -> None:
+    text = PRINTED.replace("\t3\t%\t反向指标", "\t≤3\t%\t中性").replace(
+        "\t95\t%\t正向指标", "\t≥95\t%\t↑↑"
+    )
+    imported = import_table(text, name="example")
+    assert _rows(imported)[1:3] == [
+        ("1.2", "培训合格率", "≥95", None),
+        ("1.3", "投诉率", "≤3", None),
+    ]
+    (odd,) = [f for f in _of(imported, "direction") if f.severity is Severity.WARNING]
+    assert odd.text == "↑↑"
+    assert odd.indicator == "1.2"
+
+
+def test_a_department_as_a_whole_table_keeps_its_budget() -> None:
+    text = "\n".join(
+        [
+            "某县教育局2022年部门整体支出绩效目标表",
+            "单位：万元",
+            "单位名称\t年度预算\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\t权重",
+            "某县教育局\t5,300\t保障教育运转\t产出指标\t数量指标\t保障学校数\t≥25所\t40",
+            "\t\t\t效益指标\t社会效益指标\t入学率\t≥99%\t50",
+        ]
+    )
+    imported = import_table(text, name="example")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    (project,) = table.projects
+    assert (project.name, project.goal) == ("某县教育局", "保障教育运转")
+    assert project.budget is not None
+    assert project.budget.planned == 5300
+    assert len(table) == 2
+
+
+FORM_2020 = "\n".join(
+    [
+        "项目支出绩效目标表",
+        "（2021年度）",
+        "项目名称\t职业技能提升行动\t\t",
+        "主管部门及代码\t[323]某县人社局\t实施单位\t某县就业服务中心",
+        "项目资金（万元）\t年度资金总额\t80\t",
+        "\t其中：财政拨款\t80\t",
+        "年度目标\t完成培训2000人次\t\t",
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t数量指标\t培训人次\t≥2000人次",
+        "\t时效指标\t完成时间\t2021年12月底前",
+        "效益指标\t社会效益指标\t就业率\t≥60%",
+        "满意度指标\t服务对象满意度指标\t参训人员满意度\t≥90%",
+    ]
+)
+
+
+def test_the_2020_goal_form() -> None:
+    imported = import_table(FORM_2020, name="example")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert (table.year, table.department.name, table.money_unit) == (
+        2021,
+        "[323]某县人社局",
+        "万元",
+    )
+    (project,) = table.projects
+    assert (project.name, project.implementer) == ("职业技能提升行动", "某县就业服务中心")
+    assert project.budget is not None
+    assert project.budget.planned == 80
+    assert [i.name for i in table.indicators()] == [
+        "培训人次",
+        "完成时间",
+        "就业率",
+        "参训人员满意度",
+    ]
+    assert [i.weight for i in table.indicators()] == [None] * 4  # the form prints no 权重
+    assert project.share(table.total) == 90 / 4
+
+
+SELF = "\n".join(
+    [
+        "某县人社局2021年度项目支出绩效自评表",
+        "項目名稱\t职业技能培训补贴项目",
+        "主管部门\t某县人社局\t实施单位\t某县职业培训中心",
+        "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "\t年度资金总额\t100\t120\t114\t10\t95%\t9.5",
+        "绩效指标\t一級指標\t二級指標\t三級指標\t年度指標值\t實際完成值\t分值\t得分\t偏差原因",
+        "\t產出指標\t數量指標\t合计培训补贴发放金额\t≥100万元\t98万元\t20\t19\t",
+        "质量指标\t培训合格率\t≥95%\t96%\t20\t20",
+        "培训人次\t≥1200人次\t1150人次\t10\t9.5",
+        "\t\t\t\t≥5次\t5次\t10\t10\t",
+        "效益指标\t社会效益指标\t就业能力\t明显提高\t达成\t20\t18\t",
+        "满意度指标\t服务对象满意度指标\t参训人员满意度\t90%以上\t93%\t10\t10\t",
+        "总分\t\t\t\t\t\t100\t96\t",
+    ]
+)
+
+
+def test_a_self_evaluation_copied_from_a_page(tmp_path: Path) -> None:
+    imported = import_table(SELF, name="example")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert table.money_unit == "万元"  # 项目资金（万元）
+    (project,) = table.projects
+    assert project.name == "职业技能培训补贴项目"
+    # an indicator whose name starts with 合计 is an indicator; only 总分 is the total
+    assert [(i.id, i.name, i.levels) for i in table.indicators()] == [
+        ("1.1", "合计培训补贴发放金额", ("產出指標", "數量指標")),
+        ("1.2", "培训合格率", ("產出指標", "质量指标")),
+        ("1.3", "培训人次", ("產出指標", "质量指标")),
+        ("1.4", "就业能力", ("效益指标", "社会效益指标")),
+        ("1.5", "参训人员满意度", ("满意度指标", "服务对象满意度指标")),
+    ]
+    # rows that lost their merged cells are placed by what their cells are, each said
+    placed = _of(imported, "placement")
+    assert len(placed) == 4
+    assert all(f.severity is Severity.WARNING for f in placed)
+    # the row with no 三级指标 is left out, to act on
+    (blank,) = imported.must_act
+    assert (blank.kind, blank.text) == ("unplaced", "≥5次 | 5次 | 10 | 10")
+    (total,) = _of(imported, "total")
+    assert total.text == "总分 | 100 | 96"
+    table_file = tmp_path / "example.yaml"
+    table_file.write_text(imported.to_yaml(), encoding="utf-8")
+    results = tmp_path / "example-results.csv"
+    results.write_text(imported.results_csv(), encoding="utf-8")
+    card = perfscore.score(perfscore.load_table(table_file), results, method="self-evaluation")
+    assert set(card.to_frame()["id"]) >= {"1.1", "1.5"}
+
+
+def test_a_results_file_names_only_ids_its_table_has() -> None:
+    text = SELF.replace("\t就业能力\t明显提高\t", "\t就业能力\t\t")  # a row with no target
+    imported = import_table(text, name="example")
+    ids = {i.id for i in imported.table.indicators()}
+    assert "1.4" not in ids
+    assert {r["id"] for r in imported.results} == ids | {"1.budget"}
+
+
+FORM_2019 = "\n".join(
+    [
+        "项目支出绩效目标申报表",
+        "（2019年度）",
+        "项目名称\t职业技能提升行动\t\t\t",
+        "主管部门及代码\t某县人社局\t实施单位\t某县就业服务中心\t",
+        "总体目标\t中期目标\t\t年度目标\t",
+        "\t三年培训6000人次\t\t完成培训2000人次\t",
+        "一级指标\t二级指标\t三级指标\t中期指标值\t年度指标值",
+        "产出指标\t数量指标\t培训人次\t≥6000人次\t≥2000人次",
+        "效益指标\t社会效益指标\t就业率\t≥60%\t≥55%",
+    ]
+)
+
+
+def test_the_2019_form_reads_the_years_targets_not_the_mid_terms() -> None:
+    imported = import_table(FORM_2019, name="example")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert (table.year, table.department.name) == (2019, "某县人社局")
+    assert [(i.name, i.target) for i in table.indicators()] == [
+        ("培训人次", "≥2000人次"),
+        ("就业率", "≥55%"),
+    ]
+
+
+def test_notes_after_a_form_are_for_the_record_and_a_stray_row_is_to_act_on() -> None:
+    text = SELF + "\n说明：本表由项目单位填报\n填表人：张三\t联系电话：123\n"
+    imported = import_table(text, name="example")
+    notes = [f for f in imported.findings if f.text.startswith(("说明", "填表人"))]
+    assert [(f.kind, f.severity) for f in notes] == [("source", Severity.NOTE)] * 2
+    assert len(imported.must_act) == 1  # only the row with no 三级指标
+    stray = import_table(SELF + "\n某指标\t≥5\t6\t10\t10\n", name="example")
+    assert len(stray.must_act) == 2

@@ -59,7 +59,7 @@ def test_the_cell_a_finding_concerns(field: str | None, cell: str | None) -> Non
 
 
 def test_severity_reads_as_its_value() -> None:
-    assert [str(s) for s in Severity] == ["error", "warning"]
+    assert [str(s) for s in Severity] == ["error", "warning", "note"]
     assert Severity("warning") is Severity.WARNING
 
 

@@ -126,3 +126,26 @@ def test_a_bare_target_is_read_as_the_forms_mean_it(
     assert bool(findings) == (direction is None)
     if findings:
         assert str(loaded.direction_read) in findings[0].message
+
+
+# -- weights a goal form does not print ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("weights", "share"),
+    [
+        ((40, 30, 20), None),  # every 分值 printed: no share
+        ((None, None, None), F(90, 3)),  # none printed: what the budget item leaves, equally
+        ((40, None, None), F(50, 2)),  # some printed: what they leave, equally
+        ((60, 40, None), F(0)),  # nothing left: none below 0
+    ],
+)
+def test_a_projects_share_for_indicators_printed_without_a_weight(
+    weights: tuple[int | None, ...], share: Fraction | None
+) -> None:
+    data = small_targets()
+    for indicator, weight in zip(data["projects"][0]["indicators"], weights, strict=True):
+        indicator["weight"] = weight
+    (project,) = load_targets(data).projects
+    assert project.share(100) == share
+    assert project.weight == 10 + sum(w for w in weights if w is not None)

@@ -9,13 +9,23 @@
 >>> print(finding)
 page 8, row 1, column 绩效指标: '询系统及信息系统建设完成情况': joined to the name above it, \
 dropping the 询 repeated across the page break
+>>> finding.severity
+<Severity.NOTE: 'note'>
+
+Each finding has a [Severity][perfscore.tables.Severity], by its kind unless given: an
+``error`` is to act on (a row left out, a value that must be given), a ``warning`` to check (a
+reading the importer chose among others), a ``note`` for the record (a repair that changes no
+meaning).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "ImportFinding", "Place"]
+from perfscore.tables._findings import Severity
+
+__all__ = ["KINDS", "SEVERITIES", "ImportFinding", "Place", "must_act"]
 
 #: The kinds of finding, each a repair or a decision the importer made for a person to check.
 KINDS: tuple[str, ...] = (
@@ -35,7 +45,37 @@ KINDS: tuple[str, ...] = (
     "formula",  # a spreadsheet formula with no saved value, read as blank
     "nested-table",  # a table inside a Word table cell, read into that cell
     "scan",  # a PDF page with no text layer (a scanned image), nothing read from it
+    "placement",  # a cell placed by what it is, where a row lost its merged cells
+    "total",  # a 合计 / 总分 row read as the form's total, not as an indicator
+    "default",  # a value the form does not print, given by a documented default
+    "project",  # rows joined into one project (its name repeated on every row)
+    "cell-note",  # a note in brackets after a value (≥98%(百分比)), set aside to read it
 )
+
+#: The severity of each kind, unless a finding says otherwise.
+SEVERITIES: dict[str, Severity] = {
+    "continuation": Severity.NOTE,
+    "repeated-character": Severity.NOTE,
+    "fused-cells": Severity.WARNING,
+    "operator-as-2": Severity.WARNING,
+    "traditional": Severity.NOTE,
+    "date": Severity.WARNING,
+    "unit": Severity.NOTE,
+    "direction": Severity.WARNING,
+    "unplaced": Severity.ERROR,
+    "skipped": Severity.ERROR,
+    "metadata": Severity.WARNING,
+    "source": Severity.NOTE,
+    "placement": Severity.WARNING,
+    "total": Severity.NOTE,
+    "default": Severity.WARNING,
+    "project": Severity.NOTE,
+    "hidden": Severity.WARNING,  # hidden content may belong to the table: a person looks
+    "formula": Severity.ERROR,  # a value the file does not hold: it must be given
+    "nested-table": Severity.WARNING,
+    "scan": Severity.ERROR,  # a page read as nothing
+    "cell-note": Severity.WARNING,
+}
 
 
 @dataclass(frozen=True)
@@ -67,7 +107,8 @@ class ImportFinding:
 
     ``where`` is the place in the source, ``text`` the text seen there, ``action`` what the
     importer did with it, ``kind`` one of ``KINDS``, and
-    ``indicator`` the id of the duty, activity or indicator concerned, when there is one.
+    ``indicator`` the id of the duty, activity or indicator concerned, when there is one, and
+    ``severity`` what a person does with it (``SEVERITIES[kind]`` unless given).
     """
 
     where: Place
@@ -75,7 +116,19 @@ class ImportFinding:
     action: str
     kind: str = "continuation"
     indicator: str | None = None
+    severity: Severity = None  # type: ignore[assignment]  # set from the kind below
+
+    def __post_init__(self) -> None:
+        if self.severity is None:
+            object.__setattr__(self, "severity", SEVERITIES.get(self.kind, Severity.WARNING))
+        elif not isinstance(self.severity, Severity):
+            raise TypeError(f"a severity is a Severity, not {type(self.severity).__name__}")
 
     def __str__(self) -> str:
         subject = f" ({self.indicator})" if self.indicator else ""
         return f"{self.where}{subject}: {self.text!r}: {self.action}"
+
+
+def must_act(findings: Iterable[ImportFinding]) -> list[ImportFinding]:
+    """The findings to act on (errors: a row left out, a value that must be given)."""
+    return [f for f in findings if f.severity is Severity.ERROR]

@@ -32,7 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +42,10 @@ from pydantic import ValidationError
 from perfscore.errors import PerfscoreError
 from perfscore.ladders._ladder import parse_ladder
 from perfscore.tables._files import load_table
+from perfscore.tables._findings import Severity
 from perfscore.tables._models import Table
 
-from ._findings import ImportFinding, Place
+from ._findings import ImportFinding, Place, must_act
 from ._ladder_forms import (
     GRADE_NAMES,
     LAYOUTS,
@@ -53,10 +54,11 @@ from ._ladder_forms import (
     NodeDraft,
     assemble,
 )
-from ._metadata import metadata
+from ._metadata import Given, MetadataMissing, metadata
 from ._repairs import clean, operator_read_as_2, simplify, split_fused, unit_from_name
 from ._sources import Source, read_source, read_text
-from ._target_forms import TargetsAssembly, assemble_targets, targets_mapping
+from ._target_file import targets_mapping
+from ._target_forms import TargetsAssembly, assemble_targets
 
 __all__ = ["ImportFailed", "Imported", "import_table"]
 
@@ -90,6 +92,11 @@ class Imported:
     """For a self-evaluation form: each row's 实际完成值 (``value``) and published 得分
     (``points``) by indicator id, and each project's 全年执行数 as ``<project>.budget``."""
 
+    @property
+    def must_act(self) -> list[ImportFinding]:
+        """The findings to act on (severity ``error``): a row left out, a value to give."""
+        return must_act(self.findings)
+
     def results_csv(self) -> str:
         """The results as a CSV file ``perfscore score`` reads (columns id, value, points)."""
         buffer = io.StringIO()
@@ -109,8 +116,10 @@ class Imported:
         and a head comment naming the source and the findings to review."""
         head = [
             f"# Imported by perfscore from {self.source} (layout {self.layout}).",
-            f"# {len(self.findings)} findings to review (perfscore import prints them); every",
-            "# repair of a published text is a `readings` entry with its reason.",
+            f"# {len(self.findings)} findings to review, {len(self.must_act)} of them to act on "
+            "(perfscore import",
+            "# --all prints them); every repair of a published text is a `readings` entry with "
+            "its reason.",
         ]
         body = yaml.safe_dump(
             self.to_dict(), allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
@@ -137,13 +146,16 @@ def import_table(
     layout: str = "auto",
     name: str | None = None,
     year: int | None = None,
+    department: str | None = None,
 ) -> Imported:
     """Import a published table from ``source``: a ``.txt``, ``.xlsx``, ``.docx`` or ``.pdf``
     file, or the text itself (a string holding a tab or a line break).
 
     ``layout`` is ``auto`` (decided from the header), ``ladders``, ``project`` or ``targets``
     (a goal or self-evaluation form); ``name`` the table's name (default: the file name, when
-    it is a valid name); ``year`` the budget year (default: read from the title).
+    it is a valid name); ``year`` the budget year and ``department`` the department's name
+    (default: as printed, in the title or the form's 单位名称 / 主管部门 / 实施单位 cells; where
+    none is printed the import stops, asking for them).
 
     Raises [ImportFailed][perfscore.importing.ImportFailed] (a
     [PerfscoreError][perfscore.errors.PerfscoreError]) with the findings when no valid table comes
@@ -155,22 +167,23 @@ def import_table(
         raise PerfscoreError(f"unknown layout {layout!r}; the layouts are {', '.join(LAYOUTS)}")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         raise TypeError(f"year is an int, not {type(year).__name__}")
+    if department is not None and not isinstance(department, str):
+        raise TypeError(f"department is a str, not {type(department).__name__}")
     if isinstance(source, str) and ("\n" in source or "\t" in source):
         read = read_text(source)
     else:
         read = read_source(source)
-    return _build(read, layout=layout, name=name, year=year, path=source)
+    given = Given(name, year, department)
+    return _build(read, layout=layout, given=given, path=source)
 
 
-def _build(
-    read: Source, *, layout: str, name: str | None, year: int | None, path: str | Path
-) -> Imported:
+def _build(read: Source, *, layout: str, given: Given, path: str | Path) -> Imported:
     findings = list(read.findings)
     assembly = assemble(read.rows, layout) if layout != "targets" else Assembly(None)
     if assembly.header is None and layout in ("auto", "targets"):
         targets = assemble_targets(read.rows)
         if targets.header is not None:
-            return _build_targets(read, targets, findings, name=name, year=year, path=path)
+            return _build_targets(read, targets, findings, given=given, path=path)
     findings.extend(assembly.findings)
     if assembly.header is None:
         findings.append(
@@ -183,7 +196,7 @@ def _build(
             )
         )
         raise ImportFailed(f"{read.label}: no table found", findings=tuple(findings))
-    meta = metadata(assembly.before, read.label, name, year, path, findings)
+    meta = _metadata(read, assembly.before, given, path, findings)
     duties: list[dict[str, Any]] = []
     project = assembly.header.layout == "project"
     for duty in assembly.duties:
@@ -215,13 +228,12 @@ def _build_targets(
     assembly: TargetsAssembly,
     findings: list[ImportFinding],
     *,
-    name: str | None,
-    year: int | None,
+    given: Given,
     path: str | Path,
 ) -> Imported:
     assert assembly.header is not None
     findings.extend(assembly.findings)
-    meta = metadata(assembly.before, read.label, name, year, path, findings)
+    meta = _metadata(read, assembly.before, given, path, findings, assembly.metadata)
     data = targets_mapping(assembly, meta, findings, load_table)
     if not data["projects"]:
         raise ImportFailed(f"{read.label}: no indicator could be read", findings=tuple(findings))
@@ -233,7 +245,30 @@ def _build_targets(
         ) from None
     findings.sort(key=_order)
     layout = f"targets ({assembly.header.form})"
-    return Imported(table, findings, read.label, layout, results=assembly.results)
+    return Imported(table, findings, read.label, layout, results=_own_results(table, assembly))
+
+
+def _metadata(
+    read: Source,
+    before: list[Any],
+    given: Given,
+    path: str | Path,
+    findings: list[ImportFinding],
+    form: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The metadata, or ImportFailed naming --year / --department when one is printed nowhere."""
+    try:
+        return metadata(before, read.label, given, path, findings, form)
+    except MetadataMissing as missing:
+        raise ImportFailed(f"{read.label}: {missing.reason}", findings=tuple(findings)) from None
+
+
+def _own_results(table: Any, assembly: TargetsAssembly) -> list[dict[str, str]]:
+    """The results of the rows the table kept: a left-out row's result would name an id the
+    table does not have (its row is a finding already)."""
+    ids = {i.id for i in table.indicators()}
+    ids |= {f"{p.id}.budget" for p in table.projects if p.budget is not None}
+    return [r for r in assembly.results if r["id"] in ids]
 
 
 def _order(finding: ImportFinding) -> tuple[int, int, int]:
@@ -286,16 +321,17 @@ def _indicator(draft: IndicatorDraft, findings: list[ImportFinding]) -> dict[str
     read: dict[str, str | None] = dict(cells)
     why: dict[str, str] = {}
 
-    def note(column: str, text: str, action: str, kind: str) -> None:
-        findings.append(
-            ImportFinding(
-                Place(place.page, place.row, column, place.line),
-                text,
-                action,
-                kind=kind,
-                indicator=draft.id,
-            )
+    def note(
+        column: str, text: str, action: str, kind: str, severity: Severity | None = None
+    ) -> None:
+        finding = ImportFinding(
+            Place(page=place.page, row=place.row, column=column, line=place.line),
+            text,
+            action,
+            kind=kind,
+            indicator=draft.id,
         )
+        findings.append(finding if severity is None else replace(finding, severity=severity))
 
     _fused(cells, read, why, note)
     name, published, name_why = _name(draft, note)
@@ -347,10 +383,12 @@ def _name(draft: IndicatorDraft, note: Any) -> tuple[str, str | None, list[str]]
 
 
 def _simplified_cells(read: dict[str, str | None], why: dict[str, str], note: Any) -> None:
-    """Grading cells in traditional characters read in their simplified forms."""
+    """Grading cells holding numbers in traditional characters (``≥90%以上個``) read in their
+    simplified forms, for the grammar; a cell of words only (``有效實施``) is kept as printed,
+    since a categorical ladder compares its labels across scripts."""
     for grade in GRADE_NAMES:
         text = read[grade]
-        if text is None:
+        if text is None or not _DIGIT.search(text):
             continue
         simple, changed = simplify(text)
         if changed:
@@ -414,6 +452,7 @@ def _fused(
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def _operator_as_2(read: dict[str, str | None], why: dict[str, str], note: Any) -> None:
@@ -455,6 +494,7 @@ def _unit(name: str, read: dict[str, str | None], note: Any) -> str | None:
             " / ".join(t or "—" for t in read.values()),
             f"unit {unit}, from the cells{extra}",
             "unit",
+            Severity.WARNING if bare else None,  # a cell read in a unit it does not write
         )
         return unit
     guessed = unit_from_name(name)
@@ -464,6 +504,7 @@ def _unit(name: str, read: dict[str, str | None], note: Any) -> str | None:
             name,
             f"unit {guessed}, inferred from the name (the cells write no unit)",
             "unit",
+            Severity.WARNING,
         )
     else:
         note(
@@ -472,6 +513,7 @@ def _unit(name: str, read: dict[str, str | None], note: Any) -> str | None:
             "no unit in the cells or the name: numbers read as plain "
             "numbers; set unit if they count something",
             "unit",
+            Severity.WARNING,
         )
     return guessed
 

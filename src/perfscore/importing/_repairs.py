@@ -26,9 +26,9 @@ import re
 
 from perfscore.errors import PerfscoreError
 from perfscore.notation._grammar import parse_cell
+from perfscore.notation._labels import simplified_characters
 
 __all__ = [
-    "TRADITIONAL",
     "clean",
     "dangling",
     "dangling_name",
@@ -168,26 +168,16 @@ def operator_read_as_2(text: str) -> str | None:
     return f"≥{match.group(1)}%"
 
 
-#: Traditional forms seen in published tables, with their simplified forms. Only these are
-#: read: a wholesale conversion would change names that are right as they stand.
-TRADITIONAL: dict[str, str] = {
-    old: new
-    for old, new in zip(
-        "優參險養醫療業務員數達萬與學會體實項護質資費發績標準評價項員職責內規劃網絡報銷結補貼獎懲輔導環場園區農線設備總額興廣東監測檢驗訓練營運轉聯繫觀層審核銀單據種類輛處戶條個張動勞務證書愛衛計統驗滿意見",
-        "优参险养医疗业务员数达万与学会体实项护质资费发绩标准评价项员职责内规划网络报销结补贴奖惩辅导环场园区农线设备总额兴广东监测检验训练营运转联系观层审核银单据种类辆处户条个张动劳务证书爱卫计统验满意见",
-        strict=True,
-    )
-    if old != new
-}
-
-
 def simplify(text: str) -> tuple[str, str]:
-    """``text`` with the traditional forms in
-    ``TRADITIONAL`` simplified, and the characters changed (empty when none)."""
-    changed = "".join(sorted({c for c in text if c in TRADITIONAL}))
-    if not changed:
-        return text, ""
-    return "".join(TRADITIONAL.get(c, c) for c in text), changed
+    """``text`` with its traditional characters simplified, and the characters changed (empty
+    when none): the one character table of the labels module
+    ([simplified][perfscore.notation.simplified]), so an import reads every character a label
+    comparison does.
+
+    >>> simplify("一級指標")
+    ('一级指标', '標級')
+    """
+    return simplified_characters(text)
 
 
 # A name's ending that says what it counts; first match wins.

@@ -22,21 +22,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from perfscore.errors import PerfscoreError
+from perfscore.notation._labels import same_label, simplified
 
 from ._findings import ImportFinding, Place
 from ._ladder_forms import header_word
 from ._repairs import clean
 from ._sources import SourceRow
+from ._target_cells import MONEY_IN_HEADER, is_total, money, place
 
-__all__ = ["TargetsAssembly", "assemble_targets", "find_targets_header", "targets_mapping"]
+__all__ = ["TargetsAssembly", "TargetsHeader", "assemble_targets", "find_targets_header"]
 
 # Column roles by the words of their header, first match wins.
 _ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("level1", ("一级指标",)),
     ("level2", ("二级指标",)),
     ("name", ("三级指标", "指标名称")),
-    ("op", ("指标性质",)),
+    ("op", ("指标性质", "指标值类型", "值类型", "指标类型")),
     ("actual", ("实际完成值", "全年实际值", "实际完成", "实际值", "完成值")),
     ("target", ("年度指标值", "指标值", "目标值")),
     ("unit", ("度量单位", "计量单位")),
@@ -44,16 +45,17 @@ _ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("weight", ("权重", "分值")),
     ("direction", ("方向",)),
     ("reason", ("偏差", "原因")),
-    ("unit_name", ("单位名称", "部门名称", "预算单位")),
+    ("unit_name", ("单位名称", "部门名称", "预算单位", "部门(单位)名称")),
     ("project", ("项目名称",)),
-    ("budget", ("预算数", "预算金额", "资金总额", "项目资金")),
+    ("budget", ("预算数", "预算金额", "资金总额", "项目资金", "年度预算", "预算资金")),
     ("goal", ("年度目标", "总体目标", "绩效目标")),
 )
 
 # Labels of a project block: the value is the next written cell to the right.
 _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("name", ("项目名称",)),
-    ("department", ("主管部门",)),
+    ("unit_name", ("单位名称", "部门名称", "部门(单位)名称", "预算单位")),
+    ("department", ("主管部门", "主管部门及代码")),
     ("implementer", ("实施单位",)),
     ("period", ("实施期", "项目期")),
     ("funding", ("资金来源",)),
@@ -65,7 +67,10 @@ _BUDGET_COLUMNS = {
     "分值": "weight",
     "得分": "points",
 }
-_TOTAL = re.compile(r"^(总分|合计|总计)")
+# The labels a project's (or a department's) block starts with.
+_BLOCK_LABELS = ("项目名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称")
+# A budget figure given as a label of its own: 年度资金总额 | 100.
+_BUDGET_LABELS = ("年度资金总额", "资金总额", "年度预算数", "年度预算", "预算金额", "部门预算总额")
 
 
 def _role(text: str) -> str | None:
@@ -93,7 +98,11 @@ def find_targets_header(row: SourceRow) -> TargetsHeader | None:
     columns: dict[str, int] = {}
     for index, text in enumerate(row.cells):
         role = _role(text)
-        if role is not None and role not in columns:
+        if role is None:
+            continue
+        # The 2019 form prints 中期 and 年度 targets side by side: the year's are read.
+        earlier = columns.get(role)
+        if earlier is None or ("年度" in text and "年度" not in row.cells[earlier]):
             columns[role] = index
     if "name" not in columns or "target" not in columns:
         return None
@@ -103,21 +112,16 @@ def find_targets_header(row: SourceRow) -> TargetsHeader | None:
 
 @dataclass
 class TargetsAssembly:
-    """Projects (as table-file mappings), results, published scores and findings."""
+    """Projects (as table-file mappings), results, published scores and findings; and
+    ``metadata``, what the form's own cells say of the table (单位名称, 主管部门, 实施单位, a
+    money unit), for the metadata to fall back on."""
 
     header: TargetsHeader | None
     projects: list[dict[str, Any]] = field(default_factory=list)
     results: list[dict[str, str]] = field(default_factory=list)
     findings: list[ImportFinding] = field(default_factory=list)
     before: list[SourceRow] = field(default_factory=list)
-
-
-def _number(text: str) -> float | None:
-    text = clean(text).replace(",", "").replace("，", "").rstrip("元万")
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 def assemble_targets(rows: Sequence[SourceRow]) -> TargetsAssembly:
@@ -127,7 +131,7 @@ def assemble_targets(rows: Sequence[SourceRow]) -> TargetsAssembly:
         return TargetsAssembly(None, before=list(rows))
     header = find_targets_header(rows[first])
     assert header is not None
-    wide = "project" in header.columns
+    wide = bool({"project", "unit_name", "budget"} & set(header.columns))
     start = first if wide else _block_start(rows, first)
     out = TargetsAssembly(header, before=list(rows[:start]))
     _Reader(out, wide).read(rows[start:])
@@ -135,10 +139,12 @@ def assemble_targets(rows: Sequence[SourceRow]) -> TargetsAssembly:
 
 
 def _block_start(rows: Sequence[SourceRow], header: int) -> int:
-    """Where the first project block starts: its 项目名称 row, above its indicator header."""
-    for index in range(header, -1, -1):
-        if any("项目名称" in clean(c) for c in rows[index].cells):
-            return index
+    """Where the first project block starts: its 项目名称 (or 单位名称, for a 部门整体 form) row,
+    above its indicator header."""
+    for label in ("项目名称", "单位名称", "部门名称", "部门(单位)名称", "主管部门"):
+        for index in range(header, -1, -1):
+            if any(simplified(c).startswith(label) for c in rows[index].cells):
+                return index
     return header
 
 
@@ -151,7 +157,7 @@ class _Reader:
         self.levels = ["", ""]
         self.budget_columns: dict[int, str] | None = None
         self.labels: dict[str, str] = {}
-        self.labels_budget: dict[str, float | None] | None = None
+        self.labels_budget: dict[str, str] | None = None
         self.goal_column: int | None = None
         self.row = 0
 
@@ -165,27 +171,47 @@ class _Reader:
                     self._open_block()
                 continue
             cells = [clean(c) for c in row.cells]
-            if row.prose or not any(cells):
+            labels = not self.wide and self.header is None
+            if (row.prose and not labels) or not any(cells):
                 continue
-            if _TOTAL.match(next((c for c in cells if c), "")):
-                self.header = None if not self.wide else self.header
+            if is_total(cells):
+                self._total(row, cells)
                 continue
             if not self.wide and (self.header is None or self._starts_block(cells)):
                 if self.header is not None:
                     self.header = None
-                self._label_row(cells)
+                if not self._label_row(cells) and self.project is not None:
+                    self._between(row, cells)
                 continue
             if self.header is not None:
                 self._indicator_row(row, cells)
 
+    def _between(self, row: SourceRow, cells: list[str]) -> None:
+        """A row between projects that is no label: a row of cells (to act on) or a line of
+        notes, a signature (for the record)."""
+        written = [c for c in cells if c]
+        if len(written) >= 3:
+            action = "a row between projects that is no label and no indicator: left out"
+            self._note(row, " | ".join(written), action, "unplaced")
+        else:
+            self._note(row, " ".join(written), "a line after the table: left out", "source")
+
+    def _total(self, row: SourceRow, cells: list[str]) -> None:
+        """A 合计 / 总分 row: the form's total, said for the record; it ends a block."""
+        self._note(
+            row, " | ".join(c for c in cells if c), "the total row (合计 / 总分): not an indicator",
+            "total",
+        )  # fmt: skip
+        if not self.wide:
+            self.header = None
+
     # -- project blocks ---------------------------------------------------------------------
 
     def _starts_block(self, cells: list[str]) -> bool:
-        return any(c in ("项目名称", "主管部门", "实施单位") for c in cells)
+        return any(simplified(c).startswith(_BLOCK_LABELS) for c in cells)
 
     def _label_row(self, cells: list[str]) -> bool:
         """Read labels (项目名称 | X) and the budget table; whether the row held any."""
-        found = False
         if self.goal_column is not None:
             column, self.goal_column = self.goal_column, None
             if column < len(cells) and cells[column]:
@@ -195,52 +221,62 @@ class _Reader:
             self.goal_column = cells.index("预期目标")
             return True
         if self.budget_columns is not None:
-            figures = {
-                k: _number(cells[i]) for i, k in self.budget_columns.items() if i < len(cells)
-            }
-            if any(v is not None for v in figures.values()):
+            figures = {k: cells[i] for i, k in self.budget_columns.items() if i < len(cells)}
+            numbers = [c for c in cells if money(c, None) is not None]
+            if len(self.budget_columns) == 1 and len(numbers) == 1:
+                # one figure under one label, the copy having lost the cells before it
+                figures = {next(iter(self.budget_columns.values())): numbers[0]}
+            if any(money(v, None) is not None for v in figures.values()):
                 self.labels_budget = figures
                 self.budget_columns = None
                 return True
-        if sum(clean(c) in _BUDGET_COLUMNS for c in cells) >= 2:
+        written = [c for c in cells if c]
+        budget_words = sum(clean(c) in _BUDGET_COLUMNS for c in cells)
+        if budget_words >= 2 or (
+            budget_words == 1 and len(written) <= 2 and written[-1] in _BUDGET_COLUMNS
+        ):
             self.budget_columns = {
                 i: _BUDGET_COLUMNS[c] for i, c in enumerate(cells) if c in _BUDGET_COLUMNS
             }
             return True
-        for index, text in enumerate(cells):
-            for key, words in _LABELS:
-                if text in words:
-                    value = next(
-                        (
-                            c
-                            for c in cells[index + 1 :]
-                            if c and c not in {w for _, ws in _LABELS for w in ws}
-                        ),
-                        "",
-                    )
+        return self._labels(cells)
+
+    def _labels(self, cells: list[str]) -> bool:
+        found = False
+        words = {w for _, ws in _LABELS for w in ws} | set(_BUDGET_LABELS)
+        for cell in cells:
+            if (match := MONEY_IN_HEADER.search(cell)) is not None:
+                self.out.metadata.setdefault("money_unit", match.group(1))
+        for index, text in enumerate(simplified(c) for c in cells):
+            value = next((c for c in cells[index + 1 :] if c and c not in words), "")
+            if text in _BUDGET_LABELS:
+                if money(value, None) is not None and self.labels_budget is None:
+                    self.labels_budget = {"planned": value}
+                found = True
+                continue
+            for key, labels in _LABELS:
+                if text in labels or any(text.startswith(f"{w}：") for w in labels):
+                    if "：" in text and text.split("：", 1)[1]:
+                        value = text.split("：", 1)[1]
                     if key == "name" and value and self.project is not None:
                         self.project = None  # the next project's block
                     if value:
                         self.labels[key] = value
+                        self.out.metadata.setdefault(key, value)
                     found = True
         return found
 
     def _open_block(self) -> None:
-        name = self.labels.get("name") or "项目"
+        name = self.labels.get("name") or self.labels.get("unit_name") or "项目"
         project: dict[str, Any] = {"id": str(len(self.out.projects) + 1), "name": name}
+        if "name" not in self.labels and "unit_name" in self.labels:
+            project["_whole"] = True
         for key in ("department", "implementer", "period", "funding", "goal"):
             if self.labels.get(key):
                 project[key] = self.labels[key]
         budget = self.labels_budget
-        if budget and budget.get("planned") is not None:
-            project["budget"] = {"planned": budget["planned"]}
-            spent = budget.get("spent")
-            if spent is not None:
-                project["budget"]["spent"] = spent
-                result = {"id": f"{project['id']}.budget", "value": _figure(spent)}
-                self.out.results.append({**result, "points": _figure(budget.get("points"))})
-            if budget.get("weight"):
-                project["budget"]["weight"] = budget["weight"]
+        if budget and budget.get("planned"):
+            project["_budget"] = budget
         project["indicators"] = []
         self.out.projects.append(project)
         self.project = project
@@ -250,66 +286,115 @@ class _Reader:
 
     # -- indicator rows ---------------------------------------------------------------------
 
-    def _cell(self, cells: list[str], role: str) -> str:
-        assert self.header is not None
-        column = self.header.columns.get(role)
-        return cells[column] if column is not None and column < len(cells) else ""
-
     def _indicator_row(self, row: SourceRow, cells: list[str]) -> None:
-        if self.wide:
-            self._wide_project(cells)
+        assert self.header is not None
+        placed = place(cells, self.header.columns)
+        got = placed.cells
+        if placed.moved:
+            shown = ", ".join(f"{role} {text!r}" for role, text in got.items() if text)
+            self._note(row, " | ".join(cells), f"a row shorter than its header (merged cells "
+                       f"left out): placed by what each cell is: {shown}", "placement")  # fmt: skip
+        if self.wide and not self._wide_project(row, got):
+            return
         for level, role in enumerate(("level1", "level2")):
-            text = self._cell(cells, role)
-            if text:
-                self.levels[level] = text
+            if got.get(role):
+                self.levels[level] = got[role]
                 if level == 0:
                     self.levels[1] = ""
-        name = self._cell(cells, "name")
-        target = self._cell(cells, "target")
+        name = got.get("name", "")
         if not name:
+            rest = [got[r] for r in ("target", "weight", "actual", "points") if got.get(r)]
+            if rest:
+                action = "a row with a target but no 三级指标 (name): left out; enter it by hand"
+                self._note(row, " | ".join(c for c in cells if c), action, "unplaced")
             return
         if self.project is None:
             self._note(row, name, "an indicator before any project: left out", "unplaced")
             return
+        self._add_indicator(row, got, name)
+
+    def _add_indicator(self, row: SourceRow, got: dict[str, str], name: str) -> None:
+        assert self.project is not None
         project = self.project
         number = len(project["indicators"]) + 1
         indicator: dict[str, Any] = {
             "id": f"{project['id']}.{number}",
             "levels": [x for x in self.levels if x],
             "name": name,
-            "target": target,
+            "target": got.get("target", ""),
         }
-        for role in ("op", "unit", "direction"):
-            if self._cell(cells, role):
-                indicator[role] = self._cell(cells, role)
-        weight = _number(self._cell(cells, "weight"))
+        if got.get("unit"):
+            indicator["unit"] = got["unit"]
+        for role in ("op", "direction"):
+            if got.get(role):
+                indicator[f"_{role}"] = got[role]
+        weight = money(got.get("weight", ""), None)
         if weight is not None:
             indicator["weight"] = weight
+        elif got.get("weight"):
+            indicator["_weight"] = got["weight"]
         indicator["_place"] = Place(None, self.row, None, row.line)
         project["indicators"].append(indicator)
-        actual, points = self._cell(cells, "actual"), self._cell(cells, "points")
+        actual, points = got.get("actual", ""), got.get("points", "")
         if actual or points:
             self.out.results.append({"id": indicator["id"], "value": actual, "points": points})
 
-    def _wide_project(self, cells: list[str]) -> None:
-        name = self._cell(cells, "project")
+    def _wide_project(self, row: SourceRow, got: dict[str, str]) -> bool:
+        """The project a wide row belongs to (a new one where its name changes); False for a
+        department's total row (``820-马踏镇部门``), which is no project."""
+        name = got.get("project", "")
+        unit_name = got.get("unit_name", "")
+        if unit_name:
+            self.out.metadata.setdefault("unit_name", unit_name)
+        bare = not any(got.get(r) for r in ("name", "level1", "level2", "target"))
+        if bare and (
+            _DEPARTMENT_ROW.match(name or unit_name)
+            or (not name and "project" in self.header_columns and (unit_name or got.get("budget")))
+        ):
+            shown = " | ".join(t for t in got.values() if t)
+            self._note(row, shown, "a department's total row (no indicator): not a project",
+                       "total")  # fmt: skip
+            return False
+        if not name and "project" not in self.header_columns and unit_name:
+            name = unit_name  # a 部门整体 table: the department as its one project
         if not name and self.project is not None:
-            return
+            return True
+        if self.project is not None and same_label(self.project["name"], name):
+            self._same_project(row, got)
+            return True
         project: dict[str, Any] = {
             "id": str(len(self.out.projects) + 1),
-            "name": name or self._cell(cells, "unit_name") or "项目",
+            "name": name or "项目",
             "indicators": [],
         }
-        if self._cell(cells, "unit_name"):
-            project["department"] = self._cell(cells, "unit_name")
-        planned = _number(self._cell(cells, "budget"))
-        if planned is not None:
-            project["budget"] = {"planned": planned}
-        if self._cell(cells, "goal"):
-            project["goal"] = self._cell(cells, "goal")
+        if unit_name:
+            project["department"] = unit_name
+        if got.get("budget"):
+            project["_budget"] = {"planned": got["budget"]}
+        if got.get("goal"):
+            project["goal"] = got["goal"]
         self.out.projects.append(project)
         self.project = project
         self.levels = ["", ""]
+        return True
+
+    @property
+    def header_columns(self) -> dict[str, int]:
+        return self.header.columns if self.header is not None else {}
+
+    def _same_project(self, row: SourceRow, got: dict[str, str]) -> None:
+        """A row repeating its project's name (the form repeats it instead of merging it):
+        the same project, its budget once."""
+        assert self.project is not None
+        project = self.project
+        budget = project.get("_budget", {}).get("planned")
+        if got.get("budget") and budget and money(got["budget"], None) != money(budget, None):
+            self._note(row, got["budget"], f"the project's budget again, but not {budget}: "
+                       f"the first one kept", "unplaced")  # fmt: skip
+        if not project.get("_repeated"):
+            project["_repeated"] = True
+            self._note(row, project["name"], "the project's name repeated on its rows: read as "
+                       "one project, its budget once", "project")  # fmt: skip
 
     def _note(self, row: SourceRow, text: str, action: str, kind: str) -> None:
         self.out.findings.append(
@@ -317,157 +402,5 @@ class _Reader:
         )
 
 
-def _figure(value: float | None) -> str:
-    return "" if value is None else repr(value).removesuffix(".0")
-
-
-# -- the table file -------------------------------------------------------------------------
-
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_MONEY_IN_HEADER = re.compile(r"[（(](万元|元)[)）]")
-
-
-def targets_mapping(
-    assembly: TargetsAssembly,
-    meta: dict[str, Any],
-    findings: list[ImportFinding],
-    validate: Any,
-) -> dict[str, Any]:
-    """The table file's mapping (``kind: targets``) of what ``assembly`` read.
-
-    Each indicator is validated alone with ``validate`` (a mapping to a table): one whose target
-    does not read is left out with a finding; a bare number with no direction is read 正向
-    ("at least", as the forms' notes say) with a finding; a target with thousands separators
-    (``1,200``) is read without them, a reading saying so.
-    """
-    data = dict(meta)
-    data.pop("duties", None)
-    data["kind"] = "targets"
-    if data.get("money_unit") is None:
-        data.pop("money_unit", None)
-        for row in assembly.before:
-            for cell in row.cells:
-                if (match := _MONEY_IN_HEADER.search(cell)) is not None:
-                    data["money_unit"] = match.group(1)
-    if data["department"]["name"] == "(department)":
-        named = next((p.get("department") for p in assembly.projects if p.get("department")), None)
-        if named:
-            data["department"]["name"] = named
-    projects = []
-    total = float(data.get("total", 100))
-    for project in assembly.projects:
-        _unfuse_weights(project["indicators"], total, findings)
-        indicators = []
-        for indicator in project["indicators"]:
-            built = _indicator(indicator, findings, validate)
-            if built is not None:
-                indicators.append(built)
-        if indicators:
-            projects.append({**project, "indicators": indicators})
-        else:
-            findings.append(
-                ImportFinding(
-                    Place(),
-                    project["name"],
-                    "a project with no indicator that reads: left out",
-                    kind="skipped",
-                )
-            )
-    data["projects"] = projects
-    return data
-
-
-def _unfuse_weights(
-    indicators: list[dict[str, Any]], total: float, findings: list[ImportFinding]
-) -> None:
-    """A target and its 权重 run together in one cell (``210010``: 2100 and 10).
-
-    When one indicator of a project has no weight and a target of digits only, and the other
-    indicators' weights leave ``total`` short by a number the target ends with, the target is
-    read as what comes before it and the weight as that number (a reading and a finding).
-    """
-    missing = [i for i in indicators if "weight" not in i]
-    if len(missing) != 1:
-        return
-    (indicator,) = missing
-    target = clean(indicator.get("target", ""))
-    rest = total - sum(float(i["weight"]) for i in indicators if "weight" in i)
-    if not target.isdigit() or rest <= 0 or not rest.is_integer():
-        return
-    weight = str(int(rest))
-    if not target.endswith(weight) or len(target) <= len(weight):
-        return
-    read = target[: -len(weight)]
-    indicator["weight"] = rest
-    indicator["readings"] = [
-        {
-            "field": "target",
-            "read_as": read,
-            "why": f"The published 指标值 {target!r} runs the target and the 权重 together: the "
-            f"other weights leave {weight} of {total:g}, so the target is {read}.",
-        }
-    ]
-    place: Place = indicator["_place"]
-    findings.append(
-        ImportFinding(
-            place,
-            target,
-            f"target and 权重 run together: read as {read} and "
-            f"{weight} (the other weights leave {weight} of {total:g})",
-            kind="fused-cells",
-            indicator=indicator["id"],
-        )
-    )
-
-
-def _indicator(
-    indicator: dict[str, Any], findings: list[ImportFinding], validate: Any
-) -> dict[str, Any] | None:
-    place: Place = indicator.pop("_place")
-    subject = indicator["id"]
-
-    def note(text: str, action: str, kind: str) -> None:
-        findings.append(ImportFinding(place, text, action, kind=kind, indicator=subject))
-
-    loaded: list[Any] = []
-
-    def check(candidate: dict[str, Any]) -> str | None:
-        one = {
-            "kind": "targets",
-            "name": "x",
-            "department": {"name": "x"},
-            "year": 2000,
-            "projects": [{"id": subject.split(".")[0], "name": "x", "indicators": [candidate]}],
-        }
-        try:
-            loaded[:] = [validate(one)]
-        except PerfscoreError as error:
-            return error.reason
-        return None
-
-    if not indicator.get("target"):
-        note(indicator["name"], "no target (指标值): left out; enter it by hand", "skipped")
-        return None
-    if "weight" not in indicator:
-        note(indicator["name"], "no 分值 or 权重: left out; enter it by hand", "skipped")
-        return None
-    target = indicator["target"]
-    if _THOUSANDS.search(target) and "readings" not in indicator:
-        plain = _THOUSANDS.sub("", target)
-        indicator["readings"] = [
-            {
-                "field": "target",
-                "read_as": plain,
-                "why": "The thousands separators are read as such.",
-            }
-        ]
-        note(target, f"thousands separators: read as {plain!r}", "fused-cells")
-    problem = check(indicator)
-    if problem is None and loaded:  # the model's reading of a bare target, one rule for all
-        inferred = loaded[0].indicators()[0].inferred_direction
-        if inferred is not None:
-            note(target, inferred, "direction")
-    if problem is not None:
-        note(f"{indicator['name']}: {target}", f"left out: {problem}; enter it by hand", "skipped")
-        return None
-    return indicator
+# A department's total row in a wide table: its code and name (820-马踏镇部门).
+_DEPARTMENT_ROW = re.compile(r"^\d{3,}\s*[-－—_ ]\s*(?=\S*(?:部门|单位|本级|合计))")

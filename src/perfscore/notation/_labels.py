@@ -23,7 +23,7 @@ from typing import Final
 
 from ._tokenizer import fold
 
-__all__ = ["same_label", "simplified"]
+__all__ = ["TRADITIONAL", "same_label", "simplified", "simplified_characters"]
 
 # Traditional characters and their simplified forms, position by position.
 _TRADITIONAL: Final = (
@@ -38,6 +38,7 @@ _TRADITIONAL: Final = (
     "化專項資金撥付撥款時效及時準時按時逾期違規違紀違法舉報投訴糾紛調解處理辦結率覆蓋蓋滿足達"
     "成預期指標並具有一定效果較差"
     "訓練課論證讓議補貼編輔職齡齊團隊麗龍歲鄰陽陰雙雜離難顧題額風飛飯馬體髮鬥魚鳥鹽麥黃點黨齒視聽說興舉蘭藝術夥幫腦腳臨藍蟲衝術裡裏複製準衛護師資質級網頁項庫備註際僅優惠無為們這那裡還過時間個"
+    "參績內銷獎懲農聯繫觀勞愛見稱況來陳區縣鄉鎮則價値邊選適當歷舊"
 )
 _SIMPLIFIED: Final = (
     "应尽种类个项条张户处辆台场轮亿万与并于为会来东车长门问间关开开们价值值优劣坏质费贵买卖"
@@ -51,16 +52,31 @@ _SIMPLIFIED: Final = (
     "化专项资金拨付拨款时效及时准时按时逾期违规违纪违法举报投诉纠纷调解处理办结率覆盖盖满足达"
     "成预期指标并具有一定效果较差"
     "训练课论证让议补贴编辅职龄齐团队丽龙岁邻阳阴双杂离难顾题额风飞饭马体发斗鱼鸟盐麦黄点党齿视听说兴举兰艺术伙帮脑脚临蓝虫冲术里里复制准卫护师资质级网页项库备注际仅优惠无为们这那里还过时间个"
+    "参绩内销奖惩农联系观劳爱见称况来陈区县乡镇则价值边选适当历旧"
 )
-_TO_SIMPLIFIED: Final[dict[int, str]] = {
-    ord(t): s for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True) if t != s
+#: Each traditional character the labels are read in, with its simplified form (the one table
+#: of them: comparing labels and importing tables both read through it).
+TRADITIONAL: Final[dict[str, str]] = {
+    t: s for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True) if t != s
 }
+_TO_SIMPLIFIED: Final[dict[int, str]] = {ord(t): s for t, s in TRADITIONAL.items()}
 
 
 def simplified(text: str) -> str:
     """``text`` in the form labels are compared in: folded, without spaces, simplified."""
     folded = "".join(fold(unicodedata.normalize("NFC", text)).split())
     return folded.translate(_TO_SIMPLIFIED)
+
+
+def simplified_characters(text: str) -> tuple[str, str]:
+    """``text`` with its traditional characters (those of this module's table) replaced by their
+    simplified forms, nothing else changed; and the characters replaced, sorted, once each.
+
+    >>> simplified_characters("一級指標 產出")
+    ('一级指标 产出', '標產級')
+    """
+    changed = "".join(sorted({c for c in text if ord(c) in _TO_SIMPLIFIED}))
+    return (text.translate(_TO_SIMPLIFIED), changed) if changed else (text, "")
 
 
 def same_label(a: str, b: str) -> bool:

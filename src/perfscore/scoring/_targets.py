@@ -98,13 +98,15 @@ def self_evaluate(
     projects: list[ProjectScore] = []
     for project in table.projects:
         scored: list[RowScore] = []
+        share = project.share(table.total)
         for indicator in project.indicators:
             try:
-                scored.append(_row(chosen, project, indicator, given.get(indicator.id), table.year))
+                result = given.get(indicator.id)
+                scored.append(_row(chosen, project, indicator, result, table.year, share=share))
             except PerfscoreError as error:
                 source = given[indicator.id]
                 problems.append(error.located(row=source.row, indicator=indicator.id))
-                scored.append(_row(chosen, project, indicator, None))
+                scored.append(_row(chosen, project, indicator, None, share=share))
         budget = None
         if project.budget is not None:
             try:
@@ -154,9 +156,16 @@ def _row(
     indicator: TargetIndicator,
     row: ResultRow | None,
     year: int | None = None,
+    *,
+    share: Fraction | None = None,
 ) -> RowScore:
     target = indicator.parsed
-    weight = to_fraction(indicator.weight)
+    said: tuple[str, ...] = ()
+    if indicator.weight is not None:
+        weight = to_fraction(indicator.weight)
+    else:  # the form prints no 分值: an equal share of what the printed ones leave
+        weight = share if share is not None else Fraction(0)
+        said = (f"分值 not printed: scored out of {format_number(weight)}, an equal share",)
     direction = indicator.direction_read
     outcome: Outcome | None = None
     if row is not None and not (is_blank(row.value) and is_blank(row.points)):
@@ -180,7 +189,7 @@ def _row(
         rule=None if outcome is None else outcome.rule,
         tier=None if outcome is None else outcome.tier,
         state="missing" if outcome is None else outcome.state,
-        flags=() if outcome is None else outcome.flags,
+        flags=said + (() if outcome is None else outcome.flags),
         row=None if row is None else row.row,
     )
 

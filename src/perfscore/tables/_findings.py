@@ -20,10 +20,14 @@ __all__ = ["Finding", "Severity", "has_errors"]
 
 
 class Severity(enum.Enum):
-    """How bad a finding is: an error fails ``perfscore check``, a warning is only listed."""
+    """How bad a finding is, and what a person does with it: an ``error`` is to act on (it fails
+    ``perfscore check``; an import that left a row out or needs a value has one), a ``warning``
+    is to check (listed, passes), a ``note`` is for the record (a repair or a reading that needs
+    no decision; ``perfscore import`` shows notes and warnings only with ``--all``)."""
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
 
     def __str__(self) -> str:
         return self.value

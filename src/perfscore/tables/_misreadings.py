@@ -114,9 +114,21 @@ def targets_table_misreadings(table: TargetsTable) -> Iterator[tuple[str, Misrea
     operators_written = bool(numeric) and written * 3 >= len(numeric) * 2
     for p, project in enumerate(table.projects):
         total = _weight(project)
+        unprinted = [i.id for i in project.indicators if i.weight is None]
+        share = project.share(table.total)
         rows_only = total - (Fraction(repr(project.budget.weight)) if project.budget else 0)
+        if unprinted and share is not None:
+            yield (
+                f"projects[{p}]",
+                (
+                    "weight",
+                    f"no 分值 printed for {', '.join(unprinted)}: scoring gives each "
+                    f"{format_number(share)}, an equal share of what the printed 分值 leave of "
+                    f"{format_number(Fraction(repr(table.total)))}",
+                ),
+            )
         # A form that counts the budget item apart: its rows alone make the total.
-        if Fraction(repr(table.total)) not in (total, rows_only):
+        elif Fraction(repr(table.total)) not in (total, rows_only):
             yield (
                 f"projects[{p}]",
                 (
@@ -137,7 +149,9 @@ def targets_table_misreadings(table: TargetsTable) -> Iterator[tuple[str, Misrea
 
 
 def _weight(project: Project) -> Fraction:
-    total = sum((Fraction(repr(i.weight)) for i in project.indicators), Fraction(0))
+    total = sum(
+        (Fraction(repr(i.weight)) for i in project.indicators if i.weight is not None), Fraction(0)
+    )
     if project.block is not None:  # the printed 分值 are scaled into the block
         total = Fraction(repr(project.block))
     if project.budget is not None:

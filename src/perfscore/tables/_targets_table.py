@@ -23,12 +23,14 @@ letter, a [TargetReading][perfscore.tables.TargetReading] says how and why.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import cached_property
 from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from perfscore.errors import PerfscoreError, TableError, UnknownIndicator
+from perfscore.notation._exact import to_fraction
 from perfscore.notation._labels import same_label
 from perfscore.notation._targets import Direction, Target, target_unit
 
@@ -91,8 +93,11 @@ class TargetIndicator(BaseModel):
     """The published target (指标值), verbatim."""
     unit: str | None = None
     """度量单位 when the target does not carry it (``%``, ``人``, ``万元``, ``亩`` …)."""
-    weight: Points
-    """分值 (or 权重): the points the indicator is scored out of."""
+    weight: Points | None = None
+    """分值 (or 权重): the points the indicator is scored out of; ``None`` where the form prints
+    none (a goal form: the 2020 form prints no 权重). Scoring then gives the indicator an equal
+    share of what the printed 分值 leave ([Project.share][perfscore.tables.Project.share]),
+    and ``perfscore check`` says which indicators have none."""
     direction: Direction | None = None
     """指标方向性: 正向 or 反向. A bare target without it is read as the forms read it: 正向,
     or 反向 where the name reads lower-is-better (a finding of ``perfscore check``)."""
@@ -203,9 +208,21 @@ class Project(BaseModel):
 
     @property
     def weight(self) -> float:
-        """Σ 分值 of the indicators (or the block they are scaled into) and the budget item."""
-        rows = self.block if self.block is not None else sum(i.weight for i in self.indicators)
+        """Σ 分值 of the indicators (or the block they are scaled into) and the budget item
+        (the 分值 printed)."""
+        printed = sum(i.weight for i in self.indicators if i.weight is not None)
+        rows = self.block if self.block is not None else printed
         return rows + (self.budget.weight if self.budget else 0)
+
+    def share(self, total: float = 100) -> Fraction | None:
+        """The 分值 each indicator printed without one is scored out of: an equal share of what
+        the printed 分值 and the budget item leave of ``total`` (none below 0); ``None`` when
+        every indicator prints its 分值."""
+        unprinted = sum(i.weight is None for i in self.indicators)
+        if not unprinted:
+            return None
+        left = to_fraction(total) - to_fraction(self.weight)
+        return max(left, Fraction(0)) / unprinted
 
 
 class TargetsTable(BaseModel):

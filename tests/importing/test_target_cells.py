@@ -1,0 +1,134 @@
+"""perfscore.importing._target_cells: what a targets form's cell is, and where the cells of a
+row that lost its merged cells go."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from perfscore.importing._target_cells import (
+    LEVEL_NAMES,
+    direction_of,
+    is_total,
+    level_of,
+    money,
+    money_unit_of,
+    nature_of,
+    place,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("正向", "正向"), ("正向指标", "正向"), (" 正向指標 ", "正向"), ("越大越好", "正向"),
+        ("↑", "正向"), ("反向", "反向"), ("反向指标", "反向"), ("逆向指标", "反向"),
+        ("越小越好", "反向"), ("负向", "反向"), ("中性", None), ("区间", None), ("≥", None),
+        ("培训人次", None),
+    ],
+)  # fmt: skip
+def test_the_spellings_of_a_direction(text: str, direction: str | None) -> None:
+    assert direction_of(text) == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "nature"),
+    [
+        ("定量", "定量"), ("定量指标", "定量"), ("定性", "定性"), ("定性指標", "定性"),
+        ("≥", "≥"), ("大于等于", "≥"), ("不高于", "≤"), ("=", "="), ("数值型", "定量"),
+        ("正向", None), ("", None),
+    ],
+)  # fmt: skip
+def test_the_nature_of_a_target(text: str, nature: str | None) -> None:
+    assert nature_of(text) == nature
+
+
+def test_levels_by_their_vocabulary_in_either_script() -> None:
+    assert [level_of(t) for t in ("产出指标", "產出指標", "效益指标", "满意度指标")] == [1] * 4
+    assert [level_of(t) for t in ("数量指标", "質量指標", "社会效益指标", "时效指标")] == [2] * 4
+    assert level_of("培训合格率") is None
+    assert all(level_of(n) == 1 for n in LEVEL_NAMES[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("12万", "元", 120000.0), ("12万元", "元", 120000.0), ("120000元", "万元", 12.0),
+        ("1,200.50", "万元", 1200.5), ("12", "元", 12.0), ("1.5亿元", "万元", 15000.0),
+        ("十二万", "元", None), ("", "元", None), ("12人", "元", None),
+    ],
+)  # fmt: skip
+def test_a_budget_cell_in_the_tables_money_unit(text: str, unit: str, value: float | None) -> None:
+    assert money(text, unit) == value
+
+
+def test_a_budget_cells_own_unit() -> None:
+    assert (money_unit_of("12万"), money_unit_of("12万元"), money_unit_of("12")) == (
+        "万元",
+        "万元",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "total"),
+    [
+        (["合计", "", "100"], True), (["", "总分", "100", "96"], True), (["合 计", "100"], True),
+        (["总计："], True), (["合计培训补贴发放金额", "≥100万元"], False),
+        (["", "产出指标", "总分达标率", "≥90%"], False),
+    ],
+)  # fmt: skip
+def test_a_total_row_is_one_whose_first_cell_is_the_word(cells: list[str], total: bool) -> None:
+    assert is_total(cells) is total
+
+
+HEADER = {"level1": 0, "level2": 1, "name": 2, "target": 3, "actual": 4, "weight": 5,
+          "points": 6, "reason": 7}  # fmt: skip
+
+
+def test_a_full_row_is_read_by_position() -> None:
+    placed = place(["产出指标", "数量指标", "培训人次", "≥1200", "1150", "20", "19", ""], HEADER)
+    assert not placed.moved
+    assert placed.cells["name"] == "培训人次"
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["质量指标", "培训合格率", "≥95%", "96%", "20", "20"],
+         {"level2": "质量指标", "name": "培训合格率", "weight": "20", "points": "20"}),
+        (["培训人次", "≥1200人次", "1150人次", "10", "9.5"],
+         {"level1": "", "level2": "", "name": "培训人次", "actual": "1150人次", "points": "9.5"}),
+    ],
+)  # fmt: skip
+def test_a_short_row_is_placed_by_what_its_cells_are(
+    cells: list[str], expected: dict[str, str]
+) -> None:
+    placed = place(cells, HEADER)
+    assert placed.moved
+    assert {k: placed.cells[k] for k in expected} == expected
+
+
+def test_a_row_short_of_a_blank_last_cell_stays_by_position() -> None:
+    placed = place(["效益指标", "社会效益指标", "就业能力", "明显提高", "达成", "20", "18"], HEADER)
+    assert not placed.moved
+    assert (placed.cells["level1"], placed.cells["points"], placed.cells["reason"]) == (
+        "效益指标",
+        "18",
+        "",
+    )
+
+
+GOAL = {"level1": 0, "level2": 1, "name": 2, "target": 3, "unit": 4, "weight": 5, "direction": 6}
+
+
+@given(st.integers(min_value=0, max_value=2))
+def test_a_goal_row_missing_its_merged_levels_keeps_every_cell(dropped: int) -> None:
+    full = ["产出指标", "数量指标", "培训人次", "1200", "人次", "20", "正向指标"]
+    placed = place(full[dropped:], GOAL)
+    assert placed.moved is (dropped > 0)
+    assert [placed.cells[r] for r in ("name", "target", "unit", "weight", "direction")] == full[2:]
+    assert [placed.cells[r] for r in ("level1", "level2")] == [
+        c if k >= dropped else "" for k, c in enumerate(full[:2])
+    ]

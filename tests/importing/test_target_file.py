@@ -1,0 +1,114 @@
+"""perfscore.importing._target_file: a goal or self-evaluation form, as read, made a targets
+table file (money unit, budgets, directions, weights not printed)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import perfscore
+from perfscore.importing import import_table
+from perfscore.tables import Severity, check_table, has_errors
+
+
+def goal(*rows: str, unit_line: str = "单位：万元", weights: bool = False) -> str:
+    header = "项目名称\t预算数\t一级指标\t二级指标\t三级指标\t指标值\t指标方向性"
+    return "\n".join(
+        ["某县某局2023年项目绩效目标表", unit_line, header + ("\t权重" if weights else ""), *rows]
+    )
+
+
+def table_of(text: str) -> perfscore.TargetsTable:
+    table = import_table(text, name="example").table
+    assert isinstance(table, perfscore.TargetsTable)
+    return table
+
+
+@pytest.mark.parametrize(
+    ("unit_line", "budget", "unit", "planned"),
+    [
+        ("单位：元", "12万", "元", 120000),
+        ("单位：万元", "12万", "万元", 12),
+        ("单位：万元", "120000元", "万元", 12),
+        ("", "12万元", "万元", 12),  # no 单位 line: the cell's own unit is the table's
+        ("单位：元", "1,200", "元", 1200),
+    ],
+)
+def test_a_budget_is_read_in_the_tables_money_unit(
+    unit_line: str, budget: str, unit: str, planned: float
+) -> None:
+    table = table_of(
+        goal(f"培训\t{budget}\t产出指标\t数量指标\t人次\t≥5人次\t正向", unit_line=unit_line)
+    )
+    (project,) = table.projects
+    assert (table.money_unit, project.budget.planned if project.budget else None) == (unit, planned)
+
+
+def test_no_money_unit_printed_is_said() -> None:
+    imported = import_table(
+        goal("培训\t12\t产出指标\t数量指标\t人次\t≥5人次\t正向", unit_line=""), name="example"
+    )
+    assert imported.table.money_unit == "万元"
+    (said,) = [f for f in imported.findings if "money unit" in f.action]
+    assert said.severity is Severity.WARNING
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=1, max_value=13), st.booleans())
+def test_weights_not_printed_are_none_and_scored_as_equal_shares(count: int, budget: bool) -> None:
+    rows = [
+        f"培训\t{'100' if budget else ''}\t产出指标\t数量指标\t人次{k}\t≥{k + 1}人次\t正向"
+        for k in range(count)
+    ]
+    table = table_of(goal(*rows))
+    (project,) = table.projects
+    assert all(i.weight is None for i in project.indicators)
+    share = project.share(table.total)
+    assert share is not None
+    assert share * count + (10 if budget else 0) == 100
+    # check says which indicators have no 分值, as a warning, not an error
+    said = [f for f in check_table(table) if "no 分值" in f.message]
+    assert len(said) == 1
+    assert not has_errors(check_table(table))
+    results = {i.id: i.target.replace("≥", "") for i in project.indicators}
+    card = perfscore.score(table, results)
+    rows_scored = [r for p in card.projects for r in p.rows]
+    assert all(r.weight == share for r in rows_scored)
+    assert all(any("分值 not printed" in f for f in r.flags) for r in rows_scored)
+
+
+def test_printed_weights_are_kept_and_no_default_said() -> None:
+    imported = import_table(
+        goal("培训\t\t产出指标\t数量指标\t人次\t≥5人次\t正向\t100", weights=True), name="example"
+    )
+    assert [i.weight for i in imported.table.indicators()] == [100]
+    assert not [f for f in imported.findings if f.kind == "default"]
+
+
+def test_a_direction_in_the_nature_column_is_read_as_the_direction() -> None:
+    text = "\n".join(
+        [
+            "某县某局2023年项目绩效目标表",
+            "项目名称\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重",
+            "培训\t效益指标\t社会效益指标\t投诉次数\t反向指标\t3\t次\t100",
+        ]
+    )
+    (indicator,) = table_of(text).indicators()
+    assert isinstance(indicator, perfscore.TargetIndicator)
+    assert (indicator.op, indicator.direction, str(indicator.parsed)) == (None, "反向", "≤3次")
+
+
+def test_a_note_in_brackets_after_a_target_is_set_aside_with_a_reading() -> None:
+    text = goal("培训\t\t产出指标\t数量指标\t覆盖率\t>=98%(百分比)\t正向\t100", weights=True)
+    imported = import_table(text, name="example")
+    (indicator,) = imported.table.indicators()
+    assert isinstance(indicator, perfscore.TargetIndicator)
+    assert (indicator.target, indicator.read_target) == (">=98%(百分比)", ">=98%")
+    (said,) = [f for f in imported.findings if f.kind == "cell-note"]
+    assert said.severity is Severity.WARNING
+    # a target that does not read without its note either is left out, as before
+    bad_row = "\t\t产出指标\t数量指标\t合格率\t≥9O%(百分比)\t正向\t50"
+    bad = import_table(text.replace("\t100", "\t50") + "\n" + bad_row, name="example2")
+    (skipped,) = bad.must_act
+    assert (skipped.kind, skipped.indicator) == ("skipped", "1.2")
