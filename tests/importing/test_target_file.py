@@ -100,15 +100,16 @@ def test_a_direction_in_the_nature_column_is_read_as_the_direction() -> None:
 
 
 def test_a_note_in_brackets_after_a_target_is_set_aside_with_a_reading() -> None:
-    text = goal("培训\t\t产出指标\t数量指标\t覆盖率\t>=98%(百分比)\t正向\t100", weights=True)
+    # (百分比) repeats the unit, which the notation reads itself; a note such as (抽样调查) is not
+    text = goal("培训\t\t产出指标\t数量指标\t覆盖率\t>=98%(抽样调查)\t正向\t100", weights=True)
     imported = import_table(text, name="example")
     (indicator,) = imported.table.indicators()
     assert isinstance(indicator, perfscore.TargetIndicator)
-    assert (indicator.target, indicator.read_target) == (">=98%(百分比)", ">=98%")
+    assert (indicator.target, indicator.read_target) == (">=98%(抽样调查)", ">=98%")
     (said,) = [f for f in imported.findings if f.kind == "cell-note"]
     assert said.severity is Severity.WARNING
     # a target that does not read without its note either is left out, as before
-    bad_row = "\t\t产出指标\t数量指标\t合格率\t≥9O%(百分比)\t正向\t50"
+    bad_row = "\t\t产出指标\t数量指标\t合格率\t≥9O%(抽样调查)\t正向\t50"
     bad = import_table(text.replace("\t100", "\t50") + "\n" + bad_row, name="example2")
     (skipped,) = bad.must_act
     assert (skipped.kind, skipped.indicator) == ("skipped", "1.2")
