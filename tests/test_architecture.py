@@ -28,7 +28,7 @@ GROUND_MAY_IMPORT = {
     "fonts": set(),
     "_moved": set(),
 }
-TOP = ("", "cli", "__main__", "_hypothesis_plugin")
+TOP = ("", "cli", "_cli_common", "_cli_importing", "_cli_reports", "__main__", "_hypothesis_plugin")
 MODULE_LINES = 600
 FUNCTION_LINES = 80
 

@@ -47,12 +47,12 @@ def targets_mapping(
 ) -> dict[str, Any]:
     """The table file's mapping (``kind: targets``) of what ``assembly`` read.
 
-        Each indicator is validated alone with ``validate`` (a mapping to a table): one whose target
-        does not read is left out with a finding; a bare number with no direction is read as the table
-    model reads it (正向, or 反向 where the name reads lower-is-better)
-        ("at least", as the forms' notes say) with a finding; a target with thousands separators
-        (``1,200``) is read without them, a reading saying so. A goal form that prints no 权重 gets
-        no weights (scoring gives each indicator an equal share), each project a finding.
+    Each indicator is validated alone with ``validate`` (a mapping to a table): one whose target
+    does not read is left out with a finding; a bare number with no direction is read as the
+    table model reads it (正向, or 反向 where the name reads lower-is-better), with a finding; a
+    target with thousands separators (``1,200``) is read without them, a reading saying so. A
+    goal form that prints no 权重 gets no weights (scoring gives each indicator an equal share),
+    each project a finding.
     """
     data = dict(meta)
     data.pop("duties", None)

@@ -1,4 +1,5 @@
-"""perfscore audit: the command line of the audit (text, JSON, CSV, the sheet)."""
+"""perfscore report and perfscore audit: a report to send, and the audit (text, JSON, CSV, the
+sheet)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+import perfscore
 from perfscore.cli import main
+from tests.top.test_cli import EXAMPLE, ROOT, run
+from tests.top.test_cli import TABLE as BUNDLED
 
 TABLE = """kind: targets
 name: example
@@ -87,3 +91,29 @@ def test_a_published_form_alone_is_imported_with_its_scores(
     out = capsys.readouterr().out
     assert "1.budget" in out
     assert "rows 4:" in out
+
+
+def test_report_writes_one_html_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    status, printed, err = run(capsys, "report", BUNDLED, str(EXAMPLE), "-o", str(out))
+    assert (status, printed, err) == (0, "", "")
+    page = out.read_text(encoding="utf-8")
+    card = perfscore.score(BUNDLED, EXAMPLE)
+    assert page == card.to_html()
+    assert "<h1>赞皇县人力资源和社会保障局 2018 年绩效评价报告</h1>" in page
+
+
+def test_report_of_several_results_is_their_comparison(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    y2019 = ROOT / "examples" / "zanhuang-hrss-2019-results.csv"
+    status, page, _ = run(capsys, "report", BUNDLED, str(EXAMPLE), str(y2019))
+    assert status == 0
+    assert "zanhuang-hrss-2018-results → zanhuang-hrss-2019-results 比较报告</h1>" in page
+    # never over an input, and an unknown method is one line, no traceback
+    status, _, err = run(capsys, "report", BUNDLED, str(EXAMPLE), "-o", str(EXAMPLE))
+    assert status == 1
+    assert err.startswith("perfscore: error:")
+    status, _, err = run(capsys, "report", BUNDLED, str(EXAMPLE), "--method", "nonesuch")
+    assert status == 1
+    assert "Traceback" not in err
