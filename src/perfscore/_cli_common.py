@@ -5,6 +5,7 @@ the data's control characters escaped."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LARGE", "PROGRESS_DELAY", "arguments_output", "count", "emit", "method_named", "output_ready",
-    "progress", "size", "write",
+    "progress", "size", "stop_cleanly", "write",
 ]  # fmt: skip
 
 
@@ -139,3 +140,16 @@ def write(out: TextIO, text: str) -> None:
 
 def count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def stop_cleanly() -> None:
+    """Make a termination request (SIGTERM, as ``kill`` and job schedulers send) end the command
+    as an interrupt does: the writers' ``finally`` blocks run, so no temporary file is left
+    behind; the exit status is 143 (128 + SIGTERM), as a shell shows it."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    with contextlib.suppress(ValueError):  # not the main thread: leave the default
+        signal.signal(signal.SIGTERM, stop)

@@ -25,6 +25,7 @@ from ._cli_common import (
     output_ready,
     progress,
     size,
+    stop_cleanly,
     write,
 )
 from ._cli_importing import arguments_export, arguments_import, run_export, run_import
@@ -373,6 +374,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         raise
     run: Command = args.run
+    if argv is None:  # the process's own command line: a files' writer cleans up when stopped
+        stop_cleanly()
     try:
         status = run(args, sys.stdout)
         sys.stdout.flush()  # inside the handlers: a reader gone before the last flush is quiet

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -33,3 +34,33 @@ def test_progress_shows_on_a_terminal_only(
     assert "perfscore: scoring" in terminal.getvalue()
     assert "/2 [" in terminal.getvalue()  # counting the two results files
     assert "department" in capsys.readouterr().out  # the bar never mixes into the output
+
+
+def _write_until_stopped(folder: Path) -> None:
+    import os
+    import signal
+    import time
+
+    from perfscore.outputs import replacing
+
+    with replacing(folder / "scores.csv") as temporary:
+        temporary.write_text("half a file", encoding="utf-8")
+        assert list(folder.iterdir()) == [temporary]
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # the signal arrives first
+
+
+def test_a_terminated_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    import signal
+
+    from perfscore._cli_common import stop_cleanly
+
+    previous = signal.getsignal(signal.SIGTERM)
+    stop_cleanly()
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            _write_until_stopped(tmp_path)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert stopped.value.code == 143
+    assert list(tmp_path.iterdir()) == []
