@@ -156,12 +156,12 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
     table = load_table(args.table)
     if args.output is None and args.format == "txt":
         text = export_table(table, "txt")
-        out.write(text if isinstance(text, str) else text.decode("utf-8"))
+        write(out, text if isinstance(text, str) else text.decode("utf-8"))
         return 0
     target = args.output or f"{table.name}.{args.format}"
     refuse_overwriting(target, [args.table])
     export_table(table, args.format, target)
-    out.write(f"{table.name}: {count(len(table), 'indicator')} written to {target}\n")
+    write(out, f"{table.name}: {count(len(table), 'indicator')} written to {target}\n")
     return 0
 
 

@@ -38,7 +38,7 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
         warnings.simplefilter("always")
         cards = [score(table, results, method=method) for results in args.results]  # type: ignore[arg-type]
     for warning in caught:
-        sys.stderr.write(f"perfscore: warning: {warning.message}\n")
+        write(sys.stderr, f"perfscore: warning: {warning.message}\n")
     if len(cards) > 1:
         stems = [Path(results).stem for results in args.results]
         page = compare(*cards, labels=stems if len(set(stems)) == len(stems) else None).to_html()

@@ -100,7 +100,7 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         warnings.simplefilter("always")
         card = score(args.table, args.results, method=method, keep_going=args.keep_going)
     for warning in caught:  # one line each, not Python's file:line form
-        sys.stderr.write(f"perfscore: warning: {warning.message}\n")
+        write(sys.stderr, f"perfscore: warning: {warning.message}\n")
     emit(args, out, card)
     if card.unscored and args.format != "text":
         # JSON and CSV keep their documented shape; the rows left out are named here instead.

@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import perfscore
 from perfscore.cli import main
 from perfscore.importing import import_table
+from tests.top.test_cli import TABLE
 
 # -- perfscore export -------------------------------------------------------------------------
 
@@ -145,3 +147,21 @@ def test_cli_import_of_an_old_word_file(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 # -- perfscore score on a targets table -------------------------------------------------------
+
+
+def test_names_with_control_characters_print_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A file name or a table's text holding a terminal's escape sequence is shown, never run.
+    target = tmp_path / "out\x1b[2J.xlsx"
+    assert main(["export", TABLE, "--format", "xlsx", "-o", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "out\\x1b[2J.xlsx" in out
+    data = perfscore.load_table(TABLE).model_dump(mode="json")
+    data["name"] = "hostile"
+    data["duties"][0]["name"] = "职责\x1b]0;title\x07"
+    table = tmp_path / "hostile.yaml"
+    table.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["export", str(table), "--format", "txt"]) == 0
+    assert "\x1b" not in capsys.readouterr().out
