@@ -1,0 +1,461 @@
+"""Text in the forms it comes in besides tabs: pipe tables, one cell per line, aligned columns.
+
+A table copied out of a browser, a PDF viewer or a converter comes as text in one of these forms,
+and each is told by its own notation, never guessed from a few cells:
+
+- **pipe table** (markdown, what converters write): rows ``| a | b |``, separator rows
+  ``|---|:--:|`` skipped, ``<br>`` a line break inside a cell, ``\\|`` a pipe in a cell;
+- **one cell per line** (a web copy): a run of lines that are each a header word of a goal
+  or self-evaluation form or a ladder table (一级指标 / 二级指标 / 三级指标 / 指标值 / 分值 /
+  得分 …, or 职责活动 … 绩效指标 / 优 / 良 / 中 / 差) gives the columns, and the lines after
+  it are put back into rows of that many cells. A web copy leaves out the cells a merged cell
+  covered, so a row starts where its first line says: a level-1 name (产出指标 …) in the 一级
+  column, a level-2 name (数量指标 …) in the 二级 column, an ordinal (``一、``, ``1、``) in
+  the first column, a total (总分, 合计) in the first; any other row in the indicator column,
+  its cells before it blank, as a merged cell's rows are in a spreadsheet (each such row a
+  finding);
+- **space-aligned columns** (what PDF-to-text tools write): a header line of those words gives
+  the columns by their positions (a full-width character counts two), and each later line's
+  runs of text (apart by two spaces or more) go to the column they lie under.
+
+Each form read is a finding (kind ``source``) that says which; text in none of them is left to
+the tab reader. Blank lines carry nothing in these forms and are skipped.
+
+>>> source = read_text_forms("| 一级指标 | 三级指标 | 指标值 |\\n|---|---|---|\\n"
+...                          "| 产出指标 | 培训人次 | ≥500人次 |\\n", label="example.md")
+>>> [row.cells for row in source.rows]
+[('一级指标', '三级指标', '指标值'), ('产出指标', '培训人次', '≥500人次')]
+>>> print(source.findings[0])
+line 1: '| 一级指标 | 三级指标 | 指标值 |': read as a pipe table: 2 rows of 3 columns
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from perfscore.notation._labels import simplified
+
+from ._findings import ImportFinding, Place
+from ._rows import Source, SourceRow
+
+__all__ = ["display_width", "header_word", "read_text_forms"]
+
+# The header words of the forms: goal and self-evaluation tables, and ladder tables.
+_HEADER_WORDS = frozenset(
+    (
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标名称",
+        "指标值",
+        "年度指标值",
+        "目标值",
+        "指标值类型",
+        "指标性质",
+        "度量单位",
+        "计量单位",
+        "权重",
+        "分值",
+        "权重分值",
+        "实际完成值",
+        "全年实际值",
+        "实际完成",
+        "实际值",
+        "完成值",
+        "得分",
+        "偏差原因",
+        "偏差原因分析及改进措施",
+        "原因分析及改进措施",
+        "指标方向性",
+        "指标方向",
+        "备注",
+        "序号",
+        "评分标准",
+        "评分规则",
+        "绩效指标",
+        "评价标准",
+        "职责活动",
+        "部门职责",
+        "工作活动",
+        "年度预算数",
+        "预算数",
+        "内容描述",
+        "绩效目标",
+        "绩效指标分类",
+        "优",
+        "良",
+        "中",
+        "差",
+        "优秀",
+        "良好",
+        "中等",
+        "较差",
+        "项目名称",
+        "单位名称",
+        "年度目标",
+        "年度绩效目标",
+        "总体目标",
+    )
+)
+# A header has one of these (the indicator's own column), so a list of grades is not a header.
+_ANCHORS = frozenset(("三级指标", "指标名称", "绩效指标"))
+_LEVEL1 = frozenset(("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标"))
+_LEVEL2 = frozenset(
+    (
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "经济成本指标",
+        "社会成本指标",
+        "生态环境成本指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+        "服务对象满意度指标",
+        "满意度指标",
+    )
+)
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、])"
+)
+_TOTAL = frozenset(("总分", "合计", "总计"))
+_AFTER = re.compile(
+    r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|单位负责人|财务负责人|项目负责人[:：])"
+)
+_GRADES = frozenset(("优", "良", "中", "差", "优秀", "良好", "中等", "较差"))
+_NUMBER = re.compile(r"^[-+]?[\d,，.]+%?分?$")
+_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
+_PIPE = re.compile(r"(?<!\\)\|")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_RUNS = re.compile(r"\S+(?: \S+)*")  # text apart by two spaces or more
+
+
+def header_word(text: str) -> bool:
+    """Whether a cell is a header word of the forms (traditional characters and spaces folded).
+
+    >>> header_word("一級 指標"), header_word("年度指标值"), header_word("培训人次")
+    (True, True, False)
+    """
+    word = simplified(text)
+    return word in _HEADER_WORDS or word.startswith("偏差原因")
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a fixed-width layout: a full-width character counts two.
+
+    >>> display_width("指标值 95%")
+    10
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def read_text_forms(text: str, *, label: str = "<text>") -> Source | None:
+    """The text's rows, if it is a pipe table, one cell per line or space-aligned columns;
+    ``None`` for tab-separated text and text in none of the forms."""
+    lines = [line.replace("\u00a0", " ").rstrip() for line in text.splitlines()]
+    if any("\t" in line for line in lines):
+        return None
+    for reader in (_pipe_table, _one_per_line, _aligned):
+        read = reader(lines)
+        if read is not None:
+            return Source(label, tuple(read.rows), tuple(read.findings))
+    return None
+
+
+@dataclass
+class _Read:
+    rows: list[SourceRow] = field(default_factory=list)
+    findings: list[ImportFinding] = field(default_factory=list)
+
+    def prose(self, text: str, number: int) -> None:
+        if text.strip():
+            self.rows.append(SourceRow((text.strip(),), number, prose=True))
+
+
+# -- pipe tables ------------------------------------------------------------------------------
+
+
+def _pipe_cells(line: str) -> list[str]:
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    cells = []
+    for cell in _PIPE.split(body):
+        cell = _BR.sub("\n", cell.replace("\\|", "|"))
+        cells.append("\n".join(part.strip() for part in cell.split("\n")).strip())
+    return cells
+
+
+def _separator(line: str) -> bool:
+    """Whether a line is a pipe table's separator row (``|---|:--:|``, ``--- | ---``)."""
+    line = line.strip()
+    return _SEPARATOR.match(line) is not None and ("|" in line or line.count("-") >= 3)
+
+
+def _pipe_table(lines: list[str]) -> _Read | None:
+    # A separator at index k follows the header at line number k (counted from 1).
+    separators = {k for k, line in enumerate(lines) if _separator(line)}
+    piped = sum(1 for line in lines if line.strip().startswith("|") and line.count("|") >= 2)
+    if not separators and piped < 2:
+        return None
+    read = _Read()
+    tables = 0
+    table: list[tuple[int, list[str]]] = []
+
+    def close() -> None:
+        nonlocal tables
+        if not table:
+            return
+        width = max(len(cells) for _, cells in table)
+        tables += 1
+        first = lines[table[0][0] - 1].strip()
+        read.findings.append(
+            ImportFinding(
+                Place(line=table[0][0]),
+                first,
+                f"read as a pipe table: {len(table)} rows of {width} columns",
+                kind="source",
+            )
+        )
+        for number, cells in table:
+            if len(cells) == 1:
+                read.prose(cells[0], number)
+            elif any(c.strip() for c in cells):
+                cells += [""] * (width - len(cells))
+                read.rows.append(SourceRow(tuple(cells), number))
+        table.clear()
+
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if _separator(stripped):
+            continue
+        if "|" in stripped and (stripped.startswith("|") or table or number in separators):
+            table.append((number, _pipe_cells(stripped)))
+            continue
+        close()
+        read.prose(line, number)
+    close()
+    return read if tables else None
+
+
+# -- one cell per line ------------------------------------------------------------------------
+
+
+def _header_run(lines: list[str]) -> tuple[int, int] | None:
+    """The first run of three or more header-word lines with an anchor: (start, end) indexes."""
+    start = None
+    for k, line in enumerate([*lines, ""]):
+        if line.strip() and header_word(line):
+            start = k if start is None else start
+            continue
+        if not line.strip() and start is not None and header_word("".join(lines[k + 1 : k + 2])):
+            continue  # a blank line between header words
+        if start is not None:
+            words = {simplified(w) for w in lines[start:k] if w.strip()}
+            if len(words) >= 3 and words & _ANCHORS:
+                return start, k
+            start = None
+    return None
+
+
+def _columns(words: list[str]) -> list[str]:
+    """The header's columns: a group label over the grade columns (评价标准 over 优 良 中 差)
+    is not a column of its own."""
+    folded = [simplified(w) for w in words]
+    if "评价标准" in folded and any(w in ("优", "优秀") for w in folded):
+        return [w for w, f in zip(words, folded, strict=True) if f != "评价标准"]
+    return words
+
+
+@dataclass
+class _Grid:
+    """Lines put back into rows of ``width`` cells, each row starting where its first line
+    says (see the module's docstring)."""
+
+    columns: list[str]
+    read: _Read
+    row: list[str] = field(default_factory=list)
+    line: int = 0
+    rows: int = 0
+    state: str = "table"  # then "total" (in the total row), then "after"
+
+    def column(self, *names: str) -> int | None:
+        folded = [simplified(c) for c in self.columns]
+        return next((folded.index(n) for n in names if n in folded), None)
+
+    def close(self) -> None:
+        if self.row:
+            self.row += [""] * (len(self.columns) - len(self.row))
+            self.read.rows.append(SourceRow(tuple(self.row), self.line))
+            self.rows += 1
+        self.row = []
+
+    def start(self, at: int, number: int, why: str) -> None:
+        self.close()
+        self.row, self.line = [""] * at, number
+        if at and self.rows:
+            self.read.findings.append(
+                ImportFinding(
+                    Place(line=number),
+                    why,
+                    f"a row of fewer cells than the header: its cells placed from column "
+                    f"{self.columns[at]} on, the cells before it blank (merged in the page)",
+                    kind="source",
+                )
+            )
+
+    def add(self, text: str, number: int) -> None:
+        word = simplified(text)
+        if self.state == "total" and not (_NUMBER.match(word) or word in _GRADES):
+            self.state = "after"  # the lines after the total are not the table's
+        if self.state == "after" or _AFTER.match(word):
+            self.state = "after"
+            self.close()
+            self.read.prose(text, number)
+            return
+        at = self.place(word)
+        if at is not None and not (self.row and len(self.row) == at):
+            self.start(at, number, text)
+        elif not self.row or len(self.row) >= len(self.columns):
+            name = self.column("三级指标", "指标名称", "绩效指标") or 0
+            first = not self.rows and not self.row  # the first row has all its cells
+            self.start(0 if first else name, number, text)
+        if word in _TOTAL:
+            self.state = "total"
+        self.row.append(text.strip())
+
+    def place(self, word: str) -> int | None:
+        """The column a row starting with ``word`` starts in, if the word says it."""
+        level1, level2 = self.column("一级指标"), self.column("二级指标")
+        if word in _TOTAL:
+            return 0
+        if level2 is not None and word in _LEVEL2 and self.row and len(self.row) == level2:
+            return level2  # 满意度指标 under 满意度指标
+        if level1 is not None and word in _LEVEL1:
+            return level1
+        if level2 is not None and word in _LEVEL2:
+            return level2
+        if level1 is None and _ORDINAL.match(word):
+            return 0
+        return None
+
+
+def _one_per_line(lines: list[str]) -> _Read | None:
+    found = _header_run(lines)
+    if found is None:
+        return None
+    start, end = found
+    read = _Read()
+    for number, line in enumerate(lines[:start], start=1):
+        read.prose(line, number)
+    words = [w.strip() for w in lines[start:end] if w.strip()]
+    columns = _columns(words)
+    read.rows.append(SourceRow(tuple(columns), start + 1))
+    grid = _Grid(columns, read)
+    for number, line in enumerate(lines[end:], start=end + 1):
+        if line.strip():
+            grid.add(line, number)
+    grid.close()
+    read.findings.insert(
+        0,
+        ImportFinding(
+            Place(line=start + 1),
+            " ".join(words),
+            f"read as one cell per line: {grid.rows} rows of {len(columns)} columns",
+            kind="source",
+        ),
+    )
+    return read
+
+
+# -- space-aligned columns --------------------------------------------------------------------
+
+
+def _runs(line: str) -> list[tuple[int, int, str]]:
+    """The runs of text of a line: (first column, end column, text), in display columns."""
+    runs = []
+    for match in _RUNS.finditer(line):
+        begin = display_width(line[: match.start()])
+        runs.append((begin, begin + display_width(match.group()), match.group()))
+    return runs
+
+
+def _header_runs(line: str) -> list[tuple[int, int, str]] | None:
+    """A line's runs as header columns (a run of header words apart by one space split
+    into its words), if the line is a header of the forms."""
+    columns: list[tuple[int, int, str]] = []
+    for begin, _, text in _runs(line):
+        parts = text.split(" ")
+        if len(parts) > 1 and all(header_word(p) for p in parts):
+            at = begin
+            for part in parts:
+                columns.append((at, at + display_width(part), part))
+                at += display_width(part) + 1
+        else:
+            columns.append((begin, begin + display_width(text), text))
+    words = [simplified(c[2]) for c in columns]
+    known = sum(1 for c in columns if header_word(c[2]))
+    if known >= 3 and known >= 0.7 * len(columns) and set(words) & _ANCHORS:
+        return columns
+    return None
+
+
+def _overlap(begin: int, end: int, span: tuple[float, float]) -> float:
+    return min(end, span[1]) - max(begin, span[0])
+
+
+def _aligned(lines: list[str]) -> _Read | None:
+    found = next(
+        ((k, cols) for k, line in enumerate(lines) if (cols := _header_runs(line)) is not None),
+        None,
+    )
+    if found is None:
+        return None
+    at, columns = found
+    below = next((k for k in range(at + 1, len(lines)) if lines[k].strip()), None)
+    if below is not None and all(header_word(r[2]) for r in _runs(lines[below])):
+        grades = _runs(lines[below])  # 优 良 中 差 under 评价标准
+        columns = sorted(
+            [c for c in columns if not any(g[0] < c[1] and c[0] < g[1] for g in grades)] + grades
+        )
+    else:
+        below = at
+    centres = [(c[0] + c[1]) / 2 for c in columns]
+    bounds = [(a + b) / 2 for a, b in itertools.pairwise(centres)]
+    spans = list(zip([float("-inf"), *bounds], [*bounds, float("inf")], strict=True))
+    read = _Read()
+    for number, line in enumerate(lines[:at], start=1):
+        read.prose(line, number)
+    read.rows.append(SourceRow(tuple(c[2] for c in columns), at + 1))
+    count = 0
+    for number, line in enumerate(lines[below + 1 :], start=below + 2):
+        runs = _runs(line)
+        if not runs:
+            continue
+        cells = [""] * len(columns)
+        for begin, end, text in runs:
+            k = max(
+                range(len(spans)), key=lambda j: min(end, spans[j][1]) - max(begin, spans[j][0])
+            )
+            cells[k] = f"{cells[k]} {text}".strip()
+        wide = len(runs) == 1 and sum(1 for a, b in spans if runs[0][0] < b and a < runs[0][1]) > 2
+        if wide or _AFTER.match(simplified(line)) or re.match(r"^\s*第\s*\d+\s*页", line):
+            read.prose(line, number)
+            continue
+        read.rows.append(SourceRow(tuple(cells), number))
+        count += 1
+    read.findings.append(
+        ImportFinding(
+            Place(line=at + 1),
+            lines[at].strip(),
+            f"read as space-aligned columns: {count} rows of {len(columns)} columns, "
+            "each text put in the column it lies under",
+            kind="source",
+        )
+    )
+    return read
