@@ -130,16 +130,18 @@ def decode_html(data: bytes) -> str:
 
 def read_html(page: str | bytes, *, label: str = "<html>") -> Source:
     """Rows from a web page or fragment: table rows with spans expanded, and prose lines."""
-    html = library("lxml.html")
+    etree = library("lxml.etree")
     text = decode_html(page) if isinstance(page, bytes) else page
     # lxml refuses a str that declares its encoding in an XML declaration.
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     if not text.strip():
         raise PerfscoreError(f"{label}: an empty web page")
     try:
-        root = html.document_fromstring(text)
-    except Exception as exc:  # lxml's ParserError for a page with no element at all
+        root = etree.fromstring(text, etree.HTMLParser())
+    except Exception as exc:  # lxml's own errors (a page it cannot make a tree of)
         raise PerfscoreError(f"{label}: cannot read the web page: {exc}") from None
+    if root is None:
+        raise PerfscoreError(f"{label}: a web page with no content")
     reading = _Reading()
     reading.walk(root)
     reading.flush()
@@ -187,9 +189,12 @@ class _Reading:
 
 
 def _hidden(element: Any) -> bool:
-    if element.get("hidden") is not None:
+    attributes = element.attrib
+    if not attributes:
+        return False
+    if "hidden" in attributes:
         return True
-    style = (element.get("style") or "").replace(" ", "").lower()
+    style = (attributes.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
 
 
@@ -210,8 +215,11 @@ def _own_rows(table: Any) -> list[Any]:
 
 
 def _span(cell: Any, name: str, most: int) -> int:
+    given = cell.get(name)
+    if given is None:
+        return 1
     try:
-        value = int(str(cell.get(name, "1")).strip() or 1)
+        value = int(str(given).strip() or 1)
     except ValueError:
         return 1
     return most if value == 0 else max(1, min(value, most))
@@ -221,39 +229,40 @@ def _table_rows(table: Any) -> list[SourceRow]:
     """The table's rows, each with every column: a merged cell's text in its first row and
     column, blank in the rest."""
     grid: list[tuple[int, list[str], list[int]]] = []  # line, texts, spans of the texts
-    below: dict[int, int] = {}  # column -> rows a cell above still covers
+    below: list[int] = []  # by column: the rows a cell above still covers
     for tr in _own_rows(table):
         if _hidden(tr):
             continue
         texts: list[str] = []
         spans: list[int] = []
-        column = 0
         for cell in tr:
             if cell.tag not in ("td", "th") or _hidden(cell):
                 continue
-            while below.get(column, 0) > 0:
+            column = len(texts)
+            while column < len(below) and below[column] > 0:
                 texts.append("")
                 spans.append(1)
                 below[column] -= 1
                 column += 1
             width = _span(cell, "colspan", _MOST_COLUMNS)
             height = _span(cell, "rowspan", _MOST_ROWS)
-            texts.extend([_cell_text(cell)] + [""] * (width - 1))
-            spans.extend([width] + [1] * (width - 1))
-            for covered in range(column, column + width):
-                below[covered] = height - 1
-            column += width
-        while any(below.get(c, 0) > 0 for c in range(column, max(below, default=-1) + 1)):
-            texts.append("")
+            texts.append(_cell_text(cell))
+            spans.append(width)
+            if width > 1:
+                texts.extend([""] * (width - 1))
+                spans.extend([1] * (width - 1))
+            below.extend([0] * (column + width - len(below)))
+            below[column : column + width] = [height - 1] * width
+        for column in range(len(texts), len(below)):
+            texts.append("")  # covered by a cell above, or a column this row lacks
             spans.append(1)
-            below[column] = max(below.get(column, 0) - 1, 0)
-            column += 1
+            below[column] = max(below[column] - 1, 0)
         grid.append((tr.sourceline or 0, texts, spans))
-    width = max((len(texts) for _, texts, _ in grid), default=0)
+    width = len(below)
     rows = []
     for line, texts, spans in grid:
         texts += [""] * (width - len(texts))
-        filled = [k for k, t in enumerate(texts) if t.strip()]
+        filled = [k for k, t in enumerate(texts) if t]
         if not filled:
             continue
         if len(filled) == 1 and spans[filled[0]] >= max(2, width // 2):
@@ -266,6 +275,9 @@ def _table_rows(table: Any) -> list[SourceRow]:
 
 def _cell_text(cell: Any) -> str:
     """A cell's text as it shows: its lines (``<br>``, paragraphs) joined with newlines."""
+    if not len(cell):  # text only, the common cell
+        text = cell.text or ""
+        return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
     parts: list[str] = []
 
     def walk(element: Any) -> None:
