@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from perfscore.importing import import_table
 from perfscore.importing._sources import read_text
-from perfscore.importing._text_forms import display_width, header_word, read_text_forms
+from perfscore.importing._form_words import display_width
+from perfscore.importing._text_forms import read_text_forms
 
 HEADER = ("一级指标", "二级指标", "三级指标", "指标值", "分值")
 LEVELS = {"产出指标": ("数量指标", "质量指标", "时效指标"), "效益指标": ("社会效益指标",)}
@@ -222,14 +223,6 @@ def test_space_aligned_with_a_second_header_row_and_page_lines() -> None:
         (False, ("", "合格率", "100%", "≥95%", "≥90%", "<90%")),
         (True, ("第 1 页",)),
     ]
-
-
-def test_header_words_and_widths() -> None:
-    assert header_word("指标方向性")
-    assert header_word("偏差原因及改进措施")
-    assert not header_word("产出指标")
-    assert display_width("ａ１") == 4
-    assert display_width("a1") == 2
 
 
 def test_a_pipe_table_imports() -> None:

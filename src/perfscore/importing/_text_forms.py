@@ -33,125 +33,35 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from perfscore.notation._labels import simplified
 
 from ._findings import ImportFinding, Place
+from ._form_words import (
+    ANCHORS,
+    GRADES,
+    LEVEL1,
+    LEVEL2,
+    TOTALS,
+    display_width,
+    header_word,
+)
 from ._rows import Source, SourceRow
 
-__all__ = ["display_width", "header_word", "read_text_forms"]
+__all__ = ["read_text_forms"]
 
-# The header words of the forms: goal and self-evaluation tables, and ladder tables.
-_HEADER_WORDS = frozenset(
-    (
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "指标名称",
-        "指标值",
-        "年度指标值",
-        "目标值",
-        "指标值类型",
-        "指标性质",
-        "度量单位",
-        "计量单位",
-        "权重",
-        "分值",
-        "权重分值",
-        "实际完成值",
-        "全年实际值",
-        "实际完成",
-        "实际值",
-        "完成值",
-        "得分",
-        "偏差原因",
-        "偏差原因分析及改进措施",
-        "原因分析及改进措施",
-        "指标方向性",
-        "指标方向",
-        "备注",
-        "序号",
-        "评分标准",
-        "评分规则",
-        "绩效指标",
-        "评价标准",
-        "职责活动",
-        "部门职责",
-        "工作活动",
-        "年度预算数",
-        "预算数",
-        "内容描述",
-        "绩效目标",
-        "绩效指标分类",
-        "优",
-        "良",
-        "中",
-        "差",
-        "优秀",
-        "良好",
-        "中等",
-        "较差",
-        "项目名称",
-        "单位名称",
-        "年度目标",
-        "年度绩效目标",
-        "总体目标",
-    )
-)
-# A header has one of these (the indicator's own column), so a list of grades is not a header.
-_ANCHORS = frozenset(("三级指标", "指标名称", "绩效指标"))
-_LEVEL1 = frozenset(("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标"))
-_LEVEL2 = frozenset(
-    (
-        "数量指标",
-        "质量指标",
-        "时效指标",
-        "成本指标",
-        "经济成本指标",
-        "社会成本指标",
-        "生态环境成本指标",
-        "经济效益指标",
-        "社会效益指标",
-        "生态效益指标",
-        "可持续影响指标",
-        "服务对象满意度指标",
-        "满意度指标",
-    )
-)
 _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、])"
 )
-_TOTAL = frozenset(("总分", "合计", "总计"))
 _AFTER = re.compile(
     r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|单位负责人|财务负责人|项目负责人[:：])"
 )
-_GRADES = frozenset(("优", "良", "中", "差", "优秀", "良好", "中等", "较差"))
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?分?$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 _PIPE = re.compile(r"(?<!\\)\|")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _RUNS = re.compile(r"\S+(?: \S+)*")  # text apart by two spaces or more
-
-
-def header_word(text: str) -> bool:
-    """Whether a cell is a header word of the forms (traditional characters and spaces folded).
-
-    >>> header_word("一級 指標"), header_word("年度指标值"), header_word("培训人次")
-    (True, True, False)
-    """
-    word = simplified(text)
-    return word in _HEADER_WORDS or word.startswith("偏差原因")
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a fixed-width layout: a full-width character counts two.
-
-    >>> display_width("指标值 95%")
-    10
-    """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def read_text_forms(text: str, *, label: str = "<text>") -> Source | None:
@@ -257,7 +167,7 @@ def _header_run(lines: list[str]) -> tuple[int, int] | None:
             continue  # a blank line between header words
         if start is not None:
             words = {simplified(w) for w in lines[start:k] if w.strip()}
-            if len(words) >= 3 and words & _ANCHORS:
+            if len(words) >= 3 and words & ANCHORS:
                 return start, k
             start = None
     return None
@@ -311,7 +221,7 @@ class _Grid:
 
     def add(self, text: str, number: int) -> None:
         word = simplified(text)
-        if self.state == "total" and not (_NUMBER.match(word) or word in _GRADES):
+        if self.state == "total" and not (_NUMBER.match(word) or word in GRADES):
             self.state = "after"  # the lines after the total are not the table's
         if self.state == "after" or _AFTER.match(word):
             self.state = "after"
@@ -325,20 +235,20 @@ class _Grid:
             name = self.column("三级指标", "指标名称", "绩效指标") or 0
             first = not self.rows and not self.row  # the first row has all its cells
             self.start(0 if first else name, number, text)
-        if word in _TOTAL:
+        if word in TOTALS:
             self.state = "total"
         self.row.append(text.strip())
 
     def place(self, word: str) -> int | None:
         """The column a row starting with ``word`` starts in, if the word says it."""
         level1, level2 = self.column("一级指标"), self.column("二级指标")
-        if word in _TOTAL:
+        if word in TOTALS:
             return 0
-        if level2 is not None and word in _LEVEL2 and self.row and len(self.row) == level2:
+        if level2 is not None and word in LEVEL2 and self.row and len(self.row) == level2:
             return level2  # 满意度指标 under 满意度指标
-        if level1 is not None and word in _LEVEL1:
+        if level1 is not None and word in LEVEL1:
             return level1
-        if level2 is not None and word in _LEVEL2:
+        if level2 is not None and word in LEVEL2:
             return level2
         if level1 is None and _ORDINAL.match(word):
             return 0
@@ -400,7 +310,7 @@ def _header_runs(line: str) -> list[tuple[int, int, str]] | None:
             columns.append((begin, begin + display_width(text), text))
     words = [simplified(c[2]) for c in columns]
     known = sum(1 for c in columns if header_word(c[2]))
-    if known >= 3 and known >= 0.7 * len(columns) and set(words) & _ANCHORS:
+    if known >= 3 and known >= 0.7 * len(columns) and set(words) & ANCHORS:
         return columns
     return None
 
