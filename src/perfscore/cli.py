@@ -325,7 +325,8 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 def _arguments_import(command: argparse.ArgumentParser) -> None:
     from .importing._ladder_forms import LAYOUTS
 
-    command.add_argument("source", metavar="SOURCE", help="a .txt, .html, .xlsx, .xls, .docx or .pdf file")
+    command.add_argument("source", metavar="SOURCE",
+                         help="a .txt, .html, .xlsx, .xls, .docx or .pdf file")  # fmt: skip
     command.add_argument("-o", "--output", metavar="FILE", help="the table file to write "
                          "(default: <name>.yaml)")  # fmt: skip
     command.add_argument("--layout", choices=LAYOUTS, default="auto")

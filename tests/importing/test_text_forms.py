@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from perfscore.importing import import_table
-from perfscore.importing._sources import read_text
 from perfscore.importing._form_words import display_width
+from perfscore.importing._sources import read_text
 from perfscore.importing._text_forms import read_text_forms
 
 HEADER = ("一级指标", "二级指标", "三级指标", "指标值", "分值")
