@@ -48,6 +48,7 @@ from ._form_words import (
     header_word,
 )
 from ._rows import Source, SourceRow
+from ._run_together import read_run_together
 
 __all__ = ["read_text_forms"]
 
@@ -74,7 +75,7 @@ def read_text_forms(text: str, *, label: str = "<text>") -> Source | None:
         read = reader(lines)
         if read is not None:
             return Source(label, tuple(read.rows), tuple(read.findings))
-    return None
+    return read_run_together(lines, label=label)
 
 
 @dataclass
@@ -308,6 +309,8 @@ def _header_runs(line: str) -> list[tuple[int, int, str]] | None:
                 at += display_width(part) + 1
         else:
             columns.append((begin, begin + display_width(text), text))
+    if len(_runs(line)) < 2:
+        return None  # words apart by single spaces: no positions to go by
     words = [simplified(c[2]) for c in columns]
     known = sum(1 for c in columns if header_word(c[2]))
     if known >= 3 and known >= 0.7 * len(columns) and set(words) & ANCHORS:

@@ -1,0 +1,171 @@
+"""Text whose cells ran together: split only where the form's own words say where a cell ends.
+
+Some copies lose the separators between cells: ``一级指标二级指标三级指标指标值分值`` for a header,
+``产出指标数量指标培训人次≥500人次 10`` for a row. Nothing in such a line marks a cell's end
+except the form's fixed vocabulary, so a line is split only at what that vocabulary makes
+certain:
+
+- the header, when the whole line is header words one after another (一级指标 · 二级指标 · …);
+- a level-1 name (产出指标 …) and then a level-2 name (数量指标 …) at the start of a row, when the
+  header has those columns, and a total's label (合计, 总分) before its numbers;
+- the indicator's name and its target at the first comparison sign (``培训人次≥500人次``), when
+  the row lacks exactly that one cell;
+- white space between the other cells.
+
+A row whose cells still do not fit the header is kept as prose with a finding, never guessed;
+every split row is a finding (kind ``fused-cells``) and the form itself one (kind ``source``).
+
+>>> source = read_run_together(["一级指标二级指标三级指标指标值分值",
+...                             "产出指标数量指标培训人次≥500人次 10"])
+>>> for row in source.rows:
+...     print(row.cells)
+('一级指标', '二级指标', '三级指标', '指标值', '分值')
+('产出指标', '数量指标', '培训人次', '≥500人次', '10')
+>>> print(source.findings[1].action)
+cells run together, split by the form's words: 产出指标 | 数量指标 | 培训人次 | ≥500人次 | 10
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from perfscore.notation._labels import simplified
+
+from ._findings import ImportFinding, Place
+from ._form_words import ANCHORS, HEADER_WORDS, LEVEL1, LEVEL2, TOTALS
+from ._rows import Source, SourceRow
+
+__all__ = ["read_run_together", "split_header"]
+
+_SIGN = re.compile(r"[≥≤＞＜><=＝]")
+_AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
+_LONGEST = max(len(w) for w in HEADER_WORDS)
+
+
+def split_header(line: str) -> tuple[str, ...] | None:
+    """A line's header words, if the whole line is three or more of them run together (with
+    an indicator column among them); ``None`` otherwise.
+
+    >>> split_header("一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因")
+    ('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因')
+    >>> split_header("一级指标培训人次"), split_header("三级指标 指标值")
+    (None, None)
+    """
+    if re.search(r"\s{2,}|\t|\|", line.strip()):
+        return None  # separated cells: another form's
+    words = _segment(simplified(line))
+    if words is None or len(words) < 3 or not set(words) & ANCHORS:
+        return None
+    return words
+
+
+@cache
+def _segment(text: str) -> tuple[str, ...] | None:
+    """``text`` as header words one after another, the longer word first where two fit."""
+    if not text:
+        return ()
+    if text.startswith("偏差原因"):
+        return (text,)  # 偏差原因… is the last column, however it is worded
+    for size in range(min(_LONGEST, len(text)), 0, -1):
+        if text[:size] in HEADER_WORDS:
+            rest = _segment(text[size:])
+            if rest is not None:
+                return (text[:size], *rest)
+    return None
+
+
+def _peel(text: str, words: frozenset[str]) -> tuple[str, str] | None:
+    """The longest of ``words`` that ``text`` starts with, and the rest of it."""
+    for word in sorted(words, key=len, reverse=True):
+        if text.startswith(word):
+            return word, text[len(word) :]
+    return None
+
+
+def _cells(tokens: list[str], header: tuple[str, ...]) -> tuple[dict[int, str], bool] | None:
+    """A row's cells by column, and whether a run-together cell was split; ``None`` when the
+    row's cells do not fit the header."""
+    placed: dict[int, str] = {}
+    split = False
+    level1 = header.index("一级指标") if "一级指标" in header else None
+    level2 = header.index("二级指标") if "二级指标" in header else None
+    name = next(header.index(a) for a in ("三级指标", "指标名称", "绩效指标") if a in header)
+    first, *queue = tokens
+    total = _peel(first, TOTALS)
+    if total is not None:
+        cells = [total[0], *([total[1]] if total[1] else []), *queue]
+        return dict(enumerate(cells)), bool(total[1])
+    for column, words in ((level1, LEVEL1), (level2, LEVEL2)):
+        if not first and queue:
+            first = queue.pop(0)  # the level before stood apart
+        peeled = _peel(first, words) if column is not None else None
+        if peeled is not None and column is not None:
+            placed[column], first = peeled
+            split = split or bool(first)
+    rest = ([first] if first else []) + queue
+    room = len(header) - name
+    if len(rest) == room - 1 and rest and (sign := _SIGN.search(rest[0])) and sign.start() > 0:
+        rest = [rest[0][: sign.start()], rest[0][sign.start() :], *rest[1:]]
+        split = True
+    if len(rest) > room:
+        return None
+    placed.update({name + k: cell for k, cell in enumerate(rest)})
+    return placed, split
+
+
+def read_run_together(lines: list[str], *, label: str = "<text>") -> Source | None:
+    """The rows of a text whose header ran together, split by the form's words."""
+    found = next(
+        ((k, words) for k, line in enumerate(lines) if (words := split_header(line))), None
+    )
+    if found is None:
+        return None
+    at, header = found
+    rows = [SourceRow((line.strip(),), k + 1, prose=True) for k, line in enumerate(lines[:at])]
+    rows = [r for r in rows if r.cells[0]]
+    rows.append(SourceRow(header, at + 1))
+    findings = [
+        ImportFinding(
+            Place(line=at + 1),
+            lines[at].strip(),
+            f"read as cells run together: the header split into its {len(header)} words",
+            kind="source",
+        )
+    ]
+    after = False
+    for number, line in enumerate(lines[at + 1 :], start=at + 2):
+        tokens = line.split()
+        if not tokens:
+            continue
+        read = None if after or _AFTER.match(tokens[0]) else _cells(tokens, header)
+        after = after or bool(_AFTER.match(tokens[0]))
+        if read is None:
+            rows.append(SourceRow((line.strip(),), number, prose=True))
+            if not after:
+                findings.append(_unsplit(line, number, len(header)))
+            continue
+        placed, split = read
+        cells = tuple(placed.get(k, "") for k in range(len(header)))
+        rows.append(SourceRow(cells, number))
+        if split:
+            shown = " | ".join(c for c in cells if c)
+            findings.append(
+                ImportFinding(
+                    Place(line=number),
+                    line.strip(),
+                    f"cells run together, split by the form's words: {shown}",
+                    kind="fused-cells",
+                )
+            )
+    return Source(label, tuple(rows), tuple(findings))
+
+
+def _unsplit(line: str, number: int, columns: int) -> ImportFinding:
+    return ImportFinding(
+        Place(line=number),
+        line.strip(),
+        f"cells run together that the form's words cannot split into its {columns} columns: "
+        "kept as a line of text, for a person to enter",
+        kind="unplaced",
+    )
