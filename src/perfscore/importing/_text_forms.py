@@ -71,7 +71,11 @@ def read_text_forms(text: str, *, label: str = "<text>") -> Source | None:
     lines = [line.replace("\u00a0", " ").rstrip() for line in text.splitlines()]
     if any("\t" in line for line in lines):
         return None
-    for reader in (_pipe_table, _one_per_line, _aligned):
+    piped = _pipe_table(lines)
+    ended = sum(1 for line in lines if line.endswith("|"))
+    if (piped is None or piped.full < 0.7) and ended >= 3:
+        piped = _pipe_stream(lines) or piped  # rows that leave out merged cells: a page copy
+    for reader in (lambda _: piped, _one_per_line, _aligned):
         read = reader(lines)
         if read is not None:
             return Source(label, tuple(read.rows), tuple(read.findings))
@@ -82,6 +86,7 @@ def read_text_forms(text: str, *, label: str = "<text>") -> Source | None:
 class _Read:
     rows: list[SourceRow] = field(default_factory=list)
     findings: list[ImportFinding] = field(default_factory=list)
+    full: float = 1.0  # the share of a pipe table's rows that write all its columns
 
     def prose(self, text: str, number: int) -> None:
         if text.strip():
@@ -133,6 +138,7 @@ def _pipe_table(lines: list[str]) -> _Read | None:
                 kind="source",
             )
         )
+        read.full = sum(len(cells) == width for _, cells in table) / len(table)
         for number, cells in table:
             if len(cells) == 1:
                 read.prose(cells[0], number)
@@ -220,7 +226,9 @@ class _Grid:
                 )
             )
 
-    def add(self, text: str, number: int) -> None:
+    def add(self, text: str, number: int, width: int | None = None) -> None:
+        """Put a cell in its row; ``width`` is the count of cells of the row it starts, where
+        the source says (a row of pipe cells), so that a short row ends in the last column."""
         word = simplified(text)
         if self.state == "total" and not (_NUMBER.match(word) or word in GRADES):
             self.state = "after"  # the lines after the total are not the table's
@@ -235,7 +243,8 @@ class _Grid:
         elif not self.row or len(self.row) >= len(self.columns):
             name = self.column("三级指标", "指标名称", "绩效指标") or 0
             first = not self.rows and not self.row  # the first row has all its cells
-            self.start(0 if first else name, number, text)
+            at = name if width is None else max(len(self.columns) - width, 0)
+            self.start(0 if first else at, number, text)
         if word in TOTALS:
             self.state = "total"
         self.row.append(text.strip())
@@ -257,31 +266,70 @@ class _Grid:
 
 
 def _one_per_line(lines: list[str]) -> _Read | None:
-    found = _header_run(lines)
+    cells = [(line.strip(), k, False) for k, line in enumerate(lines, start=1) if line.strip()]
+    return _regrouped(cells, "one cell per line")
+
+
+def _pipe_stream(lines: list[str]) -> _Read | None:
+    """Pipe text as a page copy writes it: each cell ended by ``|``, a row's cells over one or
+    more lines, the cells a merged cell covered left out and a run of pipes (``| |||``) where
+    the row ends."""
+    cells: list[tuple[str, int, bool]] = []
+    for number, line in enumerate(lines, start=1):
+        for part in _PIPE.split(line):
+            text = _BR.sub("\n", part.replace("\\|", "|")).strip()
+            if text:
+                cells.append((text, number, False))
+        if cells and re.search(r"\|\s*\|\s*$", line):
+            cells[-1] = (*cells[-1][:2], True)  # the row ends here
+    return _regrouped(cells, "pipe cells")
+
+
+def _regrouped(cells: list[tuple[str, int, bool]], form: str) -> _Read | None:
+    """Cells in reading order (text, line, whether a row ends after it) put back into rows
+    under the first header of the forms among them."""
+    texts = [text for text, _, _ in cells]
+    found = _header_run(texts)
     if found is None:
         return None
     start, end = found
     read = _Read()
-    for number, line in enumerate(lines[:start], start=1):
-        read.prose(line, number)
-    words = [w.strip() for w in lines[start:end] if w.strip()]
-    columns = _columns(words)
-    read.rows.append(SourceRow(tuple(columns), start + 1))
+    for number in sorted({line for _, line, _ in cells[:start]}):
+        before = tuple(t for t, line, _ in cells[:start] if line == number)
+        if len(before) == 1:
+            read.prose(before[0], number)
+        else:
+            read.rows.append(SourceRow(before, number))
+    columns = _columns(texts[start:end])
+    read.rows.append(SourceRow(tuple(columns), cells[start][1]))
     grid = _Grid(columns, read)
-    for number, line in enumerate(lines[end:], start=end + 1):
-        if line.strip():
-            grid.add(line, number)
+    width: int | None = None
+    for k in range(end, len(cells)):
+        text, number, ends = cells[k]
+        if not grid.row or len(grid.row) >= len(columns):
+            width = _width(cells, k) if form == "pipe cells" else None
+        grid.add(text, number, width)
+        if ends:
+            grid.close()
     grid.close()
     read.findings.insert(
         0,
         ImportFinding(
-            Place(line=start + 1),
-            " ".join(words),
-            f"read as one cell per line: {grid.rows} rows of {len(columns)} columns",
+            Place(line=cells[start][1]),
+            " ".join(texts[start:end]),
+            f"read as {form}: {grid.rows} rows of {len(columns)} columns",
             kind="source",
         ),
     )
     return read
+
+
+def _width(cells: list[tuple[str, int, bool]], k: int) -> int | None:
+    """The count of cells from ``k`` to the next row end, if a row end is marked."""
+    for j in range(k, len(cells)):
+        if cells[j][2]:
+            return j - k + 1
+    return None
 
 
 # -- space-aligned columns --------------------------------------------------------------------
