@@ -76,6 +76,11 @@ HEADER_WORDS = frozenset(
         "年度目标",
         "年度绩效目标",
         "总体目标",
+        "指标解释",
+        "指标内容",
+        "指标说明",
+        "计划指标值",
+        "绩效标准",
     )
 )
 #: A header has one of these (the indicator's own column), so a list of grades is not a header.

@@ -49,15 +49,27 @@ def split_header(line: str) -> tuple[str, ...] | None:
 
     >>> split_header("一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因")
     ('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因')
-    >>> split_header("一级指标培训人次"), split_header("三级指标 指标值")
+    >>> split_header("一级指标培训人次"), split_header("三级指标  指标值")
     (None, None)
     """
+    found = _header_in(line)
+    return found[1] if found is not None and not found[0] else None
+
+
+def _header_in(line: str) -> tuple[str, tuple[str, ...]] | None:
+    """The header words a line ends with (the whole line, or its last words apart by single
+    spaces), and the text before them (a label such as 绩效指标 merged down the rows)."""
     if re.search(r"\s{2,}|\t|\|", line.strip()):
         return None  # separated cells: another form's
-    words = _segment(simplified(line))
-    if words is None or len(words) < 3 or not set(words) & ANCHORS:
-        return None
-    return words
+    tokens = line.split()
+    for k in range(len(tokens)):
+        parts = [_segment(simplified(token)) for token in tokens[k:]]
+        if all(part is not None for part in parts):
+            words = tuple(w for part in parts if part is not None for w in part)
+            if len(words) >= 3 and set(words) & ANCHORS:
+                return " ".join(tokens[:k]), words
+            return None
+    return None
 
 
 @cache
@@ -116,14 +128,14 @@ def _cells(tokens: list[str], header: tuple[str, ...]) -> tuple[dict[int, str], 
 
 def read_run_together(lines: list[str], *, label: str = "<text>") -> Source | None:
     """The rows of a text whose header ran together, split by the form's words."""
-    found = next(
-        ((k, words) for k, line in enumerate(lines) if (words := split_header(line))), None
-    )
+    found = next(((k, head) for k, line in enumerate(lines) if (head := _header_in(line))), None)
     if found is None:
         return None
-    at, header = found
+    at, (label_before, header) = found
     rows = [SourceRow((line.strip(),), k + 1, prose=True) for k, line in enumerate(lines[:at])]
     rows = [r for r in rows if r.cells[0]]
+    if label_before:
+        rows.append(SourceRow((label_before,), at + 1, prose=True))
     rows.append(SourceRow(header, at + 1))
     findings = [
         ImportFinding(
