@@ -234,3 +234,43 @@ def test_a_pipe_table_imports() -> None:
     imported = import_table(text, name="example", year=2021)
     assert [i.name for i in imported.table.indicators()] == ["培训人次", "合格率"]
     assert any("pipe table" in f.action for f in imported.findings)
+
+
+def test_header_and_level_words_wrapped_over_lines_are_joined() -> None:
+    # As a browser copies a table whose narrow cells wrap: 年度 / 指标值, 数量 / 指标, (50).
+    text = "\n".join(
+        ["一级指标", "二级指标", "三级指标", "年度", "指标值", "分值"]
+        + ["产出指标", "(50)", "数量", "指标", "造林面积", "1.2万亩", "10"]
+        + ["病虫害防治面积", "3.45万亩", "7"]
+    )
+    assert cells(text) == [
+        ("一级指标", "二级指标", "三级指标", "年度指标值", "分值"),
+        ("产出指标(50)", "数量指标", "造林面积", "1.2万亩", "10"),
+        ("", "", "病虫害防治面积", "3.45万亩", "7"),
+    ]
+
+
+def test_pipe_cells_as_a_page_copy_writes_them() -> None:
+    # Each cell ended by a pipe, a merged cell's row continued on the next line, and a run of
+    # pipes for the cells the row leaves out (the shape of the corpus's page copies).
+    text = "\n".join(
+        [
+            "绩效目标申报表 | ||||||",
+            "项目名称 | 某项目 | 主管部门 | 某局 | |||",
+            "绩 效 指 标 |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | ||",
+            "产出指标 | 数量指标 | 培训人次 | ≥500人次 | ||",
+            "合格率 | ≥95% | ||||",
+            "时效指标 | 完成时间 | 2021年12月 | |||",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    assert "pipe cells" in source.findings[0].action
+    assert [r.cells for r in source.rows if not r.prose] == [
+        ("项目名称", "某项目", "主管部门", "某局"),
+        ("绩 效 指 标", "一级指标", "二级指标", "三级指标", "指标值"),
+        ("", "产出指标", "数量指标", "培训人次", "≥500人次"),
+        ("", "", "", "合格率", "≥95%"),
+        ("", "", "时效指标", "完成时间", "2021年12月"),
+    ]

@@ -58,6 +58,8 @@ _ORDINAL = re.compile(
 _AFTER = re.compile(
     r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|单位负责人|财务负责人|项目负责人[:：])"
 )
+_POINTS = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # a level's points: (50), （30分）
+_POINTS_AFTER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?分?$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 _PIPE = re.compile(r"(?<!\\)\|")
@@ -163,20 +165,28 @@ def _pipe_table(lines: list[str]) -> _Read | None:
 # -- one cell per line ------------------------------------------------------------------------
 
 
-def _header_run(lines: list[str]) -> tuple[int, int] | None:
-    """The first run of three or more header-word lines with an anchor: (start, end) indexes."""
-    start = None
-    for k, line in enumerate([*lines, ""]):
-        if line.strip() and header_word(line):
+def _header_run(lines: list[str]) -> tuple[int, int, list[str]] | None:
+    """The first run of three or more header-word lines with an anchor: its start and end
+    indexes and its words, a word wrapped over two or three lines (``年度`` / ``指标值``) joined."""
+    start, words, k = None, [], 0
+    while k <= len(lines):
+        line = lines[k].strip() if k < len(lines) else ""
+        wrapped = next(
+            (n for n in (2, 3) if k + n <= len(lines) and header_word("".join(lines[k : k + n]))),
+            None,
+        )
+        if line and (header_word(line) or (start is not None and wrapped)):
+            step = 1 if header_word(line) else wrapped or 1
             start = k if start is None else start
+            words.append("".join(w.strip() for w in lines[k : k + step]))
+            k += step
             continue
-        if not line.strip() and start is not None and header_word("".join(lines[k + 1 : k + 2])):
-            continue  # a blank line between header words
         if start is not None:
-            words = {simplified(w) for w in lines[start:k] if w.strip()}
-            if len(words) >= 3 and words & ANCHORS:
-                return start, k
-            start = None
+            folded = {simplified(w) for w in words}
+            if len(folded) >= 3 and folded & ANCHORS:
+                return start, k, words
+            start, words = None, []
+        k += 1
     return None
 
 
@@ -251,6 +261,7 @@ class _Grid:
 
     def place(self, word: str) -> int | None:
         """The column a row starting with ``word`` starts in, if the word says it."""
+        word = _POINTS_AFTER.sub("", word)
         level1, level2 = self.column("一级指标"), self.column("二级指标")
         if word in TOTALS:
             return 0
@@ -292,7 +303,7 @@ def _regrouped(cells: list[tuple[str, int, bool]], form: str) -> _Read | None:
     found = _header_run(texts)
     if found is None:
         return None
-    start, end = found
+    start, end, words = found
     read = _Read()
     for number in sorted({line for _, line, _ in cells[:start]}):
         before = tuple(t for t, line, _ in cells[:start] if line == number)
@@ -300,10 +311,11 @@ def _regrouped(cells: list[tuple[str, int, bool]], form: str) -> _Read | None:
             read.prose(before[0], number)
         else:
             read.rows.append(SourceRow(before, number))
-    columns = _columns(texts[start:end])
+    columns = _columns(words)
     read.rows.append(SourceRow(tuple(columns), cells[start][1]))
     grid = _Grid(columns, read)
     width: int | None = None
+    cells = cells[:end] + _levels_joined(cells[end:])
     for k in range(end, len(cells)):
         text, number, ends = cells[k]
         if not grid.row or len(grid.row) >= len(columns):
@@ -316,12 +328,33 @@ def _regrouped(cells: list[tuple[str, int, bool]], form: str) -> _Read | None:
         0,
         ImportFinding(
             Place(line=cells[start][1]),
-            " ".join(texts[start:end]),
+            " ".join(words),
             f"read as {form}: {grid.rows} rows of {len(columns)} columns",
             kind="source",
         ),
     )
     return read
+
+
+def _levels_joined(cells: list[tuple[str, int, bool]]) -> list[tuple[str, int, bool]]:
+    """Level names wrapped over two lines (``数量`` / ``指标``) joined, and a level's points
+    printed under it (``产出指标`` / ``(50)``) kept in its cell."""
+    joined: list[tuple[str, int, bool]] = []
+    k = 0
+    while k < len(cells):
+        text, line, ends = cells[k]
+        after = cells[k + 1][0] if k + 1 < len(cells) else ""
+        levels = LEVEL1 | LEVEL2
+        if simplified(text) not in levels and simplified(text + after) in levels:
+            joined.append((text + after, line, cells[k + 1][2]))
+            k += 2
+            continue
+        if _POINTS.match(text) and joined and simplified(joined[-1][0]) in levels:
+            joined[-1] = (joined[-1][0] + text, joined[-1][1], ends)
+        else:
+            joined.append((text, line, ends))
+        k += 1
+    return joined
 
 
 def _width(cells: list[tuple[str, int, bool]], k: int) -> int | None:
