@@ -238,11 +238,9 @@ def test_a_pipe_table_imports() -> None:
 
 def test_header_and_level_words_wrapped_over_lines_are_joined() -> None:
     # As a browser copies a table whose narrow cells wrap: 年度 / 指标值, 数量 / 指标, (50).
-    text = "\n".join(
-        ["一级指标", "二级指标", "三级指标", "年度", "指标值", "分值"]
-        + ["产出指标", "(50)", "数量", "指标", "造林面积", "1.2万亩", "10"]
-        + ["病虫害防治面积", "3.45万亩", "7"]
-    )
+    header = ["一级指标", "二级指标", "三级指标", "年度", "指标值", "分值"]
+    first = ["产出指标", "(50)", "数量", "指标", "造林面积", "1.2万亩", "10"]
+    text = "\n".join([*header, *first, "病虫害防治面积", "3.45万亩", "7"])
     assert cells(text) == [
         ("一级指标", "二级指标", "三级指标", "年度指标值", "分值"),
         ("产出指标(50)", "数量指标", "造林面积", "1.2万亩", "10"),
