@@ -60,3 +60,21 @@ def test_only_whole_headers_split() -> None:
     assert split_header("一级指标  二级指标  三级指标") is None  # aligned columns: not run together
     assert split_header("三级指标指标值分值合计") is None
     assert read_run_together(["培训人次≥500"]) is None
+
+
+def test_a_percent_ending_the_name_is_its_target_and_a_label_before_the_header() -> None:
+    # As a Word table's text comes out of a converter: every cell run together, a label
+    # (绩效指标) merged down the rows before the header, 指标内容 the indicator's column.
+    source = read_text(
+        "绩效指标一级指标二级指标指标内容指标值\n"
+        "产出指标数量指标农村学校改造覆盖率100%\n"
+        "质量指标校舍维修改造质量合格率100%\n"
+        "效益指标可持续影响指标均衡发展情况稳步提高"
+    )
+    assert [r.cells for r in source.rows if not r.prose] == [
+        ("绩效指标", "一级指标", "二级指标", "指标内容", "指标值"),
+        ("", "产出指标", "数量指标", "农村学校改造覆盖率", "100%"),
+        ("", "", "质量指标", "校舍维修改造质量合格率", "100%"),
+        ("", "效益指标", "可持续影响指标", "均衡发展情况稳步提高", ""),
+    ]
+    assert [f.kind for f in source.findings] == ["source", *["fused-cells"] * 3]

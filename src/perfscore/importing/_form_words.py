@@ -16,6 +16,7 @@ __all__ = [
     "HEADER_WORDS",
     "LEVEL1",
     "LEVEL2",
+    "NAME_COLUMNS",
     "TOTALS",
     "display_width",
     "header_word",
@@ -84,7 +85,9 @@ HEADER_WORDS = frozenset(
     )
 )
 #: A header has one of these (the indicator's own column), so a list of grades is not a header.
-ANCHORS = frozenset(("三级指标", "指标名称", "绩效指标"))
+ANCHORS = frozenset(("三级指标", "指标名称", "指标内容", "绩效指标"))
+#: The indicator's own column, by the first of these names a header has.
+NAME_COLUMNS = ("三级指标", "指标名称", "指标内容", "绩效指标")
 #: The level-1 names of the goal and self-evaluation forms (一级指标).
 LEVEL1 = frozenset(("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标"))
 #: The level-2 names (二级指标); 成本指标 and 满意度指标 are names of both levels.

@@ -8,8 +8,9 @@ certain:
 - the header, when the whole line is header words one after another (一级指标 · 二级指标 · …);
 - a level-1 name (产出指标 …) and then a level-2 name (数量指标 …) at the start of a row, when the
   header has those columns, and a total's label (合计, 总分) before its numbers;
-- the indicator's name and its target at the first comparison sign (``培训人次≥500人次``), when
-  the row lacks exactly that one cell;
+- the indicator's name and its target at the first comparison sign (``培训人次≥500人次``), or
+  before a percent that ends the text (``覆盖率100%``), when the row lacks exactly that one
+  cell;
 - white space between the other cells.
 
 A row whose cells still do not fit the header is kept as prose with a finding, never guessed;
@@ -33,12 +34,14 @@ from functools import cache
 from perfscore.notation._labels import simplified
 
 from ._findings import ImportFinding, Place
-from ._form_words import ANCHORS, HEADER_WORDS, LEVEL1, LEVEL2, TOTALS
+from ._form_words import ANCHORS, HEADER_WORDS, LEVEL1, LEVEL2, NAME_COLUMNS, TOTALS
 from ._rows import Source, SourceRow
 
 __all__ = ["read_run_together", "split_header"]
 
 _SIGN = re.compile(r"[≥≤＞＜><=＝]")
+# A percent that ends a name's cell (覆盖率100%): the target, when the name ends in a character.
+_PERCENT = re.compile(r"(?<=[^\d.．])\d+(?:\.\d+)?[%％]$")
 _AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
 _LONGEST = max(len(w) for w in HEADER_WORDS)
 
@@ -102,7 +105,7 @@ def _cells(tokens: list[str], header: tuple[str, ...]) -> tuple[dict[int, str], 
     split = False
     level1 = header.index("一级指标") if "一级指标" in header else None
     level2 = header.index("二级指标") if "二级指标" in header else None
-    name = next(header.index(a) for a in ("三级指标", "指标名称", "绩效指标") if a in header)
+    name = next(header.index(a) for a in NAME_COLUMNS if a in header)
     first, *queue = tokens
     total = _peel(first, TOTALS)
     if total is not None:
@@ -117,9 +120,11 @@ def _cells(tokens: list[str], header: tuple[str, ...]) -> tuple[dict[int, str], 
             split = split or bool(first)
     rest = ([first] if first else []) + queue
     room = len(header) - name
-    if len(rest) == room - 1 and rest and (sign := _SIGN.search(rest[0])) and sign.start() > 0:
-        rest = [rest[0][: sign.start()], rest[0][sign.start() :], *rest[1:]]
-        split = True
+    if len(rest) == room - 1 and rest:
+        cut = _SIGN.search(rest[0]) or _PERCENT.search(rest[0])
+        if cut is not None and cut.start() > 0:
+            rest = [rest[0][: cut.start()], rest[0][cut.start() :], *rest[1:]]
+            split = True
     if len(rest) > room:
         return None
     placed.update({name + k: cell for k, cell in enumerate(rest)})

@@ -43,6 +43,7 @@ from ._form_words import (
     GRADES,
     LEVEL1,
     LEVEL2,
+    NAME_COLUMNS,
     TOTALS,
     display_width,
     header_word,
@@ -251,7 +252,7 @@ class _Grid:
         if at is not None and not (self.row and len(self.row) == at):
             self.start(at, number, text)
         elif not self.row or len(self.row) >= len(self.columns):
-            name = self.column("三级指标", "指标名称", "绩效指标") or 0
+            name = self.column(*NAME_COLUMNS) or 0
             first = not self.rows and not self.row  # the first row has all its cells
             at = name if width is None else max(len(self.columns) - width, 0)
             self.start(0 if first else at, number, text)
