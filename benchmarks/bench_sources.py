@@ -14,9 +14,11 @@ merged over ten rows, with a title and a 单位 line above it:
   cell read). Sizes 100, 1,000 and 10,000 rows (1×, 10×, 100×; an .xls sheet holds at most
   65,536 rows).
 
-Each figure is measured in a fresh interpreter: the time of one read (the best of three), the
+For each file, in a fresh interpreter: the time of one read, the best of five reads interleaved
+with five reads of the reference (so both meet the same load on a shared machine), and the
 Python heap's peak during a read (``tracemalloc``, which does not see lxml's or xlrd's C
-buffers), and the process's peak resident size above its size after the imports (which does).
+buffers); then, in a fresh interpreter for each, the peak resident size of one read above the
+size after the imports (which does see them).
 Run from the repository root (needs the ``test`` extra for xlwt):
 
     PYTHONPATH=src python benchmarks/bench_sources.py
@@ -33,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 SIZES = {"html": (50, 500, 5_000), "xls": (100, 1_000, 10_000)}
 
@@ -41,24 +44,34 @@ import json, resource, sys, time, tracemalloc
 import lxml.etree, xlrd
 from perfscore.importing._sources import read_source
 path, format, how = sys.argv[1], sys.argv[2], sys.argv[3]
-def run():
-    if how == "perfscore":
-        return len(read_source(path).rows)
+def ours():
+    return len(read_source(path).rows)
+def reference():
     if format == "html":
         with open(path, "rb") as file:
             return len(lxml.etree.fromstring(file.read(), lxml.etree.HTMLParser()))
     return xlrd.open_workbook(path, formatting_info=True).nsheets
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-seconds = []
-for _ in range(3):
-    start = time.perf_counter()
-    rows = run()
-    seconds.append(time.perf_counter() - start)
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base
+if how == "rss":  # the peak resident size of one read, in a process of its own
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    (ours if sys.argv[4] == "perfscore" else reference)()
+    print(json.dumps({"rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base}))
+    sys.exit()
+seconds = {"perfscore": [], "reference": []}
+rows = 0
+for _ in range(5):  # interleaved, so both reads meet the same load on a shared machine
+    for name, run in (("perfscore", ours), ("reference", reference)):
+        start = time.perf_counter()
+        result = run()
+        seconds[name].append(time.perf_counter() - start)
+        rows = result if name == "perfscore" else rows
+heap = {}
 tracemalloc.start()
-run()
-heap = tracemalloc.get_traced_memory()[1]
-print(json.dumps({"seconds": min(seconds), "heap": heap, "rss_kb": rss, "rows": rows}))
+for name, run in (("perfscore", ours), ("reference", reference)):
+    tracemalloc.reset_peak()
+    run()
+    heap[name] = tracemalloc.get_traced_memory()[1]
+print(json.dumps({"seconds": {k: min(v) for k, v in seconds.items()}, "heap": heap,
+                  "rows": rows}))
 """
 
 
@@ -106,12 +119,12 @@ def write_xls(path: Path, rows: int) -> None:
     book.save(str(path))
 
 
-def measure(path: Path, format: str, how: str) -> dict[str, float]:
+def measure(path: Path, format: str, *how: str) -> dict[str, Any]:
     out = subprocess.run(
-        [sys.executable, "-c", _MEASURE, str(path), format, how],
+        [sys.executable, "-c", _MEASURE, str(path), format, *how],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
-    figures: dict[str, float] = json.loads(out.stdout)
+    figures: dict[str, Any] = json.loads(out.stdout)
     return figures
 
 
@@ -119,7 +132,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--formats", nargs="+", default=list(SIZES), choices=list(SIZES))
     args = parser.parse_args()
-    print(f"python {platform.python_version()}; one fresh process per figure, best of 3 reads")
+    print(
+        f"python {platform.python_version()}; best of 5 interleaved reads; rss: one read a process"
+    )
     print(
         f"{'format':<7}{'rows':>7}{'KB':>7}{'ms':>8}{'µs/row':>8}{'× ref time':>11}"
         f"{'heap MB':>9}{'B/row':>7}{'× ref heap':>11}{'rss MB':>8}{'× ref rss':>10}"
@@ -129,17 +144,17 @@ def main() -> None:
             for rows in SIZES[format]:
                 path = Path(folder) / f"t{rows}.{format}"
                 (write_html if format == "html" else write_xls)(path, rows)
-                ours = measure(path, format, "perfscore")
-                plain = measure(path, format, "reference")
-                assert ours["rows"] == rows + 3 - (format == "xls"), (format, rows, ours)
+                run = measure(path, format, "time")
+                rss = measure(path, format, "rss", "perfscore")["rss_kb"]
+                rss_ref = measure(path, format, "rss", "reference")["rss_kb"]
+                assert run["rows"] == rows + 3 - (format == "xls"), (format, rows, run)
+                ours, plain = run["seconds"]["perfscore"], run["seconds"]["reference"]
+                heap, heap_ref = run["heap"]["perfscore"], run["heap"]["reference"]
                 print(
                     f"{format:<7}{rows:>7,}{path.stat().st_size / 1024:>7.0f}"
-                    f"{ours['seconds'] * 1e3:>8.1f}{ours['seconds'] / rows * 1e6:>8.1f}"
-                    f"{ours['seconds'] / max(plain['seconds'], 1e-9):>11.1f}"
-                    f"{ours['heap'] / 2**20:>9.2f}{ours['heap'] / rows:>7.0f}"
-                    f"{ours['heap'] / max(plain['heap'], 1):>11.1f}"
-                    f"{ours['rss_kb'] / 1024:>8.1f}"
-                    f"{ours['rss_kb'] / max(plain['rss_kb'], 1):>10.1f}",
+                    f"{ours * 1e3:>8.1f}{ours / rows * 1e6:>8.1f}{ours / plain:>11.1f}"
+                    f"{heap / 2**20:>9.2f}{heap / rows:>7.0f}{heap / max(heap_ref, 1):>11.1f}"
+                    f"{rss / 1024:>8.1f}{rss / max(rss_ref, 1):>10.1f}",
                     flush=True,
                 )
                 path.unlink()

@@ -21,7 +21,7 @@ def test_header_words_in_any_spelling(word: str) -> None:
     assert header_word(word)
 
 
-@pytest.mark.parametrize("word", ["产出指标", "数量指标", "培训人次", "≥95%", ""])
+@pytest.mark.parametrize("word", ["产出指标", "数量指标", "培训人次", "≥95%", "", "(50)"])
 def test_level_names_and_cells_are_not_header_words(word: str) -> None:
     assert not header_word(word)
 

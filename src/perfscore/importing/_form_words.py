@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from perfscore.notation._labels import simplified
@@ -108,6 +109,10 @@ LEVEL2 = frozenset(
         "满意度指标",
     )
 )
+# Header words that go on with a note of their own (指标值及单位, 偏差原因分析及改进措施).
+_STARTS = ("偏差原因", "指标值及", "年度指标值及", "实际完成值及")
+_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
 #: The first cell of a total row.
 TOTALS = frozenset(("总分", "合计", "总计"))
 #: The grades a total row may print (评价等级).
@@ -121,7 +126,10 @@ def header_word(text: str) -> bool:
     (True, True, False)
     """
     word = simplified(text)
-    return word in HEADER_WORDS or word.startswith("偏差原因")
+    if word in HEADER_WORDS or word.startswith(_STARTS):
+        return True
+    bare = _NOTE.sub("", word)  # 指标值(或计划水平), 三级指标（名称）
+    return bool(bare) and bare in HEADER_WORDS
 
 
 def display_width(text: str) -> int:

@@ -306,8 +306,7 @@ def _regrouped(cells: list[tuple[str, int, bool]], form: str) -> _Read | None:
         return None
     start, end, words = found
     read = _Read()
-    for number in sorted({line for _, line, _ in cells[:start]}):
-        before = tuple(t for t, line, _ in cells[:start] if line == number)
+    for before, number in _rows_before(cells[:start]):
         if len(before) == 1:
             read.prose(before[0], number)
         else:
@@ -356,6 +355,21 @@ def _levels_joined(cells: list[tuple[str, int, bool]]) -> list[tuple[str, int, b
             joined.append((text, line, ends))
         k += 1
     return joined
+
+
+def _rows_before(cells: list[tuple[str, int, bool]]) -> list[tuple[tuple[str, ...], int]]:
+    """The cells above the header as rows: to each marked row end where rows are marked (a
+    label and its value on lines of their own), else a row a line."""
+    rows: list[tuple[tuple[str, ...], int]] = []
+    marked = any(ends for _, _, ends in cells)
+    row: list[str] = []
+    for k, (text, line, ends) in enumerate(cells):
+        row.append(text)
+        last = k + 1 == len(cells) or (ends if marked else cells[k + 1][1] != line)
+        if last:
+            rows.append((tuple(row), cells[k + 1 - len(row)][1]))
+            row = []
+    return rows
 
 
 def _width(cells: list[tuple[str, int, bool]], k: int) -> int | None:
