@@ -19,6 +19,7 @@ __all__ = [
     "LEVEL2",
     "NAME_COLUMNS",
     "TOTALS",
+    "column_name",
     "display_width",
     "header_word",
 ]
@@ -130,6 +131,17 @@ def header_word(text: str) -> bool:
         return True
     bare = _NOTE.sub("", word)  # 指标值(或计划水平), 三级指标（名称）
     return bool(bare) and bare in HEADER_WORDS
+
+
+def column_name(text: str) -> str:
+    """A header cell as the column it names: folded, without a note in brackets.
+
+    >>> column_name("二级指标(年度)"), column_name("一級 指標")
+    ('二级指标', '一级指标')
+    """
+    word = simplified(text)
+    bare = _NOTE.sub("", word)
+    return bare if bare in HEADER_WORDS else word
 
 
 def display_width(text: str) -> int:

@@ -45,6 +45,7 @@ from ._form_words import (
     LEVEL2,
     NAME_COLUMNS,
     TOTALS,
+    column_name,
     display_width,
     header_word,
 )
@@ -213,7 +214,7 @@ class _Grid:
     state: str = "table"  # then "total" (in the total row), then "after"
 
     def column(self, *names: str) -> int | None:
-        folded = [simplified(c) for c in self.columns]
+        folded = [column_name(c) for c in self.columns]
         return next((folded.index(n) for n in names if n in folded), None)
 
     def close(self) -> None:
