@@ -78,3 +78,18 @@ def test_a_percent_ending_the_name_is_its_target_and_a_label_before_the_header()
         ("", "效益指标", "可持续影响指标", "均衡发展情况稳步提高", ""),
     ]
     assert [f.kind for f in source.findings] == ["source", *["fused-cells"] * 3]
+
+
+def test_a_sign_in_brackets_is_the_names_and_a_blank_remark_column_is_whole() -> None:
+    # The shape of a 2018 Hunan goal form copied as words apart by spaces: the form's own
+    # placeholders (≥**%) stay in the name, and 备注 may be blank.
+    source = read_text(
+        "绩效指标 一级指标 二级指标 三级指标 指标值 备注\n"
+        "产出指标 时效指标 按期完成率(≥**%) >=95%\n"
+        "质量指标 *建设质量达标率100% >=98%"
+    )
+    assert [r.cells for r in source.rows if not r.prose] == [
+        ("绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "备注"),
+        ("", "产出指标", "时效指标", "按期完成率(≥**%)", ">=95%", ""),
+        ("", "", "质量指标", "*建设质量达标率100%", ">=98%", ""),
+    ]

@@ -98,6 +98,17 @@ def _peel(text: str, words: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
+def _outside_brackets(text: str) -> int | None:
+    """Where a name's cell ends and its target's begins: at the first comparison sign, else
+    before a percent that ends the text; never inside brackets (数量(≥**个) is one name)."""
+    for match in (*_SIGN.finditer(text), *_PERCENT.finditer(text)):
+        before = text[: match.start()]
+        depth = sum(before.count(c) for c in "(（") - sum(before.count(c) for c in ")）")
+        if match.start() > 0 and depth <= 0:
+            return match.start()
+    return None
+
+
 def _cells(tokens: list[str], header: tuple[str, ...]) -> tuple[dict[int, str], bool] | None:
     """A row's cells by column, and whether a run-together cell was split; ``None`` when the
     row's cells do not fit the header."""
@@ -120,10 +131,12 @@ def _cells(tokens: list[str], header: tuple[str, ...]) -> tuple[dict[int, str], 
             split = split or bool(first)
     rest = ([first] if first else []) + queue
     room = len(header) - name
-    if len(rest) == room - 1 and rest:
-        cut = _SIGN.search(rest[0]) or _PERCENT.search(rest[0])
-        if cut is not None and cut.start() > 0:
-            rest = [rest[0][: cut.start()], rest[0][cut.start() :], *rest[1:]]
+    # A last column of remarks (备注, 偏差原因…) may be blank: a row one cell short is whole.
+    optional = simplified(header[-1]).startswith(("备注", "偏差原因", "未完成原因", "说明"))
+    if len(rest) == room - 1 - optional and rest:
+        cut = _outside_brackets(rest[0])
+        if cut is not None:
+            rest = [rest[0][:cut], rest[0][cut:], *rest[1:]]
             split = True
     if len(rest) > room:
         return None
