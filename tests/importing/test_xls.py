@@ -9,6 +9,8 @@ from typing import Any
 import openpyxl
 import pytest
 import xlwt
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
 import perfscore
@@ -90,6 +92,34 @@ def test_an_xls_reads_as_the_same_table_in_xlsx(tmp_path: Path) -> None:
     assert old.rows[5].cells == ("", "完成时限", "3-5", "是", "")
     assert [(f.kind, str(f.where)) for f in old.findings] == [("date", "row 6, column C")]
     assert [str(f) for f in old.findings] == [str(f) for f in new.findings]
+
+
+FORMATS = ["General", "0%", "0.0%", "0.00", "#,##0", "#,##0.00", "@"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(
+                st.integers(-(10**9), 10**9),
+                st.floats(-1e9, 1e9, allow_nan=False).map(lambda x: round(x, 4)),
+                st.text(alphabet="指标值≥%人次 ", min_size=1, max_size=5),
+            ),
+            st.sampled_from(FORMATS),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_every_value_prints_as_in_the_same_xlsx(
+    tmp_path_factory: pytest.TempPathFactory, values: list[tuple[Any, str]]
+) -> None:
+    cells: list[Cell] = [(k // 3, k % 3, v, f) for k, (v, f) in enumerate(values)]
+    folder = tmp_path_factory.mktemp("x")
+    old = read_source(write_xls(folder / "t.xls", cells, []))
+    new = read_xlsx(write_xlsx(folder / "t.xlsx", cells, []))
+    assert [r.cells for r in old.rows] == [r.cells for r in new.rows]
 
 
 def test_hidden_sheets_rows_and_columns_are_not_read(tmp_path: Path) -> None:
