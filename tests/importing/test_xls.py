@@ -8,7 +8,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-import xlwt
+import xlwt  # type: ignore[import-untyped]
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
