@@ -159,6 +159,14 @@ def test_encodings_without_a_declaration() -> None:
         decode_html(b"\x81\x30")
 
 
+@pytest.mark.parametrize("tag", ["div", "table><tr><td"])
+def test_a_page_nested_too_deep_for_the_parser_is_refused_not_cut(tag: str) -> None:
+    end = "".join(f"</{t}>" for t in reversed(tag.split("><")))
+    page = f"<{tag}>" * 300 + "<table><tr><td>三级指标</td></tr></table>" + end * 300
+    with pytest.raises(perfscore.PerfscoreError, match="more than 256 deep"):
+        read_html(page, label="deep.html")
+
+
 def test_what_is_a_page() -> None:
     assert looks_like_html("<!DOCTYPE html><HTML><body>x</body></HTML>")
     assert not looks_like_html("| a | b |\n|---|---|")

@@ -136,10 +136,17 @@ def read_html(page: str | bytes, *, label: str = "<html>") -> Source:
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     if not text.strip():
         raise PerfscoreError(f"{label}: an empty web page")
+    parser = etree.HTMLParser()
     try:
-        root = etree.fromstring(text, etree.HTMLParser())
+        root = etree.fromstring(text, parser)
     except Exception as exc:  # lxml's own errors (a page it cannot make a tree of)
         raise PerfscoreError(f"{label}: cannot read the web page: {exc}") from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        # libxml2 stops reading below 256 levels of elements: what lies deeper would be lost.
+        raise PerfscoreError(
+            f"{label}: the page nests its elements more than 256 deep, and what lies deeper "
+            "cannot be read; save the table alone (or as .xlsx) and import that"
+        )
     if root is None:
         raise PerfscoreError(f"{label}: a web page with no content")
     reading = _Reading()
