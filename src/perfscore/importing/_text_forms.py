@@ -317,10 +317,12 @@ def _regrouped(cells: list[tuple[str, int, bool]], form: str) -> _Read | None:
     grid = _Grid(columns, read)
     width: int | None = None
     cells = cells[:end] + _levels_joined(cells[end:])
+    ends_at = _row_ends(cells)
     for k in range(end, len(cells)):
         text, number, ends = cells[k]
         if not grid.row or len(grid.row) >= len(columns):
-            width = _width(cells, k) if form == "pipe cells" else None
+            last = ends_at[k] if form == "pipe cells" else None
+            width = None if last is None else last - k + 1
         grid.add(text, number, width)
         if ends:
             grid.close()
@@ -373,12 +375,14 @@ def _rows_before(cells: list[tuple[str, int, bool]]) -> list[tuple[tuple[str, ..
     return rows
 
 
-def _width(cells: list[tuple[str, int, bool]], k: int) -> int | None:
-    """The count of cells from ``k`` to the next row end, if a row end is marked."""
-    for j in range(k, len(cells)):
-        if cells[j][2]:
-            return j - k + 1
-    return None
+def _row_ends(cells: list[tuple[str, int, bool]]) -> list[int | None]:
+    """For each cell, the index of the cell its row ends with, where a row end is marked."""
+    ends: list[int | None] = [None] * len(cells)
+    following: int | None = None
+    for k in range(len(cells) - 1, -1, -1):
+        following = k if cells[k][2] else following
+        ends[k] = following
+    return ends
 
 
 # -- space-aligned columns --------------------------------------------------------------------
