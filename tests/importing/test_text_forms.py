@@ -272,3 +272,19 @@ def test_pipe_cells_as_a_page_copy_writes_them() -> None:
         ("", "", "", "合格率", "≥95%"),
         ("", "", "时效指标", "完成时间", "2021年12月"),
     ]
+
+
+def test_a_browser_copy_keeps_its_empty_cells_and_its_wrapped_remark_header() -> None:
+    # As a browser copies a 自评表: cells apart by empty lines, an empty cell a line of a space,
+    # 偏差原因 / 分析及 / 改进措施 wrapped over three lines, 成本指标 a level 2 over its rows.
+    cells_in_order = [
+        *("一级指标", "二级指标", "三级指标", "分值", "得分", "偏差原因", "分析及", "改进措施"),
+        *("产出指标", "数量指标", "造林面积", "10", "10", " "),
+        *("成本指标", "造林补助", "6", "6", " "),
+    ]
+    table = cells("\n\n".join(cells_in_order))
+    assert table == [
+        ("一级指标", "二级指标", "三级指标", "分值", "得分", "偏差原因分析及改进措施"),
+        ("产出指标", "数量指标", "造林面积", "10", "10", ""),
+        ("", "成本指标", "造林补助", "6", "6", ""),
+    ]

@@ -60,6 +60,7 @@ _ORDINAL = re.compile(
 _AFTER = re.compile(
     r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|单位负责人|财务负责人|项目负责人[:：])"
 )
+_LONG_HEADER = "偏差原因分析及改进措施"  # the one header word long enough to wrap over 3 lines
 _POINTS = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # a level's points: (50), （30分）
 _POINTS_AFTER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?分?$")
@@ -72,7 +73,8 @@ _RUNS = re.compile(r"\S+(?: \S+)*")  # text apart by two spaces or more
 def read_text_forms(text: str, *, label: str = "<text>") -> Source | None:
     """The text's rows, if it is a pipe table, one cell per line or space-aligned columns;
     ``None`` for tab-separated text and text in none of the forms."""
-    lines = [line.replace("\u00a0", " ").rstrip() for line in text.splitlines()]
+    # Trailing white space dropped, but a line of only a space stays one (an empty cell).
+    lines = [line.replace("\u00a0", " ").rstrip() or line[:1] for line in text.splitlines()]
     if any("\t" in line for line in lines):
         return None
     piped = _pipe_table(lines)
@@ -180,8 +182,11 @@ def _header_run(lines: list[str]) -> tuple[int, int, list[str]] | None:
         if line and (header_word(line) or (start is not None and wrapped)):
             step = 1 if header_word(line) else wrapped or 1
             start = k if start is None else start
-            words.append("".join(w.strip() for w in lines[k : k + step]))
+            word = "".join(w.strip() for w in lines[k : k + step])
             k += step
+            while k < len(lines) and _LONG_HEADER.startswith(simplified(word + lines[k])):
+                word, k = word + lines[k].strip(), k + 1  # 偏差原因 / 分析及 / 改进措施
+            words.append(word)
             continue
         if start is not None:
             folded = {simplified(w) for w in words}
@@ -195,9 +200,19 @@ def _header_run(lines: list[str]) -> tuple[int, int, list[str]] | None:
 def _columns(words: list[str]) -> list[str]:
     """The header's columns: a group label over the grade columns (评价标准 over 优 良 中 差)
     is not a column of its own."""
-    folded = [simplified(w) for w in words]
+    folded = [column_name(w) for w in words]
     if "评价标准" in folded and any(w in ("优", "优秀") for w in folded):
         return [w for w, f in zip(words, folded, strict=True) if f != "评价标准"]
+    levels = folded.index("一级指标") if "一级指标" in folded else 0
+    if levels > 1 and folded[0] == "绩效指标":
+        # Two header rows read as one: 绩效指标 and the target's label over the level and
+        # target columns, then the columns both rows span (实际完成值 · 分值 · 得分 …).
+        below = folded[levels:]
+        spanning = [
+            w for w, f in zip(words[1:levels], folded[1:levels], strict=True)
+            if not (f.endswith("指标值") and "指标值" in below)
+        ]  # fmt: skip
+        return words[levels:] + spanning
     return words
 
 
@@ -238,7 +253,7 @@ class _Grid:
                 )
             )
 
-    def add(self, text: str, number: int, width: int | None = None) -> None:
+    def add(self, text: str, number: int, width: int | None = None, after: str = "") -> None:
         """Put a cell in its row; ``width`` is the count of cells of the row it starts, where
         the source says (a row of pipe cells), so that a short row ends in the last column."""
         word = simplified(text)
@@ -249,7 +264,7 @@ class _Grid:
             self.close()
             self.read.prose(text, number)
             return
-        at = self.place(word)
+        at = self.place(word, after)
         if at is not None and not (self.row and len(self.row) == at):
             self.start(at, number, text)
         elif not self.row or len(self.row) >= len(self.columns):
@@ -261,14 +276,17 @@ class _Grid:
             self.state = "total"
         self.row.append(text.strip())
 
-    def place(self, word: str) -> int | None:
-        """The column a row starting with ``word`` starts in, if the word says it."""
+    def place(self, word: str, after: str = "") -> int | None:
+        """The column a row starting with ``word`` starts in, if the word says it (``after``:
+        the cell that follows it, which tells a level-1 成本指标 from a level-2 one)."""
         word = _POINTS_AFTER.sub("", word)
         level1, level2 = self.column("一级指标"), self.column("二级指标")
         if word in TOTALS:
             return 0
         if level2 is not None and word in LEVEL2 and self.row and len(self.row) == level2:
             return level2  # 满意度指标 under 满意度指标
+        if level2 is not None and word in LEVEL1 & LEVEL2 and simplified(after) not in LEVEL2:
+            return level2  # 成本指标 over its indicators: the 2019 and 2020 forms' level 2
         if level1 is not None and word in LEVEL1:
             return level1
         if level2 is not None and word in LEVEL2:
@@ -279,7 +297,14 @@ class _Grid:
 
 
 def _one_per_line(lines: list[str]) -> _Read | None:
-    cells = [(line.strip(), k, False) for k, line in enumerate(lines, start=1) if line.strip()]
+    # A browser's copy sets each cell apart by an empty line and writes an empty cell as a
+    # line of a space: there, that line is a cell.
+    apart = sum(1 for line in lines if not line) >= sum(1 for line in lines if line.strip()) / 2
+    cells = [
+        (line.strip(), k, False)
+        for k, line in enumerate(lines, start=1)
+        if line.strip() or (apart and line)
+    ]
     return _regrouped(cells, "one cell per line")
 
 
@@ -323,7 +348,7 @@ def _regrouped(cells: list[tuple[str, int, bool]], form: str) -> _Read | None:
         if not grid.row or len(grid.row) >= len(columns):
             last = ends_at[k] if form == "pipe cells" else None
             width = None if last is None else last - k + 1
-        grid.add(text, number, width)
+        grid.add(text, number, width, cells[k + 1][0] if k + 1 < len(cells) else "")
         if ends:
             grid.close()
     grid.close()
