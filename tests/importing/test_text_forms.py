@@ -288,3 +288,15 @@ def test_a_browser_copy_keeps_its_empty_cells_and_its_wrapped_remark_header() ->
         ("产出指标", "数量指标", "造林面积", "10", "10", ""),
         ("", "成本指标", "造林补助", "6", "6", ""),
     ]
+
+
+def test_two_header_rows_copied_as_one() -> None:
+    # A 2020 Yunnan 自评表: 绩效指标 over the levels, 年度指标值 over 指标性质 · 指标值 · 度量单位,
+    # and 实际完成值 · 分值 · 得分 spanning both header rows.
+    header = ["绩效指标", "年度指标值", "实际完成值", "分值", "得分"]
+    header += ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]
+    row = ["产出指标", "数量指标", "学生受资助人数", "≧", "735", "人次", "735", "10", "10"]
+    assert cells("\n".join(header + row)) == [
+        (*header[5:], "实际完成值", "分值", "得分"),
+        tuple(row),
+    ]
