@@ -134,7 +134,9 @@ def quiet_pipe(out: TextIO) -> None:
 def arguments_import(command: argparse.ArgumentParser) -> None:
     from .importing._ladder_forms import LAYOUTS
 
-    command.add_argument("source", metavar="SOURCE", help="a .txt, .xlsx, .docx or .pdf file")
+    command.add_argument(
+        "source", metavar="SOURCE", help="a .txt, .html, .xlsx, .xls, .docx or .pdf file"
+    )
     command.add_argument("-o", "--output", metavar="FILE", help="the table file to write "
                          "(default: <name>.yaml; its name is the table's name)")  # fmt: skip
     command.add_argument("--layout", choices=LAYOUTS, default="auto")

@@ -181,11 +181,15 @@ def test_pdf_cells_wrapped_over_lines_are_joined(tmp_path: Path) -> None:
     assert import_table(path).table.activities()[2].description == long
 
 
-@pytest.mark.parametrize(("suffix", "advice"), [(".doc", ".docx"), (".xls", ".xlsx")])
+@pytest.mark.parametrize(
+    ("suffix", "advice"), [(".doc", ".docx"), (".wps", ".docx"), (".et", ".xlsx")]
+)
 def test_old_binary_formats_say_how_to_convert(tmp_path: Path, suffix: str, advice: str) -> None:
     path = tmp_path / f"table{suffix}"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-    with pytest.raises(perfscore.PerfscoreError, match=rf"save it as \{advice}.*convert-to"):
+    said = rf"table\{suffix} is an old .* save it as \{advice}.*"
+    said += rf"`soffice --headless --convert-to {advice[1:]} table\{suffix}`"
+    with pytest.raises(perfscore.PerfscoreError, match=said):
         import_table(path)
 
 

@@ -24,7 +24,7 @@ from perfscore.notation._spreadsheets import (
 
 from ._findings import ImportFinding, Place
 
-__all__ = ["XlsxRow", "xlsx_rows"]
+__all__ = ["XlsxRow", "printed_cell", "xlsx_rows"]
 
 #: One row read: its cell texts, its row number, and whether it is prose (a title).
 XlsxRow = tuple[tuple[str, ...], int, bool]
@@ -149,7 +149,7 @@ def _cell_text(
     cell: Any, title: str, formulas: dict[tuple[int, int], str], findings: list[ImportFinding]
 ) -> str:
     """A cell's text as it prints, with a finding for a date or a formula without a value."""
-    text = _printed(cell.value, cell.number_format)
+    text = printed_cell(cell.value, cell.number_format)
     if isinstance(cell.value, datetime.datetime | datetime.date):
         findings.append(
             ImportFinding(
@@ -206,7 +206,7 @@ def _holds_table(sheet: Any) -> bool:
     return False
 
 
-def _printed(value: Any, number_format: str) -> str:
+def printed_cell(value: Any, number_format: str) -> str:
     """A cell's value as Excel prints it under ``number_format`` (see [printed_number][
     perfscore.notation._spreadsheets.printed_number])."""
     if value is None:

@@ -16,38 +16,22 @@ and ``_pdf``); the last two come with the ``import`` extra (``pip install "perfs
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 
 from perfscore.errors import PerfscoreError
 
-from ._excel import xlsx_rows
-from ._findings import ImportFinding
+from ._excel import printed_cell, xlsx_rows
+from ._html import looks_like_html, read_html
 from ._pdf import pdf_rows
+from ._rows import Source, SourceRow
+from ._text_forms import read_text_forms
 from ._word import docx_rows
+from ._xls import read_xls
 
 __all__ = ["Source", "SourceRow", "read_docx", "read_pdf", "read_source", "read_text", "read_xlsx"]
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    """One row of the source: its cell texts, the source page, its line, and whether it is
-    prose (a line of text outside any table row)."""
-
-    cells: tuple[str, ...]
-    line: int
-    page: int | None = None
-    prose: bool = False
-
-
-@dataclass(frozen=True)
-class Source:
-    """A source read into rows; ``findings`` are what reading it repaired (a date cell)."""
-
-    label: str
-    rows: tuple[SourceRow, ...]
-    findings: tuple[ImportFinding, ...] = field(default=())
 
 
 def _extra(module: str) -> ModuleType:
@@ -61,25 +45,28 @@ def _extra(module: str) -> ModuleType:
 
 
 def read_source(source: str | Path) -> Source:
-    """Read a file by its suffix (``.txt``, ``.xlsx``, ``.docx``, ``.pdf``).
+    """Read a file by its suffix (``.txt``, ``.html``, ``.xlsx``, ``.xls``, ``.docx``, ``.pdf``)
+    and, where the suffix says less than the bytes, by its content: a web page saved as
+    ``.xls`` or ``.txt`` is read as a page, an ``.xlsx`` named ``.xls`` as an ``.xlsx``.
 
-    Old binary Word and Excel files (``.doc``, ``.xls``) are refused with how to convert them.
+    Old binary Word and WPS files (``.doc``, ``.wps``, ``.et``) are refused with how to convert
+    them.
     """
     if not isinstance(source, str | Path):
         raise TypeError(f"a source is a path, not {type(source).__name__}")
     path = Path(source)
     suffix = path.suffix.lower()
-    if suffix in (".doc", ".xls", ".et", ".wps"):
+    if not path.is_file():
+        raise PerfscoreError(f"no such file: {path}")
+    readers = {".xlsx": read_xlsx, ".xlsm": read_xlsx, ".docx": read_docx, ".pdf": read_pdf}
+    reader = readers.get(suffix) or _by_content(path, suffix)
+    if reader is None and suffix in (".doc", ".et", ".wps"):
         new = ".docx" if suffix in (".doc", ".wps") else ".xlsx"
         raise PerfscoreError(
             f"{path.name} is an old binary {'Word' if new == '.docx' else 'Excel'} file, which "
             f"perfscore does not read: save it as {new} (File › Save As in Word, Excel, WPS or "
-            f"LibreOffice, or `libreoffice --headless --convert-to {new[1:]} {path.name}`)"
+            f"LibreOffice, or `soffice --headless --convert-to {new[1:]} {path.name}`)"
         )
-    if not path.is_file():
-        raise PerfscoreError(f"no such file: {path}")
-    readers = {".xlsx": read_xlsx, ".xlsm": read_xlsx, ".docx": read_docx, ".pdf": read_pdf}
-    reader = readers.get(suffix)
     try:
         if reader is not None:
             return reader(path)
@@ -89,6 +76,21 @@ def read_source(source: str | Path) -> Source:
     except Exception as exc:  # a damaged file: each library raises its own errors
         raise PerfscoreError(f"cannot read {path.name}: {exc}") from None
     return read_text(_decode(data, path.name), label=path.name)
+
+
+def _by_content(path: Path, suffix: str) -> Callable[[Path], Source] | None:
+    """The reader of a web page or an old Excel workbook, told by the file's first bytes."""
+    with path.open("rb") as file:
+        start = file.read(4096)
+    if start.startswith(b"PK\x03\x04") and suffix in (".doc", ".wps"):
+        return read_docx  # a .docx saved under the old name
+    if start.startswith(b"PK\x03\x04") and suffix in (".xls", ".et"):
+        raise PerfscoreError(f"{path.name} is an .xlsx workbook under an old name: rename it .xlsx")
+    if start.startswith(b"\xd0\xcf\x11\xe0") and suffix in (".xls", ".xlt"):
+        return partial(read_xls, printed=printed_cell)  # the number formats read as in an .xlsx
+    if suffix in (".html", ".htm", ".xhtml", ".shtml") or looks_like_html(start.decode("latin-1")):
+        return lambda page: read_html(page.read_bytes(), label=page.name)
+    return None
 
 
 def _decode(data: bytes, label: str) -> str:
@@ -105,8 +107,15 @@ def _decode(data: bytes, label: str) -> str:
 def read_text(text: str, *, label: str = "<text>") -> Source:
     """Rows from text as copied from a table: cells separated by tabs, one row a line.
 
-    A line without a tab is prose. Non-breaking and ideographic spaces count as spaces.
+    A line without a tab is prose. Non-breaking and ideographic spaces count as spaces. Text in
+    another form (a web page, a pipe table, one cell per line, space-aligned columns) is read by
+    its own reader (see ``_html`` and ``_text_forms``).
     """
+    if looks_like_html(text):
+        return read_html(text, label=label)
+    forms = read_text_forms(text, label=label)
+    if forms is not None:
+        return forms
     rows = []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.replace("\u00a0", " ")

@@ -1,0 +1,153 @@
+"""The words of the forms' headers and levels, which tell a table's columns in text.
+
+>>> header_word("一級 指標"), header_word("年度指标值"), header_word("培训人次")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from perfscore.notation._labels import simplified
+
+__all__ = [
+    "ANCHORS",
+    "GRADES",
+    "HEADER_WORDS",
+    "LEVEL1",
+    "LEVEL2",
+    "NAME_COLUMNS",
+    "TOTALS",
+    "column_name",
+    "display_width",
+    "header_word",
+]
+
+#: The header words of the forms: goal and self-evaluation tables, and ladder tables.
+HEADER_WORDS = frozenset(
+    (
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标名称",
+        "指标值",
+        "年度指标值",
+        "目标值",
+        "指标值类型",
+        "指标性质",
+        "度量单位",
+        "计量单位",
+        "权重",
+        "分值",
+        "权重分值",
+        "实际完成值",
+        "全年实际值",
+        "实际完成",
+        "实际值",
+        "完成值",
+        "得分",
+        "偏差原因",
+        "偏差原因分析及改进措施",
+        "原因分析及改进措施",
+        "指标方向性",
+        "指标方向",
+        "备注",
+        "序号",
+        "评分标准",
+        "评分规则",
+        "绩效指标",
+        "评价标准",
+        "职责活动",
+        "部门职责",
+        "工作活动",
+        "年度预算数",
+        "预算数",
+        "内容描述",
+        "绩效目标",
+        "绩效指标分类",
+        "优",
+        "良",
+        "中",
+        "差",
+        "优秀",
+        "良好",
+        "中等",
+        "较差",
+        "项目名称",
+        "单位名称",
+        "年度目标",
+        "年度绩效目标",
+        "总体目标",
+        "指标解释",
+        "指标内容",
+        "指标说明",
+        "计划指标值",
+        "绩效标准",
+    )
+)
+#: A header has one of these (the indicator's own column), so a list of grades is not a header.
+ANCHORS = frozenset(("三级指标", "指标名称", "指标内容", "绩效指标"))
+#: The indicator's own column, by the first of these names a header has.
+NAME_COLUMNS = ("三级指标", "指标名称", "指标内容", "绩效指标")
+#: The level-1 names of the goal and self-evaluation forms (一级指标).
+LEVEL1 = frozenset(("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标"))
+#: The level-2 names (二级指标); 成本指标 and 满意度指标 are names of both levels.
+LEVEL2 = frozenset(
+    (
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "经济成本指标",
+        "社会成本指标",
+        "生态环境成本指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+        "服务对象满意度指标",
+        "满意度指标",
+    )
+)
+# Header words that go on with a note of their own (指标值及单位, 偏差原因分析及改进措施).
+_STARTS = ("偏差原因", "指标值及", "年度指标值及", "实际完成值及")
+_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
+#: The first cell of a total row.
+TOTALS = frozenset(("总分", "合计", "总计"))
+#: The grades a total row may print (评价等级).
+GRADES = frozenset(("优", "良", "中", "差", "优秀", "良好", "中等", "较差"))
+
+
+def header_word(text: str) -> bool:
+    """Whether a cell is a header word of the forms (traditional characters and spaces folded).
+
+    >>> header_word("一級 指標"), header_word("年度指标值"), header_word("培训人次")
+    (True, True, False)
+    """
+    word = simplified(text)
+    if word in HEADER_WORDS or word.startswith(_STARTS):
+        return True
+    bare = _NOTE.sub("", word)  # 指标值(或计划水平), 三级指标（名称）
+    return bool(bare) and bare in HEADER_WORDS
+
+
+def column_name(text: str) -> str:
+    """A header cell as the column it names: folded, without a note in brackets.
+
+    >>> column_name("二级指标(年度)"), column_name("一級 指標")
+    ('二级指标', '一级指标')
+    """
+    word = simplified(text)
+    bare = _NOTE.sub("", word)
+    return bare if bare in HEADER_WORDS else word
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a fixed-width layout: a full-width character counts two.
+
+    >>> display_width("指标值 95%")
+    10
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

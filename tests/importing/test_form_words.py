@@ -1,0 +1,38 @@
+"""perfscore.importing._form_words: the header and level words that tell a form's columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from perfscore.importing._form_words import (
+    ANCHORS,
+    HEADER_WORDS,
+    LEVEL1,
+    LEVEL2,
+    display_width,
+    header_word,
+)
+
+
+@pytest.mark.parametrize(
+    "word", ["指标方向性", "偏差原因及改进措施", "一級指標", " 三级 指标 ", "優"]
+)
+def test_header_words_in_any_spelling(word: str) -> None:
+    assert header_word(word)
+
+
+@pytest.mark.parametrize("word", ["产出指标", "数量指标", "培训人次", "≥95%", "", "(50)"])
+def test_level_names_and_cells_are_not_header_words(word: str) -> None:
+    assert not header_word(word)
+
+
+def test_the_vocabularies_hold_together() -> None:
+    assert ANCHORS <= HEADER_WORDS
+    assert not (LEVEL1 | LEVEL2) & HEADER_WORDS  # a level name never reads as a header
+    assert {"成本指标", "满意度指标"} <= LEVEL1 & LEVEL2
+
+
+def test_full_width_characters_count_two_columns() -> None:
+    assert display_width("ａ１") == 4
+    assert display_width("a1") == 2
+    assert display_width("一级指标  ≥95%") == 8 + 2 + 4  # ≥ is of ambiguous width: one

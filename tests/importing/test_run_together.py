@@ -1,0 +1,95 @@
+"""perfscore.importing._run_together: cells run together, split only at the form's own words."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+from perfscore.importing._run_together import read_run_together, split_header
+from perfscore.importing._sources import read_text
+from tests.importing.test_text_forms import HEADER, Row, Rows, forms, merged
+
+
+def run_together(rows: Rows) -> str:
+    """Each row's cells with nothing between them but the one space before its 分值."""
+    lines = ["".join(r[:4]) + " " + r[4] for r in rows]
+    return "\n".join(["2021年项目绩效目标表", "".join(HEADER), *lines])
+
+
+@settings(max_examples=60, deadline=None)
+@given(forms())
+def test_a_form_run_together_splits_back_to_its_cells(rows: list[Row]) -> None:
+    for shown in (rows, merged(rows)):
+        source = read_text(run_together(shown))
+        assert [r.cells for r in source.rows if not r.prose] == [HEADER, *shown]
+        split = [f for f in source.findings if f.kind == "fused-cells"]
+        assert len(split) == len(shown)  # every row split is a finding
+
+
+def test_a_self_evaluation_row_by_row() -> None:
+    text = "\n".join(
+        [
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",  # apart by single spaces
+            "产出指标 数量指标 补贴发放人数 ≥1200人 1260人 20 20",
+            "时效指标发放及时率 100% 98% 20 19.6",
+            "合计100",
+            "备注 有 空格 的 一行 太多 的 格子 了",
+            "填表人：张三",
+        ]
+    )
+    source = read_text(text)
+    assert [(r.prose, r.cells) for r in source.rows] == [
+        (False, ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")),
+        (False, ("产出指标", "数量指标", "补贴发放人数", "≥1200人", "1260人", "20", "20")),
+        (False, ("", "时效指标", "发放及时率", "100%", "98%", "20", "19.6")),
+        (False, ("合计", "100", "", "", "", "", "")),
+        (True, ("备注 有 空格 的 一行 太多 的 格子 了",)),
+        (True, ("填表人：张三",)),
+    ]
+    kinds = [(f.kind, f.where.line) for f in source.findings]
+    assert kinds == [("source", 1), ("fused-cells", 3), ("fused-cells", 4), ("unplaced", 5)]
+
+
+def test_only_whole_headers_split() -> None:
+    assert split_header("一級指標二級指標三級指標指標值") == (
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+    )
+    assert split_header("优良中差") is None  # no indicator column
+    assert split_header("一级指标  二级指标  三级指标") is None  # aligned columns: not run together
+    assert split_header("三级指标指标值分值合计") is None
+    assert read_run_together(["培训人次≥500"]) is None
+
+
+def test_a_percent_ending_the_name_is_its_target_and_a_label_before_the_header() -> None:
+    # As a Word table's text comes out of a converter: every cell run together, a label
+    # (绩效指标) merged down the rows before the header, 指标内容 the indicator's column.
+    source = read_text(
+        "绩效指标一级指标二级指标指标内容指标值\n"
+        "产出指标数量指标农村学校改造覆盖率100%\n"
+        "质量指标校舍维修改造质量合格率100%\n"
+        "效益指标可持续影响指标均衡发展情况稳步提高"
+    )
+    assert [r.cells for r in source.rows if not r.prose] == [
+        ("绩效指标", "一级指标", "二级指标", "指标内容", "指标值"),
+        ("", "产出指标", "数量指标", "农村学校改造覆盖率", "100%"),
+        ("", "", "质量指标", "校舍维修改造质量合格率", "100%"),
+        ("", "效益指标", "可持续影响指标", "均衡发展情况稳步提高", ""),
+    ]
+    assert [f.kind for f in source.findings] == ["source", *["fused-cells"] * 3]
+
+
+def test_a_sign_in_brackets_is_the_names_and_a_blank_remark_column_is_whole() -> None:
+    # The shape of a 2018 Hunan goal form copied as words apart by spaces: the form's own
+    # placeholders (≥**%) stay in the name, and 备注 may be blank.
+    source = read_text(
+        "绩效指标 一级指标 二级指标 三级指标 指标值 备注\n"
+        "产出指标 时效指标 按期完成率(≥**%) >=95%\n"
+        "质量指标 *建设质量达标率100% >=98%"
+    )
+    assert [r.cells for r in source.rows if not r.prose] == [
+        ("绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "备注"),
+        ("", "产出指标", "时效指标", "按期完成率(≥**%)", ">=95%", ""),
+        ("", "", "质量指标", "*建设质量达标率100%", ">=98%", ""),
+    ]

@@ -1,0 +1,302 @@
+"""perfscore.importing._text_forms: pipe tables, one cell per line and space-aligned columns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perfscore.importing import import_table
+from perfscore.importing._form_words import display_width
+from perfscore.importing._sources import read_text
+from perfscore.importing._text_forms import read_text_forms
+
+HEADER = ("一级指标", "二级指标", "三级指标", "指标值", "分值")
+LEVELS = {"产出指标": ("数量指标", "质量指标", "时效指标"), "效益指标": ("社会效益指标",)}
+LEVELS["满意度指标"] = ("服务对象满意度指标",)
+
+Row = tuple[str, ...]
+Rows = Sequence[Row]
+
+
+@st.composite
+def forms(draw: st.DrawFn) -> list[Row]:
+    """A goal form's rows, every cell written (the levels on each row)."""
+    rows: list[Row] = []
+    names = st.text(alphabet="培训人次格率覆盖完成及时投入资金项目", min_size=2, max_size=8)
+    targets = st.builds(
+        lambda n, unit: f"≥{n}{unit}", st.integers(1, 999), st.sampled_from(["%", "人次", "个"])
+    )
+    for level1 in draw(st.lists(st.sampled_from(sorted(LEVELS)), min_size=1, max_size=3)):
+        for level2 in draw(st.lists(st.sampled_from(LEVELS[level1]), min_size=1, max_size=2)):
+            for _ in range(draw(st.integers(1, 3))):
+                weight = str(draw(st.integers(1, 30)))
+                rows.append((level1, level2, draw(names), draw(targets), weight))
+    return rows
+
+
+def merged(rows: Rows) -> list[Row]:
+    """The rows as a page with merged level cells shows them: each level once, blank below."""
+    out: list[Row] = []
+    for k, row in enumerate(rows):
+        above = rows[k - 1] if k else ("", "")
+        level1 = "" if row[0] == above[0] else row[0]
+        level2 = "" if row[:2] == above[:2] else row[1]
+        out.append((level1, level2, *row[2:]))
+    return out
+
+
+def cells(text: str) -> list[Row]:
+    source = read_text(text)
+    return [row.cells for row in source.rows if not row.prose]
+
+
+def pipe(rows: Rows) -> str:
+    lines = ["| " + " | ".join(r) + " |" for r in [HEADER, *rows]]
+    return "\n".join(["2021年项目绩效目标表", lines[0], "|---" * 5 + "|", *lines[1:]])
+
+
+def one_per_line(rows: Rows) -> str:
+    return "\n".join(["2021年项目绩效目标表", *HEADER, *(c for r in rows for c in r if c)])
+
+
+def aligned(rows: Rows) -> str:
+    widths = [max(display_width(r[k]) for r in [HEADER, *rows]) + 3 for k in range(5)]
+
+    def line(row: Row) -> str:
+        return "".join(c + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True))
+
+    return "\n".join(["    2021年项目绩效目标表", *(line(r).rstrip() for r in [HEADER, *rows])])
+
+
+@settings(max_examples=60, deadline=None)
+@given(forms(), st.booleans())
+def test_a_form_reads_back_to_its_cells_from_every_text_form(rows: list[Row], web: bool) -> None:
+    shown = merged(rows) if web else rows
+    assert cells(pipe(shown)) == [HEADER, *shown]
+    assert cells(aligned(shown)) == [HEADER, *shown]
+    # A web copy leaves out what a merged cell covered: the reader puts the cells back in place.
+    assert cells(one_per_line(shown)) == [HEADER, *shown]
+
+
+def test_each_form_is_a_finding() -> None:
+    rows = [("产出指标", "数量指标", "培训人次", "≥500人次", "10")]
+    for render, said in ((pipe, "pipe table"), (one_per_line, "one cell per line")):
+        source = read_text_forms(render(rows))
+        assert source is not None
+        assert source.findings[0].kind == "source"
+        assert said in source.findings[0].action
+        assert "rows of 5 columns" in source.findings[0].action
+    source = read_text_forms(aligned(rows))
+    assert source is not None
+    assert "space-aligned" in source.findings[0].action
+
+
+def test_tab_text_and_prose_are_left_to_the_tab_reader() -> None:
+    assert read_text_forms("一级指标\t三级指标\t指标值\n") is None
+    assert read_text_forms("县人社局2021年度工作总结\n一、基本情况\n") is None
+    assert read_text_forms("一级指标\n三级指标\n") is None  # too few header words
+
+
+def test_pipe_details_br_escapes_and_a_header_without_outer_pipes() -> None:
+    source = read_text_forms(
+        "三级指标 | 指标值 | 说明\n:--- | ---: | :-:\n培训<br>人次 | ≥500 | a \\| b\n\n单位：万元"
+    )
+    assert source is not None
+    assert [(r.prose, r.cells) for r in source.rows] == [
+        (False, ("三级指标", "指标值", "说明")),
+        (False, ("培训\n人次", "≥500", "a | b")),
+        (True, ("单位：万元",)),
+    ]
+
+
+def test_a_web_copy_of_a_self_evaluation_form() -> None:
+    # The shape of a 自评表 copied out of a browser: label lines above, the header one word a line,
+    # merged level cells left out, the total, then the notes under the table.
+    text = "\n".join(
+        [
+            "2022年度项目支出绩效自评表",
+            "单位：万元",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+            "产出指标",
+            "数量指标",
+            "补贴发放人数",
+            "≥1200人",
+            "1260人",
+            "20",
+            "20",
+            "无",
+            "时效指标",
+            "发放及时率",
+            "100%",
+            "98%",
+            "20",
+            "19.6",
+            "个别资料补报",
+            "总分",
+            "100",
+            "95.3",
+            "优",
+            "注：得分按实际完成值计算",
+            "填表人：张三",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    table = [r.cells for r in source.rows if not r.prose]
+    assert table == [
+        ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"),
+        ("产出指标", "数量指标", "补贴发放人数", "≥1200人", "1260人", "20", "20", "无"),
+        ("", "时效指标", "发放及时率", "100%", "98%", "20", "19.6", "个别资料补报"),
+        ("总分", "100", "95.3", "优", "", "", "", ""),
+    ]  # fmt: skip
+    prose = [r.cells[0] for r in source.rows if r.prose]
+    assert prose == [
+        "2022年度项目支出绩效自评表",
+        "单位：万元",
+        "注：得分按实际完成值计算",
+        "填表人：张三",
+    ]
+    placed = [f for f in source.findings if "fewer cells" in f.action]
+    assert [(f.where.line, f.text) for f in placed] == [(19, "时效指标")]
+
+
+def test_a_ladder_table_one_cell_per_line() -> None:
+    text = "\n".join(
+        [
+            "职责活动",
+            "绩效指标",
+            "评价标准",
+            "优",
+            "良",
+            "中",
+            "差",
+            "一、就业服务",
+            "1、职业培训",
+            "培训人数",
+            "≥500",
+            "≥450",
+            "≥400",
+            "<400",
+            "合格率",
+            "100%",
+            "≥95%",
+            "≥90%",
+            "<90%",
+        ]
+    )
+    table = cells(text)
+    assert table == [
+        ("职责活动", "绩效指标", "优", "良", "中", "差"),
+        ("一、就业服务", "", "", "", "", ""),
+        ("1、职业培训", "培训人数", "≥500", "≥450", "≥400", "<400"),
+        ("", "合格率", "100%", "≥95%", "≥90%", "<90%"),
+    ]
+
+
+def test_space_aligned_with_a_second_header_row_and_page_lines() -> None:
+    text = "\n".join(
+        [
+            "  某县某局2019年部门职责-工作活动绩效目标",
+            "职责活动      绩效指标        评价标准",
+            "                              优       良       中       差",
+            "1、职业培训   培训人数        ≥500     ≥450     ≥400     <400",
+            "              合格率          100%     ≥95%     ≥90%     <90%",
+            "                     第 1 页",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    assert [(r.prose, r.cells) for r in source.rows] == [
+        (True, ("某县某局2019年部门职责-工作活动绩效目标",)),
+        (False, ("职责活动", "绩效指标", "优", "良", "中", "差")),
+        (False, ("1、职业培训", "培训人数", "≥500", "≥450", "≥400", "<400")),
+        (False, ("", "合格率", "100%", "≥95%", "≥90%", "<90%")),
+        (True, ("第 1 页",)),
+    ]
+
+
+def test_a_pipe_table_imports() -> None:
+    rows = [
+        ("产出指标", "数量指标", "培训人次", "≥500人次", "50"),
+        ("", "质量指标", "合格率", "≥95%", "50"),
+    ]
+    text = pipe(rows).replace("2021年项目绩效目标表", "某县人社局2021年项目绩效目标表\n单位：万元")
+    imported = import_table(text, name="example", year=2021)
+    assert [i.name for i in imported.table.indicators()] == ["培训人次", "合格率"]
+    assert any("pipe table" in f.action for f in imported.findings)
+
+
+def test_header_and_level_words_wrapped_over_lines_are_joined() -> None:
+    # As a browser copies a table whose narrow cells wrap: 年度 / 指标值, 数量 / 指标, (50).
+    header = ["一级指标", "二级指标", "三级指标", "年度", "指标值", "分值"]
+    first = ["产出指标", "(50)", "数量", "指标", "造林面积", "1.2万亩", "10"]
+    text = "\n".join([*header, *first, "病虫害防治面积", "3.45万亩", "7"])
+    assert cells(text) == [
+        ("一级指标", "二级指标", "三级指标", "年度指标值", "分值"),
+        ("产出指标(50)", "数量指标", "造林面积", "1.2万亩", "10"),
+        ("", "", "病虫害防治面积", "3.45万亩", "7"),
+    ]
+
+
+def test_pipe_cells_as_a_page_copy_writes_them() -> None:
+    # Each cell ended by a pipe, a merged cell's row continued on the next line, and a run of
+    # pipes for the cells the row leaves out (the shape of the corpus's page copies).
+    text = "\n".join(
+        [
+            "绩效目标申报表 | ||||||",
+            "项目名称 | 某项目 | 主管部门 | 某局 | |||",
+            "绩 效 指 标 |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | ||",
+            "产出指标 | 数量指标 | 培训人次 | ≥500人次 | ||",
+            "合格率 | ≥95% | ||||",
+            "时效指标 | 完成时间 | 2021年12月 | |||",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    assert "pipe cells" in source.findings[0].action
+    assert [r.cells for r in source.rows if not r.prose] == [
+        ("项目名称", "某项目", "主管部门", "某局"),
+        ("绩 效 指 标", "一级指标", "二级指标", "三级指标", "指标值"),
+        ("", "产出指标", "数量指标", "培训人次", "≥500人次"),
+        ("", "", "", "合格率", "≥95%"),
+        ("", "", "时效指标", "完成时间", "2021年12月"),
+    ]
+
+
+def test_a_browser_copy_keeps_its_empty_cells_and_its_wrapped_remark_header() -> None:
+    # As a browser copies a 自评表: cells apart by empty lines, an empty cell a line of a space,
+    # 偏差原因 / 分析及 / 改进措施 wrapped over three lines, 成本指标 a level 2 over its rows.
+    cells_in_order = [
+        *("一级指标", "二级指标", "三级指标", "分值", "得分", "偏差原因", "分析及", "改进措施"),
+        *("产出指标", "数量指标", "造林面积", "10", "10", " "),
+        *("成本指标", "造林补助", "6", "6", " "),
+    ]
+    table = cells("\n\n".join(cells_in_order))
+    assert table == [
+        ("一级指标", "二级指标", "三级指标", "分值", "得分", "偏差原因分析及改进措施"),
+        ("产出指标", "数量指标", "造林面积", "10", "10", ""),
+        ("", "成本指标", "造林补助", "6", "6", ""),
+    ]
+
+
+def test_two_header_rows_copied_as_one() -> None:
+    # A 2020 Yunnan 自评表: 绩效指标 over the levels, 年度指标值 over 指标性质 · 指标值 · 度量单位,
+    # and 实际完成值 · 分值 · 得分 spanning both header rows.
+    header = ["绩效指标", "年度指标值", "实际完成值", "分值", "得分"]
+    header += ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]
+    row = ["产出指标", "数量指标", "学生受资助人数", "≧", "735", "人次", "735", "10", "10"]
+    assert cells("\n".join(header + row)) == [
+        (*header[5:], "实际完成值", "分值", "得分"),
+        tuple(row),
+    ]
