@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import perfscore
 from perfscore.importing import FORMATS, export_table, exportable
@@ -98,3 +99,52 @@ def test_every_format_gives_text_or_a_files_bytes(tmp_path: Path) -> None:
         out = export_table(small, format)
         assert isinstance(out, bytes)
         assert out.startswith(start)
+
+
+_GROUPS = ("", "万", "亿")
+
+
+def _reference_reading(n: int) -> str:
+    """The numeral read digit by digit, in groups of four (个 万 亿, below 10¹²): each
+    group's digits with 千 百 十, a run of zeros read as one 零 before the next digit (the
+    zeros that end a group are not read), a group of zeros without its unit, and 一十 at
+    the start read 十."""
+    digits = str(n)
+    groups = [digits[max(0, end - 4) : end] for end in range(len(digits), 0, -4)][::-1]
+    out = ""
+    for index, group in enumerate(groups):
+        unit = _GROUPS[len(groups) - 1 - index]
+        group = group.rjust(4, "0") if index else group
+        written, zero = False, False
+        for at, digit in enumerate(group):
+            place = ("千", "百", "十", "")[4 - len(group) + at]
+            if digit == "0":
+                zero = zero or bool(out)
+                continue
+            out += ("零" if zero else "") + "零一二三四五六七八九"[int(digit)] + place
+            zero, written = False, True
+        if written:
+            out += unit
+    return out[1:] if out.startswith("一十") else out
+
+
+@given(st.integers(1, 10**12 - 1))
+def test_chinese_ordinal_reads_as_the_reference_reading(n: int) -> None:
+    assert chinese_ordinal(n) == _reference_reading(n)
+
+
+@pytest.mark.parametrize(
+    ("n", "ordinal"),
+    [(100, "一百"), (101, "一百零一"), (110, "一百一十"), (111, "一百一十一"), (200, "二百"),
+     (1001, "一千零一"), (1010, "一千零一十"), (10000, "一万"), (100000, "十万"),
+     (10010, "一万零一十"), (101000000, "一亿零一百万"), (10**12 + 10**8, "一万零一亿")],
+)  # fmt: skip
+def test_chinese_ordinal_past_ninety_nine(n: int, ordinal: str) -> None:
+    assert chinese_ordinal(n) == ordinal
+
+
+def test_chinese_ordinal_arguments() -> None:
+    with pytest.raises(ValueError, match="start at 1"):
+        chinese_ordinal(0)
+    with pytest.raises(TypeError):
+        chinese_ordinal(True)

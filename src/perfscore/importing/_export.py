@@ -45,15 +45,33 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_ordinal(n: int) -> str:
-    """一 … 九十九, as duties are numbered.
+    """``n`` as a Chinese numeral, as duties are numbered: 一 … 十 … 九十九, 一百, 一百零一,
+    一百一十, 一千零一, 一万 … (any positive ``n``).
 
     >>> chinese_ordinal(1), chinese_ordinal(10), chinese_ordinal(13), chinese_ordinal(40)
     ('一', '十', '十三', '四十')
+    >>> chinese_ordinal(100), chinese_ordinal(101), chinese_ordinal(110), chinese_ordinal(1010)
+    ('一百', '一百零一', '一百一十', '一千零一十')
     """
-    if n < 10:
-        return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"an ordinal is an int, not {type(n).__name__}")
+    if n < 1:
+        raise ValueError(f"ordinals start at 1, not {n}")
+    text = _numeral(n)
+    return text[1:] if text.startswith("一十") else text  # 十三, not 一十三
+
+
+_UNITS = ((10**8, "亿"), (10**4, "万"), (1000, "千"), (100, "百"), (10, "十"))
+
+
+def _numeral(n: int) -> str:
+    """``n`` ≥ 1 written out in full (一十 kept: 一百一十)."""
+    for size, unit in _UNITS:
+        if n >= size:
+            high, rest = divmod(n, size)
+            gap = "零" if 0 < rest < size // 10 else ""  # 一百零一, 一万零一十
+            return _numeral(high) + unit + gap + (_numeral(rest) if rest else "")
+    return _DIGITS[n]
 
 
 def _number(value: float | None) -> str:
