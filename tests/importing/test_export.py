@@ -3,6 +3,7 @@ published layout."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfscore
-from perfscore.importing import FORMATS, export_table, exportable
-from perfscore.importing._export import HEADER, chinese_ordinal, head_lines, rows
+from perfscore.importing import FORMATS, export_table, exportable, import_table
+from perfscore.importing._export import (
+    HEADER,
+    TARGETS_HEADER,
+    chinese_ordinal,
+    grid,
+    head_lines,
+    merge_down,
+    rows,
+    target_rows,
+)
 from perfscore.testing.strategies import tables
 from tests.scoring_data import small, zanhuang
 
@@ -148,3 +158,111 @@ def test_chinese_ordinal_arguments() -> None:
         chinese_ordinal(0)
     with pytest.raises(TypeError):
         chinese_ordinal(True)
+
+
+# -- targets tables ----------------------------------------------------------------------------
+
+TARGETS = Path(__file__).parents[2] / "examples" / "targets-invented-2023.yaml"
+
+
+def _carried(table: perfscore.TargetsTable) -> list[tuple[object, ...]]:
+    """What the goal form carries of each indicator and project."""
+    return [
+        *((i.id, i.levels, i.name, i.op, i.target, i.unit, i.weight, i.direction)
+          for i in table.indicators()),
+        *((p.id, p.name, p.department, p.budget.planned if p.budget else None, p.goal)
+          for p in table.projects),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_a_targets_table_exports_in_the_goal_form_and_imports_back(
+    format: str, tmp_path: Path
+) -> None:
+    table = perfscore.load_table(TARGETS)
+    assert isinstance(table, perfscore.TargetsTable)
+    path = tmp_path / f"targets.{format}"
+    export_table(table, format, path)
+    back = import_table(path, name=table.name, year=table.year)
+    assert back.layout == "targets (goal)"
+    assert isinstance(back.table, perfscore.TargetsTable)
+    assert _carried(back.table) == _carried(table)
+    assert (back.table.title, back.table.department.name, back.table.money_unit) == (
+        table.title,
+        table.department.name,
+        table.money_unit,
+    )
+
+
+def test_the_goal_form_writes_a_project_and_each_level_once() -> None:
+    table = perfscore.load_table(TARGETS)
+    assert isinstance(table, perfscore.TargetsTable)
+    laid_out = list(target_rows(table))
+    assert len(laid_out) == len(table)
+    assert {len(r) for r in laid_out} == {len(TARGETS_HEADER)}
+    assert [r[1] for r in laid_out if r[1]] == [p.name for p in table.projects]
+    assert [r[4] for r in laid_out[:6]] == ["产出指标", "", "", "效益指标", "", "满意度指标"]
+    assert [r[5] for r in laid_out[:6]] == ["数量指标", "质量指标", "时效指标", "社会效益指标", "",
+                                             "服务对象满意度指标"]  # fmt: skip
+    layout = grid(table)
+    # the first project's four cells over its six rows, 效益指标 over its two, and so on
+    assert (1, 1, 6, 1) in layout.merges
+    assert (4, 4, 5, 4) in layout.merges
+    assert (4, 5, 5, 5) in layout.merges
+    assert (1, 4, 3, 4) in layout.merges
+    text = export_table(table, "txt")
+    assert isinstance(text, str)
+    assert text.splitlines()[3] == "\t".join(TARGETS_HEADER)
+
+
+def test_the_workbook_merges_the_goal_forms_cells() -> None:
+    import openpyxl
+
+    table = perfscore.load_table(TARGETS)
+    out = export_table(table, "xlsx")
+    assert isinstance(out, bytes)
+    sheet = openpyxl.load_workbook(io.BytesIO(out)).active
+    assert sheet is not None
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    heads = len(head_lines(table))  # the lines above, then the header row
+    assert f"B{heads + 2}:B{heads + 7}" in merged  # the first project's name over its rows
+
+
+def test_words_vertical_merge_is_the_one_python_docx_writes() -> None:
+    import docx
+
+    def merged(by_hand: bool) -> list[list[str | None]]:
+        table = docx.Document().add_table(rows=5, cols=2)
+        cells = [row.cells for row in table.rows]
+        if by_hand:
+            merge_down([cells[r][0] for r in range(1, 4)])
+        else:
+            cells[1][0].merge(cells[3][0])
+        return [[tc.vMerge for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+
+    assert merged(by_hand=True) == merged(by_hand=False)
+    assert [row[0] for row in merged(by_hand=True)] == [
+        None,
+        "restart",
+        "continue",
+        "continue",
+        None,
+    ]
+
+
+def test_a_table_of_a_hundred_and_more_duties_exports_and_imports_back() -> None:
+    cells = {"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"}
+    duties = [
+        {"id": f"{d}", "name": f"职责{d}", "activities": [{"id": f"{d}.1", "name": "活动",
+         "indicators": [{"id": f"{d}.1.1", "name": "到位率", "unit": "percent",
+                         "cells": cells}]}]}
+        for d in range(1, 112)
+    ]  # fmt: skip
+    table = perfscore.load_table(
+        {"name": "many", "department": {"name": "某局"}, "year": 2020, "duties": duties}
+    )
+    text = export_table(table, "txt")
+    assert isinstance(text, str)
+    back = import_table(text, name="many").table
+    assert [d.ordinal for d in back.duties] == [chinese_ordinal(n) for n in range(1, 112)]
+    assert back.model_copy(update={"source": None}) == exportable(table)

@@ -352,6 +352,36 @@ def test_cli_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "no-such-table" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("format", ["txt", "xlsx", "docx", "pdf"])
+def test_cli_export_of_a_targets_table(
+    format: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / f"targets.{format}"
+    assert main(["export", str(TARGETS), "--format", format, "-o", str(target)]) == 0
+    assert capsys.readouterr().out == f"targets-invented-2023: 10 indicators written to {target}\n"
+    assert len(import_table(target).table) == 10
+
+
+def test_cli_export_of_a_table_of_a_hundred_and_more_duties(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cells = {"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"}
+    duties = [
+        {"id": f"{d}", "name": f"职责{d}", "activities": [{"id": f"{d}.1", "name": "活动",
+         "indicators": [{"id": f"{d}.1.1", "name": "到位率", "cells": cells}]}]}
+        for d in range(1, 112)
+    ]  # fmt: skip
+    table = {"name": "many", "department": {"name": "某局"}, "year": 2020, "duties": duties}
+    path = tmp_path / "many.yaml"
+    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    assert main(["export", str(path), "--format", "txt"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    heads = [line.split("\t")[0] for line in lines if "、职责" in line]
+    assert len(heads) == 111
+    assert heads[98:101] == ["九十九、职责99", "一百、职责100", "一百零一、职责101"]
+    assert heads[109:] == ["一百一十、职责110", "一百一十一、职责111"]
+
+
 DISCLOSURE = Path(__file__).parents[1] / "data" / "zanhuang-hrss-2018-disclosure.txt"
 
 

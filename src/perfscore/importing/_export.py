@@ -1,10 +1,15 @@
 """Writing a table in its published layout: text, Excel, Word or PDF.
 
-The layout is the department table's: a title, the department code and short name, the money
-unit, the two header rows (职责活动 · 年度预算数 · 内容描述 · 绩效目标 · 绩效指标 · 评价标准 over
-优 良 中 差), a row per duty (``一、…``), a row per activity (``1、…``) holding its first
-indicator, and a row per further indicator. Importing an export gives back
+A ladder table's layout is the department table's: a title, the department code and short
+name, the money unit, the two header rows (职责活动 · 年度预算数 · 内容描述 · 绩效目标 · 绩效指标 ·
+评价标准 over 优 良 中 差), a row per duty (``一、…``), a row per activity (``1、…``) holding its
+first indicator, and a row per further indicator. Importing an export gives back
 [exportable][perfscore.importing.exportable] of the table: what the layout carries.
+
+A targets table's layout is the goal form (绩效目标表) as a department lists its projects: a
+title, the money unit, one header row (单位名称 · 项目名称 · 预算数 · 年度目标 · 一级指标 ·
+二级指标 · 三级指标 · 指标性质 · 指标值 · 度量单位 · 分值 · 指标方向性) and a row per indicator,
+the project's cells and the levels written once and merged over their rows.
 
 >>> import perfscore
 >>> from perfscore.importing import export_table, import_table
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,18 +34,39 @@ from perfscore.errors import PerfscoreError
 from perfscore.outputs import write_output
 from perfscore.tables._files import load_table
 from perfscore.tables._models import Table
+from perfscore.tables._targets_table import TargetsTable
 
 from ._repairs import clean
 
-__all__ = ["FORMATS", "export_table", "exportable", "rows"]
+__all__ = [
+    "FORMATS",
+    "HEADER",
+    "TARGETS_HEADER",
+    "Grid",
+    "chinese_ordinal",
+    "export_table",
+    "exportable",
+    "grid",
+    "head_lines",
+    "merge_down",
+    "rows",
+    "target_rows",
+]
 
 #: The formats ``export_table`` writes.
 FORMATS: tuple[str, ...] = ("txt", "xlsx", "docx", "pdf")
 
+#: A ladder table's two header rows.
 HEADER: tuple[tuple[str, ...], ...] = (
     ("职责活动", "年度预算数", "内容描述", "绩效目标", "绩效指标", "评价标准", "", "", ""),
     ("", "", "", "", "", "优", "良", "中", "差"),
 )
+
+#: A targets table's header row (the goal form's columns).
+TARGETS_HEADER: tuple[str, ...] = (
+    "单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质",
+    "指标值", "度量单位", "分值", "指标方向性",
+)  # fmt: skip
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -81,11 +108,15 @@ def _number(value: float | None) -> str:
     return text.removesuffix(".0")
 
 
-def _title(table: Table) -> str:
-    return table.title or f"{table.department.name} {table.year} 年部门职责-工作活动绩效目标"
+def _title(table: Table | TargetsTable) -> str:
+    if table.title:
+        return table.title
+    if isinstance(table, TargetsTable):
+        return f"{table.department.name} {table.year} 年项目支出绩效目标表"
+    return f"{table.department.name} {table.year} 年部门职责-工作活动绩效目标"
 
 
-def head_lines(table: Table) -> list[str]:
+def head_lines(table: Table | TargetsTable) -> list[str]:
     """The lines above the table: title, ``<code> <short name>``, ``单位：<money unit>``."""
     lines = [_title(table)]
     department = table.department
@@ -157,12 +188,109 @@ def exportable(table: Table) -> Table:
     return load_table(data)
 
 
-def export_table(table: Table, format: str, path: str | Path | None = None) -> str | bytes:
-    """Write ``table`` in its published layout as ``format`` (``txt``, ``xlsx``, ``docx`` or
-    ``pdf``); return the text or the file's bytes, and write them to ``path`` if given."""
-    if not isinstance(table, Table):
-        raise TypeError(f"export_table takes a perfscore.Table, not {type(table).__name__}")
-    writers: dict[str, Callable[[Table], str | bytes]] = {
+def target_rows(table: TargetsTable) -> Iterator[tuple[str, ...]]:
+    """A targets table's rows (twelve cells each) in the goal form: the project's cells on its
+    first row, each level on the first row of its run."""
+    for project in table.projects:
+        first = (
+            project.department or "",
+            project.name,
+            _number(project.budget.planned) if project.budget else "",
+            project.goal or "",
+        )
+        levels: tuple[str, str] | None = None
+        for i, indicator in enumerate(project.indicators):
+            mine = (*indicator.levels, "", "")[:2]
+            one = mine[0] if levels is None or mine[0] != levels[0] else ""
+            two = mine[1] if one or levels is None or mine[1] != levels[1] else ""
+            levels = (mine[0], mine[1])
+            yield (
+                *(first if i == 0 else ("", "", "", "")),
+                one,
+                two,
+                indicator.name,
+                indicator.op or "",
+                indicator.target,
+                indicator.unit or "",
+                _number(indicator.weight),
+                indicator.direction or "",
+            )
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table laid out to be written: its title, the lines above it, its header rows and
+    body rows (all as wide as the header), the ranges merged (first row, first column, last
+    row, last column; rows counted from 0 over header and body), and the column widths (in
+    characters for a workbook, in millimetres for a PDF)."""
+
+    title: str
+    heads: list[str]
+    header: tuple[tuple[str, ...], ...]
+    body: list[tuple[str, ...]]
+    merges: list[tuple[int, int, int, int]]
+    sheet_widths: tuple[int, ...]
+    page_widths: tuple[int, ...]
+
+
+def grid(table: Table | TargetsTable) -> Grid:
+    """``table`` laid out in its published layout."""
+    if isinstance(table, TargetsTable):
+        return _targets_grid(table)
+    merges = [(0, 5, 0, 8)]  # 评价标准 over the four grades
+    data = len(HEADER)
+    for start, end in _spans(table):
+        if end > start:
+            merges += [(data + start, c, data + end, c) for c in range(4)]
+    return Grid(
+        _title(table),
+        head_lines(table),
+        HEADER,
+        list(rows(table)),
+        merges,
+        (24, 10, 40, 30, 24, 12, 12, 12, 12),
+        (40, 16, 55, 45, 38, 22, 22, 22, 22),
+    )
+
+
+def _targets_grid(table: TargetsTable) -> Grid:
+    body = list(target_rows(table))
+    # A project's cells merge over its rows; a level over its run, which ends where the
+    # project or the level above changes.
+    starts = {
+        **dict.fromkeys(range(4), (1,)),
+        4: (1, 4),
+        5: (1, 4, 5),
+    }
+    merges = []
+    for column, opened_by in starts.items():
+        first = [at for at, row in enumerate(body) if any(row[c] for c in opened_by)]
+        for start, end in zip(first, [*first[1:], len(body)], strict=True):
+            if end - 1 > start:
+                merges.append((1 + start, column, end, column))
+    merges.sort()
+    return Grid(
+        _title(table),
+        head_lines(table),
+        (TARGETS_HEADER,),
+        body,
+        merges,
+        (16, 24, 10, 30, 12, 14, 24, 8, 14, 8, 6, 10),
+        (24, 34, 14, 40, 18, 20, 34, 12, 20, 12, 10, 14),
+    )
+
+
+def export_table(
+    table: Table | TargetsTable, format: str, path: str | Path | None = None
+) -> str | bytes:
+    """Write ``table`` (a ladder or a targets table) in its published layout as ``format``
+    (``txt``, ``xlsx``, ``docx`` or ``pdf``); return the text or the file's bytes, and write
+    them to ``path`` if given."""
+    if not isinstance(table, Table | TargetsTable):
+        raise TypeError(
+            f"export_table takes a perfscore.Table or TargetsTable, not {type(table).__name__}"
+        )
+    writers: dict[str, Callable[[Grid], str | bytes]] = {
         "txt": _text,
         "xlsx": _xlsx,
         "docx": _docx,
@@ -170,7 +298,7 @@ def export_table(table: Table, format: str, path: str | Path | None = None) -> s
     }
     if format not in writers:
         raise PerfscoreError(f"unknown format {format!r}; the formats are {', '.join(FORMATS)}")
-    out = writers[format](table)
+    out = writers[format](grid(table))
     if path is not None:
         write_output(path, out, encoding="utf-8")  # whole or not at all
     return out
@@ -180,10 +308,10 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _text(table: Table) -> str:
-    lines = [*head_lines(table), ""]
-    lines += ["\t".join(row) for row in HEADER]
-    lines += ["\t".join(_flat(c) for c in row) for row in rows(table)]
+def _text(layout: Grid) -> str:
+    lines = [*layout.heads, ""]
+    lines += ["\t".join(row) for row in layout.header]
+    lines += ["\t".join(_flat(c) for c in row) for row in layout.body]
     return "\n".join(lines) + "\n"
 
 
@@ -212,71 +340,76 @@ def _spans(table: Table) -> list[tuple[int, int]]:
     return spans
 
 
-def _xlsx(table: Table) -> bytes:
+def _xlsx(layout: Grid) -> bytes:
     import openpyxl
     from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "绩效目标"
-    heads = head_lines(table)
-    for line in heads:
+    width = len(layout.header[0])
+    for line in layout.heads:
         sheet.append([line])
         sheet.merge_cells(
-            start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=9
+            start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width
         )
     first = sheet.max_row + 1
-    for row in (*HEADER, *rows(table)):
+    for row in (*layout.header, *layout.body):
         sheet.append(list(row))
     for cells in sheet.iter_rows(min_row=first):
         for cell in cells:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # a cell such as =100% is text, not a formula
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.merge_cells(start_row=first, start_column=6, end_row=first, end_column=9)
-    data = first + len(HEADER)
-    for start, end in _spans(table):
-        if end > start:
-            for column in (1, 2, 3, 4):
-                sheet.merge_cells(
-                    start_row=data + start,
-                    start_column=column,
-                    end_row=data + end,
-                    end_column=column,
-                )
-    for letter, width in zip("ABCDEFGHI", (24, 10, 40, 30, 24, 12, 12, 12, 12), strict=True):
-        sheet.column_dimensions[letter].width = width
+    for top, left, bottom, right in layout.merges:
+        sheet.merge_cells(
+            start_row=first + top,
+            start_column=left + 1,
+            end_row=first + bottom,
+            end_column=right + 1,
+        )
+    for column, size in enumerate(layout.sheet_widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = size
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _docx(table: Table) -> bytes:
+def _docx(layout: Grid) -> bytes:
     docx = _extra("docx")
     document = docx.Document()
-    for line in head_lines(table):
+    for line in layout.heads:
         document.add_paragraph(line)
-    body = [*HEADER, *rows(table)]
-    grid = document.add_table(rows=len(body), cols=9)
-    grid.style = "Table Grid"
-    # python-docx builds a row's cells anew on each access: take them once.
-    cells = [row.cells for row in grid.rows]
+    body = [*layout.header, *layout.body]
+    table = document.add_table(rows=len(body), cols=len(layout.header[0]))
+    table.style = "Table Grid"
+    # Each row's cells once (a row builds them anew on each access).
+    cells = [row.cells for row in table.rows]
     for row_cells, row in zip(cells, body, strict=True):
         for cell, text in zip(row_cells, row, strict=True):
             if text:
                 cell.text = text
-    data = len(HEADER)
-    for start, end in _spans(table):
-        if end > start:
-            for column in range(4):
-                cells[data + start][column].merge(cells[data + end][column])
+    for top, left, bottom, right in layout.merges:
+        if top == bottom:
+            cells[top][left].merge(cells[top][right])
+        else:
+            merge_down([cells[r][left] for r in range(top, bottom + 1)])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _pdf(table: Table) -> bytes:
+def merge_down(column: list[Any]) -> None:
+    """Merge one column's cells vertically, as Word marks it (``w:vMerge`` restart on the
+    first, continue below). python-docx's ``merge`` finds each row's index in the whole table
+    for every cell, which made an export of n rows take n² steps; the cells below are blank."""
+    for at, cell in enumerate(column):
+        cell._tc.vMerge = "continue" if at else "restart"
+
+
+def _pdf(layout: Grid) -> bytes:
     _extra("reportlab")
     from xml.sax.saxutils import escape
 
@@ -287,7 +420,7 @@ def _pdf(table: Table) -> bytes:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
-    from reportlab.platypus import Table as Grid
+    from reportlab.platypus import Table as PageGrid
 
     if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
@@ -297,20 +430,26 @@ def _pdf(table: Table) -> bytes:
     def cell(text: str) -> Paragraph:
         return Paragraph(escape(_flat(text)), style)
 
-    body = [[cell(t) for t in row] for row in (*HEADER, *rows(table))]
-    widths = [w * mm for w in (40, 16, 55, 45, 38, 22, 22, 22, 22)]
-    grid = Grid(body, colWidths=widths, repeatRows=len(HEADER))
-    grid.setStyle(
+    body = [[cell(t) for t in row] for row in (*layout.header, *layout.body)]
+    widths = [w * mm for w in layout.page_widths]
+    # The header's merges only: a body cell merged over rows would be cut at a page break.
+    spans = [
+        ("SPAN", (left, top), (right, bottom))
+        for top, left, bottom, right in layout.merges
+        if bottom < len(layout.header)
+    ]
+    sheet = PageGrid(body, colWidths=widths, repeatRows=len(layout.header))
+    sheet.setStyle(
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("SPAN", (5, 0), (8, 0)),
+                *spans,
             ]
         )
     )
-    story: list[Any] = [Paragraph(escape(line), title) for line in head_lines(table)]
-    story.append(grid)
+    story: list[Any] = [Paragraph(escape(line), title) for line in layout.heads]
+    story.append(sheet)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -319,7 +458,7 @@ def _pdf(table: Table) -> bytes:
         rightMargin=10 * mm,
         topMargin=10 * mm,
         bottomMargin=10 * mm,
-        title=_title(table),
+        title=layout.title,
     )
     document.build(story)
     return buffer.getvalue()
