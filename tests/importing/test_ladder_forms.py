@@ -264,3 +264,20 @@ def test_an_activity_without_indicators_is_left_out_with_its_source_row() -> Non
     ]
     assert "source line 6" in left[0].action
     assert "source line 8" in left[1].action
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某县第二局 2021 年部门职责-工作活动绩效目标",
+        "某县第二局 2021 年部门职责-工作活动绩效目标" + "\t" * 8,
+    ],
+)
+def test_a_second_table_of_the_same_duty_and_activity_names_is_not_merged_in(title: str) -> None:
+    # found by the importer's fuzzer: the same names made the second table's rows read as the
+    # first table's duty repeated on a page; the title in a cell of its own (a workbook's) too
+    first = [row("一、职责1"), row("1、活动1.1", "指标1.1.1", *LADDER)]
+    result = imported(*first, title, "324 第二局", HEADER, *first)
+    assert [i.id for i in result.table.indicators()] == ["1.1.1"]
+    (end,) = findings(result, "end")
+    assert "second table (某县第二局 2021 年部门职责-工作活动绩效目标)" in end.action

@@ -50,7 +50,9 @@ __all__ = [
     "head_lines",
     "merge_down",
     "rows",
+    "segments",
     "target_rows",
+    "write_grid",
 ]
 
 #: The formats ``export_table`` writes.
@@ -290,6 +292,14 @@ def export_table(
         raise TypeError(
             f"export_table takes a perfscore.Table or TargetsTable, not {type(table).__name__}"
         )
+    out = write_grid(grid(table), format)
+    if path is not None:
+        write_output(path, out, encoding="utf-8")  # whole or not at all
+    return out
+
+
+def write_grid(layout: Grid, format: str) -> str | bytes:
+    """``layout`` written as ``format``: the text, or the file's bytes."""
     writers: dict[str, Callable[[Grid], str | bytes]] = {
         "txt": _text,
         "xlsx": _xlsx,
@@ -298,10 +308,7 @@ def export_table(
     }
     if format not in writers:
         raise PerfscoreError(f"unknown format {format!r}; the formats are {', '.join(FORMATS)}")
-    out = writers[format](grid(table))
-    if path is not None:
-        write_output(path, out, encoding="utf-8")  # whole or not at all
-    return out
+    return writers[format](layout)
 
 
 def _flat(text: str) -> str:
@@ -377,13 +384,57 @@ def _xlsx(layout: Grid) -> bytes:
     return buffer.getvalue()
 
 
+Segment = tuple[list[str], list[tuple[str, ...]], list[tuple[int, int, int, int]]]
+
+
+def segments(layout: Grid) -> list[Segment]:
+    """The grid as Word and PDF write it: runs of rows, each under the lines above it. A
+    body row of one cell is a line between rows (a page's running head, another table's
+    title): it ends one run of rows and stands above the next. Each merge is counted from its
+    run's first row (a merge of a line, across the sheet, is the workbook's only)."""
+    out: list[Segment] = []
+    starts: list[int] = []
+    lines: list[str] = list(layout.heads)
+    rows: list[tuple[str, ...]] = []
+    first = 0
+    for at, row in enumerate((*layout.header, *layout.body)):
+        if len(row) == 1:
+            if rows:
+                out.append((lines, rows, []))
+                starts.append(first)
+                lines, rows = [], []
+            lines.append(row[0])
+            continue
+        if not rows:
+            first = at
+        rows.append(row)
+    out.append((lines, rows, []))
+    starts.append(first)
+    for top, left, bottom, right in layout.merges:
+        for (_, run, merges), begin in zip(out, starts, strict=True):
+            if begin <= top < begin + len(run):
+                merges.append((top - begin, left, bottom - begin, right))
+                break
+    return out
+
+
 def _docx(layout: Grid) -> bytes:
     docx = _extra("docx")
     document = docx.Document()
-    for line in layout.heads:
-        document.add_paragraph(line)
-    body = [*layout.header, *layout.body]
-    table = document.add_table(rows=len(body), cols=len(layout.header[0]))
+    for lines, body, merges in segments(layout):
+        for line in lines:
+            document.add_paragraph(line)
+        if body:
+            _docx_table(document, body, merges)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_table(
+    document: Any, body: list[tuple[str, ...]], merges: list[tuple[int, int, int, int]]
+) -> None:
+    table = document.add_table(rows=len(body), cols=len(body[0]))
     table.style = "Table Grid"
     # Each row's cells once (a row builds them anew on each access).
     cells = [row.cells for row in table.rows]
@@ -391,14 +442,11 @@ def _docx(layout: Grid) -> bytes:
         for cell, text in zip(row_cells, row, strict=True):
             if text:
                 cell.text = text
-    for top, left, bottom, right in layout.merges:
+    for top, left, bottom, right in merges:
         if top == bottom:
             cells[top][left].merge(cells[top][right])
         else:
             merge_down([cells[r][left] for r in range(top, bottom + 1)])
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def merge_down(column: list[Any]) -> None:
@@ -419,7 +467,7 @@ def _pdf(layout: Grid) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, TableStyle
     from reportlab.platypus import Table as PageGrid
 
     if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
@@ -430,26 +478,30 @@ def _pdf(layout: Grid) -> bytes:
     def cell(text: str) -> Paragraph:
         return Paragraph(escape(_flat(text)), style)
 
-    body = [[cell(t) for t in row] for row in (*layout.header, *layout.body)]
     widths = [w * mm for w in layout.page_widths]
-    # The header's merges only: a body cell merged over rows would be cut at a page break.
-    spans = [
-        ("SPAN", (left, top), (right, bottom))
-        for top, left, bottom, right in layout.merges
-        if bottom < len(layout.header)
-    ]
-    sheet = PageGrid(body, colWidths=widths, repeatRows=len(layout.header))
-    sheet.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                *spans,
-            ]
+    story: list[Any] = []
+    for at, (lines, rows, merges) in enumerate(segments(layout)):
+        if at:
+            story.append(PageBreak())  # the lines between two runs head a new page
+        story += [Paragraph(escape(line), title) for line in lines]
+        if not rows:
+            continue
+        # The header's merges only: a body cell merged over rows would be cut at a page break.
+        header = len(layout.header) if at == 0 else 0
+        spans = [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merges if r1 < header]
+        sheet = PageGrid(
+            [[cell(t) for t in row] for row in rows], colWidths=widths, repeatRows=header
         )
-    )
-    story: list[Any] = [Paragraph(escape(line), title) for line in layout.heads]
-    story.append(sheet)
+        sheet.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    *spans,
+                ]
+            )
+        )
+        story.append(sheet)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,

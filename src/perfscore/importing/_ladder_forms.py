@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ._findings import ImportFinding, Place
 from ._ladder_headers import COLUMN_NAMES, GRADE_NAMES, LAYOUTS, Header, find_header, header_word
-from ._pages import SECTION, chinese_number, head_key, running_head
+from ._pages import SECTION, chinese_number, head_key, running_head, title_like
 from ._repairs import clean, dangling, dangling_name, join, join_broken
 from ._sources import SourceRow
 
@@ -176,7 +176,7 @@ class _Reader:
                 self._end(rows, index, f"a row of {len(row.cells)} cells where the table's "
                           f"have {width}: another table starts here")  # fmt: skip
                 break
-            if gap is not None and (why := self._second_table(rows, gap, row)) is not None:
+            if gap is not None and (why := self._second_table(rows, gap, index)) is not None:
                 self._end(rows, gap, why)
                 break
             gap = None
@@ -213,14 +213,16 @@ class _Reader:
 
     def _head_text(self, row: SourceRow) -> str | None:
         """The text of a line that is no table row: prose, or a row whose only cells, from the
-        first column on, are a page's running head (``323 人社局 | 单位：万元``)."""
+        first column on, are a page's running head (``323 人社局 | 单位：万元``) or a title."""
         if row.prose:
             return row.cells[0]
         written = [(i, t) for i, c in enumerate(row.cells) if (t := clean(c))]
         if not written or len(written) > 2 or written[0][0] != 0:
             return None
-        if all(running_head(t, self.heads) for _, t in written):
-            return " ".join(t for _, t in written)
+        if all(running_head(t, self.heads) for _, t in written) or (
+            len(written) == 1 and title_like(written[0][1])
+        ):
+            return " ".join(row.cells[i].strip() for i, _ in written)
         return None
 
     def _ends_at_heading(self, rows: Sequence[SourceRow], index: int, text: str) -> str | None:
@@ -237,9 +239,11 @@ class _Reader:
             break
         return f"the section heading {clean(text)!r} is not followed by the table's header"
 
-    def _second_table(self, rows: Sequence[SourceRow], gap: int, row: SourceRow) -> str | None:
-        """Why ``row``, after a page's lines or header, starts a second table: its duty starts
-        the numbering over (一 again after 十三)."""
+    def _second_table(self, rows: Sequence[SourceRow], gap: int, index: int) -> str | None:
+        """Why ``rows[index]``, after a page's lines or header, starts a second table: its duty
+        starts the numbering over (一 again after 十三), or repeats the last duty's row under a
+        line that is no running head (another table's title)."""
+        row = rows[index]
         if not self.out.duties or self.header.layout != "ladders":
             return None
         text = clean(self._cell(row, "duty") or self._cell(row, "activity"))
@@ -251,10 +255,14 @@ class _Reader:
         value, before = chinese_number(ordinal), chinese_number(last.ordinal or "")
         if value is None or before is None or value > before:
             return None
-        if value == before and name == last.name:
+        titles = [
+            line
+            for r in rows[gap:index]
+            if (line := self._head_text(r) or "").strip() and not running_head(line, self.heads)
+        ][:1]
+        if value == before and name == last.name and not titles:
             return None  # the duty's row repeated on the next page
-        titles = [t for r in rows[gap:] if r.prose and (t := r.cells[0].strip())][:1]
-        title = f" ({titles[0]})" if titles else ""
+        title = f" ({titles[0].strip()})" if titles else ""
         return (
             f"duty {ordinal}、{name} at source line {row.line} numbers the duties from "
             f"{ordinal} again after {last.ordinal}: a second table{title} starts here and is "

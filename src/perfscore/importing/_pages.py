@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from ._repairs import clean, simplify
 
-__all__ = ["SECTION", "chinese_number", "head_key", "running_head"]
+__all__ = ["SECTION", "chinese_number", "head_key", "running_head", "title_like"]
 
 #: A section heading of a disclosure: ``五、…`` or ``（五）…``.
 SECTION = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
@@ -63,6 +63,19 @@ def running_head(text: str, heads: Iterable[str]) -> bool:
         return True
     key = head_key(text)
     return bool(key) and key in set(heads)
+
+
+_TITLE = re.compile(r"(?:19|20)\d\d\s*年.*(?:绩效|目标|指标|预算)")
+
+
+def title_like(text: str) -> bool:
+    """Whether a line reads as a table's title (a year, then 绩效, 目标, 指标 or 预算), as a
+    workbook may write one in a cell of its own rather than across the sheet.
+
+    >>> title_like("某县财政局 2021 年部门职责-工作活动绩效目标"), title_like("就业服务")
+    (True, False)
+    """
+    return bool(_TITLE.search(clean(text)))
 
 
 _DIGIT_VALUES = {c: v for v, c in enumerate("零一二三四五六七八九")} | {"两": 2, "〇": 0}
