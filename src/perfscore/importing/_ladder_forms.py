@@ -1,6 +1,6 @@
-"""Table layouts: finding the header, and assembling rows into duties, activities, indicators.
+"""Table layouts: assembling a ladder table's rows into duties, activities, indicators.
 
-Two ladder layouts are read (the targets forms are not yet):
+Two ladder layouts are read (their headers are recognised in ``_ladder_headers``):
 
 - ``ladders``: 职责活动 · 年度预算数 · 内容描述 · 绩效目标 · 绩效指标 · 评价标准 (优 良 中 差), the
   department table of the 2018 disclosure. A duty row starts ``一、``, an activity row ``1、``;
@@ -13,6 +13,12 @@ last row of the page before: a first column with text but no ordinal continues t
 activity's name; a blank name with written cells continues the last indicator's cells; a
 name with all its cells blank continues its name; and a row whose indicator above ends where a
 cell cannot end (after ``≥``, ``和``, ``-``) continues it. Each join is a finding.
+
+Each page is read by its own header (its grade columns may be in another order). A page's
+running head is a page break (``_pages``); the table ends only where its layout does (a
+section heading the header does not follow, a row of another width, a second table numbering
+its duties from 一 again), with an ``end`` finding that says where and why. An activity with no
+indicator row and a duty with no activity are left out with a finding naming their source line.
 """
 
 from __future__ import annotations
