@@ -266,3 +266,25 @@ def test_a_table_of_a_hundred_and_more_duties_exports_and_imports_back() -> None
     back = import_table(text, name="many").table
     assert [d.ordinal for d in back.duties] == [chinese_ordinal(n) for n in range(1, 112)]
     assert back.model_copy(update={"source": None}) == exportable(table)
+
+
+def test_the_workbook_merges_every_range_of_the_layout_and_blanks_the_cells_under_them() -> None:
+    import openpyxl
+
+    table = perfscore.load_table("zanhuang-hrss-2018")
+    out = export_table(table, "xlsx")
+    assert isinstance(out, bytes)
+    sheet = openpyxl.load_workbook(io.BytesIO(out)).active
+    assert sheet is not None
+    first = len(head_lines(table)) + 1  # the header's row
+    merged = {(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges}
+    layout = {(first + t, 1 + c, first + b, 1 + e) for t, c, b, e in grid(table).merges}
+    heads = {(row, 1, row, 9) for row in range(1, first)}  # the lines above, across
+    assert merged == layout | heads
+    for top, left, bottom, right in layout:
+        covered = [
+            sheet.cell(row, column).value
+            for row in range(top, bottom + 1)
+            for column in range(left, right + 1)
+        ]
+        assert covered[1:] == [None] * (len(covered) - 1)

@@ -370,13 +370,7 @@ def _xlsx(layout: Grid) -> bytes:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # a cell such as =100% is text, not a formula
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for top, left, bottom, right in layout.merges:
-        sheet.merge_cells(
-            start_row=first + top,
-            start_column=left + 1,
-            end_row=first + bottom,
-            end_column=right + 1,
-        )
+    _merge(sheet, [(first + t, 1 + c, first + b, 1 + e) for t, c, b, e in layout.merges])
     for column, size in enumerate(layout.sheet_widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = size
     buffer = io.BytesIO()
@@ -416,6 +410,23 @@ def segments(layout: Grid) -> list[Segment]:
                 merges.append((top - begin, left, bottom - begin, right))
                 break
     return out
+
+
+def _merge(sheet: Any, ranges: list[tuple[int, int, int, int]]) -> None:
+    """Merge each range (first row, first column, last row, last column; from 1), whose cells
+    but the first are blank. ``merge_cells`` checks each new range against every range merged
+    before it, which made a workbook of n rows take n² steps; the layout's ranges never overlap,
+    so they are added to the sheet's merged ranges at once."""
+    from openpyxl.worksheet.cell_range import CellRange
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    for top, left, bottom, right in ranges:
+        box = CellRange(min_row=top, min_col=left, max_row=bottom, max_col=right)
+        for row in range(top, bottom + 1):
+            for column in range(left, right + 1):
+                if (row, column) != (top, left):
+                    sheet.cell(row, column).value = None
+        sheet.merged_cells.ranges.add(MergedCellRange(sheet, box.coord))
 
 
 def _docx(layout: Grid) -> bytes:
