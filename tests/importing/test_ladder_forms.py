@@ -3,9 +3,15 @@ a ladder table: duties, activities, ordinals, project forms, where the table end
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
+import perfscore
 from perfscore.importing import ImportFailed, import_table
+from perfscore.importing._export import HEADER as HEADER_ROWS
+from perfscore.importing._export import grid, write_grid
 from tests.importing.import_data import HEADER, PAGE, findings, imported, row
 
 
@@ -281,3 +287,25 @@ def test_a_second_table_of_the_same_duty_and_activity_names_is_not_merged_in(tit
     assert [i.id for i in result.table.indicators()] == ["1.1.1"]
     (end,) = findings(result, "end")
     assert "second table (某县第二局 2021 年部门职责-工作活动绩效目标)" in end.action
+
+
+@pytest.mark.parametrize("format", ["txt", "pdf"])
+def test_a_section_heading_continued_on_each_page_keeps_every_indicator(
+    format: str, tmp_path: Path
+) -> None:
+    # the bundled table's pages each under 五、…（续表） and the header again, as a PDF prints it
+    table = perfscore.load_table("zanhuang-hrss-2018")
+    layout = grid(table)
+    body: list[tuple[str, ...]] = []
+    for at, cells in enumerate(layout.body):
+        if at and at % 20 == 0:
+            body += [("五、部门职责-工作活动绩效目标（续表）",), ("单位：万元",), *HEADER_ROWS]
+        body.append(cells)
+    path = tmp_path / f"paged.{format}"
+    out = write_grid(dataclasses.replace(layout, body=body), format)
+    path.write_bytes(out.encode() if isinstance(out, str) else out)
+    result = import_table(path, name=table.name)
+    assert [(i.id, i.name, i.cells) for i in result.table.indicators()] == [
+        (i.id, i.name, i.cells) for i in table.indicators()
+    ]
+    assert findings(result, "end") == []
