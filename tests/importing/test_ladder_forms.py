@@ -3,10 +3,16 @@ a ladder table: duties, activities, ordinals, project forms, where the table end
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
+import perfscore
 from perfscore.importing import ImportFailed, import_table
-from tests.importing.import_data import findings, imported, row
+from perfscore.importing._export import HEADER as HEADER_ROWS
+from perfscore.importing._export import grid, write_grid
+from tests.importing.import_data import HEADER, PAGE, findings, imported, row
 
 
 def test_a_row_before_any_activity_is_a_finding() -> None:
@@ -117,3 +123,189 @@ def test_a_data_row_that_names_a_grade_is_no_header() -> None:
     )
     # 並且 ends as a comparison could end, but it is a label: the next row is an indicator
     assert [i.name for i in result.table.indicators()] == ["指标1.1.1", "指标1.1.2", "指标1.1.3"]
+
+
+# -- page breaks, repeated headers and where the table ends ------------------------------------
+
+LADDER = ("100%", "≥90%", "≥80%", "<80%")
+
+
+def _indicator_rows(first: int, count: int) -> list[str]:
+    return [row("", f"指标{n}", *LADDER) for n in range(first, first + count)]
+
+
+@pytest.mark.parametrize(
+    "running",
+    [
+        "五、部门职责-工作活动绩效目标（续表）",  # a section heading that says it continues
+        "五、绩效预算信息",  # the heading the table began under, repeated on the page
+        "323 某局\t单位：万元",  # the page's code and unit lines in a row of cells
+        "- 2 -",
+    ],
+)
+def test_a_running_head_between_pages_does_not_end_the_table(running: str) -> None:
+    text = "\n".join(
+        [
+            "五、绩效预算信息",
+            "某县某局 2019 年部门职责-工作活动绩效目标",
+            HEADER,
+            row("一、职责"),
+            row("1、活动", "指标0", *LADDER),
+            *_indicator_rows(1, 3),
+            running,
+            HEADER,
+            *_indicator_rows(4, 3),
+            running,
+            *_indicator_rows(7, 2),
+        ]
+    )
+    result = import_table(text, name="example")
+    assert [i.name for i in result.table.indicators()] == [f"指标{n}" for n in range(9)]
+    assert findings(result, "end") == []
+
+
+def test_the_next_section_ends_the_table_with_a_finding_saying_where() -> None:
+    result = imported(
+        row("一、职责"),
+        row("1、活动", "完成率", *LADDER),
+        "六、政府采购预算情况",
+        "2018年我单位没有安排政府采购预算。",
+    )
+    (end,) = findings(result, "end")
+    assert end.text == "六、政府采购预算情况"
+    assert "source line 6" in end.action
+    assert "not followed by the table's header" in end.action
+    assert "2 source rows" in end.action
+
+
+def test_a_row_of_another_width_ends_the_table_with_a_finding() -> None:
+    result = imported(row("一、职责"), row("1、活动", "完成率", *LADDER), "项目\t数量\t价值")
+    (end,) = findings(result, "end")
+    assert "a row of 3 cells where the table's have 9" in end.action
+
+
+def test_a_header_repeated_with_the_grades_in_another_order_is_read_by_its_own_order() -> None:
+    reordered = HEADER.replace("优\t良\t中\t差", "差\t中\t良\t优")
+    text = "\n".join(
+        [
+            "某县某局 2019 年部门职责-工作活动绩效目标",
+            HEADER,
+            row("一、职责"),
+            row("1、活动", "到位率", *LADDER),
+            "单位：万元",
+            reordered,
+            row("", "完成率", *reversed(LADDER)),
+        ]
+    )
+    result = import_table(text, name="example")
+    assert [(i.name, i.cells) for i in result.table.indicators()] == [
+        (name, dict(zip("优良中差", LADDER, strict=True))) for name in ("到位率", "完成率")
+    ]
+
+
+def test_a_second_departments_table_is_not_merged_in() -> None:
+    text = "\n".join(
+        [
+            "某县人社局 2019 年部门职责-工作活动绩效目标",
+            HEADER,
+            row("一、职责一"),
+            row("1、活动", "到位率", *LADDER),
+            row("二、职责二"),
+            row("1、活动", "完成率", *LADDER),
+            "某县财政局 2019 年部门职责-工作活动绩效目标",
+            "324 财政局",
+            HEADER,
+            row("一、预算管理"),
+            row("1、预算编制", "编制及时率", *LADDER),
+        ]
+    )
+    result = import_table(text, name="example")
+    assert [d.name for d in result.table.duties] == ["职责一", "职责二"]
+    (end,) = findings(result, "end")
+    assert end.text == "某县财政局 2019 年部门职责-工作活动绩效目标"
+    assert "second table (某县财政局 2019 年部门职责-工作活动绩效目标)" in end.action
+    assert "ends at source line 8" in end.action
+    assert "duty 一、预算管理 at source line 12" in end.action
+    assert "import it on its own" in end.action
+
+
+def test_a_duty_row_repeated_on_the_next_page_is_no_second_table() -> None:
+    result = imported(
+        row("一、职责"),
+        row("1、活动", "到位率", *LADDER),
+        PAGE.removeprefix("\n"),
+        row("一、职责"),
+        row("2、活动二", "完成率", *LADDER),
+    )
+    assert findings(result, "end") == []
+    assert [i.id for i in result.table.indicators()] == ["1.1.1", "1.2.1"]
+
+
+def test_a_grade_cell_blank_under_a_written_one_is_a_finding() -> None:
+    # a 差 cell merged over two indicators reads as written in the first row only
+    result = imported(
+        row("一、职责"),
+        row("1、活动", "到位率", *LADDER),
+        row("", "完成率", "100%", "≥95%", "≥85%"),
+    )
+    (blank,) = findings(result, "blank-cell")
+    assert (blank.indicator, blank.where.column, blank.text) == ("1.1.2", "评价标准 差", "<80%")
+    assert "merged" in blank.action
+    assert result.table.indicator("1.1.2").cells["差"] is None  # not filled in
+
+
+def test_an_activity_without_indicators_is_left_out_with_its_source_row() -> None:
+    result = imported(
+        row("一、职责"),
+        row("1、活动", "到位率", *LADDER),
+        row("2、没有指标的活动"),
+        row("3、活动三", "完成率", *LADDER),
+        row("二、没有活动的职责"),
+    )
+    assert [a.id for a in result.table.activities()] == ["1.1", "1.3"]
+    left = findings(result, "unplaced")
+    assert [(f.indicator, f.text) for f in left] == [
+        ("1.2", "没有指标的活动"),
+        ("2", "没有活动的职责"),
+    ]
+    assert "source line 6" in left[0].action
+    assert "source line 8" in left[1].action
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某县第二局 2021 年部门职责-工作活动绩效目标",
+        "某县第二局 2021 年部门职责-工作活动绩效目标" + "\t" * 8,
+    ],
+)
+def test_a_second_table_of_the_same_duty_and_activity_names_is_not_merged_in(title: str) -> None:
+    # found by the importer's fuzzer: the same names made the second table's rows read as the
+    # first table's duty repeated on a page; the title in a cell of its own (a workbook's) too
+    first = [row("一、职责1"), row("1、活动1.1", "指标1.1.1", *LADDER)]
+    result = imported(*first, title, "324 第二局", HEADER, *first)
+    assert [i.id for i in result.table.indicators()] == ["1.1.1"]
+    (end,) = findings(result, "end")
+    assert "second table (某县第二局 2021 年部门职责-工作活动绩效目标)" in end.action
+
+
+@pytest.mark.parametrize("format", ["txt", "pdf"])
+def test_a_section_heading_continued_on_each_page_keeps_every_indicator(
+    format: str, tmp_path: Path
+) -> None:
+    # the bundled table's pages each under 五、…（续表） and the header again, as a PDF prints it
+    table = perfscore.load_table("zanhuang-hrss-2018")
+    layout = grid(table)
+    body: list[tuple[str, ...]] = []
+    for at, cells in enumerate(layout.body):
+        if at and at % 20 == 0:
+            body += [("五、部门职责-工作活动绩效目标（续表）",), ("单位：万元",), *HEADER_ROWS]
+        body.append(cells)
+    path = tmp_path / f"paged.{format}"
+    out = write_grid(dataclasses.replace(layout, body=body), format)
+    path.write_bytes(out.encode() if isinstance(out, str) else out)
+    result = import_table(path, name=table.name)
+    assert [(i.id, i.name, i.cells) for i in result.table.indicators()] == [
+        (i.id, i.name, i.cells) for i in table.indicators()
+    ]
+    assert findings(result, "end") == []

@@ -363,7 +363,7 @@ def test_the_cli_notes_a_large_file_on_a_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _csv(tmp_path, "id,value\n1.1.1,95%\n")
-    monkeypatch.setattr(perfscore.cli, "_LARGE", 0)
+    monkeypatch.setattr(perfscore.cli, "LARGE", 0)
     main(["score", "zanhuang-hrss-2018", str(path), "--format", "json"])
     assert "reading" not in capsys.readouterr().err  # not a terminal: nothing
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)

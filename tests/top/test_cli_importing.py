@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 import perfscore
 from perfscore.cli import main
 from perfscore.importing import import_table
+from tests.targets_data import TARGETS
 from tests.top.test_cli import TABLE
 
 # -- perfscore export -------------------------------------------------------------------------
@@ -165,3 +167,33 @@ def test_names_with_control_characters_print_escaped(
     table.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert main(["export", str(table), "--format", "txt"]) == 0
     assert "\x1b" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("format", ["txt", "xlsx", "docx", "pdf"])
+def test_cli_export_of_a_targets_table(
+    format: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / f"targets.{format}"
+    assert main(["export", str(TARGETS), "--format", format, "-o", str(target)]) == 0
+    assert capsys.readouterr().out == f"targets-invented-2023: 10 indicators written to {target}\n"
+    assert len(import_table(target).table) == 10
+
+
+def test_cli_export_of_a_table_of_a_hundred_and_more_duties(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cells = {"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"}
+    duties = [
+        {"id": f"{d}", "name": f"职责{d}", "activities": [{"id": f"{d}.1", "name": "活动",
+         "indicators": [{"id": f"{d}.1.1", "name": "到位率", "cells": cells}]}]}
+        for d in range(1, 112)
+    ]  # fmt: skip
+    table = {"name": "many", "department": {"name": "某局"}, "year": 2020, "duties": duties}
+    path = tmp_path / "many.yaml"
+    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    assert main(["export", str(path), "--format", "txt"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    heads = [line.split("\t")[0] for line in lines if "、职责" in line]
+    assert len(heads) == 111
+    assert heads[98:101] == ["九十九、职责99", "一百、职责100", "一百零一、职责101"]
+    assert heads[109:] == ["一百一十、职责110", "一百一十一、职责111"]

@@ -14,7 +14,7 @@ May import: the ground, `perfscore.notation`, `perfscore.ladders` and `perfscore
 from ._export import FORMATS, export_table, exportable
 from ._findings import ImportFinding, Place
 from ._importer import Imported, ImportFailed, import_table
-from ._ladder_forms import LAYOUTS
+from ._ladder_headers import LAYOUTS
 from ._rows import Source, SourceRow
 from ._sources import read_source, read_text
 

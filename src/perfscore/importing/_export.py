@@ -1,10 +1,15 @@
 """Writing a table in its published layout: text, Excel, Word or PDF.
 
-The layout is the department table's: a title, the department code and short name, the money
-unit, the two header rows (职责活动 · 年度预算数 · 内容描述 · 绩效目标 · 绩效指标 · 评价标准 over
-优 良 中 差), a row per duty (``一、…``), a row per activity (``1、…``) holding its first
-indicator, and a row per further indicator. Importing an export gives back
+A ladder table's layout is the department table's: a title, the department code and short
+name, the money unit, the two header rows (职责活动 · 年度预算数 · 内容描述 · 绩效目标 · 绩效指标 ·
+评价标准 over 优 良 中 差), a row per duty (``一、…``), a row per activity (``1、…``) holding its
+first indicator, and a row per further indicator. Importing an export gives back
 [exportable][perfscore.importing.exportable] of the table: what the layout carries.
+
+A targets table's layout is the goal form (绩效目标表) as a department lists its projects: a
+title, the money unit, one header row (单位名称 · 项目名称 · 预算数 · 年度目标 · 一级指标 ·
+二级指标 · 三级指标 · 指标性质 · 指标值 · 度量单位 · 分值 · 指标方向性) and a row per indicator,
+the project's cells and the levels written once and merged over their rows.
 
 >>> import perfscore
 >>> from perfscore.importing import export_table, import_table
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,32 +35,73 @@ from perfscore.fonts import truetype_subset
 from perfscore.outputs import text_cell, write_output
 from perfscore.tables._files import load_table
 from perfscore.tables._models import Table
+from perfscore.tables._targets_table import TargetsTable
 
 from ._repairs import clean
 
-__all__ = ["FORMATS", "export_table", "exportable", "rows"]
+__all__ = [
+    "FORMATS",
+    "HEADER",
+    "TARGETS_HEADER",
+    "Grid",
+    "chinese_ordinal",
+    "export_table",
+    "exportable",
+    "grid",
+    "head_lines",
+    "merge_down",
+    "rows",
+    "segments",
+    "target_rows",
+    "write_grid",
+]
 
 #: The formats ``export_table`` writes.
 FORMATS: tuple[str, ...] = ("txt", "xlsx", "docx", "pdf")
 
+#: A ladder table's two header rows.
 HEADER: tuple[tuple[str, ...], ...] = (
     ("职责活动", "年度预算数", "内容描述", "绩效目标", "绩效指标", "评价标准", "", "", ""),
     ("", "", "", "", "", "优", "良", "中", "差"),
 )
 
+#: A targets table's header row (the goal form's columns).
+TARGETS_HEADER: tuple[str, ...] = (
+    "单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质",
+    "指标值", "度量单位", "分值", "指标方向性",
+)  # fmt: skip
+
 _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_ordinal(n: int) -> str:
-    """一 … 九十九, as duties are numbered.
+    """``n`` as a Chinese numeral, as duties are numbered: 一 … 十 … 九十九, 一百, 一百零一,
+    一百一十, 一千零一, 一万 … (any positive ``n``).
 
     >>> chinese_ordinal(1), chinese_ordinal(10), chinese_ordinal(13), chinese_ordinal(40)
     ('一', '十', '十三', '四十')
+    >>> chinese_ordinal(100), chinese_ordinal(101), chinese_ordinal(110), chinese_ordinal(1010)
+    ('一百', '一百零一', '一百一十', '一千零一十')
     """
-    if n < 10:
-        return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"an ordinal is an int, not {type(n).__name__}")
+    if n < 1:
+        raise ValueError(f"ordinals start at 1, not {n}")
+    text = _numeral(n)
+    return text[1:] if text.startswith("一十") else text  # 十三, not 一十三
+
+
+_UNITS = ((10**8, "亿"), (10**4, "万"), (1000, "千"), (100, "百"), (10, "十"))
+
+
+def _numeral(n: int) -> str:
+    """``n`` ≥ 1 written out in full (一十 kept: 一百一十)."""
+    for size, unit in _UNITS:
+        if n >= size:
+            high, rest = divmod(n, size)
+            gap = "零" if 0 < rest < size // 10 else ""  # 一百零一, 一万零一十
+            return _numeral(high) + unit + gap + (_numeral(rest) if rest else "")
+    return _DIGITS[n]
 
 
 def _number(value: float | None) -> str:
@@ -64,11 +111,15 @@ def _number(value: float | None) -> str:
     return text.removesuffix(".0")
 
 
-def _title(table: Table) -> str:
-    return table.title or f"{table.department.name} {table.year} 年部门职责-工作活动绩效目标"
+def _title(table: Table | TargetsTable) -> str:
+    if table.title:
+        return table.title
+    if isinstance(table, TargetsTable):
+        return f"{table.department.name} {table.year} 年项目支出绩效目标表"
+    return f"{table.department.name} {table.year} 年部门职责-工作活动绩效目标"
 
 
-def head_lines(table: Table) -> list[str]:
+def head_lines(table: Table | TargetsTable) -> list[str]:
     """The lines above the table: title, ``<code> <short name>``, ``单位：<money unit>``."""
     lines = [_title(table)]
     department = table.department
@@ -140,12 +191,117 @@ def exportable(table: Table) -> Table:
     return load_table(data)
 
 
-def export_table(table: Table, format: str, path: str | Path | None = None) -> str | bytes:
-    """Write ``table`` in its published layout as ``format`` (``txt``, ``xlsx``, ``docx`` or
-    ``pdf``); return the text or the file's bytes, and write them to ``path`` if given."""
-    if not isinstance(table, Table):
-        raise TypeError(f"export_table takes a perfscore.Table, not {type(table).__name__}")
-    writers: dict[str, Callable[[Table], str | bytes]] = {
+def target_rows(table: TargetsTable) -> Iterator[tuple[str, ...]]:
+    """A targets table's rows (twelve cells each) in the goal form: the project's cells on its
+    first row, each level on the first row of its run."""
+    for project in table.projects:
+        first = (
+            project.department or "",
+            project.name,
+            _number(project.budget.planned) if project.budget else "",
+            project.goal or "",
+        )
+        levels: tuple[str, str] | None = None
+        for i, indicator in enumerate(project.indicators):
+            mine = (*indicator.levels, "", "")[:2]
+            one = mine[0] if levels is None or mine[0] != levels[0] else ""
+            two = mine[1] if one or levels is None or mine[1] != levels[1] else ""
+            levels = (mine[0], mine[1])
+            yield (
+                *(first if i == 0 else ("", "", "", "")),
+                one,
+                two,
+                indicator.name,
+                indicator.op or "",
+                indicator.target,
+                indicator.unit or "",
+                _number(indicator.weight),
+                indicator.direction or "",
+            )
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table laid out to be written: its title, the lines above it, its header rows and
+    body rows (all as wide as the header), the ranges merged (first row, first column, last
+    row, last column; rows counted from 0 over header and body), and the column widths (in
+    characters for a workbook, in millimetres for a PDF)."""
+
+    title: str
+    heads: list[str]
+    header: tuple[tuple[str, ...], ...]
+    body: list[tuple[str, ...]]
+    merges: list[tuple[int, int, int, int]]
+    sheet_widths: tuple[int, ...]
+    page_widths: tuple[int, ...]
+
+
+def grid(table: Table | TargetsTable) -> Grid:
+    """``table`` laid out in its published layout."""
+    if isinstance(table, TargetsTable):
+        return _targets_grid(table)
+    merges = [(0, 5, 0, 8)]  # 评价标准 over the four grades
+    data = len(HEADER)
+    for start, end in _spans(table):
+        if end > start:
+            merges += [(data + start, c, data + end, c) for c in range(4)]
+    return Grid(
+        _title(table),
+        head_lines(table),
+        HEADER,
+        list(rows(table)),
+        merges,
+        (24, 10, 40, 30, 24, 12, 12, 12, 12),
+        (40, 16, 55, 45, 38, 22, 22, 22, 22),
+    )
+
+
+def _targets_grid(table: TargetsTable) -> Grid:
+    body = list(target_rows(table))
+    # A project's cells merge over its rows; a level over its run, which ends where the
+    # project or the level above changes.
+    starts = {
+        **dict.fromkeys(range(4), (1,)),
+        4: (1, 4),
+        5: (1, 4, 5),
+    }
+    merges = []
+    for column, opened_by in starts.items():
+        first = [at for at, row in enumerate(body) if any(row[c] for c in opened_by)]
+        for start, end in zip(first, [*first[1:], len(body)], strict=True):
+            if end - 1 > start:
+                merges.append((1 + start, column, end, column))
+    merges.sort()
+    return Grid(
+        _title(table),
+        head_lines(table),
+        (TARGETS_HEADER,),
+        body,
+        merges,
+        (16, 24, 10, 30, 12, 14, 24, 8, 14, 8, 6, 10),
+        (24, 34, 14, 40, 18, 20, 34, 12, 20, 12, 10, 14),
+    )
+
+
+def export_table(
+    table: Table | TargetsTable, format: str, path: str | Path | None = None
+) -> str | bytes:
+    """Write ``table`` (a ladder or a targets table) in its published layout as ``format``
+    (``txt``, ``xlsx``, ``docx`` or ``pdf``); return the text or the file's bytes, and write
+    them to ``path`` if given."""
+    if not isinstance(table, Table | TargetsTable):
+        raise TypeError(
+            f"export_table takes a perfscore.Table or TargetsTable, not {type(table).__name__}"
+        )
+    out = write_grid(grid(table), format)
+    if path is not None:
+        write_output(path, out, encoding="utf-8")  # whole or not at all
+    return out
+
+
+def write_grid(layout: Grid, format: str) -> str | bytes:
+    """``layout`` written as ``format``: the text, or the file's bytes."""
+    writers: dict[str, Callable[[Grid], str | bytes]] = {
         "txt": _text,
         "xlsx": _xlsx,
         "docx": _docx,
@@ -153,20 +309,17 @@ def export_table(table: Table, format: str, path: str | Path | None = None) -> s
     }
     if format not in writers:
         raise PerfscoreError(f"unknown format {format!r}; the formats are {', '.join(FORMATS)}")
-    out = writers[format](table)
-    if path is not None:
-        write_output(path, out, encoding="utf-8")  # whole or not at all
-    return out
+    return writers[format](layout)
 
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _text(table: Table) -> str:
-    lines = [*head_lines(table), ""]
-    lines += ["\t".join(row) for row in HEADER]
-    lines += ["\t".join(_flat(c) for c in row) for row in rows(table)]
+def _text(layout: Grid) -> str:
+    lines = [*layout.heads, ""]
+    lines += ["\t".join(row) for row in layout.header]
+    lines += ["\t".join(_flat(c) for c in row) for row in layout.body]
     return "\n".join(lines) + "\n"
 
 
@@ -195,66 +348,123 @@ def _spans(table: Table) -> list[tuple[int, int]]:
     return spans
 
 
-def _xlsx(table: Table) -> bytes:
+def _xlsx(layout: Grid) -> bytes:
     import openpyxl
     from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "绩效目标"
-    heads = head_lines(table)
-    for at, line in enumerate(heads, start=1):
+    width = len(layout.header[0])
+    for at, line in enumerate(layout.heads, start=1):
         text_cell(sheet, at, 1, line)  # a title is text, never a formula
-        sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=9)
-    first = len(heads) + 1
-    for at, row in enumerate((*HEADER, *rows(table)), start=first):
+        sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=width)
+    first = len(layout.heads) + 1
+    for at, row in enumerate((*layout.header, *layout.body), start=first):
         for column, value in enumerate(row, start=1):
             cell = text_cell(sheet, at, column, value)  # a cell such as =100% is text
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.merge_cells(start_row=first, start_column=6, end_row=first, end_column=9)
-    data = first + len(HEADER)
-    for start, end in _spans(table):
-        if end > start:
-            for column in (1, 2, 3, 4):
-                sheet.merge_cells(
-                    start_row=data + start,
-                    start_column=column,
-                    end_row=data + end,
-                    end_column=column,
-                )
-    for letter, width in zip("ABCDEFGHI", (24, 10, 40, 30, 24, 12, 12, 12, 12), strict=True):
-        sheet.column_dimensions[letter].width = width
+    _merge(sheet, [(first + t, 1 + c, first + b, 1 + e) for t, c, b, e in layout.merges])
+    for column, size in enumerate(layout.sheet_widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = size
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _docx(table: Table) -> bytes:
+Segment = tuple[list[str], list[tuple[str, ...]], list[tuple[int, int, int, int]]]
+
+
+def segments(layout: Grid) -> list[Segment]:
+    """The grid as Word and PDF write it: runs of rows, each under the lines above it. A
+    body row of one cell is a line between rows (a page's running head, another table's
+    title): it ends one run of rows and stands above the next. Each merge is counted from its
+    run's first row (a merge of a line, across the sheet, is the workbook's only)."""
+    out: list[Segment] = []
+    starts: list[int] = []
+    lines: list[str] = list(layout.heads)
+    rows: list[tuple[str, ...]] = []
+    first = 0
+    for at, row in enumerate((*layout.header, *layout.body)):
+        if len(row) == 1:
+            if rows:
+                out.append((lines, rows, []))
+                starts.append(first)
+                lines, rows = [], []
+            lines.append(row[0])
+            continue
+        if not rows:
+            first = at
+        rows.append(row)
+    out.append((lines, rows, []))
+    starts.append(first)
+    for top, left, bottom, right in layout.merges:
+        for (_, run, merges), begin in zip(out, starts, strict=True):
+            if begin <= top < begin + len(run):
+                merges.append((top - begin, left, bottom - begin, right))
+                break
+    return out
+
+
+def _merge(sheet: Any, ranges: list[tuple[int, int, int, int]]) -> None:
+    """Merge each range (first row, first column, last row, last column; from 1), whose cells
+    but the first are blank. ``merge_cells`` checks each new range against every range merged
+    before it, which made a workbook of n rows take n² steps; the layout's ranges never overlap,
+    so they are added to the sheet's merged ranges at once."""
+    from openpyxl.worksheet.cell_range import CellRange
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    for top, left, bottom, right in ranges:
+        box = CellRange(min_row=top, min_col=left, max_row=bottom, max_col=right)
+        for row in range(top, bottom + 1):
+            for column in range(left, right + 1):
+                if (row, column) != (top, left):
+                    sheet.cell(row, column).value = None
+        sheet.merged_cells.ranges.add(MergedCellRange(sheet, box.coord))
+
+
+def _docx(layout: Grid) -> bytes:
     docx = _extra("docx")
     document = docx.Document()
-    for line in head_lines(table):
-        document.add_paragraph(line)
-    body = [*HEADER, *rows(table)]
-    grid = document.add_table(rows=len(body), cols=9)
-    grid.style = "Table Grid"
-    # python-docx builds a row's cells anew on each access: take them once.
-    cells = [row.cells for row in grid.rows]
-    for row_cells, row in zip(cells, body, strict=True):
-        for cell, text in zip(row_cells, row, strict=True):
-            if text:
-                cell.text = text
-    data = len(HEADER)
-    for start, end in _spans(table):
-        if end > start:
-            for column in range(4):
-                cells[data + start][column].merge(cells[data + end][column])
+    for lines, body, merges in segments(layout):
+        for line in lines:
+            document.add_paragraph(line)
+        if body:
+            _docx_table(document, body, merges)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _pdf(table: Table) -> bytes:
+def _docx_table(
+    document: Any, body: list[tuple[str, ...]], merges: list[tuple[int, int, int, int]]
+) -> None:
+    table = document.add_table(rows=len(body), cols=len(body[0]))
+    table.style = "Table Grid"
+    # Each row's cells once (a row builds them anew on each access).
+    cells = [row.cells for row in table.rows]
+    for row_cells, row in zip(cells, body, strict=True):
+        for cell, text in zip(row_cells, row, strict=True):
+            if text:
+                cell.text = text
+    for top, left, bottom, right in merges:
+        if top == bottom:
+            cells[top][left].merge(cells[top][right])
+        else:
+            merge_down([cells[r][left] for r in range(top, bottom + 1)])
+
+
+def merge_down(column: list[Any]) -> None:
+    """Merge one column's cells vertically, as Word marks it (``w:vMerge`` restart on the
+    first, continue below). python-docx's ``merge`` finds each row's index in the whole table
+    for every cell, which made an export of n rows take n² steps; the cells below are blank."""
+    for at, cell in enumerate(column):
+        cell._tc.vMerge = "continue" if at else "restart"
+
+
+def _pdf(layout: Grid) -> bytes:
     _extra("reportlab")
     from xml.sax.saxutils import escape
 
@@ -262,31 +472,41 @@ def _pdf(table: Table) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
-    from reportlab.platypus import Table as Grid
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, TableStyle
+    from reportlab.platypus import Table as PageGrid
 
-    texts = [_flat(t) for row in (*HEADER, *rows(table)) for t in row] + head_lines(table)
-    font = _embedded_font("".join(texts))
+    texts = [_flat(t) for row in (*layout.header, *layout.body) for t in row] + list(layout.heads)
+    font = _embedded_font("".join(texts) + layout.title)
     style = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10, wordWrap="CJK")
     title = ParagraphStyle("title", parent=style, fontSize=12, leading=16)
 
     def cell(text: str) -> Paragraph:
         return Paragraph(escape(_flat(text)), style)
 
-    body = [[cell(t) for t in row] for row in (*HEADER, *rows(table))]
-    widths = [w * mm for w in (40, 16, 55, 45, 38, 22, 22, 22, 22)]
-    grid = Grid(body, colWidths=widths, repeatRows=len(HEADER))
-    grid.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("SPAN", (5, 0), (8, 0)),
-            ]
+    widths = [w * mm for w in layout.page_widths]
+    story: list[Any] = []
+    for at, (lines, rows, merges) in enumerate(segments(layout)):
+        if at:
+            story.append(PageBreak())  # the lines between two runs head a new page
+        story += [Paragraph(escape(line), title) for line in lines]
+        if not rows:
+            continue
+        # The header's merges only: a body cell merged over rows would be cut at a page break.
+        header = len(layout.header) if at == 0 else 0
+        spans = [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merges if r1 < header]
+        sheet = PageGrid(
+            [[cell(t) for t in row] for row in rows], colWidths=widths, repeatRows=header
         )
-    )
-    story: list[Any] = [Paragraph(escape(line), title) for line in head_lines(table)]
-    story.append(grid)
+        sheet.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    *spans,
+                ]
+            )
+        )
+        story.append(sheet)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -295,7 +515,7 @@ def _pdf(table: Table) -> bytes:
         rightMargin=10 * mm,
         topMargin=10 * mm,
         bottomMargin=10 * mm,
-        title=_title(table),
+        title=layout.title,
     )
     document.build(story)
     return buffer.getvalue()

@@ -39,6 +39,8 @@ KINDS: tuple[str, ...] = (
     "direction",  # a bare target read 正向 (or 反向 by its name) for want of a direction
     "unplaced",  # a row the importer could not place in the table (kept here, not dropped)
     "skipped",  # an indicator left out because its cells do not make a ladder
+    "blank-cell",  # a grade cell blank under a written one: perhaps a cell merged over both
+    "end",  # where a table ends before the source does, and why (another section or table)
     "metadata",  # the table's name, year, department … and where they came from
     "source",  # something about the source as a whole (no table found, a layout chosen)
     "hidden",  # a hidden sheet, row, column or text, not read (a printed page does not show it)

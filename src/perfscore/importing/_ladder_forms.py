@@ -1,6 +1,6 @@
-"""Table layouts: finding the header, and assembling rows into duties, activities, indicators.
+"""Table layouts: assembling a ladder table's rows into duties, activities, indicators.
 
-Two ladder layouts are read (the targets forms are not yet):
+Two ladder layouts are read (their headers are recognised in ``_ladder_headers``):
 
 - ``ladders``: 职责活动 · 年度预算数 · 内容描述 · 绩效目标 · 绩效指标 · 评价标准 (优 良 中 差), the
   department table of the 2018 disclosure. A duty row starts ``一、``, an activity row ``1、``;
@@ -13,6 +13,12 @@ last row of the page before: a first column with text but no ordinal continues t
 activity's name; a blank name with written cells continues the last indicator's cells; a
 name with all its cells blank continues its name; and a row whose indicator above ends where a
 cell cannot end (after ``≥``, ``和``, ``-``) continues it. Each join is a finding.
+
+Each page is read by its own header (its grade columns may be in another order). A page's
+running head is a page break (``_pages``); the table ends only where its layout does (a
+section heading the header does not follow, a row of another width, a second table numbering
+its duties from 一 again), with an ``end`` finding that says where and why. An activity with no
+indicator row and a duty with no activity are left out with a finding naming their source line.
 """
 
 from __future__ import annotations
@@ -22,10 +28,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ._findings import ImportFinding, Place
-from ._repairs import clean, dangling, dangling_name, join, join_broken, simplify
+from ._ladder_headers import COLUMN_NAMES, GRADE_NAMES, LAYOUTS, Header, find_header, header_word
+from ._pages import SECTION, chinese_number, head_key, running_head, title_like
+from ._repairs import clean, dangling, dangling_name, join, join_broken
 from ._sources import SourceRow
 
 __all__ = [
+    "GRADE_NAMES",
     "LAYOUTS",
     "ActivityDraft",
     "Assembly",
@@ -37,116 +46,6 @@ __all__ = [
     "find_header",
     "header_word",
 ]
-
-#: The layouts ``layout=`` accepts (``auto`` decides from the header).
-LAYOUTS: tuple[str, ...] = ("auto", "ladders", "project", "targets")
-
-GRADE_NAMES: tuple[str, ...] = ("优", "良", "中", "差")
-
-# Grade headers written out in full.
-_GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "一般": "中", "较差": "差"}
-
-_COLUMN_NAMES = {
-    "duty": "部门职责",
-    "activity": "职责活动",
-    "budget": "年度预算数",
-    "description": "内容描述",
-    "goal": "绩效目标",
-    "category": "绩效指标分类",
-    "name": "绩效指标",
-}
-
-
-@dataclass(frozen=True)
-class Header:
-    """A recognised header: the layout, each role's column, the four grade columns, and how
-    many source rows it takes."""
-
-    layout: str
-    columns: dict[str, int]
-    grades: tuple[int, int, int, int]
-    rows: int
-    width: int
-
-
-def header_word(text: str, longest: int = 8) -> str | None:
-    """``text`` as a header cell's words (simplified, without a parenthesised note such as
-    （万元）), or ``None`` when it cannot be one: empty, holding a digit, or longer than a
-    column name is."""
-    text, _ = simplify(clean(text))
-    text = _NOTE.sub("", text)
-    if not text or len(text) > longest or _DIGITS.search(text):
-        return None
-    return text
-
-
-_NOTE = re.compile(r"[（(][^）)]*[)）]")
-_DIGITS = re.compile(r"[0-9０-９]")
-
-
-def _role(text: str) -> str | None:
-    word = header_word(text)
-    if word is None:
-        return None
-    text = word
-    if text in GRADE_NAMES:
-        return text
-    if text in _GRADE_WORDS:
-        return _GRADE_WORDS[text]
-    if "分类" in text or text in ("一级指标", "指标类别", "指标类型"):
-        return "category"
-    if "活动" in text:
-        return "activity"
-    if "职责" in text:
-        return "duty"  # a column of its own beside 工作活动
-    if "预算" in text:
-        return "budget"
-    if "描述" in text or text == "内容":
-        return "description"
-    if "目标" in text:
-        return "goal"
-    if "指标" in text:
-        return "name"
-    if "标准" in text:
-        return "standard"
-    return None
-
-
-def find_header(rows: Sequence[SourceRow], at: int) -> Header | None:
-    """The header starting at ``rows[at]``, if one does."""
-    row = rows[at]
-    if row.prose:
-        return None
-    roles: dict[str, int] = {}
-    for index, text in enumerate(row.cells):
-        role = _role(text)
-        if role is not None and role not in roles:
-            roles[role] = index
-    if "name" not in roles or ("standard" not in roles and not set(GRADE_NAMES) <= roles.keys()):
-        return None
-    if "activity" in roles:
-        layout = "ladders"
-    elif "category" in roles:
-        layout = "project"
-    else:
-        return None
-    width = len(row.cells)
-    taken = 1
-    grades = [roles.get(g) for g in GRADE_NAMES]
-    if None in grades and at + 1 < len(rows) and not rows[at + 1].prose:
-        below = {_role(t): i for i, t in enumerate(rows[at + 1].cells) if _role(t) is not None}
-        if all(g in below for g in GRADE_NAMES):
-            grades = [below[g] for g in GRADE_NAMES]
-            taken = 2
-            width = max(width, len(rows[at + 1].cells))
-    if None in grades:
-        start = roles["standard"]
-        grades = [start, start + 1, start + 2, start + 3]
-    columns = {r: i for r, i in roles.items() if r in _COLUMN_NAMES}
-    found = tuple(g for g in grades if g is not None)
-    if len(found) != 4:  # pragma: no cover - every branch above fills all four
-        return None
-    return Header(layout, columns, (found[0], found[1], found[2], found[3]), taken, width)
 
 
 @dataclass
@@ -190,18 +89,20 @@ class DutyDraft(NodeDraft):
 
 @dataclass
 class Assembly:
-    """What the rows of a table made: duties, findings, and the rows before and after it."""
+    """What the rows of a table made: duties, findings, the rows before the table, and the
+    rows after where it ends (another section or table: a finding says where and why)."""
 
     header: Header | None
     duties: list[DutyDraft] = field(default_factory=list)
     findings: list[ImportFinding] = field(default_factory=list)
     before: list[SourceRow] = field(default_factory=list)
     pages: int = 0
+    after: list[SourceRow] = field(default_factory=list)
 
 
 # 一、 (一) （一） 一. ; 1、 (1) （1） 1. 1．, in ASCII or full-width digits.
 _DUTY = re.compile(
-    r"^(?:[（(]\s*([一二三四五六七八九十百]+)\s*[)）]|([一二三四五六七八九十百]+)\s*[、.．])\s*(.*)$",
+    r"^(?:[（(]\s*([一二三四五六七八九十百千零]+)\s*[)）]|([一二三四五六七八九十百千零]+)\s*[、.．])\s*(.*)$",
     re.S,
 )
 _ACTIVITY = re.compile(
@@ -217,9 +118,6 @@ def _ordinal(match: re.Match[str]) -> tuple[str, str]:
     return ordinal, clean(match.group(3))
 
 
-_SECTION = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
-
-
 def assemble(rows: Sequence[SourceRow], layout: str = "auto") -> Assembly:
     """Find the table in ``rows`` and read its duties, activities and indicators."""
     start = None
@@ -232,14 +130,20 @@ def assemble(rows: Sequence[SourceRow], layout: str = "auto") -> Assembly:
     if start is None or header is None:
         return Assembly(None, before=list(rows))
     assembly = Assembly(header, before=list(rows[:start]))
-    _Reader(assembly, header).read(rows[start:])
+    heads = {head_key(t[0]) for r in assembly.before if len(t := _written(r)) == 1}
+    _Reader(assembly, header, heads).read(rows[start:])
     return assembly
 
 
+def _written(row: SourceRow) -> list[str]:
+    return [text for cell in row.cells if (text := clean(cell))]
+
+
 class _Reader:
-    def __init__(self, assembly: Assembly, header: Header) -> None:
+    def __init__(self, assembly: Assembly, header: Header, heads: set[str]) -> None:
         self.out = assembly
         self.header = header
+        self.heads = heads
         self.page = 0
         self.row = 0
         self.after_break = False
@@ -253,47 +157,162 @@ class _Reader:
 
     def read(self, rows: Sequence[SourceRow]) -> None:
         index = 0
+        gap: int | None = None  # where the lines between the last data row and this one began
         while index < len(rows):
             row = rows[index]
             header = find_header(rows, index)
             if header is not None and header.layout == self.header.layout:
-                self.page += 1
-                self.row = 0
-                self.after_break = self.page > 1
-                self.source_page = row.page
-                self.pending_break = False
+                gap = index if gap is None else gap
+                self._new_page(row, header)
                 index += header.rows
                 continue
-            index += 1
-            if row.prose:
-                if _SECTION.match(clean(row.cells[0])):
-                    break  # the next section of the disclosure: the table has ended
-                # A running head (323 人社局, 单位：万元, a page number): a page break, even
-                # where the header is not repeated after it.
+            head = self._head_text(row)
+            if head is not None:
+                if (why := self._ends_at_heading(rows, index, head)) is not None:
+                    self._end(rows, index, why)
+                    break
+                # A running head (323 人社局, 单位：万元, a page number, the section heading
+                # again): a page break, even where the header is not repeated after it.
+                gap = index if gap is None else gap
                 self.pending_break = True
+                index += 1
                 continue
             width = self.header.width
             if len(row.cells) > width + 1 or len(row.cells) * 2 < width:
-                break  # another table
-            if (
-                row.page is not None
-                and self.source_page is not None
-                and row.page != self.source_page
-            ):
-                # a page that did not repeat the header
-                self.page += 1
-                self.row = 0
-                self.after_break = True
-                self.source_page = row.page
-            if self.pending_break and self.page > 0:
-                self.page += 1
-                self.row = 0
-                self.after_break = True
-            self.pending_break = False
-            self.row += 1
-            self._row(row)
-            self.after_break = False
+                self._end(rows, index, f"a row of {len(row.cells)} cells where the table's "
+                          f"have {width}: another table starts here")  # fmt: skip
+                break
+            if gap is not None and (why := self._second_table(rows, gap, index)) is not None:
+                self._end(rows, gap, why)
+                break
+            gap = None
+            index += 1
+            self._data_row(row)
         self.out.pages = self.page
+        self._prune()
+
+    def _new_page(self, row: SourceRow, header: Header) -> None:
+        """A header: a new page, read by its own header (its grade columns may be in another
+        order than the first page's)."""
+        self.header = header
+        self.page += 1
+        self.row = 0
+        self.after_break = self.page > 1
+        self.source_page = row.page
+        self.pending_break = False
+
+    def _data_row(self, row: SourceRow) -> None:
+        if row.page is not None and self.source_page is not None and row.page != self.source_page:
+            # a page that did not repeat the header
+            self.page += 1
+            self.row = 0
+            self.after_break = True
+            self.source_page = row.page
+        if self.pending_break and self.page > 0:
+            self.page += 1
+            self.row = 0
+            self.after_break = True
+        self.pending_break = False
+        self.row += 1
+        self._row(row)
+        self.after_break = False
+
+    def _head_text(self, row: SourceRow) -> str | None:
+        """The text of a line that is no table row: prose, or a row whose only cells, from the
+        first column on, are a page's running head (``323 人社局 | 单位：万元``) or a title."""
+        if row.prose:
+            return row.cells[0]
+        written = [(i, t) for i, c in enumerate(row.cells) if (t := clean(c))]
+        if not written or len(written) > 2 or written[0][0] != 0:
+            return None
+        if all(running_head(t, self.heads) for _, t in written) or (
+            len(written) == 1 and title_like(written[0][1])
+        ):
+            return " ".join(row.cells[i].strip() for i, _ in written)
+        return None
+
+    def _ends_at_heading(self, rows: Sequence[SourceRow], index: int, text: str) -> str | None:
+        """Why a section heading ends the table, or ``None`` when it is a running head: it
+        repeats a line above the table, says 续表, or the table's header follows it."""
+        if running_head(text, self.heads) or not SECTION.match(clean(text)):
+            return None
+        for later in range(index + 1, len(rows)):
+            if self._head_text(rows[later]) is not None:
+                continue
+            header = find_header(rows, later)
+            if header is not None and header.layout == self.header.layout:
+                return None  # the table goes on under this page's heading
+            break
+        return f"the section heading {clean(text)!r} is not followed by the table's header"
+
+    def _second_table(self, rows: Sequence[SourceRow], gap: int, index: int) -> str | None:
+        """Why ``rows[index]``, after a page's lines or header, starts a second table: its duty
+        starts the numbering over (一 again after 十三), or repeats the last duty's row under a
+        line that is no running head (another table's title)."""
+        row = rows[index]
+        if not self.out.duties or self.header.layout != "ladders":
+            return None
+        text = clean(self._cell(row, "duty") or self._cell(row, "activity"))
+        match = _DUTY.match(text)
+        last = self.out.duties[-1]
+        if match is None:
+            return None
+        ordinal, name = _ordinal(match)
+        value, before = chinese_number(ordinal), chinese_number(last.ordinal or "")
+        if value is None or before is None or value > before:
+            return None
+        titles = [
+            line
+            for r in rows[gap:index]
+            if (line := self._head_text(r) or "").strip() and not running_head(line, self.heads)
+        ][:1]
+        if value == before and name == last.name and not titles:
+            return None  # the duty's row repeated on the next page
+        title = f" ({titles[0].strip()})" if titles else ""
+        return (
+            f"duty {ordinal}、{name} at source line {row.line} numbers the duties from "
+            f"{ordinal} again after {last.ordinal}: a second table{title} starts here and is "
+            "not merged into this one; import it on its own, from a copy of the source that "
+            "holds only that table"
+        )
+
+    def _end(self, rows: Sequence[SourceRow], at: int, why: str) -> None:
+        """End the table at ``rows[at]``, with a finding saying where and why."""
+        self.out.after = list(rows[at:])
+        row = rows[at]
+        page = f", page {row.page}" if row.page is not None else ""
+        self.out.findings.append(
+            ImportFinding(
+                Place(self.page, None, None, row.line),
+                " | ".join(c.strip() for c in row.cells if c.strip()),
+                f"the table ends at source line {row.line}{page}: {why}; the "
+                f"{len(self.out.after)} source rows from there on are not read",
+                kind="end",
+            )
+        )
+
+    def _prune(self) -> None:
+        """Leave out an activity with no indicator row and a duty with no activity, each with
+        a finding naming its source row (the others keep their ids)."""
+        for duty in self.out.duties:
+            for activity in [a for a in duty.activities if not a.indicators]:
+                duty.activities.remove(activity)
+                self._left_out(activity, "an activity with no indicator row")
+        for duty in [d for d in self.out.duties if not d.activities]:
+            self.out.duties.remove(duty)
+            self._left_out(duty, "a duty with no activity that has an indicator")
+
+    def _left_out(self, node: NodeDraft, what: str) -> None:
+        self.out.findings.append(
+            ImportFinding(
+                node.place,
+                node.name,
+                f"{what}, at source line {node.place.line}: left out (the rest keep their "
+                "ids); enter it by hand if it has indicators",
+                kind="unplaced",
+                indicator=node.id,
+            )
+        )
 
     def _cell(self, row: SourceRow, role: str) -> str:
         column = self.header.columns.get(role)
@@ -329,7 +348,12 @@ class _Reader:
                 new_activity = True
         elif (match := _DUTY.match(head)) is not None:
             ordinal, name = _ordinal(match)
-            if not self._repeats(DutyDraft, ordinal, name):
+            last = self.out.duties[-1] if self.out.duties else None
+            if last is not None and (last.ordinal, last.name) == (ordinal, name):
+                if self.owner is not last:  # the duty's row repeated on a later page
+                    self._note(row, "职责活动", head, f"repeats duty {last.id}'s row: read once",
+                               "continuation", last.id)  # fmt: skip
+            else:
                 self._new_duty(row, ordinal, name)
         elif (match := _ACTIVITY.match(head)) is not None:
             ordinal, name = _ordinal(match)
@@ -431,7 +455,7 @@ class _Reader:
             join_broken(before, text) if self.after_break else (join(before, text), None)
         )
         setattr(owner, attribute, joined)
-        column = _COLUMN_NAMES[role]
+        column = COLUMN_NAMES[role]
         where = "on the next page" if self.after_break else "on the next row"
         if repeated:
             self._note(
@@ -479,6 +503,29 @@ class _Reader:
         )
         activity.indicators.append(indicator)
         self.indicator = indicator
+        if len(activity.indicators) > 1:
+            self._blank_under_written(row, activity.indicators[-2], indicator)
+
+    def _blank_under_written(
+        self, row: SourceRow, above: IndicatorDraft, indicator: IndicatorDraft
+    ) -> None:
+        """A finding for each grade cell left blank under a written one: the rows read carry no
+        merged cells, so a cell merged over two indicators reads as blank in the second, and a
+        blank cell is also how a ladder says a grade does not apply. It stays blank (filling it
+        would make a wrong ladder of a real blank) and a person is asked to look."""
+        for grade, mine, theirs in zip(GRADE_NAMES, indicator.cells, above.cells, strict=True):
+            if mine or not theirs:
+                continue
+            self._note(
+                row,
+                f"评价标准 {grade}",
+                theirs,
+                f"cell {grade} of {indicator.id} (source line {row.line}) is blank under "
+                f"{above.id}'s {theirs!r}: if the published cell is merged over both, it is "
+                f"{indicator.id}'s too; left blank: check it and enter it by hand if so",
+                "blank-cell",
+                indicator.id,
+            )
 
     def _join_name(self, row: SourceRow, current: IndicatorDraft, text: str) -> None:
         before = current.name
@@ -532,7 +579,7 @@ class _Reader:
             row,
             None,
             text,
-            "cannot be placed in the table (no duty, activity or "
+            f"source line {row.line}: cannot be placed in the table (no duty, activity or "
             "indicator name to attach it to); left out: enter it by hand",
             "unplaced",
             None,
