@@ -76,6 +76,8 @@ SEVERITIES: dict[str, Severity] = {
     "formula": Severity.ERROR,  # a value the file does not hold: it must be given
     "nested-table": Severity.WARNING,
     "scan": Severity.ERROR,  # a page read as nothing
+    "end": Severity.WARNING,  # rows after the end are not read: the next section, or a second table
+    "blank-cell": Severity.WARNING,  # a merged cell, or a grade left blank on purpose
     "cell-note": Severity.WARNING,
 }
 
