@@ -250,7 +250,8 @@ def test_header_and_level_words_wrapped_over_lines_are_joined() -> None:
 
 def test_pipe_cells_as_a_page_copy_writes_them() -> None:
     # Each cell ended by a pipe, a merged cell's row continued on the next line, and a run of
-    # pipes for the cells the row leaves out (the shape of the corpus's page copies).
+    # pipes for the cells the row leaves out (the shape of the corpus's page copies). 绩效指标,
+    # printed down the side of the level columns, is no column: no row has a cell under it.
     text = "\n".join(
         [
             "绩效目标申报表 | ||||||",
@@ -267,10 +268,48 @@ def test_pipe_cells_as_a_page_copy_writes_them() -> None:
     assert "pipe cells" in source.findings[0].action
     assert [r.cells for r in source.rows if not r.prose] == [
         ("项目名称", "某项目", "主管部门", "某局"),
-        ("绩 效 指 标", "一级指标", "二级指标", "三级指标", "指标值"),
-        ("", "产出指标", "数量指标", "培训人次", "≥500人次"),
-        ("", "", "", "合格率", "≥95%"),
-        ("", "", "时效指标", "完成时间", "2021年12月"),
+        ("一级指标", "二级指标", "三级指标", "指标值"),
+        ("产出指标", "数量指标", "培训人次", "≥500人次"),
+        ("", "", "合格率", "≥95%"),
+        ("", "时效指标", "完成时间", "2021年12月"),
+    ]
+
+
+def test_a_pipe_copy_of_the_2019_form_keeps_each_row_and_reads_the_years_half() -> None:
+    # Guangdong's 2019 form copied from its page: 绩效指标 down the side, the 中期 and 年度 halves
+    # side by side (二级 · 三级 · 指标值 twice), a row continued without its merged 一级 cell.
+    # The second half's level name is in the same row (its end is marked), not a new row.
+    text = "\n".join(
+        [
+            "东莞市财政项目支出绩效目标批复表 | |||||||||",
+            "( 2019 年度) | |||||||||",
+            "预算单位:东莞市交通运输局 | |||||||||",
+            "项目名称 | 某工程 | 本年度申请市财政预算资金(万元) | 919.00 | ||||",
+            "绩效指标 | 一级 指标 |",
+            "二级 指标 |",
+            "三级 指标 |",
+            "指标值(或计划水平) | 二级 指标 | 三级 指标 | 计划指标值(或计划水平) | ||",
+            "预期产出指标 | 数量指标 | 结算项目数 | 3 | 数量指标 | 结算项目数 | 3 | |||",
+            "质量指标 | 结算误差率 | ±3%以内 | 质量指标 | 结算误差率 | ±3%以内 | ||||",
+            "时效指标(工期指标) | 支付及时性 | 及时 | 时效指标(工期指标、形象进度指标) "
+            "| 支付及时性 | 及时 | ||||",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    rows = [r.cells for r in source.rows if not r.prose]
+    assert rows[-4][:4] == ("一级 指标", "二级 指标", "三级 指标", "指标值(或计划水平)")
+    assert [r[:4] for r in rows[-3:]] == [
+        ("预期产出指标", "数量指标", "结算项目数", "3"),
+        ("", "质量指标", "结算误差率", "±3%以内"),
+        ("", "时效指标(工期指标)", "支付及时性", "及时"),
+    ]
+    table = import_table(text, name="x").table
+    got = [(i.levels, i.name, i.target) for i in table.indicators()]  # type: ignore[union-attr]
+    assert got == [
+        (("预期产出指标", "数量指标"), "结算项目数", "3"),
+        (("预期产出指标", "质量指标"), "结算误差率", "±3%以内"),
+        (("预期产出指标", "时效指标(工期指标、形象进度指标)"), "支付及时性", "及时"),
     ]
 
 

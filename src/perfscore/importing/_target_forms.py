@@ -96,13 +96,19 @@ def find_targets_header(row: SourceRow) -> TargetsHeader | None:
     if row.prose:
         return None
     columns: dict[str, int] = {}
+    halves = sum(_role(text) == "name" for text in row.cells) > 1
     for index, text in enumerate(row.cells):
         role = _role(text)
         if role is None:
             continue
-        # The 2019 form prints 中期 and 年度 targets side by side: the year's are read.
+        # The 2019 form prints 中期 and 年度 targets side by side: the year's are read, the
+        # half marked 年度, else the second half (中期 is printed first).
         earlier = columns.get(role)
-        if earlier is None or ("年度" in text and "年度" not in row.cells[earlier]):
+        if (
+            earlier is None
+            or ("年度" in text and "年度" not in row.cells[earlier])
+            or (halves and "年度" not in row.cells[earlier])
+        ):
             columns[role] = index
     if "name" not in columns or "target" not in columns:
         return None
