@@ -275,6 +275,31 @@ def test_pipe_cells_as_a_page_copy_writes_them() -> None:
     ]
 
 
+def test_a_first_row_marked_short_is_placed_from_its_end() -> None:
+    # Inner Mongolia's 2021 goal form: the copy leaves out every merged level cell, the first
+    # row's too; its end is marked (a run of pipes), so it is a 三级指标 and its target, said.
+    text = "\n".join(
+        [
+            "项目名称 | 某项目 | 主管部门 | 某县民委 | |||||",
+            "绩 效 指 标 |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | ||||",
+            "新增特色产业数量 | ≥1个 | |||||||",
+            "养殖动物成活率 | ≥95% | |||||||",
+            "时效指标 | 开工时限 | 2021年7月 | ||||||",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    rows = [r.cells for r in source.rows if not r.prose]
+    assert rows[-3:] == [
+        ("", "", "新增特色产业数量", "≥1个"),
+        ("", "", "养殖动物成活率", "≥95%"),
+        ("", "时效指标", "开工时限", "2021年7月"),
+    ]
+    said = [f.text for f in source.findings if "fewer cells" in f.action]
+    assert said[0] == "新增特色产业数量"
+
+
 def test_a_pipe_copy_of_the_2019_form_keeps_each_row_and_reads_the_years_half() -> None:
     # Guangdong's 2019 form copied from its page: 绩效指标 down the side, the 中期 and 年度 halves
     # side by side (二级 · 三级 · 指标值 twice), a row continued without its merged 一级 cell.

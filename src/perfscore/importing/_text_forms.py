@@ -247,7 +247,7 @@ class _Grid:
     def start(self, at: int, number: int, why: str) -> None:
         self.close()
         self.row, self.line = [""] * at, number
-        if at and self.rows:
+        if at:
             self.read.findings.append(
                 ImportFinding(
                     Place(line=number),
@@ -280,7 +280,8 @@ class _Grid:
             self.start(at, number, text)
         elif not self.row or len(self.row) >= len(self.columns):
             name = self.column(*NAME_COLUMNS) or 0
-            first = not self.rows and not self.row  # the first row has all its cells
+            # The first row has all its cells, unless the source marks it shorter.
+            first = not self.rows and not self.row and width is None
             at = name if width is None else max(len(self.columns) - width, 0)
             self.start(0 if first else at, number, text)
         if word in TOTALS:
