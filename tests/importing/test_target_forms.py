@@ -453,3 +453,24 @@ def test_a_goal_form_with_a_performance_standard_column_is_no_ladder_table() -> 
         (("产出指标", "质量指标"), "服务周期内空气质量", "优良"),
         (("满意度指标", "服务对象满意度指标"), "市民满意度", "≥90%"),
     ]
+
+
+def test_a_comparison_printed_otherwise_is_read_and_said_for_its_row() -> None:
+    # ﹦ (a small equals sign) and 不低于 in the 指标性质 column: the target reads with = and ≥,
+    # and a finding naming the row says so (the printed sign is not kept in the table).
+    text = "\n".join(
+        [
+            "某县某局 2023 年项目绩效目标表",
+            "项目名称\t某项目\t主管部门\t某县某局",
+            "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重",
+            "产出指标\t数量指标\t补助经费\t﹦\t72890\t元\t50",
+            "\t质量指标\t验收合格率\t不低于\t95\t%\t30",
+            "\t时效指标\t完成及时率\t≥\t95\t%\t20",
+        ]
+    )
+    imported = import_table(text, name="x")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert [i.op for i in table.indicators()] == ["=", "≥", "≥"]
+    said = {(f.indicator, f.text) for f in imported.findings if "指标性质 read as" in f.action}
+    assert said == {("1.1", "﹦"), ("1.2", "不低于")}

@@ -364,3 +364,32 @@ def test_two_header_rows_copied_as_one() -> None:
         (*header[5:], "实际完成值", "分值", "得分"),
         tuple(row),
     ]
+
+
+def test_a_self_evaluation_with_pinyin_after_its_characters() -> None:
+    # A mirror site's copy of a 2020 Yunnan 自评表: traditional characters, some with their
+    # pinyin after them (指標(biāo)); the two header rows and the levels read through it.
+    text = "\n".join(
+        [
+            "| 2020年度項(xiàng)目支出績效自評表 | ||||||||||",
+            "| 主管部門 | 麗江市自然資源和規(guī)劃局 "
+            "| 實(shí)施單位 | 古城區(qū)自然資源局 | |||||||",
+            "| 績效指標(biāo) | 年度指標(biāo)值 | 實(shí)際完成值 "
+            "| 分值 | 得分 | 偏差原因分析及改進(jìn)措施 | |||||",
+            "|",
+            "一級 指標(biāo) |",
+            "二級指標(biāo) | 三級指標(biāo) | 指標(biāo)性質(zhì) "
+            "| 指標(biāo)值 | 度量單位 | |||||",
+            "| 產(chǎn)出指標(biāo) | 數(shù)量指標(biāo) | 補(bǔ)助經(jīng)費(fèi) "
+            "| ≥ | 72890 | 元 | 72890 | 10 | 9 | ||",
+            "| 質(zhì)量指標(biāo) | 驗(yàn)收合格率 | ≥ | 100 | % | 100 | 20 | 19 | |||",
+        ]
+    )
+    imported = import_table(text, name="x")
+    table = imported.table
+    got = [(i.levels, i.target, i.weight) for i in table.indicators()]  # type: ignore[union-attr]
+    assert got == [
+        (("產(chǎn)出指標(biāo)", "數(shù)量指標(biāo)"), "72890", 10),
+        (("產(chǎn)出指標(biāo)", "質(zhì)量指標(biāo)"), "100", 20),
+    ]
+    assert [(r["id"], r["points"]) for r in imported.results] == [("1.1", "9"), ("1.2", "19")]

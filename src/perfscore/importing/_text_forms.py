@@ -259,7 +259,12 @@ class _Grid:
             )
 
     def add(
-        self, text: str, number: int, width: int | None = None, after: str = "", within: bool = False
+        self,
+        text: str,
+        number: int,
+        width: int | None = None,
+        after: str = "",
+        within: bool = False,
     ) -> None:
         """Put a cell in its row; ``width`` is the count of cells of the row it starts, where
         the source says (a row of pipe cells), so that a short row ends in the last column;
