@@ -70,8 +70,8 @@ _NEUTRAL: Final = _words("中性 中性指标 区间 区间指标 适中 无 - /
 _NATURES: Final[Mapping[str, str]] = {
     **dict.fromkeys(_words("定量 定量指标 数值型"), "定量"),
     **dict.fromkeys(_words("定性 定性指标 文本型"), "定性"),
-    **dict.fromkeys(_words("≥ >= 大于等于 大于或等于 不低于 不少于"), "≥"),
-    **dict.fromkeys(_words("≤ <= 小于等于 小于或等于 不高于 不多于 不超过"), "≤"),
+    **dict.fromkeys(_words("≥ ≧ >= 大于等于 大于或等于 不低于 不少于"), "≥"),
+    **dict.fromkeys(_words("≤ ≦ <= 小于等于 小于或等于 不高于 不多于 不超过"), "≤"),
     **dict.fromkeys(_words("= 等于"), "="),
 }
 
