@@ -37,7 +37,7 @@ def test_the_spellings_of_a_direction(text: str, direction: str | None) -> None:
     [
         ("定量", "定量"), ("定量指标", "定量"), ("定性", "定性"), ("定性指標", "定性"),
         ("≥", "≥"), ("大于等于", "≥"), ("不高于", "≤"), ("=", "="), ("数值型", "定量"),
-        ("正向", None), ("", None),
+        ("≧", "≥"), ("≦", "≤"), ("正向", None), ("", None),
     ],
 )  # fmt: skip
 def test_the_nature_of_a_target(text: str, nature: str | None) -> None:
@@ -132,3 +132,27 @@ def test_a_goal_row_missing_its_merged_levels_keeps_every_cell(dropped: int) -> 
     assert [placed.cells[r] for r in ("level1", "level2")] == [
         c if k >= dropped else "" for k, c in enumerate(full[:2])
     ]
+
+
+WIDE = {"unit_name": 0, "project": 1, "budget": 2, "goal": 3, "level1": 4, "level2": 5,
+        "name": 6, "op": 7, "target": 8, "unit": 9, "weight": 10, "direction": 11}  # fmt: skip
+
+
+def test_a_wide_row_padded_with_blanks_at_its_end_is_placed_by_kind() -> None:
+    # Sichuan's wide form as a pipe table: a continuation row lost 单位名称 · 项目名称 · 预算数 ·
+    # 年度目标 (merged) and the copy pads it with blank cells at its end.
+    row = ["效益指标", "生态效益指标", "保护生态环境", "≥", "95", "%", "10", "正向指标"]
+    placed = place([*row, "", "", "", ""], WIDE)
+    assert placed.moved
+    assert [placed.cells[r] for r in ("level1", "name", "target", "weight", "direction")] == [
+        "效益指标", "保护生态环境", "95", "10", "正向指标",
+    ]  # fmt: skip
+
+
+def test_a_row_with_a_blank_last_cell_and_a_level_word_as_its_name_stays_by_position() -> None:
+    # 满意度 is a name and a level word: only a level name left of the level columns moves a
+    # row padded with blanks.
+    row = ["满意度指标", "服务对象满意度指标", "满意度", "≥95%", "95", "10", "", ""]
+    placed = place(row, HEADER)
+    assert not placed.moved
+    assert (placed.cells["name"], placed.cells["weight"]) == ("满意度", "10")

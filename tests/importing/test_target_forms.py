@@ -425,3 +425,52 @@ def test_notes_after_a_form_are_for_the_record_and_a_stray_row_is_to_act_on() ->
     assert len(imported.must_act) == 1  # only the row with no 三级指标
     stray = import_table(SELF + "\n某指标\t≥5\t6\t10\t10\n", name="example")
     assert len(stray.must_act) == 2
+
+
+def test_a_goal_form_with_a_performance_standard_column_is_no_ladder_table() -> None:
+    # Hunan's 2023 goal form prints 绩效标准 (计划标准 on each row) beside 指标值及单位: its
+    # header names 三级指标, so it is a targets form, not a project table's 评价标准. Its
+    # project is labelled 项目支出名称, its department 预算部门; 填报单位:(盖章) names none.
+    text = "\n".join(
+        [
+            "2023年项目支出绩效目标申报表",
+            "填报单位:(盖章) 单位:万元",
+            "项目支出名称\t雾炮车降尘抑尘服务\t预算部门\t某市环境卫生管理处",
+            "一级指标\t二级指标\t三级指标\t指标值及单位\t绩效标准",
+            "产出指标\t数量指标\t配备车辆数\t10辆\t计划标准",
+            "\t质量指标\t服务周期内空气质量\t优良\t计划标准",
+            "满意度指标\t服务对象满意度指标\t市民满意度\t≥90%\t计划标准",
+        ]
+    )
+    imported = import_table(text, name="x")
+    assert imported.layout == "targets (goal)"
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert table.department.name == "某市环境卫生管理处"
+    assert [p.name for p in table.projects] == ["雾炮车降尘抑尘服务"]
+    assert [(i.levels, i.name, i.target) for i in table.indicators()] == [
+        (("产出指标", "数量指标"), "配备车辆数", "10辆"),
+        (("产出指标", "质量指标"), "服务周期内空气质量", "优良"),
+        (("满意度指标", "服务对象满意度指标"), "市民满意度", "≥90%"),
+    ]
+
+
+def test_a_comparison_printed_otherwise_is_read_and_said_for_its_row() -> None:
+    # ﹦ (a small equals sign) and 不低于 in the 指标性质 column: the target reads with = and ≥,
+    # and a finding naming the row says so (the printed sign is not kept in the table).
+    text = "\n".join(
+        [
+            "某县某局 2023 年项目绩效目标表",
+            "项目名称\t某项目\t主管部门\t某县某局",
+            "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重",
+            "产出指标\t数量指标\t补助经费\t﹦\t72890\t元\t50",
+            "\t质量指标\t验收合格率\t不低于\t95\t%\t30",
+            "\t时效指标\t完成及时率\t≥\t95\t%\t20",
+        ]
+    )
+    imported = import_table(text, name="x")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert [i.op for i in table.indicators()] == ["=", "≥", "≥"]
+    said = {(f.indicator, f.text) for f in imported.findings if "指标性质 read as" in f.action}
+    assert said == {("1.1", "﹦"), ("1.2", "不低于")}

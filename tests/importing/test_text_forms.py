@@ -250,7 +250,8 @@ def test_header_and_level_words_wrapped_over_lines_are_joined() -> None:
 
 def test_pipe_cells_as_a_page_copy_writes_them() -> None:
     # Each cell ended by a pipe, a merged cell's row continued on the next line, and a run of
-    # pipes for the cells the row leaves out (the shape of the corpus's page copies).
+    # pipes for the cells the row leaves out (the shape of the corpus's page copies). 绩效指标,
+    # printed down the side of the level columns, is no column: no row has a cell under it.
     text = "\n".join(
         [
             "绩效目标申报表 | ||||||",
@@ -267,10 +268,73 @@ def test_pipe_cells_as_a_page_copy_writes_them() -> None:
     assert "pipe cells" in source.findings[0].action
     assert [r.cells for r in source.rows if not r.prose] == [
         ("项目名称", "某项目", "主管部门", "某局"),
-        ("绩 效 指 标", "一级指标", "二级指标", "三级指标", "指标值"),
-        ("", "产出指标", "数量指标", "培训人次", "≥500人次"),
-        ("", "", "", "合格率", "≥95%"),
-        ("", "", "时效指标", "完成时间", "2021年12月"),
+        ("一级指标", "二级指标", "三级指标", "指标值"),
+        ("产出指标", "数量指标", "培训人次", "≥500人次"),
+        ("", "", "合格率", "≥95%"),
+        ("", "时效指标", "完成时间", "2021年12月"),
+    ]
+
+
+def test_a_first_row_marked_short_is_placed_from_its_end() -> None:
+    # Inner Mongolia's 2021 goal form: the copy leaves out every merged level cell, the first
+    # row's too; its end is marked (a run of pipes), so it is a 三级指标 and its target, said.
+    text = "\n".join(
+        [
+            "项目名称 | 某项目 | 主管部门 | 某县民委 | |||||",
+            "绩 效 指 标 |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | ||||",
+            "新增特色产业数量 | ≥1个 | |||||||",
+            "养殖动物成活率 | ≥95% | |||||||",
+            "时效指标 | 开工时限 | 2021年7月 | ||||||",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    rows = [r.cells for r in source.rows if not r.prose]
+    assert rows[-3:] == [
+        ("", "", "新增特色产业数量", "≥1个"),
+        ("", "", "养殖动物成活率", "≥95%"),
+        ("", "时效指标", "开工时限", "2021年7月"),
+    ]
+    said = [f.text for f in source.findings if "fewer cells" in f.action]
+    assert said[0] == "新增特色产业数量"
+
+
+def test_a_pipe_copy_of_the_2019_form_keeps_each_row_and_reads_the_years_half() -> None:
+    # Guangdong's 2019 form copied from its page: 绩效指标 down the side, the 中期 and 年度 halves
+    # side by side (二级 · 三级 · 指标值 twice), a row continued without its merged 一级 cell.
+    # The second half's level name is in the same row (its end is marked), not a new row.
+    text = "\n".join(
+        [
+            "东莞市财政项目支出绩效目标批复表 | |||||||||",
+            "( 2019 年度) | |||||||||",
+            "预算单位:东莞市交通运输局 | |||||||||",
+            "项目名称 | 某工程 | 本年度申请市财政预算资金(万元) | 919.00 | ||||",
+            "绩效指标 | 一级 指标 |",
+            "二级 指标 |",
+            "三级 指标 |",
+            "指标值(或计划水平) | 二级 指标 | 三级 指标 | 计划指标值(或计划水平) | ||",
+            "预期产出指标 | 数量指标 | 结算项目数 | 3 | 数量指标 | 结算项目数 | 3 | |||",
+            "质量指标 | 结算误差率 | ±3%以内 | 质量指标 | 结算误差率 | ±3%以内 | ||||",
+            "时效指标(工期指标) | 支付及时性 | 及时 | 时效指标(工期指标、形象进度指标) "
+            "| 支付及时性 | 及时 | ||||",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    rows = [r.cells for r in source.rows if not r.prose]
+    assert rows[-4][:4] == ("一级 指标", "二级 指标", "三级 指标", "指标值(或计划水平)")
+    assert [r[:4] for r in rows[-3:]] == [
+        ("预期产出指标", "数量指标", "结算项目数", "3"),
+        ("", "质量指标", "结算误差率", "±3%以内"),
+        ("", "时效指标(工期指标)", "支付及时性", "及时"),
+    ]
+    table = import_table(text, name="x").table
+    got = [(i.levels, i.name, i.target) for i in table.indicators()]  # type: ignore[union-attr]
+    assert got == [
+        (("预期产出指标", "数量指标"), "结算项目数", "3"),
+        (("预期产出指标", "质量指标"), "结算误差率", "±3%以内"),
+        (("预期产出指标", "时效指标(工期指标、形象进度指标)"), "支付及时性", "及时"),
     ]
 
 
@@ -300,3 +364,32 @@ def test_two_header_rows_copied_as_one() -> None:
         (*header[5:], "实际完成值", "分值", "得分"),
         tuple(row),
     ]
+
+
+def test_a_self_evaluation_with_pinyin_after_its_characters() -> None:
+    # A mirror site's copy of a 2020 Yunnan 自评表: traditional characters, some with their
+    # pinyin after them (指標(biāo)); the two header rows and the levels read through it.
+    text = "\n".join(
+        [
+            "| 2020年度項(xiàng)目支出績效自評表 | ||||||||||",
+            "| 主管部門 | 麗江市自然資源和規(guī)劃局 "
+            "| 實(shí)施單位 | 古城區(qū)自然資源局 | |||||||",
+            "| 績效指標(biāo) | 年度指標(biāo)值 | 實(shí)際完成值 "
+            "| 分值 | 得分 | 偏差原因分析及改進(jìn)措施 | |||||",
+            "|",
+            "一級 指標(biāo) |",
+            "二級指標(biāo) | 三級指標(biāo) | 指標(biāo)性質(zhì) "
+            "| 指標(biāo)值 | 度量單位 | |||||",
+            "| 產(chǎn)出指標(biāo) | 數(shù)量指標(biāo) | 補(bǔ)助經(jīng)費(fèi) "
+            "| ≥ | 72890 | 元 | 72890 | 10 | 9 | ||",
+            "| 質(zhì)量指標(biāo) | 驗(yàn)收合格率 | ≥ | 100 | % | 100 | 20 | 19 | |||",
+        ]
+    )
+    imported = import_table(text, name="x")
+    table = imported.table
+    got = [(i.levels, i.target, i.weight) for i in table.indicators()]  # type: ignore[union-attr]
+    assert got == [
+        (("產(chǎn)出指標(biāo)", "數(shù)量指標(biāo)"), "72890", 10),
+        (("產(chǎn)出指標(biāo)", "質(zhì)量指標(biāo)"), "100", 20),
+    ]
+    assert [(r["id"], r["points"]) for r in imported.results] == [("1.1", "9"), ("1.2", "19")]

@@ -78,3 +78,14 @@ def test_simplified_is_idempotent_and_has_no_white_space(text: str) -> None:
     assert simplified(form) == form
     assert not any(ch.isspace() for ch in form)
     assert same_label(text, form)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("一級 指標(biāo)", "一级指标"), ("項(xiàng)目(xiàng)", "项目"), ("面积(m2)", "面积(m2)"),
+     ("指标(ab)", "指标(ab)"), ("(xiàng)", "(xiàng)")],
+)  # fmt: skip
+def test_a_characters_pinyin_printed_after_it_is_no_part_of_a_label(text: str, folded: str) -> None:
+    # A mirror site prints some characters' pinyin after them (項(xiàng)目): a label compares
+    # without it; a note in brackets that is no pinyin syllable (no tone mark) stays.
+    assert simplified(text) == folded

@@ -128,6 +128,8 @@ def find_header(rows: Sequence[SourceRow], at: int) -> Header | None:
             taken = 2
             width = max(width, len(rows[at + 1].cells))
     if None in grades:
+        if any("三级" in (header_word(t) or "") for t in row.cells):
+            return None  # a goal form's 绩效标准 (计划标准 on each row) beside its 三级指标
         start = roles["standard"]
         grades = [start, start + 1, start + 2, start + 3]
     columns = {r: i for r, i in roles.items() if r in COLUMN_NAMES}

@@ -47,8 +47,9 @@ _LABEL_ORDER = (
     "单位名称", "部门名称", "部门（单位）名称", "部门(单位)名称", "预算单位", "填报单位",
     "编制单位", "主管部门", "实施单位",
 )  # fmt: skip
-# What a department's name is not: the name of a form, a note, a unit, a bracket left open.
-_NOT_A_DEPARTMENT = re.compile(r"表|绩效|目标|申报|单位\s*[:：]|[（(]$|^[^\w]*$")
+# What a department's name is not: the name of a form, a note, a unit, a bracket left open,
+# the place left for the seal (填报单位:(盖章)).
+_NOT_A_DEPARTMENT = re.compile(r"表|绩效|目标|申报|盖章|签章|单位\s*[:：]|[（(]$|^[^\w]*$")
 
 
 @dataclass(frozen=True)

@@ -70,8 +70,8 @@ _NEUTRAL: Final = _words("中性 中性指标 区间 区间指标 适中 无 - /
 _NATURES: Final[Mapping[str, str]] = {
     **dict.fromkeys(_words("定量 定量指标 数值型"), "定量"),
     **dict.fromkeys(_words("定性 定性指标 文本型"), "定性"),
-    **dict.fromkeys(_words("≥ >= 大于等于 大于或等于 不低于 不少于"), "≥"),
-    **dict.fromkeys(_words("≤ <= 小于等于 小于或等于 不高于 不多于 不超过"), "≤"),
+    **dict.fromkeys(_words("≥ ≧ >= 大于等于 大于或等于 不低于 不少于"), "≥"),
+    **dict.fromkeys(_words("≤ ≦ <= 小于等于 小于或等于 不高于 不多于 不超过"), "≤"),
     **dict.fromkeys(_words("= 等于"), "="),
 }
 
@@ -205,9 +205,25 @@ def place(cells: Sequence[str], columns: Mapping[str, int]) -> Placed:
     texts = [c.strip() for c in cells]
     by_position = {role: texts[i] if i < len(texts) else "" for role, i in columns.items()}
     written = sum(bool(t) for t in texts)
+    roles = {i: role for role, i in columns.items()}
+    end = len(texts)
+    while end and not texts[end - 1]:
+        end -= 1
+    if len(texts) >= width and written >= 2 and width - 6 <= end < width:
+        # A copy that pads a short row with blank cells at its end (a pipe table's
+        # ``| |||||``): placed by kind only where a level name stands left of the level
+        # columns by position (产出指标 under 单位名称: the project's merged cells left out)
+        # and placing by kind fits better.
+        first_level = min((columns[r] for r in ("level1", "level2") if r in columns), default=0)
+        fits = sum(_fit(roles[k], t) for k, t in enumerate(texts) if k in roles and t)
+        shifted = place(texts[:end], columns)
+        there = sum(_fit(r, t) for r, t in shifted.cells.items() if t)
+        early = any(level_of(t) is not None for t in texts[:first_level])
+        if early and shifted.moved and there > fits:
+            return shifted
+        return Placed(by_position, False)
     if len(texts) >= width or written < 2 or width - len(texts) > 6:
         return Placed(by_position, False)  # a single cell is a note or a level, not shifted
-    roles = {i: role for role, i in columns.items()}
     best: tuple[float, int] | None = None
     chosen: tuple[int, ...] = tuple(range(len(texts)))
     for kept in itertools.combinations(range(width), len(texts)):

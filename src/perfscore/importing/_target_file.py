@@ -328,6 +328,9 @@ def _op_and_direction(indicator: dict[str, Any], note: Any) -> None:
             note(op, "指标性质 neither 定量/定性 nor a comparison: left out", "direction")
         if nature is not None:
             indicator["op"] = nature
+            if nature in ("≥", "≤", "=") and op.strip() != nature:
+                # ﹦, >=, 不低于 …: the comparison the target is read with, said
+                note(op, f"指标性质 read as {nature}", "direction", Severity.NOTE)
     if direction:
         read = direction_of(direction)
         if read is not None:

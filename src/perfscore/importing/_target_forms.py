@@ -53,9 +53,9 @@ _ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Labels of a project block: the value is the next written cell to the right.
 _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("name", ("项目名称",)),
+    ("name", ("项目名称", "项目支出名称")),
     ("unit_name", ("单位名称", "部门名称", "部门(单位)名称", "预算单位")),
-    ("department", ("主管部门", "主管部门及代码")),
+    ("department", ("主管部门", "主管部门及代码", "预算部门")),
     ("implementer", ("实施单位",)),
     ("period", ("实施期", "项目期")),
     ("funding", ("资金来源",)),
@@ -68,7 +68,9 @@ _BUDGET_COLUMNS = {
     "得分": "points",
 }
 # The labels a project's (or a department's) block starts with.
-_BLOCK_LABELS = ("项目名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称")
+_BLOCK_LABELS = (
+    "项目名称", "项目支出名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称",
+)  # fmt: skip
 # A budget figure given as a label of its own: 年度资金总额 | 100.
 _BUDGET_LABELS = ("年度资金总额", "资金总额", "年度预算数", "年度预算", "预算金额", "部门预算总额")
 
@@ -96,13 +98,19 @@ def find_targets_header(row: SourceRow) -> TargetsHeader | None:
     if row.prose:
         return None
     columns: dict[str, int] = {}
+    halves = sum(_role(text) == "name" for text in row.cells) > 1
     for index, text in enumerate(row.cells):
         role = _role(text)
         if role is None:
             continue
-        # The 2019 form prints 中期 and 年度 targets side by side: the year's are read.
+        # The 2019 form prints 中期 and 年度 targets side by side: the year's are read, the
+        # half marked 年度, else the second half (中期 is printed first).
         earlier = columns.get(role)
-        if earlier is None or ("年度" in text and "年度" not in row.cells[earlier]):
+        if (
+            earlier is None
+            or ("年度" in text and "年度" not in row.cells[earlier])
+            or (halves and "年度" not in row.cells[earlier])
+        ):
             columns[role] = index
     if "name" not in columns or "target" not in columns:
         return None
@@ -141,7 +149,7 @@ def assemble_targets(rows: Sequence[SourceRow]) -> TargetsAssembly:
 def _block_start(rows: Sequence[SourceRow], header: int) -> int:
     """Where the first project block starts: its 项目名称 (or 单位名称, for a 部门整体 form) row,
     above its indicator header."""
-    for label in ("项目名称", "单位名称", "部门名称", "部门(单位)名称", "主管部门"):
+    for label in ("项目名称", "项目支出名称", "单位名称", "部门名称", "部门(单位)名称", "主管部门"):
         for index in range(header, -1, -1):
             if any(simplified(c).startswith(label) for c in rows[index].cells):
                 return index

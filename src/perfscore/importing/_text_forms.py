@@ -213,6 +213,11 @@ def _columns(words: list[str]) -> list[str]:
             if not (f.endswith("指标值") and "指标值" in below)
         ]  # fmt: skip
         return words[levels:] + spanning
+    if levels == 1 and folded[0] == "绩效指标":
+        # 绩效指标 printed down the side of the level columns (a cell merged over every row
+        # of the table): a copy writes it once, in the header's line, and no row has a cell
+        # under it.
+        return words[1:]
     return words
 
 
@@ -242,7 +247,7 @@ class _Grid:
     def start(self, at: int, number: int, why: str) -> None:
         self.close()
         self.row, self.line = [""] * at, number
-        if at and self.rows:
+        if at:
             self.read.findings.append(
                 ImportFinding(
                     Place(line=number),
@@ -253,9 +258,18 @@ class _Grid:
                 )
             )
 
-    def add(self, text: str, number: int, width: int | None = None, after: str = "") -> None:
+    def add(
+        self,
+        text: str,
+        number: int,
+        width: int | None = None,
+        after: str = "",
+        within: bool = False,
+    ) -> None:
         """Put a cell in its row; ``width`` is the count of cells of the row it starts, where
-        the source says (a row of pipe cells), so that a short row ends in the last column."""
+        the source says (a row of pipe cells), so that a short row ends in the last column;
+        ``within``: the source marks the row's end after this cell, so a level name in it
+        (the second half of a form printing 中期 and 年度 side by side) starts no row."""
         word = simplified(text)
         if self.state == "total" and not (_NUMBER.match(word) or word in GRADES):
             self.state = "after"  # the lines after the total are not the table's
@@ -265,11 +279,14 @@ class _Grid:
             self.read.prose(text, number)
             return
         at = self.place(word, after)
+        if within and len(self.row) < len(self.columns):
+            at = None
         if at is not None and not (self.row and len(self.row) == at):
             self.start(at, number, text)
         elif not self.row or len(self.row) >= len(self.columns):
             name = self.column(*NAME_COLUMNS) or 0
-            first = not self.rows and not self.row  # the first row has all its cells
+            # The first row has all its cells, unless the source marks it shorter.
+            first = not self.rows and not self.row and width is None
             at = name if width is None else max(len(self.columns) - width, 0)
             self.start(0 if first else at, number, text)
         if word in TOTALS:
@@ -348,7 +365,9 @@ def _regrouped(cells: list[tuple[str, int, bool]], form: str) -> _Read | None:
         if not grid.row or len(grid.row) >= len(columns):
             last = ends_at[k] if form == "pipe cells" else None
             width = None if last is None else last - k + 1
-        grid.add(text, number, width, cells[k + 1][0] if k + 1 < len(cells) else "")
+        within = form == "pipe cells" and bool(grid.row) and ends_at[k] is not None
+        after = cells[k + 1][0] if k + 1 < len(cells) else ""
+        grid.add(text, number, width, after, within=within)
         if ends:
             grid.close()
     grid.close()

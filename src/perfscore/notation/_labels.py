@@ -18,6 +18,7 @@ character missing from it compares as itself; add it here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Final
 
@@ -62,10 +63,22 @@ TRADITIONAL: Final[dict[str, str]] = {
 _TO_SIMPLIFIED: Final[dict[int, str]] = {ord(t): s for t, s in TRADITIONAL.items()}
 
 
+# A character's pinyin in brackets after it, as some mirror sites print it (項(xiàng)目): a
+# lower-case syllable with a tone mark, after a CJK character.
+_PINYIN: Final = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
+)
+
+
 def simplified(text: str) -> str:
-    """``text`` in the form labels are compared in: folded, without spaces, simplified."""
+    """``text`` in the form labels are compared in: folded, without spaces, simplified, and
+    without a character's pinyin printed after it.
+
+    >>> simplified("一級 指標(biāo)")
+    '一级指标'
+    """
     folded = "".join(fold(unicodedata.normalize("NFC", text)).split())
-    return folded.translate(_TO_SIMPLIFIED)
+    return _PINYIN.sub("", folded).translate(_TO_SIMPLIFIED)
 
 
 def simplified_characters(text: str) -> tuple[str, str]:
