@@ -18,6 +18,7 @@ from perfscore import (
     parse_ladder,
     ureg,
 )
+from perfscore.errors import UncoveredValue
 from perfscore.intervals import format_number
 from perfscore.testing import assert_covers, assert_monotone, assert_round_trips
 from perfscore.testing._spellings import ladder_of as plain_ladder
@@ -140,6 +141,10 @@ def test_values_next_to_a_threshold_are_graded_exactly(
     # Exact values carry more digits than a float: 89.999…9 (twenty 9s) is below 90%.
     point = data.draw(st.sampled_from(_thresholds(ladder)))
     for value in (point - Fraction(1, 10**digits), point + Fraction(1, 10**digits)):
+        if value < 0 and ladder.nonnegative:  # a level rate below 0%: refused, not graded
+            with pytest.raises(UncoveredValue, match="cannot be negative"):
+                ladder.grade(value)
+            continue
         assert ladder.grade(value) is _grade_of(ladder, value)
         assert ladder.grade(Decimal(format_number(value))) is _grade_of(ladder, value)
 
