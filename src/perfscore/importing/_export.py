@@ -374,6 +374,34 @@ def _xlsx(layout: Grid) -> bytes:
     return buffer.getvalue()
 
 
+def _pages_of(
+    cells: list[list[Any]], header: int, widths: list[float], height: float
+) -> list[list[list[Any]]]:
+    """The rows in runs that fill a page each (the header rows first in every run): each
+    row's height measured once, as reportlab wraps its cells (3 points of padding above and
+    below, 6 either side); a run keeps a tenth of the page spare, so a run a little taller than
+    measured still fits."""
+
+    def row_height(row: list[Any]) -> float:
+        return float(max(c.wrap(w - 12, 10_000)[1] for c, w in zip(row, widths, strict=True))) + 6
+
+    head, body = cells[:header], cells[header:]
+    room = 0.9 * height - sum(row_height(r) for r in head)
+    runs: list[list[list[Any]]] = []
+    run: list[list[Any]] = []
+    used = 0.0
+    for row in body:
+        tall = row_height(row)
+        if run and used + tall > room:
+            runs.append(head + run)
+            run, used = [], 0.0
+        run.append(row)
+        used += tall
+    if run or not runs:
+        runs.append(head + run)
+    return runs
+
+
 Segment = tuple[list[str], list[tuple[str, ...]], list[tuple[int, int, int, int]]]
 
 
@@ -484,6 +512,7 @@ def _pdf(layout: Grid) -> bytes:
         return Paragraph(escape(_flat(text)), style)
 
     widths = [w * mm for w in layout.page_widths]
+    page_height = landscape(A4)[1] - 20 * mm  # inside the margins
     story: list[Any] = []
     for at, (lines, rows, merges) in enumerate(segments(layout)):
         if at:
@@ -494,19 +523,20 @@ def _pdf(layout: Grid) -> bytes:
         # The header's merges only: a body cell merged over rows would be cut at a page break.
         header = len(layout.header) if at == 0 else 0
         spans = [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merges if r1 < header]
-        sheet = PageGrid(
-            [[cell(t) for t in row] for row in rows], colWidths=widths, repeatRows=header
-        )
-        sheet.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    *spans,
-                ]
-            )
-        )
-        story.append(sheet)
+        grid_style = TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             *spans]
+        )  # fmt: skip
+        cells = [[cell(t) for t in row] for row in rows]
+        # One table a page's worth of rows, each under the header: reportlab splits one long
+        # table by measuring all its remaining rows at every page, which made n rows take n².
+        parts = _pages_of(cells, header, widths, page_height - 30 * mm * (at == 0))
+        for n, part in enumerate(parts):
+            if n:
+                story.append(PageBreak())  # each run of rows fills its own page
+            sheet = PageGrid(part, colWidths=widths, repeatRows=header)
+            sheet.setStyle(grid_style)
+            story.append(sheet)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
