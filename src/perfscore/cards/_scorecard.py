@@ -234,10 +234,7 @@ class Scorecard:
         Written to ``path`` too when one is given. See [perfscore.views.report_html][]
         (matplotlib: ``pip install "perfscore[plot]"``).
         """
-        page = report.report_html(self, title=title)
-        if path is not None:
-            write_output(path, page, encoding="utf-8")
-        return page
+        return report.report_html(self, title=title, path=path)
 
     def plot(
         self,

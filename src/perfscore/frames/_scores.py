@@ -42,7 +42,6 @@ import pandas as pd
 
 from perfscore.errors import PerfscoreError
 from perfscore.grades import GRADES
-from perfscore.outputs import write_output
 from perfscore.scoring._methods import Method, get_method, points_depend_on
 from perfscore.scoring._rows import (
     FIRST_ROW,
@@ -131,10 +130,7 @@ class FrameScores:
         Written to ``path`` too when one is given. See [perfscore.views.report_html][]
         (matplotlib: ``pip install "perfscore[plot]"``).
         """
-        page = report.report_html(self, title=title)
-        if path is not None:
-            write_output(path, page, encoding="utf-8")
-        return page
+        return report.report_html(self, title=title, path=path)
 
     def plot(self, *, ax: Axes | None = None, font: str | PathLike[str] | None = None) -> Axes:
         """The departments' scores across the tables, by grade band (a histogram).

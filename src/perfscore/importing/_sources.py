@@ -15,33 +15,21 @@ and ``_pdf``); the last two come with the ``import`` extra (``pip install "perfs
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from types import ModuleType
 
 from perfscore.errors import PerfscoreError
 
 from ._excel import printed_cell, xlsx_rows
 from ._html import looks_like_html, read_html
 from ._pdf import pdf_rows
-from ._rows import Source, SourceRow
+from ._rows import Source, SourceRow, library
 from ._text_forms import read_text_forms
 from ._word import docx_rows
 from ._xls import read_xls
 
 __all__ = ["Source", "SourceRow", "read_docx", "read_pdf", "read_source", "read_text", "read_xlsx"]
-
-
-def _extra(module: str) -> ModuleType:
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise PerfscoreError(
-            f"reading this file needs {module.split('.')[0]}, which comes with the import "
-            'extra: pip install "perfscore[import]"'
-        ) from None
 
 
 def read_source(source: str | Path) -> Source:
@@ -143,7 +131,7 @@ def read_xlsx(path: str | Path) -> Source:
 def read_docx(path: str | Path) -> Source:
     """Paragraphs (prose) and table rows of a Word document, in document order
     (see [docx_rows][perfscore.importing._word.docx_rows])."""
-    _extra("docx")
+    library("docx")
     rows, findings = docx_rows(path)
     return Source(
         Path(path).name,
@@ -155,7 +143,7 @@ def read_docx(path: str | Path) -> Source:
 def read_pdf(path: str | Path) -> Source:
     """The tables of a PDF, page by page (ruled, or placed by the words' positions), and the
     text above them as prose (see [pdf_rows][perfscore.importing._pdf.pdf_rows])."""
-    _extra("pdfplumber")
+    library("pdfplumber")
     rows, findings = pdf_rows(path)
     return Source(
         Path(path).name,

@@ -74,6 +74,7 @@ def report_html(
     subject: LadderCard | TargetsCard | FrameScoresView | ComparisonView,
     *,
     title: str | None = None,
+    path: str | Path | None = None,
 ) -> str:
     """One self-contained HTML page reporting ``subject``: summary, plots, tables, findings.
 
@@ -84,6 +85,8 @@ def report_html(
             ([Comparison][perfscore.comparison.Comparison]).
         title: The page's heading; by default the department and year, the table, or the
             comparison's labels.
+        path: Where to write the page too (UTF-8, as every file perfscore writes); not
+            written by default.
 
     Returns:
         The page, to save as ``.html`` (UTF-8); [write_report][perfscore.views.write_report]
@@ -108,11 +111,14 @@ def report_html(
     heading = title or heading
     body = f"<h1>{html.escape(heading)}</h1>\n" + "\n".join(sections)
     body += '\n<p class="generated">由 perfscore 生成</p>'
-    return (
+    page = (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(heading)}</title>\n"
         f"<style>{_font_face(body)}{REPORT_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
+    if path is not None:
+        write_output(path, page, encoding="utf-8")
+    return page
 
 
 def write_report(
@@ -126,7 +132,7 @@ def write_report(
     Written as every file perfscore writes ([perfscore.outputs][]): atomically, with the
     user's usual mode. Returns the path written.
     """
-    write_output(path, report_html(subject, title=title), encoding="utf-8")
+    report_html(subject, title=title, path=path)
     return Path(path)
 
 
