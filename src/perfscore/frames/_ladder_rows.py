@@ -76,21 +76,19 @@ def _years(frame: pd.DataFrame) -> tuple[Codes, list[int | float]]:
     return codes.astype(np.intp), [int(y) if float(y).is_integer() else y for y in uniques]
 
 
-def first_given(codes: Codes, tables: Codes, rows: npt.NDArray[np.bool_]) -> Codes:
-    """Each table code's first code given (not blank) among ``rows``, -1 where none is; indexed
-    by table code (the last entry is for rows without a table)."""
+def first_giving(codes: Codes, tables: Codes, rows: npt.NDArray[np.bool_]) -> Codes:
+    """Each table code's first row among ``rows`` whose code is given (not blank), -1 where none
+    is; indexed by table code (the last entry is for rows without a table)."""
     given = np.flatnonzero(rows & (codes >= 0))
     first = np.full(int(tables.max(initial=-1)) + 2, -1, dtype=np.intp)
     # Reversed, so that each table's first row given is written last and kept.
-    first[tables[given][::-1]] = codes[given][::-1]
+    first[tables[given][::-1]] = given[::-1]
     return first
 
 
-def _disagreeing(codes: Codes, tables: Codes, rows: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
-    """Among ``rows``, those whose code (not blank) differs from their table's first given."""
-    first = first_given(codes, tables, rows)
-    found: npt.NDArray[np.bool_] = rows & (codes >= 0) & (codes != first[tables])
-    return found
+def _code_at(codes: Codes, rows: Codes) -> Codes:
+    """The codes at ``rows`` (-1 where a row is -1: none)."""
+    return np.where(rows >= 0, codes[np.maximum(rows, 0)], -1) if len(codes) else rows
 
 
 def _texts(codes: Codes, texts: list[str | None]) -> npt.NDArray[np.object_]:
@@ -224,10 +222,11 @@ class _Checked:
         self.departments = _distinct(frame, "department")
         self.years = _years(frame)
         self.disagrees: dict[str, npt.NDArray[np.bool_]] = {}
-        self.giving: dict[str, npt.NDArray[np.bool_]] = {}  # the rows a table's value comes from
+        self.giver: dict[str, Codes] = {}  # by table code: the row that gave the table its value
         for column, (codes, _) in (("department", self.departments), ("year", self.years)):
-            self.giving[column] = basic
-            self.disagrees[column] = _disagreeing(codes, self.table_codes, basic)
+            self.giver[column] = first_giving(codes, self.table_codes, basic)
+            first = _code_at(codes, self.giver[column])[self.table_codes]
+            self.disagrees[column] = basic & (codes >= 0) & (codes != first)
             basic = basic & ~self.disagrees[column]
         self.weights = [_weights(frame, column) for column in _WEIGHTS]
         weight_bad = np.zeros(count, dtype=bool)
@@ -270,20 +269,14 @@ class _Checked:
     ) -> tuple[list[str], list[int | None]]:
         """Each table's department (its name where none is given) and year (or None)."""
         (d_codes, d_texts), (y_codes, y_values) = self.departments, self.years
-        d_first = first_given(d_codes, self.table_codes, self.giving["department"])[tables]
-        y_first = first_given(y_codes, self.table_codes, self.giving["year"])[tables]
+        d_first = _code_at(d_codes, self.giver["department"][tables])
+        y_first = _code_at(y_codes, self.giver["year"][tables])
         departments = [
             str(d_texts[d]) if d >= 0 else str(name)
             for d, name in zip(d_first.tolist(), names.tolist(), strict=True)
         ]
         years = [int(y_values[y]) if y >= 0 else None for y in y_first.tolist()]
         return departments, years
-
-    def _first_given(self, column: str, r: int) -> int:
-        """The row that gave ``r``'s table its ``column``."""
-        codes = (self.departments if column == "department" else self.years)[0]
-        same = self.giving[column] & (self.table_codes == self.table_codes[r]) & (codes >= 0)
-        return int(np.flatnonzero(same)[0])
 
     def _problem(self, r: int) -> tuple[int, PerfscoreError, object]:
         row = r + 2
@@ -311,7 +304,7 @@ class _Checked:
                        given)  # fmt: skip
         for column, (codes, texts) in (("department", self.departments), ("year", self.years)):
             if self.disagrees[column][r]:
-                first = self._first_given(column, r)
+                first = int(self.giver[column][self.table_codes[r]])
                 message = (
                     f"table {table}'s {column} is {texts[codes[first]]} (row {first + 2}), "
                     f"not {texts[codes[r]]}"
