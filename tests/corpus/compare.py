@@ -18,7 +18,8 @@ How fields compare:
 - texts (name, target, levels, actual) compare with whitespace removed; the name and the target
   are the published ones (a ``reading`` that repairs them keeps the published text, which is
   what is compared); levels compare up to script and full-width forms (繁/简 are one label),
-  and a level the copy lost (transcribed null) is not compared; a row printed without a name
+  and a level the copy lost (transcribed null) is not compared, nor a level's points printed
+  after its name (``产出指标(50分)``); a row printed without a name
   is matched by its target and is never right (the import has to name it: a finding must say so);
 - a target printed with its comparison and unit in columns of their own (指标性质 ``≥``,
   指标值 ``95``, 度量单位 ``%``) is right when the imported target is the 指标值 cell (``95``)
@@ -59,6 +60,9 @@ SOURCES: tuple[str, ...] = ("source", *FORMATS)
 #: it is left out of the shares.
 CLASSES: tuple[str, ...] = ("right", "reported", "wrong", "missing", "cut")
 _SPACE = re.compile(r"\s+")
+#: A level's points printed after its name (``产出指标(50分)``, ``效益指标30分)`` where the copy
+#: lost the bracket): not part of the level's name, so not compared.
+_POINTS = re.compile(r"[(（]?\d+(?:\.\d+)?分?[)）]?$")
 
 
 def squash(text: Any) -> str:
@@ -89,6 +93,9 @@ class Outcome:
     """The table's year, department and money unit where they differ from the printed ones."""
     cause: str | None = None
     """For a failed import: the action its findings name most often (why rows were left out)."""
+    asked: list[str] = field(default_factory=list)
+    """What the import stopped to ask for (``year``, ``department``: printed nowhere in the
+    form) and the harness then gave, as the user does; the rows are classed on that import."""
 
     def count(self, name: str) -> int:
         """How many rows are of class ``name``."""
@@ -143,8 +150,8 @@ def _same_number(a: Any, b: Any) -> bool:
 def _same_levels(printed: tuple[Any, Any], levels: tuple[str, ...]) -> bool:
     """Whether the imported levels hold the printed ones: both when both are printed, the
     二级 (the last imported) when only it survived in the copy, nothing when none did."""
-    level1, level2 = (squash(p) for p in printed)
-    got = [squash(level) for level in levels if squash(level)]
+    level1, level2 = (_POINTS.sub("", squash(p)) for p in printed)
+    got = [_POINTS.sub("", squash(level)) for level in levels if squash(level)]
     if level1 and level2:
         return len(got) == 2 and same_label(got[0], level1) and same_label(got[1], level2)
     if level2:
@@ -267,18 +274,43 @@ def run(folder: Path, source: str, workdir: Path) -> Outcome:
     path = _source_path(folder, source, workdir)
     imported: Imported | None = None
     findings: Sequence[ImportFinding] = ()
-    try:
-        imported = import_table(path, name=folder.name)
-        findings = imported.findings
-    except ImportFailed as error:
-        outcome.failed, findings = str(error).splitlines()[0], error.findings
-        outcome.cause = _cause(findings)
-    except PerfscoreError as error:
-        outcome.failed = str(error).splitlines()[0]
+    given: dict[str, Any] = {}
+    while True:
+        try:
+            imported = import_table(path, name=folder.name, **given)
+            findings = imported.findings
+        except ImportFailed as error:
+            asked = answers(expected, error.findings)
+            if asked and not given:
+                given = asked  # answer the question, as the user does, and import again
+                outcome.asked = sorted(asked)
+                continue
+            outcome.failed, findings = str(error).splitlines()[0], error.findings
+            outcome.cause = _cause(findings)
+        except PerfscoreError as error:
+            outcome.failed = str(error).splitlines()[0]
+        break
     outcome.classes, outcome.why = classify(expected, imported, findings)
     if imported is not None:
         outcome.metadata = metadata_differences(expected, imported)
+        outcome.metadata += [
+            f"asked for the {key}, printed as {expected[key]!r}"
+            for key in outcome.asked
+            if expected.get(key) is not None
+        ]
     return outcome
+
+
+def answers(expected: dict[str, Any], findings: Sequence[ImportFinding]) -> dict[str, Any]:
+    """What a user gives when an import stops asking for its year or department (a form that
+    prints none): the transcribed value, or a name of one's own where the page prints none."""
+    asked = " ".join(f.action for f in findings if f.kind == "metadata")
+    given: dict[str, Any] = {}
+    if "--year" in asked:
+        given["year"] = expected.get("year") or 2000
+    if "--department" in asked:
+        given["department"] = expected.get("department") or "（按提示给出的部门）"
+    return given
 
 
 def _cause(findings: Sequence[ImportFinding]) -> str | None:
@@ -337,6 +369,10 @@ def figures(items: Sequence[Outcome]) -> str:
                 if len(group) == 1
                 else f"{len(meta)} metadata"
             )
+            asked = [o for o in group if o.asked]
+            if asked:
+                fields = ", ".join(asked[0].asked) if len(group) == 1 else f"{len(asked)} files"
+                note += f" (asked: {fields})"
         return f"{label:{width}} {source:6} {total:>4} {counts}  {percent}  {note[:70]}"
 
     lines += [line(o.slug, o.source, [o]) for o in items]

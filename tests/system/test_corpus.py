@@ -302,3 +302,19 @@ def test_the_layout_puts_every_grid_place_in_exactly_one_cell(
     for rows in projects:
         for row in rows:
             assert row["name"] in names
+
+
+def test_the_harness_answers_what_an_import_stops_to_ask() -> None:
+    title = "项目支出绩效自评表"
+    asked = [
+        ImportFinding(Place(line=1), title, "give it with --department", kind="metadata"),
+        ImportFinding(Place(line=1), title, "give it with --year", kind="metadata"),
+    ]
+    printed = {"year": 2021, "department": None}
+    given = compare.answers(printed, asked)
+    assert given["year"] == 2021  # the printed year, as a user reads it off the page
+    assert given["department"]
+    assert given["department"] != "(department)"
+    assert compare.answers(printed, asked[:1]).keys() == {"department"}
+    other = [ImportFinding(Place(line=1), "x", "give it with --year", kind="source")]
+    assert compare.answers(printed, other) == {}
