@@ -256,16 +256,20 @@ def to_xlsx(sheet: Sheet) -> bytes:
     """A workbook: the lines in column A, the table below them, merged cells merged."""
     from openpyxl import Workbook
 
+    from perfscore.outputs import text_cell
+
     book = Workbook()
     book.properties.created = book.properties.modified = _FIXED
     ws = book.active
     assert ws is not None
     ws.title = "Sheet1"
     for i, line in enumerate(sheet.lines, start=1):
-        ws.cell(row=i, column=1, value=line)
+        text_cell(ws, i, 1, line)
     top = len(sheet.lines) + 1
     for c in sheet.cells:
-        ws.cell(row=top + c.row, column=1 + c.col, value=c.text or None)
+        # A printed cell is text, even one that starts with = (a department's workbook shows
+        # `=8个` as typed, not a formula).
+        text_cell(ws, top + c.row, 1 + c.col, c.text or None)
         if c.rowspan > 1 or c.colspan > 1:
             ws.merge_cells(
                 start_row=top + c.row,
