@@ -393,3 +393,26 @@ def test_a_self_evaluation_with_pinyin_after_its_characters() -> None:
         (("產(chǎn)出指標(biāo)", "質(zhì)量指標(biāo)"), "100", 20),
     ]
     assert [(r["id"], r["points"]) for r in imported.results] == [("1.1", "9"), ("1.2", "19")]
+
+
+def test_a_form_printing_its_levels_twice_keeps_each_row_whole() -> None:
+    # Wuhan's 2020 goal form copied from a browser: the long-term (长期) and the year's (年度)
+    # 二级 · 三级 · 指标值 side by side, each header word with its half in brackets, the
+    # long-term cells blank (a line of a space): the second 二级 name is in the row.
+    cells_in_order = [
+        *("一级指标", "二级指标(长期)", "三级指标(长期)", "指标值(长期)"),
+        *("二级指标(年度)", "三级指标(年度)", "指标值(年度)"),
+        *("产出指标", "数量指标", " ", " ", "数量指标", "重点建设工程安排数量", "2"),
+        *("产出指标", "质量指标", " ", " ", "质量指标", "重点建设工程验收合格率", "100%"),
+    ]
+    assert cells("\n\n".join(cells_in_order))[1:] == [
+        ("产出指标", "数量指标", "", "", "数量指标", "重点建设工程安排数量", "2"),
+        ("产出指标", "质量指标", "", "", "质量指标", "重点建设工程验收合格率", "100%"),
+    ]
+    imported = import_table("\n\n".join(["2020年度项目支出绩效目标表", *cells_in_order]),
+                            name="x", department="某区教育局")  # fmt: skip
+    got = [(i.levels, i.name, i.target) for i in imported.table.indicators()]  # type: ignore[union-attr]
+    assert got == [
+        (("产出指标", "数量指标"), "重点建设工程安排数量", "2"),
+        (("产出指标", "质量指标"), "重点建设工程验收合格率", "100%"),
+    ]

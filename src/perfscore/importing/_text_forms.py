@@ -189,7 +189,7 @@ def _header_run(lines: list[str]) -> tuple[int, int, list[str]] | None:
             words.append(word)
             continue
         if start is not None:
-            folded = {simplified(w) for w in words}
+            folded = {column_name(w) for w in words}
             if len(folded) >= 3 and folded & ANCHORS:
                 return start, k, words
             start, words = None, []
@@ -300,6 +300,17 @@ class _Grid:
         level1, level2 = self.column("一级指标"), self.column("二级指标")
         if word in TOTALS:
             return 0
+        here = len(self.row)
+        second = (
+            self.row
+            and here < len(self.columns)
+            and here not in (level1, level2)
+            and column_name(self.columns[here]) in ("一级指标", "二级指标")
+        )
+        if second and word in LEVEL1 | LEVEL2:
+            # A form printing its levels twice (中期 and 年度 side by side): a level name where
+            # the row is at a level column of the second half is that half's, in the row.
+            return here
         if level2 is not None and word in LEVEL2 and self.row and len(self.row) == level2:
             return level2  # 满意度指标 under 满意度指标
         if level2 is not None and word in LEVEL1 & LEVEL2 and simplified(after) not in LEVEL2:
@@ -392,7 +403,7 @@ def _levels_joined(cells: list[tuple[str, int, bool]]) -> list[tuple[str, int, b
         text, line, ends = cells[k]
         after = cells[k + 1][0] if k + 1 < len(cells) else ""
         levels = LEVEL1 | LEVEL2
-        if simplified(text) not in levels and simplified(text + after) in levels:
+        if text and simplified(text) not in levels and simplified(text + after) in levels:
             joined.append((text + after, line, cells[k + 1][2]))
             k += 2
             continue
