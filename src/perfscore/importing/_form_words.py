@@ -12,6 +12,7 @@ import unicodedata
 from perfscore.notation._labels import simplified
 
 __all__ = [
+    "AFTER_TABLE",
     "ANCHORS",
     "GRADES",
     "HEADER_WORDS",
@@ -114,6 +115,10 @@ LEVEL2 = frozenset(
 _STARTS = ("偏差原因", "指标值及", "年度指标值及", "实际完成值及")
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
+#: The first words of the lines printed under a table (notes, who filled it in), not its rows.
+AFTER_TABLE = re.compile(
+    r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|单位负责人|财务负责人|项目负责人[:：])"
+)
 #: The first cell of a total row.
 TOTALS = frozenset(("总分", "合计", "总计"))
 #: The grades a total row may print (评价等级).
