@@ -54,3 +54,49 @@ def test_the_cells_above_the_header_are_rows_to_each_marked_end() -> None:
         ("三级指标", "指标值", "分值"),
         ("培训人次", "≥500人次", "10"),
     ]
+
+
+SELF_EVALUATION = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+REMARK = "偏差原因分析及改进措施"
+
+
+def test_a_row_never_starts_with_a_value_so_a_remark_left_out_moves_the_name_back() -> None:
+    # Lingling's 2021 自评表 copied from a browser: one row's empty remark is left out (no line of
+    # a space), so the next row's name would be read as that remark and the row after would
+    # start with its target. A row never starts with a value: the name goes back to its row.
+    cells = one_a_line(
+        *SELF_EVALUATION, REMARK,
+        *("产出指标", "数量指标", "病虫害防治面积", "3.45万亩", "3.45万亩", "7", "7"),
+        *("森林经营面积", "16.3万亩", "16.3万亩", "7", "7", ""),
+    )  # fmt: skip
+    assert table(cells)[1:] == [
+        ("产出指标", "数量指标", "病虫害防治面积", "3.45万亩", "3.45万亩", "7", "7", ""),
+        ("", "", "森林经营面积", "16.3万亩", "16.3万亩", "7", "7", ""),
+    ]
+    read = regroup(cells, "one cell per line")
+    assert read is not None
+    moved = [f for f in read.findings if f.kind == "placement"]
+    assert [(f.where.line, f.text) for f in moved] == [(16, "森林经营面积")]
+    assert "'16.3万亩'" in moved[0].action
+
+
+def test_a_remark_followed_by_a_name_stays_the_remark() -> None:
+    cells = one_a_line(
+        *SELF_EVALUATION, REMARK,
+        *("产出指标", "数量指标", "造林面积", "1.2万亩", "1.1万亩", "10", "9", "雨季推迟"),
+        *("造林成活率", "85%", "85%", "7", "7", ""),
+    )  # fmt: skip
+    assert table(cells)[1:] == [
+        ("产出指标", "数量指标", "造林面积", "1.2万亩", "1.1万亩", "10", "9", "雨季推迟"),
+        ("", "", "造林成活率", "85%", "85%", "7", "7", ""),
+    ]
+
+
+def test_a_levels_points_under_it_stay_with_it_a_lost_bracket_too() -> None:
+    cells = one_a_line(
+        *SELF_EVALUATION,
+        *("效益指标", "30分)", "经济效益指标", "木材销售收入", "1100万元", "1093万元", "6", "5"),
+    )
+    assert table(cells)[1] == (
+        "效益指标30分)", "经济效益指标", "木材销售收入", "1100万元", "1093万元", "6", "5"
+    )  # fmt: skip

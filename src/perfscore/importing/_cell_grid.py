@@ -31,6 +31,7 @@ from ._form_words import (
     LEVEL1,
     LEVEL2,
     NAME_COLUMNS,
+    REMARKS,
     TOTALS,
     column_name,
     header_word,
@@ -46,9 +47,13 @@ _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、])"
 )
 _LONG_HEADER = "偏差原因分析及改进措施"  # the one header word long enough to wrap over 3 lines
-_POINTS = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # a level's points: (50), （30分）
-_POINTS_AFTER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+# A level's points printed under it: (50), （30分）, or 30分) where the copy lost a bracket.
+_POINTS_TEXT = r"(?:[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]?|\d+(?:\.\d+)?\s*分?\s*[)）])"
+_POINTS = re.compile(rf"^{_POINTS_TEXT}$")
+_POINTS_AFTER = re.compile(rf"{_POINTS_TEXT}$")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?分?$")
+# A value as the notation writes it: a number first, after a comparison if any (16.3万亩, ≥95%).
+_VALUE = re.compile(r"^[≥≤<>=≧≦＞＜﹦＝±~～]?\s*[-+]?\d")
 
 
 @dataclass
@@ -127,6 +132,7 @@ class _Grid:
     line: int = 0
     rows: int = 0
     state: str = "table"  # then "total" (in the total row), then "after"
+    last: int = 0  # the line of the row's last cell
 
     def column(self, *names: str) -> int | None:
         folded = [column_name(c) for c in self.columns]
@@ -183,10 +189,40 @@ class _Grid:
             # The first row has all its cells, unless the source marks it shorter.
             first = not self.rows and not self.row and width is None
             at = name if width is None else max(len(self.columns) - width, 0)
-            self.start(0 if first else at, number, text)
+            if at == name and _VALUE.match(word) and self.remark_is_a_name():
+                self.name_from_remark(name, text)
+            else:
+                self.start(0 if first else at, number, text)
         if word in TOTALS:
             self.state = "total"
         self.row.append(text.strip())
+        self.last = number
+
+    def remark_is_a_name(self) -> bool:
+        """Whether the full row's last cell, in its remark column (偏差原因 …, 备注), is text
+        that could be an indicator's name (not a number, a value or a level name)."""
+        if not self.row or len(self.row) < len(self.columns):
+            return False
+        last = simplified(self.row[-1])
+        remark = column_name(self.columns[-1]).startswith(REMARKS)
+        return remark and bool(last) and not _VALUE.match(last) and last not in LEVEL1 | LEVEL2
+
+    def name_from_remark(self, name: int, value: str) -> None:
+        """A row never starts with a value: where one would, the row above left its last cell
+        (an empty remark) out, and the text read as its remark is this row's name."""
+        moved, line = self.row.pop(), self.last
+        self.start(name, line, moved)
+        self.read.findings.append(
+            ImportFinding(
+                Place(line=line),
+                moved,
+                f"read as the {self.columns[name]} of a new row, not as the "
+                f"{self.columns[-1]} of the row above: the cell after it ({value.strip()!r}) "
+                "is a value, which no row starts with (the row above left its last cell out)",
+                kind="placement",
+            )
+        )
+        self.row.append(moved)
 
     def place(self, word: str, after: str = "") -> int | None:
         """The column a row starting with ``word`` starts in, if the word says it (``after``:

@@ -19,6 +19,7 @@ __all__ = [
     "LEVEL1",
     "LEVEL2",
     "NAME_COLUMNS",
+    "REMARKS",
     "TOTALS",
     "column_name",
     "display_width",
@@ -91,6 +92,8 @@ HEADER_WORDS = frozenset(
 ANCHORS = frozenset(("三级指标", "指标名称", "指标内容", "绩效指标"))
 #: The indicator's own column, by the first of these names a header has.
 NAME_COLUMNS = ("三级指标", "指标名称", "指标内容", "绩效指标")
+#: A remark column's name starts with one of these: free text, left blank on most rows.
+REMARKS = ("偏差原因", "原因分析", "备注", "说明")
 #: The level-1 names of the goal and self-evaluation forms (一级指标).
 LEVEL1 = frozenset(("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标"))
 #: The level-2 names (二级指标); 成本指标 and 满意度指标 are names of both levels.
