@@ -416,3 +416,22 @@ def test_a_form_printing_its_levels_twice_keeps_each_row_whole() -> None:
         (("产出指标", "数量指标"), "重点建设工程安排数量", "2"),
         (("产出指标", "质量指标"), "重点建设工程验收合格率", "100%"),
     ]
+
+
+def test_a_pipe_row_marked_short_starts_at_its_name_when_it_left_its_remark_out() -> None:
+    # Jinzhai's 2023 自评表 as a page copy: rows under a merged level cell leave it out, and
+    # their empty remark too; the run of pipes marks the end, so the row is short at both ends.
+    text = "\n".join(
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度 指标值 |",
+            "实际 完成值 |",
+            "分值 | 得分 | 偏差原因分析及改进措施 | |||||",
+            "产出指标 | 数量指标 | 指标1:开展精品示范村建设数量 | ≤4 | 4 | 10 | 10 | |||||||",
+            "指标2:建设美丽宜居自然村庄数量 | ≥200 | 202 | 10 | 10 | |||||||||",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    assert [r.cells for r in source.rows if not r.prose][-1] == (
+        "", "", "指标2:建设美丽宜居自然村庄数量", "≥200", "202", "10", "10", ""
+    )  # fmt: skip

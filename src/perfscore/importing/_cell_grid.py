@@ -168,7 +168,7 @@ class _Grid:
         within: bool = False,
     ) -> None:
         """Put a cell in its row; ``width`` is the count of cells of the row it starts, where
-        the source says (a row of pipe cells), so that a short row ends in the last column;
+        the source says (a row of pipe cells);
         ``within``: the source marks the row's end after this cell, so a level name in it
         (the second half of a form printing 中期 and 年度 side by side) starts no row."""
         word = simplified(text)
@@ -188,7 +188,10 @@ class _Grid:
             name = self.column(*NAME_COLUMNS) or 0
             # The first row has all its cells, unless the source marks it shorter.
             first = not self.rows and not self.row and width is None
-            at = name if width is None else max(len(self.columns) - width, 0)
+            # A row the source marks short ends in the last column when it has more cells than
+            # fit from the name on (a level name the vocabulary lacks before it), else it starts
+            # at its name and left its last cells (an empty remark) out.
+            at = name if width is None else max(min(len(self.columns) - width, name), 0)
             if at == name and _VALUE.match(word) and self.remark_is_a_name():
                 self.name_from_remark(name, text)
             else:
