@@ -27,16 +27,19 @@ from ._findings import ImportFinding, Place
 from ._form_words import (
     AFTER_TABLE,
     ANCHORS,
+    CLOSING,
     GRADES,
     LEVEL1,
     LEVEL2,
     NAME_COLUMNS,
     REMARKS,
     TOTALS,
+    UNITS,
     column_name,
     header_word,
 )
 from ._rows import SourceRow
+from ._target_cells import nature_of
 
 __all__ = ["Cell", "TextRead", "regroup"]
 
@@ -52,8 +55,9 @@ _POINTS_TEXT = r"(?:[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]?|\d+(?:\.\d+)?\s*分?
 _POINTS = re.compile(rf"^{_POINTS_TEXT}$")
 _POINTS_AFTER = re.compile(rf"{_POINTS_TEXT}$")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?分?$")
-# A value as the notation writes it: a number first, after a comparison if any (16.3万亩, ≥95%).
-_VALUE = re.compile(r"^[≥≤<>=≧≦＞＜﹦＝±~～]?\s*[-+]?\d")
+# A value as the notation writes it: a number first, after a comparison if any (16.3万亩, ≥95%),
+# or a comparison alone (the 指标性质 cell of a form printing it in a column of its own).
+_VALUE = re.compile(r"^(?:[≥≤<>=≧≦＞＜﹦＝═]$|[≥≤<>=≧≦＞＜﹦＝═±~～]?\s*[-+]?\d)")
 
 
 @dataclass
@@ -198,8 +202,38 @@ class _Grid:
                 self.start(0 if first else at, number, text)
         if word in TOTALS:
             self.state = "total"
-        self.row.append(text.strip())
+        if self.over_the_target_columns(word):
+            self.spread(text, number)
+        else:
+            self.row.append(text.strip())
         self.last = number
+
+    def over_the_target_columns(self, word: str) -> bool:
+        """Whether the cell is a target printed over the 指标性质 · 指标值 · 度量单位 columns
+        (a qualitative one, 有效): a cell where the 指标性质 goes that is no comparison and
+        no 定量 / 定性."""
+        here = len(self.row)
+        if self.state != "table" or not self.row or here + 1 >= len(self.columns):
+            return False
+        if nature_of(word) is not None:
+            return False
+        kinds = [column_name(c) for c in self.columns[here : here + 2]]
+        return kinds == ["指标性质", "指标值"] and not _VALUE.match(word)
+
+    def spread(self, text: str, number: int) -> None:
+        """A target merged over the target columns: in the 指标值, the others blank."""
+        here = len(self.row)
+        unit = here + 2 < len(self.columns) and column_name(self.columns[here + 2]) in UNITS
+        self.row += ["", text.strip()] + ([""] if unit else [])
+        self.read.findings.append(
+            ImportFinding(
+                Place(line=number),
+                text.strip(),
+                f"no 指标性质 (a comparison, 定量 or 定性): read as the {self.columns[here + 1]}, "
+                "printed over the 指标性质 · 指标值 · 度量单位 columns",
+                kind="placement",
+            )
+        )
 
     def remark_is_a_name(self) -> bool:
         """Whether the full row's last cell, in its remark column (偏差原因 …, 备注), is text
@@ -230,9 +264,9 @@ class _Grid:
     def place(self, word: str, after: str = "") -> int | None:
         """The column a row starting with ``word`` starts in, if the word says it (``after``:
         the cell that follows it, which tells a level-1 成本指标 from a level-2 one)."""
-        word = _POINTS_AFTER.sub("", word)
+        word = _level_word(word)
         level1, level2 = self.column("一级指标"), self.column("二级指标")
-        if word in TOTALS:
+        if word in TOTALS or word in CLOSING:
             return 0
         here = len(self.row)
         second = (
@@ -247,7 +281,7 @@ class _Grid:
             return here
         if level2 is not None and word in LEVEL2 and self.row and len(self.row) == level2:
             return level2  # 满意度指标 under 满意度指标
-        if level2 is not None and word in LEVEL1 & LEVEL2 and simplified(after) not in LEVEL2:
+        if level2 is not None and word in LEVEL1 & LEVEL2 and _level_word(after) not in LEVEL2:
             return level2  # 成本指标 over its indicators: the 2019 and 2020 forms' level 2
         if level1 is not None and word in LEVEL1:
             return level1
@@ -256,6 +290,13 @@ class _Grid:
         if level1 is None and _ORDINAL.match(word):
             return 0
         return None
+
+
+def _level_word(text: str) -> str:
+    """A cell as the level name it may be: folded, without the points printed after it
+    (产出指标(50)) or the 等 of a level naming its kind (服务对象满意度指标等)."""
+    word = _POINTS_AFTER.sub("", simplified(text))
+    return word[:-1] if word.endswith("指标等") else word
 
 
 def regroup(cells: list[Cell], form: str) -> TextRead | None:

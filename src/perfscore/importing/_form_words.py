@@ -14,6 +14,7 @@ from perfscore.notation._labels import simplified
 __all__ = [
     "AFTER_TABLE",
     "ANCHORS",
+    "CLOSING",
     "GRADES",
     "HEADER_WORDS",
     "LEVEL1",
@@ -21,6 +22,7 @@ __all__ = [
     "NAME_COLUMNS",
     "REMARKS",
     "TOTALS",
+    "UNITS",
     "column_name",
     "display_width",
     "header_word",
@@ -122,6 +124,10 @@ _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 AFTER_TABLE = re.compile(
     r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|单位负责人|财务负责人|项目负责人[:：])"
 )
+#: The labels of the rows a form prints under its indicators, before or after its total.
+CLOSING = frozenset(("其他需要说明事项", "其他说明事项", "其他需说明事项"))
+#: The names of a column of units (度量单位), where a form prints a target's unit apart.
+UNITS = frozenset(("度量单位", "计量单位"))
 #: The first cell of a total row.
 TOTALS = frozenset(("总分", "合计", "总计"))
 #: The grades a total row may print (评价等级).
