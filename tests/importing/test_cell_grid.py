@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from perfscore.importing._cell_grid import Cell, regroup
 
 
@@ -100,3 +103,42 @@ def test_a_levels_points_under_it_stay_with_it_a_lost_bracket_too() -> None:
     assert table(cells)[1] == (
         "效益指标30分)", "经济效益指标", "木材销售收入", "1100万元", "1093万元", "6", "5"
     )  # fmt: skip
+
+
+LEVELS = {("产出指标", "数量指标"), ("产出指标", "质量指标"), ("效益指标", "社会效益指标")}
+
+
+@st.composite
+def self_evaluations(draw: st.DrawFn) -> list[tuple[str, ...]]:
+    """A 自评表's rows, every cell written, the remark often empty."""
+    names = st.text(alphabet="培训人次格率覆盖完成及时投入资金项目", min_size=2, max_size=8)
+    values = st.builds(
+        lambda op, n, unit: f"{op}{n}{unit}",
+        st.sampled_from(["", "≥", "≤"]),
+        st.integers(1, 999),
+        st.sampled_from(["%", "人次", "万亩"]),
+    )
+    remarks = st.sampled_from(["", "", "资料补报", "雨季推迟"])
+    rows: list[tuple[str, ...]] = []
+    for level1, level2 in draw(
+        st.lists(st.sampled_from(sorted(LEVELS)), min_size=1, max_size=4, unique=True)
+    ):
+        for _ in range(draw(st.integers(1, 3))):
+            weight = str(draw(st.integers(1, 20)))
+            row = (level1, level2, draw(names), draw(values), draw(values), weight, weight)
+            rows.append((*row, draw(remarks)))
+    return rows
+
+
+@settings(max_examples=80, deadline=None)
+@given(self_evaluations())
+def test_a_copy_that_leaves_every_empty_cell_out_reads_back(rows: list[tuple[str, ...]]) -> None:
+    # A copy without blank lines between cells cannot write an empty cell: each empty remark
+    # is left out, and each merged level after its first row.
+    shown = []
+    for k, row in enumerate(rows):
+        above = rows[k - 1] if k else ("", "")
+        shown.append(("" if row[0] == above[0] else row[0],
+                      "" if row[:2] == above[:2] else row[1], *row[2:]))  # fmt: skip
+    texts = [*SELF_EVALUATION, REMARK, *(c for r in shown for c in r if c)]
+    assert table(one_a_line(*texts))[1:] == shown
