@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from perfscore.importing._cell_grid import Cell, regroup
+from perfscore.tables._findings import Severity
 
 
 def one_a_line(*texts: str) -> list[Cell]:
@@ -93,6 +94,22 @@ def test_a_remark_followed_by_a_name_stays_the_remark() -> None:
         ("产出指标", "数量指标", "造林面积", "1.2万亩", "1.1万亩", "10", "9", "雨季推迟"),
         ("", "", "造林成活率", "85%", "85%", "7", "7", ""),
     ]
+
+
+def test_a_row_no_rule_places_is_a_finding_to_act_on_naming_it() -> None:
+    # The remark left out before a row whose target is a word, not a value: nothing tells the
+    # name from a remark, so the row reads 显著 | 显著 …; the finding names it and the remark.
+    cells = one_a_line(
+        *SELF_EVALUATION, REMARK,
+        *("效益指标", "社会效益指标", "林产品收入", "2.6亿元", "2.45亿元", "6", "5"),
+        *("提高就业率", "显著", "显著", "6", "6", ""),
+    )  # fmt: skip
+    read = regroup(cells, "one cell per line")
+    assert read is not None
+    unfit = [f for f in read.findings if "do not fit" in f.action]
+    assert [f.text for f in unfit] == ["提高就业率 | 显著 | 显著 | 6 | 6"]
+    assert unfit[0].severity is Severity.ERROR
+    assert "'提高就业率'" in unfit[0].action
 
 
 def test_a_levels_points_under_it_stay_with_it_a_lost_bracket_too() -> None:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from perfscore.notation._labels import simplified
+from perfscore.tables._findings import Severity
 
 from ._findings import ImportFinding, Place
 from ._form_words import (
@@ -33,6 +34,7 @@ from ._form_words import (
     LEVEL2,
     NAME_COLUMNS,
     REMARKS,
+    TARGETS,
     TOTALS,
     UNITS,
     column_name,
@@ -145,9 +147,40 @@ class _Grid:
     def close(self) -> None:
         if self.row:
             self.row += [""] * (len(self.columns) - len(self.row))
+            if self.state == "table":
+                self.check_fit()
             self.read.rows.append(SourceRow(tuple(self.row), self.line))
             self.rows += 1
         self.row = []
+
+    def check_fit(self) -> None:
+        """A row whose name is a value or its own target lost or gained a cell the rules
+        could not place (a 分值 that is no number the table reader reports itself): a finding
+        to act on naming its cells from the remark above it on (which may be its real name)."""
+        cells = {column_name(c): t for c, t in zip(self.columns, self.row, strict=True)}
+        name = next((cells[c] for c in NAME_COLUMNS if c in cells), "")
+        target = next((cells[c] for c in TARGETS if c in cells), "")
+        if not name or simplified(name) in TOTALS | CLOSING:
+            return
+        if _VALUE.match(simplified(name)):
+            misfit = "its name is a value"
+        elif target and simplified(name) == simplified(target):
+            misfit = "its name is its target"
+        else:
+            return
+        above = self.read.rows[-1].cells if self.rows else ()
+        remark = above[-1] if above and column_name(self.columns[-1]).startswith(REMARKS) else ""
+        self.read.findings.append(
+            ImportFinding(
+                Place(line=self.line),
+                " | ".join(t for t in [remark, *self.row] if t),
+                f"the row's cells do not fit its columns ({misfit}): the copy left a cell out "
+                "or split one; enter the row by hand"
+                + (f" (its name may be {remark!r}, read as the remark above)" if remark else ""),
+                kind="placement",
+                severity=Severity.ERROR,
+            )
+        )
 
     def start(self, at: int, number: int, why: str) -> None:
         self.close()

@@ -21,6 +21,7 @@ __all__ = [
     "LEVEL2",
     "NAME_COLUMNS",
     "REMARKS",
+    "TARGETS",
     "TOTALS",
     "UNITS",
     "column_name",
@@ -96,6 +97,8 @@ ANCHORS = frozenset(("三级指标", "指标名称", "指标内容", "绩效指�
 NAME_COLUMNS = ("三级指标", "指标名称", "指标内容", "绩效指标")
 #: A remark column's name starts with one of these: free text, left blank on most rows.
 REMARKS = ("偏差原因", "原因分析", "备注", "说明")
+#: The target's column, by the first of these names a header has.
+TARGETS = ("年度指标值", "指标值", "目标值", "计划指标值")
 #: The level-1 names of the goal and self-evaluation forms (一级指标).
 LEVEL1 = frozenset(("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标"))
 #: The level-2 names (二级指标); 成本指标 and 满意度指标 are names of both levels.
