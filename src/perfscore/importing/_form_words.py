@@ -96,7 +96,7 @@ ANCHORS = frozenset(("三级指标", "指标名称", "指标内容", "绩效指�
 #: The indicator's own column, by the first of these names a header has.
 NAME_COLUMNS = ("三级指标", "指标名称", "指标内容", "绩效指标")
 #: A remark column's name starts with one of these: free text, left blank on most rows.
-REMARKS = ("偏差原因", "原因分析", "备注", "说明")
+REMARKS = ("偏差原因", "未完成原因", "原因分析", "备注", "说明")
 #: The target's column, by the first of these names a header has.
 TARGETS = ("年度指标值", "指标值", "目标值", "计划指标值")
 #: The level-1 names of the goal and self-evaluation forms (一级指标).
@@ -120,7 +120,7 @@ LEVEL2 = frozenset(
     )
 )
 # Header words that go on with a note of their own (指标值及单位, 偏差原因分析及改进措施).
-_STARTS = ("偏差原因", "指标值及", "年度指标值及", "实际完成值及")
+_STARTS = ("偏差原因", "未完成原因", "指标值及", "年度指标值及", "实际完成值及")
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
 #: The first words of the lines printed under a table (notes, who filled it in), not its rows.
