@@ -159,3 +159,22 @@ def test_a_copy_that_leaves_every_empty_cell_out_reads_back(rows: list[tuple[str
                       "" if row[:2] == above[:2] else row[1], *row[2:]))  # fmt: skip
     texts = [*SELF_EVALUATION, REMARK, *(c for r in shown for c in r if c)]
     assert table(one_a_line(*texts))[1:] == shown
+
+
+def test_only_a_word_that_is_no_nature_spreads_over_the_target_columns() -> None:
+    # A browser copy of a 2020 Yunnan 自评表: a qualitative target printed over 指标性质 · 指标值 ·
+    # 度量单位 goes to 指标值; a comparison, a blank cell (a line of a space) and a direction
+    # where the 指标性质 goes stay there.
+    header = ("三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分")
+    rows = [
+        ("政策知晓率", "≥", "95", "%", "98%", "10", "10"),
+        ("培训人次", "", "500", "人次", "520", "10", "10"),
+        ("就业率", "正向", "90", "%", "92%", "10", "10"),
+    ]
+    qualitative = ("减轻家庭经济负担", "有效", "有效", "10", "10")
+    texts = [*header, *(c or " " for r in rows for c in r), *qualitative]
+    read = regroup([(t, k, False) for k, t in enumerate(texts, 1)], "one cell per line")
+    assert read is not None
+    got = [r.cells for r in read.rows if not r.prose]
+    assert got[1:] == [*rows, ("减轻家庭经济负担", "", "有效", "", "有效", "10", "10")]
+    assert [f.text for f in read.findings if f.kind == "placement"] == ["有效"]

@@ -41,7 +41,7 @@ from ._form_words import (
     header_word,
 )
 from ._rows import SourceRow
-from ._target_cells import nature_of
+from ._target_cells import direction_of, nature_of
 
 __all__ = ["Cell", "TextRead", "regroup"]
 
@@ -243,12 +243,12 @@ class _Grid:
 
     def over_the_target_columns(self, word: str) -> bool:
         """Whether the cell is a target printed over the 指标性质 · 指标值 · 度量单位 columns
-        (a qualitative one, 有效): a cell where the 指标性质 goes that is no comparison and
-        no 定量 / 定性."""
+        (a qualitative one, 有效): a cell where the 指标性质 goes that is no comparison, no
+        定量 / 定性 and no direction (正向, which some forms print there)."""
         here = len(self.row)
-        if self.state != "table" or not self.row or here + 1 >= len(self.columns):
+        if not word or self.state != "table" or not self.row or here + 1 >= len(self.columns):
             return False
-        if nature_of(word) is not None:
+        if nature_of(word) is not None or direction_of(word) is not None:
             return False
         kinds = [column_name(c) for c in self.columns[here : here + 2]]
         return kinds == ["指标性质", "指标值"] and not _VALUE.match(word)
