@@ -94,6 +94,13 @@ def test_a_remark_followed_by_a_name_stays_the_remark() -> None:
         ("产出指标", "数量指标", "造林面积", "1.2万亩", "1.1万亩", "10", "9", "雨季推迟"),
         ("", "", "造林成活率", "85%", "85%", "7", "7", ""),
     ]
+    # A name may start with a number: words after it make it no value.
+    cells = one_a_line(
+        *SELF_EVALUATION, REMARK,
+        *("产出指标", "数量指标", "光缆铺设", "≥20公里", "21公里", "10", "10", "提前完工"),
+        *("5G基站建设数量", "≥30个", "32个", "10", "10", ""),
+    )  # fmt: skip
+    assert table(cells)[-1] == ("", "", "5G基站建设数量", "≥30个", "32个", "10", "10", "")
 
 
 def test_a_row_no_rule_places_is_a_finding_to_act_on_naming_it() -> None:

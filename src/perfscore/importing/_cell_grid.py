@@ -57,9 +57,13 @@ _POINTS_TEXT = r"(?:[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]?|\d+(?:\.\d+)?\s*分?
 _POINTS = re.compile(rf"^{_POINTS_TEXT}$")
 _POINTS_AFTER = re.compile(rf"{_POINTS_TEXT}$")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?分?$")
-# A value as the notation writes it: a number first, after a comparison if any (16.3万亩, ≥95%),
-# or a comparison alone (the 指标性质 cell of a form printing it in a column of its own).
-_VALUE = re.compile(r"^(?:[≥≤<>=≧≦＞＜﹦＝═]$|[≥≤<>=≧≦＞＜﹦＝═±~～]?\s*[-+]?\d)")
+# A value as the notation writes it: a number first, after a comparison if any, with at most a
+# unit's few characters of words after it (16.3万亩, ≥95%, 1600元/亩; not 5G基站建设数量), or a
+# comparison alone (the 指标性质 cell of a form printing it in a column of its own).
+_VALUE = re.compile(
+    r"^(?:[≥≤<>=≧≦＞＜﹦＝═]$|[≥≤<>=≧≦＞＜﹦＝═±~～]?\s*[-+]?\d"
+    r"(?:[^\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff]))*$)"
+)
 
 
 @dataclass
