@@ -209,9 +209,9 @@ class _Grid:
         within: bool = False,
     ) -> None:
         """Put a cell in its row; ``width`` is the count of cells of the row it starts, where
-        the source says (a row of pipe cells);
-        ``within``: the source marks the row's end after this cell, so a level name in it
-        (the second half of a form printing 中期 and 年度 side by side) starts no row."""
+        the source says (a row of pipe cells); ``within``: the source marks the row's end
+        after this cell, so a level name in it (the second half of a form printing 中期 and
+        年度 side by side) starts no row."""
         word = simplified(text)
         if self.state == "total" and not (_NUMBER.match(word) or word in GRADES):
             self.state = "after"  # the lines after the total are not the table's
