@@ -23,7 +23,8 @@ How fields compare:
   is matched by its target and is never right (the import has to name it: a finding must say so);
 - a target printed with its comparison and unit in columns of their own (指标性质 ``≥``,
   指标值 ``95``, 度量单位 ``%``) is right when the imported target is the 指标值 cell (``95``)
-  or the three joined (``≥95%``);
+  or the three joined (``≥95%``), the comparison by what it means (a printed ``≧`` is ``≥``,
+  ``﹦`` and ``═`` are ``=``: the 指标性质 spellings the importer reads, each with a finding);
 - a direction printed as ``正向指标`` / ``反向指标`` (or ``正向`` / ``反向``) is right when the
   imported direction -- given, or read from the target -- is 正向 / 反向; a row whose form prints
   no direction column is not compared on direction;
@@ -50,6 +51,7 @@ from typing import Any
 
 from perfscore.errors import PerfscoreError
 from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
+from perfscore.importing._target_cells import nature_of
 from perfscore.notation._labels import same_label
 from tests.corpus.render import FORMATS, folders, load, render
 
@@ -140,6 +142,14 @@ def _found(imported: Imported) -> list[_Found]:
     return found
 
 
+def printed_comparison(text: Any) -> str:
+    """A printed target with its leading comparison as the importer writes it (``≧735人次`` is
+    ``≥735人次``): an imported target joined from 指标性质 · 指标值 · 度量单位 holds that."""
+    target = squash(text)
+    meant = nature_of(target[:1]) if target else None
+    return f"{meant}{target[1:]}" if meant in ("≥", "≤", "=") else target
+
+
 def _same_number(a: Any, b: Any) -> bool:
     try:
         return abs(float(a) - float(b)) < 1e-9
@@ -166,7 +176,7 @@ def differences(row: dict[str, Any], got: _Found) -> list[str]:
     diff = []
     if got.name != squash(row["name"]):
         diff.append(f"name {got.name!r}")
-    if squash(row["target"]) not in got.targets:
+    if not {squash(row["target"]), printed_comparison(row["target"])} & set(got.targets):
         diff.append(f"target {got.targets[0]!r}")
     if not _same_levels((row.get("level1"), row.get("level2")), got.levels):
         diff.append(f"levels {got.levels!r}")

@@ -15,7 +15,15 @@ from perfscore.importing._form_words import (
 
 
 @pytest.mark.parametrize(
-    "word", ["指标方向性", "偏差原因及改进措施", "一級指標", " 三级 指标 ", "優"]
+    "word",
+    [
+        "指标方向性",
+        "偏差原因及改进措施",
+        "未完成原因及拟采取的改进措施",
+        "一級指標",
+        " 三级 指标 ",
+        "優",
+    ],
 )
 def test_header_words_in_any_spelling(word: str) -> None:
     assert header_word(word)

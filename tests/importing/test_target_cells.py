@@ -37,7 +37,7 @@ def test_the_spellings_of_a_direction(text: str, direction: str | None) -> None:
     [
         ("定量", "定量"), ("定量指标", "定量"), ("定性", "定性"), ("定性指標", "定性"),
         ("≥", "≥"), ("大于等于", "≥"), ("不高于", "≤"), ("=", "="), ("数值型", "定量"),
-        ("≧", "≥"), ("≦", "≤"), ("正向", None), ("", None),
+        ("≧", "≥"), ("≦", "≤"), ("═", "="), ("﹦", "="), ("正向", None), ("", None),
     ],
 )  # fmt: skip
 def test_the_nature_of_a_target(text: str, nature: str | None) -> None:

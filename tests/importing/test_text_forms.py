@@ -393,3 +393,85 @@ def test_a_self_evaluation_with_pinyin_after_its_characters() -> None:
         (("產(chǎn)出指標(biāo)", "質(zhì)量指標(biāo)"), "100", 20),
     ]
     assert [(r["id"], r["points"]) for r in imported.results] == [("1.1", "9"), ("1.2", "19")]
+
+
+def test_a_form_printing_its_levels_twice_keeps_each_row_whole() -> None:
+    # Wuhan's 2020 goal form copied from a browser: the long-term (长期) and the year's (年度)
+    # 二级 · 三级 · 指标值 side by side, each header word with its half in brackets, the
+    # long-term cells blank (a line of a space): the second 二级 name is in the row.
+    cells_in_order = [
+        *("一级指标", "二级指标(长期)", "三级指标(长期)", "指标值(长期)"),
+        *("二级指标(年度)", "三级指标(年度)", "指标值(年度)"),
+        *("产出指标", "数量指标", " ", " ", "数量指标", "重点建设工程安排数量", "2"),
+        *("产出指标", "质量指标", " ", " ", "质量指标", "重点建设工程验收合格率", "100%"),
+    ]
+    assert cells("\n\n".join(cells_in_order))[1:] == [
+        ("产出指标", "数量指标", "", "", "数量指标", "重点建设工程安排数量", "2"),
+        ("产出指标", "质量指标", "", "", "质量指标", "重点建设工程验收合格率", "100%"),
+    ]
+    imported = import_table("\n\n".join(["2020年度项目支出绩效目标表", *cells_in_order]),
+                            name="x", department="某区教育局")  # fmt: skip
+    got = [(i.levels, i.name, i.target) for i in imported.table.indicators()]  # type: ignore[union-attr]
+    assert got == [
+        (("产出指标", "数量指标"), "重点建设工程安排数量", "2"),
+        (("产出指标", "质量指标"), "重点建设工程验收合格率", "100%"),
+    ]
+
+
+def test_a_pipe_row_marked_short_starts_at_its_name_when_it_left_its_remark_out() -> None:
+    # Jinzhai's 2023 自评表 as a page copy: rows under a merged level cell leave it out, and
+    # their empty remark too; the run of pipes marks the end, so the row is short at both ends.
+    text = "\n".join(
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度 指标值 |",
+            "实际 完成值 |",
+            "分值 | 得分 | 偏差原因分析及改进措施 | |||||",
+            "产出指标 | 数量指标 | 指标1:开展精品示范村建设数量 | ≤4 | 4 | 10 | 10 | |||||||",
+            "指标2:建设美丽宜居自然村庄数量 | ≥200 | 202 | 10 | 10 | |||||||||",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    assert [r.cells for r in source.rows if not r.prose][-1] == (
+        "", "", "指标2:建设美丽宜居自然村庄数量", "≥200", "202", "10", "10", ""
+    )  # fmt: skip
+
+
+def test_a_pipe_copy_of_the_2020_yunnan_self_evaluation_form() -> None:
+    # Yongde's 2022 自评表 as a page copy: 指标性质 · 指标值 · 度量单位 apart, a qualitative
+    # target printed over the three, a level-2 name ending in 等, a row whose empty remark is
+    # left out (the next row's name would be read as it), and the 其他需要说明事项 row.
+    text = "\n".join(
+        [
+            "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 "
+            "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 "
+            "| 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |",
+            "| 效益指标 | 经济效益 指标 | 减轻贫困学生家庭经济负担 |",
+            "| 有效 |",
+            "| 有效 | 10 | 10 |",
+            "| 满意度指标 | 服务对象满意度指标等 | 学生满意度 | ≧ | 95 | % | 100% | 10 | 10 |",
+            "| 家长满意度 | ≧ | 95 | % | 100% | 10 | 10 |",
+            "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    assert [r.cells for r in source.rows if not r.prose][1:] == [
+        ("产出指标", "数量指标", "学生受资助人数", "≧", "735", "人次", "735", "10", "10", ""),
+        ("效益指标", "经济效益 指标", "减轻贫困学生家庭经济负担", "", "有效", "", "有效", "10",
+         "10", ""),
+        ("满意度指标", "服务对象满意度指标等", "学生满意度", "≧", "95", "%", "100%", "10", "10",
+         ""),
+        ("", "", "家长满意度", "≧", "95", "%", "100%", "10", "10", ""),
+        ("其他需要说明事项", "无", "", "", "", "", "", "", "", ""),
+        ("总分", "100", "96", "优", "", "", "", "", "", ""),
+    ]  # fmt: skip
+    placed = [f.text for f in source.findings if f.kind == "placement"]
+    assert placed == ["有效", "家长满意度"]
+    imported = import_table(text, name="x", year=2022, department="某县教育体育局")
+    got = [(i.levels, i.target) for i in imported.table.indicators()]  # type: ignore[union-attr]
+    assert got[1:3] == [
+        (("效益指标", "经济效益指标"), "有效"),
+        (("满意度指标", "服务对象满意度指标等"), "95"),
+    ]
+    assert [r["points"] for r in imported.results] == ["10", "10", "10", "10"]

@@ -181,6 +181,16 @@ def test_a_printed_direction_compares_as_the_models() -> None:
     assert compare.differences(wrong, got) == ["direction 正向"]
 
 
+def test_a_comparison_printed_apart_compares_by_what_it_means() -> None:
+    assert compare.printed_comparison("≧735人次") == "≥735人次"
+    assert compare.printed_comparison("﹦100%") == "=100%"
+    assert compare.printed_comparison("有效") == "有效"
+    row = {**_EXPECTED["projects"][0]["rows"][0], "target": "≧500人次"}
+    got = compare._found(_imported("≥100%", []))[0]  # 培训人次 ≥500人次
+    assert compare.differences(row, got) == []
+    assert compare.differences({**row, "target": "≦500人次"}, got) == ["target '≥500人次'"]
+
+
 def test_an_absent_weight_is_right_only_when_none_is_imported() -> None:
     row = {**_EXPECTED["projects"][0]["rows"][0], "weight": None}
     expected = {"form": "goal", "projects": [{"name": "某项目", "rows": [row]}]}

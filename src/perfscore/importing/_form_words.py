@@ -12,13 +12,18 @@ import unicodedata
 from perfscore.notation._labels import simplified
 
 __all__ = [
+    "AFTER_TABLE",
     "ANCHORS",
+    "CLOSING",
     "GRADES",
     "HEADER_WORDS",
     "LEVEL1",
     "LEVEL2",
     "NAME_COLUMNS",
+    "REMARKS",
+    "TARGETS",
     "TOTALS",
+    "UNITS",
     "column_name",
     "display_width",
     "header_word",
@@ -90,6 +95,10 @@ HEADER_WORDS = frozenset(
 ANCHORS = frozenset(("三级指标", "指标名称", "指标内容", "绩效指标"))
 #: The indicator's own column, by the first of these names a header has.
 NAME_COLUMNS = ("三级指标", "指标名称", "指标内容", "绩效指标")
+#: A remark column's name starts with one of these: free text, left blank on most rows.
+REMARKS = ("偏差原因", "未完成原因", "原因分析", "备注", "说明")
+#: The target's column, by the first of these names a header has.
+TARGETS = ("年度指标值", "指标值", "目标值", "计划指标值")
 #: The level-1 names of the goal and self-evaluation forms (一级指标).
 LEVEL1 = frozenset(("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标"))
 #: The level-2 names (二级指标); 成本指标 and 满意度指标 are names of both levels.
@@ -111,9 +120,17 @@ LEVEL2 = frozenset(
     )
 )
 # Header words that go on with a note of their own (指标值及单位, 偏差原因分析及改进措施).
-_STARTS = ("偏差原因", "指标值及", "年度指标值及", "实际完成值及")
+_STARTS = ("偏差原因", "未完成原因", "指标值及", "年度指标值及", "实际完成值及")
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
+#: The first words of the lines printed under a table (notes, who filled it in), not its rows.
+AFTER_TABLE = re.compile(
+    r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|单位负责人|财务负责人|项目负责人[:：])"
+)
+#: The labels of the rows a form prints under its indicators, before or after its total.
+CLOSING = frozenset(("其他需要说明事项", "其他说明事项", "其他需说明事项"))
+#: The names of a column of units (度量单位), where a form prints a target's unit apart.
+UNITS = frozenset(("度量单位", "计量单位"))
 #: The first cell of a total row.
 TOTALS = frozenset(("总分", "合计", "总计"))
 #: The grades a total row may print (评价等级).

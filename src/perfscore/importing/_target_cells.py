@@ -72,7 +72,7 @@ _NATURES: Final[Mapping[str, str]] = {
     **dict.fromkeys(_words("定性 定性指标 文本型"), "定性"),
     **dict.fromkeys(_words("≥ ≧ >= 大于等于 大于或等于 不低于 不少于"), "≥"),
     **dict.fromkeys(_words("≤ ≦ <= 小于等于 小于或等于 不高于 不多于 不超过"), "≤"),
-    **dict.fromkeys(_words("= 等于"), "="),
+    **dict.fromkeys(_words("= ═ 等于"), "="),  # ═: a box-drawing line printed as =
 }
 
 
