@@ -155,8 +155,8 @@ def import_table(
     ``layout`` is ``auto`` (decided from the header), ``ladders``, ``project`` or ``targets``
     (a goal or self-evaluation form); ``name`` the table's name (default: the file name, when
     it is a valid name); ``year`` the budget year and ``department`` the department's name
-    (default: as printed, in the title or the form's 单位名称 / 主管部门 / 实施单位 cells; where
-    none is printed the import stops, asking for them).
+    (default: as printed, the form's 单位名称, 实施单位 or 主管部门 cell or the title, in that
+    order; where none is printed the import stops, asking for them).
 
     Raises [ImportFailed][perfscore.importing.ImportFailed] (a
     [PerfscoreError][perfscore.errors.PerfscoreError]) with the findings when no valid table comes

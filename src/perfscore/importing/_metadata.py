@@ -8,9 +8,11 @@ label and its value, with a colon or without (``主管部门 南岳镇政府``),
 the next (a copy that gives a cell per line). When several are printed the department is, in
 this order: the unit's own name (单位名称, 部门名称, 部门（单位）名称, 预算单位, 预算部门, 部门,
 填报单位, 编制单位), the 实施单位 (the unit that carries the project out and fills in the form;
-not a company, which works for a department), the title's, the 主管部门 (the department over the
-unit). A budget code printed before a name (``[015001]``, ``(433)``, ``820001-``) is the
-department's code, not part of its name.
+not a company, which works for a department), the 主管部门 (the department over the unit), and
+last the title's (a heading, often the publisher's). A budget code printed before a name
+(``[015001]``, ``(433)``, ``820001-``) is the department's code, not part of its name. A name is
+not a department where it is a form's title, the seal's place, a column's heading, a place alone
+(``鄂州市``) or another label.
 
 A year or a department that is printed nowhere is not made up: the import stops with a message
 naming ``--year`` / ``--department`` (the keywords ``year=`` / ``department=`` of
@@ -198,7 +200,7 @@ def _said_where(found: Found, department: str, where: Place, findings: list[Impo
     if others:
         said.append(
             "the form also prints " + ", ".join(others) + " (the unit's own name, then 实施单位, "
-            "the title, 主管部门 win); give --department to choose another"
+            "主管部门, the title win); give --department to choose another"
         )
     if said:
         findings.append(
