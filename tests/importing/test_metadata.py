@@ -130,8 +130,8 @@ def test_a_name_and_year_given_win_over_what_is_read() -> None:
         (["某县人社局2021年度项目支出绩效自评表", "填报日期：2022年3月1日"], 2021,
          "某县人社局", None),
         (["323 人社局 单位：万元", "某县人社局 2020 年项目绩效目标"], 2020, "某县人社局", "万元"),
-        (["实施单位：某县就业服务中心", "主管部门：某县人社局", "(2020年度)"], 2020,
-         "某县就业服务中心", None),
+        (["实施单位：某县就业服务中心", "主管部门：某县人社局", "(2020年度)"], 2020, "某县人社局",
+         None),
     ],
 )  # fmt: skip
 def test_the_year_department_and_money_unit_as_printed(
@@ -175,17 +175,26 @@ def test_nothing_is_made_up_when_nothing_is_above_the_table() -> None:
     ]
 
 
-def test_the_forms_own_cells_name_the_department_by_priority() -> None:
+@pytest.mark.parametrize(
+    ("kind", "department", "other"),
+    [
+        ("goal", "某局", "实施单位 '某中心'"),  # a goal form is the department's declaration
+        (None, "某局", "实施单位 '某中心'"),  # as is a ladder table
+        ("self-evaluation", "某中心", "主管部门 '某局'"),  # a self-evaluation the unit's own
+    ],
+)
+def test_the_forms_own_cells_name_the_department_by_priority(
+    kind: str | None, department: str, other: str
+) -> None:
     form = {"implementer": "某中心", "department": "某局", "name": "某项目"}
     findings: list[ImportFinding] = []
     fields = metadata(
-        lines("项目支出绩效目标表（2020年度）"), "t", Given(), "t.txt", findings, form
+        lines("项目支出绩效目标表（2020年度）"), "t", Given(), "t.txt", findings, form, (), kind
     )
-    assert fields["department"]["name"] == "某中心"
+    assert fields["department"]["name"] == department
     # the other name printed is said, to check
     assert [f.severity for f in findings] == [Severity.WARNING]
-    assert "实施单位" in findings[0].action
-    assert "主管部门 '某局'" in findings[0].action
+    assert other in findings[0].action
     assert "--department" in findings[0].action
 
 
@@ -206,10 +215,10 @@ def block_of(*texts: str) -> list[SourceRow]:
 
 
 def read_block(
-    before: list[str], block: list[str], form: dict[str, str] | None = None
+    before: list[str], block: list[str], kind: str | None = None
 ) -> tuple[dict[str, Any], list[ImportFinding]]:
     findings: list[ImportFinding] = []
-    fields = metadata(lines(*before), "t", Given(), "t.txt", findings, form, block_of(*block))
+    fields = metadata(lines(*before), "t", Given(), "t.txt", findings, None, block_of(*block), kind)
     return fields, [f for f in findings if f.kind == "metadata"]
 
 
@@ -233,7 +242,7 @@ def read_block(
     ],
 )  # fmt: skip
 def test_a_label_and_its_value_as_printed(block: list[str], department: str, where: str) -> None:
-    fields, findings = read_block(["绩效目标申报表", "(2022年度)"], block)
+    fields, findings = read_block(["项目支出绩效自评表", "(2022年度)"], block, "self-evaluation")
     assert fields["department"]["name"] == department
     assert f"the department read from {where}" in findings[0].action
 
@@ -241,29 +250,33 @@ def test_a_label_and_its_value_as_printed(block: list[str], department: str, whe
 @pytest.mark.parametrize(
     ("texts", "department", "others"),
     [
+        # a goal form's 主管部门 wins over its 实施单位
+        (["绩效目标申报表(2022年度)", "主管部门 岳阳县农业农村局 实施单位 农田建设服务中心"],
+         "岳阳县农业农村局", ["实施单位"]),
         # the unit's own name wins over 实施单位 and 主管部门 (the Yunnan 公开 form)
         (["2022年度项目支出绩效自评表 部门:临沧市永德县明朗中学",
           "主管部门 永德县教育体育局 实施单位 永德县明朗中学"], "临沧市永德县明朗中学",
          ["实施单位", "主管部门"]),
         # 实施单位 wins over 主管部门
-        (["(2023年度)", "主管部门 县农业农村局 实施单位 张庄寨镇人民政府"], "张庄寨镇人民政府",
-         ["主管部门"]),
+        (["绩效目标自评表 (2023年度)", "主管部门 县农业农村局 实施单位 张庄寨镇人民政府"],
+         "张庄寨镇人民政府", ["主管部门"]),
         # any label wins over the title (the title is the publisher's heading)
         (["成安县民政局2020年度预算项目绩效自评表", "实施(主管)单位 314002-成安县民政局机关"],
          "成安县民政局机关", ["the title"]),
         (["某县人社局2021年度项目支出绩效自评表", "主管部门：某县人民政府"], "某县人民政府",
          ["the title"]),
         # the same unit printed twice (codes apart) is no other choice
-        (["(2022年度)", "主管部门 219-某镇人民政府 实施单位 219001-某镇人民政府"],
+        (["自评表 (2022年度)", "主管部门 219-某镇人民政府 实施单位 219001-某镇人民政府"],
          "某镇人民政府", []),
     ],
 )  # fmt: skip
 def test_which_label_wins_and_the_others_are_said(
     texts: list[str], department: str, others: list[str]
 ) -> None:
-    fields, findings = read(lines(*texts))
+    kind = "self-evaluation" if "自评" in texts[0] else "goal"
+    fields, findings = read_block(texts[:1], texts[1:], kind)
     assert fields["department"]["name"] == department
-    (said,) = findings
+    (said,) = [f.action for f in findings]
     for label in others:
         assert f"{label} '" in said
     assert ("also prints" in said) == bool(others)
@@ -344,13 +357,45 @@ _LABELS = st.sampled_from(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.one_of(_NAMES, _LABELS), max_size=6), max_size=6))
-def test_a_department_read_is_printed_never_made_up(cells: list[list[str]]) -> None:
+@given(
+    st.lists(st.lists(st.one_of(_NAMES, _LABELS), max_size=6), max_size=6),
+    st.sampled_from([None, "goal", "self-evaluation"]),
+)
+def test_a_department_read_is_printed_never_made_up(
+    cells: list[list[str]], kind: str | None
+) -> None:
     texts = [" ".join(row) for row in cells]
-    found = read_lines(texts[:2], {}, texts[2:])
+    found = read_lines(texts[:2], {}, texts[2:], kind)
     printed = "".join("".join(texts).split())
     if found.department is not None:
         assert "".join(found.department.split()) in printed
         assert found.department_from is not None
     if found.department_code is not None:
         assert found.department_code in printed
+
+
+@pytest.mark.parametrize(
+    ("kind", "block", "department"),
+    [
+        # a self-evaluation's 实施单位 printed, its value out of reach (a flattened sheet): the
+        # 主管部门 is not taken for it
+        ("self-evaluation", ["主管部门 稷山县医疗保障局 项目资金 实施单位 全年预算数 全年执行数"],
+         None),
+        ("goal", ["主管部门 实施单位 某县农田建设服务中心"], None),
+        # a label of a lower kind printed without a value does not stop the one that wins
+        ("goal", ["主管部门 某县农业农村局 实施单位 项目资金"], "某县农业农村局"),
+    ],
+)  # fmt: skip
+def test_the_label_that_wins_printed_without_a_value_stops_the_import(
+    kind: str, block: list[str], department: str | None
+) -> None:
+    findings: list[ImportFinding] = []
+    before, given = lines("项目支出绩效表(2020年度)"), Given()
+    if department is not None:
+        fields = metadata(before, "t", given, "t.txt", findings, None, block_of(*block), kind)
+        assert fields["department"]["name"] == department
+        return
+    with pytest.raises(MetadataMissing) as raised:
+        metadata(before, "t", given, "t.txt", findings, None, block_of(*block), kind)
+    assert "printed with no value readable" in raised.value.reason
+    assert "--department" in raised.value.reason

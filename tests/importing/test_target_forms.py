@@ -321,15 +321,12 @@ def test_the_2020_goal_form() -> None:
     imported = import_table(FORM_2020, name="example")
     table = imported.table
     assert isinstance(table, perfscore.TargetsTable)
-    # the unit that carries the project out, with the department over it said, to check
-    assert (table.year, table.department.name, table.money_unit) == (
-        2021,
-        "某县就业服务中心",
-        "万元",
-    )
+    # a goal form is its 主管部门's (its code kept as the code), the 实施单位 said, to check
+    assert (table.year, table.department.name, table.money_unit) == (2021, "某县人社局", "万元")
+    assert table.department.code == "323"
     (said,) = [f for f in imported.findings if f.kind == "metadata"]
     assert said.severity is Severity.WARNING
-    assert "主管部门及代码 '[323]某县人社局'" in said.action
+    assert "实施单位 '某县就业服务中心'" in said.action
     (project,) = table.projects
     assert (project.name, project.implementer) == ("职业技能提升行动", "某县就业服务中心")
     assert project.budget is not None
@@ -422,7 +419,7 @@ def test_the_2019_form_reads_the_years_targets_not_the_mid_terms() -> None:
     imported = import_table(FORM_2019, name="example")
     table = imported.table
     assert isinstance(table, perfscore.TargetsTable)
-    assert (table.year, table.department.name) == (2019, "某县就业服务中心")  # 实施单位
+    assert (table.year, table.department.name) == (2019, "某县人社局")  # the 主管部门
     assert [(i.name, i.target) for i in table.indicators()] == [
         ("培训人次", "≥2000人次"),
         ("就业率", "≥55%"),

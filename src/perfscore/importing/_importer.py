@@ -155,8 +155,9 @@ def import_table(
     ``layout`` is ``auto`` (decided from the header), ``ladders``, ``project`` or ``targets``
     (a goal or self-evaluation form); ``name`` the table's name (default: the file name, when
     it is a valid name); ``year`` the budget year and ``department`` the department's name
-    (default: as printed, the form's 单位名称, 实施单位 or 主管部门 cell or the title, in that
-    order; where none is printed the import stops, asking for them).
+    (default: as printed: the form's 单位名称, then its 实施单位 in a self-evaluation or its
+    主管部门 in a goal form, then the other, then the title; where none is printed the import
+    stops, asking for them).
 
     Raises [ImportFailed][perfscore.importing.ImportFailed] (a
     [PerfscoreError][perfscore.errors.PerfscoreError]) with the findings when no valid table comes
@@ -238,7 +239,9 @@ def _build_targets(
     rows = read.rows
     header = next((i for i in range(start, len(rows)) if find_targets_header(rows[i])), start)
     block = rows[start:header]  # the form's labels and their values, above its header
-    meta = _metadata(read, assembly.before, given, path, findings, assembly.metadata, block)
+    meta = _metadata(
+        read, assembly.before, given, path, findings, assembly.metadata, block, assembly.header.form
+    )
     data = targets_mapping(assembly, meta, findings, load_table)
     if not data["projects"]:
         raise ImportFailed(f"{read.label}: no indicator could be read", findings=tuple(findings))
@@ -261,10 +264,11 @@ def _metadata(
     findings: list[ImportFinding],
     form: dict[str, str] | None = None,
     block: Sequence[SourceRow] = (),
+    kind: str | None = None,
 ) -> dict[str, Any]:
     """The metadata, or ImportFailed naming --year / --department when one is printed nowhere."""
     try:
-        return metadata(before, read.label, given, path, findings, form, block)
+        return metadata(before, read.label, given, path, findings, form, block, kind)
     except MetadataMissing as missing:
         raise ImportFailed(f"{read.label}: {missing.reason}", findings=tuple(findings)) from None
 

@@ -7,9 +7,10 @@ above the table is its title. The form's labelled cells name the unit whose tabl
 label and its value, with a colon or without (``主管部门 南岳镇政府``), on one line or the value on
 the next (a copy that gives a cell per line). When several are printed the department is, in
 this order: the unit's own name (单位名称, 部门名称, 部门（单位）名称, 预算单位, 预算部门, 部门,
-填报单位, 编制单位), the 实施单位 (the unit that carries the project out and fills in the form;
-not a company, which works for a department), the 主管部门 (the department over the unit), and
-last the title's (a heading, often the publisher's). A budget code printed before a name
+填报单位, 编制单位); then in a self-evaluation the 实施单位 (the unit evaluates the work it did;
+not a company, which works for a department) before the 主管部门 (the department over it), in a
+goal form (and a ladder table) the 主管部门 (it declares its projects' goals) before the 实施单位;
+and last the title's (a heading, often the publisher's). A budget code printed before a name
 (``[015001]``, ``(433)``, ``820001-``) is the department's code, not part of its name. A name is
 not a department where it is a form's title, the seal's place, a column's heading, a place alone
 (``鄂州市``) or another label.
@@ -21,10 +22,12 @@ naming ``--year`` / ``--department`` (the keywords ``year=`` / ``department=`` o
 >>> found = read_lines(["项目支出绩效目标申报表(2019年度)", "填报单位：某县人社局  单位：元"])
 >>> found.year, found.department, found.money
 (2019, '某县人社局', '元')
->>> found = read_lines(["绩效目标申报表", "(2022年度)"], block=["主管部门", "某县农业农村局",
-...                     "实施单位", "[015001]某县农田建设服务中心"])
+>>> block = ["主管部门", "某县农业农村局", "实施单位", "[015001]某县农田建设服务中心"]
+>>> found = read_lines(["项目支出绩效自评表", "(2022年度)"], block=block, kind="self-evaluation")
 >>> found.department, found.department_code, found.department_from
 ('某县农田建设服务中心', '015001', '实施单位')
+>>> read_lines(["绩效目标申报表", "(2022年度)"], block=block, kind="goal").department
+'某县农业农村局'
 """
 
 from __future__ import annotations
@@ -59,8 +62,8 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CODED = re.compile(
     r"^(?:[\[【［](?P<a>\d+)[\]】］]|[（(](?P<b>\d+)[)）]|(?P<c>\d{3,})\s*[-－—_])\s*(?P<name>\S.*)$"
 )
-# The labels of a department's name (in their simplified form), by rank: the unit's own name,
-# the unit carrying the project out, (the title,) the department over it.
+# The labels of a department's name (in their simplified form), by kind: the unit's own name
+# (0), the unit carrying the project out (1), the department over it (2); the title is 3.
 _OWN = (
     "单位名称", "部门名称", "部门(单位)名称", "预算单位", "预算单位名称", "预算部门", "部门",
     "填报单位", "编制单位",
@@ -68,8 +71,14 @@ _OWN = (
 _IMPLEMENTER = ("实施单位", "项目实施单位", "实施(主管)单位")
 _SUPERVISOR = ("主管部门", "主管部门及代码", "主管部门及编码", "项目主管部门")
 _RANKS = {**dict.fromkeys(_OWN, 0), **dict.fromkeys(_IMPLEMENTER, 1)}
-_RANKS |= dict.fromkeys(_SUPERVISOR, 3)
-_TITLE_RANK = 4
+_RANKS |= dict.fromkeys(_SUPERVISOR, 2)
+_TITLE_RANK = 3
+# The order the kinds win in: a self-evaluation is the 实施单位's own (it evaluates the work it
+# did), a goal form the 主管部门's (it declares its projects' goals), as is a ladder table.
+_ORDER = {"self-evaluation": (0, 1, 2, 3)}
+_GOAL_ORDER = (0, 2, 1, 3)
+_WINS = {"self-evaluation": "实施单位 (the unit's own evaluation), 主管部门", "goal": "主管部门 "
+         "(the department declares its projects' goals), 实施单位"}  # fmt: skip
 # Labels of other cells of the form, never a department's name.
 _OTHER_LABELS = (
     "项目名称", "项目支出名称", "项目负责人", "资金情况", "项目资金", "项目属性", "联系电话",
@@ -104,7 +113,8 @@ class MetadataMissing(PerfscoreError):
 @dataclass(frozen=True)
 class Candidate:
     """A department's name as printed (``text``) where it was printed (``label``: 单位名称,
-    实施单位 …, or ``the title``), ranked by ``rank`` (0 wins)."""
+    实施单位 …, or ``the title``), of the kind ``rank``: 0 the unit's own name, 1 实施单位, 2
+    主管部门, 3 the title."""
 
     rank: int
     label: str
@@ -127,6 +137,8 @@ class Found:
     department_code: str | None = None
     #: the other names printed under a department's label (``主管部门``: ``某县农业农村局``)
     others: list[Candidate] = field(default_factory=list)
+    #: the label that would win, printed with no value readable (then no department is read)
+    unread: str | None = None
 
 
 def metadata(
@@ -137,19 +149,21 @@ def metadata(
     findings: list[ImportFinding],
     form: Mapping[str, str] | None = None,
     block: Sequence[SourceRow] = (),
+    kind: str | None = None,
 ) -> dict[str, Any]:
     """The table-file fields above ``duties`` (or ``projects``), from the rows ``before`` the
     table, the rows of the form's ``block`` between them and its indicator header (项目名称,
     主管部门, 实施单位 … and their values) and the ``form``'s own labelled cells (``unit_name``
     单位名称, ``department`` 主管部门, ``implementer`` 实施单位, ``money_unit`` of a budget's
-    label); what is ``given`` overrides what is read. Raises ``MetadataMissing`` (with an
+    label), in a form of this ``kind`` (``goal``, ``self-evaluation``, None for a ladder table);
+    what is ``given`` overrides what is read. Raises ``MetadataMissing`` (with an
     ``error`` finding) when a year or a department is printed nowhere and not given.
     """
     if given.name is not None and not _NAME.match(given.name):
         raise PerfscoreError(
             f"a table name is lower-case ASCII letters, digits and -, not {given.name!r}"
         )
-    found = read_lines(_prose(before), form or {}, _prose(block))
+    found = read_lines(_prose(before), form or {}, _prose(block), kind)
     where = Place(line=before[0].line if before else None)
     year = given.year if given.year is not None else found.year
     department = given.department if given.department is not None else found.department
@@ -160,10 +174,12 @@ def metadata(
             "give it with --year (import_table(..., year=...))"
         )
     if department is None:
-        missing.append(
-            "no department printed (in the title, 单位名称, 实施单位 or 主管部门): give it "
-            "with --department (import_table(..., department=...))"
+        printed = (
+            f"{found.unread} printed with no value readable (a lower label is not taken for it)"
+            if found.unread
+            else "no department printed (in 单位名称, 实施单位, 主管部门 or the title)"
         )
+        missing.append(f"{printed}: give it with --department (import_table(..., department=...))")
     if missing:
         findings.extend(
             ImportFinding(where, found.title or label, m, kind="metadata", severity=Severity.ERROR)
@@ -175,7 +191,7 @@ def metadata(
     code = found.code
     if given.department is None:
         code = found.department_code or code
-        _said_where(found, department, where, findings)
+        _said_where(found, department, where, findings, kind)
     return {
         "format": 1,
         "name": _table_name(given.name, year, label, path, where, findings),
@@ -187,7 +203,9 @@ def metadata(
     }
 
 
-def _said_where(found: Found, department: str, where: Place, findings: list[ImportFinding]) -> None:
+def _said_where(
+    found: Found, department: str, where: Place, findings: list[ImportFinding], kind: str | None
+) -> None:
     """A finding saying where the department was read (for the record), its code taken off its
     name, and the other names the form prints under a department's label (to check)."""
     said = []
@@ -199,8 +217,9 @@ def _said_where(found: Found, department: str, where: Place, findings: list[Impo
     others = [f"{o.label} {o.text!r}" for o in found.others]
     if others:
         said.append(
-            "the form also prints " + ", ".join(others) + " (the unit's own name, then 实施单位, "
-            "主管部门, the title win); give --department to choose another"
+            "the form also prints " + ", ".join(others) + " (the unit's own name wins, then "
+            f"{_WINS.get(kind or '', _WINS['goal'])}, then the title); give --department to "
+            "choose another"
         )
     if said:
         findings.append(
@@ -220,12 +239,15 @@ def _prose(before: Iterable[SourceRow]) -> list[str]:
 
 
 def read_lines(
-    prose: list[str], form: Mapping[str, str] | None = None, block: Sequence[str] = ()
+    prose: list[str],
+    form: Mapping[str, str] | None = None,
+    block: Sequence[str] = (),
+    kind: str | None = None,
 ) -> Found:
     """The department, year, code, short name, money unit and title the lines ``prose`` above
     a table give; for a department and a money unit, also the lines of the form's ``block`` and
     the ``form``'s labelled cells, as [metadata][perfscore.importing._metadata.metadata] takes
-    them."""
+    them (``kind``: the form's, ``goal`` or ``self-evaluation``)."""
     found = Found()
     candidates: list[Candidate] = []
     for line in prose:
@@ -248,7 +270,7 @@ def read_lines(
             found.money = found.money or text
         elif key in labels and (candidate := _candidate(labels[key], text)) is not None:
             candidates.append(candidate)
-    _choose(found, candidates)
+    _choose(found, candidates, kind)
     found.title = _title(prose, found)
     return found
 
@@ -257,7 +279,8 @@ def labelled(lines: Iterable[str]) -> list[Candidate]:
     """The department names ``lines`` print under a label, in printed order: ``主管部门：X``,
     ``主管部门 X`` (a label and its value as cells of a row), or the label in one line and its
     value in the next (a copy giving a cell per line); a label whose next cell is another label
-    has no value. Labels are read up to script and a character's pinyin (``實(shí)施單位``)."""
+    has no value (a 实施单位 or 主管部门 printed so is kept with an empty ``text``). Labels are
+    read up to script and a character's pinyin (``實(shí)施單位``)."""
     tokens = [token for line in lines for token in line.split()]
     found: list[Candidate] = []
     index = 0
@@ -273,8 +296,11 @@ def labelled(lines: Iterable[str]) -> list[Candidate]:
         value = rest
         if not value and index < len(tokens) and not _is_label(tokens[index]):
             value = tokens[index]
-        if value and (candidate := _candidate(head if head else label, value)) is not None:
+        printed = head if head else label
+        if value and (candidate := _candidate(printed, value)) is not None:
             found.append(candidate)
+        elif _rank(label) in (1, 2) and not _ENTERPRISE.search(value):
+            found.append(Candidate(_RANKS.get(label, 0), printed, ""))  # no value readable
     return found
 
 
@@ -287,7 +313,7 @@ def _split_label(token: str) -> tuple[str, str, str]:
 
 
 def _rank(label: str) -> int | None:
-    """A label's rank (0 wins), or None when it names no department; a label whose start the
+    """A label's kind (0, 1, 2), or None when it names no department; a label whose start the
     copy lost (``级预算单位名称`` for 一级预算单位名称) still ends in 单位名称."""
     label = simplified(label)
     if label in _RANKS:
@@ -310,13 +336,19 @@ def _candidate(label: str, text: str) -> Candidate | None:
     return Candidate(rank, label, text.strip(" ：:，,|"))
 
 
-def _choose(found: Found, candidates: list[Candidate]) -> None:
-    """The department: the first candidate of the best rank, its code taken off its name; the
-    other names printed are kept to be said."""
-    ranked = sorted(candidates, key=lambda c: c.rank)
+def _choose(found: Found, candidates: list[Candidate], kind: str | None) -> None:
+    """The department: the first candidate of the kind that wins in a form of this ``kind``
+    (``goal`` or ``self-evaluation``; None for a ladder table), its code taken off its name;
+    the other names printed are kept to be said."""
+    order = _ORDER.get(kind or "", _GOAL_ORDER)
+    ranked = sorted((c for c in candidates if c.text), key=lambda c: order[c.rank])
     if not ranked:
         return
     best = ranked[0]
+    unread = [c for c in candidates if not c.text and order[c.rank] < order[best.rank]]
+    if unread:  # the label that wins is printed, its value is not readable: nothing is taken
+        found.unread = unread[0].label
+        return
     name, code = split_code(best.text)
     found.department, found.department_code, found.department_from = name, code, best.label
     seen = {simplified(name)}
