@@ -68,7 +68,7 @@ _OWN = (
     "单位名称", "部门名称", "部门(单位)名称", "预算单位", "预算单位名称", "预算部门", "部门",
     "填报单位", "编制单位",
 )  # fmt: skip
-_IMPLEMENTER = ("实施单位", "项目实施单位", "实施(主管)单位")
+_IMPLEMENTER = ("实施单位", "项目实施单位", "实施(主管)单位", "执行单位", "项目执行单位")
 _SUPERVISOR = ("主管部门", "主管部门及代码", "主管部门及编码", "项目主管部门")
 _RANKS = {**dict.fromkeys(_OWN, 0), **dict.fromkeys(_IMPLEMENTER, 1)}
 _RANKS |= dict.fromkeys(_SUPERVISOR, 2)
