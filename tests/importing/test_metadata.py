@@ -234,6 +234,13 @@ def read_block(
         # a label and its value each on a line of their own (a copy giving a cell per line)
         (["项目名称", "办公楼暖通改造经费", "主管部门", "廊坊市发改委", "实施单位",
           "廊坊市食品工程学校", "项目资金"], "廊坊市食品工程学校", "实施单位"),
+        # a public body whose name speaks of enterprises is no company
+        (["主管部门 某县工信局 实施单位 某县中小企业服务中心"], "某县中小企业服务中心", "实施单位"),
+        # a label wrapped inside its cell, its lines given apart (主管 / 部门, 实施 / 单位)
+        (["主管", "部门", "廊坊市发改委", "实施", "单位", "廊坊市食品工程学校"],
+         "廊坊市食品工程学校", "实施单位"),
+        (["主管部门", "及编码", "[015001]某区教育局", "实施单位", "某区第一中学"], "某区第一中学",
+         "实施单位"),
         # a label whose first character the copy lost (一级预算单位名称)
         (["级预算单位名称", "陵区林业局", "年度预"], "陵区林业局", "级预算单位名称"),
         # traditional characters and a pinyin gloss inside the label: the value as printed

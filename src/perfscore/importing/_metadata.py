@@ -94,7 +94,7 @@ _NOT_A_DEPARTMENT = re.compile(
     r"|(?:数|率|额|值|分)$"
 )
 # Who works for a department without being one: a company carrying a project out.
-_ENTERPRISE = re.compile(r"公司|企业")
+_ENTERPRISE = re.compile(r"公司")
 
 
 @dataclass(frozen=True)
@@ -287,10 +287,12 @@ def labelled(lines: Iterable[str]) -> list[Candidate]:
     while index < len(tokens):
         head, _, rest = _split_label(tokens[index])
         index += 1
+        if not rest and index < len(tokens):
+            tail, _, after = _split_label(tokens[index])
+            if simplified(head + tail) in _RANKS:  # a label wrapped in its cell: 主管 / 部门
+                head, rest = head + tail, after
+                index += 1
         label = simplified(head)
-        if index < len(tokens) and label + tokens[index] in _RANKS:
-            label += tokens[index]  # 主管部门 / 及编码, a label wrapped over two cells
-            index += 1
         if _rank(label) is None:
             continue
         value = rest
