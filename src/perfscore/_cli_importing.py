@@ -144,9 +144,10 @@ def arguments_import(command: argparse.ArgumentParser) -> None:
                          "source file's name)")  # fmt: skip
     command.add_argument("--year", type=int, help="the budget year (default: from the title; "
                          "the import stops asking for it when none is printed)")  # fmt: skip
-    command.add_argument("--department", help="the department (default: from the title, "
-                         "单位名称, 主管部门 or 实施单位; the import stops asking for it when "
-                         "none is printed)")  # fmt: skip
+    command.add_argument("--department", help="the department (default: as printed: "
+                         "单位名称, then 实施单位 in a self-evaluation or 主管部门 in a goal "
+                         "form, then the other, then the title; the import stops asking for it "
+                         "when none is printed)")  # fmt: skip
     command.add_argument("--all", action="store_true", help="list every finding, those to "
                          "check and those for the record too")  # fmt: skip
 

@@ -336,12 +336,34 @@ def metadata_differences(expected: dict[str, Any], imported: Imported) -> list[s
     if expected.get("year") is not None and table.year != expected["year"]:
         diff.append(f"year {table.year}")
     printed = expected.get("department")
-    if printed is not None and not same_label(squash(table.department.name), squash(printed)):
-        diff.append(f"department {table.department.name!r}")
+    if printed is not None and not _same_department(table.department, printed):
+        # a department read otherwise is reported when a finding names the printed one (a form
+        # printing 主管部门 and 实施单位 apart), silently wrong when none does
+        said = any(
+            squash(printed) in squash(f.action) for f in imported.findings if f.kind == "metadata"
+        )
+        note = " (a finding names the printed one)" if said else ""
+        diff.append(f"department {table.department.name!r}{note}")
     unit = expected.get("money_unit")
     if unit is not None and getattr(table, "money_unit", unit) != unit:
         diff.append(f"money unit {table.money_unit}")
     return diff
+
+
+# A budget code printed before a department's name: [015001]X, (433)X, 820001-X.
+_CODED = re.compile(r"^(?:\[(\d+)\]|[（(](\d+)[)）]|(\d{3,})\s*[-－—_])\s*(\S.*)$")
+
+
+def _same_department(department: Any, printed: str) -> bool:
+    """Whether the imported department is the printed one: the same name, or the printed name
+    without the budget code before it (``820001-井研县马踏镇人民政府``), that code its code."""
+    if same_label(squash(department.name), squash(printed)):
+        return True
+    coded = _CODED.match(printed.strip())
+    if coded is None:
+        return False
+    code = next(c for c in coded.groups()[:3] if c)
+    return department.code == code and same_label(squash(department.name), squash(coded[4]))
 
 
 @cache

@@ -221,6 +221,14 @@ PRINTED = "\n".join(
 )
 
 
+def test_a_departments_total_row_does_not_name_the_tables_department() -> None:
+    # the wide form with no 单位名称 line above it: the projects' 单位名称 cells name the unit,
+    # the total row printed first (820-马踏镇部门) is the department's budget line
+    text = PRINTED.replace("单位名称：某县人社局    单位：元", "单位：元")
+    imported = import_table(text, name="example")
+    assert imported.table.department.name == "某县人社局"
+
+
 def test_a_goal_form_as_printed_imports_every_row() -> None:
     imported = import_table(PRINTED, name="example")
     table = imported.table
@@ -313,11 +321,12 @@ def test_the_2020_goal_form() -> None:
     imported = import_table(FORM_2020, name="example")
     table = imported.table
     assert isinstance(table, perfscore.TargetsTable)
-    assert (table.year, table.department.name, table.money_unit) == (
-        2021,
-        "[323]某县人社局",
-        "万元",
-    )
+    # a goal form is its 主管部门's (its code kept as the code), the 实施单位 said, to check
+    assert (table.year, table.department.name, table.money_unit) == (2021, "某县人社局", "万元")
+    assert table.department.code == "323"
+    (said,) = [f for f in imported.findings if f.kind == "metadata"]
+    assert said.severity is Severity.WARNING
+    assert "实施单位 '某县就业服务中心'" in said.action
     (project,) = table.projects
     assert (project.name, project.implementer) == ("职业技能提升行动", "某县就业服务中心")
     assert project.budget is not None
@@ -410,7 +419,7 @@ def test_the_2019_form_reads_the_years_targets_not_the_mid_terms() -> None:
     imported = import_table(FORM_2019, name="example")
     table = imported.table
     assert isinstance(table, perfscore.TargetsTable)
-    assert (table.year, table.department.name) == (2019, "某县人社局")
+    assert (table.year, table.department.name) == (2019, "某县人社局")  # the 主管部门
     assert [(i.name, i.target) for i in table.indicators()] == [
         ("培训人次", "≥2000人次"),
         ("就业率", "≥55%"),

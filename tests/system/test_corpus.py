@@ -255,6 +255,34 @@ def test_metadata_differences_name_a_year_or_department_not_as_printed() -> None
     ]
 
 
+def test_a_department_printed_with_its_code_is_the_name_imported_with_that_code() -> None:
+    imported = _imported("≥100%", [])
+    coded = imported.table.model_copy(
+        update={"department": imported.table.department.model_copy(update={"code": "820001"})}
+    )
+    with_code = Imported(coded, [])
+    for printed in ("820001-某局", "[820001]某局", "(820001)某局"):
+        assert compare.metadata_differences({"department": printed}, with_code) == []
+    # another code, or no code imported, is another department
+    assert compare.metadata_differences({"department": "219-某局"}, with_code) == [
+        "department '某局'"
+    ]
+    assert compare.metadata_differences({"department": "820001-某局"}, imported) == [
+        "department '某局'"
+    ]
+
+
+def test_a_department_read_otherwise_says_whether_a_finding_names_the_printed_one() -> None:
+    said = ImportFinding(Place(line=1), "某局", "the form also prints 实施单位 '某中心'",
+                         kind="metadata")  # fmt: skip
+    assert compare.metadata_differences({"department": "某中心"}, _imported("≥1", [said])) == [
+        "department '某局' (a finding names the printed one)"
+    ]
+    assert compare.metadata_differences({"department": "某中心"}, _imported("≥1", [])) == [
+        "department '某局'"
+    ]
+
+
 def test_a_level_the_copy_lost_is_not_compared_and_a_nameless_row_needs_a_finding() -> None:
     got = compare._found(_imported("≥100%", []))[1]  # 合格率 under 产出指标 · 质量指标
     row = {"name": "合格率", "target": "≥100%", "weight": 40, "level1": None, "level2": None}

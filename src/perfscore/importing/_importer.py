@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -56,9 +57,9 @@ from ._ladder_forms import (
 )
 from ._metadata import Given, MetadataMissing, metadata
 from ._repairs import clean, operator_read_as_2, simplify, split_fused, unit_from_name
-from ._sources import Source, read_source, read_text
+from ._sources import Source, SourceRow, read_source, read_text
 from ._target_file import targets_mapping
-from ._target_forms import TargetsAssembly, assemble_targets
+from ._target_forms import TargetsAssembly, assemble_targets, find_targets_header
 
 __all__ = ["ImportFailed", "Imported", "import_table"]
 
@@ -154,8 +155,9 @@ def import_table(
     ``layout`` is ``auto`` (decided from the header), ``ladders``, ``project`` or ``targets``
     (a goal or self-evaluation form); ``name`` the table's name (default: the file name, when
     it is a valid name); ``year`` the budget year and ``department`` the department's name
-    (default: as printed, in the title or the form's 单位名称 / 主管部门 / 实施单位 cells; where
-    none is printed the import stops, asking for them).
+    (default: as printed: the form's 单位名称, then its 实施单位 in a self-evaluation or its
+    主管部门 in a goal form, then the other, then the title; where none is printed the import
+    stops, asking for them).
 
     Raises [ImportFailed][perfscore.importing.ImportFailed] (a
     [PerfscoreError][perfscore.errors.PerfscoreError]) with the findings when no valid table comes
@@ -233,7 +235,13 @@ def _build_targets(
 ) -> Imported:
     assert assembly.header is not None
     findings.extend(assembly.findings)
-    meta = _metadata(read, assembly.before, given, path, findings, assembly.metadata)
+    start = len(assembly.before)
+    rows = read.rows
+    header = next((i for i in range(start, len(rows)) if find_targets_header(rows[i])), start)
+    block = rows[start:header]  # the form's labels and their values, above its header
+    meta = _metadata(
+        read, assembly.before, given, path, findings, assembly.metadata, block, assembly.header.form
+    )
     data = targets_mapping(assembly, meta, findings, load_table)
     if not data["projects"]:
         raise ImportFailed(f"{read.label}: no indicator could be read", findings=tuple(findings))
@@ -255,10 +263,12 @@ def _metadata(
     path: str | Path,
     findings: list[ImportFinding],
     form: dict[str, str] | None = None,
+    block: Sequence[SourceRow] = (),
+    kind: str | None = None,
 ) -> dict[str, Any]:
     """The metadata, or ImportFailed naming --year / --department when one is printed nowhere."""
     try:
-        return metadata(before, read.label, given, path, findings, form)
+        return metadata(before, read.label, given, path, findings, form, block, kind)
     except MetadataMissing as missing:
         raise ImportFailed(f"{read.label}: {missing.reason}", findings=tuple(findings)) from None
 

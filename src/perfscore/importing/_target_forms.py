@@ -352,8 +352,8 @@ class _Reader:
         department's total row (``820-马踏镇部门``), which is no project."""
         name = got.get("project", "")
         unit_name = got.get("unit_name", "")
-        if unit_name:
-            self.out.metadata.setdefault("unit_name", unit_name)
+        if unit_name and not _DEPARTMENT_ROW.match(unit_name):
+            self.out.metadata.setdefault("unit_name", unit_name)  # not a department's total
         bare = not any(got.get(r) for r in ("name", "level1", "level2", "target"))
         if bare and (
             _DEPARTMENT_ROW.match(name or unit_name)
