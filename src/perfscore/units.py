@@ -6,7 +6,13 @@ dimensions of their own and never convert into one another or into percent; perc
 fractions interchange; money converts between 元, 千元, 万元 and 亿元.
 
 Conversions used for grading are exact: [factor][perfscore.units.factor] returns a `Fraction`,
-so ``83%`` and ``0.83`` meet ``≥83%`` alike (``83 * 0.01`` in floats is ``0.8300000000000001``).
+so ``83%`` and ``0.83`` meet ``≥83%`` alike (``83 * 0.01`` in floats is ``0.8300000000000001``),
+and ``1 亩`` is ``10000/15 m²``, a factor no decimal holds.
+
+A unit may be compound, written as published: a money unit over a counted or measured one
+(``元/亩``, ``万元/公里``, ``元/平米``), or over several (``元/人·年``: every part after ``/`` is
+below it). perfscore keeps it under its parts' Chinese names, so it reads as published, and
+converts it exactly (``万元/亩`` into ``元/平方米``).
 
 >>> from perfscore import ureg
 >>> ureg.Quantity(3, "万元").to("元")
@@ -16,6 +22,8 @@ so ``83%`` and ``0.83`` meet ``≥83%`` alike (``83 * 0.01`` in floats is ``0.83
 (Fraction(1, 100), Fraction(1, 10000))
 >>> canonical_unit("人"), canonical_unit("%"), canonical_unit(None)
 ('人', 'percent', 'dimensionless')
+>>> canonical_unit("元/平米"), factor("万元/亩", "元/平方米"), canonical_unit("元/(person*year)")
+('元/平方米', Fraction(15, 1), '元/人·年')
 """
 
 from __future__ import annotations
@@ -32,8 +40,10 @@ from .errors import PerfscoreError, UnitMismatch
 __all__ = [
     "UNIT_SYMBOLS",
     "canonical_unit",
+    "define",
     "factor",
     "is_counted",
+    "pint_unit",
     "reload_units",
     "unit_names",
     "unit_text",
@@ -41,9 +51,9 @@ __all__ = [
 ]
 
 
-def _make_registry() -> pint.UnitRegistry[Any]:
+def _make_registry(numbers: type = float) -> pint.UnitRegistry[Any]:
     registry: pint.UnitRegistry[Any] = pint.UnitRegistry(
-        None, autoconvert_offset_to_baseunit=False, cache_folder=None
+        None, autoconvert_offset_to_baseunit=False, cache_folder=None, non_int_type=numbers
     )
     definitions = files(__package__).joinpath("units.txt").read_text(encoding="utf-8")
     registry.load_definitions(definitions.splitlines())
@@ -59,6 +69,8 @@ pint.set_application_registry(ureg)  # type: ignore[no-untyped-call]
 UNIT_SYMBOLS: Final[dict[str, str]] = {"percent": "%", "permille": "‰", "dimensionless": ""}
 
 _DIMENSIONLESS = "dimensionless"
+#: The dots a published compound unit joins the parts below its ``/`` with (``元/人·年``).
+_DOTS: Final = ("·", "・")
 
 
 @functools.cache
@@ -66,21 +78,58 @@ def canonical_unit(name: str | None) -> str:
     """The name perfscore keeps for a unit: the Chinese alias where there is one.
 
     ``None``, ``""`` and ``"1"`` mean a plain number (``"dimensionless"``); ``%`` and
-    ``percent`` are ``"percent"``; ``人`` and ``person`` are ``"人"``.
+    ``percent`` are ``"percent"``; ``人`` and ``person`` are ``"人"``; a compound unit is its
+    parts' names as published (``元/亩``, ``元/平方米`` for ``元/平米``, ``元/人·年``).
     """
     if name is not None and not isinstance(name, str):
         raise PerfscoreError(f"a unit is named by text, not {name!r}")
     if name is None or name.strip() in ("", "1", _DIMENSIONLESS):
         return _DIMENSIONLESS
     try:
-        unit = ureg.Unit(name.strip())
+        unit = pint_unit(name.strip())
     except Exception as exc:  # pint's parser raises anything from AssertionError to SyntaxError
         known = ", ".join(sorted(n for n in unit_names() if not n.isascii()))
         raise PerfscoreError(f"unknown unit {name!r}; perfscore knows: %, {known}") from exc
     key = str(unit)
     if key in UNIT_SYMBOLS or key == _DIMENSIONLESS:
         return key
-    return _PREFERRED.get(key, key)
+    if key in _PREFERRED:
+        return _PREFERRED[key]
+    parts = _parts(unit)
+    if len(parts) > 1 and all(abs(power) == 1 for _, power in parts):
+        return _compound_text(parts)  # 元/亩: reads back, and as published
+    return key
+
+
+def pint_unit(name: str) -> pint.Unit:
+    """The registry's unit for a name: one pint reads, or a compound unit as published, whose
+    parts after a ``/`` joined by ``·`` are all below it (``元/人·年`` is 元 per person-year).
+
+    >>> str(pint_unit("元/人·年")), str(pint_unit("万元/公里"))
+    ('yuan / person / year', 'wan_yuan / kilometer')
+    """
+    if not any(dot in name for dot in _DOTS):
+        return ureg.Unit(name)
+    for dot in _DOTS:
+        name = name.replace(dot, "*")
+    return ureg.Unit("/".join(f"({part})" for part in name.split("/")))
+
+
+def _parts(unit: pint.Unit) -> list[tuple[str, float]]:
+    """A unit's named parts with their powers, by name (the order pint writes them in)."""
+    return sorted((name, float(power)) for name, power in (1 * unit).unit_items())
+
+
+def _compound_text(parts: list[tuple[str, float]]) -> str:
+    """A compound unit written from its parts' Chinese symbols: ``元/亩``, ``人/年``, ``米2``."""
+
+    def written(name: str, power: float) -> str:
+        symbol = _PREFERRED.get(name, UNIT_SYMBOLS.get(name, name))
+        return symbol if power == 1 else f"{symbol}{power:g}"
+
+    above = "·".join(written(name, power) for name, power in parts if power > 0)
+    below = "·".join(written(name, -power) for name, power in parts if power < 0)
+    return f"{above or '1'}/{below}" if below else above
 
 
 @functools.cache
@@ -92,7 +141,7 @@ def factor(source: str | None, target: str | None) -> Fraction:
     src, dst = canonical_unit(source), canonical_unit(target)
     if src == dst:
         return Fraction(1)
-    if ureg.Unit(src).dimensionality != ureg.Unit(dst).dimensionality:
+    if pint_unit(src).dimensionality != pint_unit(dst).dimensionality:
         raise UnitMismatch(
             f"a value in {_label(src)} cannot be read as {_label(dst)}",
             value_unit=src,
@@ -106,16 +155,56 @@ def _base_factor(unit: str) -> Fraction:
     """How many base units one ``unit`` is, exactly.
 
     pint multiplies the factors of a definition chain as floats (so 1 天 in 周 would come out
-    as 0.14285714285714285). Each unit's own factor to its base is a decimal in units.txt, whose
-    float's shortest repr recovers it exactly; the products and quotients are then taken in
-    rationals.
+    as 0.14285714285714285, and 1 亩 as 666.6666666666666 m²). Each part's own factor to its
+    base is read from the registry's exact twin, which holds the same definitions in fractions;
+    the products and quotients are then taken in rationals.
     """
     result = Fraction(1)
-    exponent: Any
-    for name, exponent in ureg.Quantity(1, unit).unit_items():
-        magnitude: Any = ureg.Quantity(1, name).to_base_units().magnitude
-        result *= Fraction(repr(float(magnitude))) ** int(exponent)
+    for name, power in _parts(pint_unit(unit)):
+        result *= _own_factor(name) ** int(power)
     return result
+
+
+def _own_factor(name: str) -> Fraction:
+    """How many base units one named unit is, from the exact twin; a unit defined on `ureg`
+    directly, which the twin does not hold, by its float's shortest repr (exact for the decimal
+    a definition writes)."""
+    magnitude: Any
+    try:
+        magnitude = _exact_registry().Quantity(1, name).to_base_units().magnitude
+    except Exception:  # pint's UndefinedUnitError: not a unit of units.txt or `define`
+        magnitude = float(ureg.Quantity(1, name).to_base_units().magnitude)
+    if isinstance(magnitude, float):
+        return Fraction(repr(magnitude))
+    return Fraction(magnitude)
+
+
+#: Definitions added after units.txt ([define][perfscore.units.define]), for the exact twin.
+_DEFINED: Final[list[str]] = []
+
+
+@functools.cache
+def _exact_registry() -> pint.UnitRegistry[Any]:
+    """The registry's twin, with the same definitions read in fractions (``10000 / 15`` stays
+    2000/3): what factors are computed from, never a quantity a user holds."""
+    twin = _make_registry(Fraction)
+    for definition in _DEFINED:
+        try:
+            twin.define(definition)
+        except Exception:  # pint's own errors; the unit's factor is then read from `ureg`
+            continue
+    return twin
+
+
+def define(definition: str) -> None:
+    """Add a unit to `ureg`, in pint's syntax, and to the exact twin factors are read from.
+
+    [perfscore.define_unit][perfscore.notation.define_unit] checks the definition first and
+    refreshes the caches that read unit names; this is its one write to the registry.
+    """
+    ureg.define(definition)
+    _DEFINED.append(definition)
+    _exact_registry.cache_clear()
 
 
 def _label(unit: str) -> str:
@@ -164,7 +253,7 @@ def is_counted(unit: str | None) -> bool:
     name = canonical_unit(unit)
     if name == _DIMENSIONLESS:
         return False
-    dimensionality = ureg.Unit(name).dimensionality
+    dimensionality = pint_unit(name).dimensionality
     return len(dimensionality) == 1 and next(iter(dimensionality)) in _COUNTED_DIMENSIONS
 
 
@@ -176,27 +265,20 @@ def unit_text(unit: str | None) -> str:
 
     >>> unit_text("percent"), unit_text("人次"), unit_text(canonical_unit("人/年")), unit_text(None)
     ('%', '人次', '人/年', '')
-    >>> unit_text(canonical_unit("万元/人")), unit_text("亩")
-    ('万元/人', '亩')
+    >>> unit_text(canonical_unit("万元/人")), unit_text("亩"), unit_text("yuan / mu")
+    ('万元/人', '亩', '元/亩')
     """
     if unit is None or unit == _DIMENSIONLESS:
         return ""
     if unit in UNIT_SYMBOLS:
         return UNIT_SYMBOLS[unit]
     if unit in _PREFERRED.values() or not unit.isascii():
-        return unit  # a unit's own Chinese name, or a count word of a table's own (亩)
+        return unit  # a unit's own Chinese name or compound (元/亩), or a count word (只)
     try:
-        parts = list((1 * ureg.Unit(unit)).unit_items())
+        parts = _parts(pint_unit(unit))
     except Exception:  # pint's parser raises many types; a name it does not know stays as is
         return unit
-
-    def written(name: str, power: float) -> str:
-        symbol = _PREFERRED.get(name, UNIT_SYMBOLS.get(name, name))
-        return symbol if power == 1 else f"{symbol}{power:g}"
-
-    above = "·".join(written(name, power) for name, power in parts if power > 0)
-    below = "·".join(written(name, -power) for name, power in parts if power < 0)
-    return f"{above or '1'}/{below}" if below else above
+    return _compound_text(parts)
 
 
 def reload_units() -> None:
@@ -205,5 +287,6 @@ def reload_units() -> None:
     caches)."""
     for cached in (unit_names, canonical_unit, factor, _base_factor, is_counted, unit_text):
         cached.cache_clear()
+    _exact_registry.cache_clear()
     _PREFERRED.clear()
     _PREFERRED.update(_preferred())

@@ -38,6 +38,18 @@ from perfscore.units import canonical_unit, factor, is_counted, unit_names
         ("萬元", "万元"),
         ("億元", "亿元"),
         (" 万元 ", "万元"),
+        ("亩", "亩"),
+        ("畝", "亩"),
+        ("平米", "平方米"),
+        # compound units keep their parts' Chinese names, as published
+        ("元/亩", "元/亩"),
+        ("元/平米", "元/平方米"),
+        ("萬元/公里", "万元/公里"),
+        ("元/人·年", "元/人·年"),
+        ("元/年·人", "元/人·年"),
+        ("元/(person*year)", "元/人·年"),
+        ("yuan / mu", "元/亩"),
+        ("%/年", "%/年"),
     ],
 )
 def test_canonical_unit(name: str | None, canonical: str) -> None:
@@ -123,6 +135,56 @@ def test_is_counted(unit: str | None, counted: bool) -> None:
     assert is_counted(unit) is counted
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("亩", "平方米", Fraction(10000, 15)),
+        ("平方米", "亩", Fraction(15, 10000)),
+        ("平方公里", "亩", Fraction(1500)),
+        ("元/亩", "元/平方米", Fraction(3, 2000)),
+        ("万元/亩", "元/平米", Fraction(15)),
+        ("元/平米", "元/平方米", Fraction(1)),
+        ("万元/公里", "元/米", Fraction(10)),
+        ("元/人·年", "元/人·月", Fraction(1, 12)),
+        ("元/人·年", "万元/人·天", Fraction(1, 3600000)),
+    ],
+)
+def test_a_compound_unit_converts_exactly(source: str, target: str, expected: Fraction) -> None:
+    """1 亩 is 10000/15 m², which no decimal (nor pint's float chain) holds."""
+    assert factor(source, target) == expected
+    assert factor(target, source) == 1 / expected
+    assert canonical_unit(canonical_unit(source)) == canonical_unit(source)  # it reads back
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [("元/亩", "元/人"), ("元/亩", "元"), ("元/平方米", "元/米"), ("元/个", "元/人"), ("亩", "米")],
+)
+def test_a_compound_unit_never_mixes_with_another_kind(source: str, target: str) -> None:
+    with pytest.raises(UnitMismatch, match=f"a value in {source} cannot be read as {target}"):
+        factor(source, target)
+
+
+def test_a_unit_defined_on_the_registry_alone_converts_by_its_decimal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A unit given to `ureg` without `define` is not in the exact twin: its decimal factor is
+    read from its float."""
+    from perfscore import units
+
+    monkeypatch.setattr(units, "ureg", units._make_registry())
+    monkeypatch.setattr(units, "_DEFINED", [])
+    units.reload_units()
+    try:
+        units.ureg.define("li = 500 * 米 = 市里")
+        assert factor("市里", "公里") == Fraction(1, 2)
+        units.define("zhang = 10 / 3 * 米 = 市丈")
+        assert factor("市丈", "米") == Fraction(10, 3)
+    finally:
+        monkeypatch.undo()
+        units.reload_units()
+
+
 def test_unit_names_for_the_tokenizer() -> None:
     names = unit_names()
     assert {"%", "percent", "dimensionless", "人", "人次", "万元", "萬元", "種"} <= names
@@ -142,7 +204,8 @@ def test_quantities_pickle_through_the_application_registry() -> None:
 @pytest.mark.parametrize(
     ("written", "shown"),
     [("人/年", "人/年"), ("人次/年", "人次/年"), ("万元/人", "万元/人"), ("%", "%"),
-     ("人次", "人次"), ("万元", "万元"), ("亩", "亩"), (None, "")],
+     ("人次", "人次"), ("万元", "万元"), ("亩", "亩"), (None, ""), ("元/平米", "元/平方米"),
+     ("yuan / mu", "元/亩"), ("元/人·年", "元/人·年"), ("wan_yuan / kilometer", "万元/公里")],
 )  # fmt: skip
 def test_unit_text_is_the_published_unit_never_pints_english(
     written: str | None, shown: str

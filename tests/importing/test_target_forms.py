@@ -483,3 +483,36 @@ def test_a_comparison_printed_otherwise_is_read_and_said_for_its_row() -> None:
     assert [i.op for i in table.indicators()] == ["=", "≥", "≥"]
     said = {(f.indicator, f.text) for f in imported.findings if "指标性质 read as" in f.action}
     assert said == {("1.1", "﹦"), ("1.2", "不低于")}
+
+
+def _cost_rows(level2: str) -> str:
+    """A self-evaluation whose 成本指标 row prints ``level2`` (blank in the 2019 and 2020 forms,
+    经济成本指标 in the 2021 form) beside it."""
+    return "\n".join(
+        [
+            *SELF_EVALUATION.splitlines()[:9],
+            f"\t成本指标\t{level2}\t每亩补助标准\t≤475元/亩\t470元/亩\t10\t10\t",
+            "\t\t\t单位造价\t≤3000元/平方米\t0.3万元/平方米\t10\t10\t",
+            "总分\t\t\t\t\t\t40\t39\t",
+        ]
+    )
+
+
+def test_a_cost_level_with_no_second_level_after_output_is_its_second_level() -> None:
+    """成本指标 alone after 产出指标 is the 二级 of the 2019 and 2020 forms (a placement finding);
+    with its own 二级 beside it, the 2021 form's 一级. Prices per 亩 and 平方米 read as
+    published."""
+    imported = import_table(_cost_rows(""), name="cost-2023", department="某县某局")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    rows = {i.name: (i.levels, i.target) for i in table.indicators()}
+    assert rows["每亩补助标准"] == (("产出指标", "成本指标"), "≤475元/亩")
+    assert rows["单位造价"] == (("产出指标", "成本指标"), "≤3000元/平方米")
+    assert any(
+        f.kind == "placement" and "成本指标 with no 二级" in f.action for f in imported.findings
+    )
+    imported = import_table(_cost_rows("经济成本指标"), name="cost-2023", department="某县某局")
+    assert isinstance(imported.table, perfscore.TargetsTable)
+    levels = {i.name: i.levels for i in imported.table.indicators()}
+    assert levels["每亩补助标准"] == ("成本指标", "经济成本指标")
+    assert not any("成本指标 with no 二级" in f.action for f in imported.findings)

@@ -30,18 +30,28 @@ def test_define_unit_adds_a_name_targets_and_cells_read() -> None:
 
 
 def test_a_unit_of_a_dimension_perfscore_knows_converts_exactly() -> None:
-    define_unit("mu = 666.6 * 米 ** 2 = 市亩")
-    assert "市亩" in unit_names()
-    assert factor("市亩", "米 ** 2") == Fraction(6666, 10)
-    assert parse_target("≥30市亩").unit == "市亩"
-    ladder = perfscore.parse_ladder({"优": "≥30市亩", "良": None, "中": None, "差": "<30市亩"})
-    assert ladder.unit == "市亩"
-    assert ladder.grade("30市亩") is perfscore.Grade.EXCELLENT
+    define_unit("plot = 666.6 * 米 ** 2 = 地块")
+    assert "地块" in unit_names()
+    assert factor("地块", "米 ** 2") == Fraction(6666, 10)
+    assert parse_target("≥30地块").unit == "地块"
+    ladder = perfscore.parse_ladder({"优": "≥30地块", "良": None, "中": None, "差": "<30地块"})
+    assert ladder.unit == "地块"
+    assert ladder.grade("30地块") is perfscore.Grade.EXCELLENT
     square_meters = perfscore.ureg.Quantity(19998, "meter ** 2")  # 30 × 666.6, exactly
     assert ladder.grade(square_meters) is perfscore.Grade.EXCELLENT
     assert ladder.grade(square_meters - perfscore.ureg.Quantity(0.1, "meter ** 2")) is (
         perfscore.Grade.POOR
     )
+
+
+def test_a_factor_no_decimal_holds_is_exact_and_compounds_read_it() -> None:
+    define_unit("chi = 1 / 3 * 米 = 市尺")  # 3 市尺 to the metre, by law
+    assert factor("市尺", "米") == Fraction(1, 3)
+    assert factor("元/市尺", "元/米") == 3
+    target = parse_target("≤3元/市尺")
+    assert (target.unit, str(target)) == ("元/市尺", "≤3元/市尺")
+    assert target.meets(perfscore.notation.convert(Fraction(9), "元/米", target.unit))
+    assert not target.meets(perfscore.notation.convert(Fraction(9001, 1000), "元/米", target.unit))
 
 
 def test_a_counted_thing_of_its_own_never_converts_into_another() -> None:

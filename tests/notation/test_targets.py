@@ -59,6 +59,20 @@ VALID = [
     ("≤3‰", None, None, "≤", F(3), "permille", "≤3‰"),
     ("≥50吨", None, None, "≥", F(50), "吨", "≥50吨"),
     ("≥95", "%", "正向", "≥", F(95), "percent", "≥95%"),
+    # a price or a rate: a money unit over a counted or measured one, as published
+    ("<=475元/亩", None, None, "≤", F(475), "元/亩", "≤475元/亩"),
+    ("1600元/亩", None, None, "≥", F(1600), "元/亩", "≥1600元/亩"),
+    ("≤3000元/平方米", None, None, "≤", F(3000), "元/平方米", "≤3000元/平方米"),
+    ("<=2875元/个", None, None, "≤", F(2875), "元/个", "≤2875元/个"),
+    ("490元/平米", None, None, "≥", F(490), "元/平方米", "≥490元/平方米"),
+    ("300元/米", None, None, "≥", F(300), "元/米", "≥300元/米"),
+    ("≤2万元/公里", None, None, "≤", F(2), "万元/公里", "≤2万元/公里"),
+    ("≥1.2万元/人", None, None, "≥", F(6, 5), "万元/人", "≥1.2万元/人"),
+    ("≤600元/人·年", None, None, "≤", F(600), "元/人·年", "≤600元/人·年"),
+    ("≤50元／吨", None, None, "≤", F(50), "元/吨", "≤50元/吨"),
+    ("300", "元/亩", "反向", "≤", F(300), "元/亩", "≤300元/亩"),
+    ("3", "万元/公里", None, "≥", F(3), "万元/公里", "≥3万元/公里"),
+    ("1.2万亩", None, None, "≥", F(12000), "亩", "≥12000亩"),
 ]
 
 
@@ -325,3 +339,83 @@ def test_the_forms_refuse_what_does_not_agree(text: str, message: str) -> None:
 def test_a_tolerance_meets_within_it_only(center: int, tolerance: int, actual: int) -> None:
     target = parse_target(f"{center}±{tolerance}人")
     assert target.meets(Fraction(actual)) == (abs(actual - center) <= tolerance)
+
+
+# -- prices and rates: a compound unit graded exactly at its bound, in any unit it converts into --
+
+#: A compound unit, another it converts into, and how many of the other one is, by hand
+#: (1 亩 = 10000/15 m², 平米 is 平方米, 1 万元 = 10000 元, a year 12 months).
+PRICES = [
+    ("元/亩", "元/平方米", F(3, 2000)),
+    ("元/亩", "元/平米", F(3, 2000)),
+    ("元/亩", "万元/亩", F(1, 10000)),
+    ("万元/亩", "元/亩", F(10000)),
+    ("万元/亩", "元/平方米", F(15)),
+    ("元/平方米", "元/亩", F(2000, 3)),
+    ("元/平米", "元/平方米", F(1)),
+    ("万元/公里", "元/米", F(10)),
+    ("元/人·年", "元/人·月", F(1, 12)),
+    ("元/个", "万元/个", F(1, 10000)),
+]
+
+
+def _decimal(value: Fraction) -> str | None:
+    """``value`` as a decimal text, when one holds it exactly."""
+    for places in range(12):
+        scaled = value * 10**places
+        if scaled.denominator == 1:
+            return f"{scaled.numerator / 10**places:.{places}f}"
+    return None
+
+
+@given(
+    st.integers(1, 10**7),
+    st.sampled_from(["≤", "≥", "<", ">"]),
+    st.sampled_from(PRICES),
+)
+def test_a_price_on_its_bound_meets_it_in_any_unit_it_converts_into(
+    cents: int, op: str, price: tuple[str, str, Fraction]
+) -> None:
+    unit, other, per = price
+    value = Fraction(cents, 100) * per.denominator  # the bound is a decimal in both units
+    written = _decimal(value)
+    assert written is not None
+    target = parse_target(f"{op}{written}{unit}")
+    bound = value * per  # the same price in the other unit, exactly
+    assert perfscore.notation.convert(bound, other, target.unit) == value
+    strict = op in ("<", ">")
+    assert target.meets(value) is not strict
+    beyond = bound + (Fraction(1, 10**9) if op in ("≤", "<") else -Fraction(1, 10**9))
+    assert not target.meets(perfscore.notation.convert(beyond, other, target.unit))
+    shown = _decimal(bound)
+    if shown is not None and not strict:  # the result as a row gives it, in its own unit
+        outcome = perfscore.SelfEvaluation().score_row(target, F(20), f"{shown}{other}")
+        assert outcome.state == "met"
+        assert outcome.points == 20
+
+
+@pytest.mark.parametrize(
+    ("unit", "other"),
+    [("元/亩", "元/人"), ("元/亩", "元"), ("元/平方米", "元/米"), ("万元/公里", "人/公里"),
+     ("元/个", "元/人")],
+)  # fmt: skip
+def test_a_price_in_a_unit_it_does_not_convert_into_is_refused(unit: str, other: str) -> None:
+    target = parse_target(f"≤100{unit}")
+    with pytest.raises(perfscore.PerfscoreError, match=f"the result is in {other}"):
+        perfscore.SelfEvaluation().score_row(target, F(20), f"90{other}")
+    with pytest.raises(NotationError, match="the indicator's unit is"):
+        parse_target(f"≤100{other}", unit)
+
+
+def test_a_tolerance_within_it_keeps_its_meaning() -> None:
+    """±3%以内: within 3 % either way, the bound included (以内 includes the number)."""
+    target = parse_target("±3%以内")
+    assert (target.tolerance, target.value, target.unit) == (F(3), F(0), "percent")
+    assert target == parse_target("±3%")
+    assert target.meets(F(3))
+    assert target.meets(F(-3))
+    assert not target.meets(F(301, 100))
+    with pytest.raises(NotationError, match="a tolerance is met within it"):
+        parse_target("±3%以上")
+    with pytest.raises(NotationError, match="a tolerance is met within it"):
+        parse_target("±3%以外")

@@ -120,13 +120,49 @@ def test_text_no_token_starts_is_refused_under_it(
 @pytest.mark.parametrize(
     ("source", "tokens"),
     [
-        ("29.5亩", [("NUMBER", "29.5"), ("WORD", "亩"), ("END", "")]),
+        ("29.5株", [("NUMBER", "29.5"), ("WORD", "株"), ("END", "")]),
+        ("29.5亩", [("NUMBER", "29.5"), ("UNIT", "亩"), ("END", "")]),  # 亩 is in the registry
         ("192只羊", [("NUMBER", "192"), ("WORD", "只羊"), ("END", "")]),
         ("≥3批货", [("OP", "≥"), ("NUMBER", "3"), ("UNIT", "批"), ("WORD", "货"), ("END", "")]),
     ],
 )
 def test_words_are_tokens_when_asked_for(source: str, tokens: list[tuple[str, str]]) -> None:
     assert kinds(source, words=True) == tokens
+
+
+@pytest.mark.parametrize(
+    ("source", "tokens"),
+    [
+        ("≤475元/亩", [("OP", "≤"), ("NUMBER", "475"), ("UNIT", "元/亩"), ("END", "")]),
+        ("490元／平米", [("NUMBER", "490"), ("UNIT", "元/平米"), ("END", "")]),  # full-width /
+        ("5元/人·年", [("NUMBER", "5"), ("UNIT", "元/人·年"), ("END", "")]),
+        ("2万元/公里以上",
+         [("NUMBER", "2"), ("UNIT", "万元/公里"), ("SUFFIX", "以上"), ("END", "")]),
+        ("3元/m2", [("NUMBER", "3"), ("UNIT", "元/m2"), ("END", "")]),
+        ("1元·年", [("NUMBER", "1"), ("UNIT", "元"), ("WORD", "·"), ("UNIT", "年"), ("END", "")]),
+    ],
+)  # fmt: skip
+def test_a_compound_unit_is_one_token(source: str, tokens: list[tuple[str, str]]) -> None:
+    """A unit, / and the units below it, joined by ·, are one unit as published; a · before
+    any / joins nothing (the target parser refuses what follows)."""
+    assert kinds(source, words=True) == tokens
+
+
+@pytest.mark.parametrize(
+    ("source", "reason", "span"),
+    [
+        ("≥5元/只",
+         "a unit per '只'? perfscore knows no unit '只' (perfscore.define_unit adds one)", (4, 5)),
+        ("12元/", "unexpected '/'", (3, 4)),
+        ("95%/100%", "unexpected '/'", (3, 4)),
+    ],
+)  # fmt: skip
+def test_a_slash_without_a_unit_after_it_is_refused(
+    source: str, reason: str, span: tuple[int, int]
+) -> None:
+    with pytest.raises(NotationError) as raised:
+        list(tokenize(source))
+    assert (raised.value.reason, raised.value.span) == (reason, span)
 
 
 def test_latin_text_is_never_a_word() -> None:

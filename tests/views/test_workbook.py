@@ -422,3 +422,31 @@ def test_a_comparison_workbook_shows_changes_that_add_up(tmp_path: Path) -> None
         assert row[3].fill.fgColor.rgb == FILLS[str(row[3].value)]
     english = openpyxl.load_workbook(comparison.to_excel(tmp_path / "en.xlsx", frame_columns=True))
     assert english.sheetnames == ["departments", "duties", "activities", "indicators", "findings"]
+
+
+def test_prices_per_unit_show_as_published_in_the_text_view_and_the_workbook(
+    tmp_path: Path,
+) -> None:
+    """A price per 亩 or per 平米 reads as printed (元/亩, never pint's yuan / mu), and a result
+    in a unit it converts into is shown in the target's."""
+    from tests.targets_data import load_targets, small_targets
+
+    data = small_targets(
+        indicators=[
+            {"id": "1.1", "levels": ["产出指标", "成本指标"], "name": "流转土地补助标准",
+             "target": "<=475元/亩", "weight": 50},
+            {"id": "1.2", "levels": ["产出指标", "成本指标"], "name": "建设成本",
+             "target": "490元/平米", "direction": "反向", "weight": 50},
+        ]
+    )  # fmt: skip
+    card = perfscore.score(load_targets(data), {"1.1": "0.7125元/平方米", "1.2": "490元/平方米"})
+    text = card.to_text()
+    assert "目标 <=475元/亩  实际 475元/亩" in text  # the target as published
+    assert "目标 ≤490元/平方米  实际 490元/平方米" in text  # a bare one gets its ≤
+    assert "yuan" not in text
+    path = card.to_excel(tmp_path / "form.xlsx")
+    rows = {str(r[2].value): r for r in _sheet(path, "自评表").iter_rows() if r[2].value}
+    land = rows["流转土地补助标准"]
+    assert (land[3].value, land[4].value) == ("<=475元/亩", 475)
+    assert land[4].number_format == '0"元/亩"'
+    assert rows["建设成本"][4].number_format == '0"元/平方米"'

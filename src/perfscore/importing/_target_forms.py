@@ -304,6 +304,17 @@ class _Reader:
                        f"left out): placed by what each cell is: {shown}", "placement")  # fmt: skip
         if self.wide and not self._wide_project(row, got):
             return
+        if (
+            same_label(got.get("level1", ""), "成本指标")
+            and not got.get("level2")
+            and same_label(self.levels[0], "产出指标")
+        ):  # the 2021 form's 一级 成本指标 prints its 二级 (经济成本指标) beside it
+            got["level1"], got["level2"] = "", got["level1"]
+            action = (
+                "成本指标 with no 二级 beside it, after 产出指标: read as its 二级 (the 2019 and "
+                "2020 forms)"
+            )
+            self._note(row, " | ".join(c for c in cells if c), action, "placement")
         for level, role in enumerate(("level1", "level2")):
             if got.get(role):
                 self.levels[level] = got[role]

@@ -45,7 +45,7 @@ def define_unit(definition: str) -> None:
         except Exception as exc:  # pint's UndefinedUnitError, DefinitionSyntaxError …
             raise PerfscoreError(f"cannot define the unit {definition!r}: {exc}") from None
     try:
-        units.ureg.define(definition)
+        units.define(definition)
     except Exception as exc:  # pint raises its own DefinitionSyntaxError, RedefinitionError …
         raise PerfscoreError(f"cannot define the unit {definition!r}: {exc}") from None
     units.reload_units()

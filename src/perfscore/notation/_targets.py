@@ -18,6 +18,9 @@ other token starts, such as a count word the unit registry does not know: 亩, �
     quantity   = [ DASH ] , NUMBER , [ "万" | "亿" ] , [ UNIT | WORD ] ;
     qualitative = any text without a digit ;
 
+A UNIT may be compound (``元/亩``, ``万元/公里``, ``元/人·年``): a price or a rate, converted
+exactly.
+
 >>> t = parse_target("≥ 95 %")
 >>> t.op, t.value, t.unit, str(t)
 ('≥', Fraction(95, 1), 'percent', '≥95%')
@@ -47,6 +50,7 @@ from perfscore.errors import NotationError, PerfscoreError
 from perfscore.intervals import format_number
 from perfscore.units import canonical_unit, factor, is_counted, unit_text, ureg
 
+from ._advice import advised
 from ._dates import When, read_dates
 from ._grammar import unexpected
 from ._tokenizer import MAX_CELL_LENGTH, Kind, Token, fold, tokenize
@@ -362,7 +366,10 @@ def _parse(text: str, unit: str | None, direction: Direction | None) -> Target:
                 "expected a number after the comparison", source=text, span=(0, len(text))
             )
         return Target("定性", None, None, text.strip(), form="qualitative")
-    return _TargetParser(text, unit, direction).target()
+    try:
+        return _TargetParser(text, unit, direction).target()
+    except NotationError as error:  # 每亩300, ≥80M: the refusal says how to write it
+        raise advised(error, text) from None
 
 
 def _bracketed(
@@ -425,6 +432,8 @@ def _within(text: str, found: re.Match[str], unit: str | None) -> Target:
         and not same_kind(center.unit, tolerance.unit)
     ):
         raise NotationError("the ± is not in the number's unit", source=text, span=(0, len(text)))
+    if tolerance.written and (tolerance.op != "≤" or tolerance.strict):  # ±3%以内, never 以上
+        raise NotationError("a tolerance is met within it", source=text, span=(0, len(text)))
     assert tolerance.value is not None
     value = Fraction(0) if center is None or center.value is None else center.value
     unit_read = center.unit if center is not None else tolerance.unit

@@ -3,7 +3,9 @@
 Every spelling the notation accepts is listed here and nowhere else: comparison operators in
 their ASCII, mathematical and full-width forms; the inclusive and exclusive words (simplified
 and traditional); conjunction, disjunction and range separators; numbers; and unit names
-(taken from the unit registry). Full-width forms (the Halfwidth and Fullwidth Forms and Small Form
+(taken from the unit registry), one token also for a compound unit as published: a unit, ``/``
+and the units below it joined by ``·`` (``元/亩``, ``万元/公里``, ``元/人·年``). Full-width
+forms (the Halfwidth and Fullwidth Forms and Small Form
 Variants blocks, and the ideographic space) are folded character by character, so every token's
 span points at the characters the user wrote. Other compatibility forms are not folded: NFKC
 would read a superscript ``¹`` or a circled ``⑨`` as a digit (``≥90¹%`` as ``≥901%``), so they
@@ -191,8 +193,11 @@ def tokenize(source: str, *, words: bool = False) -> Iterator[Token]:
             continue
         for literal, kind, meaning in by_first.get(text[pos], ()):
             if _matches(text, pos, literal):
-                yield Token(kind, literal, pos, pos + len(literal), meaning)
-                pos += len(literal)
+                end = pos + len(literal)
+                if kind is Kind.UNIT:
+                    end = _compound_end(text, end)
+                yield Token(kind, text[pos:end], pos, end, meaning)
+                pos = end
                 break
         else:
             end = pos + 1
@@ -202,10 +207,43 @@ def tokenize(source: str, *, words: bool = False) -> Iterator[Token]:
                 yield Token(Kind.WORD, text[pos:end], pos, end)
                 pos = end
                 continue
+            if text[pos] == "/" and end > pos + 1:
+                below = text[pos + 1 : end]
+                raise NotationError(
+                    f"a unit per {clip(below, 20)!r}? perfscore knows no unit {clip(below, 20)!r} "
+                    "(perfscore.define_unit adds one)", source=source, span=(pos + 1, end),
+                )  # fmt: skip
             raise NotationError(
                 f"unexpected {clip(text[pos:end], 20)!r}", source=source, span=(pos, end)
             )
     yield Token(Kind.END, "", len(text), len(text))
+
+
+#: What joins the parts of a compound unit: ``/`` before the units below it, then ``·``.
+_PER: Final = "/"
+_DOTS: Final = ("·", "・")
+
+
+def _compound_end(text: str, end: int) -> int:
+    """Where a unit written up to ``end`` ends with the parts of a compound unit after it:
+    ``/`` and a unit, then more units after ``·`` or ``/`` (``元/亩``, ``元/人·年``)."""
+    joins: tuple[str, ...] = (_PER,)
+    while end < len(text) and text[end] in joins:
+        below = _unit_end(text, end + 1)
+        if below is None:
+            break
+        end, joins = below, (_PER, *_DOTS)
+    return end
+
+
+def _unit_end(text: str, pos: int) -> int | None:
+    """The end of the longest unit name written at ``pos``, if one is."""
+    if pos >= len(text):
+        return None
+    for literal, kind, _ in _by_first().get(text[pos], ()):
+        if kind is Kind.UNIT and _matches(text, pos, literal):
+            return pos + len(literal)
+    return None
 
 
 def _matches(text: str, pos: int, literal: str) -> bool:
