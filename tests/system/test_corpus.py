@@ -201,7 +201,7 @@ def test_an_absent_weight_is_right_only_when_none_is_imported() -> None:
 
 
 # Issue 19's thresholds over the whole corpus. No row is silently wrong or missing from any
-# source (checked); the shares of rows right are not met yet (xfail until they are).
+# source (checked); the renderings' share is met, the text's not yet (xfail until it is).
 
 _NOT_YET = pytest.mark.xfail(
     reason="issue 19: the importer does not yet read real tables as they come", strict=False
@@ -226,7 +226,6 @@ def test_no_row_is_silently_wrong_or_missing(figures: tuple[compare.Outcome, ...
     assert not silent, "\n".join(silent)
 
 
-@_NOT_YET
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_renderings_import_at_least_95_percent_right(
     fmt: str, figures: tuple[compare.Outcome, ...]
