@@ -48,7 +48,9 @@ COLUMN_OF: dict[str, str] = {
 # Where the table ends: its total line, a note, a signature.
 _END = re.compile(r"[…\.]*(?:总分|合计|总计)(?=[\d\s]|$)|注\s*[:：]|填[表报]人|单位负责人")
 _TOTAL = re.compile(r"[…\.]*(?P<word>总分|合计|总计)(?P<rest>[\d.\s]*)")
-_PAGES = re.compile(r"\n\d{1,2}、")
+# A document site's page number (2、) at a line's start, and the form's label merged down the
+# rows (绩效指标) printed again where a page breaks: no cells.
+_PAGES = re.compile(r"(?:绩效指标)?\n\d{1,2}、")
 
 
 def split_before(lines: list[str]) -> tuple[list[SourceRow], list[ImportFinding]]:

@@ -34,7 +34,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from perfscore.errors import PerfscoreError
 from perfscore.notation._targets import parse_target
@@ -52,17 +52,23 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SIGNS = "≥≤><=＞＜≧≦"
 _QUANTITY = re.compile(rf"[{_SIGNS}]?=?\d")
 _NATURE = re.compile(r"定量指标|定性指标|定量|定性")
+# 指标性质 words whose characters a copy may give out of order (性标定指: 定性指标).
+_SCRAMBLED = {"".join(sorted(w)): w for w in ("定量指标", "定性指标")}
 _RATIO = re.compile(r"\d+(?:\.\d+)?%")
 # Qualitative targets a goal form's row may end with (稳步提高, 显著提升, 不超预算).
 _DEGREE = re.compile(
     r"(?:稳步|显著|明显|有所|逐步|进一步|持续|不断|大幅|有效)(?:提高|提升|改善|增强|增加|下降|降低|减少)"
     r"|不超预算|不超过预算"
 )
-_FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40}
+_FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40, "value": 16}
+_ROW_END = re.compile(r"[\d%][是否](?!否)")
+_LEADING_ZERO = re.compile(rf"[{_SIGNS}]?=?0\d")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 # What leaving a column empty costs: a row that can fill it is the likelier reading.
 _EMPTY = {
-    "target": 3.0, "actual": 3.0, "weight": 3.0, "points": 3.0, "unit": 1.0, "nature": 1.0,
-    "target2": 0.2, "ratio": 1.0, "yesno": 2.0, "reason": 0.0, "explain": 1.5, "other": 0.3,
+    "target": 2.0, "actual": 2.0, "weight": 2.5, "points": 2.5, "unit": 1.0, "nature": 1.0,
+    "target2": 0.2, "ratio": 1.5, "yesno": 2.0, "reason": 0.0, "explain": 1.5, "other": 0.3,
 }  # fmt: skip
 _KEEP = 3  # readings kept per place in the row
 
@@ -115,8 +121,19 @@ def _free_ends(s: str, pos: int, end: int, kind: str) -> Iterator[int]:
             or s.startswith("反映", p)
             or (c in "是否" and not s.startswith("是否", p - 1))
             or _DEGREE.match(s, p) is not None
+            or _doubled(s, p, end)
         ):
             yield p
+
+
+def _doubled(s: str, p: int, end: int) -> bool:
+    """Whether a text printed twice starts at ``p`` before a figure (an actual repeating its
+    target: 高高100%, 好好100%)."""
+    for n in range(1, 9):
+        after = p + 2 * n
+        if after <= end and s[p : p + n] == s[p + n : after] and _QUANTITY.match(s, after, end):
+            return not _QUANTITY.match(s, p, end)
+    return False
 
 
 def _numbers(s: str, pos: int, end: int, limit: float) -> Iterator[tuple[int, str, float]]:
@@ -134,57 +151,77 @@ def _numbers(s: str, pos: int, end: int, limit: float) -> Iterator[tuple[int, st
 
 
 def _values(s: str, pos: int, end: int) -> Iterator[tuple[int, str, float]]:
-    """A target's or an actual's readings: the notation's (each length it reads), then text."""
+    """A target's or an actual's readings: the notation's, its longest reading first (a
+    shorter one costs more, one cut inside a number the most), then a text."""
     if _QUANTITY.match(s, pos, end):
+        shorter = 0.0
         for p in range(min(end, pos + 16), pos, -1):
             piece = s[pos:p]
-            if s[p - 1 : p + 1].isdigit() and p < end:
-                continue  # a number is not cut where no cell ends
-            if _quantity(piece):
-                yield p, piece, 0.0
-    ends = set(_free_ends(s, pos, end, "other"))
-    ends |= {pos + n for n in range(1, 21) if s.startswith(s[pos : pos + n], pos + n)}
+            if _quantity(piece) and not _LEADING_ZERO.match(piece):
+                cut = 1.0 if s[p - 1 : p + 1].isdigit() and p < end else 0.0
+                yield p, piece, cut + shorter
+                shorter = 0.5
+    ends = set(_free_ends(s, pos, end, "value"))
+    ends |= {pos + n for n in range(1, 17) if s.startswith(s[pos : pos + n], pos + n)}
     for p in sorted(e for e in ends if e <= end):
         piece = s[pos:p]
-        if not _quantity(piece):
+        if (_HAN.search(piece) or _DIGIT.search(piece)) and not _quantity(piece):
+            if piece[0] in "%％":
+                continue  # a percent sign ends the figure before it
             repeat = s.startswith(piece, p)
             named = 3.0 if "指标" in piece else 0.0  # a level's or a name's word, not a value
-            yield p, piece, (0.5 if repeat else 1.5) + _numbers_in(piece, 1.0) + named
+            numbers = len(_NUMBER.findall(piece))  # a figure the copy damaged (^80%, 5=50%)
+            ends_row = 4.0 * len(_ROW_END.findall(piece))
+            yield p, piece, (0.5 if repeat else 1.5) + numbers + named + ends_row
 
 
+@lru_cache(maxsize=65536)
 def _candidates(
+    s: str, pos: int, end: int, kind: str, limit: float
+) -> tuple[tuple[int, str, float], ...]:
+    """Each reading of a cell of ``kind`` starting at ``pos``: (its end, its text, its cost)."""
+    return tuple(_readings(s, pos, end, kind, limit))
+
+
+def _readings(
     s: str, pos: int, end: int, kind: str, limit: float
 ) -> Iterator[tuple[int, str, float]]:
     if kind in ("weight", "points"):
         yield from _numbers(s, pos, end, limit if kind == "weight" else 100.0)
     elif kind in ("target", "actual", "target2"):
         cut = 1.0 if 0 < pos < end and s[pos - 1].isdigit() and s[pos].isdigit() else 0.0
+        cut += 1.0 if kind == "target2" else 0.0  # an adjusted target is seldom printed
         yield from ((e, piece, cost + cut) for e, piece, cost in _values(s, pos, end))
     elif kind == "unit":
         for size in (2, 1):
             piece = s[pos : pos + size]
-            if pos + size <= end and not piece[-1].isdigit() and _quantity("1" + piece):
+            # a unit cell is followed by a figure in that unit (after the 指标性质, if any)
+            figure = re.compile(rf"(?:.{{4}})?[{_SIGNS}]?=?\d+(?:\.\d+)?{re.escape(piece)}")
+            if pos + size <= end and not _DIGIT.search(piece) and figure.match(s, pos + size):
                 yield pos + size, piece, 0.0
+    elif kind == "nature" and (word := _SCRAMBLED.get("".join(sorted(s[pos : pos + 4])))):
+        yield pos + 4, s[pos : pos + 4], 0.0 if word == s[pos : pos + 4] else 1.0
     elif kind in ("nature", "ratio", "yesno"):
         pattern = {"nature": _NATURE, "ratio": _RATIO, "yesno": re.compile("[是否]")}[kind]
-        if (m := pattern.match(s, pos, end)) is not None:
+        m = pattern.match(s, pos, end)
+        if m is not None and not _LEADING_ZERO.match(m.group()):
             yield m.end(), m.group(), 0.0
     else:
         for p in _free_ends(s, pos, end, kind):
             piece = s[pos:p]
             if re.search(r"[\u4e00-\u9fff]", piece):
                 cost = 0.0 if kind != "explain" or piece.startswith("反映") else 2.0
-                cost += _numbers_in(piece, 0.5 if kind == "name" else 1.5)
+                cost += _numbers_in(piece, 1.0 if kind == "name" else 1.5)
                 yield p, piece, cost + (1.0 if kind == "reason" else 0.0)
 
 
 def _numbers_in(piece: str, each: float) -> float:
     """What the numbers inside a free text cost: a number is likelier a cell of its own, a
-    percent the more so; a second explanation (反映…) is the next row's."""
-    percents = len(re.findall(r"\d%", piece))
-    return each * (len(_NUMBER.findall(piece)) + 2 * percents) + 2.0 * max(
-        0, piece.count("反映") - 1
-    )
+    percent or a bare % sign the more so; a 是/否 after a figure is a row's last cell, and a
+    second explanation (反映…) the next row's."""
+    cost = each * (len(_NUMBER.findall(piece)) + 2 * piece.count("%"))
+    cost += 4.0 * len(_ROW_END.findall(piece))
+    return cost + 2.0 * max(0, piece.count("反映") - 1)
 
 
 Reading = tuple[float, tuple[tuple[str, str], ...]]
@@ -241,31 +278,53 @@ def _stretch(
     s: str, start: int, end: int, kinds: tuple[str, ...], limit: float
 ) -> tuple[list[BodyRow], int]:
     """The rows of ``s[start:end]`` (between two levels), and where the rows stop (a text no
-    row reads, such as a row the copy cut off, is left from there)."""
-    best: dict[int, tuple[float, list[BodyRow]]] = {end: (0.0, [])}
-    for pos in range(end - 1, start - 1, -1):
-        if s[pos] == "\n":
-            if pos + 1 in best:
-                best[pos] = best[pos + 1]
-            continue
-        options: list[tuple[float, list[BodyRow]]] = [(8.0 + (end - pos) * 0.01, [])]
-        for e, readings in _rows_at(s, pos, end, kinds, limit).items():
-            if e not in best:
-                continue
-            cost, cells = readings[0]
-            other = readings[1][1] if len(readings) > 1 and readings[1][0] - cost < 1.0 else None
-            row = BodyRow(
-                {k: v.replace("\n", "") for k, v in cells if v},
-                pos,
-                e,
-                s[pos:e].replace("\n", ""),
-                None if other is None else {k: v for k, v in other if v},
-            )
-            options.append((cost + 0.5 + best[e][0], [row, *best[e][1]]))
-        best[pos] = min(options, key=lambda o: o[0])
-    rows = best[start][1] if start in best else []
+    row reads, such as a row the copy cut off, is left from there). Read forward, from each
+    place a row can end: the cheapest reading of rows, then what is left (dear: a text left
+    unread costs more the longer it is)."""
+    reached: dict[int, tuple[float, list[BodyRow]]] = {start: (0.0, [])}
+    pos = start
+    while pos < end:
+        if pos in reached and s[pos] == "\n":
+            reached.setdefault(pos + 1, reached[pos])
+        elif pos in reached:
+            base, before = reached[pos]
+            for e, readings in _rows_at(s, pos, end, kinds, limit).items():
+                cost, cells = readings[0]
+                row = _row(s, pos, e, cells, readings[1:2], cost)
+                if row is not None and (e not in reached or base + cost + 0.5 < reached[e][0]):
+                    reached[e] = (base + cost + 0.5, [*before, row])
+        pos += 1
+    _, rows = min(
+        (
+            (base + (0.0 if at >= end else 8.0 + 0.3 * len(s[at:end].strip())), rows)
+            for at, (base, rows) in reached.items()
+        ),
+        key=lambda option: option[0],
+    )
     stop = rows[-1].end if rows else start
     return rows, stop
+
+
+def _row(
+    s: str,
+    pos: int,
+    e: int,
+    cells: tuple[tuple[str, str], ...],
+    second: list[Reading],
+    cost: float,
+) -> BodyRow | None:
+    """A row read, with its next-best reading where it came within reach; ``None`` for a
+    name alone (no cell of the row but its name: a row the copy cut, or a text)."""
+    if not any(v for k, v in cells if k != "name"):
+        return None
+    other = second[0][1] if second and second[0][0] - cost < 1.0 else None
+    return BodyRow(
+        {k: v.replace("\n", "") for k, v in cells if v},
+        pos,
+        e,
+        s[pos:e].replace("\n", ""),
+        None if other is None else {k: v for k, v in other if v},
+    )
 
 
 def walk_body(body: str, kinds: tuple[str, ...]) -> Walk:
