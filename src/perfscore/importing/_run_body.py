@@ -106,6 +106,16 @@ def read_run(lines: list[str], *, label: str = "<text>") -> Source | None:
                 kind="unplaced",
             )
         )
+    findings += [
+        ImportFinding(
+            Place(line=first + 1),
+            note,
+            "a level's cell read by the form's "
+            "levels (a cell wrapped over two lines, or merged over both levels)",
+            kind="placement",
+        )
+        for note in walk.notes
+    ]
     if end is not None:
         rows += _after_table(body[end.start() :], len(kinds), line_of(end.start()))
     return Source(label, tuple(rows), tuple(findings))

@@ -60,6 +60,8 @@ _DEGREE = re.compile(
     r"(?:稳步|显著|明显|有所|逐步|进一步|持续|不断|大幅|有效)(?:提高|提升|改善|增强|增加|下降|降低|减少)"
     r"|不超预算|不超过预算"
 )
+# Qualitative targets and results of one word (是, 高, 达标 …).
+_WORDS = frozenset(("是", "否", "高", "低", "好", "优", "良", "中", "差", "良好", "较好"))
 _FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40, "value": 16}
 _ROW_END = re.compile(r"[\d%][是否](?!否)")
 _LEADING_ZERO = re.compile(rf"[{_SIGNS}]?=?0\d")
@@ -171,8 +173,11 @@ def _values(s: str, pos: int, end: int) -> Iterator[tuple[int, str, float]]:
             repeat = s.startswith(piece, p)
             named = 3.0 if "指标" in piece else 0.0  # a level's or a name's word, not a value
             numbers = len(_NUMBER.findall(piece))  # a figure the copy damaged (^80%, 5=50%)
-            ends_row = 4.0 * len(_ROW_END.findall(piece))
-            yield p, piece, (0.5 if repeat else 1.5) + numbers + named + ends_row
+            ends_row = 4.0 * len(_ROW_END.findall(piece)) + 2.0 * piece.strip().count("\n")
+            worded = _DEGREE.fullmatch(piece) is not None or piece in _WORDS  # 稳步提高, 是, 高
+            base = 0.5 if repeat or worded else 1.5
+            base += 1.5 if piece.startswith("\n") else 0.0  # a cell starts a line: a row does
+            yield p, piece, base + numbers + named + ends_row
 
 
 @lru_cache(maxsize=65536)
@@ -212,6 +217,7 @@ def _readings(
             if re.search(r"[\u4e00-\u9fff]", piece):
                 cost = 0.0 if kind != "explain" or piece.startswith("反映") else 2.0
                 cost += _numbers_in(piece, 1.0 if kind == "name" else 1.5)
+                cost += 1.0 * piece.strip().count("\n")  # a line's end is likelier a cell's
                 yield p, piece, cost + (1.0 if kind == "reason" else 0.0)
 
 
@@ -274,8 +280,19 @@ def _after(s: str, e: int, end: int) -> float:
     return 0.0
 
 
+def _left_cost(s: str, at: int, end: int, before_level: bool) -> float:
+    """What leaving ``s[at:end]`` unread costs: much, the more the longer; little for a short
+    line of words right before a level's name (its start: 社会公众或 | 服务对象满意度指标)."""
+    rest = s[at:end].strip()
+    if not rest:
+        return 0.0
+    if before_level and "\n" in s[max(0, at - 1) : at + 1] and not _DIGIT.search(rest):
+        return 1.0 if len(rest) <= 12 else 8.0
+    return 8.0 + 0.3 * len(rest)
+
+
 def _stretch(
-    s: str, start: int, end: int, kinds: tuple[str, ...], limit: float
+    s: str, start: int, end: int, kinds: tuple[str, ...], limit: float, before_level: bool
 ) -> tuple[list[BodyRow], int]:
     """The rows of ``s[start:end]`` (between two levels), and where the rows stop (a text no
     row reads, such as a row the copy cut off, is left from there). Read forward, from each
@@ -296,7 +313,7 @@ def _stretch(
         pos += 1
     _, rows = min(
         (
-            (base + (0.0 if at >= end else 8.0 + 0.3 * len(s[at:end].strip())), rows)
+            (base + _left_cost(s, at, end, before_level), rows)
             for at, (base, rows) in reached.items()
         ),
         key=lambda option: option[0],
@@ -334,12 +351,14 @@ def walk_body(body: str, kinds: tuple[str, ...]) -> Walk:
     levels = list(_LEVEL.finditer(body)) if {"level1", "level2"} & set(kinds) else []
     bounds = [0, *(m.start() for m in levels), len(body)]
     pending: dict[str, str] = {}
+    prefix: dict[int, str] = {}
+    current = ""  # the 一级 the rows are under
     limit = 100.0
     for k, (start, end) in enumerate(itertools.pairwise(bounds)):
         if k > 0:
             level = levels[k - 1]
             start = level.end()
-            word = level.group()
+            word = prefix.get(k, "") + level.group()
             follows = k < len(levels) and levels[k].start() == level.end()
             is_one = _bare(word) in LEVEL_NAMES[1] and "level1" in kinds
             is_two = _bare(word) in LEVEL_NAMES[2]
@@ -349,16 +368,28 @@ def walk_body(body: str, kinds: tuple[str, ...]) -> Walk:
                 else "level2"
             )
             pending[key] = word
+            if key == "level1":
+                current = word
+            elif "满意度" in word and "满意度" not in current and "level1" in kinds:
+                # a satisfaction level under no satisfaction 一级: one cell over both levels
+                pending["level1"] = current = word
+                walk.notes.append(f"{word}: one cell over both levels (一级 and 二级)")
             if (points := _POINTS.search(word)) is not None and key == "level1":
                 limit = float(points.group(1))
-        rows, stop = _stretch(body, start, end, row_kinds, limit)
+        before_level = k < len(levels)
+        rows, stop = _stretch(body, start, end, row_kinds, limit, before_level)
         for row in rows:
             walk.rows.append(
                 BodyRow({**pending, **row.cells}, row.start, row.end, row.text, row.other)
             )
             pending = {}
         rest = body[stop:end].strip()
-        if rest:
+        if rest and before_level and _left_cost(body, stop, end, True) <= 1.0:
+            prefix[k + 1] = rest
+            walk.notes.append(
+                f"{rest}: the start of the level name after it, {rest}{levels[k].group()}"
+            )
+        elif rest:
             walk.left.append((stop, rest))
     return walk
 

@@ -148,8 +148,8 @@ def _cells(tokens: list[str], header: tuple[str, ...]) -> tuple[dict[int, str], 
 def read_run_together(lines: list[str], *, label: str = "<text>") -> Source | None:
     """The rows of a text whose header ran together, split by the form's words."""
     found = next(((k, head) for k, line in enumerate(lines) if (head := _header_in(line))), None)
-    if found is None:
-        return read_run(lines, label=label)
+    if found is None or not any(" " in line for line in lines[found[0] :]):
+        return read_run(lines, label=label)  # no spaces at all: pieces placed by what they are
     at, (label_before, header) = found
     rows, findings = split_before(lines[:at])
     if label_before:
