@@ -62,6 +62,7 @@ _DEGREE = re.compile(
 )
 # Qualitative targets and results of one word (是, 高, 达标 …).
 _WORDS = frozenset(("是", "否", "高", "低", "好", "优", "良", "中", "差", "良好", "较好"))
+_DEGREE_BEFORE = re.compile(f"(?:{_DEGREE.pattern})$")
 _FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40, "value": 16}
 _ROW_END = re.compile(r"[\d%][是否](?!否)")
 _LEADING_ZERO = re.compile(rf"[{_SIGNS}]?=?0\d")
@@ -123,6 +124,7 @@ def _free_ends(s: str, pos: int, end: int, kind: str) -> Iterator[int]:
             or s.startswith("反映", p)
             or (c in "是否" and not s.startswith("是否", p - 1))
             or _DEGREE.match(s, p) is not None
+            or _DEGREE_BEFORE.search(s, max(pos, p - 8), p) is not None
             or _doubled(s, p, end)
         ):
             yield p
@@ -171,7 +173,8 @@ def _values(s: str, pos: int, end: int) -> Iterator[tuple[int, str, float]]:
             if piece[0] in "%％":
                 continue  # a percent sign ends the figure before it
             repeat = s.startswith(piece, p)
-            named = 3.0 if "指标" in piece else 0.0  # a level's or a name's word, not a value
+            # a level's or a name's word, or an explanation (反映…), is no value
+            named = 3.0 if "指标" in piece or "反映" in piece else 0.0
             numbers = len(_NUMBER.findall(piece))  # a figure the copy damaged (^80%, 5=50%)
             ends_row = 4.0 * len(_ROW_END.findall(piece)) + 2.0 * piece.strip().count("\n")
             worded = _DEGREE.fullmatch(piece) is not None or piece in _WORDS  # 稳步提高, 是, 高
@@ -216,8 +219,12 @@ def _readings(
             piece = s[pos:p]
             if re.search(r"[\u4e00-\u9fff]", piece):
                 cost = 0.0 if kind != "explain" or piece.startswith("反映") else 2.0
+                if kind == "explain" and "反映" in piece[1:]:
+                    cost += 3.0  # an explanation (反映…) further on: the next row's
                 cost += _numbers_in(piece, 1.0 if kind == "name" else 1.5)
                 cost += 1.0 * piece.strip().count("\n")  # a line's end is likelier a cell's
+                if kind == "name" and _DEGREE.search(piece, 1):
+                    cost += 3.0  # a qualitative target (不超预算) inside a name: the next cell
                 yield p, piece, cost + (1.0 if kind == "reason" else 0.0)
 
 
