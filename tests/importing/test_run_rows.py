@@ -57,3 +57,14 @@ def test_met_rows_split_back(rows: list[tuple[str, int, str]]) -> None:
     got = [(r.cells["name"], int(r.cells["weight"]), r.cells["target"]) for r in walk.rows]
     assert got == rows
     assert all(r.cells["actual"] == r.cells["target"] for r in walk.rows)
+
+
+def test_a_level_whose_weights_do_not_add_up_is_named() -> None:
+    walk = walk_body(
+        "产出指标(30分)数量指标安装标尺10≥266米≥266米10标尺宽度10≥50厘米≥50厘米10", KINDS
+    )
+    assert [r.cells["weight"] for r in walk.rows] == ["10", "10"]
+    assert walk.sums == ["产出指标(30分): its rows' 分值 add to 20, not the 30 printed"]
+    assert not walk_body(
+        "产出指标(20分)数量指标安装标尺10≥266米≥266米10标尺宽度10≥50厘米≥50厘米10", KINDS
+    ).sums

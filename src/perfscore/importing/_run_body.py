@@ -116,6 +116,16 @@ def read_run(lines: list[str], *, label: str = "<text>") -> Source | None:
         )
         for note in walk.notes
     ]
+    findings += [
+        ImportFinding(
+            Place(line=first + 1),
+            text,
+            "a split of a 分值 may be wrong, or the form "
+            "does not add up: check the rows under this level",
+            kind="fused-cells",
+        )
+        for text in walk.sums
+    ]
     if end is not None:
         rows += _after_table(body[end.start() :], len(kinds), line_of(end.start()))
     return Source(label, tuple(rows), tuple(findings))

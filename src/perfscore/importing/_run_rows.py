@@ -95,6 +95,8 @@ class Walk:
     rows: list[BodyRow] = field(default_factory=list)
     left: list[tuple[int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    sums: list[str] = field(default_factory=list)
+    """Levels whose rows' 分值 do not add to the points the level prints."""
 
 
 @cache
@@ -398,7 +400,26 @@ def walk_body(body: str, kinds: tuple[str, ...]) -> Walk:
             )
         elif rest:
             walk.left.append((stop, rest))
+    walk.sums = _sums(walk.rows)
     return walk
+
+
+def _sums(rows: list[BodyRow]) -> list[str]:
+    """Each level-1 that prints its points (产出指标(70分)) whose rows' 分值 add to another sum:
+    a split may have gone wrong there (or the form does not add up)."""
+    totals: dict[str, float] = {}
+    level = ""
+    for row in rows:
+        level = row.cells.get("level1", level)
+        weight = row.cells.get("weight")
+        if level and _POINTS.search(level) and weight:
+            totals[level] = totals.get(level, 0.0) + float(weight)
+    out = []
+    for level, total in totals.items():
+        printed = float(_POINTS.search(level).group(1))  # type: ignore[union-attr]
+        if abs(printed - total) > 1e-9:
+            out.append(f"{level}: its rows' 分值 add to {total:g}, not the {printed:g} printed")
+    return out
 
 
 def _bare(word: str) -> str:
