@@ -29,8 +29,10 @@ def test_every_row_a_finding_and_the_total_apart() -> None:
     )
     assert table[4][:2] == ("总分", "3028")
     split = [f for f in source.findings if f.kind == "fused-cells"]
-    assert len(split) == 3
+    assert len(split) == 5
     assert "项目计划总投资1020万元20万元10" in split[1].text
+    # the levels print 70 and 30 points over rows of 20 and 10: said, for a person to check
+    assert [f.text.split(":")[0] for f in split[3:]] == ["产出指标(70分)", "效益指标(30分)"]
 
 
 def test_imported_with_the_printed_department_and_year(tmp_path) -> None:  # type: ignore[no-untyped-def]
