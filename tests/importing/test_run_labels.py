@@ -32,3 +32,12 @@ def test_a_notice_before_the_title_and_a_fused_budget_are_set_aside() -> None:
 def test_a_line_without_labels_is_prose() -> None:
     rows, _ = split_labels("1、(2020年度)")
     assert [(r.prose, r.cells) for r in rows] == [(True, ("(2020年度)",))]
+
+
+def test_two_labels_printed_as_one_take_their_values_in_order() -> None:
+    rows, _ = split_labels("项目实施单位/项目负责人某县农技中心/张三自治区主管部门农业农村厅")
+    assert [r.cells for r in rows] == [
+        ("实施单位", "某县农技中心"),
+        ("项目负责人", "张三"),
+        ("自治区主管部门", "农业农村厅"),  # another level's department: not read as the unit's
+    ]

@@ -30,6 +30,11 @@ LABELS: dict[str, str] = {
     "单位名称": "单位名称",
     "部门名称": "部门名称",
     "项目主管部门": "主管部门",
+    # a 主管部门 of another level of government (自治区, 市县): not the unit's own department
+    "自治区主管部门": "自治区主管部门",
+    "省级主管部门": "省级主管部门",
+    "市县主管部门": "市县主管部门",
+    "市县财政部门": "市县财政部门",
     "主管部门": "主管部门",
     "项目实施单位": "实施单位",
     "项目执行单位": "实施单位",
@@ -97,14 +102,24 @@ def split_labels(line: str, line_number: int = 1) -> tuple[list[SourceRow], list
         if title != head:
             notes.append(head[: len(head) - len(title)])
         rows.append(SourceRow((title,), line_number, prose=True))
-    for k, match in enumerate(found):
-        end = found[k + 1].start() if k + 1 < len(found) else len(text)
-        label, value = LABELS[match.group()], text[match.end() : end].strip(" :：")
+    pairs = [
+        (LABELS[m.group()], m.group(), text[m.end() : _end(found, k, text)].strip(" :："))
+        for k, m in enumerate(found)
+    ]
+    for k, (label, printed, value) in enumerate(pairs):
+        if value == "/" and k + 1 < len(pairs) and "/" in pairs[k + 1][2]:
+            # two labels printed as one (实施单位/项目负责人): their values, X/Y, in that order
+            value, rest = pairs[k + 1][2].split("/", 1)
+            pairs[k + 1] = (pairs[k + 1][0], pairs[k + 1][1], rest)
         if label == "年度资金总额":
             figure = _FIGURE.match(value)
             if figure is None:
-                notes.append(match.group() + text[match.end() : end])
+                notes.append(printed + value)
                 continue
             value = figure.group(1)
         rows.append(SourceRow((label, value) if value else (label,), line_number))
     return rows, notes
+
+
+def _end(found: list[re.Match[str]], k: int, text: str) -> int:
+    return found[k + 1].start() if k + 1 < len(found) else len(text)
