@@ -68,3 +68,30 @@ def test_a_level_whose_weights_do_not_add_up_is_named() -> None:
     assert not walk_body(
         "产出指标(20分)数量指标安装标尺10≥266米≥266米10标尺宽度10≥50厘米≥50厘米10", KINDS
     ).sums
+
+
+def test_levels_with_their_points_and_the_common_framework() -> None:
+    # A Ningxia form: levels out of the vocabulary carry their points (项目决策(10分)), the
+    # framework's level-2 names follow them, a template's empty 指标2: is no row, and a dash
+    # (一) is a target with nothing to say.
+    walk = walk_body(
+        "项目决策(10分)项目立项相关性2一按照学校管理标准进行管理2指标2:"
+        "顼目产出(30分)数量指标(10分)保障人数102370人2370人10",
+        ("level1", "level2", "name", "weight", "target", "actual", "points", "reason"),
+    )
+    assert [(r.cells.get("level1"), r.cells.get("level2"), r.cells["name"]) for r in walk.rows] == [
+        ("项目决策(10分)", "项目立项", "相关性"),
+        ("顼目产出(30分)", "数量指标(10分)", "保障人数"),
+    ]
+    first, second = walk.rows
+    assert (first.cells["target"], first.cells["actual"]) == ("一", "按照学校管理标准进行管理")
+    assert (second.cells["target"], second.cells["points"]) == ("2370人", "10")
+
+
+def test_a_number_before_words_is_no_quantity_of_them() -> None:
+    # 2可行性 is a 分值 and the next row's name, not 2 of a unit 可行性.
+    walk = walk_body(
+        "数量指标完整性4达标达标4可行性2达标达标2",
+        ("level2", "name", "weight", "target", "actual", "points"),
+    )
+    assert [r.cells["name"] for r in walk.rows] == ["完整性", "可行性"]

@@ -85,7 +85,7 @@ def read_run(lines: list[str], *, label: str = "<text>") -> Source | None:
     kinds = tuple(c.kind for c in header.columns if c.kind in COLUMN_OF)
     rows.append(SourceRow(tuple(COLUMN_OF[k] for k in kinds), first + 1))
     findings.append(_header_finding(header, first + 1))
-    body = _PAGES.sub("\n", text[header.end :])
+    body = _PAGES.sub("", text[header.end :])  # a page's text goes on where the last ended
     end = _END.search(body)
     table = body[: end.start()] if end is not None else body
     walk = walk_body(table, tuple(c.kind for c in header.columns))

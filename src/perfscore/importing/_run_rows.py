@@ -38,6 +38,7 @@ from functools import cache, lru_cache
 
 from perfscore.errors import PerfscoreError
 from perfscore.notation._targets import parse_target
+from perfscore.units import unit_names
 
 from ._target_cells import LEVEL_NAMES
 
@@ -47,6 +48,17 @@ _LEVEL_WORDS = sorted(
     {w for words in LEVEL_NAMES.values() for w in words if w.endswith("指标")}, key=len
 )[::-1]
 _LEVEL = re.compile("(?:" + "|".join(_LEVEL_WORDS) + r")(?:[(（]\d+(?:\.\d+)?分?[)）])?")
+# A level printed with its points, out of the vocabulary (项目决策(10分), a damaged 顼目产出(30分)):
+# four characters and (N分); no indicator's name carries points.
+_POINTED = r"[\u4e00-\u9fffA-Za-z]{4}[(（]\d+(?:\.\d+)?分[)）]"
+# The level-2 names of the common-indicator framework, whose level-1s are 项目决策, 项目管理,
+# 项目产出 and 项目效益: read only in a form that prints those.
+_FRAMEWORK = ("项目目标", "项目立项", "绩效目标", "资金投入", "投入管理", "财务管理", "资金管理",
+              "组织实施", "项目实施")  # fmt: skip
+# A template's numbered line left empty (指标1:, 指标2:, 指标L before 指标2:): no row.
+_PLACEHOLDER = re.compile(r"指标[\dLlI]{1,2}[:：]|指标[\dLlI](?=指标[\dLlI]{1,2}[:：])")
+_LEVELS = re.compile(f"{_LEVEL.pattern}|{_POINTED}")
+_LEVELS_FRAMEWORK = re.compile(f"{_LEVEL.pattern}|{_POINTED}|{'|'.join(_FRAMEWORK)}")
 _POINTS = re.compile(r"[(（](\d+(?:\.\d+)?)分?[)）]$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SIGNS = "≥≤><=＞＜≧≦"
@@ -61,7 +73,9 @@ _DEGREE = re.compile(
     r"|不超预算|不超过预算"
 )
 # Qualitative targets and results of one word (是, 高, 达标 …).
-_WORDS = frozenset(("是", "否", "高", "低", "好", "优", "良", "中", "差", "良好", "较好"))
+# A dash for a cell with nothing to say (一 as a copy gives —, -, /).
+_DASHES = "一-—/／"
+_WORDS = frozenset(("是", "否", "高", "低", "好", "优", "良", "中", "差", "良好", "较好", *_DASHES))
 _DEGREE_BEFORE = re.compile(f"(?:{_DEGREE.pattern})$")
 _FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40, "value": 16}
 _ROW_END = re.compile(r"[\d%][是否](?!否)")
@@ -101,12 +115,15 @@ class Walk:
 
 @cache
 def _quantity(text: str) -> bool:
-    """Whether the notation reads ``text`` as a number, a comparison or a date (no text)."""
+    """Whether the notation reads ``text`` as a number, a comparison or a date (no text), in a
+    unit the registry knows or a count word of one character (亩, 粒): ``2可行性`` is a number
+    and the next cell, not 2 of a unit 可行性."""
     try:
         target = parse_target(text)
     except (PerfscoreError, ValueError):
         return False
-    return target.op != "定性"
+    unit = target.unit
+    return target.op != "定性" and (unit is None or len(unit) == 1 or unit in unit_names())
 
 
 def _free_ends(s: str, pos: int, end: int, kind: str) -> Iterator[int]:
@@ -127,6 +144,7 @@ def _free_ends(s: str, pos: int, end: int, kind: str) -> Iterator[int]:
             or (c in "是否" and not s.startswith("是否", p - 1))
             or _DEGREE.match(s, p) is not None
             or _DEGREE_BEFORE.search(s, max(pos, p - 8), p) is not None
+            or (p == pos + 1 and before in _DASHES)
             or _doubled(s, p, end)
         ):
             yield p
@@ -135,7 +153,7 @@ def _free_ends(s: str, pos: int, end: int, kind: str) -> Iterator[int]:
 def _doubled(s: str, p: int, end: int) -> bool:
     """Whether a text printed twice starts at ``p`` before a figure (an actual repeating its
     target: 高高100%, 好好100%)."""
-    for n in range(1, 9):
+    for n in range(1, 17):
         after = p + 2 * n
         if after <= end and s[p : p + n] == s[p + n : after] and _QUANTITY.match(s, after, end):
             return not _QUANTITY.match(s, p, end)
@@ -297,6 +315,8 @@ def _left_cost(s: str, at: int, end: int, before_level: bool) -> float:
         return 0.0
     if before_level and "\n" in s[max(0, at - 1) : at + 1] and not _DIGIT.search(rest):
         return 1.0 if len(rest) <= 12 else 8.0
+    if before_level and len(rest) <= 3 and not _HAN.search(rest):
+        return 2.0  # a copy's noise before a level (IO for a damaged 10): said, not read
     return 8.0 + 0.3 * len(rest)
 
 
@@ -357,7 +377,15 @@ def walk_body(body: str, kinds: tuple[str, ...]) -> Walk:
     """Read the rows of ``body`` (the text after the header) by the header's column ``kinds``."""
     walk = Walk()
     row_kinds = tuple(k for k in kinds if k not in ("level1", "level2"))
-    levels = list(_LEVEL.finditer(body)) if {"level1", "level2"} & set(kinds) else []
+    body = _PLACEHOLDER.sub("", body)
+    framework = re.search(r"项目(?:决策|管理)[(（]\d", body) is not None
+    pattern = _LEVELS_FRAMEWORK if framework else _LEVELS
+    found = list(pattern.finditer(body)) if {"level1", "level2"} & set(kinds) else []
+    # a level's word again right after it is the name's start (财务管理 | 财务管理制度有效性)
+    levels = [
+        m for i, m in enumerate(found)
+        if not (i and found[i - 1].group() == m.group() and found[i - 1].end() == m.start())
+    ]  # fmt: skip
     bounds = [0, *(m.start() for m in levels), len(body)]
     pending: dict[str, str] = {}
     prefix: dict[int, str] = {}
@@ -369,8 +397,10 @@ def walk_body(body: str, kinds: tuple[str, ...]) -> Walk:
             start = level.end()
             word = prefix.get(k, "") + level.group()
             follows = k < len(levels) and levels[k].start() == level.end()
-            is_one = _bare(word) in LEVEL_NAMES[1] and "level1" in kinds
-            is_two = _bare(word) in LEVEL_NAMES[2]
+            bare = _bare(level.group())  # the vocabulary's word, without a wrapped start
+            known = bare in LEVEL_NAMES[1] | LEVEL_NAMES[2] or bare in _FRAMEWORK
+            is_two = bare in LEVEL_NAMES[2] or bare in _FRAMEWORK
+            is_one = "level1" in kinds and (bare in LEVEL_NAMES[1] or not known)
             key = (
                 "level1"
                 if is_one and (not is_two or (follows and "level1" not in pending))
