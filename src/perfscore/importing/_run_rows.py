@@ -72,9 +72,9 @@ _DEGREE = re.compile(
     r"(?:稳步|显著|明显|有所|逐步|进一步|持续|不断|大幅|有效)(?:提高|提升|改善|增强|增加|下降|降低|减少)"
     r"|不超预算|不超过预算"
 )
-# Qualitative targets and results of one word (是, 高, 达标 …).
 # A dash for a cell with nothing to say (一 as a copy gives —, -, /).
 _DASHES = "一-—/／"
+# Qualitative targets and results of one word (是, 高 …), and the dashes.
 _WORDS = frozenset(("是", "否", "高", "低", "好", "优", "良", "中", "差", "良好", "较好", *_DASHES))
 _DEGREE_BEFORE = re.compile(f"(?:{_DEGREE.pattern})$")
 _FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40, "value": 16}
@@ -92,8 +92,8 @@ _KEEP = 3  # readings kept per place in the row
 
 @dataclass(frozen=True)
 class BodyRow:
-    """One row read: its cells by kind, where it is in the body, how sure the reading is, and
-    the next-best reading of the same text (when one came within reach)."""
+    """One row read: its cells by kind, where it is in the body, its text, and the next-best
+    reading of the same text (when one came within reach)."""
 
     cells: dict[str, str]
     start: int
