@@ -75,7 +75,10 @@ _DEGREE = re.compile(
 # A dash for a cell with nothing to say (一 as a copy gives —, -, /).
 _DASHES = "一-—/／"
 # Qualitative targets and results of one word (是, 高 …), and the dashes.
-_WORDS = frozenset(("是", "否", "高", "低", "好", "优", "良", "中", "差", "良好", "较好", *_DASHES))
+_WORDS = frozenset(
+    ("是", "否", "高", "低", "好", "优", "良", "中", "差", "良好", "较好", "达到", "基本达到",
+     "部分达到", "未达到", "达标", "完成", "已完成", *_DASHES)
+)  # fmt: skip
 _DEGREE_BEFORE = re.compile(f"(?:{_DEGREE.pattern})$")
 _FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40, "value": 16}
 _ROW_END = re.compile(r"[\d%][是否](?!否)")
@@ -136,7 +139,7 @@ def _free_ends(s: str, pos: int, end: int, kind: str) -> Iterator[int]:
             continue
         c, before = s[p], s[p - 1]
         if (
-            (c.isdigit() and not before.isdigit() and before != ".")
+            (c.isdigit() and not before.isdigit() and not s[p - 2 : p].replace(".", "").isdigit())
             or (c in _SIGNS and before not in _SIGNS)
             or c == "\n"
             or (kind == "name" and (c == "%" or s[p + 1 : p + 2].isdigit()))
@@ -144,7 +147,7 @@ def _free_ends(s: str, pos: int, end: int, kind: str) -> Iterator[int]:
             or (c in "是否" and not s.startswith("是否", p - 1))
             or _DEGREE.match(s, p) is not None
             or _DEGREE_BEFORE.search(s, max(pos, p - 8), p) is not None
-            or (p == pos + 1 and before in _DASHES)
+            or s[pos:p] in _WORDS  # a one-word value (是, 高, a dash) ends there
             or _doubled(s, p, end)
         ):
             yield p
@@ -182,7 +185,7 @@ def _values(s: str, pos: int, end: int) -> Iterator[tuple[int, str, float]]:
         for p in range(min(end, pos + 16), pos, -1):
             piece = s[pos:p]
             if _quantity(piece) and not _LEADING_ZERO.match(piece):
-                cut = 1.0 if s[p - 1 : p + 1].isdigit() and p < end else 0.0
+                cut = 2.0 if s[p - 1 : p + 1].isdigit() and p < end else 0.0
                 yield p, piece, cut + shorter
                 shorter = 0.5
     ends = set(_free_ends(s, pos, end, "value"))
