@@ -62,22 +62,28 @@ def test_only_whole_headers_split() -> None:
     assert read_run_together(["培训人次≥500"]) is None
 
 
-def test_a_percent_ending_the_name_is_its_target_and_a_label_before_the_header() -> None:
+def test_a_table_with_no_space_at_all_is_read_piece_by_piece() -> None:
     # As a Word table's text comes out of a converter: every cell run together, a label
-    # (绩效指标) merged down the rows before the header, 指标内容 the indicator's column.
+    # (绩效指标) merged down the rows before the header, 指标内容 the indicator's column, a
+    # qualitative target (稳步提高) ending its row, and a satisfaction level printed once over
+    # both levels, its text wrapped onto the line above.
     source = read_text(
         "绩效指标一级指标二级指标指标内容指标值\n"
         "产出指标数量指标农村学校改造覆盖率100%\n"
         "质量指标校舍维修改造质量合格率100%\n"
-        "效益指标可持续影响指标均衡发展情况稳步提高"
+        "效益指标可持续影响指标均衡发展情况稳步提高\n"
+        "社会公众或服务对象满意度指标学生家长满意度≥90%"
     )
     assert [r.cells for r in source.rows if not r.prose] == [
-        ("绩效指标", "一级指标", "二级指标", "指标内容", "指标值"),
-        ("", "产出指标", "数量指标", "农村学校改造覆盖率", "100%"),
-        ("", "", "质量指标", "校舍维修改造质量合格率", "100%"),
-        ("", "效益指标", "可持续影响指标", "均衡发展情况稳步提高", ""),
+        ("一级指标", "二级指标", "三级指标", "年度指标值"),
+        ("产出指标", "数量指标", "农村学校改造覆盖率", "100%"),
+        ("", "质量指标", "校舍维修改造质量合格率", "100%"),
+        ("效益指标", "可持续影响指标", "均衡发展情况", "稳步提高"),
+        ("社会公众或服务对象满意度指标", "社会公众或服务对象满意度指标", "学生家长满意度", "≥90%"),
     ]
-    assert [f.kind for f in source.findings] == ["source", *["fused-cells"] * 3]
+    assert [f.kind for f in source.findings] == [
+        "source", *["fused-cells"] * 4, "placement", "placement",
+    ]  # fmt: skip
 
 
 def test_a_sign_in_brackets_is_the_names_and_a_blank_remark_column_is_whole() -> None:

@@ -36,6 +36,7 @@ from perfscore.notation._labels import simplified
 from ._findings import ImportFinding, Place
 from ._form_words import ANCHORS, HEADER_WORDS, LEVEL1, LEVEL2, NAME_COLUMNS, TOTALS
 from ._rows import Source, SourceRow
+from ._run_body import read_run, split_before
 
 __all__ = ["read_run_together", "split_header"]
 
@@ -147,15 +148,14 @@ def _cells(tokens: list[str], header: tuple[str, ...]) -> tuple[dict[int, str], 
 def read_run_together(lines: list[str], *, label: str = "<text>") -> Source | None:
     """The rows of a text whose header ran together, split by the form's words."""
     found = next(((k, head) for k, line in enumerate(lines) if (head := _header_in(line))), None)
-    if found is None:
-        return None
+    if found is None or not any(" " in line for line in lines[found[0] :]):
+        return read_run(lines, label=label)  # no spaces at all: pieces placed by what they are
     at, (label_before, header) = found
-    rows = [SourceRow((line.strip(),), k + 1, prose=True) for k, line in enumerate(lines[:at])]
-    rows = [r for r in rows if r.cells[0]]
+    rows, findings = split_before(lines[:at])
     if label_before:
         rows.append(SourceRow((label_before,), at + 1, prose=True))
     rows.append(SourceRow(header, at + 1))
-    findings = [
+    findings += [
         ImportFinding(
             Place(line=at + 1),
             lines[at].strip(),

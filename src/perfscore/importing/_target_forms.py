@@ -36,7 +36,7 @@ __all__ = ["TargetsAssembly", "TargetsHeader", "assemble_targets", "find_targets
 _ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("level1", ("一级指标",)),
     ("level2", ("二级指标",)),
-    ("name", ("三级指标", "指标名称")),
+    ("name", ("三级指标", "指标名称", "指标内容")),
     ("op", ("指标性质", "指标值类型", "值类型", "指标类型")),
     ("actual", ("实际完成值", "全年实际值", "实际完成", "实际值", "完成值")),
     ("target", ("年度指标值", "指标值", "目标值")),

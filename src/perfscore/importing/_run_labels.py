@@ -1,0 +1,125 @@
+"""The lines above a run-together table: the form's title and its labelled cells, apart again.
+
+A copy that runs every cell together gives the block above the indicators as one string:
+``绩效目标自评表(2022年度)项目名称X主管部门Y实施单位Z资金情况(万元)…``. The form's labels are
+fixed words, so the text is split at them: the title is what comes before the first label (from
+the last sentence, date or earlier title before it: a notice that the table is attached to is
+not the title), and each label's value is the text up to the next label. A label printed with a
+prefix (项目主管部门, 项目执行单位) is read as the form's own word, and said so in the finding.
+
+>>> rows, notes = split_labels("附件:2022年12月30日绩效目标自评表(2022年度)"
+...                             "项目名称水标尺主管部门某县水利局")
+>>> [r.cells for r in rows]
+[('绩效目标自评表(2022年度)',), ('项目名称', '水标尺'), ('主管部门', '某县水利局')]
+>>> print(notes[0])
+附件:2022年12月30日
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._rows import SourceRow
+
+__all__ = ["LABELS", "split_labels"]
+
+#: The labels of the block above a form's indicators: printed word → the form's own word.
+LABELS: dict[str, str] = {
+    "项目名称": "项目名称",
+    "项目支出名称": "项目名称",
+    "单位名称": "单位名称",
+    "部门名称": "部门名称",
+    "项目主管部门": "主管部门",
+    # a 主管部门 of another level of government (自治区, 市县): not the unit's own department
+    "自治区主管部门": "自治区主管部门",
+    "省级主管部门": "省级主管部门",
+    "市县主管部门": "市县主管部门",
+    "市县财政部门": "市县财政部门",
+    "主管部门": "主管部门",
+    "项目实施单位": "实施单位",
+    "项目执行单位": "实施单位",
+    "实施单位": "实施单位",
+    "执行单位": "实施单位",
+    "项目负责人及电话": "项目负责人及电话",
+    "项目负责人": "项目负责人",
+    "部门联系人": "联系人",
+    "联系电话": "联系电话",
+    "资金情况": "资金情况",
+    "项目资金": "资金情况",
+    "年度资金总额": "年度资金总额",
+    "年度总体目标": "年度目标",
+    "年初设定目标": "年初设定目标",
+    "年度总体目标完成情况综述": "年度总体目标完成情况",
+    "年度总体目标完成情况": "年度总体目标完成情况",
+    "总体目标": "总体目标",
+    "实施期": "实施期",
+    "专项实施期": "实施期",
+    "项目类别": "项目类别",
+    "项目性质": "项目性质",
+    "立项依据": "立项依据",
+    "自评得分": "自评得分",
+    "自评总分": "自评得分",
+    "项目总得分": "自评得分",
+}
+_LABEL = re.compile("|".join(sorted(map(re.escape, LABELS), key=len, reverse=True)))
+# A form's title ends the text before its first label: ...表, (2022年度) after it.
+_TITLED = re.compile(
+    r"表\s*(?:[(（][^()（）]*[)）])?(?=项目名称|项目支出名称|单位名称|部门名称|主管部门)"
+)
+_TITLE_END = re.compile(r"表\s*(?:[(（][^()（）]*[)）])?$")
+# Where a title starts: after a sentence, a date or another form's title before it.
+_TITLE_START = re.compile(r".*(?:[。；;:：,，!！]|\d+日|表)")
+# A page number a document site puts before each page's text (1、, 2、).
+PAGE_MARK = re.compile(r"^\d{1,2}、")
+# A money figure alone: the value of 年度资金总额.
+_FIGURE = re.compile(r"^[:：]?\s*(\d+(?:\.\d+)?)\s*(?:万元|元)?$")
+
+
+def _title(head: str) -> str:
+    """The form's title at the end of ``head``: from the last sentence, date or other title
+    before it (the notice a table is attached to is not its title)."""
+    end = _TITLE_END.search(head)
+    if end is None:
+        return head
+    start = _TITLE_START.match(head, 0, end.start())
+    return head[start.end() :] if start is not None else head
+
+
+def split_labels(line: str, line_number: int = 1) -> tuple[list[SourceRow], list[str]]:
+    """The rows of one line above the table: its title (if it has one) and its ``label |
+    value`` rows; and the texts set aside (a notice before the title, an unreadable figure)."""
+    text = PAGE_MARK.sub("", line.strip())
+    titled = _TITLED.search(text)
+    begin = titled.end() if titled is not None else 0
+    found = list(_LABEL.finditer(text, begin))
+    if not found:
+        return ([SourceRow((text,), line_number, prose=True)] if text else []), []
+    rows: list[SourceRow] = []
+    notes: list[str] = []
+    head = text[: found[0].start()]
+    if head:
+        title = _title(head)
+        if title != head:
+            notes.append(head[: len(head) - len(title)])
+        rows.append(SourceRow((title,), line_number, prose=True))
+    pairs = [
+        (LABELS[m.group()], m.group(), text[m.end() : _end(found, k, text)].strip(" :："))
+        for k, m in enumerate(found)
+    ]
+    for k, (label, printed, value) in enumerate(pairs):
+        if value == "/" and k + 1 < len(pairs) and "/" in pairs[k + 1][2]:
+            # two labels printed as one (实施单位/项目负责人): their values, X/Y, in that order
+            value, rest = pairs[k + 1][2].split("/", 1)
+            pairs[k + 1] = (pairs[k + 1][0], pairs[k + 1][1], rest)
+        if label == "年度资金总额":
+            figure = _FIGURE.match(value)
+            if figure is None:
+                notes.append(printed + value)
+                continue
+            value = figure.group(1)
+        rows.append(SourceRow((label, value) if value else (label,), line_number))
+    return rows, notes
+
+
+def _end(found: list[re.Match[str]], k: int, text: str) -> int:
+    return found[k + 1].start() if k + 1 < len(found) else len(text)

@@ -1,0 +1,48 @@
+"""perfscore.importing._run_body: a whole table run together, read into rows and findings."""
+
+from __future__ import annotations
+
+from perfscore.importing import import_table
+from perfscore.importing._run_body import read_run
+
+TEXT = (
+    "附件:2022年12月30日绩效目标自评表(2022年度)项目名称水标尺制作安装主管部门某县水利局"
+    "实施单位某县水利局绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施"
+    "产出指标(70分)数量指标安装坡面水标尺10≥266米≥266米10成本指标项目计划总投资1020万元20万元10"
+    "效益指标(30分)社会效益指标群众生产生活条件改善状况10显著提升显著提升8施工期短……总分3028注:1.说明"
+)
+
+
+def test_every_row_a_finding_and_the_total_apart() -> None:
+    source = read_run([TEXT])
+    assert source is not None
+    table = [r.cells for r in source.rows if not r.prose and len(r.cells) == 8]
+    assert table[1][2:7] == ("安装坡面水标尺", "10", "≥266米", "≥266米", "10")
+    assert table[2][2:7] == ("项目计划总投资", "10", "20万元", "20万元", "10")
+    assert table[3][2:8] == (
+        "群众生产生活条件改善状况",
+        "10",
+        "显著提升",
+        "显著提升",
+        "8",
+        "施工期短",
+    )
+    assert table[4][:2] == ("总分", "3028")
+    split = [f for f in source.findings if f.kind == "fused-cells"]
+    assert len(split) == 5
+    assert "项目计划总投资1020万元20万元10" in split[1].text
+    # the levels print 70 and 30 points over rows of 20 and 10: said, for a person to check
+    assert [f.text.split(":")[0] for f in split[3:]] == ["产出指标(70分)", "效益指标(30分)"]
+
+
+def test_imported_with_the_printed_department_and_year(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "run.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    imported = import_table(path, name="run")
+    assert imported.table.year == 2022
+    assert imported.table.department.name == "某县水利局"
+    (project,) = getattr(imported.table, "projects")  # noqa: B009  # a targets table
+    assert [i.name for i in project.indicators] == [
+        "安装坡面水标尺", "项目计划总投资", "群众生产生活条件改善状况",
+    ]  # fmt: skip
+    assert [i.weight for i in project.indicators] == [10, 10, 10]

@@ -1,0 +1,97 @@
+"""perfscore.importing._run_rows: each piece of a run-together body placed by what it is."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perfscore.importing._run_rows import walk_body
+
+KINDS = ("level1", "level2", "name", "weight", "target", "actual", "points")
+
+
+def test_fused_numbers_split_by_the_forms_rules() -> None:
+    # 1020万元 is 10 | 20万元: the actual repeats the target and 得分 is not above 分值.
+    walk = walk_body("产出指标(70分)成本指标项目计划总投资1020万元20万元10", KINDS)
+    (row,) = walk.rows
+    assert (row.cells["weight"], row.cells["target"], row.cells["points"]) == ("10", "20万元", "10")
+    assert row.cells["level1"] == "产出指标(70分)"
+    assert row.cells["level2"] == "成本指标"
+
+
+def test_a_close_second_reading_is_kept_for_the_finding() -> None:
+    # 22 after 100% is 2 | 2 or a 得分 left blank with 分值 22: the reading is named.
+    walk = walk_body("基础信息完善%100%100%100%11否", (
+        "name", "unit", "target", "actual", "ratio", "weight", "points", "yesno",
+    ))  # fmt: skip
+    (row,) = walk.rows
+    assert row.cells["name"] == "基础信息完善"
+    assert (row.cells["weight"], row.cells["points"], row.cells["yesno"]) == ("1", "1", "否")
+
+
+def test_a_row_the_copy_cut_off_is_left() -> None:
+    walk = walk_body(
+        "数量指标安装标尺10≥266米≥266米10满意度指标(20分)服务对象满意度种植户调", KINDS
+    )
+    assert [r.cells["name"] for r in walk.rows] == ["安装标尺"]
+    assert walk.left
+    assert walk.left[0][1] == "服务对象满意度种植户调"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["培训人次", "验收合格率", "群众满意度", "道路长度"]),
+            st.integers(1, 30),
+            st.sampled_from(["≥500人次", "100%", "≥95%", "12公里"]),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_met_rows_split_back(rows: list[tuple[str, int, str]]) -> None:
+    # A row that meets its target (actual = target, full 得分) splits back to its cells.
+    body = "产出指标数量指标" + "".join(f"{n}{w}{t}{t}{w}" for n, w, t in rows)
+    walk = walk_body(body, KINDS)
+    got = [(r.cells["name"], int(r.cells["weight"]), r.cells["target"]) for r in walk.rows]
+    assert got == rows
+    assert all(r.cells["actual"] == r.cells["target"] for r in walk.rows)
+
+
+def test_a_level_whose_weights_do_not_add_up_is_named() -> None:
+    walk = walk_body(
+        "产出指标(30分)数量指标安装标尺10≥266米≥266米10标尺宽度10≥50厘米≥50厘米10", KINDS
+    )
+    assert [r.cells["weight"] for r in walk.rows] == ["10", "10"]
+    assert walk.sums == ["产出指标(30分): its rows' 分值 add to 20, not the 30 printed"]
+    assert not walk_body(
+        "产出指标(20分)数量指标安装标尺10≥266米≥266米10标尺宽度10≥50厘米≥50厘米10", KINDS
+    ).sums
+
+
+def test_levels_with_their_points_and_the_common_framework() -> None:
+    # A Ningxia form: levels out of the vocabulary carry their points (项目决策(10分)), the
+    # framework's level-2 names follow them, a template's empty 指标2: is no row, and a dash
+    # (一) is a target with nothing to say.
+    walk = walk_body(
+        "项目决策(10分)项目立项相关性2一按照学校管理标准进行管理2指标2:"
+        "顼目产出(30分)数量指标(10分)保障人数102370人2370人10",
+        ("level1", "level2", "name", "weight", "target", "actual", "points", "reason"),
+    )
+    assert [(r.cells.get("level1"), r.cells.get("level2"), r.cells["name"]) for r in walk.rows] == [
+        ("项目决策(10分)", "项目立项", "相关性"),
+        ("顼目产出(30分)", "数量指标(10分)", "保障人数"),
+    ]
+    first, second = walk.rows
+    assert (first.cells["target"], first.cells["actual"]) == ("一", "按照学校管理标准进行管理")
+    assert (second.cells["target"], second.cells["points"]) == ("2370人", "10")
+
+
+def test_a_number_before_words_is_no_quantity_of_them() -> None:
+    # 2可行性 is a 分值 and the next row's name, not 2 of a unit 可行性.
+    walk = walk_body(
+        "数量指标完整性4达标达标4可行性2达标达标2",
+        ("level2", "name", "weight", "target", "actual", "points"),
+    )
+    assert [r.cells["name"] for r in walk.rows] == ["完整性", "可行性"]
