@@ -51,6 +51,9 @@ _TOTAL = re.compile(r"[…\.]*(?P<word>总分|合计|总计)(?P<rest>[\d.\s]*)")
 # A document site's page number (2、) at a line's start, and the form's label merged down the
 # rows (绩效指标) printed again where a page breaks: no cells.
 _PAGES = re.compile(r"(?:绩效指标)?\n\d{1,2}、")
+# The label printed down the side of the indicator rows, just before the header (绩效指标
+# 一级指标 …): no label of the block above, so no part of the last label's value.
+_SIDE = re.compile(r"绩效指标$")
 
 
 def split_before(lines: list[str]) -> tuple[list[SourceRow], list[ImportFinding]]:
@@ -80,7 +83,7 @@ def read_run(lines: list[str], *, label: str = "<text>") -> Source | None:
         return None
     first = text.count("\n", 0, header.start)
     rows, findings = split_before(
-        [*lines[:first], text[text.rfind("\n", 0, header.start) + 1 : header.start]]
+        [*lines[:first], _SIDE.sub("", text[text.rfind("\n", 0, header.start) + 1 : header.start])]
     )
     kinds = tuple(c.kind for c in header.columns if c.kind in COLUMN_OF)
     rows.append(SourceRow(tuple(COLUMN_OF[k] for k in kinds), first + 1))
