@@ -1,0 +1,503 @@
+"""Text whose cells are apart by single spaces: each cell placed by what it is.
+
+A copy out of a Word file or a web page often sets a table's cells apart by one space, leaves
+out the cells a merged cell covered (so a row's cells shift), and may run the whole table onto
+one long line. A single space does not end a cell for certain (``≥ 90%``, free text), so the
+tokens between spaces are joined back into cells by what they are, never by position alone:
+
+- the header is a run of three or more of the forms' header words (一级指标 · 二级指标 · 三级指标
+  · 年度指标值 · 实际完成值 · 分值 · 得分 · 偏差原因分析及改进措施 …) with an indicator column
+  among them, each a token of its own; a 绩效指标 printed before 一级指标 (a label down the
+  table's side) is kept as a column that no row has a cell in;
+- each later token goes to a column whose kind it fits: a level-1 name (产出指标(50分)) in 一级指标,
+  a level-2 name in 二级指标, a target (the notation reads it, or a comparison sign starts it)
+  in the target column, a number up to 100 in 分值 or 得分, free text in the indicator's name;
+  tokens join into one cell where the cell reads better whole (``>= 98 %(百分比)``, a name with
+  its brackets closed). The rows are the best reading of the tokens as a whole (a dynamic
+  programme over where each cell and each row ends): a row a line where the lines are rows, and
+  in a table flattened onto one line a row ends where the next level name or indicator begins;
+- the text above the header becomes rows at the forms' labels (项目名称 X, 主管部门 Y, 实施单位 Z,
+  the budget's column words and its figures ``年度资金总额: 0 0 0 10 0 0``), which the metadata
+  and budget readers take as they take a spreadsheet's; a line with no label is a line of prose.
+
+A row the reading cannot place (no name, or no target, or none of the 分值 and 得分 the header
+has) is kept as a line of text with a finding to act on (kind ``unplaced``); every row placed is
+a finding (kind ``placement``, to check where a cell was joined, left empty inside the row or a
+row ended inside a line; for the record where the row is its line's tokens by position). The
+same text may also read as cells run together; the reading that leaves fewer rows unplaced is
+taken, and on a tie the run-together one where it found cells run together.
+
+>>> source = read_spaced(["主管部门 某县农业农村局",
+...     "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+...     "产出指标(50分) 数量指标 培训人次 ≥ 500人次 520人次 10 10 "
+...     "质量指标 培训合格率 ≥90% 95% 10 9"])
+>>> for row in source.rows:
+...     print(row.cells)
+('主管部门', '某县农业农村局')
+('绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分')
+('', '产出指标(50分)', '数量指标', '培训人次', '≥ 500人次', '520人次', '10', '10')
+('', '', '质量指标', '培训合格率', '≥90%', '95%', '10', '9')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from perfscore.errors import NotationError
+from perfscore.notation._labels import simplified
+from perfscore.notation._targets import parse_target
+from perfscore.tables._findings import Severity
+
+from ._findings import ImportFinding, Place
+from ._form_words import ANCHORS, GRADES, LEVEL1, LEVEL2, TOTALS, column_name, header_word
+from ._rows import Source, SourceRow
+from ._run_together import read_run_together
+from ._target_cells import direction_of, is_direction, nature_of
+
+__all__ = ["read_spaced"]
+
+_AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
+_PAGE = re.compile(r"^第\s*\d+\s*页")
+_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # a level's points: (50分)
+_NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?$")
+_SIGN = re.compile(r"^[≥≤＞＜><=＝≧≦]")
+_UNIT = re.compile(r"^(?:%|％|[^\d\s≥≤<>=＞＜]{1,5})$")
+_BRACKET = re.compile(r"^[(（][^()（）]*[)）]$")  # a note in brackets of its own: (万元)
+# The labels the block above a form's indicators is printed with; a row starts at each.
+_LABELS = (
+    "项目名称", "项目支出名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称",
+    "项目资金", "资金情况", "年度资金总额", "资金总额", "其中", "上年结转资金", "其他资金",
+    "年度总体目标", "总体目标", "年度目标", "项目负责人", "联系电话", "项目类别", "归口科室",
+    "投入目标", "项目实施单位", "预算执行情况", "目标完成情况",
+)  # fmt: skip
+_CELL_TOKENS = 6  # the most tokens one cell is joined from
+_ROW_TOKENS = 24  # the most tokens one row is read from
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    line: int
+    first: bool  # the first token of its line
+
+
+# -- the header ------------------------------------------------------------------------------
+
+
+def _header(tokens: Sequence[_Token]) -> tuple[int, int] | None:
+    """The first run of three or more header-word tokens of one line with an indicator
+    column among them: its start and end indexes."""
+    k = 0
+    while k < len(tokens):
+        end = k
+        while (
+            end < len(tokens)
+            and header_word(tokens[end].text)
+            and (end == k or not tokens[end].first)
+        ):
+            end += 1
+        words = {column_name(t.text) for t in tokens[k:end]}
+        if end - k >= 3 and words & ANCHORS:
+            return k, end
+        k = max(end, k + 1)
+    return None
+
+
+def _roles(columns: Sequence[str]) -> list[str]:
+    """What each column holds; a 绩效指标 printed before 一级指标 labels the level columns down
+    the table's side and holds no cell of a row (``side``)."""
+    roles = [_role(c) for c in columns]
+    folded = [column_name(c) for c in columns]
+    if "一级指标" in folded:
+        for k in range(folded.index("一级指标")):
+            roles[k] = "side" if folded[k] == "绩效指标" else roles[k]
+    return roles
+
+
+def _role(word: str) -> str:
+    """What a column holds, by its header word."""
+    name = column_name(word)
+    if name in ("一级指标", "二级指标"):
+        return "level1" if name == "一级指标" else "level2"
+    if name in ("三级指标", "指标名称", "指标内容", "绩效指标"):
+        return "name"
+    for role, parts in (
+        ("other", ("方法", "计算", "标准", "解释", "情况")),
+        ("actual", ("实际", "完成值")),
+        ("target", ("指标值", "目标值")),
+        ("op", ("性质", "类型")),
+        ("unit", ("单位",)),
+        ("points", ("得分",)),
+        ("weight", ("分值", "权重")),
+        ("direction", ("方向",)),
+    ):
+        if any(p in name for p in parts):
+            return role
+    return "other"  # 偏差原因, 备注, 说明 …: free text, often blank
+
+
+# -- what a cell is --------------------------------------------------------------------------
+
+
+def _level(text: str) -> int | None:
+    word = _POINTS.sub("", simplified(text))
+    if word in LEVEL1 and word in LEVEL2:
+        return 3  # 成本指标, 满意度指标: a name of both levels
+    return 1 if word in LEVEL1 else 2 if word in LEVEL2 else None
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for c in text:
+        depth += 1 if c in "(（[【" else -1 if c in ")）]】" else 0
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@cache
+def _target_fit(text: str) -> float:
+    number = re.search(r"\d", text) is not None
+    try:
+        parse_target(text)
+    except NotationError:
+        # a comparison and a number: a target still, in a unit the notation may lack
+        return (1.5 if number else -1.0) if _SIGN.match(text) else 0.0
+    return 2.0 if number else 0.5  # a number, or a qualitative phrase
+
+
+_EMPTY = {"level1": 0.0, "level2": 0.0, "name": -6.0, "target": -3.0, "actual": -1.0}
+_EMPTY |= {"weight": -1.5, "points": -1.5, "op": -0.5, "direction": -0.5, "unit": -0.5}
+
+
+@cache
+def fit(role: str, text: str) -> float | None:
+    """How well ``text`` fits a column holding ``role``: higher is better, ``None`` never."""
+    level = _level(text)
+    if role == "side":
+        return None
+    if role in ("level1", "level2"):
+        wanted = 1 if role == "level1" else 2
+        return 3.0 if level in (wanted, 3) else None
+    if level is not None:
+        return None  # a level name is in no other column
+    number = _NUMBER.match(text) is not None
+    score = 0.0 if _balanced(text) else -3.0
+    if role in ("weight", "points"):
+        if not number:
+            return None
+        return score + (2.0 if float(text.replace(",", "").replace("，", "")) <= 100 else 0.5)
+    if role in ("op", "direction"):
+        return score + 3.0 if nature_of(text) is not None or is_direction(text) else None
+    if role == "unit":
+        return score + (1.0 if _UNIT.match(text) else -1.0)
+    if role == "name":
+        return None if number else score + (-2.0 if _SIGN.match(text) else 1.0)
+    if role == "target":
+        return score + _target_fit(text)
+    if role == "actual":
+        return score + 1.0
+    return score + 0.2
+
+
+# -- the rows: the best reading of the tokens ----------------------------------------------
+
+_Span = tuple[int, int]  # a cell's tokens: start and end indexes
+
+
+def _cell_cost(tokens: Sequence[_Token], role: str, i: int, j: int, start: int) -> float | None:
+    """The fit of tokens ``i:j`` as one cell of ``role`` in a row starting at ``start``: its
+    kind, less a cost for each token joined and each line the cell crosses."""
+    text = " ".join(t.text for t in tokens[i:j])
+    kind = fit(role, text)
+    if kind is None:
+        return None
+    crossed = sum(tokens[k].first for k in range(i + 1, j))
+    return kind - 0.8 * (j - i - 1) - 2.0 * crossed - (1.5 if i > start and tokens[i].first else 0)
+
+
+def _rows_from(
+    tokens: Sequence[_Token], start: int, roles: Sequence[str]
+) -> dict[int, tuple[float, list[_Span]]]:
+    """The best reading of one row starting at ``start``, for each token it may end before."""
+    limit = min(len(tokens), start + _ROW_TOKENS)
+    width = limit - start + 1
+    # best[c][k]: the best score of columns before c ending at token start + k, and its spans.
+    best: list[list[tuple[float, list[_Span]] | None]] = [[None] * width for _ in roles]
+    best.append([None] * width)
+    best[0][0] = (0.0, [])
+    for c, role in enumerate(roles):
+        for k, here in enumerate(best[c]):
+            if here is None:
+                continue
+            i = start + k
+            options = [(i, _EMPTY.get(role, 0.0))]
+            for j in range(i + 1, min(limit, i + _CELL_TOKENS) + 1):
+                cost = _cell_cost(tokens, role, i, j, start)
+                if cost is not None:
+                    options.append((j, cost))
+            for j, cost in options:
+                there = best[c + 1][j - start]
+                if there is None or here[0] + cost > there[0]:
+                    best[c + 1][j - start] = (here[0] + cost, [*here[1], (i, j)])
+    ends = {}
+    for k, found in enumerate(best[len(roles)]):
+        if found is not None and k > 0:
+            inside = start + k < len(tokens) and not tokens[start + k].first
+            ends[start + k] = (found[0] - (1.0 if inside else 0.0), found[1])
+    return ends
+
+
+def _read_rows(tokens: Sequence[_Token], roles: Sequence[str]) -> list[list[_Span]]:
+    """The tokens read as rows: the reading of best score over every way to end each row."""
+    total: list[tuple[float, int, list[_Span]] | None] = [None] * (len(tokens) + 1)
+    total[0] = (0.0, 0, [])
+    for start in range(len(tokens)):
+        here = total[start]
+        if here is None:
+            continue
+        for end, (score, spans) in _rows_from(tokens, start, roles).items():
+            there = total[end]
+            if there is None or here[0] + score > there[0]:
+                total[end] = (here[0] + score, start, spans)
+    rows: list[list[_Span]] = []
+    end = len(tokens)
+    while end:
+        found = total[end]
+        assert found is not None  # every token fits an "other" column or a row of its own
+        rows.append(found[2])
+        end = found[1]
+    return rows[::-1]
+
+
+# -- the text above the header ---------------------------------------------------------------
+
+
+def _label(text: str) -> bool:
+    return simplified(text).startswith(_LABELS)
+
+
+def _rows_before(tokens: Sequence[_Token]) -> list[SourceRow]:
+    """The tokens above the header as rows: a row from each of the forms' labels to the next
+    (the label's colon dropped), and a line's text before its first label as prose."""
+    joined: list[_Token] = []
+    for token in tokens:
+        if joined and not token.first and _BRACKET.match(token.text):
+            joined[-1] = _Token(
+                f"{joined[-1].text} {token.text}", joined[-1].line, joined[-1].first
+            )
+        else:
+            joined.append(token)
+    rows: list[SourceRow] = []
+    run: list[_Token] = []
+
+    def close() -> None:
+        if not run:
+            return
+        cells = [t.text for t in run]
+        if _label(cells[0]):
+            cells[0] = cells[0].rstrip(":：") or cells[0]
+        if len(cells) > 1 and _label(cells[0]):
+            rows.append(SourceRow(tuple(cells), run[0].line))
+        else:
+            rows.append(SourceRow((" ".join(cells),), run[0].line, prose=True))
+        run.clear()
+
+    for token in joined:
+        if token.first or _label(token.text):
+            close()
+        run.append(token)
+    close()
+    return rows
+
+
+# -- the reader ------------------------------------------------------------------------------
+
+
+def read_spaced(lines: Sequence[str], *, label: str = "<text>") -> Source | None:
+    """The rows of a text whose cells are apart by single spaces, or of its cells run together
+    where that reading gives more rows whose cells fit their columns; ``None`` when it is
+    neither."""
+    together = read_run_together(list(lines), label=label)
+    spaced = _read(lines, label)
+    if spaced is None or together is None:
+        return spaced or together
+    fused = any(f.kind == "fused-cells" for f in together.findings)
+    ahead = _fitting(together) - _fitting(spaced)
+    return together if ahead > 0 or (fused and ahead == 0) else spaced
+
+
+def _fitting(source: Source) -> int:
+    """How many of a reading's rows have a name, a target and cells that each fit their
+    column, less twice those that do not (a row read wrong is worse than one left to enter)."""
+    roles: list[str] | None = None
+    count = 0
+    for row in source.rows:
+        if row.prose or (roles is not None and simplified(row.cells[0]) in TOTALS):
+            continue
+        if roles is None:
+            words = [column_name(c) for c in row.cells]
+            if sum(header_word(c) for c in row.cells) >= 3 and set(words) & ANCHORS:
+                roles = _roles(row.cells)
+            continue
+        cells = {r: c for r, c in zip(roles, row.cells, strict=False) if c}
+        if set(cells) <= {"level1", "level2"}:
+            continue
+        fits = all(fit(r, c) is not None for r, c in cells.items())
+        count += 1 if fits and "name" in cells and "target" in cells else -2
+    return count
+
+
+def _tokens(lines: Sequence[str]) -> tuple[list[_Token], list[ImportFinding]]:
+    """The tokens of the lines, a level name or a total's word run together with the cell
+    after it (``时效指标发放及时率``, ``合计100``) split off, each split a finding."""
+    tokens: list[_Token] = []
+    findings: list[ImportFinding] = []
+    for number, line in enumerate(lines, start=1):
+        for k, text in enumerate(line.split()):
+            word = _fused(text)
+            tokens.append(_Token(text if word is None else word, number, k == 0))
+            if word is not None:
+                tokens.append(_Token(text[len(word) :], number, False))
+                action = f"a cell run together with the next, split by the form's words: {word}"
+                findings.append(ImportFinding(Place(line=number), text, action, kind="fused-cells"))
+    return tokens, findings
+
+
+def _fused(text: str) -> str | None:
+    """The level name or total's word ``text`` starts with, if more than its points follow."""
+    for word in sorted(LEVEL1 | LEVEL2 | TOTALS, key=len, reverse=True):
+        rest = text[len(word) :]
+        if text.startswith(word) and rest and not _POINTS.match(rest):
+            if word in TOTALS and not _NUMBER.match(rest):
+                continue  # 合计培训补贴发放金额: an indicator's name
+            return word
+    return None
+
+
+def _read(lines: Sequence[str], label: str) -> Source | None:
+    tokens, split = _tokens(lines)
+    found = _header(tokens)
+    if found is None:
+        return None
+    start, end = found
+    columns = [t.text for t in tokens[start:end]]
+    roles = _roles(columns)
+    body, after = _body(tokens[end:])
+    try:
+        spans = _read_rows(body, roles)
+    except AssertionError:
+        return None  # tokens no column of this header takes
+    rows = [*_rows_before(tokens[:start]), SourceRow(tuple(columns), tokens[start].line)]
+    findings = [
+        ImportFinding(
+            Place(line=tokens[start].line),
+            " ".join(columns),
+            f"read as cells apart by single spaces: {len(spans)} rows of {len(columns)} "
+            "columns, each cell placed by what it is",
+            kind="source",
+        )
+    ]
+    findings += [
+        f for f in split if f.where.line is not None and f.where.line >= tokens[end - 1].line
+    ]
+    for row in spans:
+        _add_row(body, row, columns, roles, rows, findings)
+    rows.extend(_rows_after(after, len(columns)))
+    return Source(label, tuple(rows), tuple(findings))
+
+
+def _body(tokens: Sequence[_Token]) -> tuple[list[_Token], list[_Token]]:
+    """The table's tokens, and those from where it ends: a total (合计, 总分), a note (注:), a
+    signature line (填表人) or a page's number."""
+    for k, token in enumerate(tokens):
+        word = simplified(token.text)
+        if word in TOTALS or (token.first and (_AFTER.match(word) or _PAGE.match(word))):
+            return list(tokens[:k]), list(tokens[k:])
+    return list(tokens), []
+
+
+def _rows_after(tokens: Sequence[_Token], width: int) -> list[SourceRow]:
+    """The total row (its word and the numbers or grade after it), then lines of prose."""
+    rows: list[SourceRow] = []
+    k = 0
+    if tokens and simplified(tokens[0].text) in TOTALS:
+        k = 1
+        while k < len(tokens) and (
+            _NUMBER.match(tokens[k].text) or simplified(tokens[k].text) in GRADES
+        ):
+            k += 1
+        cells = [t.text for t in tokens[:k]]
+        rows.append(SourceRow(tuple(cells + [""] * (width - len(cells))), tokens[0].line))
+    line: list[_Token] = []
+    for token in [*tokens[k:], _Token("", 0, True)]:
+        if token.first and line:
+            rows.append(SourceRow((" ".join(t.text for t in line),), line[0].line, prose=True))
+            line = []
+        line.append(token)
+    return rows
+
+
+def _add_row(
+    tokens: Sequence[_Token],
+    spans: Sequence[_Span],
+    columns: Sequence[str],
+    roles: Sequence[str],
+    rows: list[SourceRow],
+    findings: list[ImportFinding],
+) -> None:
+    """One row read: its cells, or a line to act on when it has no name, no target or none of
+    the header's 分值 and 得分; and a finding that says how its cells were told apart."""
+    cells = [" ".join(t.text for t in tokens[i:j]) for i, j in spans]
+    swapped = _swap_direction(cells, roles)
+    first, last = spans[0][0], spans[-1][1]
+    text = " ".join(t.text for t in tokens[first:last])
+    where = Place(line=tokens[first].line)
+    filled = {role for role, cell in zip(roles, cells, strict=True) if cell}
+    if filled <= {"level1", "level2"}:
+        rows.append(SourceRow(tuple(cells), tokens[first].line))
+        return
+    numbers = {"weight", "points"} & set(roles)
+    if not {"name", "target"} <= filled or (numbers and not numbers & filled):
+        rows.append(SourceRow((text,), tokens[first].line, prose=True))
+        action = (
+            f"cells apart by single spaces that do not read as a row of its {len(columns)} "
+            "columns (a name, a target and its 分值 or 得分): kept as a line of text, for a "
+            "person to enter"
+        )
+        findings.append(ImportFinding(where, text, action, kind="unplaced"))
+        return
+    rows.append(SourceRow(tuple(cells), tokens[first].line))
+    written = [k for k, cell in enumerate(cells) if cell and roles[k] not in ("level1", "level2")]
+    whole_line = tokens[first].first and (last == len(tokens) or tokens[last].first)
+    joined = any(j - i > 1 for i, j in spans)
+    gaps = any(not cells[k] for k in range(written[0], written[-1] + 1))
+    shown = ", ".join(f"{c} {cell!r}" for c, cell in zip(columns, cells, strict=True) if cell)
+    if swapped:
+        shown += " (a direction under 指标性质 and a comparison under 指标方向: swapped)"
+    if whole_line and not joined and not gaps and not swapped:
+        action = f"cells apart by single spaces, one a token, in order: {shown}"
+        severity = Severity.NOTE
+    else:
+        action = f"cells apart by single spaces, placed by what each is: {shown}"
+        severity = Severity.WARNING
+    findings.append(ImportFinding(where, text, action, kind="placement", severity=severity))
+
+
+def _swap_direction(cells: list[str], roles: Sequence[str]) -> bool:
+    """A direction (正向) under 指标性质 and a comparison (=) under 指标方向, as some provinces'
+    forms print them, each put in the column of its kind; whether they were."""
+    if "op" not in roles or "direction" not in roles:
+        return False
+    op, direction = roles.index("op"), roles.index("direction")
+    if (
+        direction_of(cells[op])
+        and nature_of(cells[direction])
+        and not direction_of(cells[direction])
+    ):
+        cells[op], cells[direction] = cells[direction], cells[op]
+        return True
+    return False

@@ -1,0 +1,177 @@
+"""perfscore.importing._spaced: cells apart by single spaces, each placed by what it is."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perfscore.importing import import_table
+from perfscore.importing._sources import read_text
+from perfscore.importing._spaced import fit, read_spaced
+from perfscore.tables import Severity, TargetsTable
+from tests.importing.test_text_forms import HEADER, Row, forms, merged
+
+# The shape of a 2022 Anhui township self-evaluation as its Word file's text came: the whole
+# form on one line, cells apart by single spaces, the cells of merged levels left out.
+FLAT = (
+    "附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 主管部门 219-某镇人民政府 "
+    "实施单位 219001-某镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 "
+    "得分 年度资金总额: 90 90 89.974 10 99.97% 10 其中:本年财政拨款 90 89.974 89.974 "
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标(50分) 数量指标 委托业务项目数量 ≥50个 50 8 8 质量指标 报告合格率 ≥100百分比 100 8 8 "
+    "经费支出合规性 严格执行相关制度规定 达成预期指标 8 6 制度执行不到位 成本指标 项目总成本 "
+    "≤90万元 90 8 8 效益指标(30分) 社会效益指标 对市场公平的影响程度 效果明显 达成预期指标 10 10"
+)
+
+
+def rows_of(text: str) -> list[tuple[str, ...]]:
+    source = read_spaced(text.splitlines())
+    assert source is not None
+    return [r.cells for r in source.rows if not r.prose]
+
+
+def test_a_form_flattened_onto_one_line() -> None:
+    rows = rows_of(FLAT)
+    assert rows[:5] == [
+        ("项目名称", "委托业务项目"),
+        ("主管部门", "219-某镇人民政府"),
+        ("实施单位", "219001-某镇人民政府"),
+        ("项目资金 (万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+        ("年度资金总额", "90", "90", "89.974", "10", "99.97%", "10"),
+    ]
+    header = rows.index(
+        (
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        )
+    )
+    assert rows[header + 1 :] == [
+        ("", "产出指标(50分)", "数量指标", "委托业务项目数量", "≥50个", "50", "8", "8", ""),
+        ("", "", "质量指标", "报告合格率", "≥100百分比", "100", "8", "8", ""),
+        ("", "", "", "经费支出合规性", "严格执行相关制度规定", "达成预期指标", "8", "6",
+         "制度执行不到位"),
+        ("", "", "成本指标", "项目总成本", "≤90万元", "90", "8", "8", ""),
+        ("", "效益指标(30分)", "社会效益指标", "对市场公平的影响程度", "效果明显", "达成预期指标",
+         "10", "10", ""),
+    ]  # fmt: skip
+
+
+def test_every_row_placed_is_a_finding_to_check_where_a_row_ended_inside_a_line() -> None:
+    source = read_spaced([FLAT])
+    assert source is not None
+    placed = [f for f in source.findings if f.kind == "placement"]
+    assert len(placed) == 5
+    assert all(f.severity is Severity.WARNING for f in placed)  # each row's end was chosen
+    assert "达成预期指标 8 6 制度执行不到位" in placed[2].text
+    assert source.findings[0].kind == "source"
+
+
+def test_the_flattened_form_imports_with_its_budget_and_results() -> None:
+    imported = import_table(FLAT + "\n", name="flat")  # text, not a path
+    assert isinstance(imported.table, TargetsTable)
+    project = imported.table.projects[0]
+    assert project.name == "委托业务项目"
+    assert [i.name for i in project.indicators] == [
+        "委托业务项目数量", "报告合格率", "经费支出合规性", "项目总成本", "对市场公平的影响程度",
+    ]  # fmt: skip
+    assert [i.weight for i in project.indicators] == [8, 8, 8, 8, 10]
+    results = {r["id"]: r["points"] for r in imported.results}
+    assert [results["1.budget"], results["1.1"], results["1.3"]] == ["10", "8", "6"]
+    assert project.budget is not None
+    assert project.budget.spent == 89.974
+    assert imported.table.year == 2022
+
+
+# A goal form as a page gave it (Inner Mongolia, 2021): a row a line, 指标性质 holding the
+# direction and 指标方向 the comparison, a blank 计量单位 left out.
+GOAL = """\
+项目名称 再生资源回收市场管理经费
+主管部门 (433)乌海市供销合作社联合社(部门)
+一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值 备注
+产出指标 数量指标 出差人数 正向 = 8 4
+产出指标 数量指标 出差人次 正向 = 24 人/次 4
+产出指标 成本指标 出差总成本 反向 = 1 万元 4
+注:分值合计90分"""
+
+
+def test_a_row_a_line_with_a_cell_left_out_and_the_direction_columns_swapped() -> None:
+    source = read_spaced(GOAL.splitlines())
+    assert source is not None
+    rows = [r.cells for r in source.rows if not r.prose]
+    assert rows[3:] == [
+        ("产出指标", "数量指标", "出差人数", "=", "正向", "8", "", "4", ""),
+        ("产出指标", "数量指标", "出差人次", "=", "正向", "24", "人/次", "4", ""),
+        ("产出指标", "成本指标", "出差总成本", "=", "反向", "1", "万元", "4", ""),
+    ]
+    placed = [f for f in source.findings if f.kind == "placement"]
+    # Each is a choice (a blank cell inside the row, and the swap), to check.
+    assert [f.severity for f in placed] == [Severity.WARNING] * 3
+    assert "swapped" in placed[1].action
+    assert source.rows[-1].prose
+    assert source.rows[-1].cells == ("注:分值合计90分",)
+
+
+def test_a_row_by_position_is_for_the_record() -> None:
+    text = "一级指标 二级指标 三级指标 指标值 分值\n产出指标 数量指标 培训人次 ≥500人次 10"
+    source = read_spaced(text.splitlines())
+    assert source is not None
+    (placed,) = [f for f in source.findings if f.kind == "placement"]
+    assert placed.severity is Severity.NOTE
+
+
+def test_a_row_that_does_not_read_is_kept_to_act_on_and_a_total_ends_the_table() -> None:
+    text = "\n".join(
+        [
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+            "产出指标 数量指标 补贴发放人数 ≥1200人 1260人 20 20",
+            "满意度指标(10分) 满意度指标 公众满",  # cut off in the copy
+            "总分 100 92 优",
+            "填表人: 张三",
+        ]
+    )
+    source = read_spaced(text.splitlines())
+    assert source is not None
+    assert [(r.prose, r.cells) for r in source.rows[1:]] == [
+        (False, ("产出指标", "数量指标", "补贴发放人数", "≥1200人", "1260人", "20", "20")),
+        (True, ("满意度指标(10分) 满意度指标 公众满",)),
+        (False, ("总分", "100", "92", "优", "", "", "")),
+        (True, ("填表人: 张三",)),
+    ]
+    (unplaced,) = [f for f in source.findings if f.kind == "unplaced"]
+    assert unplaced.severity is Severity.ERROR
+    assert unplaced.where.line == 3
+
+
+def test_cells_run_together_stay_with_their_reader() -> None:
+    text = "一级指标 二级指标 三级指标 指标值 分值\n产出指标数量指标培训人次≥500人次 10"
+    source = read_text(text)
+    assert any(f.kind == "fused-cells" for f in source.findings)
+    assert read_spaced(["培训人次 ≥500人次 10"]) is None  # no header: neither form
+
+
+def test_what_a_cell_is() -> None:
+    assert fit("level1", "产出指标(50分)") == 3
+    assert fit("level2", "产出指标") is None  # a level-1 name only
+    assert fit("name", "数量指标") is None  # a level name is in no other column
+    assert fit("weight", "培训人次") is None
+    fits = {t: fit("target", t) for t in ("≥50个", "效果明显", "≤475元/亩", "≥")}
+    assert fits["≥50个"] > fits["≤475元/亩"] > fits["效果明显"] > fits["≥"]  # type: ignore[operator]
+    assert fit("weight", "8") > fit("weight", "44,561")  # type: ignore[operator]
+    assert fit("name", "开发数量(") < fit("name", "开发数量( ≥**个 )") + 2  # type: ignore[operator]
+
+
+@settings(max_examples=40, deadline=None)
+@given(forms(), st.booleans())
+def test_a_form_flattened_reads_back_to_its_cells(rows: list[Row], web: bool) -> None:
+    shown = merged(rows) if web else rows
+    flat = " ".join(" ".join(c for c in [*HEADER, *(c for r in shown for c in r)] if c).split())
+    assert rows_of("2021年项目绩效目标表 " + flat) == [HEADER, *shown]
+    lines = "\n".join(" ".join(c for c in r if c) for r in [HEADER, *shown])
+    assert rows_of(lines) == [HEADER, *shown]
