@@ -175,3 +175,42 @@ def test_a_form_flattened_reads_back_to_its_cells(rows: list[Row], web: bool) ->
     assert rows_of("2021年项目绩效目标表 " + flat) == [HEADER, *shown]
     lines = "\n".join(" ".join(c for c in r if c) for r in [HEADER, *shown])
     assert rows_of(lines) == [HEADER, *shown]
+
+
+def test_words_wrapped_onto_lines_of_their_own_and_lines_of_dashes() -> None:
+    # The shape of a 2019 Shandong self-evaluation as a PDF gave it: the header's level words
+    # and a level-2 name wrapped over lines, the level-1 cell printing only its points, rows
+    # of empty cells written as dashes.
+    text = "\n".join(
+        [
+            "一级",
+            "指标",
+            "二级",
+            "指标",
+            "三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分 未完成原因",
+            "(50分)",
+            "数量指标 全年免费开放 100% 100% 12.5 12.5",
+            "-          ",
+            "- -",
+            "(30分)",
+            "经济效益",
+            "指标",
+            "承担重要公益服务项目 100% 100% 10 10",
+            "社会效益",
+            "指标",
+            "促进基本公共文化服务标准化均等化、",  # cut off in the copy
+        ]
+    )
+    source = read_spaced(text.splitlines())
+    assert source is not None
+    assert [(r.prose, r.cells) for r in source.rows] == [
+        (False, ("一级指标", "二级指标", "三级指标", "预期指标值(A)", "实际完成指标值(B)", "分值",
+                 "得分", "未完成原因")),
+        (False, ("(50分)", "数量指标", "全年免费开放", "100%", "100%", "12.5", "12.5", "")),
+        (False, ("(30分)", "经济效益指标", "承担重要公益服务项目", "100%", "100%", "10", "10", "")),
+        (True, ("社会效益指标 促进基本公共文化服务标准化均等化、",)),
+    ]  # fmt: skip
+    # A level name is never joined into another cell (the last row's name is not a remark).
+    kinds = [f.kind for f in source.findings]
+    assert kinds == ["source", "placement", "placement", "unplaced"]
+    assert all(f.severity is Severity.WARNING for f in source.findings if f.kind == "placement")

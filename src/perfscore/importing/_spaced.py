@@ -96,7 +96,7 @@ def _header(tokens: Sequence[_Token]) -> tuple[int, int] | None:
         while (
             end < len(tokens)
             and header_word(tokens[end].text)
-            and (end == k or not tokens[end].first)
+            and (end == k or not tokens[end].first or _alone(tokens, end - 1))
         ):
             end += 1
         words = {column_name(t.text) for t in tokens[k:end]}
@@ -104,6 +104,12 @@ def _header(tokens: Sequence[_Token]) -> tuple[int, int] | None:
             return k, end
         k = max(end, k + 1)
     return None
+
+
+def _alone(tokens: Sequence[_Token], k: int) -> bool:
+    """Whether token ``k`` is its line's only one (a header word wrapped onto lines of its
+    own goes on to the next line's)."""
+    return tokens[k].first and (k + 1 == len(tokens) or tokens[k + 1].first)
 
 
 def _roles(columns: Sequence[str]) -> list[str]:
@@ -181,6 +187,8 @@ def fit(role: str, text: str) -> float | None:
         return None
     if role in ("level1", "level2"):
         wanted = 1 if role == "level1" else 2
+        if role == "level1" and _POINTS.fullmatch(text):
+            return 1.0  # a level-1 cell whose name the copy lost: its points, (50分)
         return 3.0 if level in (wanted, 3) else None
     if level is not None:
         return None  # a level name is in no other column
@@ -211,6 +219,8 @@ _Span = tuple[int, int]  # a cell's tokens: start and end indexes
 def _cell_cost(tokens: Sequence[_Token], role: str, i: int, j: int, start: int) -> float | None:
     """The fit of tokens ``i:j`` as one cell of ``role`` in a row starting at ``start``: its
     kind, less a cost for each token joined and each line the cell crosses."""
+    if j - i > 1 and any(_level(t.text) for t in tokens[i:j]):
+        return None  # a level name is a cell of its own
     text = " ".join(t.text for t in tokens[i:j])
     kind = fit(role, text)
     if kind is None:
@@ -352,19 +362,53 @@ def _fitting(source: Source) -> int:
 
 
 def _tokens(lines: Sequence[str]) -> tuple[list[_Token], list[ImportFinding]]:
-    """The tokens of the lines, a level name or a total's word run together with the cell
-    after it (``时效指标发放及时率``, ``合计100``) split off, each split a finding."""
+    """The tokens of the lines: a header word or a level name wrapped over lines of their own
+    (``一级`` / ``指标``) joined, a line of only dashes (empty cells) left out, and a level name
+    or a total's word run together with the cell after it (``时效指标发放及时率``, ``合计100``)
+    split off, each split a finding."""
     tokens: list[_Token] = []
     findings: list[ImportFinding] = []
-    for number, line in enumerate(lines, start=1):
-        for k, text in enumerate(line.split()):
+    kept = [
+        (n, line)
+        for n, line in enumerate(lines, start=1)
+        if line.strip() and not re.fullmatch(r"[\s\-—–/]+", line)
+    ]
+    numbers = [n for n, _ in kept]
+    lines = [line for _, line in kept]
+    k = 0
+    while k < len(lines):
+        wrapped = _wrapped(lines, k)
+        if wrapped is not None:
+            tokens.append(_Token(wrapped[0], numbers[k], True))
+            k = wrapped[1]
+            continue
+        number = numbers[k]
+        for n, text in enumerate(lines[k].split()):
             word = _fused(text)
-            tokens.append(_Token(text if word is None else word, number, k == 0))
+            tokens.append(_Token(text if word is None else word, number, n == 0))
             if word is not None:
                 tokens.append(_Token(text[len(word) :], number, False))
                 action = f"a cell run together with the next, split by the form's words: {word}"
                 findings.append(ImportFinding(Place(line=number), text, action, kind="fused-cells"))
+        k += 1
     return tokens, findings
+
+
+def _wrapped(lines: Sequence[str], k: int) -> tuple[str, int] | None:
+    """A header word or level name wrapped over lines of one word each from line ``k``, and
+    the line after it; the last piece may start a line of more cells (``指标`` of ``三级指标 …``
+    is not joined: only whole lines are)."""
+    first = lines[k].strip()
+    if not first or " " in first or header_word(first) or _level(first):
+        return None
+    for size in (2, 3):
+        pieces = [line.strip() for line in lines[k : k + size]]
+        if len(pieces) < size or any(not p or " " in p for p in pieces):
+            return None
+        joined = "".join(pieces)
+        if header_word(joined) or _level(joined):
+            return joined, k + size
+    return None
 
 
 def _fused(text: str) -> str | None:
@@ -472,7 +516,11 @@ def _add_row(
         return
     rows.append(SourceRow(tuple(cells), tokens[first].line))
     written = [k for k, cell in enumerate(cells) if cell and roles[k] not in ("level1", "level2")]
-    whole_line = tokens[first].first and (last == len(tokens) or tokens[last].first)
+    whole_line = (
+        tokens[first].first
+        and (last == len(tokens) or tokens[last].first)
+        and not any(t.first for t in tokens[first + 1 : last])
+    )
     joined = any(j - i > 1 for i, j in spans)
     gaps = any(not cells[k] for k in range(written[0], written[-1] + 1))
     shown = ", ".join(f"{c} {cell!r}" for c, cell in zip(columns, cells, strict=True) if cell)
