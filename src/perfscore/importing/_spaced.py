@@ -189,7 +189,9 @@ def fit(role: str, text: str) -> float | None:
         wanted = 1 if role == "level1" else 2
         if role == "level1" and _POINTS.fullmatch(text):
             return 1.0  # a level-1 cell whose name the copy lost: its points, (50分)
-        return 3.0 if level in (wanted, 3) else None
+        if level == 3:  # 成本指标, 满意度指标: level 1 only where a level-2 name follows
+            return 3.0 if role == "level2" else 2.9
+        return 3.0 if level == wanted else None
     if level is not None:
         return None  # a level name is in no other column
     number = _NUMBER.match(text) is not None
@@ -216,71 +218,99 @@ def fit(role: str, text: str) -> float | None:
 _Span = tuple[int, int]  # a cell's tokens: start and end indexes
 
 
-def _cell_cost(tokens: Sequence[_Token], role: str, i: int, j: int, start: int) -> float | None:
-    """The fit of tokens ``i:j`` as one cell of ``role`` in a row starting at ``start``: its
-    kind, less a cost for each token joined and each line the cell crosses."""
-    if j - i > 1 and any(_level(t.text) for t in tokens[i:j]):
-        return None  # a level name is a cell of its own
-    text = " ".join(t.text for t in tokens[i:j])
-    kind = fit(role, text)
-    if kind is None:
-        return None
-    crossed = sum(tokens[k].first for k in range(i + 1, j))
-    return kind - 0.8 * (j - i - 1) - 2.0 * crossed - (1.5 if i > start and tokens[i].first else 0)
+class _Costs:
+    """The fit of every run of tokens as a cell of every column, computed once: its kind, less
+    a cost for each token joined and each line the cell crosses (``None``: never)."""
 
+    def __init__(self, tokens: Sequence[_Token], roles: Sequence[str]) -> None:
+        self.tokens = tokens
+        self.roles = roles
+        levels = [_level(t.text) is not None for t in tokens]
+        self.cells: list[list[list[float | None]]] = []
+        for role in roles:
+            by_start = []
+            for i in range(len(tokens)):
+                costs: list[float | None] = []
+                crossed = 0
+                for j in range(i + 1, min(len(tokens), i + _CELL_TOKENS) + 1):
+                    if j - i > 1:
+                        crossed += tokens[j - 1].first
+                        if levels[j - 1] or levels[i]:
+                            break  # a level name is a cell of its own
+                    text = " ".join(t.text for t in tokens[i:j])
+                    kind = fit(role, text)
+                    costs.append(None if kind is None else kind - 0.8 * (j - i - 1) - 2.0 * crossed)
+                by_start.append(costs)
+            self.cells.append(by_start)
 
-def _rows_from(
-    tokens: Sequence[_Token], start: int, roles: Sequence[str]
-) -> dict[int, tuple[float, list[_Span]]]:
-    """The best reading of one row starting at ``start``, for each token it may end before."""
-    limit = min(len(tokens), start + _ROW_TOKENS)
-    width = limit - start + 1
-    # best[c][k]: the best score of columns before c ending at token start + k, and its spans.
-    best: list[list[tuple[float, list[_Span]] | None]] = [[None] * width for _ in roles]
-    best.append([None] * width)
-    best[0][0] = (0.0, [])
-    for c, role in enumerate(roles):
-        for k, here in enumerate(best[c]):
-            if here is None:
-                continue
-            i = start + k
-            options = [(i, _EMPTY.get(role, 0.0))]
-            for j in range(i + 1, min(limit, i + _CELL_TOKENS) + 1):
-                cost = _cell_cost(tokens, role, i, j, start)
-                if cost is not None:
-                    options.append((j, cost))
-            for j, cost in options:
-                there = best[c + 1][j - start]
-                if there is None or here[0] + cost > there[0]:
-                    best[c + 1][j - start] = (here[0] + cost, [*here[1], (i, j)])
-    ends = {}
-    for k, found in enumerate(best[len(roles)]):
-        if found is not None and k > 0:
-            inside = start + k < len(tokens) and not tokens[start + k].first
-            ends[start + k] = (found[0] - (1.0 if inside else 0.0), found[1])
-    return ends
+    def row(self, start: int) -> tuple[dict[int, float], list[list[int]]]:
+        """The best reading of one row starting at ``start``: its score for each token it may
+        end before, and the table to trace its cells back by (``back[c][k]``: where column
+        ``c``'s cell starts when the columns after it begin at token ``start + k``)."""
+        tokens = self.tokens
+        limit = min(len(tokens), start + _ROW_TOKENS)
+        width = limit - start + 1
+        none = float("-inf")
+        score = [0.0] + [none] * (width - 1)
+        back: list[list[int]] = []
+        for c, role in enumerate(self.roles):
+            empty = _EMPTY.get(role, 0.0)
+            after = [s + empty for s in score]  # the column left empty
+            came = list(range(width))
+            for k in range(width - 1):
+                here = score[k]
+                if here == none:
+                    continue
+                i = start + k
+                moved = 1.5 if k and tokens[i].first else 0.0  # a cell starting a new line
+                for w, cost in enumerate(self.cells[c][i], start=1):
+                    if cost is None or k + w >= width:
+                        continue
+                    total = here + cost - moved
+                    if total > after[k + w]:
+                        after[k + w], came[k + w] = total, k
+            back.append(came)
+            score = after
+        ends = {}
+        for k in range(1, width):
+            if score[k] != none:
+                inside = start + k < len(tokens) and not tokens[start + k].first
+                ends[start + k] = score[k] - (1.0 if inside else 0.0)
+        return ends, back
 
 
 def _read_rows(tokens: Sequence[_Token], roles: Sequence[str]) -> list[list[_Span]]:
     """The tokens read as rows: the reading of best score over every way to end each row."""
-    total: list[tuple[float, int, list[_Span]] | None] = [None] * (len(tokens) + 1)
-    total[0] = (0.0, 0, [])
+    costs = _Costs(tokens, roles)
+    total: list[tuple[float, int] | None] = [None] * (len(tokens) + 1)
+    total[0] = (0.0, 0)
     for start in range(len(tokens)):
         here = total[start]
         if here is None:
             continue
-        for end, (score, spans) in _rows_from(tokens, start, roles).items():
+        for end, score in costs.row(start)[0].items():
             there = total[end]
             if there is None or here[0] + score > there[0]:
-                total[end] = (here[0] + score, start, spans)
-    rows: list[list[_Span]] = []
+                total[end] = (here[0] + score, start)
+    starts: list[tuple[int, int]] = []
     end = len(tokens)
     while end:
         found = total[end]
-        assert found is not None  # every token fits an "other" column or a row of its own
-        rows.append(found[2])
+        if found is None:
+            raise ValueError("tokens no column of the header takes")
+        starts.append((found[1], end))
         end = found[1]
-    return rows[::-1]
+    rows = []
+    for start, end in reversed(starts):
+        back = costs.row(start)[1]
+        spans: list[_Span] = []
+        k = end - start
+        for c in range(len(roles) - 1, -1, -1):
+            before = back[c][k]
+            spans.append((start + before, start + k))
+            k = before
+        rows.append(spans[::-1])
+    return rows
 
 
 # -- the text above the header ---------------------------------------------------------------
@@ -331,8 +361,10 @@ def read_spaced(lines: Sequence[str], *, label: str = "<text>") -> Source | None
     """The rows of a text whose cells are apart by single spaces, or of its cells run together
     where that reading gives more rows whose cells fit their columns; ``None`` when it is
     neither."""
+    spaced, ends_line = _read(lines, label)
+    if spaced is not None and not ends_line:
+        return spaced  # a header inside a line, which the run-together reader does not read
     together = read_run_together(list(lines), label=label)
-    spaced = _read(lines, label)
     if spaced is None or together is None:
         return spaced or together
     fused = any(f.kind == "fused-cells" for f in together.findings)
@@ -422,19 +454,21 @@ def _fused(text: str) -> str | None:
     return None
 
 
-def _read(lines: Sequence[str], label: str) -> Source | None:
+def _read(lines: Sequence[str], label: str) -> tuple[Source | None, bool]:
+    """The text read, and whether its header ends its line."""
     tokens, split = _tokens(lines)
     found = _header(tokens)
     if found is None:
-        return None
+        return None, False
     start, end = found
+    ends_line = end == len(tokens) or tokens[end].first
     columns = [t.text for t in tokens[start:end]]
     roles = _roles(columns)
     body, after = _body(tokens[end:])
     try:
         spans = _read_rows(body, roles)
-    except AssertionError:
-        return None  # tokens no column of this header takes
+    except ValueError:
+        return None, ends_line  # tokens no column of this header takes
     rows = [*_rows_before(tokens[:start]), SourceRow(tuple(columns), tokens[start].line)]
     findings = [
         ImportFinding(
@@ -451,7 +485,7 @@ def _read(lines: Sequence[str], label: str) -> Source | None:
     for row in spans:
         _add_row(body, row, columns, roles, rows, findings)
     rows.extend(_rows_after(after, len(columns)))
-    return Source(label, tuple(rows), tuple(findings))
+    return Source(label, tuple(rows), tuple(findings)), ends_line
 
 
 def _body(tokens: Sequence[_Token]) -> tuple[list[_Token], list[_Token]]:
