@@ -214,3 +214,25 @@ def test_words_wrapped_onto_lines_of_their_own_and_lines_of_dashes() -> None:
     kinds = [f.kind for f in source.findings]
     assert kinds == ["source", "placement", "placement", "unplaced"]
     assert all(f.severity is Severity.WARNING for f in source.findings if f.kind == "placement")
+
+
+_WORDS = st.sampled_from(
+    ["产出指标", "数量指标", "质量指标(10分)", "培训人次", "合格率", "≥500人次", "≥ 95%",
+     "效果明显", "8", "10", "99.5", "达成预期指标", "(", ")", "-", "合计", "注:无"]
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=12), min_size=1, max_size=8))
+def test_every_token_is_kept_in_one_cell_or_line(lines: list[list[str]]) -> None:
+    # The first row on the header's line: a text only this reader reads (not run together).
+    header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+    text = [header + " ".join(lines[0]), *map(" ".join, lines[1:])]
+    source = read_spaced(text)
+    assert source is not None
+    kept = "".join(c for row in source.rows[1:] for c in row.cells).replace(" ", "")
+    # A line of only dashes (empty cells) carries nothing; every other character is kept once.
+    dashes = [k for k, line in enumerate(lines) if k and set(line) == {"-"}]
+    written = "".join(t for k, line in enumerate(lines) if k not in dashes for t in line)
+    written = written.replace(" ", "")
+    assert sorted(kept) == sorted(written)

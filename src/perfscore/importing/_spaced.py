@@ -194,6 +194,8 @@ def fit(role: str, text: str) -> float | None:
         return 3.0 if level == wanted else None
     if level is not None:
         return None  # a level name is in no other column
+    if _POINTS.fullmatch(text) and role != "other":
+        return None  # a level's points, (50分): under its level
     number = _NUMBER.match(text) is not None
     score = 0.0 if _balanced(text) else -3.0
     if role in ("weight", "points"):
