@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from perfscore.importing import import_table
 from perfscore.importing._sources import read_text
-from perfscore.importing._spaced import fit, read_spaced
+from perfscore.importing._spaced import read_spaced
 from perfscore.tables import Severity, TargetsTable
 from tests.importing.test_text_forms import HEADER, Row, forms, merged
 
@@ -156,17 +156,6 @@ def test_cells_run_together_stay_with_their_reader() -> None:
     assert read_spaced(["培训人次 ≥500人次 10"]) is None  # no header: neither form
 
 
-def test_what_a_cell_is() -> None:
-    assert fit("level1", "产出指标(50分)") == 3
-    assert fit("level2", "产出指标") is None  # a level-1 name only
-    assert fit("name", "数量指标") is None  # a level name is in no other column
-    assert fit("weight", "培训人次") is None
-    fits = {t: fit("target", t) for t in ("≥50个", "效果明显", "≤475元/亩", "≥")}
-    assert fits["≥50个"] > fits["≤475元/亩"] > fits["效果明显"] > fits["≥"]  # type: ignore[operator]
-    assert fit("weight", "8") > fit("weight", "44,561")  # type: ignore[operator]
-    assert fit("name", "开发数量(") < fit("name", "开发数量( ≥**个 )") + 2  # type: ignore[operator]
-
-
 @settings(max_examples=40, deadline=None)
 @given(forms(), st.booleans())
 def test_a_form_flattened_reads_back_to_its_cells(rows: list[Row], web: bool) -> None:
@@ -236,3 +225,15 @@ def test_every_token_is_kept_in_one_cell_or_line(lines: list[list[str]]) -> None
     written = "".join(t for k, line in enumerate(lines) if k not in dashes for t in line)
     written = written.replace(" ", "")
     assert sorted(kept) == sorted(written)
+
+
+def test_a_score_above_its_weight_is_to_check() -> None:
+    text = [
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 培训人次 ≥500人次 520人次 8 10",
+    ]
+    source = read_spaced(text)
+    assert source is not None
+    (placed,) = [f for f in source.findings if f.kind == "placement"]
+    assert placed.severity is Severity.WARNING
+    assert "得分 above 分值" in placed.action

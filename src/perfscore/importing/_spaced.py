@@ -1,31 +1,30 @@
 """Text whose cells are apart by single spaces: each cell placed by what it is.
 
-A copy out of a Word file or a web page often sets a table's cells apart by one space, leaves
-out the cells a merged cell covered (so a row's cells shift), and may run the whole table onto
-one long line. A single space does not end a cell for certain (``≥ 90%``, free text), so the
-tokens between spaces are joined back into cells by what they are, never by position alone:
+A copy out of a Word file or a page often sets cells apart by one space, leaves out the cells a
+merged cell covered (a row's cells shift) and may run the whole table onto one line. A single
+space does not end a cell for certain (``≥ 90%``, free text), so the tokens are joined back into
+cells by what they are:
 
-- the header is a run of three or more of the forms' header words (一级指标 · 二级指标 · 三级指标
-  · 年度指标值 · 实际完成值 · 分值 · 得分 · 偏差原因分析及改进措施 …) with an indicator column
-  among them, each a token of its own; a 绩效指标 printed before 一级指标 (a label down the
-  table's side) is kept as a column that no row has a cell in;
+- the header is a run of three or more header words of the forms (一级指标 · 三级指标 · 年度指标值
+  · 分值 · 得分 …, an indicator column among them; a 绩效指标 before 一级指标 labels the table's
+  side and no row has a cell under it);
 - each later token goes to a column whose kind it fits: a level-1 name (产出指标(50分)) in 一级指标,
   a level-2 name in 二级指标, a target (the notation reads it, or a comparison sign starts it)
-  in the target column, a number up to 100 in 分值 or 得分, free text in the indicator's name;
-  tokens join into one cell where the cell reads better whole (``>= 98 %(百分比)``, a name with
-  its brackets closed). The rows are the best reading of the tokens as a whole (a dynamic
-  programme over where each cell and each row ends): a row a line where the lines are rows, and
-  in a table flattened onto one line a row ends where the next level name or indicator begins;
-- the text above the header becomes rows at the forms' labels (项目名称 X, 主管部门 Y, 实施单位 Z,
-  the budget's column words and its figures ``年度资金总额: 0 0 0 10 0 0``), which the metadata
-  and budget readers take as they take a spreadsheet's; a line with no label is a line of prose.
+  in the target column, a number up to 100 in 分值 or 得分, free text in the name; tokens join
+  into a cell that reads better whole (``>= 98 %(百分比)``, a name with its brackets closed).
+  The rows are the best reading of the tokens as a whole (a dynamic programme over where each
+  cell and each row ends): a row a line where lines are rows, and in a table flattened onto
+  one line a row ends where the next level name or indicator begins;
+- the text above the header becomes rows at the forms' labels (项目名称 X, 主管部门 Y, the
+  budget's column words and its figures ``年度资金总额: 0 0 0 10 0 0``), which the metadata and
+  budget readers take as from a spreadsheet; a line with no label is prose.
 
-A row the reading cannot place (no name, or no target, or none of the 分值 and 得分 the header
-has) is kept as a line of text with a finding to act on (kind ``unplaced``); every row placed is
-a finding (kind ``placement``, to check where a cell was joined, left empty inside the row or a
-row ended inside a line; for the record where the row is its line's tokens by position). The
-same text may also read as cells run together; the reading that leaves fewer rows unplaced is
-taken, and on a tie the run-together one where it found cells run together.
+A row with no name, no target or none of the header's 分值 and 得分 is kept as a line to act on
+(kind ``unplaced``); every row placed is a finding (kind ``placement``: to check where a cell
+was joined, left empty inside the row or a row ended inside a line; for the record where a
+line's tokens fill its columns in order). A text that also reads as cells run together is read
+the way more of its rows fit their columns, a row that does not counting twice against it (the
+run-together way on a tie where it split cells).
 
 >>> source = read_spaced(["主管部门 某县农业农村局",
 ...     "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
@@ -44,27 +43,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from perfscore.errors import NotationError
 from perfscore.notation._labels import simplified
-from perfscore.notation._targets import parse_target
 from perfscore.tables._findings import Severity
 
 from ._findings import ImportFinding, Place
 from ._form_words import ANCHORS, GRADES, LEVEL1, LEVEL2, TOTALS, column_name, header_word
 from ._rows import Source, SourceRow
 from ._run_together import read_run_together
-from ._target_cells import direction_of, is_direction, nature_of
+from ._spaced_cells import EMPTY, NUMBER, POINTS, fit, form_level
+from ._target_cells import direction_of, nature_of
 
 __all__ = ["read_spaced"]
 
 _AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
 _PAGE = re.compile(r"^第\s*\d+\s*页")
-_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # a level's points: (50分)
-_NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?$")
-_SIGN = re.compile(r"^[≥≤＞＜><=＝≧≦]")
-_UNIT = re.compile(r"^(?:%|％|[^\d\s≥≤<>=＞＜]{1,5})$")
 _BRACKET = re.compile(r"^[(（][^()（）]*[)）]$")  # a note in brackets of its own: (万元)
 # The labels the block above a form's indicators is printed with; a row starts at each.
 _LABELS = (
@@ -131,7 +124,7 @@ def _role(word: str) -> str:
     if name in ("三级指标", "指标名称", "指标内容", "绩效指标"):
         return "name"
     for role, parts in (
-        ("other", ("方法", "计算", "标准", "解释", "情况")),
+        ("other", ("方法", "计算", "标准", "解释", "情况", "折算")),
         ("actual", ("实际", "完成值")),
         ("target", ("指标值", "目标值")),
         ("op", ("性质", "类型")),
@@ -143,76 +136,6 @@ def _role(word: str) -> str:
         if any(p in name for p in parts):
             return role
     return "other"  # 偏差原因, 备注, 说明 …: free text, often blank
-
-
-# -- what a cell is --------------------------------------------------------------------------
-
-
-def _level(text: str) -> int | None:
-    word = _POINTS.sub("", simplified(text))
-    if word in LEVEL1 and word in LEVEL2:
-        return 3  # 成本指标, 满意度指标: a name of both levels
-    return 1 if word in LEVEL1 else 2 if word in LEVEL2 else None
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for c in text:
-        depth += 1 if c in "(（[【" else -1 if c in ")）]】" else 0
-        if depth < 0:
-            return False
-    return depth == 0
-
-
-@cache
-def _target_fit(text: str) -> float:
-    number = re.search(r"\d", text) is not None
-    try:
-        parse_target(text)
-    except NotationError:
-        # a comparison and a number: a target still, in a unit the notation may lack
-        return (1.5 if number else -1.0) if _SIGN.match(text) else 0.0
-    return 2.0 if number else 0.5  # a number, or a qualitative phrase
-
-
-_EMPTY = {"level1": 0.0, "level2": 0.0, "name": -6.0, "target": -3.0, "actual": -1.0}
-_EMPTY |= {"weight": -1.5, "points": -1.5, "op": -0.5, "direction": -0.5, "unit": -0.5}
-
-
-@cache
-def fit(role: str, text: str) -> float | None:
-    """How well ``text`` fits a column holding ``role``: higher is better, ``None`` never."""
-    level = _level(text)
-    if role == "side":
-        return None
-    if role in ("level1", "level2"):
-        wanted = 1 if role == "level1" else 2
-        if role == "level1" and _POINTS.fullmatch(text):
-            return 1.0  # a level-1 cell whose name the copy lost: its points, (50分)
-        if level == 3:  # 成本指标, 满意度指标: level 1 only where a level-2 name follows
-            return 3.0 if role == "level2" else 2.9
-        return 3.0 if level == wanted else None
-    if level is not None:
-        return None  # a level name is in no other column
-    if _POINTS.fullmatch(text) and role != "other":
-        return None  # a level's points, (50分): under its level
-    number = _NUMBER.match(text) is not None
-    score = 0.0 if _balanced(text) else -3.0
-    if role in ("weight", "points"):
-        if not number:
-            return None
-        return score + (2.0 if float(text.replace(",", "").replace("，", "")) <= 100 else 0.5)
-    if role in ("op", "direction"):
-        return score + 3.0 if nature_of(text) is not None or is_direction(text) else None
-    if role == "unit":
-        return score + (1.0 if _UNIT.match(text) else -1.0)
-    if role == "name":
-        return None if number else score + (-2.0 if _SIGN.match(text) else 1.0)
-    if role == "target":
-        return score + _target_fit(text)
-    if role == "actual":
-        return score + 1.0
-    return score + 0.2
 
 
 # -- the rows: the best reading of the tokens ----------------------------------------------
@@ -227,7 +150,7 @@ class _Costs:
     def __init__(self, tokens: Sequence[_Token], roles: Sequence[str]) -> None:
         self.tokens = tokens
         self.roles = roles
-        levels = [_level(t.text) is not None for t in tokens]
+        levels = [form_level(t.text) is not None for t in tokens]
         self.cells: list[list[list[float | None]]] = []
         for role in roles:
             by_start = []
@@ -256,7 +179,7 @@ class _Costs:
         score = [0.0] + [none] * (width - 1)
         back: list[list[int]] = []
         for c, role in enumerate(self.roles):
-            empty = _EMPTY.get(role, 0.0)
+            empty = EMPTY.get(role, 0.0)
             after = [s + empty for s in score]  # the column left empty
             came = list(range(width))
             for k in range(width - 1):
@@ -433,14 +356,14 @@ def _wrapped(lines: Sequence[str], k: int) -> tuple[str, int] | None:
     the line after it; the last piece may start a line of more cells (``指标`` of ``三级指标 …``
     is not joined: only whole lines are)."""
     first = lines[k].strip()
-    if not first or " " in first or header_word(first) or _level(first):
+    if not first or " " in first or header_word(first) or form_level(first):
         return None
     for size in (2, 3):
         pieces = [line.strip() for line in lines[k : k + size]]
         if len(pieces) < size or any(not p or " " in p for p in pieces):
             return None
         joined = "".join(pieces)
-        if header_word(joined) or _level(joined):
+        if header_word(joined) or form_level(joined):
             return joined, k + size
     return None
 
@@ -449,8 +372,8 @@ def _fused(text: str) -> str | None:
     """The level name or total's word ``text`` starts with, if more than its points follow."""
     for word in sorted(LEVEL1 | LEVEL2 | TOTALS, key=len, reverse=True):
         rest = text[len(word) :]
-        if text.startswith(word) and rest and not _POINTS.match(rest):
-            if word in TOTALS and not _NUMBER.match(rest):
+        if text.startswith(word) and rest and not POINTS.match(rest):
+            if word in TOTALS and not NUMBER.match(rest):
                 continue  # 合计培训补贴发放金额: an indicator's name
             return word
     return None
@@ -507,7 +430,7 @@ def _rows_after(tokens: Sequence[_Token], width: int) -> list[SourceRow]:
     if tokens and simplified(tokens[0].text) in TOTALS:
         k = 1
         while k < len(tokens) and (
-            _NUMBER.match(tokens[k].text) or simplified(tokens[k].text) in GRADES
+            NUMBER.match(tokens[k].text) or simplified(tokens[k].text) in GRADES
         ):
             k += 1
         cells = [t.text for t in tokens[:k]]
@@ -562,13 +485,26 @@ def _add_row(
     shown = ", ".join(f"{c} {cell!r}" for c, cell in zip(columns, cells, strict=True) if cell)
     if swapped:
         shown += " (a direction under 指标性质 and a comparison under 指标方向: swapped)"
-    if whole_line and not joined and not gaps and not swapped:
+    above = _score_above_weight(cells, roles)
+    if above:
+        shown += " (得分 above 分值: check which number is which)"
+    if whole_line and not joined and not gaps and not swapped and not above:
         action = f"cells apart by single spaces, one a token, in order: {shown}"
         severity = Severity.NOTE
     else:
         action = f"cells apart by single spaces, placed by what each is: {shown}"
         severity = Severity.WARNING
     findings.append(ImportFinding(where, text, action, kind="placement", severity=severity))
+
+
+def _score_above_weight(cells: Sequence[str], roles: Sequence[str]) -> bool:
+    """Whether a row's 得分 is above its 分值 (no form scores above the weight)."""
+    if "weight" not in roles or "points" not in roles:
+        return False
+    weight, points = cells[roles.index("weight")], cells[roles.index("points")]
+    if not (NUMBER.match(weight) and NUMBER.match(points)):
+        return False
+    return float(points.replace(",", "")) > float(weight.replace(",", ""))
 
 
 def _swap_direction(cells: list[str], roles: Sequence[str]) -> bool:
