@@ -237,3 +237,21 @@ def test_a_score_above_its_weight_is_to_check() -> None:
     (placed,) = [f for f in source.findings if f.kind == "placement"]
     assert placed.severity is Severity.WARNING
     assert "得分 above 分值" in placed.action
+
+
+def test_a_second_project_after_the_first_total_is_read_too() -> None:
+    block = [
+        "项目名称 {name} 主管部门 某县教育局",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 {indicator} ≥500人次 520人次 90 90",
+        "总分 90 90",
+    ]
+    first = [line.format(name="培训补贴", indicator="培训人次") for line in block]
+    second = [line.format(name="校舍维修", indicator="维修面积") for line in block]
+    imported = import_table("\n".join([*first, *second, "填表人: 张三"]), name="two", year=2021)
+    assert isinstance(imported.table, TargetsTable)
+    projects = imported.table.projects
+    assert [(p.name, [i.name for i in p.indicators]) for p in projects] == [
+        ("培训补贴", ["培训人次"]),
+        ("校舍维修", ["维修面积"]),
+    ]

@@ -80,10 +80,9 @@ class _Token:
 # -- the header ------------------------------------------------------------------------------
 
 
-def _header(tokens: Sequence[_Token]) -> tuple[int, int] | None:
-    """The first run of three or more header-word tokens of one line with an indicator
-    column among them: its start and end indexes."""
-    k = 0
+def _header(tokens: Sequence[_Token], k: int = 0) -> tuple[int, int] | None:
+    """The first run from token ``k`` of three or more header-word tokens of one line with an
+    indicator column among them: its start and end indexes."""
     while k < len(tokens):
         end = k
         while (
@@ -380,36 +379,41 @@ def _fused(text: str) -> str | None:
 
 
 def _read(lines: Sequence[str], label: str) -> tuple[Source | None, bool]:
-    """The text read, and whether its header ends its line."""
+    """The text read, a form after each header (a second project's after the first's total),
+    and whether the first header ends its line."""
     tokens, split = _tokens(lines)
     found = _header(tokens)
     if found is None:
         return None, False
-    start, end = found
-    ends_line = end == len(tokens) or tokens[end].first
-    columns = [t.text for t in tokens[start:end]]
-    roles = _roles(columns)
-    body, after = _body(tokens[end:])
-    try:
-        spans = _read_rows(body, roles)
-    except ValueError:
-        return None, ends_line  # tokens no column of this header takes
-    rows = [*_rows_before(tokens[:start]), SourceRow(tuple(columns), tokens[start].line)]
-    findings = [
-        ImportFinding(
-            Place(line=tokens[start].line),
-            " ".join(columns),
-            f"read as cells apart by single spaces: {len(spans)} rows of {len(columns)} "
-            "columns, each cell placed by what it is",
-            kind="source",
+    ends_line = found[1] == len(tokens) or tokens[found[1]].first
+    rows: list[SourceRow] = []
+    findings = [f for f in split if f.where.line and f.where.line >= tokens[found[0]].line]
+    done = 0
+    while found is not None:
+        start, end = found
+        columns = [t.text for t in tokens[start:end]]
+        roles = _roles(columns)
+        body, after = _body(tokens[end:])
+        try:
+            spans = _read_rows(body, roles)
+        except ValueError:
+            return None, ends_line  # tokens no column of this header takes
+        rows += [*_rows_before(tokens[done:start]), SourceRow(tuple(columns), tokens[start].line)]
+        findings.append(
+            ImportFinding(
+                Place(line=tokens[start].line),
+                " ".join(columns),
+                f"read as cells apart by single spaces: {len(spans)} rows of {len(columns)} "
+                "columns, each cell placed by what it is",
+                kind="source",
+            )
         )
-    ]
-    findings += [
-        f for f in split if f.where.line is not None and f.where.line >= tokens[end - 1].line
-    ]
-    for row in spans:
-        _add_row(body, row, columns, roles, rows, findings)
-    rows.extend(_rows_after(after, len(columns)))
+        for row in spans:
+            _add_row(body, row, columns, roles, rows, findings)
+        done = end + len(body) + _total(after)
+        rows += _rows_after(after[: _total(after)], len(columns))
+        found = _header(tokens, done)
+    rows += _rows_after(tokens[done:], 0)
     return Source(label, tuple(rows), tuple(findings)), ends_line
 
 
@@ -423,16 +427,24 @@ def _body(tokens: Sequence[_Token]) -> tuple[list[_Token], list[_Token]]:
     return list(tokens), []
 
 
+def _total(tokens: Sequence[_Token]) -> int:
+    """How many tokens the total row the tokens start with has: its word (合计, 总分) and the
+    numbers or grade after it; 0 where they start with none."""
+    if not tokens or simplified(tokens[0].text) not in TOTALS:
+        return 0
+    k = 1
+    while k < len(tokens) and (
+        NUMBER.match(tokens[k].text) or simplified(tokens[k].text) in GRADES
+    ):
+        k += 1
+    return k
+
+
 def _rows_after(tokens: Sequence[_Token], width: int) -> list[SourceRow]:
-    """The total row (its word and the numbers or grade after it), then lines of prose."""
-    rows: list[SourceRow] = []
-    k = 0
-    if tokens and simplified(tokens[0].text) in TOTALS:
-        k = 1
-        while k < len(tokens) and (
-            NUMBER.match(tokens[k].text) or simplified(tokens[k].text) in GRADES
-        ):
-            k += 1
+    """The total row the tokens start with, then lines of prose."""
+    k = _total(tokens)
+    rows = []
+    if k:
         cells = [t.text for t in tokens[:k]]
         rows.append(SourceRow(tuple(cells + [""] * (width - len(cells))), tokens[0].line))
     line: list[_Token] = []
