@@ -89,6 +89,10 @@ HEADER_WORDS = frozenset(
         "指标说明",
         "计划指标值",
         "绩效标准",
+        "预期指标值",
+        "实际完成指标值",
+        "未完成原因",
+        "得分计算方法",
     )
 )
 #: A header has one of these (the indicator's own column), so a list of grades is not a header.

@@ -34,7 +34,7 @@ from ._cell_grid import Cell, TextRead, regroup
 from ._findings import ImportFinding, Place
 from ._form_words import AFTER_TABLE, ANCHORS, display_width, header_word
 from ._rows import Source, SourceRow
-from ._run_together import read_run_together
+from ._spaced import read_spaced
 
 __all__ = ["read_text_forms"]
 
@@ -59,7 +59,7 @@ def read_text_forms(text: str, *, label: str = "<text>") -> Source | None:
         read = reader(lines)
         if read is not None:
             return Source(label, tuple(read.rows), tuple(read.findings))
-    return read_run_together(lines, label=label)
+    return read_spaced(lines, label=label)
 
 
 # -- pipe tables ------------------------------------------------------------------------------

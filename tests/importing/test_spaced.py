@@ -1,0 +1,257 @@
+"""perfscore.importing._spaced: cells apart by single spaces, each placed by what it is."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perfscore.importing import import_table
+from perfscore.importing._sources import read_text
+from perfscore.importing._spaced import read_spaced
+from perfscore.tables import Severity, TargetsTable
+from tests.importing.test_text_forms import HEADER, Row, forms, merged
+
+# The shape of a 2022 Anhui township self-evaluation as its Word file's text came: the whole
+# form on one line, cells apart by single spaces, the cells of merged levels left out.
+FLAT = (
+    "附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 主管部门 219-某镇人民政府 "
+    "实施单位 219001-某镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 "
+    "得分 年度资金总额: 90 90 89.974 10 99.97% 10 其中:本年财政拨款 90 89.974 89.974 "
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标(50分) 数量指标 委托业务项目数量 ≥50个 50 8 8 质量指标 报告合格率 ≥100百分比 100 8 8 "
+    "经费支出合规性 严格执行相关制度规定 达成预期指标 8 6 制度执行不到位 成本指标 项目总成本 "
+    "≤90万元 90 8 8 效益指标(30分) 社会效益指标 对市场公平的影响程度 效果明显 达成预期指标 10 10"
+)
+
+
+def rows_of(text: str) -> list[tuple[str, ...]]:
+    source = read_spaced(text.splitlines())
+    assert source is not None
+    return [r.cells for r in source.rows if not r.prose]
+
+
+def test_a_form_flattened_onto_one_line() -> None:
+    rows = rows_of(FLAT)
+    assert rows[:5] == [
+        ("项目名称", "委托业务项目"),
+        ("主管部门", "219-某镇人民政府"),
+        ("实施单位", "219001-某镇人民政府"),
+        ("项目资金 (万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+        ("年度资金总额", "90", "90", "89.974", "10", "99.97%", "10"),
+    ]
+    header = rows.index(
+        (
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        )
+    )
+    assert rows[header + 1 :] == [
+        ("", "产出指标(50分)", "数量指标", "委托业务项目数量", "≥50个", "50", "8", "8", ""),
+        ("", "", "质量指标", "报告合格率", "≥100百分比", "100", "8", "8", ""),
+        ("", "", "", "经费支出合规性", "严格执行相关制度规定", "达成预期指标", "8", "6",
+         "制度执行不到位"),
+        ("", "", "成本指标", "项目总成本", "≤90万元", "90", "8", "8", ""),
+        ("", "效益指标(30分)", "社会效益指标", "对市场公平的影响程度", "效果明显", "达成预期指标",
+         "10", "10", ""),
+    ]  # fmt: skip
+
+
+def test_every_row_placed_is_a_finding_to_check_where_a_row_ended_inside_a_line() -> None:
+    source = read_spaced([FLAT])
+    assert source is not None
+    placed = [f for f in source.findings if f.kind == "placement"]
+    assert len(placed) == 5
+    assert all(f.severity is Severity.WARNING for f in placed)  # each row's end was chosen
+    assert "达成预期指标 8 6 制度执行不到位" in placed[2].text
+    assert source.findings[0].kind == "source"
+
+
+def test_the_flattened_form_imports_with_its_budget_and_results() -> None:
+    imported = import_table(FLAT + "\n", name="flat")  # text, not a path
+    assert isinstance(imported.table, TargetsTable)
+    project = imported.table.projects[0]
+    assert project.name == "委托业务项目"
+    assert [i.name for i in project.indicators] == [
+        "委托业务项目数量", "报告合格率", "经费支出合规性", "项目总成本", "对市场公平的影响程度",
+    ]  # fmt: skip
+    assert [i.weight for i in project.indicators] == [8, 8, 8, 8, 10]
+    results = {r["id"]: r["points"] for r in imported.results}
+    assert [results["1.budget"], results["1.1"], results["1.3"]] == ["10", "8", "6"]
+    assert project.budget is not None
+    assert project.budget.spent == 89.974
+    assert imported.table.year == 2022
+
+
+# A goal form as a page gave it (Inner Mongolia, 2021): a row a line, 指标性质 holding the
+# direction and 指标方向 the comparison, a blank 计量单位 left out.
+GOAL = """\
+项目名称 再生资源回收市场管理经费
+主管部门 (433)乌海市供销合作社联合社(部门)
+一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值 备注
+产出指标 数量指标 出差人数 正向 = 8 4
+产出指标 数量指标 出差人次 正向 = 24 人/次 4
+产出指标 成本指标 出差总成本 反向 = 1 万元 4
+注:分值合计90分"""
+
+
+def test_a_row_a_line_with_a_cell_left_out_and_the_direction_columns_swapped() -> None:
+    source = read_spaced(GOAL.splitlines())
+    assert source is not None
+    rows = [r.cells for r in source.rows if not r.prose]
+    assert rows[3:] == [
+        ("产出指标", "数量指标", "出差人数", "=", "正向", "8", "", "4", ""),
+        ("产出指标", "数量指标", "出差人次", "=", "正向", "24", "人/次", "4", ""),
+        ("产出指标", "成本指标", "出差总成本", "=", "反向", "1", "万元", "4", ""),
+    ]
+    placed = [f for f in source.findings if f.kind == "placement"]
+    # Each is a choice (a blank cell inside the row, and the swap), to check.
+    assert [f.severity for f in placed] == [Severity.WARNING] * 3
+    assert "swapped" in placed[1].action
+    assert source.rows[-1].prose
+    assert source.rows[-1].cells == ("注:分值合计90分",)
+
+
+def test_a_row_by_position_is_for_the_record() -> None:
+    text = "一级指标 二级指标 三级指标 指标值 分值\n产出指标 数量指标 培训人次 ≥500人次 10"
+    source = read_spaced(text.splitlines())
+    assert source is not None
+    (placed,) = [f for f in source.findings if f.kind == "placement"]
+    assert placed.severity is Severity.NOTE
+
+
+def test_a_row_that_does_not_read_is_kept_to_act_on_and_a_total_ends_the_table() -> None:
+    text = "\n".join(
+        [
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+            "产出指标 数量指标 补贴发放人数 ≥1200人 1260人 20 20",
+            "满意度指标(10分) 满意度指标 公众满",  # cut off in the copy
+            "总分 100 92 优",
+            "填表人: 张三",
+        ]
+    )
+    source = read_spaced(text.splitlines())
+    assert source is not None
+    assert [(r.prose, r.cells) for r in source.rows[1:]] == [
+        (False, ("产出指标", "数量指标", "补贴发放人数", "≥1200人", "1260人", "20", "20")),
+        (True, ("满意度指标(10分) 满意度指标 公众满",)),
+        (False, ("总分", "100", "92", "优", "", "", "")),
+        (True, ("填表人: 张三",)),
+    ]
+    (unplaced,) = [f for f in source.findings if f.kind == "unplaced"]
+    assert unplaced.severity is Severity.ERROR
+    assert unplaced.where.line == 3
+
+
+def test_cells_run_together_stay_with_their_reader() -> None:
+    text = "一级指标 二级指标 三级指标 指标值 分值\n产出指标数量指标培训人次≥500人次 10"
+    source = read_text(text)
+    assert any(f.kind == "fused-cells" for f in source.findings)
+    assert read_spaced(["培训人次 ≥500人次 10"]) is None  # no header: neither form
+
+
+@settings(max_examples=40, deadline=None)
+@given(forms(), st.booleans())
+def test_a_form_flattened_reads_back_to_its_cells(rows: list[Row], web: bool) -> None:
+    shown = merged(rows) if web else rows
+    flat = " ".join(" ".join(c for c in [*HEADER, *(c for r in shown for c in r)] if c).split())
+    assert rows_of("2021年项目绩效目标表 " + flat) == [HEADER, *shown]
+    lines = "\n".join(" ".join(c for c in r if c) for r in [HEADER, *shown])
+    assert rows_of(lines) == [HEADER, *shown]
+
+
+def test_words_wrapped_onto_lines_of_their_own_and_lines_of_dashes() -> None:
+    # The shape of a 2019 Shandong self-evaluation as a PDF gave it: the header's level words
+    # and a level-2 name wrapped over lines, the level-1 cell printing only its points, rows
+    # of empty cells written as dashes.
+    text = "\n".join(
+        [
+            "一级",
+            "指标",
+            "二级",
+            "指标",
+            "三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分 未完成原因",
+            "(50分)",
+            "数量指标 全年免费开放 100% 100% 12.5 12.5",
+            "-          ",
+            "- -",
+            "(30分)",
+            "经济效益",
+            "指标",
+            "承担重要公益服务项目 100% 100% 10 10",
+            "社会效益",
+            "指标",
+            "促进基本公共文化服务标准化均等化、",  # cut off in the copy
+        ]
+    )
+    source = read_spaced(text.splitlines())
+    assert source is not None
+    assert [(r.prose, r.cells) for r in source.rows] == [
+        (False, ("一级指标", "二级指标", "三级指标", "预期指标值(A)", "实际完成指标值(B)", "分值",
+                 "得分", "未完成原因")),
+        (False, ("(50分)", "数量指标", "全年免费开放", "100%", "100%", "12.5", "12.5", "")),
+        (False, ("(30分)", "经济效益指标", "承担重要公益服务项目", "100%", "100%", "10", "10", "")),
+        (True, ("社会效益指标 促进基本公共文化服务标准化均等化、",)),
+    ]  # fmt: skip
+    # A level name is never joined into another cell (the last row's name is not a remark).
+    kinds = [f.kind for f in source.findings]
+    assert kinds == ["source", "placement", "placement", "unplaced"]
+    assert all(f.severity is Severity.WARNING for f in source.findings if f.kind == "placement")
+
+
+_WORDS = st.sampled_from(
+    ["产出指标", "数量指标", "质量指标(10分)", "培训人次", "合格率", "≥500人次", "≥ 95%",
+     "效果明显", "8", "10", "99.5", "达成预期指标", "(", ")", "-", "合计", "注:无"]
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=12), min_size=1, max_size=8))
+def test_every_token_is_kept_in_one_cell_or_line(lines: list[list[str]]) -> None:
+    # The first row on the header's line: a text only this reader reads (not run together).
+    header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+    text = [header + " ".join(lines[0]), *map(" ".join, lines[1:])]
+    source = read_spaced(text)
+    assert source is not None
+    kept = "".join(c for row in source.rows[1:] for c in row.cells).replace(" ", "")
+    # A line of only dashes (empty cells) carries nothing; every other character is kept once.
+    dashes = [k for k, line in enumerate(lines) if k and set(line) == {"-"}]
+    written = "".join(t for k, line in enumerate(lines) if k not in dashes for t in line)
+    written = written.replace(" ", "")
+    assert sorted(kept) == sorted(written)
+
+
+def test_a_score_above_its_weight_is_to_check() -> None:
+    text = [
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 培训人次 ≥500人次 520人次 8 10",
+    ]
+    source = read_spaced(text)
+    assert source is not None
+    (placed,) = [f for f in source.findings if f.kind == "placement"]
+    assert placed.severity is Severity.WARNING
+    assert "得分 above 分值" in placed.action
+
+
+def test_a_second_project_after_the_first_total_is_read_too() -> None:
+    block = [
+        "项目名称 {name} 主管部门 某县教育局",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 {indicator} ≥500人次 520人次 90 90",
+        "总分 90 90",
+    ]
+    first = [line.format(name="培训补贴", indicator="培训人次") for line in block]
+    second = [line.format(name="校舍维修", indicator="维修面积") for line in block]
+    imported = import_table("\n".join([*first, *second, "填表人: 张三"]), name="two", year=2021)
+    assert isinstance(imported.table, TargetsTable)
+    projects = imported.table.projects
+    assert [(p.name, [i.name for i in p.indicators]) for p in projects] == [
+        ("培训补贴", ["培训人次"]),
+        ("校舍维修", ["维修面积"]),
+    ]

@@ -1,0 +1,33 @@
+"""perfscore.importing._spaced_cells: what a token of spaced text is, and the column it fits."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from perfscore.importing._form_words import LEVEL1, LEVEL2
+from perfscore.importing._spaced_cells import EMPTY, fit, form_level
+
+
+def test_what_a_cell_is() -> None:
+    assert fit("level1", "产出指标(50分)") == 3
+    assert fit("level2", "产出指标") is None  # a level-1 name only
+    assert fit("name", "数量指标") is None  # a level name is in no other column
+    assert fit("weight", "培训人次") is None
+    fits = {t: fit("target", t) for t in ("≥50个", "效果明显", "≤475元/亩", "≥")}
+    assert fits["≥50个"] > fits["≤475元/亩"] > fits["效果明显"] > fits["≥"]  # type: ignore[operator]
+    assert fit("weight", "8") > fit("weight", "44,561")  # type: ignore[operator]
+    assert fit("name", "开发数量(") < fit("name", "开发数量( ≥**个 )") + 2  # type: ignore[operator]
+
+
+@given(st.sampled_from(sorted(LEVEL1 | LEVEL2)), st.sampled_from(sorted(EMPTY)))
+def test_a_level_name_fits_only_its_level(name: str, role: str) -> None:
+    level = form_level(name)
+    assert level is not None
+    fits = fit(role, name)
+    if role == "level1":
+        assert (fits is not None) == (level in (1, 3))
+    elif role == "level2":
+        assert (fits is not None) == (level in (2, 3))
+    else:
+        assert fits is None
