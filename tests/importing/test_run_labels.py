@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from perfscore.importing._run_labels import split_labels
+from perfscore.importing._run_body import split_before
+from perfscore.importing._run_labels import damaged_labels, split_labels
 
 
 def test_labels_with_a_prefix_read_as_the_forms_words() -> None:
@@ -41,3 +42,24 @@ def test_two_labels_printed_as_one_take_their_values_in_order() -> None:
         ("项目负责人", "张三"),
         ("自治区主管部门", "农业农村厅"),  # another level's department: not read as the unit's
     ]
+
+
+def test_a_label_with_one_character_damaged_is_read_and_said() -> None:
+    line = "主管部门银川市教育局实施第位银川市第六中学项目名称公用经费"
+    rows, _ = split_labels(line)
+    assert [r.cells for r in rows] == [
+        ("主管部门", "银川市教育局"),
+        ("实施单位", "银川市第六中学"),
+        ("项目名称", "公用经费"),
+    ]
+    assert damaged_labels(line) == [("实施第位", "实施单位")]
+    # the first character is never the damaged one: 设施单位 is a word of a value
+    assert damaged_labels("项目名称公共设施单位改造") == []
+
+
+def test_a_damaged_label_is_a_finding_to_check() -> None:
+    _, findings = split_before(["主管部门某局实施第位某校"])
+    (finding,) = findings
+    assert finding.text == "实施第位"
+    assert finding.severity.value == "warning"
+    assert "实施单位" in finding.action

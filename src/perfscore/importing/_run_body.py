@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 
+from perfscore.tables._findings import Severity
+
 from ._findings import ImportFinding, Place
 from ._rows import Source, SourceRow
 from ._run_header import RunHeader, find_header
-from ._run_labels import split_labels
+from ._run_labels import damaged_labels, split_labels
 from ._run_rows import BodyRow, walk_body
 
 __all__ = ["read_run", "split_before"]
@@ -71,6 +73,16 @@ def split_before(lines: list[str]) -> tuple[list[SourceRow], list[ImportFinding]
                 kind="source",
             )
             for note in notes
+        ]
+        findings += [
+            ImportFinding(
+                Place(line=number),
+                printed,
+                f"a label printed with a character damaged, read as {meant}: check its value",
+                kind="source",
+                severity=Severity.WARNING,
+            )
+            for printed, meant in damaged_labels(line)
         ]
     return rows, findings
 

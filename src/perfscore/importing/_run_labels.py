@@ -21,7 +21,7 @@ import re
 
 from ._rows import SourceRow
 
-__all__ = ["LABELS", "split_labels"]
+__all__ = ["DAMAGEABLE", "LABELS", "damaged_labels", "split_labels"]
 
 #: The labels of the block above a form's indicators: printed word → the form's own word.
 LABELS: dict[str, str] = {
@@ -62,6 +62,13 @@ LABELS: dict[str, str] = {
     "项目总得分": "自评得分",
 }
 _LABEL = re.compile("|".join(sorted(map(re.escape, LABELS), key=len, reverse=True)))
+#: The labels an OCR text may print with one character damaged (``实施第位`` for 实施单位): any
+#: but the first character may be another, so that a word of the value (设施单位) is not one.
+DAMAGEABLE: tuple[str, ...] = ("实施单位", "主管部门", "单位名称", "部门名称", "项目名称")
+_DAMAGED = re.compile(
+    "|".join(f"{re.escape(w[:k])}[^{w[k]}]{re.escape(w[k + 1 :])}" for w in DAMAGEABLE
+             for k in range(1, len(w)))
+)  # fmt: skip
 # A form's title ends the text before its first label: ...表, (2022年度) after it.
 _TITLED = re.compile(
     r"表\s*(?:[(（][^()（）]*[)）])?(?=项目名称|项目支出名称|单位名称|部门名称|主管部门)"
@@ -91,7 +98,7 @@ def split_labels(line: str, line_number: int = 1) -> tuple[list[SourceRow], list
     text = PAGE_MARK.sub("", line.strip())
     titled = _TITLED.search(text)
     begin = titled.end() if titled is not None else 0
-    found = list(_LABEL.finditer(text, begin))
+    found = _labels_in(text, begin)
     if not found:
         return ([SourceRow((text,), line_number, prose=True)] if text else []), []
     rows: list[SourceRow] = []
@@ -103,7 +110,7 @@ def split_labels(line: str, line_number: int = 1) -> tuple[list[SourceRow], list
             notes.append(head[: len(head) - len(title)])
         rows.append(SourceRow((title,), line_number, prose=True))
     pairs = [
-        (LABELS[m.group()], m.group(), text[m.end() : _end(found, k, text)].strip(" :："))
+        (_label_of(m.group()), m.group(), text[m.end() : _end(found, k, text)].strip(" :："))
         for k, m in enumerate(found)
     ]
     for k, (label, printed, value) in enumerate(pairs):
@@ -119,6 +126,34 @@ def split_labels(line: str, line_number: int = 1) -> tuple[list[SourceRow], list
             value = figure.group(1)
         rows.append(SourceRow((label, value) if value else (label,), line_number))
     return rows, notes
+
+
+def damaged_labels(line: str) -> list[tuple[str, str]]:
+    """The labels ``line`` prints with one character damaged, each as (printed, read as).
+
+    >>> damaged_labels("主管部门银川市教育局实施第位自评得分98")
+    [('实施第位', '实施单位')]
+    """
+    return [(m.group(), _label_of(m.group())) for m in _labels_in(line) if m.group() not in LABELS]
+
+
+def _labels_in(text: str, begin: int = 0) -> list[re.Match[str]]:
+    """The labels in ``text`` from ``begin``: as printed, then the damaged ones where no label
+    printed whole overlaps them."""
+    found = list(_LABEL.finditer(text, begin))
+    for m in _DAMAGED.finditer(text, begin):
+        if not any(m.start() < f.end() and f.start() < m.end() for f in found):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _label_of(printed: str) -> str:
+    """The form's word for a label as printed, whole or with one character damaged."""
+    if printed in LABELS:
+        return LABELS[printed]
+    return next(
+        LABELS[w] for w in DAMAGEABLE if sum(a != b for a, b in zip(w, printed, strict=True)) == 1
+    )
 
 
 def _end(found: list[re.Match[str]], k: int, text: str) -> int:
