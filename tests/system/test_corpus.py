@@ -201,11 +201,7 @@ def test_an_absent_weight_is_right_only_when_none_is_imported() -> None:
 
 
 # Issue 19's thresholds over the whole corpus. No row is silently wrong or missing from any
-# source (checked); the renderings' share is met, the text's not yet (xfail until it is).
-
-_NOT_YET = pytest.mark.xfail(
-    reason="issue 19: the importer does not yet read real tables as they come", strict=False
-)
+# source, at least 95 % of rows are right from each rendering and 80 % from the text as it came.
 
 
 @pytest.fixture(scope="module")
@@ -234,7 +230,6 @@ def test_renderings_import_at_least_95_percent_right(
     assert right >= 0.95 * total, f"{right}/{total} rows right from {fmt}"
 
 
-@_NOT_YET
 def test_text_as_it_came_imports_at_least_80_percent_right(
     figures: tuple[compare.Outcome, ...],
 ) -> None:
