@@ -60,8 +60,9 @@ def _indicator(row: dict[str, Any], ident: str, at: int) -> dict[str, Any]:
         "levels": levels,
         "name": row.get("name") or f"(unnamed row {at})",
         "target": str(row["target"]),
-        "weight": float(row["weight"]),
     }
+    if row.get("weight") is not None:  # a form printing no 分值 leaves its rows without one
+        indicator["weight"] = float(row["weight"])
     direction = _DIRECTIONS.get(str(row.get("direction") or "").strip())
     if direction is not None:
         indicator["direction"] = direction
@@ -77,8 +78,8 @@ def build(folder: Path) -> Built:
         pid = str(p)
         indicators: list[dict[str, Any]] = []
         for at, row in enumerate(project["rows"], start=1):
-            if row.get("weight") is None or row.get("target") in (None, ""):
-                built.left_out.append((row, "no 分值 or no target printed"))
+            if row.get("target") in (None, ""):
+                built.left_out.append((row, "no target printed"))
                 built.rows.append((pid, at, None, row))
                 continue
             candidate = _indicator(row, f"{pid}.{len(indicators) + 1}", at)

@@ -211,3 +211,16 @@ def test_an_imported_self_evaluation_form_carries_its_published_scores() -> None
     assert by_id["1.budget"].klass == "explained"  # 10 × 114 / 120 = 9.5
     with pytest.raises(TypeError, match="imported self-evaluation form"):
         audit(imported.table)
+
+
+@given(st.integers(min_value=0, max_value=40), st.sampled_from(["520人", "450人", "达成"]))
+def test_a_row_the_form_prints_no_weight_for_is_unexplained_and_says_why(
+    published: int, actual: str
+) -> None:
+    # Some self-evaluation forms print 得分 without 分值: no rule gives a 得分 to check.
+    row = {"id": "1.1", "name": "指标1", "target": "≥500人"}
+    report = audit(_table(row), {"1.1": {"value": actual, "points": published}})
+    (line,) = report.rows
+    assert (line.klass, line.weight, line.rule) == ("unexplained", None, None)
+    assert "no 分值 printed" in line.why
+    assert line.published == published

@@ -103,10 +103,14 @@ def _columns(expected: dict[str, Any]) -> list[tuple[str, str]]:
         columns.append(("实际完成值", "actual"))
     if any(r.get("direction") is not None for r in rows):
         columns.append(("指标方向性", "direction"))
-    if any(r.get("weight") is not None for r in rows) or selfeval:
+    # 分值 and 得分 as the form prints them: some self-evaluation forms print 得分 without
+    # 分值 (年初目标值 / 实际完成值 / 得分), some neither (年度指标值 / 全年完成值 only).
+    weighted = any(r.get("weight") is not None for r in rows)
+    if weighted:
         columns.append(("分值", "weight"))
-    if selfeval:
+    if selfeval and (weighted or any(r.get("score") is not None for r in rows)):
         columns.append(("得分", "score"))
+    if selfeval:
         columns.append(("偏差原因分析及改进措施", "reason"))
     return columns
 

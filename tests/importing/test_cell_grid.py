@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -117,6 +118,24 @@ def test_a_row_no_rule_places_is_a_finding_to_act_on_naming_it() -> None:
     assert [f.text for f in unfit] == ["提高就业率 | 显著 | 显著 | 6 | 6"]
     assert unfit[0].severity is Severity.ERROR
     assert "'提高就业率'" in unfit[0].action
+
+
+@pytest.mark.parametrize("word", ["定量", "定性", "正向指标"])
+def test_a_row_whose_name_falls_on_a_nature_or_direction_word_is_a_finding(word: str) -> None:
+    # 成本指标 names both levels: a row starting 成本指标 | 社会成本指标 | 定量 … reads its
+    # 指标值类型 as the name when 社会成本指标 is the 三级指标; no rule tells which: to act on.
+    header = ("一级指标", "二级指标", "三级指标", "指标值类型", "指标值", "计量单位")
+    cells = one_a_line(
+        *header,
+        *("产出指标", "数量指标", "工作支出安排金额", "定量", "28.8", "万元"),
+        *("成本指标", "社会成本指标", word, "100", "%", ""),
+    )  # fmt: skip
+    read = regroup(cells, "one cell per line")
+    assert read is not None
+    unfit = [f for f in read.findings if "do not fit" in f.action]
+    assert len(unfit) == 1
+    assert "社会成本指标" in unfit[0].text
+    assert unfit[0].severity is Severity.ERROR
 
 
 def test_a_levels_points_under_it_stay_with_it_a_lost_bracket_too() -> None:

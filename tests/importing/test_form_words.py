@@ -23,6 +23,9 @@ from perfscore.importing._form_words import (
         "一級指標",
         " 三级 指标 ",
         "優",
+        "*指标值",  # the mark of a cell to be filled in
+        "*指標(biāo)解釋",
+        "*評(píng)(扣)分標(biāo)準(zhǔn)",
     ],
 )
 def test_header_words_in_any_spelling(word: str) -> None:

@@ -246,6 +246,9 @@ def read_block(
         # traditional characters and a pinyin gloss inside the label: the value as printed
         (["主管部門\t麗江市自然資源和規(guī)劃局\t實(shí)施單位\t麗江市古城區(qū)自然資源局"],
          "麗江市古城區(qū)自然資源局", "實(shí)施單位"),
+        # the place a label leaves for the seal is no value: the name comes after it
+        (["主管部门", "某县发改局本级", "实施单位 (盖章)", "某县发改局"], "某县发改局", "实施单位"),
+        (["主管部门 某县发改局本级 实施单位（盖章） 某县发改局"], "某县发改局", "实施单位"),
     ],
 )  # fmt: skip
 def test_a_label_and_its_value_as_printed(block: list[str], department: str, where: str) -> None:

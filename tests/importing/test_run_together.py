@@ -99,3 +99,27 @@ def test_a_sign_in_brackets_is_the_names_and_a_blank_remark_column_is_whole() ->
         ("", "产出指标", "时效指标", "按期完成率(≥**%)", ">=95%", ""),
         ("", "", "质量指标", "*建设质量达标率100%", ">=98%", ""),
     ]
+
+
+def test_a_space_where_a_cells_text_wrapped_is_dropped_when_no_header_reads_without() -> None:
+    # A copy of a .docx running its cells together keeps a space where a cell's text wrapped
+    # in the printed table (一级 指标, 库存数量真 实率): no header reads until they are dropped.
+    lines = [
+        "绩 效 指 标一级 指标二级 指标三级指标年度指标 值全年 完成值",
+        "产出指标数量指标储备到位率100%100%库存数量真 实率100%100%",
+    ]
+    source = read_run_together(lines)
+    assert source is not None
+    assert "wrapped" in source.findings[0].action
+    rows = [r.cells for r in source.rows if not r.prose]
+    assert rows[0] == ("一级指标", "二级指标", "三级指标", "年度指标值", "全年实际值")
+    assert [r[2:] for r in rows[1:]] == [
+        ("储备到位率", "100%", "100%"),
+        ("库存数量真实率", "100%", "100%"),
+    ]
+    # a text whose header reads as it is keeps its spaces (they may part cells)
+    header, row = "一级指标二级指标三级指标指标值分值", "产出指标数量指标培训人次≥500人次 10"
+    kept = read_run_together([header, row])
+    assert kept is not None
+    assert not [f for f in kept.findings if "wrapped" in f.action]
+    assert ("产出指标", "数量指标", "培训人次", "≥500人次", "10") in [r.cells for r in kept.rows]

@@ -113,3 +113,28 @@ def test_a_note_in_brackets_after_a_target_is_set_aside_with_a_reading() -> None
     bad = import_table(text.replace("\t100", "\t50") + "\n" + bad_row, name="example2")
     (skipped,) = bad.must_act
     assert (skipped.kind, skipped.indicator) == ("skipped", "1.2")
+
+
+@pytest.mark.parametrize("scored", [False, True])
+def test_a_self_evaluation_form_printing_no_weights_keeps_its_rows_unweighted(
+    scored: bool,
+) -> None:
+    # Some county forms print 年度指标值 and 全年完成值 only, others 得分 without 分值: the rows
+    # are the form's, with no weight, as on a goal form printing no 权重 (said once).
+    header = "一级指标\t二级指标\t三级指标\t年度指标值\t全年完成值" + ("\t得分" if scored else "")
+    rows = [
+        "产出指标\t数量指标\t储备到位率\t100%\t100%" + ("\t20" if scored else ""),
+        "满意度指标\t服务对象满意度指标\t市民满意度\t≥90%\t95%" + ("\t10" if scored else ""),
+    ]
+    title = ["某县某局2020年度项目绩效自评表", "单位：万元", "项目名称\t储备粮"]
+    text = "\n".join([*title, header, *rows])
+    imported = import_table(text, name="example")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert [(i.name, i.weight) for i in table.indicators()] == [
+        ("储备到位率", None),
+        ("市民满意度", None),
+    ]
+    (said,) = [f for f in imported.findings if "prints no 权重" in f.action]
+    assert said.kind == "default"
+    assert "2 indicators" in said.action

@@ -275,6 +275,24 @@ def test_pipe_cells_as_a_page_copy_writes_them() -> None:
     ]
 
 
+def test_a_cell_a_line_each_ended_by_its_bar_keeps_its_empty_cells() -> None:
+    # A copy writing one cell a line, each ended by its bar, writes an empty cell as the bar
+    # alone: the 权重 after an empty 完成值 stays in its column.
+    cells = [
+        "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分",
+        "产出指标", "数量指标", "发放覆盖率", "100%", "", "60", "",
+        "效益指标", "社会效益指标", "足额保障率", "100%", "", "30", "",
+    ]  # fmt: skip
+    text = "\n".join(f"{cell} |" if cell else "|" for cell in cells)
+    source = read_text_forms(text)
+    assert source is not None
+    assert [r.cells for r in source.rows if not r.prose] == [
+        tuple(cells[0:7]),
+        tuple(cells[7:14]),
+        tuple(cells[14:21]),
+    ]
+
+
 def test_a_first_row_marked_short_is_placed_from_its_end() -> None:
     # Inner Mongolia's 2021 goal form: the copy leaves out every merged level cell, the first
     # row's too; its end is marked (a run of pipes), so it is a 三级指标 and its target, said.

@@ -33,6 +33,7 @@ def test_ladder_labels_match_across_scripts() -> None:
         ("能完整的\n实施", "能完整的实施"),
         ("ＡＢＣ　優良", "ABC优良"),
         ("滿意度", "满意度"),
+        ("指標解釋 價格認證鑒定", "指标解释价格认证鉴定"),
         ("e\u0301", "é"),  # composed first, so both spellings of é are one
         ("后", "后"),  # a character missing from the table compares as itself
         ("", ""),

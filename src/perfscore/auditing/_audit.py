@@ -289,6 +289,8 @@ def _read(
     actual = _actual_text(row)
     if actual is None:
         return _Reading("missing", note="no result (实际完成值)")
+    if indicator.weight is None:  # a form printing no 分值: no rule gives a 得分 to check
+        return _Reading("unread", note="no 分值 printed: the 得分 cannot be checked")
     method = base
     value: object = actual
     if row is not None and not isinstance(row.value, str) and row.unit is None:
@@ -381,7 +383,7 @@ def _row_line(
     best: Rounding,
     base: SelfEvaluation,
 ) -> AuditLine:
-    weight = to_fraction(indicator.weight)
+    weight = None if indicator.weight is None else to_fraction(indicator.weight)
     published = None if row is None or is_blank(row.points) else _fraction(row.points)
     klass, why, rule, rounding = _classify(indicator, reading, published, best, base)
     if reading.note:
@@ -400,7 +402,6 @@ def _classify(
     base: SelfEvaluation,
 ) -> tuple[str, str, Fraction | None, str | None]:
     """(class, why, the rule's 得分, the rounding that explains it)."""
-    weight = to_fraction(indicator.weight)
     if reading.state == "dropped":
         if published is None:
             return "explained", "", None, None
@@ -409,6 +410,7 @@ def _classify(
         return "unexplained", "", None, None
     if published is None:
         return "unexplained", "no published 得分", None, None
+    weight = to_fraction(indicator.weight)  # an unweighted row reads as unread
     if published > weight or published < 0:
         return "unexplained", f"得分 outside 0 to the 分值 {format_number(weight)}", None, None
     if reading.state == "tier":

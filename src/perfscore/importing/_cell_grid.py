@@ -41,7 +41,7 @@ from ._form_words import (
     header_word,
 )
 from ._rows import SourceRow
-from ._target_cells import direction_of, nature_of
+from ._target_cells import direction_of, is_direction, nature_of
 
 __all__ = ["Cell", "TextRead", "regroup"]
 
@@ -168,6 +168,8 @@ class _Grid:
             return
         if _VALUE.match(simplified(name)):
             misfit = "its name is a value"
+        elif nature_of(name) is not None or is_direction(name):
+            misfit = "its name is a 指标性质 or 指标方向性 word"
         elif target and simplified(name) == simplified(target):
             misfit = "its name is its target"
         else:

@@ -60,6 +60,7 @@ HEADER_WORDS = frozenset(
         "备注",
         "序号",
         "评分标准",
+        "评(扣)分标准",  # the Hunan whole-unit goal form's
         "评分规则",
         "绩效指标",
         "评价标准",
@@ -126,6 +127,8 @@ LEVEL2 = frozenset(
 # Header words that go on with a note of their own (指标值及单位, 偏差原因分析及改进措施).
 _STARTS = ("偏差原因", "未完成原因", "指标值及", "年度指标值及", "实际完成值及")
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+# The mark some forms print before a cell to be filled in (*指标值, *指标解释): no part of it.
+_REQUIRED = re.compile(r"^[*＊]+")
 
 #: The first words of the lines printed under a table (notes, who filled it in), not its rows.
 AFTER_TABLE = re.compile(
@@ -147,7 +150,7 @@ def header_word(text: str) -> bool:
     >>> header_word("一級 指標"), header_word("年度指标值"), header_word("培训人次")
     (True, True, False)
     """
-    word = simplified(text)
+    word = _REQUIRED.sub("", simplified(text))
     if word in HEADER_WORDS or word.startswith(_STARTS):
         return True
     bare = _NOTE.sub("", word)  # 指标值(或计划水平), 三级指标（名称）
@@ -160,7 +163,7 @@ def column_name(text: str) -> str:
     >>> column_name("二级指标(年度)"), column_name("一級 指標")
     ('二级指标', '一级指标')
     """
-    word = simplified(text)
+    word = _REQUIRED.sub("", simplified(text))
     bare = _NOTE.sub("", word)
     return bare if bare in HEADER_WORDS else word
 

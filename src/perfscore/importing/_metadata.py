@@ -93,6 +93,8 @@ _NOT_A_DEPARTMENT = re.compile(
     r"|^\S{1,6}?(?:省|市|县|区|州|盟|旗|镇|乡)$|(?:性质|规格|形式|类型|名称|代码|编码)$"
     r"|(?:数|率|额|值|分)$"
 )
+# The place a label leaves for the seal, printed after it: 实施单位 (盖章), 填报单位(公章).
+_SEAL = re.compile(r"\s*[（(]\s*(?:盖章|签章|公章)\s*[)）]\s*$")
 # Who works for a department without being one: a company carrying a project out.
 _ENTERPRISE = re.compile(r"公司")
 
@@ -292,6 +294,9 @@ def labelled(lines: Iterable[str]) -> list[Candidate]:
             if simplified(head + tail) in _RANKS:  # a label wrapped in its cell: 主管 / 部门
                 head, rest = head + tail, after
                 index += 1
+        if not rest and index < len(tokens) and _SEAL.fullmatch(tokens[index]):
+            index += 1  # the label's place for the seal: its value comes after it
+        head = _SEAL.sub("", head)
         label = simplified(head)
         if _rank(label) is None:
             continue

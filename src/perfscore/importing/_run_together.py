@@ -145,11 +145,19 @@ def _cells(tokens: list[str], header: tuple[str, ...]) -> tuple[dict[int, str], 
     return placed, split
 
 
-def read_run_together(lines: list[str], *, label: str = "<text>") -> Source | None:
-    """The rows of a text whose header ran together, split by the form's words."""
+def read_run_together(
+    lines: list[str], *, label: str = "<text>", unwrap: bool = True
+) -> Source | None:
+    """The rows of a text whose header ran together, split by the form's words; with
+    ``unwrap``, a text in which no header reads is read again with the spaces between two
+    characters dropped (where a cell's text wrapped)."""
     found = next(((k, head) for k, line in enumerate(lines) if (head := _header_in(line))), None)
     if found is None or not any(" " in line for line in lines[found[0] :]):
-        return read_run(lines, label=label)  # no spaces at all: pieces placed by what they are
+        run = read_run(lines, label=label)  # no spaces at all: pieces placed by what they are
+        if run is not None or found is not None or not unwrap:
+            return run
+        return _unwrapped(lines, label)
+
     at, (label_before, header) = found
     rows, findings = split_before(lines[:at])
     if label_before:
@@ -189,6 +197,30 @@ def read_run_together(lines: list[str], *, label: str = "<text>") -> Source | No
                 )
             )
     return Source(label, tuple(rows), tuple(findings))
+
+
+# A space between two characters of a text whose cells ran together: where a cell's text
+# wrapped in the printed table (县级储备粮管理制 度严格执行率, 一级 指标), no cell's end.
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _unwrapped(lines: list[str], label: str) -> Source | None:
+    """The text read with a wrapped cell's spaces dropped, when no header reads without: a
+    finding says so."""
+    joined = [_WRAP.sub("", line) for line in lines]
+    if joined == lines:
+        return None
+    read = read_run(joined, label=label)
+    if read is None:
+        return None
+    said = ImportFinding(
+        Place(),
+        label,
+        "cells run together, a space between two characters read as where a cell's text "
+        "wrapped (dropped): 一级 指标 as 一级指标",
+        kind="source",
+    )
+    return Source(read.label, read.rows, (said, *read.findings))
 
 
 def _unsplit(line: str, number: int, columns: int) -> ImportFinding:

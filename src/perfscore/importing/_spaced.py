@@ -288,7 +288,8 @@ def read_spaced(lines: Sequence[str], *, label: str = "<text>") -> Source | None
     spaced, ends_line = _read(lines, label)
     if spaced is not None and not ends_line:
         return spaced  # a header inside a line, which the run-together reader does not read
-    together = read_run_together(list(lines), label=label)
+    # A space read as a wrapped cell's only where the text reads as no spaced table either.
+    together = read_run_together(list(lines), label=label, unwrap=spaced is None)
     if spaced is None or together is None:
         return spaced or together
     fused = any(f.kind == "fused-cells" for f in together.findings)

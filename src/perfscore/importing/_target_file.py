@@ -156,11 +156,12 @@ def _budget_of(project: dict[str, Any], unit: str, findings: list[ImportFinding]
 
 def _prints_no_weights(assembly: TargetsAssembly) -> bool:
     header = assembly.header
-    return header is not None and header.form == "goal" and "weight" not in header.columns
+    return header is not None and "weight" not in header.columns
 
 
 def _unprinted_weights(project: dict[str, Any], findings: list[ImportFinding]) -> None:
-    """A goal form that prints no 权重 / 分值 column: the indicators keep none (the table file
+    """A form that prints no 权重 / 分值 column (a goal form; a self-evaluation form printing
+    only 年度指标值 and 完成值, or 得分 without 分值): the indicators keep none (the table file
     says what the form prints); scoring gives each an equal share, and says so."""
     indicators = [i for i in project["indicators"] if i.get("target")]
     for indicator in indicators:

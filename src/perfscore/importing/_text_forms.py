@@ -149,7 +149,15 @@ def _pipe_stream(lines: list[str]) -> TextRead | None:
     more lines, the cells a merged cell covered left out and a run of pipes (``| |||``) where
     the row ends."""
     cells: list[Cell] = []
+    # A copy that writes a cell a line, each ended by its bar, writes an empty cell as a line
+    # of the bar alone: there, that line is a cell (no merged cell is left out).
+    filled = [line.strip() for line in lines if line.strip()]
+    a_line = sum(1 for line in filled if len(_PIPE.findall(line)) == 1 and line.endswith("|"))
+    one_a_line = bool(filled) and a_line >= 0.9 * len(filled)
     for number, line in enumerate(lines, start=1):
+        if one_a_line and line.strip() == "|":
+            cells.append(("", number, False))
+            continue
         for part in _PIPE.split(line):
             text = _BR.sub("\n", part.replace("\\|", "|")).strip()
             if text:

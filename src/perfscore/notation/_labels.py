@@ -40,6 +40,7 @@ _TRADITIONAL: Final = (
     "成預期指標並具有一定效果較差"
     "訓練課論證讓議補貼編輔職齡齊團隊麗龍歲鄰陽陰雙雜離難顧題額風飛飯馬體髮鬥魚鳥鹽麥黃點黨齒視聽說興舉蘭藝術夥幫腦腳臨藍蟲衝術裡裏複製準衛護師資質級網頁項庫備註際僅優惠無為們這那裡還過時間個"
     "參績內銷獎懲農聯繫觀勞愛見稱況來陳區縣鄉鎮則價値邊選適當歷舊"
+    "釋證鑒"
 )
 _SIMPLIFIED: Final = (
     "应尽种类个项条张户处辆台场轮亿万与并于为会来东车长门问间关开开们价值值优劣坏质费贵买卖"
@@ -54,6 +55,7 @@ _SIMPLIFIED: Final = (
     "成预期指标并具有一定效果较差"
     "训练课论证让议补贴编辅职龄齐团队丽龙岁邻阳阴双杂离难顾题额风飞饭马体发斗鱼鸟盐麦黄点党齿视听说兴举兰艺术伙帮脑脚临蓝虫冲术里里复制准卫护师资质级网页项库备注际仅优惠无为们这那里还过时间个"
     "参绩内销奖惩农联系观劳爱见称况来陈区县乡镇则价值边选适当历旧"
+    "释证鉴"
 )
 #: Each traditional character the labels are read in, with its simplified form (the one table
 #: of them: comparing labels and importing tables both read through it).
