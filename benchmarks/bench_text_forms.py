@@ -163,7 +163,8 @@ def write(form: str, rows: Sequence[tuple[str, ...]]) -> str:
         return "\n".join([*_TITLE, *body[:3], *head, *body[4:]]) + "\n"
     cells = [[c for c in r if c] for r in grid]
     if form == "pipe-cells":
-        return "\n".join([*_TITLE, *(" | ".join(r) + " | |||" for r in cells)]) + "\n"
+        lines = [*([t] for t in _TITLE), *cells]  # the title's lines too, as a page copy writes
+        return "\n".join(" | ".join(r) + " | |||" for r in lines) + "\n"
     if form == "per-line":
         lines = [*_TITLE, *(c or " " for r in grid[:3] + grid[3:] for c in _shown(r))]
         return "\n\n".join(lines) + "\n"
