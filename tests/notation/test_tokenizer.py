@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perfscore.errors import NotationError
-from perfscore.notation._tokenizer import MAX_CELL_LENGTH, Kind, Token, fold, tokenize
+from perfscore.notation._tokenizer import (
+    MAX_CELL_LENGTH,
+    Kind,
+    Token,
+    fold,
+    fold_character,
+    tokenize,
+)
 
 
 def test_fold_keeps_length() -> None:
@@ -191,6 +198,18 @@ def test_a_cell_longer_than_the_cap_is_refused_before_it_is_read() -> None:
 )
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+def test_fold_folds_every_character_as_the_rule_says() -> None:
+    # The whole of Unicode, one character at a time: the table fold reads by is the rule.
+    for code in range(0x110000):
+        if not 0xD800 <= code <= 0xDFFF:
+            assert fold(chr(code)) == fold_character(chr(code)), hex(code)
+
+
+@given(st.text())
+def test_fold_is_each_character_folded(text: str) -> None:
+    assert fold(text) == "".join(fold_character(c) for c in text)
 
 
 @given(st.text())
