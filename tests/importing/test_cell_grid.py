@@ -119,6 +119,26 @@ def test_a_row_no_rule_places_is_a_finding_to_act_on_naming_it() -> None:
     assert "'提高就业率'" in unfit[0].action
 
 
+def test_a_row_whose_score_is_a_word_or_missing_under_a_remark_is_a_finding_naming_it() -> None:
+    # Found by the targets fuzzer: the remark left out before a row whose target is a word
+    # (持续发挥作用): the row's name is read as the remark above and the row reads one column
+    # to the left, its remark in 得分 (or, its own remark empty, no 得分 at all). Nothing tells
+    # a name from a remark, so the finding names the remark: it may be the row's name.
+    for remark in ("资金未及时拨付", ""):
+        cells = one_a_line(
+            *SELF_EVALUATION, REMARK,
+            *("满意度指标", "服务对象满意度指标", "改善人居环境", "2023年5月前", "已完成"),
+            *("10", "0", "指标5:道路养护里程", "持续发挥作用", "已完成", "17", "15.3"),
+            *([remark] if remark else []),
+        )  # fmt: skip
+        read = regroup(cells, "one cell per line")
+        assert read is not None
+        unfit = [f for f in read.findings if "do not fit" in f.action]
+        assert len(unfit) == 1, remark
+        assert "'指标5:道路养护里程'" in unfit[0].action
+        assert unfit[0].severity is Severity.ERROR
+
+
 def test_a_levels_points_under_it_stay_with_it_a_lost_bracket_too() -> None:
     cells = one_a_line(
         *SELF_EVALUATION,
