@@ -111,7 +111,8 @@ def forms(draw: st.DrawFn) -> Form:
     kind = "项目支出绩效自评表" if selfeval else "项目支出绩效目标表"
     printed = draw(st.sampled_from(("title", "line", "none")))
     title = f"{year}年度{kind}" if printed == "title" else kind
-    department = draw(st.sampled_from((*DEPARTMENTS, None)))
+    code = draw(st.sampled_from(("", "", "(433)", "[015001]", "820001-")))  # a budget code
+    department = draw(st.sampled_from((*(code + d for d in DEPARTMENTS), None)))
     implementer = draw(st.sampled_from((None, department, *DEPARTMENTS[:2])))
     count = draw(st.integers(1, 7))
     names = draw(st.lists(st.sampled_from(NAMES), min_size=count, max_size=count, unique=True))
@@ -122,7 +123,12 @@ def forms(draw: st.DrawFn) -> Form:
     )  # fmt: skip
     points = draw(st.booleans())
     weighted = selfeval or draw(st.booleans())
-    weights = _weights(draw, count, 90 if selfeval else 100) if weighted else [None] * count
+    halves = draw(st.booleans())  # weights of 2.5 and 7.5
+    weights: list[float | None] = (
+        [w / (2 if halves else 1) for w in _weights(draw, count, (90 if selfeval else 100) *
+                                                       (2 if halves else 1))]
+        if weighted else [None] * count
+    )  # fmt: skip
     direction = not selfeval and draw(st.booleans())
     rows = []
     numbered = draw(st.booleans())  # 指标1:培训人次, the form's numbering kept in the name
@@ -147,8 +153,8 @@ def forms(draw: st.DrawFn) -> Form:
             row["reason"] = draw(st.sampled_from((None, "资金未及时拨付", "无")))
         rows.append(row)
     planned = draw(st.sampled_from((9.48, 120.5, 3309840.0, 43.2)))
-    budget = {"planned": planned, "spent": planned, "weight": 10, "score": 10} if selfeval else {
-        "planned": planned}  # fmt: skip
+    budget = {"planned": planned, "spent": planned, "weight": 10, "score": 10, "rate": "100%"} if (
+        selfeval) else {"planned": planned}  # fmt: skip
     columns = _columns(draw, selfeval, weighted, direction)
     form: Form = {
         "title": title,
@@ -166,6 +172,7 @@ def forms(draw: st.DrawFn) -> Form:
         "_columns": columns,
         "_side": draw(st.booleans()),  # a 绩效指标 cell down the side of the header and rows
         "_merged": draw(st.sampled_from((True, True, False))),  # levels repeated on every row
+        "_rate": draw(st.booleans()),  # the budget block's 年初预算数 and 执行率 columns
         "_goal": draw(st.sampled_from((None, "按时完成项目建设任务，改善群众生产生活条件"))),
         "_labels": [("主管部门", department), ("实施单位", implementer)],
     }  # fmt: skip
@@ -262,7 +269,10 @@ def _budget(cells: list[Cell], at: int, cols: int, form: Form) -> None:
     """The budget block: 资金情况 down two rows, the column words over the figures."""
     budget = form["projects"][0]["budget"]
     heads = [("全年预算数", "planned")]
-    if form["form"] == "self-evaluation":
+    if form["form"] == "self-evaluation" and form["_rate"]:
+        heads = [("年初预算数", "planned"), *heads, ("全年执行数", "spent"), ("分值", "weight"),
+                 ("执行率", "rate"), ("得分", "score")]  # fmt: skip
+    elif form["form"] == "self-evaluation":
         heads += [("全年执行数", "spent"), ("分值", "weight"), ("得分", "score")]
     cells.append(Cell(at, 0, "资金情况", rowspan=2))
     for row in (at, at + 1):
