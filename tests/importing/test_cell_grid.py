@@ -139,6 +139,33 @@ def test_a_row_whose_score_is_a_word_or_missing_under_a_remark_is_a_finding_nami
         assert unfit[0].severity is Severity.ERROR
 
 
+def test_a_second_projects_block_reads_its_labels_and_header_as_the_firsts() -> None:
+    # Found by the targets fuzzer: a form of two projects copied as pipe cells read the second
+    # block's 项目名称 and header as indicator rows, its one row silently lost.
+    cells: list[Cell] = []
+    for line, texts in enumerate(
+        [
+            ("项目名称", "农村人居环境整治项目"),
+            ("一级指标", "二级指标", "三级指标", "分值", "指标值"),
+            ("产出指标", "数量指标", "培训人次", "100", "≥1%"),
+            ("项目名称", "义务教育营养改善计划"),
+            ("一级指标", "二级指标", "三级指标", "分值", "指标值"),
+            ("产出指标", "数量指标", "资金拨付及时率", "100", "≥1%"),
+        ],
+        start=1,
+    ):
+        cells += [(text, line, k == len(texts) - 1) for k, text in enumerate(texts)]
+    header = ("一级指标", "二级指标", "三级指标", "分值", "指标值")
+    assert table(cells, "pipe cells") == [
+        ("项目名称", "农村人居环境整治项目"),
+        header,
+        ("产出指标", "数量指标", "培训人次", "100", "≥1%"),
+        ("项目名称", "义务教育营养改善计划"),
+        header,
+        ("产出指标", "数量指标", "资金拨付及时率", "100", "≥1%"),
+    ]
+
+
 def test_a_levels_points_under_it_stay_with_it_a_lost_bracket_too() -> None:
     cells = one_a_line(
         *SELF_EVALUATION,

@@ -8,7 +8,8 @@ gives the columns, and the cells after it are put back into rows of that many ce
 starts where its first cell says: a level-1 name (产出指标 …) in the 一级 column, a level-2 name
 (数量指标 …) in the 二级 column, an ordinal (``一、``, ``1、``) in the first column, a total (总分,
 合计) in the first; any other row in the indicator column, its cells before it blank, as a
-merged cell's rows are in a spreadsheet (each such row a finding).
+merged cell's rows are in a spreadsheet (each such row a finding). A second project's block
+(its labels, 项目名称 …, and the header again) is read as the first is.
 
 >>> words = ["三级指标", "指标值", "分值", "培训人次", "≥500人次", "10"]
 >>> read = regroup([(w, k, False) for k, w in enumerate(words, 1)], "one cell per line")
@@ -28,6 +29,7 @@ from ._findings import ImportFinding, Place
 from ._form_words import (
     AFTER_TABLE,
     ANCHORS,
+    BLOCKS,
     CLOSING,
     GRADES,
     LEVEL1,
@@ -365,6 +367,14 @@ def regroup(cells: list[Cell], form: str) -> TextRead | None:
     if found is None:
         return None
     start, end, words = found
+    later = _next_block(cells, end)
+    if later is not None:  # a second project's block: its labels and header read as the first's
+        read, rest = regroup(cells[:later], form), regroup(cells[later:], form)
+        assert read is not None
+        assert rest is not None
+        read.rows += rest.rows
+        read.findings += rest.findings
+        return read
     read = TextRead()
     for before, number in _rows_before(cells[:start]):
         if len(before) == 1:
@@ -398,6 +408,16 @@ def regroup(cells: list[Cell], form: str) -> TextRead | None:
         ),
     )
     return read
+
+
+def _next_block(cells: list[Cell], end: int) -> int | None:
+    """Where a second block starts after the header ending at ``end``: its first label
+    (项目名称 …, ``BLOCKS``) before a header of the forms again; ``None`` if none does."""
+    texts = [text for text, _, _ in cells[end:]]
+    found = _header_run(texts)
+    if found is None:
+        return None
+    return next((end + k for k in range(found[0]) if simplified(texts[k]) in BLOCKS), None)
 
 
 def _levels_joined(cells: list[Cell]) -> list[Cell]:
