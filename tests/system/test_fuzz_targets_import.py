@@ -507,7 +507,9 @@ def test_a_rendered_form_imports_right_or_with_a_finding(
 
 @pytest.mark.xfail(
     reason="open: a page's end inside a project's rows (its number on a line, the header "
-    "again) still loses a row in silence in one-cell-per-line, pipe-cell and spaced text",
+    "again) still loses a row in silence in one-cell-per-line, pipe-cell and spaced text; "
+    "random search beyond the fixed examples also finds two projects' blocks with their 总分 "
+    "lines in spaced text losing one",
     strict=False,
 )
 @settings(_SETTINGS, max_examples=60, phases=[Phase.explicit, Phase.generate])  # no shrinking
