@@ -138,6 +138,53 @@ def test_a_row_whose_name_falls_on_a_nature_or_direction_word_is_a_finding(word:
     assert unfit[0].severity is Severity.ERROR
 
 
+def test_a_row_whose_score_is_a_word_or_missing_under_a_remark_is_a_finding_naming_it() -> None:
+    # Found by the targets fuzzer: the remark left out before a row whose target is a word
+    # (持续发挥作用): the row's name is read as the remark above and the row reads one column
+    # to the left, its remark in 得分 (or, its own remark empty, no 得分 at all). Nothing tells
+    # a name from a remark, so the finding names the remark: it may be the row's name.
+    for remark in ("资金未及时拨付", ""):
+        cells = one_a_line(
+            *SELF_EVALUATION, REMARK,
+            *("满意度指标", "服务对象满意度指标", "改善人居环境", "2023年5月前", "已完成"),
+            *("10", "0", "指标5:道路养护里程", "持续发挥作用", "已完成", "17", "15.3"),
+            *([remark] if remark else []),
+        )  # fmt: skip
+        read = regroup(cells, "one cell per line")
+        assert read is not None
+        unfit = [f for f in read.findings if "do not fit" in f.action]
+        assert len(unfit) == 1, remark
+        assert "'指标5:道路养护里程'" in unfit[0].action
+        assert unfit[0].severity is Severity.ERROR
+
+
+def test_a_second_projects_block_reads_its_labels_and_header_as_the_firsts() -> None:
+    # Found by the targets fuzzer: a form of two projects copied as pipe cells read the second
+    # block's 项目名称 and header as indicator rows, its one row silently lost.
+    cells: list[Cell] = []
+    for line, texts in enumerate(
+        [
+            ("项目名称", "农村人居环境整治项目"),
+            ("一级指标", "二级指标", "三级指标", "分值", "指标值"),
+            ("产出指标", "数量指标", "培训人次", "100", "≥1%"),
+            ("项目名称", "义务教育营养改善计划"),
+            ("一级指标", "二级指标", "三级指标", "分值", "指标值"),
+            ("产出指标", "数量指标", "资金拨付及时率", "100", "≥1%"),
+        ],
+        start=1,
+    ):
+        cells += [(text, line, k == len(texts) - 1) for k, text in enumerate(texts)]
+    header = ("一级指标", "二级指标", "三级指标", "分值", "指标值")
+    assert table(cells, "pipe cells") == [
+        ("项目名称", "农村人居环境整治项目"),
+        header,
+        ("产出指标", "数量指标", "培训人次", "100", "≥1%"),
+        ("项目名称", "义务教育营养改善计划"),
+        header,
+        ("产出指标", "数量指标", "资金拨付及时率", "100", "≥1%"),
+    ]
+
+
 def test_a_levels_points_under_it_stay_with_it_a_lost_bracket_too() -> None:
     cells = one_a_line(
         *SELF_EVALUATION,

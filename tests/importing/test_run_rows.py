@@ -95,3 +95,16 @@ def test_a_number_before_words_is_no_quantity_of_them() -> None:
         ("level2", "name", "weight", "target", "actual", "points"),
     )
     assert [r.cells["name"] for r in walk.rows] == ["完整性", "可行性"]
+
+
+def test_the_forms_numbering_before_a_name_left_out_is_a_note_naming_it() -> None:
+    # Found by the targets fuzzer: 指标1:培训人次 run together was read as 培训人次 with no word
+    # of the 指标1: left out, so no finding named the printed name.
+    walk = walk_body(
+        "产出指标数量指标指标1:培训人次≥500人次520人次1010指标2:质量指标合格率≥90%95%109",
+        ("level1", "level2", "name", "target", "actual", "weight", "points"),
+    )
+    assert [row.cells["name"] for row in walk.rows] == ["培训人次", "合格率"]
+    notes = [n for n in walk.notes if "numbering" in n]
+    assert len(notes) == 1  # the empty 指标2: before a level is no row and no note
+    assert notes[0].startswith("指标1:培训人次")

@@ -516,3 +516,26 @@ def test_a_cost_level_with_no_second_level_after_output_is_its_second_level() ->
     levels = {i.name: i.levels for i in imported.table.indicators()}
     assert levels["每亩补助标准"] == ("成本指标", "经济成本指标")
     assert not any("成本指标 with no 二级" in f.action for f in imported.findings)
+
+
+def test_a_row_after_the_next_projects_labels_with_its_header_lost_is_left_out_with_a_finding() -> (
+    None
+):
+    # Found by the targets fuzzer: a second project's 项目名称 closes the first; its header,
+    # copied with single spaces and read as prose, is lost, and its row went nowhere silently.
+    text = "\n".join(
+        [
+            "项目名称 农村人居环境整治项目",
+            "一级指标 二级指标 三级指标 指标值 分值",
+            "产出指标 数量指标 培训人次 ≥1% 100",
+            "项目名称 义务教育营养改善计划",
+            "一级指标 二级指标 三级指标 指标值 分值",
+            "产出指标 数量指标 资金拨付及时率 ≥1% 100",
+        ]
+    )
+    imported = import_table(text, name="two-projects", year=2018, department="某县农业农村局")
+    assert isinstance(imported.table, perfscore.TargetsTable)
+    names = [i.name for p in imported.table.projects for i in p.indicators]
+    named = [f for f in imported.findings if "资金拨付及时率" in f.text]
+    assert "资金拨付及时率" in names or named
+    assert all(f.kind == "unplaced" for f in named if "资金拨付及时率" not in names)

@@ -493,3 +493,24 @@ def test_a_pipe_copy_of_the_2020_yunnan_self_evaluation_form() -> None:
         (("满意度指标", "服务对象满意度指标等"), "95"),
     ]
     assert [r["points"] for r in imported.results] == ["10", "10", "10", "10"]
+
+
+def test_pipe_cells_some_lines_starting_with_a_pipe_are_read_as_pipe_cells() -> None:
+    # Found by the targets fuzzer: a page copy whose rows after a page's end start with an
+    # empty cell (``| 产出指标 | …``) was read as a pipe table of those lines alone, the rows
+    # above them left out in silence.
+    text = "\n".join(
+        [
+            "项目名称 | 农村人居环境整治项目 | | | | |",
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 分值 | |",
+            "产出指标 | 数量指标 | 培训人次 | ≥80% | 11 | |",
+            "第2页 | | | | | |",
+            " | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 分值 | |",
+            " | 产出指标 | 数量指标 | 资金拨付及时率 | ≥1% | 89 | |",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    rows = [row.cells for row in source.rows if not row.prose]
+    assert ("产出指标", "数量指标", "培训人次", "≥80%", "11") in rows
+    assert ("产出指标", "数量指标", "资金拨付及时率", "≥1%", "89") in rows

@@ -8,7 +8,8 @@ gives the columns, and the cells after it are put back into rows of that many ce
 starts where its first cell says: a level-1 name (产出指标 …) in the 一级 column, a level-2 name
 (数量指标 …) in the 二级 column, an ordinal (``一、``, ``1、``) in the first column, a total (总分,
 合计) in the first; any other row in the indicator column, its cells before it blank, as a
-merged cell's rows are in a spreadsheet (each such row a finding).
+merged cell's rows are in a spreadsheet (each such row a finding). A second project's block
+(its labels, 项目名称 …, and the header again) is read as the first is.
 
 >>> words = ["三级指标", "指标值", "分值", "培训人次", "≥500人次", "10"]
 >>> read = regroup([(w, k, False) for k, w in enumerate(words, 1)], "one cell per line")
@@ -28,6 +29,7 @@ from ._findings import ImportFinding, Place
 from ._form_words import (
     AFTER_TABLE,
     ANCHORS,
+    BLOCKS,
     CLOSING,
     GRADES,
     LEVEL1,
@@ -150,32 +152,47 @@ class _Grid:
 
     def close(self) -> None:
         if self.row:
+            placed = len(self.row)
             self.row += [""] * (len(self.columns) - len(self.row))
             if self.state == "table":
-                self.check_fit()
+                self.check_fit(placed)
             self.read.rows.append(SourceRow(tuple(self.row), self.line))
             self.rows += 1
         self.row = []
 
-    def check_fit(self) -> None:
-        """A row whose name is a value or its own target lost or gained a cell the rules
-        could not place (a 分值 that is no number the table reader reports itself): a finding
-        to act on naming its cells from the remark above it on (which may be its real name)."""
-        cells = {column_name(c): t for c, t in zip(self.columns, self.row, strict=True)}
+    def check_fit(self, placed: int) -> None:
+        """A row whose name is a value or its own target, whose 分值 or 得分 is a word, or
+        that stops before its 得分 under a remark that may be its name, lost or gained a cell
+        the rules could not place: a finding to act on naming its cells from the remark above
+        it on (which may be its real name). ``placed``: the row's cells before the blank ones
+        it was filled up with."""
+        folded = [column_name(c) for c in self.columns]
+        cells = dict(zip(folded, self.row, strict=True))
         name = next((cells[c] for c in NAME_COLUMNS if c in cells), "")
         target = next((cells[c] for c in TARGETS if c in cells), "")
         if not name or simplified(name) in TOTALS | CLOSING:
             return
+        above = self.read.rows[-1].cells if self.rows else ()
+        remark = above[-1] if above and folded[-1].startswith(REMARKS) else ""
+        words = [c for c in ("分值", "权重", "得分") if cells.get(c) and not _NUMBER.match(
+            simplified(cells[c]))]  # fmt: skip
         if _VALUE.match(simplified(name)):
             misfit = "its name is a value"
         elif nature_of(name) is not None or is_direction(name):
             misfit = "its name is a 指标性质 or 指标方向性 word"
         elif target and simplified(name) == simplified(target):
             misfit = "its name is its target"
+        elif words:
+            misfit = f"its {words[0]} is no number"
+        elif (
+            remark
+            and "得分" in folded
+            and placed <= folded.index("得分")
+            and (self.remark_may_be_a_name(remark))
+        ):
+            misfit = "it stops before its 得分, under a remark that may be its name"
         else:
             return
-        above = self.read.rows[-1].cells if self.rows else ()
-        remark = above[-1] if above and column_name(self.columns[-1]).startswith(REMARKS) else ""
         self.read.findings.append(
             ImportFinding(
                 Place(line=self.line),
@@ -279,9 +296,15 @@ class _Grid:
         that could be an indicator's name (not a number, a value or a level name)."""
         if not self.row or len(self.row) < len(self.columns):
             return False
-        last = simplified(self.row[-1])
         remark = column_name(self.columns[-1]).startswith(REMARKS)
-        return remark and bool(last) and not _VALUE.match(last) and last not in LEVEL1 | LEVEL2
+        return remark and self.remark_may_be_a_name(self.row[-1])
+
+    @staticmethod
+    def remark_may_be_a_name(text: str) -> bool:
+        """Whether a remark's text could be an indicator's name (not a number, a value or a
+        level name)."""
+        last = simplified(text)
+        return bool(last) and not _VALUE.match(last) and last not in LEVEL1 | LEVEL2
 
     def name_from_remark(self, name: int, value: str) -> None:
         """A row never starts with a value: where one would, the row above left its last cell
@@ -346,6 +369,14 @@ def regroup(cells: list[Cell], form: str) -> TextRead | None:
     if found is None:
         return None
     start, end, words = found
+    later = _next_block(cells, end)
+    if later is not None:  # a second project's block: its labels and header read as the first's
+        read, rest = regroup(cells[:later], form), regroup(cells[later:], form)
+        assert read is not None
+        assert rest is not None
+        read.rows += rest.rows
+        read.findings += rest.findings
+        return read
     read = TextRead()
     for before, number in _rows_before(cells[:start]):
         if len(before) == 1:
@@ -379,6 +410,16 @@ def regroup(cells: list[Cell], form: str) -> TextRead | None:
         ),
     )
     return read
+
+
+def _next_block(cells: list[Cell], end: int) -> int | None:
+    """Where a second block starts after the header ending at ``end``: its first label
+    (项目名称 …, ``BLOCKS``) before a header of the forms again; ``None`` if none does."""
+    texts = [text for text, _, _ in cells[end:]]
+    found = _header_run(texts)
+    if found is None:
+        return None
+    return next((end + k for k in range(found[0]) if simplified(texts[k]) in BLOCKS), None)
 
 
 def _levels_joined(cells: list[Cell]) -> list[Cell]:

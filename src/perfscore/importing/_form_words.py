@@ -14,6 +14,7 @@ from perfscore.notation._labels import simplified
 __all__ = [
     "AFTER_TABLE",
     "ANCHORS",
+    "BLOCKS",
     "CLOSING",
     "GRADES",
     "HEADER_WORDS",
@@ -138,6 +139,8 @@ AFTER_TABLE = re.compile(
 CLOSING = frozenset(("其他需要说明事项", "其他说明事项", "其他需说明事项"))
 #: The names of a column of units (度量单位), where a form prints a target's unit apart.
 UNITS = frozenset(("度量单位", "计量单位"))
+#: The labels a project's (or a department's) block of a form starts with, above its header.
+BLOCKS = frozenset(("项目名称", "项目支出名称", "单位名称", "部门名称", "部门(单位)名称"))
 #: The first cell of a total row.
 TOTALS = frozenset(("总分", "合计", "总计"))
 #: The grades a total row may print (评价等级).

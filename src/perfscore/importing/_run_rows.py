@@ -55,8 +55,12 @@ _POINTED = r"[\u4e00-\u9fffA-Za-z]{4}[(（]\d+(?:\.\d+)?分[)）]"
 # 项目产出 and 项目效益: read only in a form that prints those.
 _FRAMEWORK = ("项目目标", "项目立项", "绩效目标", "资金投入", "投入管理", "财务管理", "资金管理",
               "组织实施", "项目实施")  # fmt: skip
-# A template's numbered line left empty (指标1:, 指标2:, 指标L before 指标2:): no row.
+# A template's numbered line (指标1:, 指标2:, 指标L before 指标2:). Left empty (a level's name,
+# another numbered line, …… or the end next) it is no row; before a name (指标1:培训人次) it is
+# left out too, since run together its number would read as a cell (指标 | 1), and that is a
+# finding naming the name.
 _PLACEHOLDER = re.compile(r"指标[\dLlI]{1,2}[:：]|指标[\dLlI](?=指标[\dLlI]{1,2}[:：])")
+_NO_NAME = re.compile(rf"$|指标[\dLlI]|…|\.\.\.|{_LEVEL.pattern}|{_POINTED}")
 _LEVELS = re.compile(f"{_LEVEL.pattern}|{_POINTED}")
 _LEVELS_FRAMEWORK = re.compile(f"{_LEVEL.pattern}|{_POINTED}|{'|'.join(_FRAMEWORK)}")
 _POINTS = re.compile(r"[(（](\d+(?:\.\d+)?)分?[)）]$")
@@ -376,11 +380,25 @@ def _row(
     )
 
 
+def _numbering_out(body: str, walk: Walk) -> str:
+    """``body`` without the template's numbered lines (``_PLACEHOLDER``); each left out
+    before a name is a note naming it (the label and the text after it, to the next one)."""
+    found = list(_PLACEHOLDER.finditer(body))
+    for k, match in enumerate(found):
+        if _NO_NAME.match(body, match.end()) is None:
+            stop = found[k + 1].start() if k + 1 < len(found) else len(body)
+            walk.notes.append(
+                f"{body[match.start() : min(stop, match.end() + 30)]}: the form's numbering "
+                f"{match.group()} before the name left out of it"
+            )
+    return _PLACEHOLDER.sub("", body)
+
+
 def walk_body(body: str, kinds: tuple[str, ...]) -> Walk:
     """Read the rows of ``body`` (the text after the header) by the header's column ``kinds``."""
     walk = Walk()
     row_kinds = tuple(k for k in kinds if k not in ("level1", "level2"))
-    body = _PLACEHOLDER.sub("", body)
+    body = _numbering_out(body, walk)
     framework = re.search(r"项目(?:决策|管理)[(（]\d", body) is not None
     pattern = _LEVELS_FRAMEWORK if framework else _LEVELS
     found = list(pattern.finditer(body)) if {"level1", "level2"} & set(kinds) else []

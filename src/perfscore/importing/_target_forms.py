@@ -188,7 +188,9 @@ class _Reader:
             if not self.wide and (self.header is None or self._starts_block(cells)):
                 if self.header is not None:
                     self.header = None
-                if not self._label_row(cells) and self.project is not None:
+                if not self._label_row(cells) and (self.project or self.out.projects):
+                    # after a block's labels too (the next project's 项目名称 closed the last
+                    # one): a row of a header the copy lost is left out, never in silence
                     self._between(row, cells)
                 continue
             if self.header is not None:

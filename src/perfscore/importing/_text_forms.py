@@ -53,7 +53,10 @@ def read_text_forms(text: str, *, label: str = "<text>") -> Source | None:
         return None
     piped = _pipe_table(lines)
     ended = sum(1 for line in lines if line.endswith("|"))
-    if (piped is None or piped.full < 0.7) and ended >= 3:
+    # lines that end a cell with | but start with none: a page copy, which a pipe table's
+    # reader would leave out (it reads the lines that start with |)
+    stream = sum(1 for line in lines if line.endswith("|") and not line.lstrip().startswith("|"))
+    if (piped is None or piped.full < 0.7 or stream >= 3) and ended >= 3:
         piped = _pipe_stream(lines) or piped  # rows that leave out merged cells: a page copy
     for reader in (lambda _: piped, _one_per_line, _aligned):
         read = reader(lines)
