@@ -85,7 +85,8 @@ def load(folder: Path) -> dict[str, Any]:
     return data
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A transcribed value as the cell prints it: blank for none, a whole float without its .0."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -141,7 +142,7 @@ def _budget(grid: _Grid, budget: dict[str, Any], selfeval: bool, unit: str) -> N
     grid.row += 1
     for i, (_, key) in enumerate(heads):
         span = grid.cols - 1 - i if i == len(heads) - 1 else 1
-        grid.put(1 + i, _text(budget.get(key)), colspan=span)
+        grid.put(1 + i, cell_text(budget.get(key)), colspan=span)
     grid.row += 1
 
 
@@ -162,13 +163,13 @@ def _indicator_rows(
     for col, (label, _) in enumerate(columns):
         grid.put(col, label)
     grid.row += 1
-    level1 = _merged_runs([(_text(r["level1"]),) for r in rows])
-    level2 = _merged_runs([(_text(r["level1"]), _text(r["level2"])) for r in rows])
+    level1 = _merged_runs([(cell_text(r["level1"]),) for r in rows])
+    level2 = _merged_runs([(cell_text(r["level1"]), cell_text(r["level2"])) for r in rows])
     for i, row in enumerate(rows):
         for col, (_, key) in enumerate(columns):
             span = {"level1": level1[i], "level2": level2[i]}.get(key, 1)
             if span:
-                grid.put(col, _text(row.get(key)), rowspan=span)
+                grid.put(col, cell_text(row.get(key)), rowspan=span)
         grid.row += 1
 
 
@@ -176,7 +177,7 @@ def layout(expected: dict[str, Any]) -> Sheet:
     """The printed layout of a transcription: lines above the table and the table's cells."""
     columns = _columns(expected)
     selfeval = expected["form"] == "self-evaluation"
-    title = _text(expected.get("title"))
+    title = cell_text(expected.get("title"))
     lines = [title]
     year = expected.get("year")
     if year is not None and str(year) not in title:
@@ -186,13 +187,13 @@ def layout(expected: dict[str, Any]) -> Sheet:
     grid = _Grid(len(columns))
     for project in expected["projects"]:
         if project.get("name"):
-            grid.label("项目名称", _text(project["name"]))
+            grid.label("项目名称", cell_text(project["name"]))
             if expected.get("department"):
-                grid.label("主管部门", _text(expected["department"]))
+                grid.label("主管部门", cell_text(expected["department"]))
         elif expected.get("department"):
-            grid.label("部门(单位)名称", _text(expected["department"]))
+            grid.label("部门(单位)名称", cell_text(expected["department"]))
         if project.get("budget"):
-            _budget(grid, project["budget"], selfeval, _text(expected.get("money_unit")))
+            _budget(grid, project["budget"], selfeval, cell_text(expected.get("money_unit")))
         _indicator_rows(grid, project["rows"], columns)
     total = expected.get("total")
     if total:
@@ -200,7 +201,7 @@ def layout(expected: dict[str, Any]) -> Sheet:
         grid.put(0, "总分", colspan=keys.index("target"))
         printed = {"weight": total.get("weight"), "score": total.get("score")}
         for col in range(keys.index("target"), len(keys)):
-            grid.put(col, _text(printed.get(keys[col])))
+            grid.put(col, cell_text(printed.get(keys[col])))
         grid.row += 1
     return Sheet(tuple(lines), tuple(grid.cells), grid.row, grid.cols)
 

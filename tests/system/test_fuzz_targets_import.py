@@ -43,7 +43,16 @@ from hypothesis import strategies as st
 from perfscore.errors import PerfscoreError
 from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
 from tests.corpus.compare import answers, classify, metadata_differences
-from tests.corpus.render import Cell, Sheet, covered, to_docx, to_html, to_pdf, to_xlsx
+from tests.corpus.render import (
+    Cell,
+    Sheet,
+    cell_text,
+    covered,
+    to_docx,
+    to_html,
+    to_pdf,
+    to_xlsx,
+)
 
 Form = dict[str, Any]
 
@@ -310,14 +319,14 @@ def _block(cells: list[Cell], at: int, form: Form, project: dict[str, Any]) -> i
                 span = ends[0] if ends else len(rows)
                 cells.append(Cell(at, side + k, row[key], rowspan=span - i))
             else:
-                cells.append(Cell(at, side + k, _text(row.get(key))))
+                cells.append(Cell(at, side + k, cell_text(row.get(key))))
         at += 1
     if form["total"]:
         keys = [key for _, key in columns]
         first = side + min(keys.index("target"), keys.index("weight"))
         total = {"weight": 100, "score": round(sum(r["score"] for r in rows) + 10, 1)}
         cells.append(Cell(at, 0, "总分", colspan=first))
-        cells.extend(Cell(at, k, _text(total.get(keys[k - side]))) for k in range(first, cols))
+        cells.extend(Cell(at, k, cell_text(total.get(keys[k - side]))) for k in range(first, cols))
         at += 1
     return at
 
@@ -334,16 +343,8 @@ def _budget(cells: list[Cell], at: int, cols: int, form: Form, budget: dict[str,
     for row in (at, at + 1):
         for i, (head, key) in enumerate(heads):
             span = cols - 1 - i if i == len(heads) - 1 else 1
-            text = head if row == at else _text(budget[key])
+            text = head if row == at else cell_text(budget[key])
             cells.append(Cell(row, 1 + i, text, colspan=span))
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _grid(sheet: Sheet) -> list[list[tuple[str, bool]]]:
