@@ -6,12 +6,15 @@ import pytest
 
 from perfscore.importing._form_words import (
     ANCHORS,
+    BLOCK_LABELS,
+    BLOCKS,
     HEADER_WORDS,
     LEVEL1,
     LEVEL2,
     display_width,
     header_word,
 )
+from perfscore.notation._labels import simplified
 
 
 @pytest.mark.parametrize(
@@ -47,3 +50,10 @@ def test_full_width_characters_count_two_columns() -> None:
     assert display_width("ａ１") == 4
     assert display_width("a1") == 2
     assert display_width("一级指标  ≥95%") == 8 + 2 + 4  # ≥ is of ambiguous width: one
+
+
+def test_block_labels_are_written_as_the_readers_compare_them() -> None:
+    # the readers compare a cell's simplified text with these (startswith): a label written
+    # otherwise (full-width brackets, traditional) would never match
+    assert all(simplified(label) == label for label in BLOCK_LABELS)
+    assert set(BLOCK_LABELS) >= BLOCKS

@@ -15,6 +15,7 @@ __all__ = [
     "AFTER_TABLE",
     "ANCHORS",
     "BLOCKS",
+    "BLOCK_LABELS",
     "CLOSING",
     "GRADES",
     "HEADER_WORDS",
@@ -141,6 +142,11 @@ CLOSING = frozenset(("其他需要说明事项", "其他说明事项", "其他�
 UNITS = frozenset(("度量单位", "计量单位"))
 #: The labels a project's (or a department's) block of a form starts with, above its header.
 BLOCKS = frozenset(("项目名称", "项目支出名称", "单位名称", "部门名称", "部门(单位)名称"))
+#: The labels a project's (or a department's) block above its indicators starts with: a row of
+#: the labels above a form starts at each.
+BLOCK_LABELS: tuple[str, ...] = (
+    "项目名称", "项目支出名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称",
+)  # fmt: skip
 #: The first cell of a total row.
 TOTALS = frozenset(("总分", "合计", "总计"))
 #: The grades a total row may print (评价等级).

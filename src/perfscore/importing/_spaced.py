@@ -48,7 +48,16 @@ from perfscore.notation._labels import simplified
 from perfscore.tables._findings import Severity
 
 from ._findings import ImportFinding, Place
-from ._form_words import ANCHORS, GRADES, LEVEL1, LEVEL2, TOTALS, column_name, header_word
+from ._form_words import (
+    ANCHORS,
+    BLOCK_LABELS,
+    GRADES,
+    LEVEL1,
+    LEVEL2,
+    TOTALS,
+    column_name,
+    header_word,
+)
 from ._rows import Source, SourceRow
 from ._run_together import read_run_together
 from ._spaced_cells import EMPTY, NUMBER, POINTS, fit, form_level
@@ -61,7 +70,7 @@ _PAGE = re.compile(r"^第\s*\d+\s*页")
 _BRACKET = re.compile(r"^[(（][^()（）]*[)）]$")  # a note in brackets of its own: (万元)
 # The labels the block above a form's indicators is printed with; a row starts at each.
 _LABELS = (
-    "项目名称", "项目支出名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称",
+    *BLOCK_LABELS,
     "项目资金", "资金情况", "年度资金总额", "资金总额", "其中", "上年结转资金", "其他资金",
     "年度总体目标", "总体目标", "年度目标", "项目负责人", "联系电话", "项目类别", "归口科室",
     "投入目标", "项目实施单位", "预算执行情况", "目标完成情况",

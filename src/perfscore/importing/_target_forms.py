@@ -25,6 +25,7 @@ from typing import Any
 from perfscore.notation._labels import same_label, simplified
 
 from ._findings import ImportFinding, Place
+from ._form_words import BLOCK_LABELS
 from ._ladder_forms import header_word
 from ._repairs import clean
 from ._sources import SourceRow
@@ -67,10 +68,6 @@ _BUDGET_COLUMNS = {
     "分值": "weight",
     "得分": "points",
 }
-# The labels a project's (or a department's) block starts with.
-_BLOCK_LABELS = (
-    "项目名称", "项目支出名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称",
-)  # fmt: skip
 # A budget figure given as a label of its own: 年度资金总额 | 100.
 _BUDGET_LABELS = ("年度资金总额", "资金总额", "年度预算数", "年度预算", "预算金额", "部门预算总额")
 
@@ -218,7 +215,7 @@ class _Reader:
     # -- project blocks ---------------------------------------------------------------------
 
     def _starts_block(self, cells: list[str]) -> bool:
-        return any(simplified(c).startswith(_BLOCK_LABELS) for c in cells)
+        return any(simplified(c).startswith(BLOCK_LABELS) for c in cells)
 
     def _label_row(self, cells: list[str]) -> bool:
         """Read labels (项目名称 | X) and the budget table; whether the row held any."""
