@@ -46,3 +46,23 @@ def test_imported_with_the_printed_department_and_year(tmp_path) -> None:  # typ
         "安装坡面水标尺", "项目计划总投资", "群众生产生活条件改善状况",
     ]  # fmt: skip
     assert [i.weight for i in project.indicators] == [10, 10, 10]
+
+
+def test_a_page_number_between_cells_is_taken_out_and_its_line_counted() -> None:
+    # A Hunan self-evaluation from a document site: the site's page numbers (2、, 3、) start
+    # lines, one between a target and its actual, one between a name and its target.
+    source = read_run(
+        [
+            "1、2020年度县级专项资金绩效目标自评表一级指标二级指标三级指标年度指标值全年完成值"
+            "未完成原因和改进措施产出指标数量指标库存数量真实率100%",
+            "2、100%效益指标可持续影响指标粮食储备设备维护及安全性",
+            "3、高高满意度指标服务对象满意度指标市民满意度调查90%100%",
+        ]
+    )
+    assert source is not None
+    rows = [(r.line, r.cells[2:5]) for r in source.rows if len(r.cells) == 6][1:]
+    assert rows == [
+        (1, ("库存数量真实率", "100%", "100%")),
+        (2, ("粮食储备设备维护及安全性", "高", "高")),
+        (3, ("市民满意度调查", "90%", "100%")),
+    ]

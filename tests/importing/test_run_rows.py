@@ -108,3 +108,78 @@ def test_the_forms_numbering_before_a_name_left_out_is_a_note_naming_it() -> Non
     notes = [n for n in walk.notes if "numbering" in n]
     assert len(notes) == 1  # the empty 指标2: before a level is no row and no note
     assert notes[0].startswith("指标1:培训人次")
+
+
+HUNAN = ("level1", "level2", "name", "target", "actual", "reason")
+
+
+def test_a_cell_may_end_where_the_copys_page_broke() -> None:
+    # A Hunan self-evaluation copied from a document site: the site's page number (3、) fell
+    # between a name and its target. Taken out, the place it was is where the name may end;
+    # without it no cell of 粮食储备设备维护及安全性高高 ends before 高高.
+    body = (
+        "效益指标可持续影响指标粮食储备设备维护及安全性高高"
+        "满意度指标服务对象满意度指标市民满意度调查90%100%"
+    )
+    at = body.index("高高")
+    (row, _) = walk_body(body, HUNAN, breaks=[at]).rows
+    assert (row.cells["name"], row.cells["target"], row.cells["actual"]) == (
+        "粮食储备设备维护及安全性",
+        "高",
+        "高",
+    )
+    unbroken = walk_body(body, HUNAN)
+    assert [r.cells["name"] for r in unbroken.rows] == ["市民满意度调查"]
+    assert unbroken.left[0][1] == "粮食储备设备维护及安全性高高"
+
+
+def test_a_page_break_inside_a_cell_does_not_cut_it() -> None:
+    # A break may fall inside a cell too (社会效益 | 指标 at a page's end): the cell goes on.
+    body = "效益指标经济效益指标利息费用保障率100%100%"
+    (row,) = walk_body(body, HUNAN, breaks=[body.index("费用")]).rows
+    assert row.cells["name"] == "利息费用保障率"
+
+
+def test_a_names_last_character_is_no_target() -> None:
+    # 政策性挂账利息补贴保障率100%无…: the target is 100%, which the notation reads, and the
+    # actual the one-word result 无 with its reason after it; not a name cut before its 率
+    # with the target 率 and the actual 100%.
+    walk = walk_body(
+        "效益指标经济效益指标利息费用保障率100%100%政策性挂账利息补贴保障率100%无没有轮换、动用库存",
+        HUNAN,
+    )
+    row = walk.rows[1]
+    assert (row.cells["name"], row.cells["target"], row.cells["actual"]) == (
+        "政策性挂账利息补贴保障率",
+        "100%",
+        "无",
+    )
+    assert row.cells["reason"] == "没有轮换、动用库存"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["保障率", "到位率", "完成数", "覆盖率", "满意度"]),
+    st.sampled_from(["100%", "≥95%", "12公里", "0起"]),
+)
+def test_a_name_keeps_its_suffix_before_a_figure(name: str, target: str) -> None:
+    # Whatever the name's last character, it is not split off as a one-character target.
+    walk = walk_body(f"产出指标数量指标项目{name}{target}无未实施", HUNAN)
+    (row,) = walk.rows
+    assert (row.cells["name"], row.cells["target"], row.cells["actual"]) == (
+        f"项目{name}",
+        target,
+        "无",
+    )
+
+
+def test_a_lone_figure_after_a_name_leaves_the_name_whole() -> None:
+    # A row that prints one figure (its other cell left blank): the name is not cut before its
+    # last character to make a one-character target (保障 | 率 | 100%).
+    walk = walk_body(
+        "效益指标经济效益指标政策性挂账利息补贴保障率100%利息费用保障率100%100%", HUNAN
+    )
+    first = walk.rows[0].cells
+    assert first["name"] == "政策性挂账利息补贴保障率"
+    assert "率" not in first.values()
+    assert "100%" in (first.get("target"), first.get("actual"))

@@ -31,7 +31,7 @@ from ._run_header import RunHeader, find_header
 from ._run_labels import damaged_labels, split_labels
 from ._run_rows import BodyRow, walk_body
 
-__all__ = ["read_run", "split_before"]
+__all__ = ["page_breaks", "read_run", "split_before"]
 
 #: The column each kind of cell is written under, for the targets forms to read.
 COLUMN_OF: dict[str, str] = {
@@ -51,7 +51,8 @@ COLUMN_OF: dict[str, str] = {
 _END = re.compile(r"[…\.]*(?:总分|合计|总计)(?=[\d\s]|$)|注\s*[:：]|填[表报]人|单位负责人")
 _TOTAL = re.compile(r"[…\.]*(?P<word>总分|合计|总计)(?P<rest>[\d.\s]*)")
 # A document site's page number (2、) at a line's start, and the form's label merged down the
-# rows (绩效指标) printed again where a page breaks: no cells.
+# rows (绩效指标) printed again where a page breaks: no cells. The page may break between two
+# cells or inside one, so where it broke is a place a cell may end, no more.
 _PAGES = re.compile(r"(?:绩效指标)?\n\d{1,2}、")
 # The label printed down the side of the indicator rows, just before the header (绩效指标
 # 一级指标 …): no label of the block above, so no part of the last label's value.
@@ -100,13 +101,13 @@ def read_run(lines: list[str], *, label: str = "<text>") -> Source | None:
     kinds = tuple(c.kind for c in header.columns if c.kind in COLUMN_OF)
     rows.append(SourceRow(tuple(COLUMN_OF[k] for k in kinds), first + 1))
     findings.append(_header_finding(header, first + 1))
-    body = _PAGES.sub("", text[header.end :])  # a page's text goes on where the last ended
+    body, breaks = page_breaks(text[header.end :])  # a page goes on where the last ended
     end = _END.search(body)
     table = body[: end.start()] if end is not None else body
-    walk = walk_body(table, tuple(c.kind for c in header.columns))
+    walk = walk_body(table, tuple(c.kind for c in header.columns), breaks)
 
     def line_of(at: int) -> int:
-        return first + 1 + body.count("\n", 0, at)
+        return first + 1 + body.count("\n", 0, at) + sum(b <= at for b in breaks)
 
     for row in walk.rows:
         rows.append(SourceRow(tuple(row.cells.get(k, "") for k in kinds), line_of(row.start)))
@@ -144,6 +145,25 @@ def read_run(lines: list[str], *, label: str = "<text>") -> Source | None:
     if end is not None:
         rows += _after_table(body[end.start() :], len(kinds), line_of(end.start()))
     return Source(label, tuple(rows), tuple(findings))
+
+
+def page_breaks(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` without a document site's page numbers at a line's start, and where each page
+    broke in what is left.
+
+    >>> page_breaks("可持续影响指标粮食储备设备维护及安全性\\n3、高高")
+    ('可持续影响指标粮食储备设备维护及安全性高高', (19,))
+    """
+    kept: list[str] = []
+    breaks: list[int] = []
+    at = size = 0
+    for match in _PAGES.finditer(text):
+        kept.append(text[at : match.start()])
+        size += match.start() - at
+        breaks.append(size)
+        at = match.end()
+    kept.append(text[at:])
+    return "".join(kept), tuple(breaks)
 
 
 def _after_table(text: str, width: int, line: int) -> list[SourceRow]:

@@ -8,10 +8,12 @@ in their printed order, every cell read as what its column holds:
 
 - a 分值 or 得分: a number (a 分值 at most the level's points, or 100);
 - a target or an actual: the notation's reading of a comparison, number and unit
-  (``≥266米``, ``100%``, ``20万元``, ``2021年12月完成``), or a text (``显著提升``);
+  (``≥266米``, ``100%``, ``20万元``, ``2021年12月完成``), or a text (``显著提升``, a word
+  of one character such as ``高`` or ``无``; another character alone, ``率``, is a name's last);
 - a unit, a 指标性质 (定量/定性), a 得分系数 (a percent), a 是/否;
 - a name, a reason, an explanation: free text, ending where the next cell can begin (before a
-  number or a sign, at a line's end).
+  number or a sign, at a line's end, or where the copy's page broke: a site's page number at a
+  line's start, taken out, falls between two cells or inside one).
 
 Where several readings fit (``1020万元`` = 10 | 20万元 or 102 | 0万元), the one the form's rules
 prefer is taken: a 得分 not above its 分值, an actual that repeats its target, numbers not cut
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -78,9 +80,9 @@ _DEGREE = re.compile(
 )
 # A dash for a cell with nothing to say (一 as a copy gives —, -, /).
 _DASHES = "一-—/／"
-# Qualitative targets and results of one word (是, 高 …), and the dashes.
+# Qualitative targets and results of one word (是, 高, 无 …), and the dashes.
 _WORDS = frozenset(
-    ("是", "否", "高", "低", "好", "优", "良", "中", "差", "良好", "较好", "达到", "基本达到",
+    ("是", "否", "高", "低", "好", "优", "良", "中", "差", "无", "良好", "较好", "达到", "基本达到",
      "部分达到", "未达到", "达标", "完成", "已完成", *_DASHES)
 )  # fmt: skip
 _DEGREE_BEFORE = re.compile(f"(?:{_DEGREE.pattern})$")
@@ -133,9 +135,12 @@ def _quantity(text: str) -> bool:
     return target.op != "定性" and (unit is None or len(unit) == 1 or unit in unit_names())
 
 
-def _free_ends(s: str, pos: int, end: int, kind: str) -> Iterator[int]:
+def _free_ends(
+    s: str, pos: int, end: int, kind: str, breaks: frozenset[int] = frozenset()
+) -> Iterator[int]:
     """Where a free text starting at ``pos`` may end: before a number or a sign, at a line's
-    end, before an explanation (反映…) or a qualitative word, or at the stretch's end."""
+    end or where the copy's page broke (``breaks``), before an explanation (反映…) or a
+    qualitative word, or at the stretch's end."""
     limit = min(end, pos + _FREE_KINDS.get(kind, 40))
     for p in range(pos + 1, limit + 1):
         if p == end:
@@ -146,6 +151,7 @@ def _free_ends(s: str, pos: int, end: int, kind: str) -> Iterator[int]:
             (c.isdigit() and not before.isdigit() and not s[p - 2 : p].replace(".", "").isdigit())
             or (c in _SIGNS and before not in _SIGNS)
             or c == "\n"
+            or p in breaks
             or (kind == "name" and (c == "%" or s[p + 1 : p + 2].isdigit()))
             or s.startswith("反映", p)
             or (c in "是否" and not s.startswith("是否", p - 1))
@@ -181,7 +187,9 @@ def _numbers(s: str, pos: int, end: int, limit: float) -> Iterator[tuple[int, st
         yield pos + k, piece, 0.0 if k == len(text) else 1.0
 
 
-def _values(s: str, pos: int, end: int) -> Iterator[tuple[int, str, float]]:
+def _values(
+    s: str, pos: int, end: int, breaks: frozenset[int] = frozenset()
+) -> Iterator[tuple[int, str, float]]:
     """A target's or an actual's readings: the notation's, its longest reading first (a
     shorter one costs more, one cut inside a number the most), then a text."""
     if _QUANTITY.match(s, pos, end):
@@ -192,7 +200,7 @@ def _values(s: str, pos: int, end: int) -> Iterator[tuple[int, str, float]]:
                 cut = 2.0 if s[p - 1 : p + 1].isdigit() and p < end else 0.0
                 yield p, piece, cut + shorter
                 shorter = 0.5
-    ends = set(_free_ends(s, pos, end, "value"))
+    ends = set(_free_ends(s, pos, end, "value", breaks))
     ends |= {pos + n for n in range(1, 17) if s.startswith(s[pos : pos + n], pos + n)}
     for p in sorted(e for e in ends if e <= end):
         piece = s[pos:p]
@@ -206,27 +214,29 @@ def _values(s: str, pos: int, end: int) -> Iterator[tuple[int, str, float]]:
             ends_row = 4.0 * len(_ROW_END.findall(piece)) + 2.0 * piece.strip().count("\n")
             worded = _DEGREE.fullmatch(piece) is not None or piece in _WORDS  # 稳步提高, 是, 高
             base = 0.5 if repeat or worded else 1.5
+            # one character that is no value of one word (率, 数): the end of a name
+            base += 2.0 if len(piece) == 1 and not worded else 0.0
             base += 1.5 if piece.startswith("\n") else 0.0  # a cell starts a line: a row does
             yield p, piece, base + numbers + named + ends_row
 
 
 @lru_cache(maxsize=65536)
 def _candidates(
-    s: str, pos: int, end: int, kind: str, limit: float
+    s: str, pos: int, end: int, kind: str, limit: float, breaks: frozenset[int]
 ) -> tuple[tuple[int, str, float], ...]:
     """Each reading of a cell of ``kind`` starting at ``pos``: (its end, its text, its cost)."""
-    return tuple(_readings(s, pos, end, kind, limit))
+    return tuple(_readings(s, pos, end, kind, limit, breaks))
 
 
 def _readings(
-    s: str, pos: int, end: int, kind: str, limit: float
+    s: str, pos: int, end: int, kind: str, limit: float, breaks: frozenset[int]
 ) -> Iterator[tuple[int, str, float]]:
     if kind in ("weight", "points"):
         yield from _numbers(s, pos, end, limit if kind == "weight" else 100.0)
     elif kind in ("target", "actual", "target2"):
         cut = 1.0 if 0 < pos < end and s[pos - 1].isdigit() and s[pos].isdigit() else 0.0
         cut += 1.0 if kind == "target2" else 0.0  # an adjusted target is seldom printed
-        yield from ((e, piece, cost + cut) for e, piece, cost in _values(s, pos, end))
+        yield from ((e, piece, cost + cut) for e, piece, cost in _values(s, pos, end, breaks))
     elif kind == "unit":
         for size in (2, 1):
             piece = s[pos : pos + size]
@@ -242,7 +252,7 @@ def _readings(
         if m is not None and not _LEADING_ZERO.match(m.group()):
             yield m.end(), m.group(), 0.0
     else:
-        for p in _free_ends(s, pos, end, kind):
+        for p in _free_ends(s, pos, end, kind, breaks):
             piece = s[pos:p]
             if re.search(r"[\u4e00-\u9fff]", piece):
                 cost = 0.0 if kind != "explain" or piece.startswith("反映") else 2.0
@@ -268,14 +278,14 @@ Reading = tuple[float, tuple[tuple[str, str], ...]]
 
 
 def _rows_at(
-    s: str, pos: int, end: int, kinds: tuple[str, ...], limit: float
+    s: str, pos: int, end: int, kinds: tuple[str, ...], limit: float, breaks: frozenset[int]
 ) -> dict[int, list[Reading]]:
     """Each place a row starting at ``pos`` can end, with its best readings (cost, cells)."""
     layer: dict[int, list[Reading]] = {pos: [(0.0, ())]}
     for kind in kinds:
         nxt: dict[int, list[Reading]] = {}
         for at, readings in layer.items():
-            options = list(_candidates(s, at, end, kind, limit)) if at < end else []
+            options = list(_candidates(s, at, end, kind, limit, breaks)) if at < end else []
             if kind != "name":
                 options.append((at, "", _EMPTY.get(kind, 1.0)))
             for e, piece, cost in options:
@@ -328,7 +338,13 @@ def _left_cost(s: str, at: int, end: int, before_level: bool) -> float:
 
 
 def _stretch(
-    s: str, start: int, end: int, kinds: tuple[str, ...], limit: float, before_level: bool
+    s: str,
+    start: int,
+    end: int,
+    kinds: tuple[str, ...],
+    limit: float,
+    before_level: bool,
+    breaks: frozenset[int],
 ) -> tuple[list[BodyRow], int]:
     """The rows of ``s[start:end]`` (between two levels), and where the rows stop (a text no
     row reads, such as a row the copy cut off, is left from there). Read forward, from each
@@ -341,7 +357,7 @@ def _stretch(
             reached.setdefault(pos + 1, reached[pos])
         elif pos in reached:
             base, before = reached[pos]
-            for e, readings in _rows_at(s, pos, end, kinds, limit).items():
+            for e, readings in _rows_at(s, pos, end, kinds, limit, breaks).items():
                 cost, cells = readings[0]
                 row = _row(s, pos, e, cells, readings[1:2], cost)
                 if row is not None and (e not in reached or base + cost + 0.5 < reached[e][0]):
@@ -380,10 +396,14 @@ def _row(
     )
 
 
-def _numbering_out(body: str, walk: Walk) -> str:
-    """``body`` without the template's numbered lines (``_PLACEHOLDER``); each left out
-    before a name is a note naming it (the label and the text after it, to the next one)."""
+def _numbering_out(body: str, walk: Walk, breaks: Iterable[int]) -> tuple[str, frozenset[int]]:
+    """``body`` without the template's numbered lines (``_PLACEHOLDER``), and ``breaks``
+    where they are in it then; each numbered line left out before a name is a note naming it
+    (the label and the text after it, to the next one)."""
     found = list(_PLACEHOLDER.finditer(body))
+    pages = frozenset(
+        b - sum(min(m.end(), b) - m.start() for m in found if m.start() < b) for b in breaks
+    )
     for k, match in enumerate(found):
         if _NO_NAME.match(body, match.end()) is None:
             stop = found[k + 1].start() if k + 1 < len(found) else len(body)
@@ -391,14 +411,16 @@ def _numbering_out(body: str, walk: Walk) -> str:
                 f"{body[match.start() : min(stop, match.end() + 30)]}: the form's numbering "
                 f"{match.group()} before the name left out of it"
             )
-    return _PLACEHOLDER.sub("", body)
+    return _PLACEHOLDER.sub("", body), pages
 
 
-def walk_body(body: str, kinds: tuple[str, ...]) -> Walk:
-    """Read the rows of ``body`` (the text after the header) by the header's column ``kinds``."""
+def walk_body(body: str, kinds: tuple[str, ...], breaks: Iterable[int] = ()) -> Walk:
+    """Read the rows of ``body`` (the text after the header) by the header's column ``kinds``;
+    ``breaks`` are where the copy's page broke (its page number taken out): a cell may end
+    there, or go on over it."""
     walk = Walk()
     row_kinds = tuple(k for k in kinds if k not in ("level1", "level2"))
-    body = _numbering_out(body, walk)
+    body, pages = _numbering_out(body, walk, breaks)
     framework = re.search(r"项目(?:决策|管理)[(（]\d", body) is not None
     pattern = _LEVELS_FRAMEWORK if framework else _LEVELS
     found = list(pattern.finditer(body)) if {"level1", "level2"} & set(kinds) else []
@@ -437,7 +459,7 @@ def walk_body(body: str, kinds: tuple[str, ...]) -> Walk:
             if (points := _POINTS.search(word)) is not None and key == "level1":
                 limit = float(points.group(1))
         before_level = k < len(levels)
-        rows, stop = _stretch(body, start, end, row_kinds, limit, before_level)
+        rows, stop = _stretch(body, start, end, row_kinds, limit, before_level, pages)
         for row in rows:
             walk.rows.append(
                 BodyRow({**pending, **row.cells}, row.start, row.end, row.text, row.other)
