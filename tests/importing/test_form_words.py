@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from perfscore.importing._form_words import (
@@ -11,6 +13,7 @@ from perfscore.importing._form_words import (
     HEADER_WORDS,
     LEVEL1,
     LEVEL2,
+    LEVEL_POINTS,
     display_width,
     header_word,
 )
@@ -57,3 +60,22 @@ def test_block_labels_are_written_as_the_readers_compare_them() -> None:
     # otherwise (full-width brackets, traditional) would never match
     assert all(simplified(label) == label for label in BLOCK_LABELS)
     assert set(BLOCK_LABELS) >= BLOCKS
+
+
+@pytest.mark.parametrize(
+    ("printed", "points"),
+    [
+        ("产出指标(50分)", True),
+        ("效益指标（30）", True),
+        ("成本指标(0-20)分", True),  # a Chongqing goal form's range of points
+        ("产出指标(40-50)分", True),
+        ("满意度指标（5～10分）", True),
+        ("产出指标(1-3)", False),  # a bare range says no 分: no level's points
+        ("产出指标(2021-2023年)", False),
+    ],
+)
+def test_a_levels_points_one_number_or_a_range(printed: str, points: bool) -> None:
+    found = re.search(f"(?:{LEVEL_POINTS})$", printed)
+    assert (found is not None) == points
+    if found is not None:
+        assert printed[: found.start()] in LEVEL1 | LEVEL2

@@ -183,3 +183,21 @@ def test_a_lone_figure_after_a_name_leaves_the_name_whole() -> None:
     assert first["name"] == "政策性挂账利息补贴保障率"
     assert "率" not in first.values()
     assert "100%" in (first.get("target"), first.get("actual"))
+
+
+def test_a_level_with_its_points_as_a_range() -> None:
+    # Run together, 成本指标(0-20)分 is the level with its range of points, not 成本指标 and a
+    # text (0-20)分 no row reads; a 分值 is at most the range's top, and rows whose 分值 add to
+    # a sum outside the range are named.
+    kinds = ("level1", "level2", "name", "target", "weight")
+    walk = walk_body(
+        "成本指标(0-20)分经济成本指标项目建设成本≤65万元10"
+        "产出指标(40-50)分数量指标晾晒房面积≥300平方米30",
+        kinds,
+    )
+    assert not walk.left
+    assert [(r.cells.get("level1"), r.cells["name"]) for r in walk.rows] == [
+        ("成本指标(0-20)分", "项目建设成本"),
+        ("产出指标(40-50)分", "晾晒房面积"),
+    ]
+    assert walk.sums == ["产出指标(40-50)分: its rows' 分值 add to 30, not the 40-50 printed"]

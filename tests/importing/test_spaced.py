@@ -255,3 +255,23 @@ def test_a_second_project_after_the_first_total_is_read_too() -> None:
         ("培训补贴", ["培训人次"]),
         ("校舍维修", ["维修面积"]),
     ]
+
+
+def test_a_level_name_with_its_points_as_a_range_or_apart_is_that_level() -> None:
+    # A 2023 Chongqing goal form: the level-1 cell prints its points as a range, after the
+    # name (成本指标(0-20)分) or on the next line where the cell wrapped (产出指标 / (40-50)分);
+    # a level's points apart from it (产出指标 (50分)) are its points too, not a level of
+    # their own the rows would be read under.
+    rows = rows_of(
+        "年度绩效目标(90分) 一级指标 二级指标 三级指标 指标值 分值 指标解释\n"
+        "成本指标(0-20)分 经济成本指标 项目建设成本 ≤65万元 10\n"
+        "产出指标\n"
+        "(40-50)分\n"
+        "数量指标 晾晒房面积 ≥300平方米 20\n"
+        "效益指标 (30分) 社会效益指标 带动务工人数 ≥20人 10"
+    )
+    assert [(r[1], r[2], r[3]) for r in rows[1:]] == [
+        ("成本指标(0-20)分", "经济成本指标", "项目建设成本"),
+        ("产出指标(40-50)分", "数量指标", "晾晒房面积"),
+        ("效益指标 (30分)", "社会效益指标", "带动务工人数"),
+    ]

@@ -21,6 +21,7 @@ __all__ = [
     "HEADER_WORDS",
     "LEVEL1",
     "LEVEL2",
+    "LEVEL_POINTS",
     "NAME_COLUMNS",
     "REMARKS",
     "TARGETS",
@@ -125,6 +126,14 @@ LEVEL2 = frozenset(
         "服务对象满意度指标",
         "满意度指标",
     )
+)
+#: A level's points as a form prints them after its name, or on a line of their own under it
+#: (the cell wrapped): ``(50分)``, ``（30）``, ``(50)分``, or the range a form sets them in,
+#: ``(0-20)分``, ``（40～50分）`` (a range says 分: a bare ``(1-3)`` is no level's points).
+#: A pattern's text, to be put in a pattern of the names.
+LEVEL_POINTS = (
+    r"[(（]\s*(?:\d+(?:\.\d+)?\s*分?\s*[)）](?:\s*分)?"
+    r"|\d+(?:\.\d+)?\s*分?\s*[-－~～—–至]\s*\d+(?:\.\d+)?\s*(?:分\s*[)）]|[)）]\s*分))"
 )
 # Header words that go on with a note of their own (指标值及单位, 偏差原因分析及改进措施).
 _STARTS = ("偏差原因", "未完成原因", "指标值及", "年度指标值及", "实际完成值及")

@@ -2,9 +2,10 @@
 
 After the header, a copy that lost every separator gives the rows as one string
 (``产出指标(70分)数量指标安装坡面水标尺10≥266米≥266米10水标尺宽度10…``). The levels are the
-form's words (``LEVEL_NAMES``, with the points a level may print: ``产出指标(70分)``) and cut the
-text into stretches; each stretch is a sequence of rows, and each row the header's other columns
-in their printed order, every cell read as what its column holds:
+form's words (``LEVEL_NAMES``, with the points a level may print: ``产出指标(70分)``, or a range
+of them, ``成本指标(0-20)分``) and cut the text into stretches; each stretch is a sequence of
+rows, and each row the header's other columns in their printed order, every cell read as what
+its column holds:
 
 - a 分值 or 得分: a number (a 分值 at most the level's points, or 100);
 - a target or an actual: the notation's reading of a comparison, number and unit
@@ -42,6 +43,7 @@ from perfscore.errors import PerfscoreError
 from perfscore.notation._targets import parse_target
 from perfscore.units import unit_names
 
+from ._form_words import LEVEL_POINTS
 from ._target_cells import LEVEL_NAMES
 
 __all__ = ["BodyRow", "Walk", "walk_body"]
@@ -49,7 +51,7 @@ __all__ = ["BodyRow", "Walk", "walk_body"]
 _LEVEL_WORDS = sorted(
     {w for words in LEVEL_NAMES.values() for w in words if w.endswith("指标")}, key=len
 )[::-1]
-_LEVEL = re.compile("(?:" + "|".join(_LEVEL_WORDS) + r")(?:[(（]\d+(?:\.\d+)?分?[)）])?")
+_LEVEL = re.compile("(?:" + "|".join(_LEVEL_WORDS) + f")(?:{LEVEL_POINTS})?")
 # A level printed with its points, out of the vocabulary (项目决策(10分), a damaged 顼目产出(30分)):
 # four characters and (N分); no indicator's name carries points.
 _POINTED = r"[\u4e00-\u9fffA-Za-z]{4}[(（]\d+(?:\.\d+)?分[)）]"
@@ -65,7 +67,11 @@ _PLACEHOLDER = re.compile(r"指标[\dLlI]{1,2}[:：]|指标[\dLlI](?=指标[\dLl
 _NO_NAME = re.compile(rf"$|指标[\dLlI]|…|\.\.\.|{_LEVEL.pattern}|{_POINTED}")
 _LEVELS = re.compile(f"{_LEVEL.pattern}|{_POINTED}")
 _LEVELS_FRAMEWORK = re.compile(f"{_LEVEL.pattern}|{_POINTED}|{'|'.join(_FRAMEWORK)}")
-_POINTS = re.compile(r"[(（](\d+(?:\.\d+)?)分?[)）]$")
+# A level's points, one number or a range of them (its least and its most): (70分), (0-20)分.
+_POINTS = re.compile(
+    r"[(（](?:(?P<least>\d+(?:\.\d+)?)分?[-－~～—–至])?(?P<most>\d+(?:\.\d+)?)分?[)）]分?$"
+)
+_BARE = re.compile(f"(?:{LEVEL_POINTS})$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SIGNS = "≥≤><=＞＜≧≦"
 _QUANTITY = re.compile(rf"[{_SIGNS}]?=?\d")
@@ -457,7 +463,7 @@ def walk_body(body: str, kinds: tuple[str, ...], breaks: Iterable[int] = ()) -> 
                 pending["level1"] = current = word
                 walk.notes.append(f"{word}: one cell over both levels (一级 and 二级)")
             if (points := _POINTS.search(word)) is not None and key == "level1":
-                limit = float(points.group(1))
+                limit = float(points["most"])
         before_level = k < len(levels)
         rows, stop = _stretch(body, start, end, row_kinds, limit, before_level, pages)
         for row in rows:
@@ -489,11 +495,15 @@ def _sums(rows: list[BodyRow]) -> list[str]:
             totals[level] = totals.get(level, 0.0) + float(weight)
     out = []
     for level, total in totals.items():
-        printed = float(_POINTS.search(level).group(1))  # type: ignore[union-attr]
-        if abs(printed - total) > 1e-9:
-            out.append(f"{level}: its rows' 分值 add to {total:g}, not the {printed:g} printed")
+        points = _POINTS.search(level)
+        assert points is not None
+        most = float(points["most"])
+        least = most if points["least"] is None else float(points["least"])
+        if total < least - 1e-9 or total > most + 1e-9:
+            printed = f"{least:g}-{most:g}" if least != most else f"{most:g}"
+            out.append(f"{level}: its rows' 分值 add to {total:g}, not the {printed} printed")
     return out
 
 
 def _bare(word: str) -> str:
-    return _POINTS.sub("", word)
+    return _BARE.sub("", word)

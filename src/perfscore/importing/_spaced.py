@@ -331,7 +331,8 @@ def _tokens(lines: Sequence[str]) -> tuple[list[_Token], list[ImportFinding]]:
     """The tokens of the lines: a header word or a level name wrapped over lines of their own
     (``一级`` / ``指标``) joined, a line of only dashes (empty cells) left out, and a level name
     or a total's word run together with the cell after it (``时效指标发放及时率``, ``合计100``)
-    split off, each split a finding."""
+    split off, each split a finding; a level name's points after it (``产出指标 (50分)``, or
+    ``(40-50)分`` on the next line, where the cell wrapped) are one token with it."""
     tokens: list[_Token] = []
     findings: list[ImportFinding] = []
     kept = [
@@ -350,6 +351,11 @@ def _tokens(lines: Sequence[str]) -> tuple[list[_Token], list[ImportFinding]]:
             continue
         number = numbers[k]
         for n, text in enumerate(lines[k].split()):
+            if tokens and _level_without_points(tokens[-1].text) and POINTS.fullmatch(text):
+                last = tokens[-1]
+                joined = f"{last.text}{'' if n == 0 else ' '}{text}"  # a wrapped cell's lines
+                tokens[-1] = _Token(joined, last.line, last.first)
+                continue
             word = _fused(text)
             tokens.append(_Token(text if word is None else word, number, n == 0))
             if word is not None:
@@ -358,6 +364,11 @@ def _tokens(lines: Sequence[str]) -> tuple[list[_Token], list[ImportFinding]]:
                 findings.append(ImportFinding(Place(line=number), text, action, kind="fused-cells"))
         k += 1
     return tokens, findings
+
+
+def _level_without_points(text: str) -> bool:
+    """Whether ``text`` is a level's name of the forms, printed without its points."""
+    return form_level(text) is not None and POINTS.search(text) is None
 
 
 def _wrapped(lines: Sequence[str], k: int) -> tuple[str, int] | None:

@@ -18,13 +18,13 @@ from perfscore.errors import NotationError
 from perfscore.notation._labels import simplified
 from perfscore.notation._targets import parse_target
 
-from ._form_words import LEVEL1, LEVEL2
+from ._form_words import LEVEL1, LEVEL2, LEVEL_POINTS
 from ._target_cells import is_direction, nature_of
 
 __all__ = ["EMPTY", "NUMBER", "POINTS", "fit", "form_level"]
 
-#: A level's points after or instead of its name: (50分), （30）.
-POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+#: A level's points after or instead of its name: (50分), （30）, a range (0-20)分.
+POINTS = re.compile(rf"{LEVEL_POINTS}$")
 #: A number as 分值 and 得分 print it: 8, 12.5, 1,200.
 NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?$")
 _SIGN = re.compile(r"^[≥≤＞＜><=＝≧≦]")
