@@ -66,3 +66,21 @@ def test_a_page_number_between_cells_is_taken_out_and_its_line_counted() -> None
         (2, ("粮食储备设备维护及安全性", "高", "高")),
         (3, ("市民满意度调查", "90%", "100%")),
     ]
+
+
+def test_the_side_label_printed_again_where_a_page_broke_is_no_cell() -> None:
+    # Where the printed page broke, the Hunan form prints its side label 绩效指标 and the
+    # level-1 cell again (…动用库存绩效指标效益指标…): the label is no part of the reason before.
+    source = read_run(
+        [
+            "一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施效益指标经济效益指标"
+            "政策性挂账利息补贴保障率100%无没有轮换、动用库存绩效指标效益指标生态效益指标"
+            "食品安全指标达标率100%100%"
+        ]
+    )
+    assert source is not None
+    rows = [r.cells for r in source.rows if len(r.cells) == 6][1:]
+    assert [row[2:] for row in rows] == [
+        ("政策性挂账利息补贴保障率", "100%", "无", "没有轮换、动用库存"),
+        ("食品安全指标达标率", "100%", "100%", ""),
+    ]

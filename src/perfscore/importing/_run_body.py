@@ -26,6 +26,7 @@ import re
 from perfscore.tables._findings import Severity
 
 from ._findings import ImportFinding, Place
+from ._form_words import LEVEL1
 from ._rows import Source, SourceRow
 from ._run_header import RunHeader, find_header
 from ._run_labels import damaged_labels, split_labels
@@ -51,9 +52,12 @@ COLUMN_OF: dict[str, str] = {
 _END = re.compile(r"[…\.]*(?:总分|合计|总计)(?=[\d\s]|$)|注\s*[:：]|填[表报]人|单位负责人")
 _TOTAL = re.compile(r"[…\.]*(?P<word>总分|合计|总计)(?P<rest>[\d.\s]*)")
 # A document site's page number (2、) at a line's start, and the form's label merged down the
-# rows (绩效指标) printed again where a page breaks: no cells. The page may break between two
-# cells or inside one, so where it broke is a place a cell may end, no more.
-_PAGES = re.compile(r"(?:绩效指标)?\n\d{1,2}、")
+# rows (绩效指标) printed again where a page breaks, before the site's number or before the
+# level-1 name printed again with it (…动用库存绩效指标效益指标): no cells. The page may break
+# between two cells or inside one, so where it broke is a place a cell may end, no more.
+_PAGES = re.compile(
+    r"(?:绩效指标)?\n\d{1,2}、|绩效指标(?=" + "|".join(sorted(LEVEL1, key=len)[::-1]) + ")"
+)
 # The label printed down the side of the indicator rows, just before the header (绩效指标
 # 一级指标 …): no label of the block above, so no part of the last label's value.
 _SIDE = re.compile(r"绩效指标$")
@@ -101,13 +105,13 @@ def read_run(lines: list[str], *, label: str = "<text>") -> Source | None:
     kinds = tuple(c.kind for c in header.columns if c.kind in COLUMN_OF)
     rows.append(SourceRow(tuple(COLUMN_OF[k] for k in kinds), first + 1))
     findings.append(_header_finding(header, first + 1))
-    body, breaks = page_breaks(text[header.end :])  # a page goes on where the last ended
+    body, breaks, lines_out = page_breaks(text[header.end :])  # a page goes on where the last ended
     end = _END.search(body)
     table = body[: end.start()] if end is not None else body
     walk = walk_body(table, tuple(c.kind for c in header.columns), breaks)
 
     def line_of(at: int) -> int:
-        return first + 1 + body.count("\n", 0, at) + sum(b <= at for b in breaks)
+        return first + 1 + body.count("\n", 0, at) + sum(b <= at for b in lines_out)
 
     for row in walk.rows:
         rows.append(SourceRow(tuple(row.cells.get(k, "") for k in kinds), line_of(row.start)))
@@ -147,23 +151,26 @@ def read_run(lines: list[str], *, label: str = "<text>") -> Source | None:
     return Source(label, tuple(rows), tuple(findings))
 
 
-def page_breaks(text: str) -> tuple[str, tuple[int, ...]]:
-    """``text`` without a document site's page numbers at a line's start, and where each page
-    broke in what is left.
+def page_breaks(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """``text`` without a document site's page numbers at a line's start (and the side label
+    printed again where a page broke), where each page broke in what is left, and those of
+    the breaks that took a line's end out with the page number.
 
-    >>> page_breaks("可持续影响指标粮食储备设备维护及安全性\\n3、高高")
-    ('可持续影响指标粮食储备设备维护及安全性高高', (19,))
+    >>> page_breaks("无动用库存绩效指标效益指标生态效益指标维护及安全性\\n3、高高")
+    ('无动用库存效益指标生态效益指标维护及安全性高高', (5, 21), (21,))
     """
     kept: list[str] = []
     breaks: list[int] = []
+    lines: list[int] = []
     at = size = 0
     for match in _PAGES.finditer(text):
         kept.append(text[at : match.start()])
         size += match.start() - at
         breaks.append(size)
+        lines += [size] if "\n" in match.group() else []
         at = match.end()
     kept.append(text[at:])
-    return "".join(kept), tuple(breaks)
+    return "".join(kept), tuple(breaks), tuple(lines)
 
 
 def _after_table(text: str, width: int, line: int) -> list[SourceRow]:
