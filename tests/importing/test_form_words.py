@@ -13,6 +13,7 @@ from perfscore.importing._form_words import (
     LEVEL2,
     display_width,
     header_word,
+    score_column,
 )
 from perfscore.notation._labels import simplified
 
@@ -57,3 +58,30 @@ def test_block_labels_are_written_as_the_readers_compare_them() -> None:
     # otherwise (full-width brackets, traditional) would never match
     assert all(simplified(label) == label for label in BLOCK_LABELS)
     assert set(BLOCK_LABELS) >= BLOCKS
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("分值", "weight"),
+        ("指标分值", "weight"),
+        ("权重", "weight"),
+        ("权重占比", "weight"),
+        ("得分", "points"),
+        ("单项指标得分", "points"),
+        ("自评得分", "points"),
+        ("单项指标折算得分", "scaled"),  # 得分 × 权重占比: the weight would count twice
+        ("折算得分", "scaled"),
+        ("三级指标", None),
+        ("实际完成值", None),
+    ],
+)
+def test_a_score_column_by_its_header_word(word: str, kind: str | None) -> None:
+    assert score_column(word) == kind
+
+
+@pytest.mark.parametrize(
+    "word", ["指标分值", "单项指标实际完成值", "单项指标完成情况", "自评得分", "权重占比(%)"]
+)
+def test_a_budget_systems_self_evaluation_header_words(word: str) -> None:
+    assert header_word(word)
