@@ -100,3 +100,11 @@ def test_the_explanation_reading_is_kept_where_it_reads_better_and_every_row_fil
     for worse in ((wider[0], 1.0), ([wider[0][0], [(4, 6), (6, 6), *wider[0][1][2:]]], 3.0)):
         got = fitted(_reader({4: plain, 5: worse}), columns, roles)  # type: ignore[arg-type]
         assert got == (columns, roles, plain[0], [])
+
+
+def test_no_explanation_is_looked_for_where_names_are_one_token() -> None:
+    columns, roles = ["三级指标", "指标值", "得分"], ["name", "target", "points"]
+    plain: Reading = ([[(0, 1), (1, 2), (2, 3)], [(3, 4), (4, 5), (5, 6)]], 2.0)
+    # the reader knows only the header as printed: a second reading would raise KeyError
+    got = fitted(_reader({3: plain}), columns, roles)  # type: ignore[arg-type]
+    assert got == (columns, roles, plain[0], [])

@@ -117,7 +117,7 @@ def fitted(
     spans, score = read(roles)
     notes = []
     wider_columns, wider = with_explanation(columns, roles)
-    if len(wider) > len(roles):
+    if len(wider) > len(roles) and _joined_names(spans, roles):
         again, better = read(wider)
         full = [row for row in again if _placed(row, wider)]
         if (
@@ -143,6 +143,17 @@ def fitted(
         [[row[k] for k in keep] for row in spans],
         notes,
     )
+
+
+def _joined_names(rows: Sequence[Sequence[Span]], roles: Sequence[str]) -> bool:
+    """Whether the names of two or more rows, half of those read or more, are joined from
+    two or more tokens: where an explanation after the name may have been joined into it
+    (only then is the reading with an explanation column worth its time; a row whose target
+    is a phrase may have taken the explanation as its target instead)."""
+    placed = [row for row in rows if _placed(row, roles)]
+    k = roles.index("name")
+    joined = sum(row[k][1] - row[k][0] >= 2 for row in placed)
+    return joined >= 2 and 2 * joined >= len(placed)
 
 
 def _filled(row: Sequence[Span], roles: Sequence[str], *wanted: str) -> bool:
