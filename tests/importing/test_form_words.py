@@ -16,6 +16,7 @@ from perfscore.importing._form_words import (
     LEVEL_POINTS,
     display_width,
     header_word,
+    score_column,
 )
 from perfscore.notation._labels import simplified
 
@@ -79,3 +80,30 @@ def test_a_levels_points_one_number_or_a_range(printed: str, points: bool) -> No
     assert (found is not None) == points
     if found is not None:
         assert printed[: found.start()] in LEVEL1 | LEVEL2
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("分值", "weight"),
+        ("指标分值", "weight"),
+        ("权重", "weight"),
+        ("权重占比", "weight"),
+        ("得分", "points"),
+        ("单项指标得分", "points"),
+        ("自评得分", "points"),
+        ("单项指标折算得分", "scaled"),  # 得分 × 权重占比: the weight would count twice
+        ("折算得分", "scaled"),
+        ("三级指标", None),
+        ("实际完成值", None),
+    ],
+)
+def test_a_score_column_by_its_header_word(word: str, kind: str | None) -> None:
+    assert score_column(word) == kind
+
+
+@pytest.mark.parametrize(
+    "word", ["指标分值", "单项指标实际完成值", "单项指标完成情况", "自评得分", "权重占比(%)"]
+)
+def test_a_budget_systems_self_evaluation_header_words(word: str) -> None:
+    assert header_word(word)

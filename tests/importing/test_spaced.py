@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from perfscore.importing import import_table
 from perfscore.importing._sources import read_text
 from perfscore.importing._spaced import read_spaced
+from perfscore.notation import parse_target
 from perfscore.tables import Severity, TargetsTable
 from tests.importing.test_text_forms import HEADER, Row, forms, merged
 
@@ -275,3 +276,81 @@ def test_a_level_name_with_its_points_as_a_range_or_apart_is_that_level() -> Non
         ("产出指标(40-50)分", "数量指标", "晾晒房面积"),
         ("效益指标 (30分)", "社会效益指标", "带动务工人数"),
     ]
+
+
+# The shape of a Hebei county budget system's 预算项目绩效自评表 as its PDF's text came (成安县,
+# 2020): a header over two lines (符号 and 单位(文字描述) under 预期指标值; 单项指标得分,
+# 权重占比(%) and 单项指标折算得分 under 自评得分), each row's explanation of its indicator after
+# its name, a 指标分值 column no row fills, the target printed as sign, value and unit.
+TWO_LINES = "\n".join(
+    [
+        "某县残疾人联合会2020年度预算项目绩效自评表",
+        "一、基本情况 项目名称: 残疾人两项补贴 是否为专项资金: 实施(主管)单位 314003-某县残联 "
+        "金额单位: 万元",
+        "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 "
+        "单项指标实际完成值 单项指标完成情况 自评得分",
+        "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分",
+        "产出指标 数量指标 补贴发放人数 享受补贴的残疾人人数 >= 1200 人 1180人 未完成 "
+        "24.00 25.00 6.00",
+        "时效指标 发放及时率 按月发放到位的比例 >= 99 %(百分比) 100% 完成 25.00 25.00 6.25",
+        "效果指标 社会效益指标 生活水平提高 残疾人生活质量改善情况 有所提高 有所提高 完成 "
+        "40.00 40.00 16.00",
+        "满意度指标 服务对象满意度指标 受助对象满意度 受助残疾人的满意程度 >= 90 %(百分比) 95% "
+        "完成 10.00 10.00 1.00",
+        "预算执行率 预算执行率",
+    ]
+)
+
+
+def test_a_header_over_two_lines_is_read_as_one() -> None:
+    source = read_spaced(TWO_LINES.splitlines())
+    assert source is not None
+    rows = [r.cells for r in source.rows if not r.prose]
+    header = rows.index(
+        ("一级指标", "二级指标", "三级指标", "指标解释", "预期指标值", "单项指标实际完成值",
+         "单项指标完成情况", "单项指标得分", "权重占比(%)", "单项指标折算得分")
+    )  # fmt: skip
+    assert rows[header + 1 :] == [
+        ("产出指标", "数量指标", "补贴发放人数", "享受补贴的残疾人人数", ">= 1200 人", "1180人",
+         "未完成", "24.00", "25.00", "6.00"),
+        ("", "时效指标", "发放及时率", "按月发放到位的比例", ">= 99 %(百分比)", "100%", "完成",
+         "25.00", "25.00", "6.25"),
+        ("效果指标", "社会效益指标", "生活水平提高", "残疾人生活质量改善情况", "有所提高",
+         "有所提高", "完成", "40.00", "40.00", "16.00"),
+        ("满意度指标", "服务对象满意度指标", "受助对象满意度", "受助残疾人的满意程度",
+         ">= 90 %(百分比)", "95%", "完成", "10.00", "10.00", "1.00"),
+    ]  # fmt: skip
+    # the line after the rows (the budget's 预算执行率, its cells blank) is kept to act on
+    unplaced = [f for f in source.findings if f.kind == "unplaced"]
+    assert [f.text for f in unplaced] == ["预算执行率 预算执行率"]
+    # the header read as one, the explanation column and the 指标分值 left out: each said
+    said = " ".join(f.action for f in source.findings if f.kind == "placement")
+    assert "a header over two lines" in said
+    assert "indicator's explanation" in said
+    assert "指标分值 but no row fills it" in said
+
+
+def test_a_header_over_two_lines_imports_its_weights_and_its_own_scores() -> None:
+    imported = import_table(TWO_LINES + "\n", name="two-lines")
+    assert isinstance(imported.table, TargetsTable)
+    indicators = list(imported.table.indicators())
+    assert [i.name for i in indicators] == [
+        "补贴发放人数", "发放及时率", "生活水平提高", "受助对象满意度",
+    ]  # fmt: skip
+    # the target as printed, its sign, value and unit one cell (the ASCII >= reads as ≥)
+    assert [i.target for i in indicators] == [
+        ">=1200人",
+        ">=99%(百分比)",
+        "有所提高",
+        ">=90%(百分比)",
+    ]
+    assert [str(parse_target(i.target)) for i in indicators] == [
+        "≥1200人",
+        "≥99%",
+        "有所提高",
+        "≥90%",
+    ]
+    # the weight is 权重占比(%), the 得分 单项指标得分: never the 折算得分 (得分 × 权重占比)
+    assert [i.weight for i in indicators] == [25, 25, 40, 10]
+    points = {r["id"]: r["points"] for r in imported.results}
+    assert [points[i.id] for i in indicators] == ["24.00", "25.00", "40.00", "10.00"]

@@ -33,3 +33,22 @@ def test_a_level_name_fits_only_its_level(name: str, role: str) -> None:
         assert (fits is not None) == (level in (2, 3))
     else:
         assert fits is None
+
+
+def test_a_targets_parts_printed_apart_read_as_one_target() -> None:
+    # a comparison alone ends no name, explanation or actual; a unit alone starts none
+    assert fit("name", "补贴发放率 >=") is None
+    assert fit("explain", "高龄补贴发放完成率 >=") is None
+    assert fit("actual", "%(百分比)") is None
+    assert fit("target", "%(百分比)") is None
+    assert fit("unit", "%(百分比)") is not None  # under a unit column it is the unit
+    # the target with its unit reads better than without (so ``人`` is no actual of its own)
+    assert fit("target", ">= 1200 人") > fit("target", ">= 1200")  # type: ignore[operator]
+
+
+def test_an_explanation_is_text_and_a_scaled_score_a_number() -> None:
+    assert fit("explain", "享受补贴政策人数占符合条件申报对象总数的比例") is not None
+    assert fit("explain", "25.00") is None
+    assert fit("explain", "≥98%") is None
+    assert fit("scaled", "6.25") == fit("points", "6.25")
+    assert fit("scaled", "完成") is None

@@ -539,3 +539,18 @@ def test_a_row_after_the_next_projects_labels_with_its_header_lost_is_left_out_w
     named = [f for f in imported.findings if "资金拨付及时率" in f.text]
     assert "资金拨付及时率" in names or named
     assert all(f.kind == "unplaced" for f in named if "资金拨付及时率" not in names)
+
+
+def test_a_scaled_score_column_is_never_the_rows_score() -> None:
+    from perfscore.importing._sources import SourceRow
+    from perfscore.importing._target_forms import find_targets_header
+
+    cells = ("一级指标", "二级指标", "三级指标", "预期指标值", "单项指标实际完成值",
+             "单项指标折算得分", "单项指标得分", "权重占比(%)")  # fmt: skip
+    header = find_targets_header(SourceRow(cells, 1))
+    assert header is not None
+    assert header.form == "self-evaluation"
+    # 折算得分 (得分 × 权重占比) printed first is a column of its own, not the 得分
+    assert header.columns["points"] == cells.index("单项指标得分")
+    assert header.columns["scaled"] == cells.index("单项指标折算得分")
+    assert header.columns["weight"] == cells.index("权重占比(%)")

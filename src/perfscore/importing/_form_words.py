@@ -25,11 +25,13 @@ __all__ = [
     "NAME_COLUMNS",
     "REMARKS",
     "TARGETS",
+    "TARGET_PARTS",
     "TOTALS",
     "UNITS",
     "column_name",
     "display_width",
     "header_word",
+    "score_column",
 ]
 
 #: The header words of the forms: goal and self-evaluation tables, and ladder tables.
@@ -97,6 +99,16 @@ HEADER_WORDS = frozenset(
         "实际完成指标值",
         "未完成原因",
         "得分计算方法",
+        # a county budget system's 自评表 (预算项目绩效自评表): its first header line, and under
+        # 自评得分 the parts of the score on a second one
+        "指标分值",
+        "单项指标实际完成值",
+        "单项指标完成情况",
+        "自评得分",
+        "单项指标得分",
+        "权重占比",
+        "单项指标折算得分",
+        "折算得分",
     )
 )
 #: A header has one of these (the indicator's own column), so a list of grades is not a header.
@@ -156,6 +168,11 @@ BLOCKS = frozenset(("项目名称", "项目支出名称", "单位名称", "部�
 BLOCK_LABELS: tuple[str, ...] = (
     "项目名称", "项目支出名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称",
 )  # fmt: skip
+#: The words under a target's column on a two-row header's second line: the parts the target is
+#: printed in (符号 ``>=``, its value, 单位(文字描述) ``%(百分比)``), read as one target cell.
+TARGET_PARTS = frozenset(
+    ("符号", "值", "数值", "指标值", "单位", "文字描述", "度量单位", "计量单位")
+)
 #: The first cell of a total row.
 TOTALS = frozenset(("总分", "合计", "总计"))
 #: The grades a total row may print (评价等级).
@@ -193,3 +210,20 @@ def display_width(text: str) -> int:
     10
     """
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def score_column(name: str) -> str | None:
+    """What a score column holds, by its header word (folded, as ``column_name`` gives it):
+    ``"weight"`` for a 分值 or 权重 (权重占比(%) too: the share is the row's weight out of
+    100), ``"points"`` for a 得分 (单项指标得分, 自评得分), and ``"scaled"`` for a 得分 already
+    multiplied by the weight share (单项指标折算得分 = 得分 × 权重占比), which is no row's 得分
+    (read as one, the weight would count twice); ``None`` for any other column.
+
+    >>> [score_column(w) for w in ("权重占比", "单项指标得分", "单项指标折算得分", "三级指标")]
+    ['weight', 'points', 'scaled', None]
+    """
+    if "折算" in name:
+        return "scaled"
+    if "得分" in name:
+        return "points"
+    return "weight" if "分值" in name or "权重" in name else None

@@ -7,7 +7,11 @@ cells by what they are:
 
 - the header is a run of three or more header words of the forms (一级指标 · 三级指标 · 年度指标值
   · 分值 · 得分 …, an indicator column among them; a 绩效指标 before 一级指标 labels the table's
-  side and no row has a cell under it);
+  side and no row has a cell under it); a next line naming parts of its columns (符号 ·
+  单位(文字描述) under the target, 单项指标得分 · 权重占比(%) · 单项指标折算得分 under 自评得分)
+  makes it a header over two lines, read as one (``_spaced_header``: the rows may fill an
+  explanation column after the name the header does not name, and leave a column it names
+  empty);
 - each later token goes to a column whose kind it fits: a level-1 name (产出指标(50分)) in 一级指标,
   a level-2 name in 二级指标, a target (the notation reads it, or a comparison sign starts it)
   in the target column, a number up to 100 in 分值 or 得分, free text in the name; tokens join
@@ -43,6 +47,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from perfscore.notation._labels import simplified
 from perfscore.tables._findings import Severity
@@ -57,10 +62,12 @@ from ._form_words import (
     TOTALS,
     column_name,
     header_word,
+    score_column,
 )
 from ._rows import Source, SourceRow
 from ._run_together import read_run_together
 from ._spaced_cells import EMPTY, NUMBER, POINTS, fit, form_level
+from ._spaced_header import fitted, sub_columns
 from ._target_cells import direction_of, nature_of
 
 __all__ = ["read_spaced"]
@@ -132,15 +139,17 @@ def _role(word: str) -> str:
     if name in ("三级指标", "指标名称", "指标内容", "绩效指标"):
         return "name"
     for role, parts in (
-        ("other", ("方法", "计算", "标准", "解释", "情况", "折算")),
+        ("other", ("方法", "计算", "标准", "解释", "情况")),
         ("actual", ("实际", "完成值")),
         ("target", ("指标值", "目标值")),
         ("op", ("性质", "类型")),
         ("unit", ("单位",)),
-        ("points", ("得分",)),
-        ("weight", ("分值", "权重")),
+        ("score", ()),  # 分值 · 权重 · 得分: the forms' one vocabulary of them
         ("direction", ("方向",)),
     ):
+        score = score_column(name) if role == "score" else None
+        if score is not None:
+            return score  # 折算得分 ("scaled"): a number, and no row's 得分
         if any(p in name for p in parts):
             return role
     return "other"  # 偏差原因, 备注, 说明 …: free text, often blank
@@ -212,8 +221,9 @@ class _Costs:
         return ends, back
 
 
-def _read_rows(tokens: Sequence[_Token], roles: Sequence[str]) -> list[list[_Span]]:
-    """The tokens read as rows: the reading of best score over every way to end each row."""
+def _read_rows(tokens: Sequence[_Token], roles: Sequence[str]) -> tuple[list[list[_Span]], float]:
+    """The tokens read as rows: the reading of best score over every way to end each row, and
+    its score."""
     costs = _Costs(tokens, roles)
     total: list[tuple[float, int] | None] = [None] * (len(tokens) + 1)
     total[0] = (0.0, 0)
@@ -243,7 +253,8 @@ def _read_rows(tokens: Sequence[_Token], roles: Sequence[str]) -> list[list[_Spa
             spans.append((start + before, start + k))
             k = before
         rows.append(spans[::-1])
-    return rows
+    whole = total[len(tokens)]
+    return rows, whole[0] if whole is not None else 0.0
 
 
 # -- the text above the header ---------------------------------------------------------------
@@ -413,12 +424,27 @@ def _read(lines: Sequence[str], label: str) -> tuple[Source | None, bool]:
     while found is not None:
         start, end = found
         columns = [t.text for t in tokens[start:end]]
-        roles = _roles(columns)
+        below = _line_after(tokens, end)
+        merged = sub_columns(columns, _roles(columns), [t.text for t in below]) if below else None
+        if merged is not None:
+            action = (
+                "a header over two lines, the second naming parts of the first's columns "
+                f"(a target's, a score's): read as one, {' · '.join(merged)}"
+            )
+            words = " ".join(t.text for t in tokens[start : end + len(below)])
+            findings.append(
+                ImportFinding(Place(line=tokens[start].line), words, action, kind="placement")
+            )
+            columns, end = merged, end + len(below)
         body, after = _body(tokens[end:])
         try:
-            spans = _read_rows(body, roles)
+            columns, roles, spans, notes = fitted(
+                partial(_read_rows, body), columns, _roles(columns)
+            )
         except ValueError:
             return None, ends_line  # tokens no column of this header takes
+        where = Place(line=tokens[start].line)
+        findings += [ImportFinding(where, " ".join(columns), n, kind="placement") for n in notes]
         rows += [*_rows_before(tokens[done:start]), SourceRow(tuple(columns), tokens[start].line)]
         findings.append(
             ImportFinding(
@@ -436,6 +462,16 @@ def _read(lines: Sequence[str], label: str) -> tuple[Source | None, bool]:
         found = _header(tokens, done)
     rows += _rows_after(tokens[done:], 0)
     return Source(label, tuple(rows), tuple(findings)), ends_line
+
+
+def _line_after(tokens: Sequence[_Token], end: int) -> list[_Token]:
+    """The tokens of the line from ``end`` where a line starts there (a header's next line)."""
+    if end >= len(tokens) or not tokens[end].first:
+        return []
+    k = end + 1
+    while k < len(tokens) and not tokens[k].first:
+        k += 1
+    return list(tokens[end:k])
 
 
 def _body(tokens: Sequence[_Token]) -> tuple[list[_Token], list[_Token]]:

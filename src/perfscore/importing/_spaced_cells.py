@@ -28,6 +28,7 @@ POINTS = re.compile(rf"{LEVEL_POINTS}$")
 #: A number as 分值 and 得分 print it: 8, 12.5, 1,200.
 NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?$")
 _SIGN = re.compile(r"^[≥≤＞＜><=＝≧≦]")
+_BARE_SIGN = re.compile(r"^[≥≤＞＜><=＝≧≦]+$")
 _UNIT = re.compile(r"^(?:%|％|[^\d\s≥≤<>=＞＜]{1,5})$")
 
 
@@ -52,16 +53,25 @@ def _balanced(text: str) -> bool:
 def _target_fit(text: str) -> float:
     number = re.search(r"\d", text) is not None
     try:
-        parse_target(text)
+        target = parse_target(text)
     except NotationError:
         # a comparison and a number: a target still, in a unit the notation may lack
         return (1.5 if number else -1.0) if _SIGN.match(text) else 0.0
-    return 2.0 if number else 0.5  # a number, or a qualitative phrase
+    if not number:
+        return 0.5  # a qualitative phrase
+    return 2.0 if target.unit is None else 2.5  # a number; in its unit (``>= 1200 人``) better
 
 
 #: What a column left empty costs, by what it holds (a merged level nothing; a name much).
 EMPTY = {"level1": 0.0, "level2": 0.0, "name": -6.0, "target": -3.0, "actual": -1.0}
-EMPTY |= {"weight": -1.5, "points": -1.5, "op": -0.5, "direction": -0.5, "unit": -0.5}
+EMPTY |= {
+    "weight": -1.5,
+    "points": -1.5,
+    "scaled": -1.5,
+    "op": -0.5,
+    "direction": -0.5,
+    "unit": -0.5,
+}
 
 
 @cache
@@ -82,8 +92,12 @@ def fit(role: str, text: str) -> float | None:
     if POINTS.fullmatch(text) and role != "other":
         return None  # a level's points, (50分): under its level
     number = NUMBER.match(text) is not None
+    if role in ("name", "explain", "target", "actual") and text[0] in "%％":
+        return None  # a unit printed apart (``>= 98 %(百分比)``): the end of a target
+    if role in ("name", "explain", "actual") and _BARE_SIGN.match(text.split()[-1]):
+        return None  # a comparison printed apart (``>= 98``): the start of a target
     score = 0.0 if _balanced(text) else -3.0
-    if role in ("weight", "points"):
+    if role in ("weight", "points", "scaled"):
         if not number:
             return None
         return score + (2.0 if float(text.replace(",", "").replace("，", "")) <= 100 else 0.5)
@@ -97,4 +111,6 @@ def fit(role: str, text: str) -> float | None:
         return score + _target_fit(text)
     if role == "actual":
         return score + 1.0
+    if role == "explain":  # an indicator's explanation: text, never a number or a comparison
+        return None if number or _SIGN.match(text) else score + 0.2
     return score + 0.2

@@ -25,7 +25,7 @@ from typing import Any
 from perfscore.notation._labels import same_label, simplified
 
 from ._findings import ImportFinding, Place
-from ._form_words import BLOCK_LABELS
+from ._form_words import BLOCK_LABELS, score_column
 from ._ladder_forms import header_word
 from ._repairs import clean
 from ._sources import SourceRow
@@ -42,8 +42,7 @@ _ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("actual", ("实际完成值", "全年实际值", "实际完成", "实际值", "完成值")),
     ("target", ("年度指标值", "指标值", "目标值")),
     ("unit", ("度量单位", "计量单位")),
-    ("points", ("得分",)),
-    ("weight", ("权重", "分值")),
+    ("score", ()),  # 分值 · 权重 · 得分 and their parts, by the forms' one vocabulary of them
     ("direction", ("方向",)),
     ("reason", ("偏差", "原因")),
     ("unit_name", ("单位名称", "部门名称", "预算单位", "部门(单位)名称")),
@@ -77,6 +76,9 @@ def _role(text: str) -> str | None:
     if word is None:
         return None
     for role, words in _ROLES:
+        score = score_column(word) if role == "score" else None
+        if score is not None:
+            return score  # "scaled" (单项指标折算得分) too: a column of its own, never 得分
         if any(w in word for w in words):
             return role
     return None
