@@ -539,3 +539,35 @@ def test_a_row_after_the_next_projects_labels_with_its_header_lost_is_left_out_w
     named = [f for f in imported.findings if "资金拨付及时率" in f.text]
     assert "资金拨付及时率" in names or named
     assert all(f.kind == "unplaced" for f in named if "资金拨付及时率" not in names)
+
+
+_WHOLE_UNIT = [
+    "某中心2023年度整体绩效目标表",
+    "部门(单位)名称\t某中心",
+    "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t指标解释",
+    "产出指标\t数量指标\t业务工作支出安排金额\t定量\t28.8\t万元\t说明一",
+    "\t质量指标\t业务工作支出到位率\t定量\t100\t%\t说明二",
+]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "成本指标\t社会成本指标\t定量\t100\t%\t说明三",  # shorter: placed by kind, no name
+        "成本指标\t社会成本指标\t定量\t100\t%\t说明三\t",  # padded: read by position
+    ],
+)
+def test_a_cost_row_with_a_level_name_and_no_name_after_it_reads_it_as_its_name(row: str) -> None:
+    """The Hunan whole-unit form (the 2019 levels), its 成本指标 row's merged 一级 left out and
+    its 三级指标 the 2021 template's level name: by the one rule (``cost_level``), the 二级
+    成本指标 under 产出指标, 社会成本指标 its name, a placement finding."""
+    imported = import_table("\n".join([*_WHOLE_UNIT, row]), name="x", year=2023, department="x")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    last = table.indicators()[-1]
+    assert (last.levels, last.name, last.op, last.target) == (
+        ("产出指标", "成本指标"), "社会成本指标", "定量", "100"
+    )  # fmt: skip
+    said = [f for f in imported.findings if "the 三级指标 is the level name" in f.action]
+    assert [(f.kind, f.indicator) for f in said] == [("placement", None)]
+    assert "社会成本指标" in said[0].action

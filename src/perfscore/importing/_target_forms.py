@@ -25,11 +25,11 @@ from typing import Any
 from perfscore.notation._labels import same_label, simplified
 
 from ._findings import ImportFinding, Place
-from ._form_words import BLOCK_LABELS
+from ._form_words import BLOCK_LABELS, LEVEL1, LEVEL2
 from ._ladder_forms import header_word
 from ._repairs import clean
 from ._sources import SourceRow
-from ._target_cells import MONEY_IN_HEADER, is_total, money, place
+from ._target_cells import MONEY_IN_HEADER, cost_level, is_cost, is_total, money, place
 
 __all__ = ["TargetsAssembly", "TargetsHeader", "assemble_targets", "find_targets_header"]
 
@@ -303,23 +303,20 @@ class _Reader:
                        f"left out): placed by what each cell is: {shown}", "placement")  # fmt: skip
         if self.wide and not self._wide_project(row, got):
             return
-        if (
-            same_label(got.get("level1", ""), "成本指标")
-            and not got.get("level2")
-            and same_label(self.levels[0], "产出指标")
-        ):  # the 2021 form's 一级 成本指标 prints its 二级 (经济成本指标) beside it
-            got["level1"], got["level2"] = "", got["level1"]
-            action = (
-                "成本指标 with no 二级 beside it, after 产出指标: read as its 二级 (the 2019 and "
-                "2020 forms)"
-            )
-            self._note(row, " | ".join(c for c in cells if c), action, "placement")
+        if is_cost(got.get("level1", "")):
+            got = self._cost(row, cells, got)
         for level, role in enumerate(("level1", "level2")):
             if got.get(role):
                 self.levels[level] = got[role]
                 if level == 0:
                     self.levels[1] = ""
         name = got.get("name", "")
+        if simplified(name) in LEVEL1 | LEVEL2 and is_cost(self.levels[1]):
+            action = (
+                f"the 三级指标 is the level name {name!r} (a template's, with no 三级 after it): "
+                "read as the indicator's name, under the 二级 成本指标"
+            )
+            self._note(row, " | ".join(c for c in cells if c), action, "placement")
         if not name:
             rest = [got[r] for r in ("target", "weight", "actual", "points") if got.get(r)]
             if rest:
@@ -330,6 +327,29 @@ class _Reader:
             self._note(row, name, "an indicator before any project: left out", "unplaced")
             return
         self._add_indicator(row, got, name)
+
+    def _cost(self, row: SourceRow, cells: list[str], got: dict[str, str]) -> dict[str, str]:
+        """A row whose 一级 cell is 成本指标, its level by the one rule (``cost_level``): read as
+        the 二级 where the rule says so, a finding."""
+        assert self.header is not None
+        columns = self.header.columns
+        later = sorted((i, r) for r, i in columns.items() if i > columns.get("level2", -1))
+        then = next((got[r] for _, r in later if got.get(r)), "")
+        after = got.get("level2", "")
+        if cost_level(after, then, self.levels[0]) == 1:
+            return got
+        if not after:
+            action = (
+                "成本指标 with no 二级 beside it, after 产出指标: read as its 二级 (the 2019 and "
+                "2020 forms)"
+            )
+            self._note(row, " | ".join(c for c in cells if c), action, "placement")
+            return {**got, "level1": "", "level2": got["level1"]}
+        if not got.get("name"):
+            return {**got, "level1": "", "level2": got["level1"], "name": after}
+        # read by position one column left: the 一级 cell left out
+        end = max((k for k, c in enumerate(cells) if c), default=0) + 1
+        return place(["", *cells[:end]], columns).cells
 
     def _add_indicator(self, row: SourceRow, got: dict[str, str], name: str) -> None:
         assert self.project is not None
