@@ -254,7 +254,8 @@ def _indicator(
     if not indicator.get("target"):
         note(indicator["name"], "no target (指标值): left out; enter it by hand", "skipped")
         return None
-    unweighted = indicator.pop("_unweighted", False)
+    # a row the copy's end cut before its 分值 imports without it (a finding says so)
+    unweighted = indicator.pop("_unweighted", False) | indicator.pop("_cut", False)
     if "weight" not in indicator and not unweighted:
         shown = indicator.pop("_weight", "")
         why = f"分值 {shown!r} is no number" if shown else "no 分值 or 权重"

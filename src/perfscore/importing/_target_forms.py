@@ -165,8 +165,12 @@ class _Reader:
         self.labels_budget: dict[str, str] | None = None
         self.goal_column: int | None = None
         self.row = 0
+        self.last = 0  # the copy's last row with a written cell
 
     def read(self, rows: Sequence[SourceRow]) -> None:
+        self.last = max(
+            (k for k, r in enumerate(rows, 1) if any(map(str.strip, r.cells))), default=0
+        )
         for row in rows:
             self.row += 1
             header = find_targets_header(row)
@@ -372,10 +376,32 @@ class _Reader:
         elif got.get("weight"):
             indicator["_weight"] = got["weight"]
         indicator["_place"] = Place(None, self.row, None, row.line)
+        if self.row == self.last and (cut := self._cut(got)):
+            indicator["_cut"] = True
+            action = (
+                f"the copy ends inside this row, before its {' · '.join(cut)}: imported with "
+                "what it has (its name and target); enter the rest by hand"
+            )
+            self.out.findings.append(
+                ImportFinding(indicator["_place"], name, action, "cut", indicator["id"])
+            )
         project["indicators"].append(indicator)
         actual, points = got.get("actual", ""), got.get("points", "")
         if actual or points:
             self.out.results.append({"id": indicator["id"], "value": actual, "points": points})
+
+    def _cut(self, got: dict[str, str]) -> list[str]:
+        """The columns a complete row fills (分值, 实际完成值, 得分) that the copy's last row
+        stops before, where it stops before its 分值 (on a form printing none, its 实际完成值,
+        else its 得分): the end of the copy cut it. None where it does not."""
+        assert self.header is not None
+        columns = self.header.columns
+        written = max((columns[r] for r, text in got.items() if text and r in columns), default=0)
+        missing = [r for r in _FILLED if columns.get(r, -1) > written]
+        first = next((r for r in _FILLED if r in columns), None)
+        if not got.get("target") or first not in missing:
+            return []
+        return [_FILLED[r] for r in sorted(missing, key=columns.__getitem__)]
 
     def _wide_project(self, row: SourceRow, got: dict[str, str]) -> bool:
         """The project a wide row belongs to (a new one where its name changes); False for a
@@ -439,6 +465,9 @@ class _Reader:
             ImportFinding(Place(None, self.row, None, row.line), text, action, kind=kind)
         )
 
+
+# The columns a complete row fills, by what the form names them.
+_FILLED = {"weight": "分值", "actual": "实际完成值", "points": "得分"}
 
 # A department's total row in a wide table: its code and name (820-马踏镇部门).
 _DEPARTMENT_ROW = re.compile(r"^\d{3,}\s*[-－—_ ]\s*(?=\S*(?:部门|单位|本级|合计))")
