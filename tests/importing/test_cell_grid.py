@@ -122,20 +122,53 @@ def test_a_row_no_rule_places_is_a_finding_to_act_on_naming_it() -> None:
 
 @pytest.mark.parametrize("word", ["定量", "定性", "正向指标"])
 def test_a_row_whose_name_falls_on_a_nature_or_direction_word_is_a_finding(word: str) -> None:
-    # 成本指标 names both levels: a row starting 成本指标 | 社会成本指标 | 定量 … reads its
-    # 指标值类型 as the name when 社会成本指标 is the 三级指标; no rule tells which: to act on.
+    # The 一级 and the 三级 left out: the 指标值类型 falls in the name's column, and no rule
+    # tells which cell is missing: to act on.
     header = ("一级指标", "二级指标", "三级指标", "指标值类型", "指标值", "计量单位")
     cells = one_a_line(
         *header,
         *("产出指标", "数量指标", "工作支出安排金额", "定量", "28.8", "万元"),
-        *("成本指标", "社会成本指标", word, "100", "%", ""),
+        *("产出指标", "质量指标", word, "100", "%"),
     )  # fmt: skip
     read = regroup(cells, "one cell per line")
     assert read is not None
     unfit = [f for f in read.findings if "do not fit" in f.action]
     assert len(unfit) == 1
-    assert "社会成本指标" in unfit[0].text
+    assert "质量指标" in unfit[0].text
     assert unfit[0].severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("word", ["定量", "定性", "正向指标"])
+def test_a_cost_row_whose_level_name_is_its_name_reads_by_the_one_rule(word: str) -> None:
+    # The Hunan whole-unit form (the 2019 levels) whose 成本指标 row's 三级指标 is the 2021
+    # template's level name, its merged 一级 cell left out: 成本指标 | 社会成本指标 | 定量 …
+    # is the 二级 成本指标 and its 三级 社会成本指标 (no 三级 follows the level name); the
+    # layout says so.
+    header = ("一级指标", "二级指标", "三级指标", "指标值类型", "指标值", "计量单位")
+    cells = one_a_line(
+        *header,
+        *("产出指标", "数量指标", "工作支出安排金额", "定量", "28.8", "万元"),
+        *("成本指标", "社会成本指标", word, "100", "%"),
+    )  # fmt: skip
+    read = regroup(cells, "one cell per line")
+    assert read is not None
+    assert table(cells)[-1] == ("", "成本指标", "社会成本指标", word, "100", "%")
+    assert not [f for f in read.findings if "do not fit" in f.action]
+
+
+def test_a_cost_level_over_its_2021_second_level_starts_its_row_in_the_first_level() -> None:
+    # The 2021 forms: 成本指标 · 经济成本指标 · 项目建设成本, the row's cells from the 一级 on;
+    # the 2019 forms' 成本指标 over its indicators (a name after it) in the 二级.
+    header = ("一级指标", "二级指标", "三级指标", "指标值", "分值")
+    cells = one_a_line(
+        *header,
+        *("成本指标", "经济成本指标", "项目建设成本", "≤65万元", "10"),
+        *("产出指标", "数量指标", "晾晒房", "1座", "10"),
+        *("成本指标", "单位造价", "≤3000元/平方米", "10"),
+    )  # fmt: skip
+    rows = table(cells)
+    assert rows[1] == ("成本指标", "经济成本指标", "项目建设成本", "≤65万元", "10")
+    assert rows[3] == ("", "成本指标", "单位造价", "≤3000元/平方米", "10")
 
 
 def test_a_row_whose_score_is_a_word_or_missing_under_a_remark_is_a_finding_naming_it() -> None:

@@ -354,3 +354,24 @@ def test_a_header_over_two_lines_imports_its_weights_and_its_own_scores() -> Non
     assert [i.weight for i in indicators] == [25, 25, 40, 10]
     points = {r["id"]: r["points"] for r in imported.results}
     assert [points[i.id] for i in indicators] == ["24.00", "25.00", "40.00", "10.00"]
+
+
+def test_the_cost_level_is_placed_by_the_one_rule() -> None:
+    # 成本指标 before a level name and a 指标性质 (a template's level name as the 三级, its 一级
+    # left out): the 二级, the level name its 三级; before its 2021 二级: the 一级.
+    text = "\n".join(
+        [
+            "某中心2023年度整体绩效目标表",
+            "一级指标 二级指标 三级指标 指标性质 指标值 计量单位 分值",
+            "产出指标 数量指标 业务工作支出安排金额 定量 28.8 万元 40",
+            "成本指标 社会成本指标 定量 100 % 30",
+            "成本指标 经济成本指标 项目建设成本 定量 65 万元 30",
+        ]
+    )
+    imported = import_table(text, name="x", year=2023, department="某中心")
+    table = imported.table
+    assert isinstance(table, TargetsTable)
+    got = {i.name: (i.levels, i.op, i.target) for i in table.indicators()}
+    assert got["社会成本指标"] == (("产出指标", "成本指标"), "定量", "100")
+    assert got["项目建设成本"] == (("成本指标", "经济成本指标"), "定量", "65")
+    assert any("the 三级指标 is the level name" in f.action for f in imported.findings)

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perfscore.importing._form_words import LEVEL1, LEVEL2
-from perfscore.importing._spaced_cells import EMPTY, fit, form_level
+from perfscore.importing._spaced_cells import EMPTY, fit, form_level, ruled
 
 
 def test_what_a_cell_is() -> None:
@@ -52,3 +52,15 @@ def test_an_explanation_is_text_and_a_scaled_score_a_number() -> None:
     assert fit("explain", "≥98%") is None
     assert fit("scaled", "6.25") == fit("points", "6.25")
     assert fit("scaled", "完成") is None
+
+
+def test_the_cost_level_fits_by_the_one_rule() -> None:
+    # 成本指标 before its 2021 二级 in the 一级; before a name in the 二级; before a level name
+    # with no name after it in the 二级, that level name in the 三级's column.
+    assert ruled(["成本指标", "经济成本指标", "项目建设成本"]) == {
+        (0, "level1"): 3.0, (0, "level2"): 2.0,
+    }  # fmt: skip
+    assert ruled(["时效指标", "完成率", "成本指标", "项目总成本", "≤90万元"]) == {
+        (2, "level2"): 3.0, (2, "level1"): 2.0,
+    }  # fmt: skip
+    assert ruled(["成本指标", "社会成本指标", "≥95%"])[1, "name"] == 1.0

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from perfscore.importing._target_cells import (
     LEVEL_NAMES,
+    cost_level,
     direction_of,
+    is_cost,
     is_total,
     level_of,
     money,
@@ -156,3 +158,30 @@ def test_a_row_with_a_blank_last_cell_and_a_level_word_as_its_name_stays_by_posi
     placed = place(row, HEADER)
     assert not placed.moved
     assert (placed.cells["name"], placed.cells["weight"]) == ("满意度", "10")
+
+
+@pytest.mark.parametrize(
+    ("after", "then", "above", "level"),
+    [
+        ("经济成本指标", "项目建设成本", "", 1),  # the 2021 forms: 一级 over its 二级
+        ("經濟成本指標", "", "", 1),  # an empty template row of the 2021 forms
+        ("社会成本指标", "定量", "产出指标", 2),  # a level name as the 三级: no name after it
+        ("社会成本指标", "100", "", 2),
+        ("社会成本指标", "≥95%", "", 2),
+        ("社会成本指标", "正向指标", "", 2),
+        ("", "项目总成本", "产出指标(50分)", 2),  # 二级 blank after 产出指标: the 2019 forms
+        ("", "项目总成本", "效益指标", 1),  # 二级 blank elsewhere: a 一级 with none
+        ("", "项目总成本", "", 1),
+        ("项目总成本", "≤90万元", "", 2),  # merged cells left out: before its 三级, a 二级
+        ("项目总成本", "≤90万元", "效益指标", 2),
+    ],
+)  # fmt: skip
+def test_the_one_rule_of_the_cost_level(after: str, then: str, above: str, level: int) -> None:
+    assert cost_level(after, then, above) == level
+
+
+def test_the_cost_level_in_either_script_and_with_its_points() -> None:
+    assert all(
+        is_cost(t) for t in ("成本指标", "成本指標(biāo)", "成本指标(0-20)分", "成本指标(10分)")
+    )
+    assert not any(is_cost(t) for t in ("经济成本指标", "项目总成本", "成本"))

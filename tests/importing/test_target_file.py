@@ -138,3 +138,37 @@ def test_a_self_evaluation_form_printing_no_weights_keeps_its_rows_unweighted(
     (said,) = [f for f in imported.findings if "prints no 权重" in f.action]
     assert said.kind == "default"
     assert "2 indicators" in said.action
+
+
+_UNITS = [
+    "某中心2023年度整体绩效目标表",
+    "部门(单位)名称\t某中心",
+    "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位",
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "target", "unit"),
+    [
+        # The Hunan whole-unit form: 28.8萬元 under 计量单位 %: the cell's own unit is read.
+        ("产出指标\t数量指标\t业务工作支出安排金额\t定量\t28.8萬元\t%", "28.8萬元", None),
+        ("产出指标\t数量指标\t培训人次\t定量\t≥500人次\t%", "≥500人次", None),
+        # the same kind (元 and 万元 convert): nothing to decide, the column's unit kept
+        ("产出指标\t数量指标\t补助资金\t定量\t12万元\t元", "12万元", "元"),
+        # no unit of its own: the column's
+        ("产出指标\t质量指标\t到位率\t定量\t100\t%", "100", "%"),
+    ],
+)
+def test_a_target_printing_its_own_unit_is_read_in_it_a_finding_to_check(
+    row: str, target: str, unit: str | None
+) -> None:
+    imported = import_table("\n".join([*_UNITS, row]), name="x", year=2023, department="x")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    (indicator,) = table.indicators()
+    assert (indicator.target, indicator.unit) == (target, unit)
+    said = [f for f in imported.findings if "prints its own unit" in f.action]
+    assert [(f.kind, f.severity, f.indicator) for f in said] == (
+        [("unit", Severity.WARNING, "1.1")] if unit is None else []
+    )
+    assert not [f for f in imported.findings if f.severity is Severity.ERROR]

@@ -554,3 +554,87 @@ def test_a_scaled_score_column_is_never_the_rows_score() -> None:
     assert header.columns["points"] == cells.index("单项指标得分")
     assert header.columns["scaled"] == cells.index("单项指标折算得分")
     assert header.columns["weight"] == cells.index("权重占比(%)")
+
+
+_WHOLE_UNIT = [
+    "某中心2023年度整体绩效目标表",
+    "部门(单位)名称\t某中心",
+    "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t指标解释",
+    "产出指标\t数量指标\t业务工作支出安排金额\t定量\t28.8\t万元\t说明一",
+    "\t质量指标\t业务工作支出到位率\t定量\t100\t%\t说明二",
+]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "成本指标\t社会成本指标\t定量\t100\t%\t说明三",  # shorter: placed by kind, no name
+        "成本指标\t社会成本指标\t定量\t100\t%\t说明三\t",  # padded: read by position
+    ],
+)
+def test_a_cost_row_with_a_level_name_and_no_name_after_it_reads_it_as_its_name(row: str) -> None:
+    """The Hunan whole-unit form (the 2019 levels), its 成本指标 row's merged 一级 left out and
+    its 三级指标 the 2021 template's level name: by the one rule (``cost_level``), the 二级
+    成本指标 under 产出指标, 社会成本指标 its name, a placement finding."""
+    imported = import_table("\n".join([*_WHOLE_UNIT, row]), name="x", year=2023, department="x")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    last = table.indicators()[-1]
+    assert (last.levels, last.name, last.op, last.target) == (
+        ("产出指标", "成本指标"), "社会成本指标", "定量", "100"
+    )  # fmt: skip
+    said = [f for f in imported.findings if "the 三级指标 is the level name" in f.action]
+    assert [(f.kind, f.indicator) for f in said] == [("placement", None)]
+    assert "社会成本指标" in said[0].action
+
+
+# The Sichuan 2023 project self-evaluation as a county media site reposted it (a pipe table),
+# the text cut inside its only indicator row, after the 指标值.
+_CUT = "\n".join(
+    [
+        "部门预算项目支出绩效自评表(2023年度) | ||||||||||",
+        "项目名称 | 2023年全县安可替代补助资金项目 | |||||||||",
+        "主管部门 | 大英县司法局部门 | 实施单位 | 大英县司法局 | |||||||",
+        "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | "
+        "权重 | 得分 | 未完成原因分析 |",
+        "产出指标 | 质量指标 | 完成安可产品购买并按要求支付资金 | = | 100 | ",
+    ]
+)
+
+
+def test_a_last_row_cut_by_the_end_of_the_copy_imports_with_what_it_has() -> None:
+    imported = import_table(_CUT, name="cut", year=2023, department="大英县司法局")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    (indicator,) = table.indicators()
+    assert (indicator.name, indicator.op, indicator.target, indicator.weight) == (
+        "完成安可产品购买并按要求支付资金", "=", "100", None
+    )  # fmt: skip
+    assert not imported.results
+    (cut,) = [f for f in imported.findings if f.kind == "cut"]
+    assert (cut.indicator, cut.severity) == ("1.1", Severity.ERROR)
+    assert "完成值 · 分值 · 得分" in cut.action.replace("实际", "")
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "\t\t时效指标\t完成及时率\t≥95%\t96%\t20\t20\t",  # complete
+        "\t\t时效指标\t完成及时率\t≥95%\t96%\t20\t\t",  # its 得分 left blank, its 分值 printed
+    ],
+)
+def test_a_last_row_that_prints_its_weight_is_not_cut(last: str) -> None:
+    text = "\n".join([*SELF_EVALUATION.splitlines()[:9], last])
+    imported = import_table(text, name="x", department="某县某局")
+    assert not [f for f in imported.findings if f.kind == "cut"]
+
+
+def test_a_last_row_before_its_weight_is_cut_and_a_row_above_is_not() -> None:
+    text = "\n".join([*SELF_EVALUATION.splitlines()[:9], "\t\t时效指标\t完成及时率\t≥95%\t96%"])
+    imported = import_table(text, name="x", department="某县某局")
+    cut = [f for f in imported.findings if f.kind == "cut"]
+    assert [f.text for f in cut] == ["完成及时率"]
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert table.indicators()[-1].weight is None
+    assert all(i.weight is not None for i in table.indicators()[:-1])

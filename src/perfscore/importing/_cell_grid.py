@@ -43,7 +43,7 @@ from ._form_words import (
     header_word,
 )
 from ._rows import SourceRow
-from ._target_cells import direction_of, is_direction, nature_of
+from ._target_cells import cost_level, direction_of, is_cost, is_direction, nature_of
 
 __all__ = ["Cell", "TextRead", "regroup"]
 
@@ -145,6 +145,7 @@ class _Grid:
     rows: int = 0
     state: str = "table"  # then "total" (in the total row), then "after"
     last: int = 0  # the line of the row's last cell
+    named: bool = False  # the next cell, a level name, is the row's 三级 (``cost_level``)
 
     def column(self, *names: str) -> int | None:
         folded = [column_name(c) for c in self.columns]
@@ -226,11 +227,12 @@ class _Grid:
         width: int | None = None,
         after: str = "",
         within: bool = False,
+        then: str = "",
     ) -> None:
         """Put a cell in its row; ``width`` is the count of cells of the row it starts, where
         the source says (a row of pipe cells); ``within``: the source marks the row's end
         after this cell, so a level name in it (the second half of a form printing 中期 and
-        年度 side by side) starts no row."""
+        年度 side by side) starts no row; ``then``: the cell after ``after``."""
         word = simplified(text)
         if self.state == "total" and not (_NUMBER.match(word) or word in GRADES):
             self.state = "after"  # the lines after the total are not the table's
@@ -239,7 +241,8 @@ class _Grid:
             self.close()
             self.read.prose(text, number)
             return
-        at = self.place(word, after)
+        named, self.named = self.named, False
+        at = None if named else self.place(word, after, then)
         if within and len(self.row) < len(self.columns):
             at = None
         if at is not None and not (self.row and len(self.row) == at):
@@ -323,9 +326,10 @@ class _Grid:
         )
         self.row.append(moved)
 
-    def place(self, word: str, after: str = "") -> int | None:
-        """The column a row starting with ``word`` starts in, if the word says it (``after``:
-        the cell that follows it, which tells a level-1 成本指标 from a level-2 one)."""
+    def place(self, word: str, after: str = "", then: str = "") -> int | None:
+        """The column a row starting with ``word`` starts in, if the word says it (``after``
+        and ``then``: the cells that follow it, which tell a level-1 成本指标 from a level-2
+        one by ``cost_level``)."""
         word = _level_word(word)
         level1, level2 = self.column("一级指标"), self.column("二级指标")
         if word in TOTALS or word in CLOSING:
@@ -343,8 +347,13 @@ class _Grid:
             return here
         if level2 is not None and word in LEVEL2 and self.row and len(self.row) == level2:
             return level2  # 满意度指标 under 满意度指标
+        if is_cost(word) and level1 is not None and level2 is not None:
+            if cost_level(after, then) == 1:
+                return level1
+            self.named = _level_word(after) in LEVEL2  # the level name after it is its 三级
+            return level2
         if level2 is not None and word in LEVEL1 & LEVEL2 and _level_word(after) not in LEVEL2:
-            return level2  # 成本指标 over its indicators: the 2019 and 2020 forms' level 2
+            return level2  # 满意度指标 over its indicators: a level 2
         if level1 is not None and word in LEVEL1:
             return level1
         if level2 is not None and word in LEVEL2:
@@ -396,7 +405,8 @@ def regroup(cells: list[Cell], form: str) -> TextRead | None:
             width = None if last is None else last - k + 1
         within = form == "pipe cells" and bool(grid.row) and ends_at[k] is not None
         after = cells[k + 1][0] if k + 1 < len(cells) else ""
-        grid.add(text, number, width, after, within=within)
+        then = cells[k + 2][0] if k + 2 < len(cells) else ""
+        grid.add(text, number, width, after, within=within, then=then)
         if ends:
             grid.close()
     grid.close()

@@ -52,6 +52,7 @@ KINDS: tuple[str, ...] = (
     "default",  # a value the form does not print, given by a documented default
     "project",  # rows joined into one project (its name repeated on every row)
     "cell-note",  # a note in brackets after a value (≥98%(百分比)), set aside to read it
+    "cut",  # the copy's last row cut short by its end, imported with what it has
 )
 
 #: The severity of each kind, unless a finding says otherwise.
@@ -79,6 +80,7 @@ SEVERITIES: dict[str, Severity] = {
     "end": Severity.WARNING,  # rows after the end are not read: the next section, or a second table
     "blank-cell": Severity.WARNING,  # a merged cell, or a grade left blank on purpose
     "cell-note": Severity.WARNING,
+    "cut": Severity.ERROR,  # what the copy lost must be entered
 }
 
 

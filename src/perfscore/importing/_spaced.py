@@ -66,7 +66,7 @@ from ._form_words import (
 )
 from ._rows import Source, SourceRow
 from ._run_together import read_run_together
-from ._spaced_cells import EMPTY, NUMBER, POINTS, fit, form_level
+from ._spaced_cells import EMPTY, NUMBER, POINTS, fit, form_level, ruled
 from ._spaced_header import fitted, sub_columns
 from ._target_cells import direction_of, nature_of
 
@@ -168,6 +168,7 @@ class _Costs:
         self.tokens = tokens
         self.roles = roles
         levels = [form_level(t.text) is not None for t in tokens]
+        rule = ruled([t.text for t in tokens])  # 成本指标's level, by the one rule
         self.cells: list[list[list[float | None]]] = []
         for role in roles:
             by_start = []
@@ -180,7 +181,7 @@ class _Costs:
                         if levels[j - 1] or levels[i]:
                             break  # a level name is a cell of its own
                     text = " ".join(t.text for t in tokens[i:j])
-                    kind = fit(role, text)
+                    kind = rule.get((i, role), fit(role, text)) if j == i + 1 else fit(role, text)
                     costs.append(None if kind is None else kind - 0.8 * (j - i - 1) - 2.0 * crossed)
                 by_start.append(costs)
             self.cells.append(by_start)

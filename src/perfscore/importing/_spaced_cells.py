@@ -12,6 +12,7 @@ target, free text under the name. ``fit`` says how well, ``None`` where never.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from perfscore.errors import NotationError
@@ -19,9 +20,9 @@ from perfscore.notation._labels import simplified
 from perfscore.notation._targets import parse_target
 
 from ._form_words import LEVEL1, LEVEL2, LEVEL_POINTS
-from ._target_cells import is_direction, nature_of
+from ._target_cells import cost_level, is_cost, is_direction, nature_of
 
-__all__ = ["EMPTY", "NUMBER", "POINTS", "fit", "form_level"]
+__all__ = ["EMPTY", "NUMBER", "POINTS", "fit", "form_level", "ruled"]
 
 #: A level's points after or instead of its name: (50分), （30）, a range (0-20)分.
 POINTS = re.compile(rf"{LEVEL_POINTS}$")
@@ -84,7 +85,7 @@ def fit(role: str, text: str) -> float | None:
         wanted = 1 if role == "level1" else 2
         if role == "level1" and POINTS.fullmatch(text):
             return 1.0  # a level-1 cell whose name the copy lost: its points, (50分)
-        if level == 3:  # 成本指标, 满意度指标: level 1 only where a level-2 name follows
+        if level == 3:  # 满意度指标: level 1 only where a level-2 name follows (成本指标: `ruled`)
             return 3.0 if role == "level2" else 2.9
         return 3.0 if level == wanted else None
     if level is not None:
@@ -114,3 +115,24 @@ def fit(role: str, text: str) -> float | None:
     if role == "explain":  # an indicator's explanation: text, never a number or a comparison
         return None if number or _SIGN.match(text) else score + 0.2
     return score + 0.2
+
+
+def ruled(texts: Sequence[str]) -> dict[tuple[int, str], float]:
+    """The fits the one rule of 成本指标's level (``cost_level``) sets for the tokens ``texts``,
+    by token and column: 成本指标 in the column of the level the cells after it say (the other
+    one a poorer fit), and a level name after a 二级 成本指标 in the 三级's column (a template's
+    level name written as the indicator).
+
+    >>> ruled(["成本指标", "社会成本指标", "定量", "100"])
+    {(0, 'level2'): 3.0, (0, 'level1'): 2.0, (1, 'name'): 1.0}
+    """
+    fits: dict[tuple[int, str], float] = {}
+    for k, text in enumerate(texts):
+        if not is_cost(text):
+            continue
+        after, then = (texts[k + n] if k + n < len(texts) else "" for n in (1, 2))
+        level = cost_level(after, then)
+        fits[k, f"level{level}"], fits[k, f"level{3 - level}"] = 3.0, 2.0
+        if level == 2 and form_level(after) is not None:
+            fits[k + 1, "name"] = 1.0
+    return fits

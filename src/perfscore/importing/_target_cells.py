@@ -17,6 +17,8 @@ fits, not only by position.
 (120000.0, 1200.5, 12.0)
 >>> is_total(["合计", "", "100"]), is_total(["合计培训补贴发放金额", "≥100万元"])
 (True, False)
+>>> cost_level("经济成本指标", "项目建设成本"), cost_level("项目总成本", "≤90万元")
+(1, 2)
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ __all__ = [
     "LEVEL_NAMES",
     "MONEY_IN_HEADER",
     "Placed",
+    "cost_level",
     "direction_of",
+    "is_cost",
     "is_total",
     "level_of",
     "money",
@@ -110,6 +114,49 @@ def is_direction(text: str) -> bool:
 def nature_of(text: str) -> str | None:
     """A 指标性质 / 指标值类型 cell as the table file writes it (定量, 定性, ≥, ≤, =), or None."""
     return _NATURES.get(_word(text))
+
+
+#: The name of both levels whose level the forms' year decides: a 二级 of 产出指标 in the 2019
+#: and 2020 forms, a 一级 over 经济成本指标 · 社会成本指标 · 生态环境成本指标 since 2021.
+_COST: Final = "成本指标"
+_POINTS_AFTER: Final = re.compile(r"[(（][^()（）]*[)）]\s*分?$|\d+(?:\.\d+)?分$")
+# A cell no 三级指标 is: a number or a comparison first (100, ≥95%, 28.8万元).
+_VALUE_FIRST: Final = re.compile(r"^[≥≤<>=≧≦＞＜﹦＝═]|^[-+]?\d[\d,.]*\s*\D{0,3}$")
+
+
+def is_cost(text: str) -> bool:
+    """Whether a cell is 成本指标 (in either script, its points after it: 成本指标(0-20)分)."""
+    return _POINTS_AFTER.sub("", _word(text)) == _COST
+
+
+def _no_name(text: str) -> bool:
+    word = _word(text)
+    return nature_of(word) is not None or is_direction(word) or bool(_VALUE_FIRST.match(word))
+
+
+def cost_level(after: str, then: str = "", above: str = "") -> Literal[1, 2]:
+    """The level of a 成本指标 cell, the one rule every reader places it by: ``after`` is the
+    row's cell after it (blank where the row prints its 二级 blank), ``then`` the next written
+    cell after that, ``above`` the 一级 of the rows above it.
+
+    - A 二级 name after it makes it the 一级 (the 2021 forms: 成本指标 · 经济成本指标 ·
+      项目建设成本), unless what follows that name is no 三级指标 (a 指标性质, a direction, a
+      value): then the level name is the row's 三级 (a template's level name written as the
+      indicator: 成本指标 · 社会成本指标 · 定量 · 100) and 成本指标 its 二级.
+    - With its 二级 printed blank, it is 产出指标's 二级 right after 产出指标's rows (the 2019 and
+      2020 forms), else a 一级 with no 二级.
+    - Followed by a 三级指标 (a copy leaving its merged and empty cells out), it is a 二级.
+
+    >>> cost_level("社会成本指标", "定量"), cost_level("", "项目总成本", above="产出指标(50分)")
+    (2, 2)
+    >>> cost_level(""), cost_level("经济成本指标")
+    (1, 1)
+    """
+    if level_of(after) == 2 or _word(after) in LEVEL_NAMES[2]:
+        return 2 if then and _no_name(then) else 1
+    if not _word(after):
+        return 2 if _POINTS_AFTER.sub("", _word(above)) == "产出指标" else 1
+    return 2
 
 
 #: A header or label naming the money unit its figures are in: 项目资金（万元）.

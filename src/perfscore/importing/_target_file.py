@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from perfscore.errors import PerfscoreError
+from perfscore.notation._targets import parse_target
 from perfscore.tables._findings import Severity
 
 from ._findings import ImportFinding, Place
@@ -253,7 +254,8 @@ def _indicator(
     if not indicator.get("target"):
         note(indicator["name"], "no target (指标值): left out; enter it by hand", "skipped")
         return None
-    unweighted = indicator.pop("_unweighted", False)
+    # a row the copy's end cut before its 分值 imports without it (a finding says so)
+    unweighted = indicator.pop("_unweighted", False) | indicator.pop("_cut", False)
     if "weight" not in indicator and not unweighted:
         shown = indicator.pop("_weight", "")
         why = f"分值 {shown!r} is no number" if shown else "no 分值 or 权重"
@@ -272,6 +274,8 @@ def _indicator(
         ]
         note(target, f"thousands separators: read as {plain!r}", "fused-cells")
     problem = check(indicator)
+    if problem is not None and _own_unit(indicator, check, note):
+        problem = None
     if problem is None and loaded:  # the model's reading of a bare target, one rule for all
         inferred = loaded[0].indicators()[0].inferred_direction
         if inferred is not None:
@@ -286,6 +290,31 @@ def _indicator(
         note(f"{indicator['name']}: {target}", f"left out: {problem}; enter it by hand", "skipped")
         return None
     return indicator
+
+
+def _own_unit(indicator: dict[str, Any], check: Any, note: Any) -> bool:
+    """Whether a 指标值 printing its own unit (``28.8万元``) reads once the 计量单位 column's
+    other one (``%``) is set aside: a reader takes the cell's own unit, so it is read so, a
+    finding to check which is meant."""
+    given = indicator.get("unit")
+    try:
+        own = parse_target(indicator["target"]).unit
+    except PerfscoreError:
+        return False
+    if not given or own is None:
+        return False
+    if check({k: v for k, v in indicator.items() if k != "unit"}) is not None:
+        check(indicator)  # what was loaded is the indicator's again
+        return False
+    del indicator["unit"]
+    note(
+        f"{indicator['target']} | {given}",
+        f"the 指标值 prints its own unit ({own}), the 计量单位 column another ({given}): read "
+        "in the cell's own unit; check which is meant",
+        "unit",
+        Severity.WARNING,
+    )
+    return True
 
 
 _NOTE_AFTER = re.compile(r"\s*[（(][^（()）]*[)）]\s*$")

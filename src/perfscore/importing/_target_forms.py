@@ -25,11 +25,11 @@ from typing import Any
 from perfscore.notation._labels import same_label, simplified
 
 from ._findings import ImportFinding, Place
-from ._form_words import BLOCK_LABELS, score_column
+from ._form_words import BLOCK_LABELS, LEVEL1, LEVEL2, score_column
 from ._ladder_forms import header_word
 from ._repairs import clean
 from ._sources import SourceRow
-from ._target_cells import MONEY_IN_HEADER, is_total, money, place
+from ._target_cells import MONEY_IN_HEADER, cost_level, is_cost, is_total, money, place
 
 __all__ = ["TargetsAssembly", "TargetsHeader", "assemble_targets", "find_targets_header"]
 
@@ -167,8 +167,12 @@ class _Reader:
         self.labels_budget: dict[str, str] | None = None
         self.goal_column: int | None = None
         self.row = 0
+        self.last = 0  # the copy's last row with a written cell
 
     def read(self, rows: Sequence[SourceRow]) -> None:
+        self.last = max(
+            (k for k, r in enumerate(rows, 1) if any(map(str.strip, r.cells))), default=0
+        )
         for row in rows:
             self.row += 1
             header = find_targets_header(row)
@@ -305,23 +309,20 @@ class _Reader:
                        f"left out): placed by what each cell is: {shown}", "placement")  # fmt: skip
         if self.wide and not self._wide_project(row, got):
             return
-        if (
-            same_label(got.get("level1", ""), "成本指标")
-            and not got.get("level2")
-            and same_label(self.levels[0], "产出指标")
-        ):  # the 2021 form's 一级 成本指标 prints its 二级 (经济成本指标) beside it
-            got["level1"], got["level2"] = "", got["level1"]
-            action = (
-                "成本指标 with no 二级 beside it, after 产出指标: read as its 二级 (the 2019 and "
-                "2020 forms)"
-            )
-            self._note(row, " | ".join(c for c in cells if c), action, "placement")
+        if is_cost(got.get("level1", "")):
+            got = self._cost(row, cells, got)
         for level, role in enumerate(("level1", "level2")):
             if got.get(role):
                 self.levels[level] = got[role]
                 if level == 0:
                     self.levels[1] = ""
         name = got.get("name", "")
+        if simplified(name) in LEVEL1 | LEVEL2 and is_cost(self.levels[1]):
+            action = (
+                f"the 三级指标 is the level name {name!r} (a template's, with no 三级 after it): "
+                "read as the indicator's name, under the 二级 成本指标"
+            )
+            self._note(row, " | ".join(c for c in cells if c), action, "placement")
         if not name:
             rest = [got[r] for r in ("target", "weight", "actual", "points") if got.get(r)]
             if rest:
@@ -332,6 +333,29 @@ class _Reader:
             self._note(row, name, "an indicator before any project: left out", "unplaced")
             return
         self._add_indicator(row, got, name)
+
+    def _cost(self, row: SourceRow, cells: list[str], got: dict[str, str]) -> dict[str, str]:
+        """A row whose 一级 cell is 成本指标, its level by the one rule (``cost_level``): read as
+        the 二级 where the rule says so, a finding."""
+        assert self.header is not None
+        columns = self.header.columns
+        later = sorted((i, r) for r, i in columns.items() if i > columns.get("level2", -1))
+        then = next((got[r] for _, r in later if got.get(r)), "")
+        after = got.get("level2", "")
+        if cost_level(after, then, self.levels[0]) == 1:
+            return got
+        if not after:
+            action = (
+                "成本指标 with no 二级 beside it, after 产出指标: read as its 二级 (the 2019 and "
+                "2020 forms)"
+            )
+            self._note(row, " | ".join(c for c in cells if c), action, "placement")
+            return {**got, "level1": "", "level2": got["level1"]}
+        if not got.get("name"):
+            return {**got, "level1": "", "level2": got["level1"], "name": after}
+        # read by position one column left: the 一级 cell left out
+        end = max((k for k, c in enumerate(cells) if c), default=0) + 1
+        return place(["", *cells[:end]], columns).cells
 
     def _add_indicator(self, row: SourceRow, got: dict[str, str], name: str) -> None:
         assert self.project is not None
@@ -354,10 +378,32 @@ class _Reader:
         elif got.get("weight"):
             indicator["_weight"] = got["weight"]
         indicator["_place"] = Place(None, self.row, None, row.line)
+        if self.row == self.last and (cut := self._cut(got)):
+            indicator["_cut"] = True
+            action = (
+                f"the copy ends inside this row, before its {' · '.join(cut)}: imported with "
+                "what it has (its name and target); enter the rest by hand"
+            )
+            self.out.findings.append(
+                ImportFinding(indicator["_place"], name, action, "cut", indicator["id"])
+            )
         project["indicators"].append(indicator)
         actual, points = got.get("actual", ""), got.get("points", "")
         if actual or points:
             self.out.results.append({"id": indicator["id"], "value": actual, "points": points})
+
+    def _cut(self, got: dict[str, str]) -> list[str]:
+        """The columns a complete row fills (分值, 实际完成值, 得分) that the copy's last row
+        stops before, where it stops before its 分值 (on a form printing none, its 实际完成值,
+        else its 得分): the end of the copy cut it. None where it does not."""
+        assert self.header is not None
+        columns = self.header.columns
+        written = max((columns[r] for r, text in got.items() if text and r in columns), default=0)
+        missing = [r for r in _FILLED if columns.get(r, -1) > written]
+        first = next((r for r in _FILLED if r in columns), None)
+        if not got.get("target") or first not in missing:
+            return []
+        return [_FILLED[r] for r in sorted(missing, key=columns.__getitem__)]
 
     def _wide_project(self, row: SourceRow, got: dict[str, str]) -> bool:
         """The project a wide row belongs to (a new one where its name changes); False for a
@@ -421,6 +467,9 @@ class _Reader:
             ImportFinding(Place(None, self.row, None, row.line), text, action, kind=kind)
         )
 
+
+# The columns a complete row fills, by what the form names them.
+_FILLED = {"weight": "分值", "actual": "实际完成值", "points": "得分"}
 
 # A department's total row in a wide table: its code and name (820-马踏镇部门).
 _DEPARTMENT_ROW = re.compile(r"^\d{3,}\s*[-－—_ ]\s*(?=\S*(?:部门|单位|本级|合计))")
