@@ -201,8 +201,7 @@ def test_an_absent_weight_is_right_only_when_none_is_imported() -> None:
 
 
 # Issue 19's thresholds over the whole corpus. No row is silently wrong or missing from any
-# source, at least 95 % of rows are right from each rendering; 80 % from the text as it came is
-# not met on the whole corpus yet (xfail until it is).
+# source, at least 95 % of rows are right from each rendering and 80 % from the text as it came.
 
 
 @pytest.fixture(scope="module")
@@ -231,11 +230,6 @@ def test_renderings_import_at_least_95_percent_right(
     assert right >= 0.95 * total, f"{right}/{total} rows right from {fmt}"
 
 
-@pytest.mark.xfail(
-    reason="issue 19: 244 of 313 rows (78 %) from the text as it came once 8 tables the readers "
-    "were not written on joined the corpus (217 of 270 on the first 29)",
-    strict=False,
-)
 def test_text_as_it_came_imports_at_least_80_percent_right(
     figures: tuple[compare.Outcome, ...],
 ) -> None:
