@@ -42,6 +42,7 @@ from ._form_words import (
     column_name,
     header_word,
 )
+from ._pages import page_breaks_left_out
 from ._rows import SourceRow
 from ._target_cells import direction_of, is_direction, nature_of
 
@@ -369,15 +370,16 @@ def regroup(cells: list[Cell], form: str) -> TextRead | None:
     if found is None:
         return None
     start, end, words = found
+    cells, breaks = page_breaks_left_out(cells, texts, [c[1] for c in cells], end, words)
     later = _next_block(cells, end)
     if later is not None:  # a second project's block: its labels and header read as the first's
         read, rest = regroup(cells[:later], form), regroup(cells[later:], form)
         assert read is not None
         assert rest is not None
         read.rows += rest.rows
-        read.findings += rest.findings
+        read.findings += breaks + rest.findings
         return read
-    read = TextRead()
+    read = TextRead(findings=breaks)
     for before, number in _rows_before(cells[:start]):
         if len(before) == 1:
             read.prose(before[0], number)

@@ -58,6 +58,7 @@ from ._form_words import (
     column_name,
     header_word,
 )
+from ._pages import page_breaks_left_out
 from ._rows import Source, SourceRow
 from ._run_together import read_run_together
 from ._spaced_cells import EMPTY, NUMBER, POINTS, fit, form_level
@@ -66,7 +67,6 @@ from ._target_cells import direction_of, nature_of
 __all__ = ["read_spaced"]
 
 _AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
-_PAGE = re.compile(r"^第\s*\d+\s*页")
 _BRACKET = re.compile(r"^[(（][^()（）]*[)）]$")  # a note in brackets of its own: (万元)
 # The labels the block above a form's indicators is printed with; a row starts at each.
 _LABELS = (
@@ -308,21 +308,24 @@ def read_spaced(lines: Sequence[str], *, label: str = "<text>") -> Source | None
 
 def _fitting(source: Source) -> int:
     """How many of a reading's rows have a name, a target and cells that each fit their
-    column, less twice those that do not (a row read wrong is worse than one left to enter)."""
+    column, less twice those that do not (a row read wrong is worse than one left to enter);
+    each project's rows under its own header, its label rows (项目名称 X …) and total no rows,
+    a label read inside a row (项目名称 as a name) a row read wrong."""
     roles: list[str] | None = None
     count = 0
     for row in source.rows:
-        if row.prose or (roles is not None and simplified(row.cells[0]) in TOTALS):
+        if row.prose:
             continue
-        if roles is None:
-            words = [column_name(c) for c in row.cells]
-            if sum(header_word(c) for c in row.cells) >= 3 and set(words) & ANCHORS:
-                roles = _roles(row.cells)
+        words = [column_name(c) for c in row.cells]
+        if sum(header_word(c) for c in row.cells) >= 3 and set(words) & ANCHORS:
+            roles = _roles(row.cells)
+            continue
+        if roles is None or simplified(row.cells[0]) in TOTALS or _label(row.cells[0]):
             continue
         cells = {r: c for r, c in zip(roles, row.cells, strict=False) if c}
         if set(cells) <= {"level1", "level2"}:
             continue
-        fits = all(fit(r, c) is not None for r, c in cells.items())
+        fits = all(fit(r, c) is not None and not _label(c) for r, c in cells.items())
         count += 1 if fits and "name" in cells and "target" in cells else -2
     return count
 
@@ -403,6 +406,8 @@ def _read(lines: Sequence[str], label: str) -> tuple[Source | None, bool]:
         start, end = found
         columns = [t.text for t in tokens[start:end]]
         roles = _roles(columns)
+        tokens, breaks = _page_breaks_left_out(tokens, end, columns)
+        findings += breaks
         body, after = _body(tokens[end:])
         try:
             spans = _read_rows(body, roles)
@@ -427,12 +432,28 @@ def _read(lines: Sequence[str], label: str) -> tuple[Source | None, bool]:
     return Source(label, tuple(rows), tuple(findings)), ends_line
 
 
+def _page_breaks_left_out(
+    tokens: list[_Token], end: int, header: list[str]
+) -> tuple[list[_Token], list[ImportFinding]]:
+    """The tokens without the pages' ends after the header ending at ``end`` (see
+    `page_breaks_left_out`); a page's number that a cell may also read (``2``) is a page's
+    where it is a line of its own."""
+
+    def alone(i: int, j: int) -> bool:
+        return tokens[i].first and (j == len(tokens) or tokens[j].first)
+
+    texts = [t.text for t in tokens]
+    lines = [t.line for t in tokens]
+    return page_breaks_left_out(tokens, texts, lines, end, header, alone=alone)
+
+
 def _body(tokens: Sequence[_Token]) -> tuple[list[_Token], list[_Token]]:
     """The table's tokens, and those from where it ends: a total (合计, 总分), a note (注:), a
-    signature line (填表人) or a page's number."""
+    signature line (填表人) or the next project's block (项目名称 …, where the form prints no
+    total)."""
     for k, token in enumerate(tokens):
         word = simplified(token.text)
-        if word in TOTALS or (token.first and (_AFTER.match(word) or _PAGE.match(word))):
+        if word in TOTALS or word.startswith(BLOCK_LABELS) or (token.first and _AFTER.match(word)):
             return list(tokens[:k]), list(tokens[k:])
     return list(tokens), []
 
