@@ -149,7 +149,7 @@ def page_breaks_left_out(
     without the pages' ends (`page_break`) among the rows after the header that ends at
     ``end``, up to the next block's labels (项目名称 …: the next project reads its own header);
     and a finding for each page's end left out."""
-    kept, findings = list(items[:end]), []
+    kept, findings = list(items[:end]), list[ImportFinding]()
     k = end
     while k < len(items):
         if simplified(texts[k]).startswith(BLOCK_LABELS):

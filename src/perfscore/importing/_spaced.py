@@ -14,7 +14,9 @@ cells by what they are:
   into a cell that reads better whole (``>= 98 %(百分比)``, a name with its brackets closed).
   The rows are the best reading of the tokens as a whole (a dynamic programme over where each
   cell and each row ends): a row a line where lines are rows, and in a table flattened onto
-  one line a row ends where the next level name or indicator begins;
+  one line a row ends where the next level name or indicator begins; a page's end among the
+  rows (its number, the header printed again: ``page_break``) is left out, a finding each, and
+  the table ends at its total, a note or the next project's labels;
 - the text above the header becomes rows at the forms' labels (项目名称 X, 主管部门 Y, the
   budget's column words and its figures ``年度资金总额: 0 0 0 10 0 0``), which the metadata and
   budget readers take as from a spreadsheet; a line with no label is prose.
