@@ -96,3 +96,10 @@ def test_pages_ends_are_left_out_up_to_the_next_blocks_labels_with_a_finding_eac
     assert [(f.where.line, f.text, f.kind) for f in findings] == [
         (11, " ".join(["第2页", *HEADER]), "source")
     ]
+
+
+def test_the_next_pages_head_between_its_number_and_the_header_is_the_pages_end() -> None:
+    assert page_break(["第2页", "（续表）", "单位：万元", *HEADER, "产出指标"], 0, HEADER) == 9
+    assert page_break(["2", "单位：万元", *HEADER[1:]], 0, HEADER) == 2 + len(HEADER) - 1
+    assert page_break(["项目支出绩效自评表（续表）", "产出指标"], 0, HEADER) == 1
+    assert page_break(["单位：万元", "产出指标"], 0, HEADER) == 0  # a unit alone: no page's sure

@@ -71,10 +71,12 @@ PAGE_NUMBER = re.compile(
 # line between rows, or the header follows it.
 _BARE_NUMBER = re.compile(r"^(?:[-—－–]?\s*\d{1,4}\s*[-—－–]?|\d{1,4}\s*/\s*\d{1,4})$")
 
+_MONEY_UNIT = re.compile(r"^单位[:：]")  # the money unit a page prints above its table
+
 # Lines a page repeats above a table's rows, whatever the table.
 _RUNNING = (
     re.compile(r"续表|（续）|\(续\)|续上表|接上表|上接"),  # a continued table says so
-    re.compile(r"^单位[:：]"),  # the money unit
+    _MONEY_UNIT,
     PAGE_NUMBER,
     _BARE_NUMBER,
     # the department code and short name (323 人社局), not a year (2018年…)
@@ -113,8 +115,9 @@ def page_break(
 ) -> int:
     """How many of ``texts`` (cells, or words apart by spaces) from ``at`` are a page's end
     inside a table's rows: the page's number (in one text or up to six, ``第`` ``2`` ``页``),
-    then the table's ``header`` printed again; or the header again alone (the number lost or
-    printed elsewhere). 0 where the rows go on.
+    the next page's head (a continued table's note, ``（续表）``, or its money unit,
+    ``单位：万元``), then the table's ``header`` printed again; or the header again alone (the
+    number lost or printed elsewhere). 0 where the rows go on.
 
     The header again is its words in order (a word wrapped over texts of its own joined), all
     of them or all but the first (a label down the table's side, 绩效指标, that a copy leaves
@@ -130,10 +133,16 @@ def page_break(
             number = size
             sure = bool(PAGE_NUMBER.match(piece)) or (alone is not None and alone(at, at + size))
             break
-    again = _header_again(texts, at + number, header)
+    k = at + number
+    while k < min(len(texts), at + number + 3) and (
+        _CONTINUED.search(texts[k]) or _MONEY_UNIT.match(clean(texts[k]))
+    ):
+        sure = sure or bool(_CONTINUED.search(texts[k]))  # the page's head: 续表, 单位：万元
+        k += 1
+    again = _header_again(texts, k, header)
     if again:
-        return number + again
-    return number if sure else 0
+        return k + again - at
+    return k - at if sure else 0
 
 
 def page_breaks_left_out(
