@@ -359,3 +359,12 @@ def test_two_blocks_each_under_its_own_header_are_read_as_spaced_cells() -> None
         (("产出指标(50分)", "数量指标"), "指标1:群众就医便利程度"),
         (("产出指标(50分)", "质量指标"), "义务教育巩固率"),
     ]
+
+
+def test_a_name_that_begins_with_a_blocks_label_ends_no_table() -> None:
+    text = (
+        f"项目名称 农村人居环境整治项目 {SELF_HEADER} "
+        "满意度指标 服务对象满意度指标 实施单位满意度 10 ≥90% 95% 10 无 "
+        "主管部门满意度 10 ≥90% 95% 10 无"
+    )
+    assert [r[2] for r in rows_of(text)[2:]] == ["实施单位满意度", "主管部门满意度"]

@@ -50,6 +50,7 @@ _T = TypeVar("_T")
 __all__ = [
     "PAGE_NUMBER",
     "SECTION",
+    "block_start",
     "chinese_number",
     "head_key",
     "page_break",
@@ -161,7 +162,7 @@ def page_breaks_left_out(
     kept, findings = list(items[:end]), list[ImportFinding]()
     k = end
     while k < len(items):
-        if simplified(texts[k]).startswith(BLOCK_LABELS):
+        if block_start(texts[k]):
             return kept + list(items[k:]), findings
         size = page_break(texts, k, header, alone=alone)
         if not size:
@@ -179,6 +180,17 @@ def page_breaks_left_out(
         )
         k += size
     return kept, findings
+
+
+def block_start(text: str) -> bool:
+    """Whether a cell or word starts a project's block: one of its labels (项目名称, 主管部门 …)
+    alone or before a colon, never a name or remark that begins with one (实施单位满意度).
+
+    >>> block_start("项目名称"), block_start("项目名称：培训补贴"), block_start("实施单位满意度")
+    (True, True, False)
+    """
+    word = simplified(text)
+    return any(word == label or word.startswith(f"{label}:") for label in BLOCK_LABELS)
 
 
 def _header_again(texts: Sequence[str], at: int, header: Sequence[str]) -> int:
