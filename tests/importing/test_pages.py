@@ -103,3 +103,4 @@ def test_the_next_pages_head_between_its_number_and_the_header_is_the_pages_end(
     assert page_break(["2", "单位：万元", *HEADER[1:]], 0, HEADER) == 2 + len(HEADER) - 1
     assert page_break(["项目支出绩效自评表（续表）", "产出指标"], 0, HEADER) == 1
     assert page_break(["单位：万元", "产出指标"], 0, HEADER) == 0  # a unit alone: no page's sure
+    assert page_break(["单位：万元", *HEADER], 0, HEADER) == 1 + len(HEADER)

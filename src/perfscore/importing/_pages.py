@@ -71,6 +71,7 @@ PAGE_NUMBER = re.compile(
 # A page's number a cell may also read as (2, 3/12): a page's only where it stands alone on a
 # line between rows, or the header follows it.
 _BARE_NUMBER = re.compile(r"^(?:[-—－–]?\s*\d{1,4}\s*[-—－–]?|\d{1,4}\s*/\s*\d{1,4})$")
+_PAGE_STARTS = frozenset("第共-—－–0123456789")  # what a page's number starts with
 
 _MONEY_UNIT = re.compile(r"^单位[:：]")  # the money unit a page prints above its table
 
@@ -127,23 +128,65 @@ def page_break(
     own: ``alone(i, j)`` says whether ``texts[i:j]`` are a line of their own between rows, in a
     text whose rows are lines (never, where it is ``None``).
     """
-    number, sure = 0, False
-    for size in range(6, 0, -1):  # the longest reading first: - 2 - before -
-        piece = " ".join(simplified(t) for t in texts[at : at + size])  # 14 2 is no 142
-        if at + size <= len(texts) and (PAGE_NUMBER.match(piece) or _BARE_NUMBER.match(piece)):
-            number = size
-            sure = bool(PAGE_NUMBER.match(piece)) or (alone is not None and alone(at, at + size))
-            break
-    k = at + number
-    while k < min(len(texts), at + number + 3) and (
-        _CONTINUED.search(texts[k]) or _MONEY_UNIT.match(clean(texts[k]))
-    ):
-        sure = sure or bool(_CONTINUED.search(texts[k]))  # the page's head: 续表, 单位：万元
-        k += 1
-    again = _header_again(texts, k, header)
-    if again:
-        return k + again - at
-    return k - at if sure else 0
+    return _Pages(texts, header, alone).size(at)
+
+
+class _Pages:
+    """Texts read for pages' ends: each simplified once, the header's words joined once (all
+    of them, and all but the first)."""
+
+    def __init__(
+        self, texts: Sequence[str], header: Sequence[str], alone: Callable[[int, int], bool] | None
+    ) -> None:
+        self.texts = [simplified(t) for t in texts]
+        words = [simplified(w) for w in header]
+        self.wholes = ["".join(words)] + (["".join(words[1:])] if len(words) > 3 else [])
+        self.alone = alone
+
+    def size(self, at: int) -> int:
+        """How many texts from ``at`` are a page's end (see `page_break`)."""
+        texts = self.texts
+        first = texts[at] if at < len(texts) else ""
+        if not first or not (
+            first[0] in _PAGE_STARTS
+            or any(whole.startswith(first) for whole in self.wholes)
+            or _CONTINUED.search(first)
+            or _MONEY_UNIT.match(first)
+        ):
+            return 0  # the common case, a cell of a row: nothing a page's end starts with
+        number, sure = 0, False
+        for size in range(min(6, len(texts) - at), 0, -1):  # the longest first: - 2 -, not -
+            piece = " ".join(texts[at : at + size])  # apart: 14 2 is no 142
+            if PAGE_NUMBER.match(piece) or _BARE_NUMBER.match(piece):
+                number = size
+                sure = bool(PAGE_NUMBER.match(piece)) or bool(
+                    self.alone and self.alone(at, at + size)
+                )
+                break
+        k = at + number
+        while k < min(len(texts), at + number + 3) and (
+            _CONTINUED.search(texts[k]) or _MONEY_UNIT.match(texts[k])
+        ):
+            sure = sure or bool(_CONTINUED.search(texts[k]))  # the page's head: 续表, 单位：万元
+            k += 1
+        again = self.header_again(k)
+        if again:
+            return k + again - at
+        return k - at if sure else 0
+
+    def header_again(self, at: int) -> int:
+        """How many texts from ``at`` are the header's words again; 0 if they are not."""
+        for whole in self.wholes:
+            joined, k = "", at
+            while whole and k < len(self.texts) and len(joined) < len(whole):
+                joined += self.texts[k]
+                k += 1
+                if not whole.startswith(joined):
+                    break
+            else:
+                if whole and joined == whole:
+                    return k - at
+        return 0
 
 
 def page_breaks_left_out(
@@ -160,11 +203,12 @@ def page_breaks_left_out(
     ``end``, up to the next block's labels (项目名称 …: the next project reads its own header);
     and a finding for each page's end left out."""
     kept, findings = list(items[:end]), list[ImportFinding]()
+    pages = _Pages(texts, header, alone)
     k = end
     while k < len(items):
-        if block_start(texts[k]):
+        if block_start(pages.texts[k]):
             return kept + list(items[k:]), findings
-        size = page_break(texts, k, header, alone=alone)
+        size = pages.size(k)
         if not size:
             kept.append(items[k])
             k += 1
@@ -182,32 +226,20 @@ def page_breaks_left_out(
     return kept, findings
 
 
-def block_start(text: str) -> bool:
-    """Whether a cell or word starts a project's block: one of its labels (项目名称, 主管部门 …)
-    alone or before a colon, never a name or remark that begins with one (实施单位满意度).
+_BLOCK = re.compile(
+    "^(?:{})(?::|$)".format("|".join(re.escape(simplified(w)) for w in BLOCK_LABELS))
+)
 
-    >>> block_start("项目名称"), block_start("项目名称：培训补贴"), block_start("实施单位满意度")
+
+def block_start(word: str) -> bool:
+    """Whether a cell or word, in the form labels are compared in (`simplified`), starts a
+    project's block: one of its labels (项目名称, 主管部门 …) alone or before a colon, never a
+    name or remark that begins with one (实施单位满意度).
+
+    >>> block_start("项目名称"), block_start("项目名称:培训补贴"), block_start("实施单位满意度")
     (True, True, False)
     """
-    word = simplified(text)
-    return any(word == label or word.startswith(f"{label}:") for label in BLOCK_LABELS)
-
-
-def _header_again(texts: Sequence[str], at: int, header: Sequence[str]) -> int:
-    """How many texts from ``at`` are the header's words again (see `page_break`); 0 if
-    they are not."""
-    words = [simplified(w) for w in header]
-    for whole in ("".join(words), "".join(words[1:]) if len(words) > 3 else ""):
-        joined, k = "", at
-        while whole and k < len(texts) and len(joined) < len(whole):
-            joined += simplified(texts[k])
-            k += 1
-            if not whole.startswith(joined):
-                break
-        else:
-            if whole and joined == whole:
-                return k - at
-    return 0
+    return _BLOCK.match(word) is not None
 
 
 _TITLE = re.compile(r"(?:19|20)\d\d\s*年.*(?:绩效|目标|指标|预算)")

@@ -327,7 +327,9 @@ def _fitting(source: Source) -> int:
         cells = {r: c for r, c in zip(roles, row.cells, strict=False) if c}
         if set(cells) <= {"level1", "level2"}:
             continue
-        fits = all(fit(r, c) is not None and not block_start(c) for r, c in cells.items())
+        fits = all(
+            fit(r, c) is not None and not block_start(simplified(c)) for r, c in cells.items()
+        )
         count += 1 if fits and "name" in cells and "target" in cells else -2
     return count
 
@@ -455,7 +457,7 @@ def _body(tokens: Sequence[_Token]) -> tuple[list[_Token], list[_Token]]:
     total)."""
     for k, token in enumerate(tokens):
         word = simplified(token.text)
-        if word in TOTALS or block_start(token.text) or (token.first and _AFTER.match(word)):
+        if word in TOTALS or block_start(word) or (token.first and _AFTER.match(word)):
             return list(tokens[:k]), list(tokens[k:])
     return list(tokens), []
 
