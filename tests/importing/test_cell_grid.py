@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from perfscore.importing._cell_grid import Cell, regroup
+from perfscore.importing._text_forms import read_text_forms
 from perfscore.tables._findings import Severity
 
 
@@ -215,6 +216,64 @@ def test_a_second_projects_block_reads_its_labels_and_header_as_the_firsts() -> 
         ("项目名称", "义务教育营养改善计划"),
         header,
         ("产出指标", "数量指标", "资金拨付及时率", "100", "≥1%"),
+    ]
+
+
+def test_a_pages_end_inside_the_rows_is_left_out_and_the_next_block_keeps_its_header() -> None:
+    # Found by the targets fuzzer: a browser's copy of a goal form whose page ends inside the
+    # first project's rows (- 2 -, then the header again, without the 绩效指标 down the side
+    # whose merged cell covers it). The header again hid the second project's block, whose
+    # labels and rows were read as the first's cells, its rows' levels lost in silence.
+    cells = one_a_line(
+        *("项目名称", "农村人居环境整治项目", "主管部门", "某县农业农村局"),
+        *("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值"),
+        *("产出指标", "数量指标", "服务对象满意度", "持续发挥作用"),
+        *("质量指标", "群众就医便利程度", "≥80%"),
+        "- 2 -",
+        *("一级指标", "二级指标", "三级指标", "年度指标值"),
+        *("效益指标", "社会效益指标", "带动农户增收", "≥95%"),
+        *("项目名称", "义务教育营养改善计划"),
+        *("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值"),
+        *("产出指标", "数量指标", "项目完工时间", "2020年3月前"),
+        "第2页",
+        *("时效指标", "补助发放准确率", ">230亩"),
+    )
+    header = ("一级指标", "二级指标", "三级指标", "年度指标值")
+    assert table(cells) == [  # the labels above each header are prose (a cell a line)
+        header,
+        ("产出指标", "数量指标", "服务对象满意度", "持续发挥作用"),
+        ("", "质量指标", "群众就医便利程度", "≥80%"),
+        ("效益指标", "社会效益指标", "带动农户增收", "≥95%"),
+        header,
+        ("产出指标", "数量指标", "项目完工时间", "2020年3月前"),
+        ("", "时效指标", "补助发放准确率", ">230亩"),
+    ]
+    read = regroup(cells, "one cell per line")
+    assert read is not None
+    pages = [(f.where.line, f.text) for f in read.findings if "page's end" in f.action]
+    assert pages == [(17, "- 2 - 一级指标 二级指标 三级指标 年度指标值"), (37, "第2页")]
+
+
+def test_a_number_before_the_header_again_is_a_pages_the_cell_before_it_no_part_of_it() -> None:
+    # Found by the targets fuzzer: pipe cells whose page ends after a row ending in its 分值
+    # (14), the page's number (2) on a line of its own: 14 and 2 were read as one number.
+    text = "\n".join(
+        [
+            "项目名称 | 高标准农田建设 | | | | |",
+            "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | |",
+            "产出指标(50分) | 成本指标 | 安全事故发生率 | 2023年12月前 | 14 | |",
+            "2 | | | | | |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | |",
+            "效益指标(30分) | 经济效益指标 | 义务教育巩固率 | 显著提升 | 47 | |",
+            "生态效益指标 | 带动农户增收 | ≥1人次 | 39 | | |",
+        ]
+    )
+    source = read_text_forms(text)
+    assert source is not None
+    assert [row.cells for row in source.rows if not row.prose][2:] == [
+        ("产出指标(50分)", "成本指标", "安全事故发生率", "2023年12月前", "14"),
+        ("效益指标(30分)", "经济效益指标", "义务教育巩固率", "显著提升", "47"),
+        ("", "生态效益指标", "带动农户增收", "≥1人次", "39"),
     ]
 
 

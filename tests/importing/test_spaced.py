@@ -221,6 +221,9 @@ def test_every_token_is_kept_in_one_cell_or_line(lines: list[list[str]]) -> None
     source = read_spaced(text)
     assert source is not None
     kept = "".join(c for row in source.rows[1:] for c in row.cells).replace(" ", "")
+    # A line of only a number between rows is a page's: left out, a finding quoting it.
+    kept += "".join(f.text for f in source.findings if "page's end" in f.action)
+    kept = kept.replace(" ", "")
     # A line of only dashes (empty cells) carries nothing; every other character is kept once.
     dashes = [k for k, line in enumerate(lines) if k and set(line) == {"-"}]
     written = "".join(t for k, line in enumerate(lines) if k not in dashes for t in line)
@@ -375,3 +378,113 @@ def test_the_cost_level_is_placed_by_the_one_rule() -> None:
     assert got["社会成本指标"] == (("产出指标", "成本指标"), "定量", "100")
     assert got["项目建设成本"] == (("成本指标", "经济成本指标"), "定量", "65")
     assert any("the 三级指标 is the level name" in f.action for f in imported.findings)
+
+
+SELF_HEADER = "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 偏差原因分析及改进措施"
+
+
+def test_a_pages_number_inside_the_rows_ends_no_table() -> None:
+    # Found by the targets fuzzer: a page's number on a line of its own between a project's rows
+    # (第2页, or a bare 2 in a text whose rows are lines) ended the table, every row after it
+    # read as prose and lost in silence.
+    for number in ("第2页", "- 2 -", "2"):
+        text = "\n".join(
+            [
+                "项目名称 农村人居环境整治项目",
+                SELF_HEADER,
+                "产出指标(50分) 质量指标 成本控制率 11 ≥80% 75% 0 资金未及时拨付",
+                number,
+                "产出指标(50分) 时效指标 设施正常使用年限 21 < 1.5次 3次 21 资金未及时拨付",
+                "项目完成率 5 80% 75% 0",
+            ]
+        )
+        source = read_spaced(text.splitlines())
+        assert source is not None
+        names = [r.cells[2] for r in source.rows[2:] if not r.prose]
+        assert names == ["成本控制率", "设施正常使用年限", "项目完成率"], number
+        pages = [f for f in source.findings if "page's end" in f.action]
+        assert [(f.where.line, f.text) for f in pages] == [(4, number)]
+
+
+def test_a_pages_end_inside_a_flattened_table_leaves_out_its_number_and_the_header_again() -> None:
+    row = "产出指标(50分) 质量指标 成本控制率 11 ≥80% 75% 0 资金未及时拨付"
+    again = f"{row} 第 2 页 {SELF_HEADER} 效益指标(30分) 经济效益指标 培训人次 7 ≥98% 93% 6.3 无"
+    source = read_spaced([f"项目名称 农村人居环境整治项目 {SELF_HEADER} {again}"])
+    assert source is not None
+    assert [r.cells[2] for r in source.rows[2:] if not r.prose] == ["成本控制率", "培训人次"]
+
+
+def test_a_second_block_with_no_total_before_it_ends_the_first_with_its_labels() -> None:
+    # Found by the targets fuzzer: a first project's block with no 总分 line: the second's
+    # labels and header were read as the first's rows, and a page's end inside the second
+    # block's rows lost the rows after it.
+    text = "\n".join(
+        [
+            "项目名称 道路养护经费",
+            "主管部门 某县农业农村局",
+            SELF_HEADER,
+            "满意度指标(10分) 服务对象满意度指标 垃圾清运量 90 =90% 100% 0 资金未及时拨付",
+            "项目名称 农村人居环境整治项目",
+            "主管部门 某县农业农村局",
+            SELF_HEADER,
+            "产出指标(50分) 质量指标 成本控制率 11 ≥80% 75% 0 资金未及时拨付",
+            "第2页",
+            "效益指标(30分) 经济效益指标 新建村级活动场所 7 ≥98% 93% 6.3 资金未及时拨付",
+        ]
+    )
+    imported = import_table(text, name="two-blocks", year=2018)
+    assert isinstance(imported.table, TargetsTable)
+    projects = [(p.name, [i.name for i in p.indicators]) for p in imported.table.projects]
+    assert projects == [
+        ("道路养护经费", ["垃圾清运量"]),
+        ("农村人居环境整治项目", ["成本控制率", "新建村级活动场所"]),
+    ]
+
+
+def test_two_blocks_each_under_its_own_header_are_read_as_spaced_cells() -> None:
+    # Found by the targets fuzzer: two projects' blocks, each with its 总分 line. The second
+    # block's labels and header counted against the reading as spaced cells, so the reading
+    # as cells run together won, which lost a row and the levels of the rows after it.
+    header = (
+        "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施"
+    )
+    text = "\n".join(
+        [
+            "项目名称 农村人居环境整治项目",
+            "实施单位 某市教育局",
+            "年度总体目标 按时完成项目建设任务，改善群众生产生活条件",
+            header,
+            "产出指标(50分) 数量指标 指标1:改善人居环境 ≥80% 75% 49 44.1",
+            "质量指标 补助发放准确率 ≥80% 100% 3 0 无",
+            "效益指标(30分) 经济效益指标 指标3:生态环境改善 2024年5月前 已完成 23 20.7",
+            "社会效益指标 培训人次 ≥98% 98% 10 10 无",
+            "总分 100 84.8",
+            "项目名称 高标准农田建设",
+            "实施单位 某市教育局",
+            "年度总体目标 按时完成项目建设任务，改善群众生产生活条件",
+            header,
+            "产出指标(50分) 数量指标 指标1:群众就医便利程度 ≥230个 0个 7 7 无",
+            "质量指标 义务教育巩固率 2018年1月前 2018年1月 1 0",
+            "总分 100 17",
+        ]
+    )
+    imported = import_table(text, name="two-blocks", year=2019)
+    assert isinstance(imported.table, TargetsTable)
+    got = [(i.levels, i.name) for p in imported.table.projects for i in p.indicators]
+    assert got == [
+        (("产出指标(50分)", "数量指标"), "指标1:改善人居环境"),
+        (("产出指标(50分)", "质量指标"), "补助发放准确率"),
+        (("效益指标(30分)", "经济效益指标"), "指标3:生态环境改善"),
+        (("效益指标(30分)", "社会效益指标"), "培训人次"),
+        (("产出指标(50分)", "数量指标"), "指标1:群众就医便利程度"),
+        (("产出指标(50分)", "质量指标"), "义务教育巩固率"),
+    ]
+
+
+def test_a_name_that_begins_with_a_blocks_label_ends_no_table() -> None:
+    text = (
+        f"项目名称 农村人居环境整治项目 {SELF_HEADER} "
+        "满意度指标 服务对象满意度指标 实施单位满意度 10 ≥90% 95% 10 无 "
+        "主管部门满意度 10 ≥90% 95% 10 无"
+    )
+    assert [r[2] for r in rows_of(text)[2:]] == ["实施单位满意度", "主管部门满意度"]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from perfscore.importing._spaced_header import (
     EXPLANATION,
     Reading,
+    column_roles,
     fitted,
     sub_columns,
     unfilled,
@@ -108,3 +109,16 @@ def test_no_explanation_is_looked_for_where_names_are_one_token() -> None:
     # the reader knows only the header as printed: a second reading would raise KeyError
     got = fitted(_reader({3: plain}), columns, roles)  # type: ignore[arg-type]
     assert got == (columns, roles, plain[0], [])
+
+
+def test_a_columns_role_by_its_header_word() -> None:
+    # the Hunan whole-unit form's 指标值类型 (定量/定性) is its 指标性质, not its 指标值
+    hunan = ["一级指标", "二级指标", "三级指标", "指标值类型", "*指标值", "计量单位"]
+    assert column_roles(hunan) == ["level1", "level2", "name", "op", "target", "unit"]
+    assert column_roles(["绩效指标", "一级指标", "三级指标", "年度指标值", "实际完成值"]) == [
+        "side", "level1", "name", "target", "actual",
+    ]  # fmt: skip
+    # 折算得分 is a number column of its own, never the row's 得分
+    assert column_roles(["单项指标得分", "权重占比(%)", "单项指标折算得分"]) == [
+        "points", "weight", "scaled",
+    ]  # fmt: skip

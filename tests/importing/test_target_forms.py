@@ -638,3 +638,29 @@ def test_a_last_row_before_its_weight_is_cut_and_a_row_above_is_not() -> None:
     assert isinstance(table, perfscore.TargetsTable)
     assert table.indicators()[-1].weight is None
     assert all(i.weight is not None for i in table.indicators()[:-1])
+
+
+def test_the_header_printed_again_on_a_new_page_goes_on_in_the_same_project() -> None:
+    text = "\n".join(
+        [
+            "项目名称\t农村人居环境整治项目",
+            "一级指标\t二级指标\t三级指标\t指标值\t分值",
+            "产出指标\t数量指标\t培训人次\t≥500人次\t50",
+            "- 2 -",
+            "一级指标\t二级指标\t三级指标\t指标值\t分值",
+            "\t质量指标\t培训合格率\t≥90%\t50",  # the level merged over the page's end
+            "项目名称\t义务教育营养改善计划",
+            "一级指标\t二级指标\t三级指标\t指标值\t分值",
+            "效益指标\t社会效益指标\t资金拨付及时率\t≥95%\t100",
+        ]
+    )
+    imported = import_table(text, name="page", year=2020, department="某县农业农村局")
+    assert isinstance(imported.table, perfscore.TargetsTable)
+    got = [(p.name, i.id, i.levels, i.name) for p in imported.table.projects for i in p.indicators]
+    assert got == [
+        ("农村人居环境整治项目", "1.1", ("产出指标", "数量指标"), "培训人次"),
+        ("农村人居环境整治项目", "1.2", ("产出指标", "质量指标"), "培训合格率"),
+        ("义务教育营养改善计划", "2.1", ("效益指标", "社会效益指标"), "资金拨付及时率"),
+    ]
+    again = [f for f in imported.findings if "header printed again" in f.action]
+    assert [(f.where.row, f.kind) for f in again] == [(5, "source")]

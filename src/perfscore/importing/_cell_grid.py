@@ -8,8 +8,9 @@ gives the columns, and the cells after it are put back into rows of that many ce
 starts where its first cell says: a level-1 name (产出指标 …) in the 一级 column, a level-2 name
 (数量指标 …) in the 二级 column, an ordinal (``一、``, ``1、``) in the first column, a total (总分,
 合计) in the first; any other row in the indicator column, its cells before it blank, as a
-merged cell's rows are in a spreadsheet (each such row a finding). A second project's block
-(its labels, 项目名称 …, and the header again) is read as the first is.
+merged cell's rows are in a spreadsheet (each such row a finding). A page's end among the rows
+(its number, the header printed again: ``page_break``) is left out, a finding each. A second
+project's block (its labels, 项目名称 …, and the header again) is read as the first is.
 
 >>> words = ["三级指标", "指标值", "分值", "培训人次", "≥500人次", "10"]
 >>> read = regroup([(w, k, False) for k, w in enumerate(words, 1)], "one cell per line")
@@ -42,6 +43,7 @@ from ._form_words import (
     column_name,
     header_word,
 )
+from ._pages import page_breaks_left_out
 from ._rows import SourceRow
 from ._target_cells import cost_level, direction_of, is_cost, is_direction, nature_of
 
@@ -378,15 +380,16 @@ def regroup(cells: list[Cell], form: str) -> TextRead | None:
     if found is None:
         return None
     start, end, words = found
+    cells, breaks = page_breaks_left_out(cells, texts, [c[1] for c in cells], end, words)
     later = _next_block(cells, end)
     if later is not None:  # a second project's block: its labels and header read as the first's
         read, rest = regroup(cells[:later], form), regroup(cells[later:], form)
         assert read is not None
         assert rest is not None
         read.rows += rest.rows
-        read.findings += rest.findings
+        read.findings += breaks + rest.findings
         return read
-    read = TextRead()
+    read = TextRead(findings=breaks)
     for before, number in _rows_before(cells[:start]):
         if len(before) == 1:
             read.prose(before[0], number)

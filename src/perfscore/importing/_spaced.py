@@ -18,7 +18,9 @@ cells by what they are:
   into a cell that reads better whole (``>= 98 %(百分比)``, a name with its brackets closed).
   The rows are the best reading of the tokens as a whole (a dynamic programme over where each
   cell and each row ends): a row a line where lines are rows, and in a table flattened onto
-  one line a row ends where the next level name or indicator begins;
+  one line a row ends where the next level name or indicator begins; a page's end among the
+  rows (its number, the header printed again: ``page_break``) is left out, a finding each, and
+  the table ends at its total, a note or the next project's labels;
 - the text above the header becomes rows at the forms' labels (项目名称 X, 主管部门 Y, the
   budget's column words and its figures ``年度资金总额: 0 0 0 10 0 0``), which the metadata and
   budget readers take as from a spreadsheet; a line with no label is prose.
@@ -62,18 +64,17 @@ from ._form_words import (
     TOTALS,
     column_name,
     header_word,
-    score_column,
 )
+from ._pages import block_start, page_breaks_left_out
 from ._rows import Source, SourceRow
 from ._run_together import read_run_together
 from ._spaced_cells import EMPTY, NUMBER, POINTS, fit, form_level, ruled
-from ._spaced_header import fitted, sub_columns
+from ._spaced_header import column_roles, fitted, sub_columns
 from ._target_cells import direction_of, nature_of
 
 __all__ = ["read_spaced"]
 
 _AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
-_PAGE = re.compile(r"^第\s*\d+\s*页")
 _BRACKET = re.compile(r"^[(（][^()（）]*[)）]$")  # a note in brackets of its own: (万元)
 # The labels the block above a form's indicators is printed with; a row starts at each.
 _LABELS = (
@@ -118,41 +119,6 @@ def _alone(tokens: Sequence[_Token], k: int) -> bool:
     """Whether token ``k`` is its line's only one (a header word wrapped onto lines of its
     own goes on to the next line's)."""
     return tokens[k].first and (k + 1 == len(tokens) or tokens[k + 1].first)
-
-
-def _roles(columns: Sequence[str]) -> list[str]:
-    """What each column holds; a 绩效指标 printed before 一级指标 labels the level columns down
-    the table's side and holds no cell of a row (``side``)."""
-    roles = [_role(c) for c in columns]
-    folded = [column_name(c) for c in columns]
-    if "一级指标" in folded:
-        for k in range(folded.index("一级指标")):
-            roles[k] = "side" if folded[k] == "绩效指标" else roles[k]
-    return roles
-
-
-def _role(word: str) -> str:
-    """What a column holds, by its header word."""
-    name = column_name(word)
-    if name in ("一级指标", "二级指标"):
-        return "level1" if name == "一级指标" else "level2"
-    if name in ("三级指标", "指标名称", "指标内容", "绩效指标"):
-        return "name"
-    for role, parts in (
-        ("other", ("方法", "计算", "标准", "解释", "情况")),
-        ("actual", ("实际", "完成值")),
-        ("target", ("指标值", "目标值")),
-        ("op", ("性质", "类型")),
-        ("unit", ("单位",)),
-        ("score", ()),  # 分值 · 权重 · 得分: the forms' one vocabulary of them
-        ("direction", ("方向",)),
-    ):
-        score = score_column(name) if role == "score" else None
-        if score is not None:
-            return score  # 折算得分 ("scaled"): a number, and no row's 得分
-        if any(p in name for p in parts):
-            return role
-    return "other"  # 偏差原因, 备注, 说明 …: free text, often blank
 
 
 # -- the rows: the best reading of the tokens ----------------------------------------------
@@ -320,21 +286,26 @@ def read_spaced(lines: Sequence[str], *, label: str = "<text>") -> Source | None
 
 def _fitting(source: Source) -> int:
     """How many of a reading's rows have a name, a target and cells that each fit their
-    column, less twice those that do not (a row read wrong is worse than one left to enter)."""
+    column, less twice those that do not (a row read wrong is worse than one left to enter);
+    each project's rows under its own header, its label rows (项目名称 X …) and total no rows,
+    a label read inside a row (项目名称 as a name) a row read wrong."""
     roles: list[str] | None = None
     count = 0
     for row in source.rows:
-        if row.prose or (roles is not None and simplified(row.cells[0]) in TOTALS):
+        if row.prose:
             continue
-        if roles is None:
-            words = [column_name(c) for c in row.cells]
-            if sum(header_word(c) for c in row.cells) >= 3 and set(words) & ANCHORS:
-                roles = _roles(row.cells)
+        words = [column_name(c) for c in row.cells]
+        if sum(header_word(c) for c in row.cells) >= 3 and set(words) & ANCHORS:
+            roles = column_roles(row.cells)
+            continue
+        if roles is None or simplified(row.cells[0]) in TOTALS or _label(row.cells[0]):
             continue
         cells = {r: c for r, c in zip(roles, row.cells, strict=False) if c}
         if set(cells) <= {"level1", "level2"}:
             continue
-        fits = all(fit(r, c) is not None for r, c in cells.items())
+        fits = all(
+            fit(r, c) is not None and not block_start(simplified(c)) for r, c in cells.items()
+        )
         count += 1 if fits and "name" in cells and "target" in cells else -2
     return count
 
@@ -426,7 +397,9 @@ def _read(lines: Sequence[str], label: str) -> tuple[Source | None, bool]:
         start, end = found
         columns = [t.text for t in tokens[start:end]]
         below = _line_after(tokens, end)
-        merged = sub_columns(columns, _roles(columns), [t.text for t in below]) if below else None
+        merged = None
+        if below:
+            merged = sub_columns(columns, column_roles(columns), [t.text for t in below])
         if merged is not None:
             action = (
                 "a header over two lines, the second naming parts of the first's columns "
@@ -437,10 +410,13 @@ def _read(lines: Sequence[str], label: str) -> tuple[Source | None, bool]:
                 ImportFinding(Place(line=tokens[start].line), words, action, kind="placement")
             )
             columns, end = merged, end + len(below)
+        printed = [t.text for t in tokens[start:end]]  # the header's words, both lines
+        tokens, breaks = _page_breaks_left_out(tokens, end, printed)
+        findings += breaks
         body, after = _body(tokens[end:])
         try:
             columns, roles, spans, notes = fitted(
-                partial(_read_rows, body), columns, _roles(columns)
+                partial(_read_rows, body), columns, column_roles(columns)
             )
         except ValueError:
             return None, ends_line  # tokens no column of this header takes
@@ -475,12 +451,28 @@ def _line_after(tokens: Sequence[_Token], end: int) -> list[_Token]:
     return list(tokens[end:k])
 
 
+def _page_breaks_left_out(
+    tokens: list[_Token], end: int, header: list[str]
+) -> tuple[list[_Token], list[ImportFinding]]:
+    """The tokens without the pages' ends after the header ending at ``end`` (see
+    `page_breaks_left_out`); a page's number that a cell may also read (``2``) is a page's
+    where it is a line of its own."""
+
+    def alone(i: int, j: int) -> bool:
+        return tokens[i].first and (j == len(tokens) or tokens[j].first)
+
+    texts = [t.text for t in tokens]
+    lines = [t.line for t in tokens]
+    return page_breaks_left_out(tokens, texts, lines, end, header, alone=alone)
+
+
 def _body(tokens: Sequence[_Token]) -> tuple[list[_Token], list[_Token]]:
     """The table's tokens, and those from where it ends: a total (合计, 总分), a note (注:), a
-    signature line (填表人) or a page's number."""
+    signature line (填表人) or the next project's block (项目名称 …, where the form prints no
+    total)."""
     for k, token in enumerate(tokens):
         word = simplified(token.text)
-        if word in TOTALS or (token.first and (_AFTER.match(word) or _PAGE.match(word))):
+        if word in TOTALS or block_start(word) or (token.first and _AFTER.match(word)):
             return list(tokens[:k]), list(tokens[k:])
     return list(tokens), []
 

@@ -176,6 +176,8 @@ class _Reader:
         for row in rows:
             self.row += 1
             header = find_targets_header(row)
+            if header is not None and self._header_again(row, header):
+                continue
             if header is not None:
                 self.header = header
                 if not self.wide:
@@ -198,6 +200,19 @@ class _Reader:
                 continue
             if self.header is not None:
                 self._indicator_row(row, cells)
+
+    def _header_again(self, row: SourceRow, header: TargetsHeader) -> bool:
+        """Whether a header among a project's rows, with no label read since, is the one a
+        new page prints again: the rows under it go on in the same project (a finding says
+        so)."""
+        if self.wide or self.header is None or self.project is None or self.labels:
+            return False
+        if self.labels_budget is not None:
+            return False
+        self.header = header
+        action = f"the header printed again (a new page): the rows go on in {self.project['name']}"
+        self._note(row, " | ".join(c for c in row.cells if c), action, "source")
+        return True
 
     def _between(self, row: SourceRow, cells: list[str]) -> None:
         """A row between projects that is no label: a row of cells (to act on) or a line of
