@@ -255,3 +255,16 @@ def test_a_unit_per_another_is_one_target() -> None:
         "475元/亩",
         "10",
     )
+
+
+def test_a_row_ending_at_a_lines_end_is_not_hidden_by_a_dearer_reading_over_it() -> None:
+    # 培训人次=8个1 | 资金拨付及时率=8个99, a row a line: the first row ends at its line's
+    # end, though a dearer reading (a name 培训人次=8个, a target 1) also reached past it.
+    walk = walk_body(
+        "产出指标数量指标培训人次=8个1\n资金拨付及时率=8个99",
+        ("level1", "level2", "name", "target", "weight"),
+    )
+    assert [(r.cells["name"], r.cells["target"], r.cells["weight"]) for r in walk.rows] == [
+        ("培训人次", "=8个", "1"),
+        ("资金拨付及时率", "=8个", "99"),
+    ]

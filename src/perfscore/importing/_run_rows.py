@@ -50,7 +50,7 @@ from perfscore.units import unit_names
 from ._form_words import LEVEL_POINTS
 from ._target_cells import LEVEL_NAMES
 
-__all__ = ["BodyRow", "Walk", "walk_body"]
+__all__ = ["SIGNS", "BodyRow", "Walk", "is_sign", "walk_body"]
 
 _LEVEL_WORDS = sorted(
     {w for words in LEVEL_NAMES.values() for w in words if w.endswith("指标")}, key=len
@@ -77,11 +77,11 @@ _POINTS = re.compile(
 )
 _BARE = re.compile(f"(?:{LEVEL_POINTS})$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# The characters a comparison is spelt with, for the patterns below (``_is_sign`` asks the
-# notation of one character).
-_SIGNS = "≥≤><=＞＜≧≦＝═"
+#: The characters the forms spell a comparison with, for patterns (each one the notation reads
+#: as a comparison; ``is_sign`` asks the notation of any character).
+SIGNS = "≥≤><=＞＜≧≦＝═"
 # A figure, perhaps after its comparison (printed apart from it by a space: ≥ 500人次).
-_QUANTITY = re.compile(rf"(?:[{_SIGNS}]=?[ \u3000]?)?\d")
+_QUANTITY = re.compile(rf"(?:[{SIGNS}]=?[ \u3000]?)?\d")
 _NATURE = re.compile(r"定量指标|定性指标|定量|定性")
 # 指标性质 words whose characters a copy may give out of order (性标定指: 定性指标).
 _SCRAMBLED = {"".join(sorted(w)): w for w in ("定量指标", "定性指标")}
@@ -101,7 +101,7 @@ _WORDS = frozenset(
 _DEGREE_BEFORE = re.compile(f"(?:{_DEGREE.pattern})$")
 _FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40, "value": 16}
 _ROW_END = re.compile(r"[\d%][是否](?!否)")
-_LEADING_ZERO = re.compile(rf"(?:[{_SIGNS}]=?[ \u3000]?)?0\d")
+_LEADING_ZERO = re.compile(rf"(?:[{SIGNS}]=?[ \u3000]?)?0\d")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 # What leaving a column empty costs: a row that can fill it is the likelier reading.
@@ -152,9 +152,14 @@ def _quantity(text: str) -> bool:
 
 
 @cache
-def _is_sign(c: str) -> bool:
+def is_sign(c: str) -> bool:
     """Whether the notation reads the character ``c`` as a comparison (≥ ≤ > < = in each
-    spelling it takes: ≧, ＝, ═, the halves of >= and ==)."""
+    spelling it takes: ≧, ＝, ═, the halves of >= and ==): one starts a target, and ends no
+    text.
+
+    >>> is_sign("＝"), is_sign("≧"), is_sign("率")
+    (True, True, False)
+    """
     try:
         return next(tokenize(c, words=True)).kind is Kind.OP
     except NotationError:
@@ -172,12 +177,12 @@ def _free_ends(
         if p == end:
             yield p
             continue
-        if _is_sign(s[pos:p].rstrip()[-1:]):
+        if is_sign(s[pos:p].rstrip()[-1:]):
             continue  # a comparison starts the target after it, and ends no text (培训次数|=8个)
         c, before = s[p], s[p - 1]
         if (
             (c.isdigit() and not before.isdigit() and not s[p - 2 : p].replace(".", "").isdigit())
-            or (c in _SIGNS and before not in _SIGNS)
+            or (c in SIGNS and before not in SIGNS)
             or c == "\n"
             or p in breaks
             or (kind == "name" and (c == "%" or s[p + 1 : p + 2].isdigit()))
@@ -269,7 +274,7 @@ def _readings(
         for size in (2, 1):
             piece = s[pos : pos + size]
             # a unit cell is followed by a figure in that unit (after the 指标性质, if any)
-            figure = re.compile(rf"(?:.{{4}})?[{_SIGNS}]?=?\d+(?:\.\d+)?{re.escape(piece)}")
+            figure = re.compile(rf"(?:.{{4}})?[{SIGNS}]?=?\d+(?:\.\d+)?{re.escape(piece)}")
             if pos + size <= end and not _DIGIT.search(piece) and figure.match(s, pos + size):
                 yield pos + size, piece, 0.0
     elif kind == "nature" and (word := _SCRAMBLED.get("".join(sorted(s[pos : pos + 4])))):
@@ -382,7 +387,10 @@ def _stretch(
     pos = start
     while pos < end:
         if pos in reached and s[pos] == "\n":
-            reached.setdefault(pos + 1, reached[pos])
+            # past the line's end, unless a cheaper reading got there (a dearer one that ran
+            # over the line's end, 培训人次=8个 | 1\n, does not hide a row ending at it)
+            if pos + 1 not in reached or reached[pos][0] < reached[pos + 1][0]:
+                reached[pos + 1] = reached[pos]
         elif pos in reached:
             base, before = reached[pos]
             for e, readings in _rows_at(s, pos, end, kinds, limit, breaks).items():
