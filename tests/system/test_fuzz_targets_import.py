@@ -20,8 +20,10 @@ the corpus renderer (``tests/corpus/render.py``).
 The invariant (issue 19): every generated row is imported with its name, target, levels,
 weight, direction, actual and 得分 right, or a finding names it (its id, or its name in the
 finding's text), or the import stopped with an error saying why. Never silently wrong or
-missing. The year and department are the printed ones, or the import asked for them (or a
-finding names the printed department), as ``tests/corpus/compare.py`` judges the real tables.
+missing. Whatever the layout, no name ends with a comparison (a sign starts the target); and a
+form run together whose targets are printed with one (``=8个``, ``≥ 95%``) is read right. The
+year and department are the printed ones, or the import asked for them (or a finding names the
+printed department), as ``tests/corpus/compare.py`` judges the real tables.
 
 Nothing is filtered out of the strategy for being hard to read: text run together where two
 numbers touch (a weight and a 得分, ``1010``) has no rule to split it, and must end in a
@@ -42,6 +44,7 @@ from hypothesis import strategies as st
 
 from perfscore.errors import PerfscoreError
 from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
+from perfscore.importing._run_rows import is_sign
 from tests.corpus.compare import answers, classify, metadata_differences
 from tests.corpus.render import (
     Cell,
@@ -467,6 +470,14 @@ def check(form: Form, source: str | Path) -> None:
     ]
     assert not wrong, f"metadata read otherwise, no finding: {wrong}"
     assert result.table.year == form["_year"]
+    # A comparison starts a target: no name the import gives ends with one (培训人次=).
+    names = [
+        next((r.published for r in ind.readings if r.field == "name"), None) or ind.name
+        for project in getattr(result.table, "projects", ())
+        for ind in project.indicators
+    ]
+    signed = [name for name in names if is_sign(name.rstrip()[-1:])]
+    assert not signed, f"a name ends with a comparison: {signed}"
 
 
 _SETTINGS = settings(
