@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -201,3 +202,69 @@ def test_a_level_with_its_points_as_a_range() -> None:
         ("产出指标(40-50)分", "晾晒房面积"),
     ]
     assert walk.sums == ["产出指标(40-50)分: its rows' 分值 add to 30, not the 40-50 printed"]
+
+
+# Each spelling of a comparison a form prints before a figure, as the notation reads it: the
+# mathematical signs, the full-width ones a Chinese keyboard types, the ASCII pairs and the
+# doubled =, and a sign printed apart from its figure by a space.
+SIGNS = ("=", "＝", "==", "═", "≥", "≤", ">", "<", "≧", "≦", "＞", "＜", ">=", "<=", "≥ ", "= ")
+
+
+@pytest.mark.parametrize("sign", SIGNS)
+def test_a_comparison_starts_the_target_and_ends_no_name(sign: str) -> None:
+    # Sichuan's water-gauge rows (分值 before the targets) with the target printed with a
+    # sign and the actual without one: the sign is the target's first character, never the
+    # name's last (安装坡面水标尺= | 266米 read the actual as repeating its target).
+    walk = walk_body(
+        f"产出指标(70分)数量指标安装坡面水标尺10{sign}266米266米10"
+        f"质量指标水标尺验收合格率10{sign}100%100%10",
+        KINDS,
+    )
+    assert [
+        (r.cells["name"], r.cells["weight"], r.cells["target"], r.cells["actual"])
+        for r in walk.rows
+    ] == [
+        ("安装坡面水标尺", "10", f"{sign}266米", "266米"),
+        ("水标尺验收合格率", "10", f"{sign}100%", "100%"),
+    ]
+    assert not walk.left
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(SIGNS),
+    st.sampled_from(["培训次数", "资金拨付及时率", "项目完工时间", "群众满意度"]),
+    st.sampled_from(["8个", "100%", "95%", "475元/亩", "12公里"]),
+    st.sampled_from(["", "无", "资金未及时拨付"]),
+)
+def test_no_name_ends_with_a_comparison(sign: str, name: str, figure: str, reason: str) -> None:
+    # A goal or self-evaluation row as Hunan's form prints it (年度指标值 · 实际值 · 偏差原因):
+    # whatever the sign, the name and the target are the printed ones.
+    walk = walk_body(f"产出指标数量指标{name}{sign}{figure}{figure}{reason}", HUNAN)
+    (row,) = walk.rows
+    assert (row.cells["name"], row.cells["target"]) == (name, f"{sign}{figure}")
+
+
+def test_a_unit_per_another_is_one_target() -> None:
+    # 元/亩 is a unit the notation reads (元 per 亩): ≤475元/亩 is one target, not ≤475元 and
+    # an actual /亩…
+    walk = walk_body("产出指标(70分)成本指标每亩补助标准10≤475元/亩475元/亩10", KINDS)
+    (row,) = walk.rows
+    assert (row.cells["target"], row.cells["actual"], row.cells["points"]) == (
+        "≤475元/亩",
+        "475元/亩",
+        "10",
+    )
+
+
+def test_a_row_ending_at_a_lines_end_is_not_hidden_by_a_dearer_reading_over_it() -> None:
+    # 培训人次=8个1 | 资金拨付及时率=8个99, a row a line: the first row ends at its line's
+    # end, though a dearer reading (a name 培训人次=8个, a target 1) also reached past it.
+    walk = walk_body(
+        "产出指标数量指标培训人次=8个1\n资金拨付及时率=8个99",
+        ("level1", "level2", "name", "target", "weight"),
+    )
+    assert [(r.cells["name"], r.cells["target"], r.cells["weight"]) for r in walk.rows] == [
+        ("培训人次", "=8个", "1"),
+        ("资金拨付及时率", "=8个", "99"),
+    ]

@@ -123,3 +123,34 @@ def test_a_space_where_a_cells_text_wrapped_is_dropped_when_no_header_reads_with
     assert kept is not None
     assert not [f for f in kept.findings if "wrapped" in f.action]
     assert ("产出指标", "数量指标", "培训人次", "≥500人次", "10") in [r.cells for r in kept.rows]
+
+
+def test_a_comparison_printed_apart_from_its_figure_starts_the_target() -> None:
+    # Cells apart by spaces but the name and the target run together, the sign printed apart
+    # from its figure (培训人次≥ 500人次, 培训人次 ＝ 8个): the sign goes with the figure, never
+    # ends the name's cell nor stands as a cell of its own.
+    source = read_text(
+        "一级指标 二级指标 三级指标 指标值 分值\n"
+        "产出指标数量指标培训人次≥ 500人次 10\n"
+        "质量指标验收合格率 ＝ 100% 10"
+    )
+    assert [r.cells for r in source.rows if not r.prose][1:] == [
+        ("产出指标", "数量指标", "培训人次", "≥ 500人次", "10"),
+        ("", "质量指标", "验收合格率", "＝ 100%", "10"),
+    ]
+
+
+def test_a_space_after_a_comparison_separates_no_cells() -> None:
+    # Every cell run together, the only space the one inside a target (= 8个): the text is
+    # read piece by piece, 分值 and all, as if it had none.
+    source = read_text(
+        "2018年度项目支出绩效目标表\n一级指标二级指标三级指标分值指标值\n"
+        "产出指标数量指标培训人次100= 8个"
+    )
+    assert [r.cells for r in source.rows if not r.prose][-1] == (
+        "产出指标",
+        "数量指标",
+        "培训人次",
+        "100",
+        "= 8个",
+    )

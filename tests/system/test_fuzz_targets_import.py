@@ -20,8 +20,10 @@ the corpus renderer (``tests/corpus/render.py``).
 The invariant (issue 19): every generated row is imported with its name, target, levels,
 weight, direction, actual and 得分 right, or a finding names it (its id, or its name in the
 finding's text), or the import stopped with an error saying why. Never silently wrong or
-missing. The year and department are the printed ones, or the import asked for them (or a
-finding names the printed department), as ``tests/corpus/compare.py`` judges the real tables.
+missing. Whatever the layout, no name ends with a comparison (a sign starts the target); and a
+form run together whose targets are printed with one (``=8个``, ``≥ 95%``) is read right. The
+year and department are the printed ones, or the import asked for them (or a finding names the
+printed department), as ``tests/corpus/compare.py`` judges the real tables.
 
 Nothing is filtered out of the strategy for being hard to read: text run together where two
 numbers touch (a weight and a 得分, ``1010``) has no rule to split it, and must end in a
@@ -42,6 +44,7 @@ from hypothesis import strategies as st
 
 from perfscore.errors import PerfscoreError
 from perfscore.importing import Imported, ImportFailed, ImportFinding, import_table
+from perfscore.importing._run_rows import is_sign
 from tests.corpus.compare import answers, classify, metadata_differences
 from tests.corpus.render import (
     Cell,
@@ -467,6 +470,14 @@ def check(form: Form, source: str | Path) -> None:
     ]
     assert not wrong, f"metadata read otherwise, no finding: {wrong}"
     assert result.table.year == form["_year"]
+    # A comparison starts a target: no name the import gives ends with one (培训人次=).
+    names = [
+        next((r.published for r in ind.readings if r.field == "name"), None) or ind.name
+        for project in getattr(result.table, "projects", ())
+        for ind in project.indicators
+    ]
+    signed = [name for name in names if is_sign(name.rstrip()[-1:])]
+    assert not signed, f"a name ends with a comparison: {signed}"
 
 
 _SETTINGS = settings(
@@ -504,6 +515,55 @@ def test_a_rendered_form_imports_right_or_with_a_finding(
         check(form, path)
 
     run()
+
+
+# Each spelling of a comparison the forms print before a figure, as the notation reads them.
+SIGNS = ("=", "＝", "==", "≥", "≤", ">", "<", "≧", "≦", ">=", "<=")
+FIGURES = ("8个", "100%", "95%", "500人次", "12公里", "475元/亩", "1.5万元", "29.5亩")
+
+
+@st.composite
+def compared_forms(draw: st.DrawFn) -> Form:
+    """A form whose every target is printed with a comparison (``=8个``, ``≥ 95%``,
+    ``＝100%``, ``>=12公里``), its actual the figure alone or the target again; in the shape
+    text run together is read whole in: one project, no numbering before names, no 指标方向性
+    column, no reasons, levels without their points (the strategy's weights do not keep
+    within them, and a weight above its level's points is no 分值 of it), and a
+    self-evaluation's 分值 before its targets (a 分值 and its 得分 touching, 10.50, have no rule
+    to split them)."""
+    form = draw(forms())
+    project = form["projects"][0]
+    form["projects"] = [project]
+    labels = {key: label for label, key in form["_columns"] if key != "direction"}
+    order = ("level1", "level2", "name", "weight", "target", "actual", "score", "reason")
+    if form["form"] == "self-evaluation":
+        form["_columns"] = [(labels[key], key) for key in order]
+    else:
+        form["_columns"] = [(label, key) for key, label in labels.items()]
+    for row in project["rows"]:
+        figure = draw(st.sampled_from(FIGURES))
+        space = draw(st.sampled_from(("", "", " ")))
+        row.update(
+            name=row["name"].split(":")[-1],
+            level1=row["level1"].split("(")[0],
+            target=f"{draw(st.sampled_from(SIGNS))}{space}{figure}",
+            direction=None,
+        )
+        if form["form"] == "self-evaluation":
+            row.update(actual=draw(st.sampled_from((figure, row["target"]))), reason=None)
+    return form
+
+
+@settings(_SETTINGS, max_examples=60)
+@given(form=compared_forms(), flat=st.integers(0, 2))
+def test_a_form_run_together_reads_each_compared_target_right(form: Form, flat: int) -> None:
+    # A comparison starts the target: run together (培训人次=8个8个…), no name takes its sign
+    # (培训人次= | 8个, which the actual repeating the figure would favour), and every row is
+    # read right, not only reported.
+    result, findings, _ = imported(run_together(layout(form), flat), form)
+    assert result is not None
+    classes, why = classify(form, result, findings)
+    assert classes == ["right"] * len(classes), [w for w in why if w]
 
 
 @settings(_SETTINGS, max_examples=60)

@@ -9,12 +9,15 @@ its column holds:
 
 - a 分值 or 得分: a number (a 分值 at most the level's points, or 100);
 - a target or an actual: the notation's reading of a comparison, number and unit
-  (``≥266米``, ``100%``, ``20万元``, ``2021年12月完成``), or a text (``显著提升``, a word
-  of one character such as ``高`` or ``无``; another character alone, ``率``, is a name's last);
+  (``≥266米``, ``= 8个``, ``100%``, ``475元/亩``, ``2021年12月完成``), or a text
+  (``显著提升``, a word of one character such as ``高`` or ``无``; another character alone,
+  ``率``, is a name's last);
 - a unit, a 指标性质 (定量/定性), a 得分系数 (a percent), a 是/否;
 - a name, a reason, an explanation: free text, ending where the next cell can begin (before a
   number or a sign, at a line's end, or where the copy's page broke: a site's page number at a
-  line's start, taken out, falls between two cells or inside one).
+  line's start, taken out, falls between two cells or inside one). A comparison (each
+  spelling the notation reads: ``=``, ``＝``, ``==``, ``≧``, ``>=`` …) starts the target after
+  it and is never a text's last character: ``培训次数=8个`` is 培训次数 | =8个.
 
 Where several readings fit (``1020万元`` = 10 | 20万元 or 102 | 0万元), the one the form's rules
 prefer is taken: a 得分 not above its 分值, an actual that repeats its target, numbers not cut
@@ -39,14 +42,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from perfscore.errors import PerfscoreError
+from perfscore.errors import NotationError, PerfscoreError
 from perfscore.notation._targets import parse_target
+from perfscore.notation._tokenizer import Kind, tokenize
 from perfscore.units import unit_names
 
 from ._form_words import LEVEL_POINTS
 from ._target_cells import LEVEL_NAMES
 
-__all__ = ["BodyRow", "Walk", "walk_body"]
+__all__ = ["SIGNS", "BodyRow", "Walk", "is_sign", "walk_body"]
 
 _LEVEL_WORDS = sorted(
     {w for words in LEVEL_NAMES.values() for w in words if w.endswith("指标")}, key=len
@@ -73,8 +77,11 @@ _POINTS = re.compile(
 )
 _BARE = re.compile(f"(?:{LEVEL_POINTS})$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_SIGNS = "≥≤><=＞＜≧≦"
-_QUANTITY = re.compile(rf"[{_SIGNS}]?=?\d")
+#: The characters the forms spell a comparison with, for patterns (each one the notation reads
+#: as a comparison; ``is_sign`` asks the notation of any character).
+SIGNS = "≥≤><=＞＜≧≦＝═"
+# A figure, perhaps after its comparison (printed apart from it by a space: ≥ 500人次).
+_QUANTITY = re.compile(rf"(?:[{SIGNS}]=?[ \u3000]?)?\d")
 _NATURE = re.compile(r"定量指标|定性指标|定量|定性")
 # 指标性质 words whose characters a copy may give out of order (性标定指: 定性指标).
 _SCRAMBLED = {"".join(sorted(w)): w for w in ("定量指标", "定性指标")}
@@ -94,7 +101,7 @@ _WORDS = frozenset(
 _DEGREE_BEFORE = re.compile(f"(?:{_DEGREE.pattern})$")
 _FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40, "value": 16}
 _ROW_END = re.compile(r"[\d%][是否](?!否)")
-_LEADING_ZERO = re.compile(rf"[{_SIGNS}]?=?0\d")
+_LEADING_ZERO = re.compile(rf"(?:[{SIGNS}]=?[ \u3000]?)?0\d")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 # What leaving a column empty costs: a row that can fill it is the likelier reading.
@@ -131,14 +138,32 @@ class Walk:
 @cache
 def _quantity(text: str) -> bool:
     """Whether the notation reads ``text`` as a number, a comparison or a date (no text), in a
-    unit the registry knows or a count word of one character (亩, 粒): ``2可行性`` is a number
-    and the next cell, not 2 of a unit 可行性."""
+    unit the registry knows or a count word of one character (亩, 粒), or one of those per
+    another (元/亩, 万元/公里): ``2可行性`` is a number and the next cell, not 2 of a unit
+    可行性."""
     try:
         target = parse_target(text)
     except (PerfscoreError, ValueError):
         return False
-    unit = target.unit
-    return target.op != "定性" and (unit is None or len(unit) == 1 or unit in unit_names())
+    if target.op == "定性":
+        return False
+    names = unit_names()
+    return all(len(u) == 1 or u in names for u in re.split("[/·]", target.unit or "") if u)
+
+
+@cache
+def is_sign(c: str) -> bool:
+    """Whether the notation reads the character ``c`` as a comparison (≥ ≤ > < = in each
+    spelling it takes: ≧, ＝, ═, the halves of >= and ==): one starts a target, and ends no
+    text.
+
+    >>> is_sign("＝"), is_sign("≧"), is_sign("率")
+    (True, True, False)
+    """
+    try:
+        return next(tokenize(c, words=True)).kind is Kind.OP
+    except NotationError:
+        return False
 
 
 def _free_ends(
@@ -152,10 +177,12 @@ def _free_ends(
         if p == end:
             yield p
             continue
+        if is_sign(s[pos:p].rstrip()[-1:]):
+            continue  # a comparison starts the target after it, and ends no text (培训次数|=8个)
         c, before = s[p], s[p - 1]
         if (
             (c.isdigit() and not before.isdigit() and not s[p - 2 : p].replace(".", "").isdigit())
-            or (c in _SIGNS and before not in _SIGNS)
+            or (c in SIGNS and before not in SIGNS)
             or c == "\n"
             or p in breaks
             or (kind == "name" and (c == "%" or s[p + 1 : p + 2].isdigit()))
@@ -247,7 +274,7 @@ def _readings(
         for size in (2, 1):
             piece = s[pos : pos + size]
             # a unit cell is followed by a figure in that unit (after the 指标性质, if any)
-            figure = re.compile(rf"(?:.{{4}})?[{_SIGNS}]?=?\d+(?:\.\d+)?{re.escape(piece)}")
+            figure = re.compile(rf"(?:.{{4}})?[{SIGNS}]?=?\d+(?:\.\d+)?{re.escape(piece)}")
             if pos + size <= end and not _DIGIT.search(piece) and figure.match(s, pos + size):
                 yield pos + size, piece, 0.0
     elif kind == "nature" and (word := _SCRAMBLED.get("".join(sorted(s[pos : pos + 4])))):
@@ -360,7 +387,10 @@ def _stretch(
     pos = start
     while pos < end:
         if pos in reached and s[pos] == "\n":
-            reached.setdefault(pos + 1, reached[pos])
+            # past the line's end, unless a cheaper reading got there (a dearer one that ran
+            # over the line's end, 培训人次=8个 | 1\n, does not hide a row ending at it)
+            if pos + 1 not in reached or reached[pos][0] < reached[pos + 1][0]:
+                reached[pos + 1] = reached[pos]
         elif pos in reached:
             base, before = reached[pos]
             for e, readings in _rows_at(s, pos, end, kinds, limit, breaks).items():

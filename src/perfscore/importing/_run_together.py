@@ -10,7 +10,7 @@ certain:
   header has those columns, and a total's label (合计, 总分) before its numbers;
 - the indicator's name and its target at the first comparison sign (``培训人次≥500人次``), or
   before a percent that ends the text (``覆盖率100%``), when the row lacks exactly that one
-  cell;
+  cell; a sign printed apart from its figure (``培训人次≥ 500人次``) starts the target too;
 - white space between the other cells.
 
 A row whose cells still do not fit the header is kept as prose with a finding, never guessed;
@@ -37,10 +37,14 @@ from ._findings import ImportFinding, Place
 from ._form_words import ANCHORS, HEADER_WORDS, LEVEL1, LEVEL2, NAME_COLUMNS, TOTALS
 from ._rows import Source, SourceRow
 from ._run_body import read_run, split_before
+from ._run_rows import SIGNS
 
 __all__ = ["read_run_together", "split_header"]
 
-_SIGN = re.compile(r"[≥≤＞＜><=＝]")
+_SIGN = re.compile(f"[{SIGNS}]")
+_SIGN_AT_END = re.compile(f"[{SIGNS}]+$")
+# A space between a comparison and its figure (= 8个): inside the target, between no cells.
+_SIGN_SPACE = re.compile(rf"(?<=[{SIGNS}])\s+(?=\d)")
 # A percent that ends a name's cell (覆盖率100%): the target, when the name ends in a character.
 _PERCENT = re.compile(r"(?<=[^\d.．])\d+(?:\.\d+)?[%％]$")
 _AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
@@ -99,6 +103,25 @@ def _peel(text: str, words: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
+def _signs_on(tokens: list[str]) -> list[str]:
+    """``tokens`` with a comparison printed apart from its figure put with it: it starts the
+    target, so it ends no name's cell and is no cell of its own.
+
+    >>> _signs_on(["产出指标数量指标培训人次≥", "500人次"]), _signs_on(["培训人次", "=", "8个"])
+    (['产出指标数量指标培训人次', '≥ 500人次'], ['培训人次', '= 8个'])
+    """
+    out: list[str] = []
+    for token in tokens:
+        sign = _SIGN_AT_END.search(out[-1]) if out else None
+        if sign is not None and token[:1].isdigit():
+            out[-1] = out[-1][: sign.start()]
+            token = f"{sign.group()} {token}"
+            if not out[-1]:
+                out.pop()
+        out.append(token)
+    return out
+
+
 def _outside_brackets(text: str) -> int | None:
     """Where a name's cell ends and its target's begins: at the first comparison sign, else
     before a percent that ends the text; never inside brackets (数量(≥**个) is one name)."""
@@ -152,7 +175,7 @@ def read_run_together(
     ``unwrap``, a text in which no header reads is read again with the spaces between two
     characters dropped (where a cell's text wrapped)."""
     found = next(((k, head) for k, line in enumerate(lines) if (head := _header_in(line))), None)
-    if found is None or not any(" " in line for line in lines[found[0] :]):
+    if found is None or not any(" " in _SIGN_SPACE.sub("", line) for line in lines[found[0] :]):
         run = read_run(lines, label=label)  # no spaces at all: pieces placed by what they are
         if run is not None or found is not None or not unwrap:
             return run
@@ -173,7 +196,7 @@ def read_run_together(
     ]
     after = False
     for number, line in enumerate(lines[at + 1 :], start=at + 2):
-        tokens = line.split()
+        tokens = _signs_on(line.split())
         if not tokens:
             continue
         read = None if after or _AFTER.match(tokens[0]) else _cells(tokens, header)
