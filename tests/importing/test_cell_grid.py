@@ -287,6 +287,19 @@ def test_a_levels_points_under_it_stay_with_it_a_lost_bracket_too() -> None:
     )  # fmt: skip
 
 
+@pytest.mark.parametrize("points", ["(0-20)分", "（40～50分）", "(30分"])
+def test_a_levels_points_as_a_range_under_it_stay_with_it(points: str) -> None:
+    # the forms' one pattern of a level's points (a range, as a Chongqing goal form prints
+    # them) or a bracket the copy lost: the points are the level's, never a row's first cell
+    cells = one_a_line(
+        *SELF_EVALUATION,
+        *("成本指标", points, "经济成本指标", "项目建设成本", "≤65万元", "60万元", "10", "10"),
+    )
+    assert table(cells)[1] == (
+        f"成本指标{points}", "经济成本指标", "项目建设成本", "≤65万元", "60万元", "10", "10"
+    )  # fmt: skip
+
+
 LEVELS = {("产出指标", "数量指标"), ("产出指标", "质量指标"), ("效益指标", "社会效益指标")}
 
 

@@ -35,6 +35,7 @@ from ._form_words import (
     GRADES,
     LEVEL1,
     LEVEL2,
+    LEVEL_POINTS,
     NAME_COLUMNS,
     REMARKS,
     TARGETS,
@@ -56,8 +57,9 @@ _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、])"
 )
 _LONG_HEADER = "偏差原因分析及改进措施"  # the one header word long enough to wrap over 3 lines
-# A level's points printed under it: (50), （30分）, or 30分) where the copy lost a bracket.
-_POINTS_TEXT = r"(?:[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]?|\d+(?:\.\d+)?\s*分?\s*[)）])"
+# A level's points printed under it, as the forms' one pattern has them ((50), （30分）,
+# (0-20)分), or with a bracket the copy lost: (30分, 30分).
+_POINTS_TEXT = rf"(?:{LEVEL_POINTS}|[(（]\s*\d+(?:\.\d+)?\s*分?|\d+(?:\.\d+)?\s*分?\s*[)）])"
 _POINTS = re.compile(rf"^{_POINTS_TEXT}$")
 _POINTS_AFTER = re.compile(rf"{_POINTS_TEXT}$")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?分?$")
