@@ -10,10 +10,14 @@ from perfscore.importing._form_words import (
     ANCHORS,
     BLOCK_LABELS,
     BLOCKS,
+    COLUMN_KINDS,
     HEADER_WORDS,
     LEVEL1,
     LEVEL2,
     LEVEL_POINTS,
+    column_kind,
+    column_kinds,
+    column_name,
     display_width,
     header_word,
     score_column,
@@ -107,3 +111,47 @@ def test_a_score_column_by_its_header_word(word: str, kind: str | None) -> None:
 )
 def test_a_budget_systems_self_evaluation_header_words(word: str) -> None:
     assert header_word(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("指标值类型", "op"),  # the 指标性质, not the 指标值
+        ("指标性质", "op"),
+        ("调整指标值", "target2"),  # an adjusted target, never the year's
+        ("预期指标值", "target"),
+        ("得分系数", "ratio"),  # a share, no 得分
+        ("得分计算方法", "explain"),  # how a score is reached: text, no 得分
+        ("单项指标实际完成值", "actual"),
+        ("单位(文字描述)", "unit"),
+        ("单位名称", "unit_name"),  # the unit filling the form, no unit of measure
+        ("备注", "reason"),  # a remark column, as REMARKS says
+        ("单项指标折算得分", "scaled"),
+        ("单项指标完成情况", None),
+        ("培训人次", None),
+    ],
+)
+def test_a_columns_kind_by_its_header_word(word: str, kind: str | None) -> None:
+    assert column_kind(column_name(word)) == kind
+
+
+def test_every_word_of_the_kinds_table_is_read_as_its_kind() -> None:
+    # the table's words are exact words a run of text is searched for: each must read, folded
+    # as a header cell is, as the kind the table gives it
+    assert all(column_kind(column_name(w)) == k for w, k in COLUMN_KINDS.items())
+    assert all(simplified(w) == w for w in COLUMN_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("words", "kinds"),
+    [
+        (["绩效指标", "一级指标", "三级指标", "指标值"], ["side", "level1", "name", "target"]),
+        (["绩效指标", "一级指标", "二级指标", "指标值"], ["side", "level1", "level2", "target"]),
+        (["一级指标", "绩效指标", "指标值"], ["level1", "name", "target"]),
+        (["绩效指标", "指标值", "分值"], ["name", "target", "weight"]),
+    ],
+)
+def test_a_headers_kinds_read_a_performance_indicator_label_by_its_place(
+    words: list[str], kinds: list[str]
+) -> None:
+    assert column_kinds(words) == kinds

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from perfscore.notation._labels import simplified
 
@@ -17,6 +18,7 @@ __all__ = [
     "BLOCKS",
     "BLOCK_LABELS",
     "CLOSING",
+    "COLUMN_KINDS",
     "GRADES",
     "HEADER_WORDS",
     "LEVEL1",
@@ -28,6 +30,8 @@ __all__ = [
     "TARGET_PARTS",
     "TOTALS",
     "UNITS",
+    "column_kind",
+    "column_kinds",
     "column_name",
     "display_width",
     "header_word",
@@ -177,6 +181,98 @@ TARGET_PARTS = frozenset(
 TOTALS = frozenset(("总分", "合计", "总计"))
 #: The grades a total row may print (评价等级).
 GRADES = frozenset(("优", "良", "中", "差", "优秀", "良好", "中等", "较差"))
+
+
+#: What kind of cell each header word of the targets forms names a column of, by the word as
+#: printed (folded): the one table every text reader classes a header's columns by. A word
+#: not in it is classed by its parts (``column_kind``). ``"op"`` is the 指标性质 (定量/定性, or
+#: the comparison): 指标值类型 is it too, not the 指标值; ``"target2"`` an adjusted target
+#: (调整指标值); ``"ratio"`` a score's share (得分系数); ``"yesno"`` a 是/否 column.
+COLUMN_KINDS: dict[str, str] = {
+    **dict.fromkeys(("一级指标",), "level1"),
+    **dict.fromkeys(("二级指标",), "level2"),
+    **dict.fromkeys(("三级指标", "指标名称", "指标内容"), "name"),
+    **dict.fromkeys(("单位", "计量单位", "度量单位"), "unit"),
+    **dict.fromkeys(("指标性质", "指标值类型"), "op"),
+    **dict.fromkeys(
+        ("指标值", "年度指标值", "目标值", "年初指标值", "计划指标值", "预期指标值", "预期实现值"),
+        "target",
+    ),
+    **dict.fromkeys(("当年预期实现值",), "target"),
+    **dict.fromkeys(("调整指标值",), "target2"),
+    **dict.fromkeys(
+        ("实际完成值", "全年实际值", "全年完成值", "实际完成", "实际值", "完成值"), "actual"
+    ),
+    **dict.fromkeys(("分值", "权重", "权重分值", "参考分值", "指标权重"), "weight"),
+    **dict.fromkeys(("得分", "指标得分"), "points"),
+    **dict.fromkeys(("得分系数",), "ratio"),
+    **dict.fromkeys(("是否核心指标",), "yesno"),
+    **dict.fromkeys(("绩效标准", "指标解释", "评分标准", "指标说明"), "explain"),
+    **dict.fromkeys(("备注", "偏差原因"), "reason"),
+}
+# A word not in the table, by its parts, first match wins (指标值类型 is in the table: the
+# 指标性质); ``"score"`` stands for the score columns' own vocabulary (``score_column``).
+_KIND_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("level1", ("一级指标",)),
+    ("level2", ("二级指标",)),
+    ("name", ("三级指标", "指标名称", "指标内容")),
+    ("explain", ("方法", "计算", "标准", "解释")),  # 得分计算方法 is no 得分
+    ("ratio", ("系数",)),
+    ("yesno", ("是否",)),
+    ("target2", ("调整",)),
+    ("actual", ("实际", "完成值")),
+    ("op", ("性质", "类型")),
+    ("target", ("指标值", "目标值")),
+    ("unit_name", ("单位名称", "部门名称", "部门(单位)名称", "预算单位")),
+    ("unit", ("度量单位", "计量单位")),
+    ("score", ()),
+    ("direction", ("方向",)),
+    ("reason", ("偏差", "原因", "备注")),
+    ("project", ("项目名称",)),
+    ("budget", ("预算数", "预算金额", "资金总额", "项目资金", "年度预算", "预算资金")),
+    ("goal", ("年度目标", "总体目标", "绩效目标")),
+)
+
+
+def column_kind(word: str) -> str | None:
+    """What kind of cell a header word's column holds (the word folded, as ``column_name``
+    gives it): its kind in ``COLUMN_KINDS``, else by its parts (a score column's kind by
+    ``score_column``); ``None`` for a word naming none.
+
+    >>> [column_kind(w) for w in ("指标值类型", "单项指标实际完成值", "得分计算方法", "单位名称")]
+    ['op', 'actual', 'explain', 'unit_name']
+    """
+    bare = _NOTE.sub("", word)
+    for name in (word, bare):
+        if name in COLUMN_KINDS:
+            return COLUMN_KINDS[name]
+    for kind, parts in _KIND_PARTS:
+        score = score_column(bare) if kind == "score" else None
+        if score is not None:
+            return score  # "scaled" (单项指标折算得分) too: a column of its own, never 得分
+        if any(p in bare for p in parts):
+            return kind
+    return None
+
+
+def column_kinds(words: Sequence[str]) -> list[str | None]:
+    """The kinds of a header's columns (``column_kind`` of each, folded); a 绩效指标 is the
+    indicator's own column where the header names no other (``NAME_COLUMNS``) and no 一级指标
+    after it, else a label printed down the table's side over the level columns, holding no
+    row's cell (``"side"``).
+
+    >>> column_kinds(["绩效指标", "一级指标", "三级指标", "指标值"])
+    ['side', 'level1', 'name', 'target']
+    >>> column_kinds(["绩效指标", "指标值"])
+    ['name', 'target']
+    """
+    folded = [column_name(w) for w in words]
+    kinds = [column_kind(w) for w in folded]
+    levels = folded.index("一级指标") if "一级指标" in folded else -1
+    return [
+        ("side" if "name" in kinds or k < levels else "name") if w == "绩效指标" else kind
+        for k, (w, kind) in enumerate(zip(folded, kinds, strict=True))
+    ]
 
 
 def header_word(text: str) -> bool:
