@@ -10,7 +10,10 @@ from perfscore.importing._form_words import (
     ANCHORS,
     BLOCK_LABELS,
     BLOCKS,
+    BUDGET_PARTS,
+    BUDGET_TOTALS,
     COLUMN_KINDS,
+    FORM_LABELS,
     HEADER_WORDS,
     LEVEL1,
     LEVEL2,
@@ -19,6 +22,7 @@ from perfscore.importing._form_words import (
     column_kinds,
     column_name,
     display_width,
+    form_labels,
     header_word,
     score_column,
 )
@@ -155,3 +159,25 @@ def test_a_headers_kinds_read_a_performance_indicator_label_by_its_place(
     words: list[str], kinds: list[str]
 ) -> None:
     assert column_kinds(words) == kinds
+
+
+def test_the_labels_above_a_form_are_one_table_written_as_the_readers_compare_them() -> None:
+    # the readers compare a cell's simplified text with the printed labels, and read each as
+    # the form's own word: that word is one of the table's printed labels too
+    assert all(simplified(w) == w for w in FORM_LABELS)
+    assert set(FORM_LABELS.values()) - {"联系人"} <= set(FORM_LABELS)
+    assert set(BLOCK_LABELS) <= set(FORM_LABELS)
+    assert not set(BUDGET_PARTS) & (set(FORM_LABELS) | set(BUDGET_TOTALS))  # 其中: a part
+
+
+@pytest.mark.parametrize(
+    ("word", "printed"),
+    [
+        ("项目名称", {"项目名称", "项目支出名称"}),
+        ("实施单位", {"实施单位", "项目实施单位", "项目执行单位", "执行单位", "实施(主管)单位"}),
+        ("主管部门", {"主管部门", "项目主管部门", "主管部门及代码", "主管部门及编码"}),
+    ],
+)
+def test_a_forms_word_and_the_labels_printed_for_it(word: str, printed: set[str]) -> None:
+    assert set(form_labels(word)) == printed
+    assert "自治区主管部门" not in form_labels("主管部门")  # another level of government's

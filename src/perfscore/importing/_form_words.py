@@ -17,8 +17,11 @@ __all__ = [
     "ANCHORS",
     "BLOCKS",
     "BLOCK_LABELS",
+    "BUDGET_PARTS",
+    "BUDGET_TOTALS",
     "CLOSING",
     "COLUMN_KINDS",
+    "FORM_LABELS",
     "GRADES",
     "HEADER_WORDS",
     "LEVEL1",
@@ -34,6 +37,7 @@ __all__ = [
     "column_kinds",
     "column_name",
     "display_width",
+    "form_labels",
     "header_word",
     "score_column",
 ]
@@ -172,6 +176,45 @@ BLOCKS = frozenset(("项目名称", "项目支出名称", "单位名称", "部�
 BLOCK_LABELS: tuple[str, ...] = (
     "项目名称", "项目支出名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称",
 )  # fmt: skip
+#: The labels of the block above a form's indicators (项目名称 X, 主管部门 Y …): each word as
+#: printed → the form's own word for it (项目支出名称 is the 项目名称, 项目执行单位 the
+#: 实施单位). Each reader takes the labels it reads by the form's word (``form_labels``).
+FORM_LABELS: dict[str, str] = {
+    **dict.fromkeys(("项目名称", "项目支出名称"), "项目名称"),
+    **dict.fromkeys(("单位名称", "预算单位", "预算单位名称", "填报单位", "编制单位"), "单位名称"),
+    **dict.fromkeys(("部门名称", "部门(单位)名称"), "部门名称"),
+    **dict.fromkeys(("主管部门", "项目主管部门", "主管部门及代码", "主管部门及编码"), "主管部门"),
+    # a 主管部门 of another level of government (自治区, 市县): not the unit's own department
+    **{w: w for w in ("自治区主管部门", "省级主管部门", "市县主管部门", "市县财政部门")},
+    **dict.fromkeys(
+        ("实施单位", "项目实施单位", "项目执行单位", "执行单位", "实施(主管)单位"), "实施单位"
+    ),
+    **{w: w for w in ("项目负责人及电话", "项目负责人", "联系电话", "项目类别", "归口科室")},
+    "部门联系人": "联系人",
+    **{w: w for w in ("项目性质", "项目属性", "立项依据", "资金来源", "年初设定目标")},
+    **dict.fromkeys(("资金情况", "项目资金"), "资金情况"),
+    "年度资金总额": "年度资金总额",
+    **dict.fromkeys(("年度目标", "年度总体目标", "预期目标"), "年度目标"),
+    "总体目标": "总体目标",
+    **dict.fromkeys(("年度总体目标完成情况综述", "年度总体目标完成情况"), "年度总体目标完成情况"),
+    **dict.fromkeys(("实施期", "专项实施期", "项目期"), "实施期"),
+    **dict.fromkeys(("自评得分", "自评总分", "项目总得分"), "自评得分"),
+}
+#: The labels of a figure of the whole budget above a form (年度资金总额 | 100).
+BUDGET_TOTALS = ("年度资金总额", "资金总额", "年度预算数", "年度预算", "预算金额", "部门预算总额")
+#: The labels of the parts of a budget a form prints under its total: where it comes from.
+BUDGET_PARTS = ("其中", "上年结转资金", "其他资金")
+
+
+def form_labels(*words: str) -> tuple[str, ...]:
+    """The printed labels (``FORM_LABELS``) of the form's ``words``, in the table's order.
+
+    >>> form_labels("实施单位")
+    ('实施单位', '项目实施单位', '项目执行单位', '执行单位', '实施(主管)单位')
+    """
+    return tuple(printed for printed, word in FORM_LABELS.items() if word in words)
+
+
 #: The words under a target's column on a two-row header's second line: the parts the target is
 #: printed in (符号 ``>=``, its value, 单位(文字描述) ``%(百分比)``), read as one target cell.
 TARGET_PARTS = frozenset(

@@ -25,7 +25,7 @@ from typing import Any
 from perfscore.notation._labels import same_label, simplified
 
 from ._findings import ImportFinding, Place
-from ._form_words import BLOCK_LABELS, LEVEL1, LEVEL2, column_kinds
+from ._form_words import BLOCK_LABELS, BUDGET_TOTALS, LEVEL1, LEVEL2, column_kinds, form_labels
 from ._ladder_forms import header_word
 from ._repairs import clean
 from ._sources import SourceRow
@@ -39,15 +39,17 @@ _ROLES = frozenset((
     "direction", "reason", "unit_name", "project", "budget", "goal",
 ))  # fmt: skip
 
-# Labels of a project block: the value is the next written cell to the right.
+# Labels of a project block, by the form's words (``form_labels``): the value is the next
+# written cell to the right. 预算部门 is read as the 主管部门 here (the department whose budget
+# it is: a project's, above its unit).
 _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("name", ("项目名称", "项目支出名称")),
-    ("unit_name", ("单位名称", "部门名称", "部门(单位)名称", "预算单位")),
-    ("department", ("主管部门", "主管部门及代码", "预算部门")),
-    ("implementer", ("实施单位",)),
-    ("period", ("实施期", "项目期")),
-    ("funding", ("资金来源",)),
-    ("goal", ("年度目标", "总体目标", "年度总体目标", "预期目标")),
+    ("name", form_labels("项目名称")),
+    ("unit_name", form_labels("单位名称", "部门名称")),
+    ("department", (*form_labels("主管部门"), "预算部门")),
+    ("implementer", form_labels("实施单位")),
+    ("period", form_labels("实施期")),
+    ("funding", form_labels("资金来源")),
+    ("goal", form_labels("年度目标", "总体目标")),
 )
 _BUDGET_COLUMNS = {
     "全年预算数": "planned",
@@ -55,8 +57,6 @@ _BUDGET_COLUMNS = {
     "分值": "weight",
     "得分": "points",
 }
-# A budget figure given as a label of its own: 年度资金总额 | 100.
-_BUDGET_LABELS = ("年度资金总额", "资金总额", "年度预算数", "年度预算", "预算金额", "部门预算总额")
 
 
 def _roles(cells: Sequence[str]) -> list[str | None]:
@@ -254,13 +254,13 @@ class _Reader:
 
     def _labels(self, cells: list[str]) -> bool:
         found = False
-        words = {w for _, ws in _LABELS for w in ws} | set(_BUDGET_LABELS)
+        words = {w for _, ws in _LABELS for w in ws} | set(BUDGET_TOTALS)
         for cell in cells:
             if (match := MONEY_IN_HEADER.search(cell)) is not None:
                 self.out.metadata.setdefault("money_unit", match.group(1))
         for index, text in enumerate(simplified(c) for c in cells):
             value = next((c for c in cells[index + 1 :] if c and c not in words), "")
-            if text in _BUDGET_LABELS:
+            if text in BUDGET_TOTALS:
                 if money(value, None) is not None and self.labels_budget is None:
                     self.labels_budget = {"planned": value}
                 found = True
