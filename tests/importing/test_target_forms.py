@@ -678,3 +678,17 @@ def test_a_header_reads_its_columns_by_the_forms_one_vocabulary() -> None:
     assert header is not None
     assert header.columns == {"level1": 1, "name": 2, "op": 3, "target": 4}
     assert header.form == "goal"
+
+
+@pytest.mark.parametrize(("label", "department"), [("主管部门", "某县某局"), ("预算部门", None)])
+def test_a_budget_department_label_names_the_unit_not_the_department_over_it(
+    label: str, department: str | None
+) -> None:
+    # 预算部门 is the unit whose budget it is (a Xiangtan goal form prints its unit under it):
+    # the table's department, never the 主管部门 over the project
+    text = SELF_EVALUATION.replace("主管部门\t某县某局", f"{label}\t某县某局")
+    imported = import_table(text, name="example-2023")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert table.department.name in ("某县某局", "某县职业培训中心")
+    assert table.projects[0].department == department

@@ -181,7 +181,10 @@ BLOCK_LABELS: tuple[str, ...] = (
 #: 实施单位). Each reader takes the labels it reads by the form's word (``form_labels``).
 FORM_LABELS: dict[str, str] = {
     **dict.fromkeys(("项目名称", "项目支出名称"), "项目名称"),
-    **dict.fromkeys(("单位名称", "预算单位", "预算单位名称", "填报单位", "编制单位"), "单位名称"),
+    # 预算部门: the unit whose budget it is (a Xiangtan goal form prints its unit under it)
+    **dict.fromkeys(
+        ("单位名称", "预算单位", "预算单位名称", "预算部门", "填报单位", "编制单位"), "单位名称"
+    ),
     **dict.fromkeys(("部门名称", "部门(单位)名称"), "部门名称"),
     **dict.fromkeys(("主管部门", "项目主管部门", "主管部门及代码", "主管部门及编码"), "主管部门"),
     # a 主管部门 of another level of government (自治区, 市县): not the unit's own department
@@ -192,6 +195,7 @@ FORM_LABELS: dict[str, str] = {
     **{w: w for w in ("项目负责人及电话", "项目负责人", "联系电话", "项目类别", "归口科室")},
     "部门联系人": "联系人",
     **{w: w for w in ("项目性质", "项目属性", "立项依据", "资金来源", "年初设定目标")},
+    **{w: w for w in ("投入目标", "预算执行情况", "目标完成情况")},
     **dict.fromkeys(("资金情况", "项目资金"), "资金情况"),
     "年度资金总额": "年度资金总额",
     **dict.fromkeys(("年度目标", "年度总体目标", "预期目标"), "年度目标"),

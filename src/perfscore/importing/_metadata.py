@@ -65,9 +65,9 @@ _CODED = re.compile(
 )
 # The labels of a department's name (in their simplified form), by kind: the unit's own name
 # (0), the unit carrying the project out (1), the department over it (2); the title is 3.
-# 部门 alone and 预算部门 name the unit's own department here (a form of a department's
-# whole budget prints it so).
-_OWN = (*form_labels("单位名称", "部门名称"), "预算部门", "部门")
+# 部门 alone names the unit's own department here too (a form of a department's whole budget
+# prints it so).
+_OWN = (*form_labels("单位名称", "部门名称"), "部门")
 _IMPLEMENTER = form_labels("实施单位")
 _SUPERVISOR = form_labels("主管部门")
 _RANKS = {**dict.fromkeys(_OWN, 0), **dict.fromkeys(_IMPLEMENTER, 1)}

@@ -57,7 +57,6 @@ from perfscore.tables._findings import Severity
 from ._findings import ImportFinding, Place
 from ._form_words import (
     ANCHORS,
-    BLOCK_LABELS,
     BUDGET_PARTS,
     BUDGET_TOTALS,
     FORM_LABELS,
@@ -80,10 +79,7 @@ __all__ = ["read_spaced"]
 _AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
 _BRACKET = re.compile(r"^[(（][^()（）]*[)）]$")  # a note in brackets of its own: (万元)
 # The labels the block above a form's indicators is printed with; a row starts at each.
-_LABELS = (
-    *BLOCK_LABELS, *FORM_LABELS, *BUDGET_TOTALS, *BUDGET_PARTS,
-    "投入目标", "预算执行情况", "目标完成情况",
-)  # fmt: skip
+_LABELS = (*FORM_LABELS, *BUDGET_TOTALS, *BUDGET_PARTS)
 _CELL_TOKENS = 6  # the most tokens one cell is joined from
 _ROW_TOKENS = 24  # the most tokens one row is read from
 

@@ -40,12 +40,11 @@ _ROLES = frozenset((
 ))  # fmt: skip
 
 # Labels of a project block, by the form's words (``form_labels``): the value is the next
-# written cell to the right. 预算部门 is read as the 主管部门 here (the department whose budget
-# it is: a project's, above its unit).
+# written cell to the right.
 _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("name", form_labels("项目名称")),
     ("unit_name", form_labels("单位名称", "部门名称")),
-    ("department", (*form_labels("主管部门"), "预算部门")),
+    ("department", form_labels("主管部门")),
     ("implementer", form_labels("实施单位")),
     ("period", form_labels("实施期")),
     ("funding", form_labels("资金来源")),
