@@ -10,11 +10,19 @@ from perfscore.importing._form_words import (
     ANCHORS,
     BLOCK_LABELS,
     BLOCKS,
+    BUDGET_PARTS,
+    BUDGET_TOTALS,
+    COLUMN_KINDS,
+    FORM_LABELS,
     HEADER_WORDS,
     LEVEL1,
     LEVEL2,
     LEVEL_POINTS,
+    column_kind,
+    column_kinds,
+    column_name,
     display_width,
+    form_labels,
     header_word,
     score_column,
 )
@@ -107,3 +115,69 @@ def test_a_score_column_by_its_header_word(word: str, kind: str | None) -> None:
 )
 def test_a_budget_systems_self_evaluation_header_words(word: str) -> None:
     assert header_word(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("指标值类型", "op"),  # the 指标性质, not the 指标值
+        ("指标性质", "op"),
+        ("调整指标值", "target2"),  # an adjusted target, never the year's
+        ("预期指标值", "target"),
+        ("得分系数", "ratio"),  # a share, no 得分
+        ("得分计算方法", "explain"),  # how a score is reached: text, no 得分
+        ("单项指标实际完成值", "actual"),
+        ("单位(文字描述)", "unit"),
+        ("单位名称", "unit_name"),  # the unit filling the form, no unit of measure
+        ("备注", "reason"),  # a remark column, as REMARKS says
+        ("单项指标折算得分", "scaled"),
+        ("单项指标完成情况", None),
+        ("培训人次", None),
+    ],
+)
+def test_a_columns_kind_by_its_header_word(word: str, kind: str | None) -> None:
+    assert column_kind(column_name(word)) == kind
+
+
+def test_every_word_of_the_kinds_table_is_read_as_its_kind() -> None:
+    # the table's words are exact words a run of text is searched for: each must read, folded
+    # as a header cell is, as the kind the table gives it
+    assert all(column_kind(column_name(w)) == k for w, k in COLUMN_KINDS.items())
+    assert all(simplified(w) == w for w in COLUMN_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("words", "kinds"),
+    [
+        (["绩效指标", "一级指标", "三级指标", "指标值"], ["side", "level1", "name", "target"]),
+        (["绩效指标", "一级指标", "二级指标", "指标值"], ["side", "level1", "level2", "target"]),
+        (["一级指标", "绩效指标", "指标值"], ["level1", "name", "target"]),
+        (["绩效指标", "指标值", "分值"], ["name", "target", "weight"]),
+    ],
+)
+def test_a_headers_kinds_read_a_performance_indicator_label_by_its_place(
+    words: list[str], kinds: list[str]
+) -> None:
+    assert column_kinds(words) == kinds
+
+
+def test_the_labels_above_a_form_are_one_table_written_as_the_readers_compare_them() -> None:
+    # the readers compare a cell's simplified text with the printed labels, and read each as
+    # the form's own word: that word is one of the table's printed labels too
+    assert all(simplified(w) == w for w in FORM_LABELS)
+    assert set(FORM_LABELS.values()) - {"联系人"} <= set(FORM_LABELS)
+    assert set(BLOCK_LABELS) <= set(FORM_LABELS)
+    assert not set(BUDGET_PARTS) & (set(FORM_LABELS) | set(BUDGET_TOTALS))  # 其中: a part
+
+
+@pytest.mark.parametrize(
+    ("word", "printed"),
+    [
+        ("项目名称", {"项目名称", "项目支出名称"}),
+        ("实施单位", {"实施单位", "项目实施单位", "项目执行单位", "执行单位", "实施(主管)单位"}),
+        ("主管部门", {"主管部门", "项目主管部门", "主管部门及代码", "主管部门及编码"}),
+    ],
+)
+def test_a_forms_word_and_the_labels_printed_for_it(word: str, printed: set[str]) -> None:
+    assert set(form_labels(word)) == printed
+    assert "自治区主管部门" not in form_labels("主管部门")  # another level of government's

@@ -33,3 +33,12 @@ def test_a_scrambled_word_and_a_lost_name_column_are_said() -> None:
 def test_no_header_without_a_target_column() -> None:
     assert find_header("一级指标二级指标三级指标") is None
     assert find_header("培训人次≥500人次") is None
+
+
+def test_the_words_of_the_forms_one_vocabulary_are_found_with_their_kinds() -> None:
+    # 指标值类型 is the 指标性质 (read as "nature" here), 预期指标值 a target, 得分系数 a share
+    header = find_header("一级指标二级指标三级指标指标值类型预期指标值得分系数得分产出指标")
+    assert header is not None
+    assert [c.kind for c in header.columns] == [
+        "level1", "level2", "name", "nature", "target", "ratio", "points",
+    ]  # fmt: skip

@@ -664,3 +664,31 @@ def test_the_header_printed_again_on_a_new_page_goes_on_in_the_same_project() ->
     ]
     again = [f for f in imported.findings if "header printed again" in f.action]
     assert [(f.where.row, f.kind) for f in again] == [(5, "source")]
+
+
+def test_a_header_reads_its_columns_by_the_forms_one_vocabulary() -> None:
+    # a 绩效指标 over the level columns is no second name column; 指标值类型 is the 指标性质;
+    # 得分计算方法 is text, no 得分 (the form is then a goal form)
+    from perfscore.importing._sources import SourceRow
+    from perfscore.importing._target_forms import find_targets_header
+
+    header = find_targets_header(
+        SourceRow(("绩效指标", "一级指标", "三级指标", "指标值类型", "指标值", "得分计算方法"), 1)
+    )
+    assert header is not None
+    assert header.columns == {"level1": 1, "name": 2, "op": 3, "target": 4}
+    assert header.form == "goal"
+
+
+@pytest.mark.parametrize(("label", "department"), [("主管部门", "某县某局"), ("预算部门", None)])
+def test_a_budget_department_label_names_the_unit_not_the_department_over_it(
+    label: str, department: str | None
+) -> None:
+    # 预算部门 is the unit whose budget it is (a Xiangtan goal form prints its unit under it):
+    # the table's department, never the 主管部门 over the project
+    text = SELF_EVALUATION.replace("主管部门\t某县某局", f"{label}\t某县某局")
+    imported = import_table(text, name="example-2023")
+    table = imported.table
+    assert isinstance(table, perfscore.TargetsTable)
+    assert table.department.name in ("某县某局", "某县职业培训中心")
+    assert table.projects[0].department == department

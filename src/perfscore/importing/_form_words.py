@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from perfscore.notation._labels import simplified
 
@@ -16,7 +17,11 @@ __all__ = [
     "ANCHORS",
     "BLOCKS",
     "BLOCK_LABELS",
+    "BUDGET_PARTS",
+    "BUDGET_TOTALS",
     "CLOSING",
+    "COLUMN_KINDS",
+    "FORM_LABELS",
     "GRADES",
     "HEADER_WORDS",
     "LEVEL1",
@@ -28,8 +33,11 @@ __all__ = [
     "TARGET_PARTS",
     "TOTALS",
     "UNITS",
+    "column_kind",
+    "column_kinds",
     "column_name",
     "display_width",
+    "form_labels",
     "header_word",
     "score_column",
 ]
@@ -168,6 +176,49 @@ BLOCKS = frozenset(("项目名称", "项目支出名称", "单位名称", "部�
 BLOCK_LABELS: tuple[str, ...] = (
     "项目名称", "项目支出名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门(单位)名称",
 )  # fmt: skip
+#: The labels of the block above a form's indicators (项目名称 X, 主管部门 Y …): each word as
+#: printed → the form's own word for it (项目支出名称 is the 项目名称, 项目执行单位 the
+#: 实施单位). Each reader takes the labels it reads by the form's word (``form_labels``).
+FORM_LABELS: dict[str, str] = {
+    **dict.fromkeys(("项目名称", "项目支出名称"), "项目名称"),
+    # 预算部门: the unit whose budget it is (a Xiangtan goal form prints its unit under it)
+    **dict.fromkeys(
+        ("单位名称", "预算单位", "预算单位名称", "预算部门", "填报单位", "编制单位"), "单位名称"
+    ),
+    **dict.fromkeys(("部门名称", "部门(单位)名称"), "部门名称"),
+    **dict.fromkeys(("主管部门", "项目主管部门", "主管部门及代码", "主管部门及编码"), "主管部门"),
+    # a 主管部门 of another level of government (自治区, 市县): not the unit's own department
+    **{w: w for w in ("自治区主管部门", "省级主管部门", "市县主管部门", "市县财政部门")},
+    **dict.fromkeys(
+        ("实施单位", "项目实施单位", "项目执行单位", "执行单位", "实施(主管)单位"), "实施单位"
+    ),
+    **{w: w for w in ("项目负责人及电话", "项目负责人", "联系电话", "项目类别", "归口科室")},
+    "部门联系人": "联系人",
+    **{w: w for w in ("项目性质", "项目属性", "立项依据", "资金来源", "年初设定目标")},
+    **{w: w for w in ("投入目标", "预算执行情况", "目标完成情况")},
+    **dict.fromkeys(("资金情况", "项目资金"), "资金情况"),
+    "年度资金总额": "年度资金总额",
+    **dict.fromkeys(("年度目标", "年度总体目标", "预期目标"), "年度目标"),
+    "总体目标": "总体目标",
+    **dict.fromkeys(("年度总体目标完成情况综述", "年度总体目标完成情况"), "年度总体目标完成情况"),
+    **dict.fromkeys(("实施期", "专项实施期", "项目期"), "实施期"),
+    **dict.fromkeys(("自评得分", "自评总分", "项目总得分"), "自评得分"),
+}
+#: The labels of a figure of the whole budget above a form (年度资金总额 | 100).
+BUDGET_TOTALS = ("年度资金总额", "资金总额", "年度预算数", "年度预算", "预算金额", "部门预算总额")
+#: The labels of the parts of a budget a form prints under its total: where it comes from.
+BUDGET_PARTS = ("其中", "上年结转资金", "其他资金")
+
+
+def form_labels(*words: str) -> tuple[str, ...]:
+    """The printed labels (``FORM_LABELS``) of the form's ``words``, in the table's order.
+
+    >>> form_labels("实施单位")
+    ('实施单位', '项目实施单位', '项目执行单位', '执行单位', '实施(主管)单位')
+    """
+    return tuple(printed for printed, word in FORM_LABELS.items() if word in words)
+
+
 #: The words under a target's column on a two-row header's second line: the parts the target is
 #: printed in (符号 ``>=``, its value, 单位(文字描述) ``%(百分比)``), read as one target cell.
 TARGET_PARTS = frozenset(
@@ -177,6 +228,98 @@ TARGET_PARTS = frozenset(
 TOTALS = frozenset(("总分", "合计", "总计"))
 #: The grades a total row may print (评价等级).
 GRADES = frozenset(("优", "良", "中", "差", "优秀", "良好", "中等", "较差"))
+
+
+#: What kind of cell each header word of the targets forms names a column of, by the word as
+#: printed (folded): the one table every text reader classes a header's columns by. A word
+#: not in it is classed by its parts (``column_kind``). ``"op"`` is the 指标性质 (定量/定性, or
+#: the comparison): 指标值类型 is it too, not the 指标值; ``"target2"`` an adjusted target
+#: (调整指标值); ``"ratio"`` a score's share (得分系数); ``"yesno"`` a 是/否 column.
+COLUMN_KINDS: dict[str, str] = {
+    **dict.fromkeys(("一级指标",), "level1"),
+    **dict.fromkeys(("二级指标",), "level2"),
+    **dict.fromkeys(("三级指标", "指标名称", "指标内容"), "name"),
+    **dict.fromkeys(("单位", "计量单位", "度量单位"), "unit"),
+    **dict.fromkeys(("指标性质", "指标值类型"), "op"),
+    **dict.fromkeys(
+        ("指标值", "年度指标值", "目标值", "年初指标值", "计划指标值", "预期指标值", "预期实现值"),
+        "target",
+    ),
+    **dict.fromkeys(("当年预期实现值",), "target"),
+    **dict.fromkeys(("调整指标值",), "target2"),
+    **dict.fromkeys(
+        ("实际完成值", "全年实际值", "全年完成值", "实际完成", "实际值", "完成值"), "actual"
+    ),
+    **dict.fromkeys(("分值", "权重", "权重分值", "参考分值", "指标权重"), "weight"),
+    **dict.fromkeys(("得分", "指标得分"), "points"),
+    **dict.fromkeys(("得分系数",), "ratio"),
+    **dict.fromkeys(("是否核心指标",), "yesno"),
+    **dict.fromkeys(("绩效标准", "指标解释", "评分标准", "指标说明"), "explain"),
+    **dict.fromkeys(("备注", "偏差原因"), "reason"),
+}
+# A word not in the table, by its parts, first match wins (指标值类型 is in the table: the
+# 指标性质); ``"score"`` stands for the score columns' own vocabulary (``score_column``).
+_KIND_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("level1", ("一级指标",)),
+    ("level2", ("二级指标",)),
+    ("name", ("三级指标", "指标名称", "指标内容")),
+    ("explain", ("方法", "计算", "标准", "解释")),  # 得分计算方法 is no 得分
+    ("ratio", ("系数",)),
+    ("yesno", ("是否",)),
+    ("target2", ("调整",)),
+    ("actual", ("实际", "完成值")),
+    ("op", ("性质", "类型")),
+    ("target", ("指标值", "目标值")),
+    ("unit_name", ("单位名称", "部门名称", "部门(单位)名称", "预算单位")),
+    ("unit", ("度量单位", "计量单位")),
+    ("score", ()),
+    ("direction", ("方向",)),
+    ("reason", ("偏差", "原因", "备注")),
+    ("project", ("项目名称",)),
+    ("budget", ("预算数", "预算金额", "资金总额", "项目资金", "年度预算", "预算资金")),
+    ("goal", ("年度目标", "总体目标", "绩效目标")),
+)
+
+
+def column_kind(word: str) -> str | None:
+    """What kind of cell a header word's column holds (the word folded, as ``column_name``
+    gives it): its kind in ``COLUMN_KINDS``, else by its parts (a score column's kind by
+    ``score_column``); ``None`` for a word naming none.
+
+    >>> [column_kind(w) for w in ("指标值类型", "单项指标实际完成值", "得分计算方法", "单位名称")]
+    ['op', 'actual', 'explain', 'unit_name']
+    """
+    bare = _NOTE.sub("", word)
+    for name in (word, bare):
+        if name in COLUMN_KINDS:
+            return COLUMN_KINDS[name]
+    for kind, parts in _KIND_PARTS:
+        score = score_column(bare) if kind == "score" else None
+        if score is not None:
+            return score  # "scaled" (单项指标折算得分) too: a column of its own, never 得分
+        if any(p in bare for p in parts):
+            return kind
+    return None
+
+
+def column_kinds(words: Sequence[str]) -> list[str | None]:
+    """The kinds of a header's columns (``column_kind`` of each, folded); a 绩效指标 is the
+    indicator's own column where the header names no other (``NAME_COLUMNS``) and no 一级指标
+    after it, else a label printed down the table's side over the level columns, holding no
+    row's cell (``"side"``).
+
+    >>> column_kinds(["绩效指标", "一级指标", "三级指标", "指标值"])
+    ['side', 'level1', 'name', 'target']
+    >>> column_kinds(["绩效指标", "指标值"])
+    ['name', 'target']
+    """
+    folded = [column_name(w) for w in words]
+    kinds = [column_kind(w) for w in folded]
+    levels = folded.index("一级指标") if "一级指标" in folded else -1
+    return [
+        ("side" if "name" in kinds or k < levels else "name") if w == "绩效指标" else kind
+        for k, (w, kind) in enumerate(zip(folded, kinds, strict=True))
+    ]
 
 
 def header_word(text: str) -> bool:

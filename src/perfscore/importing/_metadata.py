@@ -43,6 +43,7 @@ from perfscore.notation._labels import simplified
 from perfscore.tables._findings import Severity
 
 from ._findings import ImportFinding, Place
+from ._form_words import form_labels
 from ._sources import SourceRow
 
 __all__ = ["Candidate", "Given", "MetadataMissing", "metadata", "read_lines", "split_code"]
@@ -64,12 +65,11 @@ _CODED = re.compile(
 )
 # The labels of a department's name (in their simplified form), by kind: the unit's own name
 # (0), the unit carrying the project out (1), the department over it (2); the title is 3.
-_OWN = (
-    "单位名称", "部门名称", "部门(单位)名称", "预算单位", "预算单位名称", "预算部门", "部门",
-    "填报单位", "编制单位",
-)  # fmt: skip
-_IMPLEMENTER = ("实施单位", "项目实施单位", "实施(主管)单位", "执行单位", "项目执行单位")
-_SUPERVISOR = ("主管部门", "主管部门及代码", "主管部门及编码", "项目主管部门")
+# 部门 alone names the unit's own department here too (a form of a department's whole budget
+# prints it so).
+_OWN = (*form_labels("单位名称", "部门名称"), "部门")
+_IMPLEMENTER = form_labels("实施单位")
+_SUPERVISOR = form_labels("主管部门")
 _RANKS = {**dict.fromkeys(_OWN, 0), **dict.fromkeys(_IMPLEMENTER, 1)}
 _RANKS |= dict.fromkeys(_SUPERVISOR, 2)
 _TITLE_RANK = 3
@@ -80,10 +80,9 @@ _GOAL_ORDER = (0, 2, 1, 3)
 _WINS = {"self-evaluation": "实施单位 (the unit's own evaluation), 主管部门", "goal": "主管部门 "
          "(the department declares its projects' goals), 实施单位"}  # fmt: skip
 # Labels of other cells of the form, never a department's name.
-_OTHER_LABELS = (
-    "项目名称", "项目支出名称", "项目负责人", "资金情况", "项目资金", "项目属性", "联系电话",
-    "实施期", "项目类别", "归口科室",
-)  # fmt: skip
+_OTHER_LABELS = form_labels(
+    "项目名称", "项目负责人", "资金情况", "项目属性", "联系电话", "实施期", "项目类别", "归口科室"
+)
 # What a department's name is not: the name of a form, a note, a unit, a bracket left open,
 # the place left for the seal (填报单位:(盖章)), a place alone (鄂州市 2022年…), a column's
 # heading (单位名称 单位性质 单位规格 …, a list of units, not a form's label and its value;

@@ -20,41 +20,29 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ._form_words import HEADER_WORDS
+from ._form_words import COLUMN_KINDS, HEADER_WORDS, column_kind
 
 __all__ = ["KIND_OF", "Column", "RunHeader", "find_header"]
 
-#: Each header word's kind of cell (the words of the goal and self-evaluation forms).
-KIND_OF: dict[str, str] = {
-    **dict.fromkeys(("一级指标",), "level1"),
-    **dict.fromkeys(("二级指标",), "level2"),
-    **dict.fromkeys(("三级指标", "指标名称", "指标内容"), "name"),
-    **dict.fromkeys(("计量单位", "度量单位"), "unit"),
-    **dict.fromkeys(("指标性质", "指标值类型"), "nature"),
-    **dict.fromkeys(
-        (
-            "指标值",
-            "年度指标值",
-            "目标值",
-            "年初指标值",
-            "计划指标值",
-            "当年预期实现值",
-            "预期实现值",
-        ),
-        "target",
-    ),
-    **dict.fromkeys(("调整指标值",), "target2"),
-    **dict.fromkeys(
-        ("实际完成值", "全年实际值", "全年完成值", "实际完成", "实际值", "完成值"), "actual"
-    ),
-    **dict.fromkeys(("分值", "权重", "权重分值", "参考分值", "指标权重"), "weight"),
-    **dict.fromkeys(("得分", "指标得分"), "points"),
-    **dict.fromkeys(("得分系数",), "ratio"),
-    **dict.fromkeys(("是否核心指标",), "yesno"),
-    **dict.fromkeys(("绩效标准", "指标解释", "评分标准", "指标说明"), "explain"),
-    **dict.fromkeys(("备注", "偏差原因"), "reason"),
-}
-_WORDS = frozenset(HEADER_WORDS | set(KIND_OF))
+# The kinds of column the rows are read by (``_run_rows``), by the forms' one vocabulary's
+# names; the 指标性质 is read as ``"nature"`` here.
+_KINDS = frozenset((
+    "level1", "level2", "name", "unit", "nature", "target", "target2", "actual", "weight",
+    "points", "ratio", "yesno", "explain", "reason",
+))  # fmt: skip
+_NAMES = {"op": "nature"}
+
+
+def _kind(word: str) -> str:
+    kind = column_kind(word) or "other"
+    kind = _NAMES.get(kind, kind)
+    return kind if kind in _KINDS else "other"
+
+
+#: Each header word's kind of cell (the words of the goal and self-evaluation forms), as the
+#: forms' one vocabulary classes it (``column_kind``): found in a run by these exact words.
+KIND_OF: dict[str, str] = {word: _kind(word) for word in HEADER_WORDS | set(COLUMN_KINDS)}
+_WORDS = frozenset(KIND_OF)
 _LONGEST = max(map(len, _WORDS))
 _STARTS = ("一级指标", "三级指标", "指标名称", "指标内容")
 _REASON = re.compile(
@@ -62,7 +50,7 @@ _REASON = re.compile(
 )
 _NOTE = re.compile(r"[(（][^()（）]{0,6}[)）]")
 # Scrambled words: the sorted characters of each word of four characters or more.
-_SPELLED = {"".join(sorted(w)): w for w in KIND_OF if len(w) >= 4}
+_SPELLED = {"".join(sorted(w)): w for w, k in KIND_OF.items() if len(w) >= 4 and k != "other"}
 
 
 @dataclass(frozen=True)

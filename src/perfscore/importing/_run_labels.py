@@ -19,48 +19,14 @@ from __future__ import annotations
 
 import re
 
+from ._form_words import FORM_LABELS
 from ._rows import SourceRow
 
 __all__ = ["DAMAGEABLE", "LABELS", "damaged_labels", "split_labels"]
 
-#: The labels of the block above a form's indicators: printed word → the form's own word.
-LABELS: dict[str, str] = {
-    "项目名称": "项目名称",
-    "项目支出名称": "项目名称",
-    "单位名称": "单位名称",
-    "部门名称": "部门名称",
-    "项目主管部门": "主管部门",
-    # a 主管部门 of another level of government (自治区, 市县): not the unit's own department
-    "自治区主管部门": "自治区主管部门",
-    "省级主管部门": "省级主管部门",
-    "市县主管部门": "市县主管部门",
-    "市县财政部门": "市县财政部门",
-    "主管部门": "主管部门",
-    "项目实施单位": "实施单位",
-    "项目执行单位": "实施单位",
-    "实施单位": "实施单位",
-    "执行单位": "实施单位",
-    "项目负责人及电话": "项目负责人及电话",
-    "项目负责人": "项目负责人",
-    "部门联系人": "联系人",
-    "联系电话": "联系电话",
-    "资金情况": "资金情况",
-    "项目资金": "资金情况",
-    "年度资金总额": "年度资金总额",
-    "年度总体目标": "年度目标",
-    "年初设定目标": "年初设定目标",
-    "年度总体目标完成情况综述": "年度总体目标完成情况",
-    "年度总体目标完成情况": "年度总体目标完成情况",
-    "总体目标": "总体目标",
-    "实施期": "实施期",
-    "专项实施期": "实施期",
-    "项目类别": "项目类别",
-    "项目性质": "项目性质",
-    "立项依据": "立项依据",
-    "自评得分": "自评得分",
-    "自评总分": "自评得分",
-    "项目总得分": "自评得分",
-}
+#: The labels of the block above a form's indicators: printed word → the form's own word (the
+#: forms' one table of them).
+LABELS: dict[str, str] = FORM_LABELS
 _LABEL = re.compile("|".join(sorted(map(re.escape, LABELS), key=len, reverse=True)))
 #: The labels an OCR text may print with one character damaged (``实施第位`` for 实施单位): any
 #: but the first character may be another, so that a word of the value (设施单位) is not one.

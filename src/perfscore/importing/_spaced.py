@@ -57,7 +57,9 @@ from perfscore.tables._findings import Severity
 from ._findings import ImportFinding, Place
 from ._form_words import (
     ANCHORS,
-    BLOCK_LABELS,
+    BUDGET_PARTS,
+    BUDGET_TOTALS,
+    FORM_LABELS,
     GRADES,
     LEVEL1,
     LEVEL2,
@@ -77,12 +79,7 @@ __all__ = ["read_spaced"]
 _AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
 _BRACKET = re.compile(r"^[(（][^()（）]*[)）]$")  # a note in brackets of its own: (万元)
 # The labels the block above a form's indicators is printed with; a row starts at each.
-_LABELS = (
-    *BLOCK_LABELS,
-    "项目资金", "资金情况", "年度资金总额", "资金总额", "其中", "上年结转资金", "其他资金",
-    "年度总体目标", "总体目标", "年度目标", "项目负责人", "联系电话", "项目类别", "归口科室",
-    "投入目标", "项目实施单位", "预算执行情况", "目标完成情况",
-)  # fmt: skip
+_LABELS = (*FORM_LABELS, *BUDGET_TOTALS, *BUDGET_PARTS)
 _CELL_TOKENS = 6  # the most tokens one cell is joined from
 _ROW_TOKENS = 24  # the most tokens one row is read from
 

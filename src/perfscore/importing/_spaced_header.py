@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from perfscore.notation._labels import simplified
 
-from ._form_words import TARGET_PARTS, column_name, score_column
+from ._form_words import TARGET_PARTS, column_kinds, score_column
 
 __all__ = [
     "EXPLANATION",
@@ -53,43 +53,21 @@ _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def column_roles(columns: Sequence[str]) -> list[str]:
-    """What each column of a header holds, by its word (the roles the reader fits tokens to);
-    a 绩效指标 printed before 一级指标 labels the level columns down the table's side and holds
-    no cell of a row (``side``).
+    """What each column of a header holds, by its word and the forms' one vocabulary of them
+    (``column_kinds``: a 绩效指标 over the level columns holds no cell of a row, ``side``).
 
     >>> column_roles(["绩效指标", "一级指标", "三级指标", "指标值类型", "指标值", "分值"])
     ['side', 'level1', 'name', 'op', 'target', 'weight']
     """
-    roles = [_role(c) for c in columns]
-    folded = [column_name(c) for c in columns]
-    if "一级指标" in folded:
-        for k in range(folded.index("一级指标")):
-            roles[k] = "side" if folded[k] == "绩效指标" else roles[k]
-    return roles
+    return [kind if kind in _ROLES else "other" for kind in column_kinds(columns)]
 
 
-def _role(word: str) -> str:
-    """What a column holds, by its header word (指标值类型 is the 指标性质, not the 指标值)."""
-    name = column_name(word)
-    if name in ("一级指标", "二级指标"):
-        return "level1" if name == "一级指标" else "level2"
-    if name in ("三级指标", "指标名称", "指标内容", "绩效指标"):
-        return "name"
-    for role, parts in (
-        ("other", ("方法", "计算", "标准", "解释", "情况")),
-        ("actual", ("实际", "完成值")),
-        ("op", ("性质", "类型")),
-        ("target", ("指标值", "目标值")),
-        ("unit", ("单位",)),
-        ("score", ()),  # 分值 · 权重 · 得分: the forms' one vocabulary of them
-        ("direction", ("方向",)),
-    ):
-        score = score_column(name) if role == "score" else None
-        if score is not None:
-            return score  # 折算得分 ("scaled"): a number, and no row's 得分
-        if any(p in name for p in parts):
-            return role
-    return "other"  # 偏差原因, 备注, 说明 …: free text, often blank
+# The kinds of column (``column_kinds``) the reader fits tokens to; any other column (偏差原因,
+# 备注, 指标解释 …) is free text, often blank (``"other"``).
+_ROLES = frozenset((
+    "side", "level1", "level2", "name", "op", "actual", "target", "unit", "weight", "points",
+    "scaled", "direction",
+))  # fmt: skip
 
 
 def _part(word: str) -> str | None:

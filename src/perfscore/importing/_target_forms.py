@@ -25,7 +25,7 @@ from typing import Any
 from perfscore.notation._labels import same_label, simplified
 
 from ._findings import ImportFinding, Place
-from ._form_words import BLOCK_LABELS, LEVEL1, LEVEL2, score_column
+from ._form_words import BLOCK_LABELS, BUDGET_TOTALS, LEVEL1, LEVEL2, column_kinds, form_labels
 from ._ladder_forms import header_word
 from ._repairs import clean
 from ._sources import SourceRow
@@ -33,33 +33,22 @@ from ._target_cells import MONEY_IN_HEADER, cost_level, is_cost, is_total, money
 
 __all__ = ["TargetsAssembly", "TargetsHeader", "assemble_targets", "find_targets_header"]
 
-# Column roles by the words of their header, first match wins.
-_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("level1", ("一级指标",)),
-    ("level2", ("二级指标",)),
-    ("name", ("三级指标", "指标名称", "指标内容")),
-    ("op", ("指标性质", "指标值类型", "值类型", "指标类型")),
-    ("actual", ("实际完成值", "全年实际值", "实际完成", "实际值", "完成值")),
-    ("target", ("年度指标值", "指标值", "目标值")),
-    ("unit", ("度量单位", "计量单位")),
-    ("score", ()),  # 分值 · 权重 · 得分 and their parts, by the forms' one vocabulary of them
-    ("direction", ("方向",)),
-    ("reason", ("偏差", "原因")),
-    ("unit_name", ("单位名称", "部门名称", "预算单位", "部门(单位)名称")),
-    ("project", ("项目名称",)),
-    ("budget", ("预算数", "预算金额", "资金总额", "项目资金", "年度预算", "预算资金")),
-    ("goal", ("年度目标", "总体目标", "绩效目标")),
-)
+# The kinds of column (``column_kinds``) this reader reads: another column is none of a row.
+_ROLES = frozenset((
+    "level1", "level2", "name", "op", "actual", "target", "unit", "weight", "points", "scaled",
+    "direction", "reason", "unit_name", "project", "budget", "goal",
+))  # fmt: skip
 
-# Labels of a project block: the value is the next written cell to the right.
+# Labels of a project block, by the form's words (``form_labels``): the value is the next
+# written cell to the right.
 _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("name", ("项目名称", "项目支出名称")),
-    ("unit_name", ("单位名称", "部门名称", "部门(单位)名称", "预算单位")),
-    ("department", ("主管部门", "主管部门及代码", "预算部门")),
-    ("implementer", ("实施单位",)),
-    ("period", ("实施期", "项目期")),
-    ("funding", ("资金来源",)),
-    ("goal", ("年度目标", "总体目标", "年度总体目标", "预期目标")),
+    ("name", form_labels("项目名称")),
+    ("unit_name", form_labels("单位名称", "部门名称")),
+    ("department", form_labels("主管部门")),
+    ("implementer", form_labels("实施单位")),
+    ("period", form_labels("实施期")),
+    ("funding", form_labels("资金来源")),
+    ("goal", form_labels("年度目标", "总体目标")),
 )
 _BUDGET_COLUMNS = {
     "全年预算数": "planned",
@@ -67,21 +56,14 @@ _BUDGET_COLUMNS = {
     "分值": "weight",
     "得分": "points",
 }
-# A budget figure given as a label of its own: 年度资金总额 | 100.
-_BUDGET_LABELS = ("年度资金总额", "资金总额", "年度预算数", "年度预算", "预算金额", "部门预算总额")
 
 
-def _role(text: str) -> str | None:
-    word = header_word(text, longest=12)
-    if word is None:
-        return None
-    for role, words in _ROLES:
-        score = score_column(word) if role == "score" else None
-        if score is not None:
-            return score  # "scaled" (单项指标折算得分) too: a column of its own, never 得分
-        if any(w in word for w in words):
-            return role
-    return None
+def _roles(cells: Sequence[str]) -> list[str | None]:
+    """What each cell of a header row names a column of, by the forms' one vocabulary (a
+    折算得分 is a column of its own, ``"scaled"``, never 得分); ``None`` for a cell this reader
+    reads no column of."""
+    kinds = column_kinds([header_word(text, longest=12) or "" for text in cells])
+    return [kind if kind in _ROLES else None for kind in kinds]
 
 
 @dataclass(frozen=True)
@@ -97,9 +79,9 @@ def find_targets_header(row: SourceRow) -> TargetsHeader | None:
     if row.prose:
         return None
     columns: dict[str, int] = {}
-    halves = sum(_role(text) == "name" for text in row.cells) > 1
-    for index, text in enumerate(row.cells):
-        role = _role(text)
+    roles = _roles(row.cells)
+    halves = roles.count("name") > 1
+    for index, (text, role) in enumerate(zip(row.cells, roles, strict=True)):
         if role is None:
             continue
         # The 2019 form prints 中期 and 年度 targets side by side: the year's are read, the
@@ -271,13 +253,13 @@ class _Reader:
 
     def _labels(self, cells: list[str]) -> bool:
         found = False
-        words = {w for _, ws in _LABELS for w in ws} | set(_BUDGET_LABELS)
+        words = {w for _, ws in _LABELS for w in ws} | set(BUDGET_TOTALS)
         for cell in cells:
             if (match := MONEY_IN_HEADER.search(cell)) is not None:
                 self.out.metadata.setdefault("money_unit", match.group(1))
         for index, text in enumerate(simplified(c) for c in cells):
             value = next((c for c in cells[index + 1 :] if c and c not in words), "")
-            if text in _BUDGET_LABELS:
+            if text in BUDGET_TOTALS:
                 if money(value, None) is not None and self.labels_budget is None:
                     self.labels_budget = {"planned": value}
                 found = True
