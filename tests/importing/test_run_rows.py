@@ -268,3 +268,33 @@ def test_a_row_ending_at_a_lines_end_is_not_hidden_by_a_dearer_reading_over_it()
         ("培训人次", "=8个", "1"),
         ("资金拨付及时率", "=8个", "99"),
     ]
+
+
+# A goal form's header with a 指标方向性 column (a column the header reads as ``other``, or as
+# ``direction``), in the orders the forms print it: after the target, before or after the 分值.
+DIRECTED = {
+    "after the 分值": ("level1", "level2", "name", "weight", "target", "other"),
+    "before the 分值": ("level1", "level2", "name", "target", "other", "weight"),
+    "a direction column": ("level1", "level2", "name", "target", "direction", "weight"),
+}
+
+
+@pytest.mark.parametrize("order", sorted(DIRECTED))
+@pytest.mark.parametrize("word", ["正向指标", "反向指标", "正向", "反向"])
+def test_a_direction_is_a_cell_of_its_own_never_a_names_start(order: str, word: str) -> None:
+    # Every cell run together (Hubei's goal form, with a 指标方向性 column): the direction ends
+    # its row, and the next row's name starts after it (正向指标 | 覆盖率, not 正向指标覆盖率).
+    kinds = DIRECTED[order]
+    rows = [("培训人次", "10", "≥500人次"), ("覆盖率", "20", "≥95%"), ("合格率", "30", "=100%")]
+    cells = {"weight": 1, "target": 2}
+    body = "产出指标数量指标" + "".join(
+        "".join(row[0] if k == "name" else row[cells[k]] if k in cells else word
+                for k in kinds[2:])
+        for row in rows
+    )  # fmt: skip
+    walk = walk_body(body, kinds)
+    column = next(k for k in kinds if k not in ("level1", "level2", *cells, "name"))
+    assert [(r.cells["name"], r.cells.get(column)) for r in walk.rows] == [
+        (name, word) for name, _, _ in rows
+    ]
+    assert not walk.left

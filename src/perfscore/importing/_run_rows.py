@@ -13,6 +13,8 @@ its column holds:
   (``显著提升``, a word of one character such as ``高`` or ``无``; another character alone,
   ``率``, is a name's last);
 - a unit, a 指标性质 (定量/定性), a 得分系数 (a percent), a 是/否;
+- a 指标方向性: the forms' direction words (``正向指标``, ``反向``), a cell of their own that no
+  name starts with (``正向指标覆盖率`` is 正向指标 | 覆盖率);
 - a name, a reason, an explanation: free text, ending where the next cell can begin (before a
   number or a sign, at a line's end, or where the copy's page broke: a site's page number at a
   line's start, taken out, falls between two cells or inside one). A comparison (each
@@ -48,7 +50,7 @@ from perfscore.notation._tokenizer import Kind, tokenize
 from perfscore.units import unit_names
 
 from ._form_words import LEVEL_POINTS
-from ._target_cells import LEVEL_NAMES
+from ._target_cells import LEVEL_NAMES, is_direction
 
 __all__ = ["SIGNS", "BodyRow", "Walk", "is_sign", "walk_body"]
 
@@ -151,6 +153,15 @@ def _quantity(text: str) -> bool:
     return all(len(u) == 1 or u in names for u in re.split("[/·]", target.unit or "") if u)
 
 
+def _direction_at(s: str, pos: int, end: int) -> int | None:
+    """The end of the longest 指标方向性 word of two characters or more at ``pos`` (正向指标,
+    反向, 越大越好), or None: a direction is a cell of its own, never the start of a name."""
+    for p in range(min(end, pos + 5), pos + 1, -1):
+        if is_direction(s[pos:p]):
+            return p
+    return None
+
+
 @cache
 def is_sign(c: str) -> bool:
     """Whether the notation reads the character ``c`` as a comparison (≥ ≤ > < = in each
@@ -191,6 +202,7 @@ def _free_ends(
             or _DEGREE.match(s, p) is not None
             or _DEGREE_BEFORE.search(s, max(pos, p - 8), p) is not None
             or s[pos:p] in _WORDS  # a one-word value (是, 高, a dash) ends there
+            or (kind in ("other", "direction") and p == _direction_at(s, pos, end))
             or _doubled(s, p, end)
         ):
             yield p
@@ -279,6 +291,8 @@ def _readings(
                 yield pos + size, piece, 0.0
     elif kind == "nature" and (word := _SCRAMBLED.get("".join(sorted(s[pos : pos + 4])))):
         yield pos + 4, s[pos : pos + 4], 0.0 if word == s[pos : pos + 4] else 1.0
+    elif kind == "direction" and (stop := _direction_at(s, pos, end)) is not None:
+        yield stop, s[pos:stop], 0.0  # 正向指标, 反向: the column's word, a cell of its own
     elif kind in ("nature", "ratio", "yesno"):
         pattern = {"nature": _NATURE, "ratio": _RATIO, "yesno": re.compile("[是否]")}[kind]
         m = pattern.match(s, pos, end)
@@ -295,6 +309,8 @@ def _readings(
                 cost += 1.0 * piece.strip().count("\n")  # a line's end is likelier a cell's
                 if kind == "name" and _DEGREE.search(piece, 1):
                     cost += 3.0  # a qualitative target (不超预算) inside a name: the next cell
+                if kind == "name" and _direction_at(s, pos, end) is not None:
+                    cost += 4.0  # a direction (正向指标) starts no name: the last row's cell
                 yield p, piece, cost + (1.0 if kind == "reason" else 0.0)
 
 
