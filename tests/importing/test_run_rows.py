@@ -298,3 +298,31 @@ def test_a_direction_is_a_cell_of_its_own_never_a_names_start(order: str, word: 
         (name, word) for name, _, _ in rows
     ]
     assert not walk.left
+
+
+# A self-evaluation's orders with a 偏差原因 column last: Sichuan's (分值 before the targets) and
+# Ningxia's (targets, then 分值 and 得分).
+REASONED = {
+    "分值 first": ("level1", "level2", "name", "weight", "target", "actual", "points", "reason"),
+    "targets first": ("level1", "level2", "name", "target", "actual", "weight", "points", "reason"),
+}
+
+
+@pytest.mark.parametrize("order", sorted(REASONED))
+@pytest.mark.parametrize("points", ["10", "9"])
+def test_a_reason_of_none_is_a_cell_of_its_own(order: str, points: str) -> None:
+    # 无, the forms' word for nothing to explain, ends its row's 偏差原因: the next row's name
+    # starts after it (无 | 覆盖率, not 无覆盖率), whether or not the row lost points.
+    kinds = REASONED[order]
+    rows = [
+        {"name": "培训人次", "weight": "10", "target": "≥500人次", "actual": "500人次",
+         "points": points, "reason": "无"},
+        {"name": "覆盖率", "weight": "20", "target": "≥95%", "actual": "95%", "points": "20"},
+    ]  # fmt: skip
+    body = "产出指标数量指标" + "".join("".join(row.get(k, "") for k in kinds[2:]) for row in rows)
+    walk = walk_body(body, kinds)
+    assert [(r.cells["name"], r.cells.get("reason")) for r in walk.rows] == [
+        ("培训人次", "无"),
+        ("覆盖率", None),
+    ]
+    assert not walk.left

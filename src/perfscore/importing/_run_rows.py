@@ -15,6 +15,7 @@ its column holds:
 - a unit, a 指标性质 (定量/定性), a 得分系数 (a percent), a 是/否;
 - a 指标方向性: the forms' direction words (``正向指标``, ``反向``), a cell of their own that no
   name starts with (``正向指标覆盖率`` is 正向指标 | 覆盖率);
+- a 偏差原因 of 无 (nothing to explain): a cell of its own, that no name starts with;
 - a name, a reason, an explanation: free text, ending where the next cell can begin (before a
   number or a sign, at a line's end, or where the copy's page broke: a site's page number at a
   line's start, taken out, falls between two cells or inside one). A comparison (each
@@ -100,6 +101,8 @@ _WORDS = frozenset(
     ("是", "否", "高", "低", "好", "优", "良", "中", "差", "无", "良好", "较好", "达到", "基本达到",
      "部分达到", "未达到", "达标", "完成", "已完成", *_DASHES)
 )  # fmt: skip
+# The forms' word for a 偏差原因 with nothing to explain: a cell of its own, no name's start.
+_NONE = "无"
 _DEGREE_BEFORE = re.compile(f"(?:{_DEGREE.pattern})$")
 _FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40, "value": 16}
 _ROW_END = re.compile(r"[\d%][是否](?!否)")
@@ -311,7 +314,7 @@ def _readings(
                     cost += 3.0  # a qualitative target (不超预算) inside a name: the next cell
                 if kind == "name" and _direction_at(s, pos, end) is not None:
                     cost += 4.0  # a direction (正向指标) starts no name: the last row's cell
-                yield p, piece, cost + (1.0 if kind == "reason" else 0.0)
+                yield p, piece, cost + (1.0 if kind == "reason" and piece != _NONE else 0.0)
 
 
 def _numbers_in(piece: str, each: float) -> float:
@@ -335,6 +338,9 @@ def _rows_at(
         nxt: dict[int, list[Reading]] = {}
         for at, readings in layer.items():
             options = list(_candidates(s, at, end, kind, limit, breaks)) if at < end else []
+            if kind == "name" and "reason" in kinds and s.startswith(_NONE, at):
+                # 无 after a row: its 偏差原因 (无 | 覆盖率), no name's start
+                options = [(e, piece, cost + 2.0) for e, piece, cost in options]
             if kind != "name":
                 options.append((at, "", _EMPTY.get(kind, 1.0)))
             for e, piece, cost in options:
