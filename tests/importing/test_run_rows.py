@@ -326,3 +326,20 @@ def test_a_reason_of_none_is_a_cell_of_its_own(order: str, points: str) -> None:
         ("覆盖率", None),
     ]
     assert not walk.left
+
+
+@pytest.mark.parametrize(
+    "kinds",
+    [("level1", "level2", "name", "target", "weight"), ("level1", "level2", "name", "target")],
+)
+@pytest.mark.parametrize("target", ["持续发挥作用", "充分发挥效益", "达到预期", "基本达到预期效果"])
+def test_an_expected_outcome_is_a_target_of_its_own(kinds: tuple[str, ...], target: str) -> None:
+    # A goal form run together (Hubei's, 成本控制率不超预算水电气消耗下降率…): a qualitative
+    # target of an outcome ends its row, and the next row's name starts after it.
+    rows = [("社会效益", target, "20"), ("覆盖率", "≥95%", "10"), ("群众满意度", target, "20")]
+    body = "效益指标社会效益指标" + "".join(
+        "".join({"name": n, "target": t, "weight": w}[k] for k in kinds[2:]) for n, t, w in rows
+    )
+    walk = walk_body(body, kinds)
+    assert [(r.cells["name"], r.cells["target"]) for r in walk.rows] == [(n, t) for n, t, _ in rows]
+    assert not walk.left

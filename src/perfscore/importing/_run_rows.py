@@ -10,8 +10,8 @@ its column holds:
 - a 分值 or 得分: a number (a 分值 at most the level's points, or 100);
 - a target or an actual: the notation's reading of a comparison, number and unit
   (``≥266米``, ``= 8个``, ``100%``, ``475元/亩``, ``2021年12月完成``), or a text
-  (``显著提升``, a word of one character such as ``高`` or ``无``; another character alone,
-  ``率``, is a name's last);
+  (``显著提升``, ``持续发挥作用``, ``达到预期``, a word of one character such as ``高`` or
+  ``无``; another character alone, ``率``, is a name's last);
 - a unit, a 指标性质 (定量/定性), a 得分系数 (a percent), a 是/否;
 - a 指标方向性: the forms' direction words (``正向指标``, ``反向``), a cell of their own that no
   name starts with (``正向指标覆盖率`` is 正向指标 | 覆盖率);
@@ -89,10 +89,12 @@ _NATURE = re.compile(r"定量指标|定性指标|定量|定性")
 # 指标性质 words whose characters a copy may give out of order (性标定指: 定性指标).
 _SCRAMBLED = {"".join(sorted(w)): w for w in ("定量指标", "定性指标")}
 _RATIO = re.compile(r"\d+(?:\.\d+)?%")
-# Qualitative targets a goal form's row may end with (稳步提高, 显著提升, 不超预算).
+# Qualitative targets a goal form's row may end with (稳步提高, 显著提升, 不超预算, 发挥作用).
 _DEGREE = re.compile(
     r"(?:稳步|显著|明显|有所|逐步|进一步|持续|不断|大幅|有效)(?:提高|提升|改善|增强|增加|下降|降低|减少)"
     r"|不超预算|不超过预算"
+    # an outcome the row expects: 持续发挥作用, 充分发挥效益, 达到预期, 基本达到预期效果
+    r"|(?:持续|充分|有效|积极)?发挥(?:作用|效益|效果)|(?:基本)?达到预期(?:目标|效果|水平)?"
 )
 # A dash for a cell with nothing to say (一 as a copy gives —, -, /).
 _DASHES = "一-—/／"
@@ -187,9 +189,12 @@ def _free_ends(
     end or where the copy's page broke (``breaks``), before an explanation (反映…) or a
     qualitative word, or at the stretch's end."""
     limit = min(end, pos + _FREE_KINDS.get(kind, 40))
+    degree = _DEGREE.match(s, pos, end)  # a qualitative target ends after it (达到 | 预期: no)
     for p in range(pos + 1, limit + 1):
         if p == end:
             yield p
+            continue
+        if degree is not None and p < degree.end():
             continue
         if is_sign(s[pos:p].rstrip()[-1:]):
             continue  # a comparison starts the target after it, and ends no text (培训次数|=8个)
