@@ -268,3 +268,78 @@ def test_a_row_ending_at_a_lines_end_is_not_hidden_by_a_dearer_reading_over_it()
         ("培训人次", "=8个", "1"),
         ("资金拨付及时率", "=8个", "99"),
     ]
+
+
+# A goal form's header with a 指标方向性 column (a column the header reads as ``other``, or as
+# ``direction``), in the orders the forms print it: after the target, before or after the 分值.
+DIRECTED = {
+    "after the 分值": ("level1", "level2", "name", "weight", "target", "other"),
+    "before the 分值": ("level1", "level2", "name", "target", "other", "weight"),
+    "a direction column": ("level1", "level2", "name", "target", "direction", "weight"),
+}
+
+
+@pytest.mark.parametrize("order", sorted(DIRECTED))
+@pytest.mark.parametrize("word", ["正向指标", "反向指标", "正向", "反向"])
+def test_a_direction_is_a_cell_of_its_own_never_a_names_start(order: str, word: str) -> None:
+    # Every cell run together (Hubei's goal form, with a 指标方向性 column): the direction ends
+    # its row, and the next row's name starts after it (正向指标 | 覆盖率, not 正向指标覆盖率).
+    kinds = DIRECTED[order]
+    rows = [("培训人次", "10", "≥500人次"), ("覆盖率", "20", "≥95%"), ("合格率", "30", "=100%")]
+    cells = {"weight": 1, "target": 2}
+    body = "产出指标数量指标" + "".join(
+        "".join(row[0] if k == "name" else row[cells[k]] if k in cells else word
+                for k in kinds[2:])
+        for row in rows
+    )  # fmt: skip
+    walk = walk_body(body, kinds)
+    column = next(k for k in kinds if k not in ("level1", "level2", *cells, "name"))
+    assert [(r.cells["name"], r.cells.get(column)) for r in walk.rows] == [
+        (name, word) for name, _, _ in rows
+    ]
+    assert not walk.left
+
+
+# A self-evaluation's orders with a 偏差原因 column last: Sichuan's (分值 before the targets) and
+# Ningxia's (targets, then 分值 and 得分).
+REASONED = {
+    "分值 first": ("level1", "level2", "name", "weight", "target", "actual", "points", "reason"),
+    "targets first": ("level1", "level2", "name", "target", "actual", "weight", "points", "reason"),
+}
+
+
+@pytest.mark.parametrize("order", sorted(REASONED))
+@pytest.mark.parametrize("points", ["10", "9"])
+def test_a_reason_of_none_is_a_cell_of_its_own(order: str, points: str) -> None:
+    # 无, the forms' word for nothing to explain, ends its row's 偏差原因: the next row's name
+    # starts after it (无 | 覆盖率, not 无覆盖率), whether or not the row lost points.
+    kinds = REASONED[order]
+    rows = [
+        {"name": "培训人次", "weight": "10", "target": "≥500人次", "actual": "500人次",
+         "points": points, "reason": "无"},
+        {"name": "覆盖率", "weight": "20", "target": "≥95%", "actual": "95%", "points": "20"},
+    ]  # fmt: skip
+    body = "产出指标数量指标" + "".join("".join(row.get(k, "") for k in kinds[2:]) for row in rows)
+    walk = walk_body(body, kinds)
+    assert [(r.cells["name"], r.cells.get("reason")) for r in walk.rows] == [
+        ("培训人次", "无"),
+        ("覆盖率", None),
+    ]
+    assert not walk.left
+
+
+@pytest.mark.parametrize(
+    "kinds",
+    [("level1", "level2", "name", "target", "weight"), ("level1", "level2", "name", "target")],
+)
+@pytest.mark.parametrize("target", ["持续发挥作用", "充分发挥效益", "达到预期", "基本达到预期效果"])
+def test_an_expected_outcome_is_a_target_of_its_own(kinds: tuple[str, ...], target: str) -> None:
+    # A goal form run together (Hubei's, 成本控制率不超预算水电气消耗下降率…): a qualitative
+    # target of an outcome ends its row, and the next row's name starts after it.
+    rows = [("社会效益", target, "20"), ("覆盖率", "≥95%", "10"), ("群众满意度", target, "20")]
+    body = "效益指标社会效益指标" + "".join(
+        "".join({"name": n, "target": t, "weight": w}[k] for k in kinds[2:]) for n, t, w in rows
+    )
+    walk = walk_body(body, kinds)
+    assert [(r.cells["name"], r.cells["target"]) for r in walk.rows] == [(n, t) for n, t, _ in rows]
+    assert not walk.left

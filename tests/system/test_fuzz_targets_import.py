@@ -525,9 +525,11 @@ FIGURES = ("8个", "100%", "95%", "500人次", "12公里", "475元/亩", "1.5万
 @st.composite
 def compared_forms(draw: st.DrawFn) -> Form:
     """A form whose every target is printed with a comparison (``=8个``, ``≥ 95%``,
-    ``＝100%``, ``>=12公里``), its actual the figure alone or the target again; in the shape
+    ``＝100%``, ``>=12公里``), its actual the figure alone or the target again, or is a
+    qualitative one met as printed (``持续发挥作用``, ``达到预期``); in the shape
     text run together is read whole in: one project, no numbering before names, no 指标方向性
-    column, no reasons, levels without their points (the strategy's weights do not keep
+    column, no reason but 无 (a sentence of a reason has no word to end it before the next
+    row's name), levels without their points (the strategy's weights do not keep
     within them, and a weight above its level's points is no 分值 of it), and a
     self-evaluation's 分值 before its targets (a 分值 and its 得分 touching, 10.50, have no rule
     to split them)."""
@@ -550,7 +552,14 @@ def compared_forms(draw: st.DrawFn) -> Form:
             direction=None,
         )
         if form["form"] == "self-evaluation":
-            row.update(actual=draw(st.sampled_from((figure, row["target"]))), reason=None)
+            row.update(
+                actual=draw(st.sampled_from((figure, row["target"]))),
+                reason=draw(st.sampled_from((None, "无"))),  # 无: the forms' word for none
+            )
+        if (outcome := draw(st.sampled_from((None, None, *QUALITATIVE)))) is not None:
+            row["target"] = outcome  # a qualitative target (持续发挥作用), met as printed
+            if form["form"] == "self-evaluation":
+                row["actual"] = outcome
     return form
 
 

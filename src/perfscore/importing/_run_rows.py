@@ -10,9 +10,12 @@ its column holds:
 - a 分值 or 得分: a number (a 分值 at most the level's points, or 100);
 - a target or an actual: the notation's reading of a comparison, number and unit
   (``≥266米``, ``= 8个``, ``100%``, ``475元/亩``, ``2021年12月完成``), or a text
-  (``显著提升``, a word of one character such as ``高`` or ``无``; another character alone,
-  ``率``, is a name's last);
+  (``显著提升``, ``持续发挥作用``, ``达到预期``, a word of one character such as ``高`` or
+  ``无``; another character alone, ``率``, is a name's last);
 - a unit, a 指标性质 (定量/定性), a 得分系数 (a percent), a 是/否;
+- a 指标方向性: the forms' direction words (``正向指标``, ``反向``), a cell of their own that no
+  name starts with (``正向指标覆盖率`` is 正向指标 | 覆盖率);
+- a 偏差原因 of 无 (nothing to explain): a cell of its own, that no name starts with;
 - a name, a reason, an explanation: free text, ending where the next cell can begin (before a
   number or a sign, at a line's end, or where the copy's page broke: a site's page number at a
   line's start, taken out, falls between two cells or inside one). A comparison (each
@@ -48,7 +51,7 @@ from perfscore.notation._tokenizer import Kind, tokenize
 from perfscore.units import unit_names
 
 from ._form_words import LEVEL_POINTS
-from ._target_cells import LEVEL_NAMES
+from ._target_cells import LEVEL_NAMES, is_direction
 
 __all__ = ["SIGNS", "BodyRow", "Walk", "is_sign", "walk_body"]
 
@@ -86,10 +89,12 @@ _NATURE = re.compile(r"定量指标|定性指标|定量|定性")
 # 指标性质 words whose characters a copy may give out of order (性标定指: 定性指标).
 _SCRAMBLED = {"".join(sorted(w)): w for w in ("定量指标", "定性指标")}
 _RATIO = re.compile(r"\d+(?:\.\d+)?%")
-# Qualitative targets a goal form's row may end with (稳步提高, 显著提升, 不超预算).
+# Qualitative targets a goal form's row may end with (稳步提高, 显著提升, 不超预算, 发挥作用).
 _DEGREE = re.compile(
     r"(?:稳步|显著|明显|有所|逐步|进一步|持续|不断|大幅|有效)(?:提高|提升|改善|增强|增加|下降|降低|减少)"
     r"|不超预算|不超过预算"
+    # an outcome the row expects: 持续发挥作用, 充分发挥效益, 达到预期, 基本达到预期效果
+    r"|(?:持续|充分|有效|积极)?发挥(?:作用|效益|效果)|(?:基本)?达到预期(?:目标|效果|水平)?"
 )
 # A dash for a cell with nothing to say (一 as a copy gives —, -, /).
 _DASHES = "一-—/／"
@@ -98,6 +103,8 @@ _WORDS = frozenset(
     ("是", "否", "高", "低", "好", "优", "良", "中", "差", "无", "良好", "较好", "达到", "基本达到",
      "部分达到", "未达到", "达标", "完成", "已完成", *_DASHES)
 )  # fmt: skip
+# The forms' word for a 偏差原因 with nothing to explain: a cell of its own, no name's start.
+_NONE = "无"
 _DEGREE_BEFORE = re.compile(f"(?:{_DEGREE.pattern})$")
 _FREE_KINDS = {"name": 60, "reason": 80, "explain": 60, "other": 40, "value": 16}
 _ROW_END = re.compile(r"[\d%][是否](?!否)")
@@ -151,6 +158,15 @@ def _quantity(text: str) -> bool:
     return all(len(u) == 1 or u in names for u in re.split("[/·]", target.unit or "") if u)
 
 
+def _direction_at(s: str, pos: int, end: int) -> int | None:
+    """The end of the longest 指标方向性 word of two characters or more at ``pos`` (正向指标,
+    反向, 越大越好), or None: a direction is a cell of its own, never the start of a name."""
+    for p in range(min(end, pos + 5), pos + 1, -1):
+        if is_direction(s[pos:p]):
+            return p
+    return None
+
+
 @cache
 def is_sign(c: str) -> bool:
     """Whether the notation reads the character ``c`` as a comparison (≥ ≤ > < = in each
@@ -173,9 +189,12 @@ def _free_ends(
     end or where the copy's page broke (``breaks``), before an explanation (反映…) or a
     qualitative word, or at the stretch's end."""
     limit = min(end, pos + _FREE_KINDS.get(kind, 40))
+    degree = _DEGREE.match(s, pos, end)  # a qualitative target ends after it (达到 | 预期: no)
     for p in range(pos + 1, limit + 1):
         if p == end:
             yield p
+            continue
+        if degree is not None and p < degree.end():
             continue
         if is_sign(s[pos:p].rstrip()[-1:]):
             continue  # a comparison starts the target after it, and ends no text (培训次数|=8个)
@@ -191,6 +210,7 @@ def _free_ends(
             or _DEGREE.match(s, p) is not None
             or _DEGREE_BEFORE.search(s, max(pos, p - 8), p) is not None
             or s[pos:p] in _WORDS  # a one-word value (是, 高, a dash) ends there
+            or (kind in ("other", "direction") and p == _direction_at(s, pos, end))
             or _doubled(s, p, end)
         ):
             yield p
@@ -279,6 +299,8 @@ def _readings(
                 yield pos + size, piece, 0.0
     elif kind == "nature" and (word := _SCRAMBLED.get("".join(sorted(s[pos : pos + 4])))):
         yield pos + 4, s[pos : pos + 4], 0.0 if word == s[pos : pos + 4] else 1.0
+    elif kind == "direction" and (stop := _direction_at(s, pos, end)) is not None:
+        yield stop, s[pos:stop], 0.0  # 正向指标, 反向: the column's word, a cell of its own
     elif kind in ("nature", "ratio", "yesno"):
         pattern = {"nature": _NATURE, "ratio": _RATIO, "yesno": re.compile("[是否]")}[kind]
         m = pattern.match(s, pos, end)
@@ -295,7 +317,9 @@ def _readings(
                 cost += 1.0 * piece.strip().count("\n")  # a line's end is likelier a cell's
                 if kind == "name" and _DEGREE.search(piece, 1):
                     cost += 3.0  # a qualitative target (不超预算) inside a name: the next cell
-                yield p, piece, cost + (1.0 if kind == "reason" else 0.0)
+                if kind == "name" and _direction_at(s, pos, end) is not None:
+                    cost += 4.0  # a direction (正向指标) starts no name: the last row's cell
+                yield p, piece, cost + (1.0 if kind == "reason" and piece != _NONE else 0.0)
 
 
 def _numbers_in(piece: str, each: float) -> float:
@@ -319,6 +343,9 @@ def _rows_at(
         nxt: dict[int, list[Reading]] = {}
         for at, readings in layer.items():
             options = list(_candidates(s, at, end, kind, limit, breaks)) if at < end else []
+            if kind == "name" and "reason" in kinds and s.startswith(_NONE, at):
+                # 无 after a row: its 偏差原因 (无 | 覆盖率), no name's start
+                options = [(e, piece, cost + 2.0) for e, piece, cost in options]
             if kind != "name":
                 options.append((at, "", _EMPTY.get(kind, 1.0)))
             for e, piece, cost in options:
