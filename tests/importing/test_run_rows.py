@@ -328,6 +328,18 @@ def test_a_reason_of_none_is_a_cell_of_its_own(order: str, points: str) -> None:
     assert not walk.left
 
 
+def test_a_name_after_a_reason_of_none_is_also_shown_starting_with_it() -> None:
+    # 无害化处理率 after a row whose 偏差原因 is blank: the text cannot tell 无 | 害化处理率 from
+    # | 无害化处理率, so the row read carries the other reading, which its finding shows
+    kinds = ("level1", "level2", "name", "weight", "target", "actual", "points", "reason")
+    body = "产出指标数量指标培训人次10≥500人次500人次10无害化处理率20≥95%95%20"
+    walk = walk_body(body, kinds)
+    assert len(walk.rows) == 2
+    second = walk.rows[1]
+    names = {second.cells["name"], (second.other or {}).get("name")}
+    assert names == {"害化处理率", "无害化处理率"}
+
+
 @pytest.mark.parametrize(
     "kinds",
     [("level1", "level2", "name", "target", "weight"), ("level1", "level2", "name", "target")],

@@ -42,7 +42,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from perfscore.errors import NotationError, PerfscoreError
@@ -536,8 +536,21 @@ def walk_body(body: str, kinds: tuple[str, ...], breaks: Iterable[int] = ()) -> 
             )
         elif rest:
             walk.left.append((stop, rest))
+    walk.rows = _none_either_way(walk.rows)
     walk.sums = _sums(walk.rows)
     return walk
+
+
+def _none_either_way(rows: list[BodyRow]) -> list[BodyRow]:
+    """``rows``, each one after a 偏差原因 of 无 also readable with its name starting with that
+    无 (无 | 害化处理率 or 无害化处理率: the text cannot tell), which its finding then shows."""
+    out = list(rows)
+    for k in range(1, len(out)):
+        before, row = out[k - 1], out[k]
+        name = row.cells.get("name", "")
+        if before.cells.get("reason") == _NONE and row.start == before.end and row.other is None:
+            out[k] = replace(row, other={**row.cells, "name": _NONE + name})
+    return out
 
 
 def _sums(rows: list[BodyRow]) -> list[str]:
