@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from perfscore.importing import import_table
 from perfscore.importing._run_body import read_run
+from perfscore.tables import TargetsTable
 
 TEXT = (
     "附件:2022年12月30日绩效目标自评表(2022年度)项目名称水标尺制作安装主管部门某县水利局"
@@ -84,3 +85,22 @@ def test_the_side_label_printed_again_where_a_page_broke_is_no_cell() -> None:
         ("政策性挂账利息补贴保障率", "100%", "无", "没有轮换、动用库存"),
         ("食品安全指标达标率", "100%", "100%", ""),
     ]
+
+
+def test_a_direction_column_run_together_is_read_as_the_rows_direction() -> None:
+    # A goal form run together with its 指标方向性 column (正向指标 / 反向指标 after the
+    # target): each row's direction is the one printed, never the start of the next name.
+    text = (
+        "2023年度项目绩效目标表项目名称道路养护主管部门某县交通运输局"
+        "一级指标二级指标三级指标指标值指标方向性分值"
+        "产出指标数量指标养护里程≥120公里正向指标40成本指标项目总成本≤90万元反向指标30"
+        "效益指标社会效益指标道路通行率≥98%正向指标30"
+    )
+    imported = import_table(text + "\n", name="run-direction")
+    assert isinstance(imported.table, TargetsTable)
+    got = {i.name: (i.target, i.direction) for i in imported.table.indicators()}
+    assert got == {
+        "养护里程": ("≥120公里", "正向"),
+        "项目总成本": ("≤90万元", "反向"),
+        "道路通行率": ("≥98%", "正向"),
+    }

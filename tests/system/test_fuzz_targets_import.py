@@ -519,6 +519,8 @@ def test_a_rendered_form_imports_right_or_with_a_finding(
 
 # Each spelling of a comparison the forms print before a figure, as the notation reads them.
 SIGNS = ("=", "＝", "==", "≥", "≤", ">", "<", "≧", "≦", ">=", "<=")
+# The 指标方向性 words a form prints for each direction, in full and short.
+DIRECTIONS = {False: ("正向指标", "正向"), True: ("反向指标", "反向")}
 FIGURES = ("8个", "100%", "95%", "500人次", "12公里", "475元/亩", "1.5万元", "29.5亩")
 
 
@@ -527,21 +529,23 @@ def compared_forms(draw: st.DrawFn) -> Form:
     """A form whose every target is printed with a comparison (``=8个``, ``≥ 95%``,
     ``＝100%``, ``>=12公里``), its actual the figure alone or the target again, or is a
     qualitative one met as printed (``持续发挥作用``, ``达到预期``); in the shape
-    text run together is read whole in: one project, no numbering before names, no 指标方向性
-    column, no reason but 无 (a sentence of a reason has no word to end it before the next
-    row's name), levels without their points (the strategy's weights do not keep
+    text run together is read whole in: one project, no numbering before names, a 指标方向性
+    (正向指标, 反向) that agrees with the target where the form prints one, no reason but 无
+    (a sentence of a reason has no word to end it before the next row's name), levels
+    without their points (the strategy's weights do not keep
     within them, and a weight above its level's points is no 分值 of it), and a
     self-evaluation's 分值 before its targets (a 分值 and its 得分 touching, 10.50, have no rule
     to split them)."""
     form = draw(forms())
     project = form["projects"][0]
     form["projects"] = [project]
-    labels = {key: label for label, key in form["_columns"] if key != "direction"}
+    labels = {key: label for label, key in form["_columns"]}
     order = ("level1", "level2", "name", "weight", "target", "actual", "score", "reason")
     if form["form"] == "self-evaluation":
         form["_columns"] = [(labels[key], key) for key in order]
     else:
         form["_columns"] = [(label, key) for key, label in labels.items()]
+    printed = any(key == "direction" for _, key in form["_columns"])
     for row in project["rows"]:
         figure = draw(st.sampled_from(FIGURES))
         space = draw(st.sampled_from(("", "", " ")))
@@ -549,7 +553,6 @@ def compared_forms(draw: st.DrawFn) -> Form:
             name=row["name"].split(":")[-1],
             level1=row["level1"].split("(")[0],
             target=f"{draw(st.sampled_from(SIGNS))}{space}{figure}",
-            direction=None,
         )
         if form["form"] == "self-evaluation":
             row.update(
@@ -560,6 +563,10 @@ def compared_forms(draw: st.DrawFn) -> Form:
             row["target"] = outcome  # a qualitative target (持续发挥作用), met as printed
             if form["form"] == "self-evaluation":
                 row["actual"] = outcome
+        row["direction"] = None
+        if printed:
+            upper = row["target"][:1] in ("≤", "<", "≦")  # an upper bound: 反向, else 正向
+            row["direction"] = draw(st.sampled_from(DIRECTIONS[upper]))
     return form
 
 

@@ -47,6 +47,7 @@ COLUMN_OF: dict[str, str] = {
     "actual": "全年实际值",
     "points": "得分",
     "reason": "偏差原因",
+    "direction": "指标方向性",
 }
 # Where the table ends: its total line, a note, a signature.
 _END = re.compile(r"[…\.]*(?:总分|合计|总计)(?=[\d\s]|$)|注\s*[:：]|填[表报]人|单位负责人")

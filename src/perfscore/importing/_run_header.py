@@ -28,7 +28,7 @@ __all__ = ["KIND_OF", "Column", "RunHeader", "find_header"]
 # names; the 指标性质 is read as ``"nature"`` here.
 _KINDS = frozenset((
     "level1", "level2", "name", "unit", "nature", "target", "target2", "actual", "weight",
-    "points", "ratio", "yesno", "explain", "reason",
+    "points", "ratio", "yesno", "explain", "reason", "direction",
 ))  # fmt: skip
 _NAMES = {"op": "nature"}
 
