@@ -74,11 +74,7 @@ _PLACEHOLDER = re.compile(r"指标[\dLlI]{1,2}[:：]|指标[\dLlI](?=指标[\dLl
 _NO_NAME = re.compile(rf"$|指标[\dLlI]|…|\.\.\.|{_LEVEL.pattern}|{_POINTED}")
 _LEVELS = re.compile(f"{_LEVEL.pattern}|{_POINTED}")
 _LEVELS_FRAMEWORK = re.compile(f"{_LEVEL.pattern}|{_POINTED}|{'|'.join(_FRAMEWORK)}")
-# A level's points, one number or a range of them (its least and its most): (70分), (0-20)分.
-_POINTS = re.compile(
-    r"[(（](?:(?P<least>\d+(?:\.\d+)?)分?[-－~～—–至])?(?P<most>\d+(?:\.\d+)?)分?[)）]分?$"
-)
-_BARE = re.compile(f"(?:{LEVEL_POINTS})$")
+_BARE = re.compile(f"(?:{LEVEL_POINTS})$")  # a level's points after its name, (70分), (0-20)分
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 #: The characters the forms spell a comparison with, for patterns (each one the notation reads
 #: as a comparison; ``is_sign`` asks the notation of any character).
@@ -519,8 +515,8 @@ def walk_body(body: str, kinds: tuple[str, ...], breaks: Iterable[int] = ()) -> 
                 # a satisfaction level under no satisfaction 一级: one cell over both levels
                 pending["level1"] = current = word
                 walk.notes.append(f"{word}: one cell over both levels (一级 and 二级)")
-            if (points := _POINTS.search(word)) is not None and key == "level1":
-                limit = float(points["most"])
+            if (points := _points(word)) is not None and key == "level1":
+                limit = points[1]
         before_level = k < len(levels)
         rows, stop = _stretch(body, start, end, row_kinds, limit, before_level, pages)
         for row in rows:
@@ -561,14 +557,13 @@ def _sums(rows: list[BodyRow]) -> list[str]:
     for row in rows:
         level = row.cells.get("level1", level)
         weight = row.cells.get("weight")
-        if level and _POINTS.search(level) and weight:
+        if level and _points(level) and weight:
             totals[level] = totals.get(level, 0.0) + float(weight)
     out = []
     for level, total in totals.items():
-        points = _POINTS.search(level)
+        points = _points(level)
         assert points is not None
-        most = float(points["most"])
-        least = most if points["least"] is None else float(points["least"])
+        least, most = points
         if total < least - 1e-9 or total > most + 1e-9:
             printed = f"{least:g}-{most:g}" if least != most else f"{most:g}"
             out.append(f"{level}: its rows' 分值 add to {total:g}, not the {printed} printed")
@@ -577,3 +572,13 @@ def _sums(rows: list[BodyRow]) -> list[str]:
 
 def _bare(word: str) -> str:
     return _BARE.sub("", word)
+
+
+def _points(word: str) -> tuple[float, float] | None:
+    """The least and the most of a level's points printed after its name (by the forms' one
+    pattern, ``LEVEL_POINTS``): (70分) is 70 and 70, (0-20)分 is 0 and 20."""
+    found = _BARE.search(word)
+    if found is None:
+        return None
+    numbers = [float(n) for n in _NUMBER.findall(found.group())]
+    return numbers[0], numbers[-1]
