@@ -131,8 +131,8 @@ def read_run(lines: list[str], *, label: str = "<text>") -> Source | None:
         ImportFinding(
             Place(line=first + 1),
             note,
-            "a level's cell read by the form's "
-            "levels (a cell wrapped over two lines, or merged over both levels)",
+            "read by the form's rules (a level's cell wrapped over two lines or merged over "
+            "both levels, the form's numbering before a name left out): check it",
             kind="placement",
         )
         for note in walk.notes
