@@ -31,6 +31,8 @@ from typing import Final, Literal
 
 from perfscore.notation._labels import simplified
 
+from ._form_words import LEVEL_POINTS
+
 __all__ = [
     "LEVEL_NAMES",
     "MONEY_IN_HEADER",
@@ -119,7 +121,8 @@ def nature_of(text: str) -> str | None:
 #: The name of both levels whose level the forms' year decides: a 二级 of 产出指标 in the 2019
 #: and 2020 forms, a 一级 over 经济成本指标 · 社会成本指标 · 生态环境成本指标 since 2021.
 _COST: Final = "成本指标"
-_POINTS_AFTER: Final = re.compile(r"[(（][^()（）]*[)）]\s*分?$|\d+(?:\.\d+)?分$")
+# A level's points after its name, by the forms' one pattern, or a bare 30分.
+_POINTS_AFTER: Final = re.compile(rf"(?:{LEVEL_POINTS}|\d+(?:\.\d+)?分)$")
 # A cell no 三级指标 is: a number or a comparison first (100, ≥95%, 28.8万元).
 _VALUE_FIRST: Final = re.compile(r"^[≥≤<>=≧≦＞＜﹦＝═]|^[-+]?\d[\d,.]*\s*\D{0,3}$")
 
