@@ -34,7 +34,7 @@ from functools import cache
 from perfscore.notation._labels import simplified
 
 from ._findings import ImportFinding, Place
-from ._form_words import ANCHORS, HEADER_WORDS, LEVEL1, LEVEL2, NAME_COLUMNS, TOTALS
+from ._form_words import AFTER_TABLE, ANCHORS, HEADER_WORDS, LEVEL1, LEVEL2, NAME_COLUMNS, TOTALS
 from ._rows import Source, SourceRow
 from ._run_body import read_run, split_before
 from ._run_rows import SIGNS
@@ -47,7 +47,6 @@ _SIGN_AT_END = re.compile(f"[{SIGNS}]+$")
 _SIGN_SPACE = re.compile(rf"(?<=[{SIGNS}])\s+(?=\d)")
 # A percent that ends a name's cell (覆盖率100%): the target, when the name ends in a character.
 _PERCENT = re.compile(r"(?<=[^\d.．])\d+(?:\.\d+)?[%％]$")
-_AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
 _LONGEST = max(len(w) for w in HEADER_WORDS)
 
 
@@ -199,8 +198,8 @@ def read_run_together(
         tokens = _signs_on(line.split())
         if not tokens:
             continue
-        read = None if after or _AFTER.match(tokens[0]) else _cells(tokens, header)
-        after = after or bool(_AFTER.match(tokens[0]))
+        read = None if after or AFTER_TABLE.match(tokens[0]) else _cells(tokens, header)
+        after = after or bool(AFTER_TABLE.match(tokens[0]))
         if read is None:
             rows.append(SourceRow((line.strip(),), number, prose=True))
             if not after:

@@ -56,6 +56,7 @@ from perfscore.tables._findings import Severity
 
 from ._findings import ImportFinding, Place
 from ._form_words import (
+    AFTER_TABLE,
     ANCHORS,
     BUDGET_PARTS,
     BUDGET_TOTALS,
@@ -76,7 +77,6 @@ from ._target_cells import direction_of, nature_of
 
 __all__ = ["read_spaced"]
 
-_AFTER = re.compile(r"^(?:注[:：]|说明[:：]|填[表报]人|联系电话|(?:单位|财务|项目)负责人[:：])")
 _BRACKET = re.compile(r"^[(（][^()（）]*[)）]$")  # a note in brackets of its own: (万元)
 # The labels the block above a form's indicators is printed with; a row starts at each.
 _LABELS = (*FORM_LABELS, *BUDGET_TOTALS, *BUDGET_PARTS)
@@ -144,7 +144,8 @@ class _Costs:
                         if levels[j - 1] or levels[i]:
                             break  # a level name is a cell of its own
                     text = " ".join(t.text for t in tokens[i:j])
-                    kind = rule.get((i, role), fit(role, text)) if j == i + 1 else fit(role, text)
+                    kind = rule.get((i, role)) if j == i + 1 else None  # 成本指标's, if any
+                    kind = fit(role, text) if kind is None else kind
                     costs.append(None if kind is None else kind - 0.8 * (j - i - 1) - 2.0 * crossed)
                 by_start.append(costs)
             self.cells.append(by_start)
@@ -469,7 +470,7 @@ def _body(tokens: Sequence[_Token]) -> tuple[list[_Token], list[_Token]]:
     total)."""
     for k, token in enumerate(tokens):
         word = simplified(token.text)
-        if word in TOTALS or block_start(word) or (token.first and _AFTER.match(word)):
+        if word in TOTALS or block_start(word) or (token.first and AFTER_TABLE.match(word)):
             return list(tokens[:k]), list(tokens[k:])
     return list(tokens), []
 
