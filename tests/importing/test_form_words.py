@@ -18,6 +18,7 @@ from perfscore.importing._form_words import (
     LEVEL1,
     LEVEL2,
     LEVEL_POINTS,
+    SIGNS,
     column_kind,
     column_kinds,
     column_name,
@@ -26,6 +27,7 @@ from perfscore.importing._form_words import (
     header_word,
     score_column,
 )
+from perfscore.importing._run_rows import is_sign
 from perfscore.notation._labels import simplified
 
 
@@ -181,3 +183,9 @@ def test_the_labels_above_a_form_are_one_table_written_as_the_readers_compare_th
 def test_a_forms_word_and_the_labels_printed_for_it(word: str, printed: set[str]) -> None:
     assert set(form_labels(word)) == printed
     assert "自治区主管部门" not in form_labels("主管部门")  # another level of government's
+
+
+def test_every_sign_of_the_forms_is_a_comparison_the_notation_reads() -> None:
+    # the readers' patterns take these characters as a target's start: each must be one
+    assert all(is_sign(c) for c in SIGNS)
+    assert not any(is_sign(c) for c in "率%人次1")

@@ -29,6 +29,7 @@ __all__ = [
     "LEVEL_POINTS",
     "NAME_COLUMNS",
     "REMARKS",
+    "SIGNS",
     "TARGETS",
     "TARGET_PARTS",
     "TOTALS",
@@ -224,6 +225,9 @@ def form_labels(*words: str) -> tuple[str, ...]:
 TARGET_PARTS = frozenset(
     ("符号", "值", "数值", "指标值", "单位", "文字描述", "度量单位", "计量单位")
 )
+#: The characters the forms spell a comparison with, for patterns: each one the notation reads
+#: as one (≥ ≤ > < = in their full-width and other spellings: ≧, ＝, ﹦, ═).
+SIGNS = "≥≤><=＞＜≧≦＝﹦═⩾⩽"
 #: The first cell of a total row.
 TOTALS = frozenset(("总分", "合计", "总计"))
 #: The grades a total row may print (评价等级).

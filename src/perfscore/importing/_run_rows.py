@@ -50,10 +50,10 @@ from perfscore.notation._targets import parse_target
 from perfscore.notation._tokenizer import Kind, tokenize
 from perfscore.units import unit_names
 
-from ._form_words import LEVEL_POINTS
+from ._form_words import LEVEL_POINTS, SIGNS
 from ._target_cells import LEVEL_NAMES, is_direction
 
-__all__ = ["SIGNS", "BodyRow", "Walk", "is_sign", "walk_body"]
+__all__ = ["BodyRow", "Walk", "is_sign", "walk_body"]
 
 _LEVEL_WORDS = sorted(
     {w for words in LEVEL_NAMES.values() for w in words if w.endswith("指标")}, key=len
@@ -76,9 +76,6 @@ _LEVELS = re.compile(f"{_LEVEL.pattern}|{_POINTED}")
 _LEVELS_FRAMEWORK = re.compile(f"{_LEVEL.pattern}|{_POINTED}|{'|'.join(_FRAMEWORK)}")
 _BARE = re.compile(f"(?:{LEVEL_POINTS})$")  # a level's points after its name, (70分), (0-20)分
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-#: The characters the forms spell a comparison with, for patterns (each one the notation reads
-#: as a comparison; ``is_sign`` asks the notation of any character).
-SIGNS = "≥≤><=＞＜≧≦＝═"
 # A figure, perhaps after its comparison (printed apart from it by a space: ≥ 500人次).
 _QUANTITY = re.compile(rf"(?:[{SIGNS}]=?[ \u3000]?)?\d")
 _NATURE = re.compile(r"定量指标|定性指标|定量|定性")

@@ -34,10 +34,18 @@ from functools import cache
 from perfscore.notation._labels import simplified
 
 from ._findings import ImportFinding, Place
-from ._form_words import AFTER_TABLE, ANCHORS, HEADER_WORDS, LEVEL1, LEVEL2, NAME_COLUMNS, TOTALS
+from ._form_words import (
+    AFTER_TABLE,
+    ANCHORS,
+    HEADER_WORDS,
+    LEVEL1,
+    LEVEL2,
+    NAME_COLUMNS,
+    SIGNS,
+    TOTALS,
+)
 from ._rows import Source, SourceRow
 from ._run_body import read_run, split_before
-from ._run_rows import SIGNS
 
 __all__ = ["read_run_together", "split_header"]
 

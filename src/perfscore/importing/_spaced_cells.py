@@ -19,7 +19,7 @@ from perfscore.errors import NotationError
 from perfscore.notation._labels import simplified
 from perfscore.notation._targets import parse_target
 
-from ._form_words import LEVEL1, LEVEL2, LEVEL_POINTS
+from ._form_words import LEVEL1, LEVEL2, LEVEL_POINTS, SIGNS
 from ._target_cells import cost_level, is_cost, is_direction, nature_of
 
 __all__ = ["EMPTY", "NUMBER", "POINTS", "fit", "form_level", "ruled"]
@@ -28,9 +28,9 @@ __all__ = ["EMPTY", "NUMBER", "POINTS", "fit", "form_level", "ruled"]
 POINTS = re.compile(rf"{LEVEL_POINTS}$")
 #: A number as 分值 and 得分 print it: 8, 12.5, 1,200.
 NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?$")
-_SIGN = re.compile(r"^[≥≤＞＜><=＝≧≦]")
-_BARE_SIGN = re.compile(r"^[≥≤＞＜><=＝≧≦]+$")
-_UNIT = re.compile(r"^(?:%|％|[^\d\s≥≤<>=＞＜]{1,5})$")
+_SIGN = re.compile(f"^[{SIGNS}]")
+_BARE_SIGN = re.compile(f"^[{SIGNS}]+$")
+_UNIT = re.compile(rf"^(?:%|％|[^\d\s{SIGNS}]{{1,5}})$")
 
 
 def form_level(text: str) -> int | None:

@@ -31,7 +31,7 @@ from typing import Final, Literal
 
 from perfscore.notation._labels import simplified
 
-from ._form_words import LEVEL_POINTS
+from ._form_words import LEVEL_POINTS, SIGNS
 
 __all__ = [
     "LEVEL_NAMES",
@@ -124,7 +124,7 @@ _COST: Final = "成本指标"
 # A level's points after its name, by the forms' one pattern, or a bare 30分.
 _POINTS_AFTER: Final = re.compile(rf"(?:{LEVEL_POINTS}|\d+(?:\.\d+)?分)$")
 # A cell no 三级指标 is: a number or a comparison first (100, ≥95%, 28.8万元).
-_VALUE_FIRST: Final = re.compile(r"^[≥≤<>=≧≦＞＜﹦＝═]|^[-+]?\d[\d,.]*\s*\D{0,3}$")
+_VALUE_FIRST: Final = re.compile(rf"^[{SIGNS}]|^[-+]?\d[\d,.]*\s*\D{{0,3}}$")
 
 
 def is_cost(text: str) -> bool:
